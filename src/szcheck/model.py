@@ -1,0 +1,150 @@
+"""Shared records of the data flow: sources, quantities, claims, findings, reports."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+UNSPECIFIED = "unspecified"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure read from text, normalized to an interval in a base unit."""
+
+    surface: str
+    value: float
+    low: float
+    high: float
+    unit: str  # ISO 4217 code, "percent", "percentage_point" or "count"
+    qualifier: str  # exact | about | over | at_least | under | at_most | nearly | level | range
+    kind: str  # amount | share | growth | count | rate | duration
+    start: int
+    end: int
+    number: str = ""  # the digits or words of the number as written
+    noun: str | None = None  # the thing counted ("national high-tech enterprises")
+    per: str | None = None  # denominator of a rate ("day")
+    base: str | None = None  # what a share is of ("GDP")
+    low_open: bool = False
+    high_open: bool = False
+    period: str = UNSPECIFIED
+    period_basis: str = "none"  # stated | context | none (extract may add "inferred")
+
+    def overlaps(self, other: Quantity) -> bool:
+        return intervals_overlap(self.interval, other.interval)
+
+    @property
+    def interval(self) -> tuple[float, float, bool, bool]:
+        return (self.low, self.high, self.low_open, self.high_open)
+
+
+def intervals_overlap(a: tuple, b: tuple) -> bool:
+    """Two intervals (low, high, low_open, high_open) share at least one point."""
+    a_low, a_high, a_low_open, a_high_open = a
+    b_low, b_high, b_low_open, b_high_open = b
+    if a_high < b_low or b_high < a_low:
+        return False
+    if a_high == b_low and (a_high_open or b_low_open):
+        return False
+    if b_high == a_low and (b_high_open or a_low_open):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A time expression in a sentence, resolved to a period string."""
+
+    start: int
+    end: int
+    period: str  # "2024", "2025-03", "2025-Q1", "2025-H1", "2020..2024", "2025-09-15"
+    text: str
+    relative: bool = False  # resolved against the publication date
+    fronted: bool = False  # opens its sentence ("In 2024, ..."): sets the time for what follows
+    event: bool = False  # a day on which something happened, not the time a figure describes
+
+
+@dataclass
+class Source:
+    """An article: its front matter and the body exactly as published."""
+
+    path: Path
+    id: str
+    body: str
+    body_offset_line: int  # line number (1-based) of the body's first line in the file
+    meta: dict = field(default_factory=dict)
+    published: date | None = None
+    published_from: str = ""  # "front matter" | "dateline" | ""
+    sha256: str = ""
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or "")
+
+    @property
+    def kind(self) -> str:
+        return str(self.meta.get("kind") or "news")
+
+
+@dataclass
+class Claim:
+    """One statement of a source: a figure (or a description) with where and how it was read."""
+
+    id: str
+    source: str  # path of the source, relative to the project root
+    entity: str
+    metric: str
+    value: str  # as written; normalized on load
+    period: str = UNSPECIFIED
+    period_basis: str = "stated"  # stated | context | inferred | none
+    qualifier: str = "exact"
+    kind: str = "amount"
+    quote: str = ""
+    line: int = 0
+    column: int = 0
+    status: str = "extracted"  # extracted | reviewed | rejected | stale
+    metric_match: str = "registry"  # registry | phrase
+    role: str = ""  # "conversion" for a figure restating the one before it in another unit
+    noun: str | None = None
+    base: str | None = None
+    checksum: str = ""
+    quantity: Quantity | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_description(self) -> bool:
+        return self.kind == "description"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem (or a confirmation) found by a check, with the claims involved."""
+
+    rule: str
+    name: str
+    severity: str  # error | warning | info
+    message: str
+    claims: tuple[Claim, ...]
+    entity: str = ""
+    metric: str = ""
+    period: str = ""
+    diagnosis: str = ""
+    id: str = ""
+
+
+@dataclass
+class Report:
+    """Everything verify found, ready for a renderer."""
+
+    sources: list[Source]
+    claims: list[Claim]
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)  # e.g. sources extracted in memory
+
+    def count(self, severity: str) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+
+def is_finite(number: float) -> bool:
+    return not (math.isinf(number) or math.isnan(number))

@@ -1,0 +1,223 @@
+"""Period reader: the time expressions of a sentence, resolved against the publication date."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from datetime import date
+
+from .model import UNSPECIFIED, PeriodMention, Quantity
+from .quantities import word_alternation
+from .registry import period_vocabulary, quantity_vocabulary
+
+YEAR = r"(?:1[89]|20)\d\d"
+
+
+@functools.cache
+def period_patterns() -> list[tuple[str, re.Pattern]]:
+    vocab = period_vocabulary()
+    month = word_alternation(vocab["months"])
+    ordinal = word_alternation(vocab["ordinals"])
+    relative_year = word_alternation(vocab["this_year"] + vocab["last_year"])
+    year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
+    count = rf"\d+|{word_alternation(quantity_vocabulary()['number_words'])}"
+    preposition = word_alternation(vocab["year_prepositions"])
+    patterns = {
+        "plan": rf"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
+        "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<count>{count})\s+years",
+        "half": rf"(?:the\s+)?(?P<ord>{ordinal})\s+half\s+(?:of\s+)?(?:{year_or_relative})",
+        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter\s+(?:of\s+)?(?:{year_or_relative})|Q(?P<q>[1-4])\s*(?P<qyear>{YEAR})",
+        "end_of": rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
+        "iso_date": rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?",
+        "cjk_month": rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月",
+        "month_year": rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
+        "month_day": rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)",
+        "last_month": rf"(?:(?P<last>last)|in|as\s+of|by)\s+(?P<month>{month})(?![\w-])",
+        "year_range": rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
+        "since": rf"since\s+(?P<year>{YEAR})(?!\d|,\d)",
+        "cjk_year": rf"(?P<year>{YEAR})年",
+        "year": rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)",
+        "relative_year": rf"{relative_year}",
+        "now": word_alternation(vocab["as_of_publication"]),
+    }
+    compiled = [(name, re.compile(p, re.I)) for name, p in patterns.items()]
+    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I))]
+
+
+def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
+    """Every time expression in `text`, longest first, without overlaps; relative ones need `published`."""
+    vocab = period_vocabulary()
+    *patterns, (_, preposition) = period_patterns()
+    taken: list[PeriodMention] = []
+    for name, pattern in patterns:
+        for match in pattern.finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in taken):
+                continue
+            mention = resolve(name, match, text, published, vocab, preposition)
+            if mention:
+                taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int | None, bool]:
+    """(year, relative) from a pattern's `year` or `rel` group."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"]), False
+    relative = (groups.get("rel") or "").lower()
+    if not relative:
+        return (published.year, True) if published else (None, True)
+    if not published:
+        return None, True
+    last = relative in [w.lower() for w in vocab["last_year"]]
+    return published.year - (1 if last else 0), True
+
+
+def resolve(name, match, text, published, vocab, preposition) -> PeriodMention | None:
+    groups = match.groupdict()
+    months, ordinals = vocab["months"], vocab["ordinals"]
+    relative, event = False, False
+    if name == "plan":
+        first = vocab["five_year_plan_first"] + 5 * (int(groups["n"]) - 1)
+        period = f"{first}..{first + 4}"
+    elif name == "past_years":
+        if not published:
+            return None
+        count = groups["count"]
+        years = int(count) if count.isdigit() else int(quantity_vocabulary()["number_words"][count.lower()])
+        period, relative = f"{published.year - years}..{published.year - 1}", True
+    elif name in ("half", "quarter"):
+        if groups.get("q"):
+            year, number, relative = int(groups["qyear"]), int(groups["q"]), False
+        else:
+            (year, relative), number = year_of(match, published, vocab), ordinals[groups["ord"].lower()]
+        if year is None:
+            return None
+        period = f"{year}-{'H' if name == 'half' else 'Q'}{number}"
+    elif name == "end_of":
+        year, relative = year_of(match, published, vocab)
+        if year is None or not (groups.get("year") or groups.get("rel") or groups.get("month")):
+            return None
+        month = months[groups["month"].lower()] if groups.get("month") else 12
+        period = f"{year}-{month:02d}"
+    elif name in ("iso_date", "cjk_month"):
+        period = f"{groups['year']}-{int(groups['mm']):02d}"
+        if groups.get("dd"):
+            period, event = f"{period}-{int(groups['dd']):02d}", True
+    elif name in ("month_year", "month_day"):
+        if name == "month_day" and not published:
+            return None
+        year, relative = year_of(match, published, vocab) if name == "month_year" else (published.year, True)
+        if year is None:
+            return None
+        period = f"{year}-{months[groups['month'].lower()]:02d}"
+        if groups.get("day"):
+            period += f"-{int(groups['day']):02d}"
+            event = not groups.get("asof")  # "on December 18" dates an event; "as of May 31" dates a figure
+    elif name == "last_month":
+        if not published:
+            return None
+        month = months[groups["month"].lower()]
+        if groups["month"].lower() == "may" and not groups.get("last"):
+            return None  # "in May" is rare next to the modal verb "may"
+        year = published.year if month < published.month or (month == published.month and not groups.get("last")) else published.year - 1
+        period, relative = f"{year}-{month:02d}", True
+    elif name == "year_range":
+        period = f"{groups['y1']}..{groups['y2']}"
+    elif name == "since":
+        end = published.year if published else None
+        period = f"{groups['year']}..{end}" if end else groups["year"]
+    elif name in ("year", "cjk_year"):
+        if name == "year" and not is_period_year(match, text, preposition):
+            return None
+        period = groups["year"]
+    elif name == "relative_year":
+        if not published:
+            return None
+        last = match.group(0).lower() in [w.lower() for w in vocab["last_year"]]
+        period, relative = str(published.year - (1 if last else 0)), True
+    elif name == "now":
+        if not published:
+            return None
+        period, relative = f"{published.year}-{published.month:02d}", True
+    else:
+        return None
+    return PeriodMention(
+        start=match.start(),
+        end=match.end(),
+        period=period,
+        text=match.group(0),
+        relative=relative,
+        fronted=is_fronted(text, match),
+        event=event,
+    )
+
+
+def is_period_year(match: re.Match, text: str, preposition: re.Pattern) -> bool:
+    """A bare year is a period after a preposition or before punctuation, not when it names something."""
+    before = text[max(0, match.start() - 16) : match.start()]
+    if preposition.search(before):
+        return True
+    after = text[match.end() : match.end() + 2]
+    return after == "" or after[0] in ",.;:)!?" or after.startswith((" (", " -"))
+
+
+def is_fronted(text: str, match: re.Match) -> bool:
+    """The expression opens its sentence and is closed by a comma: 'In 2024, ...', 'As of March 2025, ...'."""
+    opener = text[: match.start()].strip().lower()
+    return opener in ("", "in", "by", "as of", "during", "at", "for", "throughout", "as of the", "by the", "at the", "in the") and text[
+        match.end() : match.end() + 2
+    ].startswith(",")
+
+
+ATTACHING = re.compile(r"^[\s,)]*(?:in|for|of|as of|by|at|during|through|throughout)?\s*(?:the\s+)?$", re.I)
+FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
+
+
+def attached_mention(text: str, quantity: Quantity, quantities: list[Quantity], mentions: list[PeriodMention]):
+    """The period written right after a figure ('245.31 billion yuan in 2024'), skipping a parenthesis."""
+    for mention in mentions:
+        if mention.start < quantity.end:
+            continue
+        between = text[quantity.end : mention.start]
+        bare = re.sub(r"\([^)]*\)", "", between)
+        if not ATTACHING.match(bare):
+            return None
+        others = [q for q in quantities if quantity.end <= q.start < mention.start]
+        if all("(" in text[quantity.end : q.start] for q in others):
+            return mention
+        return None
+    return None
+
+
+def assign_periods(
+    text: str, quantities: list[Quantity], mentions: list[PeriodMention], context: PeriodMention | None = None
+) -> list[Quantity]:
+    """Give each figure the period it describes: the one attached to it, else the sentence's, else the context's."""
+    usable = [m for m in mentions if not m.event]
+    attached = {id(q): attached_mention(text, q, quantities, usable) for q in quantities}
+    claimed = {id(m) for m in attached.values() if m}
+    from_to = FROM_TO.search(text)
+    result = []
+    for quantity in quantities:
+        mention = attached[id(quantity)]
+        if mention is None and quantity.kind == "growth" and from_to:
+            result.append(replace(quantity, period=f"{from_to['y1']}..{from_to['y2']}", period_basis="stated"))
+            continue
+        if mention is None:
+            preceding = [m for m in usable if m.end <= quantity.start]
+            following = [m for m in usable if m.start >= quantity.end and id(m) not in claimed]
+            mention = preceding[-1] if preceding else (following[0] if following else None)
+        if mention is not None:
+            result.append(replace(quantity, period=mention.period, period_basis="stated"))
+        elif context is not None:
+            result.append(replace(quantity, period=context.period, period_basis="context"))
+        else:
+            result.append(replace(quantity, period=UNSPECIFIED, period_basis="none"))
+    return result
+
+
+def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
+    """The period a sentence opens with, which the next sentences of its paragraph inherit."""
+    return next((m for m in mentions if m.fronted and not m.event), None)

@@ -1,0 +1,428 @@
+"""Quantity reader: the figures of a sentence as intervals in a base unit (CNY, USD, percent, count, ...)."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .model import Quantity
+from .registry import quantity_vocabulary
+
+MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+NOUN_STOP_WORDS = set(
+    """and or but with in of to from for that which who whom whose including include includes such as than
+    were was are is be been being has have had by at on as per daily annually yearly monthly weekly hourly
+    respectively while when where among across into over under between after before since until during
+    valued worth totaling totalling reaching accounting it its their this these those the a an each every
+    will would can could may might should shall about around nearly almost""".split()
+)
+NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
+
+
+def word_alternation(words) -> str:
+    """One regex alternative per word, longest first; ASCII words only match whole."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        if word[0].isascii() and word[0].isalnum():
+            pattern = r"(?<![A-Za-z])" + pattern
+        if word[-1].isascii() and word[-1].isalnum():
+            pattern += r"(?![A-Za-z])"
+        parts.append(pattern)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reader's vocabulary, compiled once per process."""
+
+    figure: re.Pattern
+    qualifier_before: re.Pattern
+    growth_before: re.Pattern
+    decrease_before: re.Pattern
+    growth_after: re.Pattern
+    decrease_after: re.Pattern
+    not_quantity_before: frozenset
+    scales: dict
+    number_words: dict
+    currency_of: dict  # lower-cased symbol or word -> ISO code
+    qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
+    percent_words: frozenset
+    point_words: frozenset
+    rate_per: re.Pattern
+    rate_adverbs: dict
+    time_nouns: frozenset
+    about_relative: float
+    nearly_relative: float
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    vocab = quantity_vocabulary()
+    scales = {word.lower(): float(value) for word, value in vocab["scales"].items()}
+    currency_of, symbols, unit_words = {}, [], []
+    for code, spec in vocab["currencies"].items():
+        for symbol in spec.get("symbols", []):
+            currency_of[symbol.lower()] = code
+            symbols.append(symbol)
+        for word in spec.get("words", []):
+            currency_of[word.lower()] = code
+            unit_words.append(word)
+    qualifier_of = {}
+    for qualifier, words in vocab["qualifiers"].items():
+        for word in words:
+            qualifier_of[re.sub(r"\s+", " ", word.lower())] = qualifier
+    number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
+    units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"]
+    small = "|".join(w for w, v in number_words.items() if v < 10)
+    tens = "|".join(w for w, v in number_words.items() if v % 10 == 0 and 20 <= v < 100)
+    spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
+    english_scales = [w for w in scales if w.isascii()]
+    figure = re.compile(
+        rf"""
+        (?<![A-Za-z0-9.,])
+        (?:(?P<symbol>{word_alternation(symbols)})\s?)?
+        (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
+        (?:(?P<scale_sep>[ \t-]?)(?P<scale>{word_alternation(scales)}))?
+        (?:(?P<unit_sep>[ \t-]?)(?P<unit>{word_alternation(units)}))?
+        (?:[ \t-](?P<level>level)(?![A-Za-z])|(?P<ji>级))?
+        |
+        (?<![A-Za-z0-9.,])(?P<bare_scale>{word_alternation(english_scales)})-(?P<bare_unit>{word_alternation(unit_words)})
+        |
+        (?P<cjk_scale>万亿|千亿|百亿|十亿|亿)(?P<cjk_unit>元)?(?P<cjk_ji>级)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    rates = vocab["rate_words"]
+
+    def before(words) -> re.Pattern:
+        return re.compile(rf"(?:{word_alternation(words)})\s*(?:by\s+|of\s+|to\s+reach\s+)?(?:an?\s+)?$", re.I)
+
+    def after(words) -> re.Pattern:
+        return re.compile(rf"^\s*(?:{word_alternation(words)})", re.I)
+
+    return Lexicon(
+        figure=figure,
+        qualifier_before=re.compile(rf"(?:{word_alternation(qualifier_of)})\s*$", re.I),
+        growth_before=before(vocab["growth_words"]),
+        decrease_before=before(vocab["decrease_words"]),
+        growth_after=after(vocab["growth_after_words"]),
+        decrease_after=after(vocab["decrease_after_words"]),
+        not_quantity_before=frozenset(w.lower() for w in vocab["not_quantity_before"]),
+        scales=scales,
+        number_words=number_words,
+        currency_of=currency_of,
+        qualifier_of=qualifier_of,
+        percent_words=frozenset(w.lower() for w in vocab["percent_words"]),
+        point_words=frozenset(re.sub(r"\s+", " ", w.lower()) for w in vocab["percentage_point_words"]),
+        rate_per=re.compile(
+            rf"^[^,.;:()]{{0,40}}?(?:(?:{word_alternation(rates['per'])})\s+(?P<per>{word_alternation(rates['units'])})"
+            rf"|(?P<adverb>{word_alternation(rates['adverbs'])}))",
+            re.I,
+        ),
+        rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
+        time_nouns=frozenset(vocab["time_nouns"]),
+        about_relative=float(vocab["intervals"]["about_relative"]),
+        nearly_relative=float(vocab["intervals"]["nearly_relative"]),
+    )
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
+    lex = lexicon()
+    found: list[Quantity] = []
+    for match in lex.figure.finditer(text):
+        if is_not_a_quantity(text, match, lex):
+            continue
+        found.append(build_quantity(text, match, lex))
+    return merge_ranges(text, found)
+
+
+def spelled_number(words: str, lex: Lexicon) -> float:
+    total = 0.0
+    for part in words.lower().split("-"):
+        total += lex.number_words[part]
+    return total
+
+
+def previous_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z][\w.]*)\s*$", text[max(0, start - 30) : start])
+    return match.group(1) if match else ""
+
+
+def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
+    """Years, ordinals, times, dates, ranks, citations and names that contain digits."""
+    digits, words = match.group("digits"), match.group("words")
+    if not (digits or words):
+        return False
+    bare = not (match.group("symbol") or match.group("scale") or match.group("unit") or match.group("level") or match.group("ji"))
+    after, before = text[match.end() : match.end() + 12], text[max(0, match.start() - 12) : match.start()]
+    if words:
+        if re.match(r"\s+of\b", after) and words.lower() == "one":
+            return True  # "one of only six": a partitive, not a count
+        if bare and not re.match(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]", after):
+            return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if digits and bare:
+        if re.fullmatch(r"(1[89]|20)\d\d", digits):
+            return True  # a year: the period reader's business
+        if re.match(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d", after) or re.search(r"\d[-/]$", before):
+            return True  # ordinal, time, ISO date, version or identifier
+        if before.endswith("[") and after.startswith("]"):
+            return True  # citation mark
+        if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]-$", before):
+            return True  # "5G", "post-95s", "COVID-19": part of a word
+        if re.match(r"\s+\d", after) or re.search(r"\d\s+$", before):
+            return True  # a run of bare numbers is an identifier or layout debris ("2 1")
+    word = previous_word(text, match.start())
+    if word.lower().rstrip(".") in lex.not_quantity_before or word.lower() in lex.not_quantity_before:
+        return True
+    if word.lower().rstrip(".") in MONTH_WORDS and digits:
+        return True  # "December 18", "Sept. 2": a date
+    if bare and digits and word[:1].isupper() and word.lower() not in lex.qualifier_of and not word.endswith("."):
+        gap = text[match.start() - 1 : match.start()] if match.start() else ""
+        if gap == " " and not re.search(r"[.!?:;,]\s*$", text[: match.start() - len(word) - 1] or "."):
+            return True  # "Dawn 6000", "Group 1": part of a name
+    return False
+
+
+def half_unit(number: str) -> float:
+    """Half a unit of the last stated digit: the rounding a figure as written allows."""
+    number = number.replace(",", "")
+    if "." in number:
+        return 0.5 * 10 ** -len(number.split(".")[1])
+    trailing_zeros = len(number) - len(number.rstrip("0")) if number.strip("0") else 0
+    return 0.5 * 10**trailing_zeros
+
+
+def is_power_of_ten(value: float) -> bool:
+    return value > 0 and abs(math.log10(value) - round(math.log10(value))) < 1e-9
+
+
+def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
+    scale_word = (match.group("scale") or match.group("bare_scale") or match.group("cjk_scale") or "").lower()
+    scale = lex.scales.get(scale_word, 1.0)
+    unit_word = re.sub(r"\s+", " ", (match.group("unit") or match.group("bare_unit") or match.group("cjk_unit") or "").lower())
+    symbol = (match.group("symbol") or "").lower()
+    if unit_word in lex.percent_words:
+        return "percent", scale
+    if unit_word in lex.point_words:
+        return "percentage_point", scale
+    code = lex.currency_of.get(symbol) or lex.currency_of.get(unit_word)
+    return code or "count", scale
+
+
+def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> str:
+    if match.group("level") or match.group("ji") or match.group("bare_scale") or match.group("cjk_ji"):
+        return "level"
+    if re.search(r"\bat\s+the\s+$", text[max(0, match.start() - 10) : match.start()], re.I) and re.match(
+        r"\s+level\b", text[match.end() :], re.I
+    ):
+        return "level"
+    # "a 10-billion-yuan fund": a round power of ten used as a compound modifier names an order of
+    # magnitude (百亿级), the way Chinese sources state fund sizes; "2-billion-yuan" stays a figure.
+    if match.group("scale_sep") == "-" and match.group("unit_sep") == "-" and is_power_of_ten(number):
+        return "level"
+    qualifier = lex.qualifier_before.search(text[max(0, match.start() - 24) : match.start()])
+    if qualifier:
+        return lex.qualifier_of[re.sub(r"\s+", " ", qualifier.group(0).strip().lower())]
+    return "exact"
+
+
+def make_interval(value: float, rounding: float, qualifier: str, lex: Lexicon | None = None) -> tuple[float, float, bool, bool]:
+    """The interval a figure states: (low, high, low_open, high_open)."""
+    lex = lex or lexicon()
+    if qualifier == "over":
+        return value, math.inf, True, False
+    if qualifier == "at_least":
+        return value, math.inf, False, False
+    if qualifier == "under":
+        return min(0.0, value), value, False, True
+    if qualifier == "at_most":
+        return min(0.0, value), value, False, False
+    if qualifier == "nearly":
+        return value - abs(value) * lex.nearly_relative, value, False, True
+    if qualifier == "level":
+        return value, value * 10, False, True
+    if qualifier == "about":
+        band = max(rounding, abs(value) * lex.about_relative)
+        return value - band, value + band, False, False
+    return value - rounding, value + rounding, False, False
+
+
+def read_noun(text: str, lex: Lexicon) -> str | None:
+    """The noun phrase right after a figure: the thing counted ("national high-tech enterprises")."""
+    words, position = [], 0
+    while len(words) < 6:
+        token = NOUN_TOKEN.match(text, position)
+        if not token:
+            break
+        word = token.group(1).strip("“”\"‘’'").rstrip(".,")
+        if word.lower() in NOUN_STOP_WORDS or not word:
+            if word.lower() in ("and", "or") and words and len(words) == 1 and continues_phrase(text, token.end()):
+                words.append(word)
+                position = token.end()
+                continue
+            break
+        words.append(word)
+        position = token.end()
+        if token.group(1).endswith((".", ",")):
+            break
+    while words and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ly") or words[-1].lower() in ("and", "or")):
+        words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
+    return " ".join(words) or None
+
+
+def continues_phrase(text: str, position: int) -> bool:
+    """'seed-stage and early-stage enterprises' goes on past 'and'; '25,000 firms and 1,333 SMEs' does not."""
+    following = NOUN_TOKEN.match(text, position)
+    return bool(following) and following.group(1).lower() not in lexicon().number_words
+
+
+def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
+    """(kind, per, sign): a percent after "increase of" is growth; "patents per day" is a rate."""
+    before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
+    if unit in ("percent", "percentage_point"):
+        before = lex.qualifier_before.sub("", before)
+        if lex.decrease_before.search(before) or lex.decrease_after.match(after):
+            return "growth", None, -1
+        if lex.growth_before.search(before) or lex.growth_after.match(after):
+            return "growth", None, 1
+        return ("growth" if unit == "percentage_point" else "share"), None, 1
+    if unit != "count":
+        return "amount", None, 1
+    rate = lex.rate_per.match(after)
+    if rate:
+        per = rate.group("per") or lex.rate_adverbs[rate.group("adverb").lower()]
+        return "rate", per.lower(), 1
+    if noun and noun.split()[-1].lower() in lex.time_nouns:
+        return "duration", None, 1
+    return "count", None, 1
+
+
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
+
+
+def read_share_base(text: str) -> str | None:
+    match = SHARE_BASE.match(text)
+    if not match:
+        return None
+    base = match.group("base").strip()
+    if re.search(r"\bGDP\b|gross domestic product", base, re.I):
+        return "GDP"
+    return re.sub(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", "", base, flags=re.I).lower() or None
+
+
+def build_quantity(text: str, match: re.Match, lex: Lexicon) -> Quantity:
+    digits, words = match.group("digits"), match.group("words")
+    if digits:
+        number, rounding = float(digits.replace(",", "")), half_unit(digits)
+    elif words:
+        number, rounding = spelled_number(words, lex), 0.5
+    else:
+        number, rounding = 1.0, 0.5
+    unit, scale = unit_and_scale(match, lex)
+    qualifier = read_qualifier(text, match, number, lex)
+    value = number * scale
+    rest = text[match.end() :]
+    noun = read_noun(rest, lex) if unit != "percent" else None
+    kind, per, sign = read_kind(text, match, unit, noun, lex)
+    low, high, low_open, high_open = make_interval(value, rounding * scale, qualifier, lex)
+    if sign < 0:
+        value, low, high, low_open, high_open = -value, -high, -low, high_open, low_open
+    return Quantity(
+        surface=match.group(0),
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        qualifier=qualifier,
+        kind=kind,
+        start=match.start(),
+        end=match.end(),
+        number=digits or words or "1",
+        noun=noun if kind in ("count", "rate", "duration", "amount") else None,
+        per=per,
+        base=read_share_base(rest) if kind == "share" else None,
+        low_open=low_open,
+        high_open=high_open,
+    )
+
+
+RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|and)\s*$", re.I)
+
+
+def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second end."""
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        first = merged[-1] if merged else None
+        if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun:
+            joiner = text[first.end : quantity.start]
+            is_between = joiner.strip().lower() == "and" and re.search(r"between\s+$", text[: first.start], re.I)
+            if RANGE_JOINER.match(joiner) and (joiner.strip().lower() != "and" or is_between):
+                scale = quantity.value / float(quantity.number.replace(",", "")) if quantity.number[0].isdigit() else 1.0
+                low = first.value * (scale if first.unit == "count" and quantity.unit != "count" or first.value * scale <= quantity.value else 1.0)
+                merged[-1] = replace(
+                    quantity,
+                    surface=text[first.start : quantity.end],
+                    start=first.start,
+                    value=(low + quantity.value) / 2,
+                    low=low,
+                    high=quantity.value,
+                    qualifier="range",
+                    low_open=False,
+                    high_open=False,
+                )
+                continue
+        merged.append(quantity)
+    return merged
+
+
+def read_figures(text: str, published: date | None = None) -> list[Quantity]:
+    """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
+    from .periods import assign_periods, read_periods
+
+    mentions = read_periods(text, published)
+    quantities = [q for q in read_quantities(text) if not any(m.start <= q.start < m.end for m in mentions)]
+    return assign_periods(text, quantities, mentions)
+
+
+@functools.cache
+def unit_registry():
+    """pint registry of our own units (not pint's default: no molar 'M', no Boltzmann 'k')."""
+    import pint
+    from importlib import resources
+
+    registry = pint.UnitRegistry(None)
+    definitions = resources.files("szcheck").joinpath("data", "units.txt").read_text(encoding="utf-8")
+    registry.load_definitions(definitions.splitlines())
+    return registry
+
+
+def to_unit(value: float, unit: str, target: str) -> float:
+    """Convert between units of one dimension (e.g. percent and ratio); raises SzcheckError on a mismatch."""
+    from .errors import SzcheckError
+    import pint
+
+    registry = unit_registry()
+    try:
+        return registry.Quantity(value, unit).to(target).magnitude
+    except (pint.errors.UndefinedUnitError, pint.errors.DimensionalityError) as error:
+        raise SzcheckError(f"cannot convert {unit} to {target}: {error}") from None
+
+
+def is_known_unit(unit: str) -> bool:
+    import pint
+
+    try:
+        unit_registry().Unit(unit)
+    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError):
+        return False
+    return True
