@@ -111,6 +111,7 @@ class Claim:
     base: str | None = None
     checksum: str = ""
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
+    claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file
 
     @property
     def is_description(self) -> bool:

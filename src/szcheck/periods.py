@@ -220,4 +220,9 @@ def assign_periods(
 
 def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
     """The period a sentence opens with, which the next sentences of its paragraph inherit."""
-    return next((m for m in mentions if m.fronted and not m.event), None)
+    return next((m for m in mentions if m.fronted and not m.event and "-" not in m.period[5:] and not is_now(m)), None)
+
+
+def is_now(mention: PeriodMention) -> bool:
+    """'Currently', 'to date': the state at publication, which says nothing of the next sentence's figures."""
+    return mention.relative and mention.text.lower() in [w.lower() for w in period_vocabulary()["as_of_publication"]]

@@ -319,7 +319,17 @@ def read_share_base(text: str) -> str | None:
     return re.sub(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", "", base, flags=re.I).lower() or None
 
 
-def build_quantity(text: str, match: re.Match, lex: Lexicon) -> Quantity:
+def read_value(text: str, qualifier: str | None = None, kind: str | None = None) -> Quantity | None:
+    """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
+    qualifier and kind (which a person may have corrected) take precedence over the text's."""
+    lex = lexicon()
+    match = lex.figure.search(text)
+    if not match:
+        return None
+    return build_quantity(text, match, lex, qualifier, kind)
+
+
+def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None) -> Quantity:
     digits, words = match.group("digits"), match.group("words")
     if digits:
         number, rounding = float(digits.replace(",", "")), half_unit(digits)
@@ -328,11 +338,12 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon) -> Quantity:
     else:
         number, rounding = 1.0, 0.5
     unit, scale = unit_and_scale(match, lex)
-    qualifier = read_qualifier(text, match, number, lex)
+    qualifier = qualifier or read_qualifier(text, match, number, lex)
     value = number * scale
     rest = text[match.end() :]
     noun = read_noun(rest, lex) if unit != "percent" else None
-    kind, per, sign = read_kind(text, match, unit, noun, lex)
+    read_as, per, sign = read_kind(text, match, unit, noun, lex)
+    kind = kind or read_as
     low, high, low_open, high_open = make_interval(value, rounding * scale, qualifier, lex)
     if sign < 0:
         value, low, high, low_open, high_open = -value, -high, -low, high_open, low_open

@@ -1,0 +1,116 @@
+"""Plain functions behind the commands: find the project, extract claims, verify them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .claims import MergeResult, load_claims_file, merge_claims, render_claims_file, write_atomically
+from .errors import SzcheckError
+from .model import Claim, Finding, Report, Source
+from .sources import find_sources, read_source
+
+PROJECT_MARKERS = ("szcheck.yaml", ".szcheck.yaml", "pyproject.toml")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above `start` with a szcheck.yaml or pyproject.toml; else `start`."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_file() for marker in PROJECT_MARKERS):
+            return folder
+    return start
+
+
+def claims_path(claims_dir: Path, source: Source) -> Path:
+    return claims_dir / f"{source.id}.yaml"
+
+
+def read_sources(paths: list[Path], root: Path) -> list[Source]:
+    sources = []
+    for path in find_sources(paths):
+        resolved = path.resolve()
+        if root not in (resolved, *resolved.parents):
+            raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
+        sources.append(read_source(path, root))
+    return sources
+
+
+@dataclass
+class ExtractOutcome:
+    source: Source
+    claims_file: Path
+    merge: MergeResult
+    written: bool
+
+
+def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False,
+                  on_source: Callable[[Source], None] = lambda source: None) -> list[ExtractOutcome]:
+    """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed."""
+    from .extract import extract_claims
+
+    outcomes = []
+    for source in read_sources(paths, root):
+        target = claims_path(claims_dir, source)
+        existing = load_claims_file(target).claims if target.exists() else []
+        merge = merge_claims(existing, extract_claims(source), source.body)
+        text = render_claims_file(source.path.as_posix(), source.sha256, merge.claims)
+        unchanged = target.exists() and target.read_text(encoding="utf-8") == text
+        if not dry_run and not unchanged:
+            write_atomically(target, text)
+        outcomes.append(ExtractOutcome(source, target, merge, written=not dry_run and not unchanged))
+        on_source(source)
+    return outcomes
+
+
+@dataclass
+class Project:
+    sources: list[Source]
+    claims: list[Claim]
+    findings: list[Finding] = field(default_factory=list)  # about the inputs themselves
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
+    """Sources and their claims; a source without a claims file is extracted in memory."""
+    from .checks.provenance import check_outdated
+    from .extract import extract_claims
+
+    if not sources_dir.is_dir():
+        raise SzcheckError("sources folder not found (use --sources DIR)" if not sources_dir.exists() else "is a file, not a folder", sources_dir)
+    project = Project(sources=read_sources([sources_dir], root), claims=[])
+    known = {s.path.as_posix() for s in project.sources}
+    claims_files = {}
+    for path in sorted(claims_dir.glob("*.yaml")) if claims_dir.is_dir() else []:
+        claims_file = load_claims_file(path, warn=project.warnings.append)
+        if claims_file.source not in known:
+            where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
+            raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
+        claims_files[claims_file.source] = claims_file
+    for source in project.sources:
+        claims_file = claims_files.get(source.path.as_posix())
+        if claims_file:
+            project.claims.extend(claims_file.claims)
+            project.findings.extend(check_outdated(source, display(claims_file.path, root), claims_file.source_sha256))
+        else:
+            project.claims.extend(extract_claims(source))
+            project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
+    return project
+
+
+def display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def verify(sources_dir: Path, claims_dir: Path, root: Path) -> Report:
+    """Compare every claim with every other about the same thing, and report what disagrees."""
+    from .checks import finding_order, run_checks
+
+    project = load_project(sources_dir, claims_dir, root)
+    findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
+    return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings)

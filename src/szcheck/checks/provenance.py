@@ -1,0 +1,47 @@
+"""Provenance checks (SZ4xx): claims whose quote no longer stands in their source."""
+
+from __future__ import annotations
+
+from ..findings import make_finding, rule
+from ..model import Claim, Finding, Source
+from .describe import source_name
+
+
+@rule("SZ401", "stale-quote", "warning")
+def stale_quote() -> None:
+    """A claim's quote no longer appears in its source.
+
+    The article changed after the claim was extracted or reviewed, or the quote was edited by hand.
+    The claim is kept (nothing a person wrote is thrown away) but is not compared with others until
+    its quote is fixed or `szcheck extract` is run again.
+    """
+
+
+def check_provenance(sources: list[Source], claims: list[Claim]) -> list[Finding]:
+    bodies = {s.path.as_posix(): " ".join(s.body.split()) for s in sources}
+    findings = []
+    for claim in claims:
+        body = bodies.get(claim.source)
+        if claim.status == "rejected" or body is None:
+            continue
+        if claim.status == "stale" or (claim.quote and " ".join(claim.quote.split()) not in body):
+            message = f"claim {claim.id!r} quotes text that is no longer in {source_name(claim.source)}: \"{claim.quote[:80]}\""
+            findings.append(make_finding("SZ401", message, [claim], entity=claim.entity, metric=claim.metric, period=claim.period))
+    return findings
+
+
+@rule("SZ402", "outdated-claims", "warning")
+def outdated_claims() -> None:
+    """A source changed after its claims file was written.
+
+    The claims may quote text that moved or changed, and new figures in the source are not checked.
+    Run `szcheck extract` to merge the new reading into the claims file; reviewed claims are kept.
+    """
+
+
+def check_outdated(source: Source, claims_file_path: str, recorded_sha256: str) -> list[Finding]:
+    if not recorded_sha256 or recorded_sha256 == source.sha256:
+        return []
+    anchor = [Claim(id="source", source=source.path.as_posix(), entity="", metric="", value="", line=1, column=1)]
+    message = f"{source.path.as_posix()} changed since {claims_file_path} was written; run `szcheck extract` to update it"
+    return [make_finding("SZ402", message, anchor, entity=source.id)]

@@ -1,0 +1,177 @@
+"""Value checks (SZ1xx): contradictions, possible contradictions and agreements between sources."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from ..findings import make_finding, rule
+from ..group import Group, cluster_claims
+from ..model import Claim, Finding, Source, is_finite
+from ..registry import load_registry
+from .describe import figure, metric_label, source_name
+
+FIRM_BASES = ("stated", "context")
+NEAR_MISS = 0.01  # disjoint, but closer than 1% of the value: rounding or approximation
+
+
+@rule("SZ101", "value-conflict", "error")
+def value_conflict() -> None:
+    """Sources state values for the same entity, metric and period that cannot both be true.
+
+    Each figure is read as an interval (its rounding, "over", "about", "at the ... level"), and two
+    figures contradict each other when their intervals do not overlap. Only periods that the articles
+    state (in the sentence, or in the sentence that opens the paragraph) count here; a figure whose
+    period szcheck had to infer is reported as SZ102 instead. The finding lists every claim of the
+    group, and a diagnosis of the likely cause where the numbers show one (a factor of 10ⁿ suggests a
+    scale slip such as 千亿 rendered as "trillion").
+    """
+
+
+@rule("SZ102", "possible-conflict", "warning")
+def possible_conflict() -> None:
+    """Values disagree, but the comparison rests on an assumption szcheck had to make.
+
+    Either one side's period is not stated and was inferred from the publication date (the last full
+    year for an annual figure, the publication month for a level), or the metrics' names only fuzzily
+    match ("technology loans" and "loans to technology enterprises" may be defined differently).
+    The message says which assumption; confirm it in the claims file to turn the warning into a
+    decision.
+    """
+
+
+@rule("SZ103", "near-miss", "warning")
+def near_miss() -> None:
+    """Values are disjoint by less than 1%: most likely rounding or an approximation, not an error."""
+
+
+@rule("SZ110", "corroborated", "info")
+def corroborated() -> None:
+    """Two or more sources state the same value for the same entity, metric and period.
+
+    Agreement is worth seeing: a figure confirmed by independent sources is more trustworthy than
+    one stated once. Copies of the same sentence are not counted as independent.
+    """
+
+
+def check_values(groups: list[Group], sources: list[Source]) -> list[Finding]:
+    published = {s.path.as_posix(): s for s in sources}
+    findings: list[Finding] = []
+    for group in groups:
+        finding = check_group(group, published)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def is_firm(claim: Claim, group: Group) -> bool:
+    return group.key.period == "any" or claim.period_basis in FIRM_BASES
+
+
+def check_group(group: Group, sources: dict[str, Source]) -> Finding | None:
+    claims = group.claims
+    if len({c.source for c in claims}) < 2 and group.claims[0].metric_match == "phrase":
+        return None  # one article using a noun phrase twice usually means two different things
+    clusters = cluster_claims(claims)
+    if len(clusters) == 1:
+        return agreement(group, claims)
+    if group.claims[0].metric_match == "phrase" and not crosses_sources(clusters):
+        return None
+    key = group.key
+    firm = [c for c in claims if is_firm(c, group)]
+    firm_conflict = len(cluster_claims(firm)) > 1 if firm else False
+    reasons = assumption_reasons(group)
+    message = conflict_message(group, clusters)
+    diagnosis = diagnose(clusters, sources)
+    if firm_conflict and not group.fuzzy:
+        code = "SZ103" if is_near_miss(clusters) else "SZ101"
+        return make_finding(code, message, claims, entity=key.entity, metric=key.metric, period=key.period, diagnosis=diagnosis)
+    return make_finding(
+        "SZ102", f"{message}; {'; '.join(reasons)}", claims, entity=key.entity, metric=key.metric, period=key.period, diagnosis=diagnosis
+    )
+
+
+def crosses_sources(clusters: list[list[Claim]]) -> bool:
+    """Some two disjoint clusters hold claims from different sources."""
+    sources = [{c.source for c in cluster} for cluster in clusters]
+    return any(a != b or len(a) > 1 for i, a in enumerate(sources) for b in sources[i + 1 :])
+
+
+def assumption_reasons(group: Group) -> list[str]:
+    reasons = []
+    for claim in group.claims:
+        if not is_firm(claim, group):
+            stated = "no period" if claim.period_basis == "none" else f"period inferred as {claim.period}"
+            reasons.append(f"{source_name(claim.source)} line {claim.line} states {stated}")
+        if claim.id + "@" + claim.source in group.fuzzy:
+            reasons.append(f"{source_name(claim.source)} line {claim.line} names the metric {claim.metric!r}, only a fuzzy match")
+    return reasons or ["the claims differ only in how szcheck matched them"]
+
+
+def conflict_message(group: Group, clusters: list[list[Claim]]) -> str:
+    key = group.key
+    when = "" if key.period in ("any", "unspecified") else f" {key.period}"
+    sides = [f"{figure(c[0])} in {', '.join(sorted({source_name(x.source) for x in c}))}" for c in clusters]
+    spread = ""
+    values = [representative(c) for c in clusters]
+    if all(is_finite(v) and v > 0 for v in values) and len(values) == 2:
+        ratio = max(values) / min(values)
+        spread = f" ({ratio:.3g}× apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
+    return f"{metric_label(key.metric)}{when} of {key.entity} is " + " but ".join(sides) + spread
+
+
+def representative(cluster: list[Claim]) -> float:
+    values = sorted(c.quantity.value for c in cluster if is_finite(c.quantity.value))
+    return values[len(values) // 2] if values else math.nan
+
+
+def is_near_miss(clusters: list[list[Claim]]) -> bool:
+    """Every gap between clusters is under 1% of the value, and every figure is a rounded value
+    (an order of magnitude or a bound that misses is not rounding)."""
+    if any(c.quantity.qualifier not in ("exact", "about") for cluster in clusters for c in cluster):
+        return False
+    for left, right in zip(clusters, clusters[1:]):
+        high = max(c.quantity.high for c in left)
+        low = min(c.quantity.low for c in right)
+        if not (is_finite(high) and low > 0 and (low - high) / low < NEAR_MISS):
+            return False
+    return True
+
+
+def diagnose(clusters: list[list[Claim]], sources: dict[str, Source]) -> str:
+    """The likely cause, from the numbers alone, and the evidence for each side."""
+    parts = []
+    values = [representative(c) for c in clusters]
+    finite = [v for v in values if is_finite(v) and v > 0]
+    if len(finite) >= 2:
+        ratio = max(finite) / min(finite)
+        power = round(math.log10(ratio))
+        if power >= 1 and abs(math.log10(ratio) - power) < math.log10(1.25):
+            parts.append(f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
+                         " (e.g. 'billion' for '10 billion', 千亿 rendered as 'trillion')")
+    if is_near_miss(clusters):
+        parts.append("the values differ by less than 1%: most likely rounding or an approximation")
+    parts.append("evidence: " + "; ".join(evidence(cluster, sources) for cluster in clusters))
+    return ". ".join(parts)
+
+
+def evidence(cluster: list[Claim], sources: dict[str, Source]) -> str:
+    independent = {c.quote for c in cluster}
+    named = sorted({c.source for c in cluster})
+    kinds = sorted({sources[s].kind for s in named if s in sources})
+    dates = sorted(str(sources[s].published) for s in named if s in sources and sources[s].published)
+    newest = f", newest {dates[-1]}" if dates else ""
+    return f"{figure(cluster[0])}: {len(named)} source(s), {len(independent)} independent wording(s) ({', '.join(kinds)}{newest})"
+
+
+def agreement(group: Group, claims: list[Claim]) -> Finding | None:
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim.source].append(claim)
+    if len(by_source) < 2 or group.fuzzy:
+        return None
+    key = group.key
+    when = "" if key.period in ("any", "unspecified") else f" {key.period}"
+    wordings = " / ".join(dict.fromkeys(f'"{c.value}"' for c in claims))
+    message = f"{metric_label(key.metric)}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
+    return make_finding("SZ110", message, claims, entity=key.entity, metric=key.metric, period=key.period)

@@ -1,0 +1,218 @@
+"""Claims files: reading, validating and writing claims/<source-id>.yaml, and merging re-extractions."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import yaml
+
+from .errors import SzcheckError
+from .model import Claim
+from .quantities import read_value
+
+MAX_CLAIMS_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 20
+QUALIFIERS = ("exact", "about", "over", "at_least", "under", "at_most", "nearly", "level", "range")
+STATUSES = ("extracted", "reviewed", "rejected", "stale")
+KINDS = ("amount", "share", "growth", "count", "rate", "duration", "description")
+WRITTEN_FIELDS = ("id", "entity", "metric", "value", "period", "period_basis", "qualifier", "kind", "quote", "line",
+                  "column", "status", "metric_match", "role", "noun", "base", "checksum")
+REQUIRED_FIELDS = ("entity", "metric", "value")
+KNOWN_FIELDS = {f.name for f in fields(Claim)} - {"quantity", "source", "claims_line"}
+
+
+class SafeLineLoader(yaml.SafeLoader):
+    """Safe loader that refuses aliases (no "billion laughs") and too deep nesting, and records lines."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, event.start_mark.line + 1)
+        self._depth = getattr(self, "_depth", 0) + 1
+        if self._depth > MAX_DEPTH:
+            raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, self.peek_event().start_mark.line + 1)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass
+class ClaimsFile:
+    path: Path
+    source: str
+    source_sha256: str
+    claims: list[Claim]
+
+
+def load_yaml(path: Path) -> object:
+    try:
+        if path.stat().st_size > MAX_CLAIMS_BYTES:
+            raise SzcheckError(f"claims file is larger than {MAX_CLAIMS_BYTES // 2**20} MiB", path)
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SzcheckError(f"claims file is not UTF-8 text ({error.reason})", path) from None
+    except OSError as error:
+        raise SzcheckError(f"cannot read claims file: {error.strerror}", path) from None
+    try:
+        return yaml.load(text, Loader=SafeLineLoader)  # noqa: S506 - SafeLineLoader is a SafeLoader
+    except SzcheckError as error:
+        raise SzcheckError(error.message, path, error.line) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SzcheckError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
+
+
+def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
+    """Read and validate a claims file; every problem names the file and line."""
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("claims", []), list):
+        raise SzcheckError("a claims file is a mapping with 'source' and a list of 'claims'", path, 1)
+    source = data.get("source")
+    if not isinstance(source, str) or not source:
+        raise SzcheckError("missing 'source': the path of the article these claims come from", path, 1)
+    claims, seen = [], {}
+    for entry in data.get("claims") or []:
+        claim = claim_from_entry(entry, source, path, warn)
+        if claim.id in seen:
+            raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get("__line__"))
+        seen[claim.id] = entry.get("__line__")
+        claims.append(claim)
+    return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims)
+
+
+def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
+    if not isinstance(entry, dict):
+        raise SzcheckError("each claim must be a mapping of keys to values", path)
+    line = entry.get("__line__")
+    for key in REQUIRED_FIELDS:
+        if entry.get(key) in (None, ""):
+            raise SzcheckError(f"claim is missing required key {key!r}", path, line)
+    for key in entry:
+        if key != "__line__" and key not in KNOWN_FIELDS:
+            nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
+            hint = f" (did you mean {nearest[0]!r}?)" if nearest else ""
+            warn(f"{path}:{line}: unknown key {key!r} ignored{hint}")
+    values = {key: entry[key] for key in KNOWN_FIELDS if key in entry and entry[key] is not None}
+    for key in ("line", "column"):
+        if key in values and not isinstance(values[key], int):
+            raise SzcheckError(f"{key!r} must be a whole number, not {values[key]!r}", path, line)
+    for key in set(values) - {"line", "column"}:
+        if not isinstance(values[key], (str, int, float)) or isinstance(values[key], bool):
+            raise SzcheckError(f"{key!r} must be text, not {type(values[key]).__name__}", path, line)
+        values[key] = str(values[key])
+    check_choice(values, "qualifier", QUALIFIERS, path, line)
+    check_choice(values, "status", STATUSES, path, line)
+    check_choice(values, "kind", KINDS, path, line)
+    values.setdefault("id", f"claim-{line}")
+    claim = Claim(source=source, claims_line=line or 0, **values)
+    if not claim.is_description:
+        claim.quantity = read_value(claim.value, claim.qualifier, claim.kind)
+        if claim.quantity is None:
+            raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
+    return claim
+
+
+def check_choice(values: dict, key: str, choices: tuple, path: Path, line: int | None) -> None:
+    if key in values and values[key] not in choices:
+        raise SzcheckError(f"{key} {values[key]!r} is not one of: {', '.join(choices)}", path, line)
+
+
+def claim_entry(claim: Claim) -> dict:
+    entry = {}
+    for name in WRITTEN_FIELDS:
+        value = getattr(claim, name)
+        if value not in (None, "") or name in REQUIRED_FIELDS:
+            entry[name] = value
+    return entry
+
+
+def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> str:
+    header = (
+        "# Claims read by szcheck from the source below. Review and correct them by hand: set\n"
+        "# status: reviewed (or rejected) to keep a claim as it is; edits are kept on re-extraction.\n"
+    )
+    body = {"source": source, "source_sha256": source_sha256, "claims": [claim_entry(c) for c in claims]}
+    return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so an interrupted run leaves the old file intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class MergeResult:
+    claims: list[Claim]
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # reviewed, rejected or edited by a person
+    stale: list[str] = field(default_factory=list)  # quote no longer in the source
+    removed: list[str] = field(default_factory=list)  # machine-written, unedited, no longer read
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.stale or self.removed)
+
+
+def is_edited(claim: Claim) -> bool:
+    from .extract import claim_checksum
+
+    return claim.status in ("reviewed", "rejected") or (bool(claim.checksum) and claim.checksum != claim_checksum(claim)) or not claim.checksum
+
+
+def merge_claims(existing: list[Claim], extracted: list[Claim], body: str) -> MergeResult:
+    """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost."""
+    result = MergeResult(claims=[])
+    fresh = {(c.value, c.quote): c for c in extracted}
+    used_ids = {c.id for c in existing}
+    for claim in existing:
+        key = (claim.value, claim.quote)
+        new = fresh.pop(key, None)
+        if is_edited(claim):
+            result.claims.append(claim)
+            result.kept.append(claim.id)
+        elif new is not None:
+            updated = replace(new, id=claim.id)
+            result.claims.append(updated)
+            if updated.checksum != claim.checksum:
+                result.updated.append(claim.id)
+        elif claim.quote and claim.quote not in body:
+            result.claims.append(replace(claim, status="stale"))
+            result.stale.append(claim.id)
+        else:
+            result.removed.append(claim.id)
+    for claim in extracted:
+        if (claim.value, claim.quote) in fresh:
+            claim.id = unique_id(claim.id, used_ids)
+            result.claims.append(claim)
+            result.added.append(claim.id)
+    result.claims.sort(key=lambda c: (c.line, c.column))
+    return result
+
+
+def unique_id(wanted: str, used: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    used.add(candidate)
+    return candidate

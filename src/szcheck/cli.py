@@ -1,0 +1,208 @@
+"""Command line: wires the commands to api.py; the only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import SzcheckError
+
+app = typer.Typer(
+    help="Read the figures in a pile of news articles and report where the sources contradict each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ReportFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+
+
+class ParseFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+def fail(error: SzcheckError | str) -> None:
+    """Exit 2 with a one-line message: bad input or usage."""
+    typer.echo(f"szcheck: error: {error}", err=True)
+    raise typer.Exit(2)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"szcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """szcheck: a consistency checker for figures in news articles."""
+
+
+def console(no_color: bool = False):
+    from rich.console import Console
+
+    return Console(no_color=no_color or None, soft_wrap=False)
+
+
+def parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--published {value!r} is not a date (YYYY-MM-DD)")
+
+
+@app.command()
+def parse(
+    text: Optional[str] = typer.Argument(None, help="A sentence to read. Omit with --stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) to resolve 'last year', 'currently', ..."),
+    output_format: ParseFormat = typer.Option(ParseFormat.rich, "--format", "-f", help="rich table or a JSON array."),
+    stdin: bool = typer.Option(False, "--stdin", help="Read one text per line from standard input; print one JSON array per line."),
+) -> None:
+    """Show every figure szcheck reads in a sentence: value, interval, unit, qualifier, kind and period."""
+    from .quantities import read_figures
+    from .render.parse import quantity_object, render_parse_table
+
+    when = parse_date(published)
+    if stdin:
+        for line in sys.stdin:
+            figures = read_figures(line.rstrip("\n"), when)
+            typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False))
+        return
+    if text is None:
+        fail("give a TEXT to read, or --stdin")
+    figures = read_figures(text, when)
+    if output_format is ParseFormat.json:
+        typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False, indent=2))
+    else:
+        render_parse_table(text, figures, console())
+
+
+def project_paths(sources: Optional[Path], claims: Optional[Path]) -> tuple[Path, Path, Path]:
+    from .api import find_root
+
+    root = find_root()
+    return root, (sources or root / "sources"), (claims or root / "claims")
+
+
+@app.command()
+def extract(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Source files or folders (default: the project's sources/)."),
+    claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change without writing."),
+) -> None:
+    """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited."""
+    from .api import extract_paths
+
+    root, sources_dir, claims_dir = project_paths(None, claims_dir)
+    if claims_dir.exists() and not claims_dir.is_dir():
+        fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
+    try:
+        outcomes = extract_paths(list(paths or [sources_dir]), claims_dir, root, dry_run=dry_run)
+    except SzcheckError as error:
+        fail(error)
+    except OSError as error:
+        fail(f"{error.filename}: cannot write: {error.strerror}")
+    for outcome in outcomes:
+        merge = outcome.merge
+        verb = "would write" if dry_run and merge.changed else ("wrote" if outcome.written else "unchanged")
+        counts = f"{len(merge.claims)} claims: {len(merge.added)} added, {len(merge.updated)} updated, {len(merge.kept)} kept as edited, {len(merge.stale)} stale, {len(merge.removed)} removed"
+        typer.echo(f"{verb} {outcome.claims_file.as_posix()} ({counts})")
+    if not outcomes:
+        typer.echo("no sources found", err=True)
+
+
+def exit_code(report, fail_on: FailOn) -> int:
+    from .findings import SEVERITY_RANK
+
+    if fail_on is FailOn.never:
+        return 0
+    threshold = SEVERITY_RANK[fail_on.value]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else 0
+
+
+@app.command()
+def verify(
+    sources_dir: Optional[Path] = typer.Option(None, "--sources", help="Folder of sources (default: the project's sources/)."),
+    claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
+    output_format: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f", help="rich (terminal), json or markdown."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding at or above this severity is found."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich format)."),
+) -> None:
+    """Compare every figure with every other about the same thing; exit 1 on contradictions.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+    """
+    from .api import verify as run_verify
+
+    root, sources_dir, claims_dir = project_paths(sources_dir, claims_dir)
+    try:
+        report = run_verify(sources_dir, claims_dir, root)
+    except SzcheckError as error:
+        fail(error)
+    text = None
+    if output_format is ReportFormat.json:
+        from .render.json import render_json
+
+        text = render_json(report)
+    elif output_format is ReportFormat.markdown:
+        from .render.markdown import render_markdown
+
+        text = render_markdown(report)
+    if text is None:
+        from .render.terminal import render_terminal
+
+        if output:
+            from rich.console import Console
+
+            with output.open("w", encoding="utf-8") as stream:
+                render_terminal(report, Console(file=stream, width=120, no_color=True), quiet)
+        else:
+            render_terminal(report, console(), quiet)
+    elif output:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
+    else:
+        sys.stdout.write(text)
+    raise typer.Exit(exit_code(report, fail_on))
+
+
+@app.command()
+def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as SZ101; omit to list all rules.")) -> None:
+    """Show a rule's documentation, or list every rule."""
+    from .checks import all_rules
+
+    rules = all_rules()
+    if code is None:
+        for rule in rules.values():
+            typer.echo(f"{rule.code}  {rule.name:<18} {rule.severity:<8} {rule.summary}")
+        return
+    rule = rules.get(code.upper())
+    if rule is None:
+        fail(f"unknown rule {code!r}; `szcheck explain` lists them")
+    typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n{rule.doc}")

@@ -1,0 +1,359 @@
+"""Extraction: the sentences of a source become claims (entity, metric, value, period, quote)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import UNSPECIFIED, Claim, Quantity, Source
+from .periods import assign_periods, fronted_period, read_periods
+from .quantities import read_quantities, word_alternation
+from .registry import Registry, load_registry
+from .sources import Sentence, sentences
+
+ANAPHORS = ("the city", "the city's", "the city’s", "this city", "the municipality", "the region", "its")
+LEADING_NOISE = re.compile(
+    r"^(?:(?:the|a|an|its|their|this|these|those|that|our|total|overall|cumulative|outstanding|current|"
+    r"[\w-]+['’]s)\s+)+",
+    re.I,
+)
+TRAILING_VERBS = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|been|be|reached|reaching|totaled|totalled|totaling|totalling|"
+    r"exceeded|exceeding|amounted|amounting|stood|standing|hit|grew|rose|increased|fell|dropped|of|to|at|by|"
+    r"with|for|on|from|in|as|about|around|over|nearly|more|than|approximately|roughly|some|up|down|"
+    r"granted|contributed|produced|allocated|allocating|reducing|reduced|involving|held|won|accounted|accounting|"
+    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved))+\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+
+
+@functools.cache
+def alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every alias of the registry's metrics or entities, and alias -> canonical name."""
+    registry = load_registry()
+    table = registry.metrics if kind == "metrics" else registry.entities
+    names = {alias.lower(): name for name, item in table.items() for alias in item.aliases}
+    if kind == "entities":
+        names.update({name.lower(): name for name in table})
+    if not names:
+        return re.compile(r"(?!x)x"), names
+    alternatives = word_alternation(names).replace(r"(?![A-Za-z])", r"(?:e?s)?(?![A-Za-z])")
+    return re.compile(alternatives, re.I), names
+
+
+def find_mentions(text: str, kind: str) -> list[Mention]:
+    pattern, names = alias_pattern(kind)
+    found = []
+    for match in pattern.finditer(text):
+        surface = match.group(0).lower()
+        name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
+        if name:
+            found.append(Mention(match.start(), match.end(), name))
+    return found
+
+
+def singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def phrase_key(phrase: str) -> str:
+    """A noun phrase as a metric key: lower case, no determiners or possessives, singular words."""
+    phrase = re.sub(r"[“”\"‘’']", "", phrase.lower()).strip(" ,.-")
+    phrase = LEADING_NOISE.sub("", phrase)
+    return " ".join(singular(word) for word in phrase.split())
+
+
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:while|which|whereas|where)\b")
+VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|be|been|being|boasts?|reached|reaches|ranked|ranks|grew|rose|"
+    r"fell|increased|decreased|totaled|totalled|exceeded|hit|stood|accounted|contributed|produced|held|won|"
+    r"granted|set|established|attracted|invested|launched|built|completed|received|raised|recorded|saw|"
+    r"reported|achieved|registered|benefited|soared|surged|jumped|climbed|expanded|declined|dropped|doubled)\b",
+    re.I,
+)
+LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
+PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly
+    more less up down the a an its their his her this these those that which who where when is are was
+    were has have had be been being will would can could may might should shall""".split())
+
+
+def tail_phrase(text: str) -> str:
+    """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'."""
+    clause = TRAILING_VERBS.sub("", CLAUSE_BREAK.split(text)[-1])
+    clause = LOCATIVE.sub("", clause)  # "... provided by technology insurance in Shenzhen"
+    words = re.findall(r"[\w&'’-]+", clause)
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in PHRASE_STOP or VERB.fullmatch(word) or word.lower().endswith("ing") or re.fullmatch(r"[\d.,]+", word):
+            break
+        phrase.insert(0, word)
+        if len(phrase) == 6:
+            break
+    return " ".join(phrase)
+
+
+def subject_phrase(text: str) -> str:
+    """The subject of the clause a figure stands in: the words before its first verb."""
+    clause = CLAUSE_BREAK.split(text)[-1]
+    verb = VERB.search(clause)
+    return tail_phrase(clause[: verb.start()] if verb else clause)
+
+
+def main_subject(source: Source, registry: Registry) -> str:
+    """The place or organisation an article is about: the registry entity its title and body name most."""
+    counts: Counter[str] = Counter()
+    for mention in find_mentions(source.title, "entities"):
+        counts[mention.name] += 3
+    for mention in find_mentions(source.body, "entities"):
+        counts[mention.name] += 1
+    places = {name: count for name, count in counts.items() if registry.entities[name].category in ("city", "province", "country", "region")}
+    if places or counts:
+        best = max((places or counts).items(), key=lambda item: (item[1], item[0]))
+        return best[0]
+    names = Counter(re.findall(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)", source.body))
+    return names.most_common(1)[0][0] if names else source.id
+
+
+def section_entity(heading: str) -> str:
+    for mention in find_mentions(heading, "entities"):
+        if mention.end - mention.start >= len(heading.strip(" “”\"")) - 2:
+            return mention.name
+    return heading.strip(" “”\"")
+
+
+def sentence_entity(text: str, position: int, subject: str) -> str:
+    """The entity the sentence names before the figure, an anaphor's referent, or the article's subject."""
+    candidates = [m for m in find_mentions(text[:position], "entities")]
+    anaphor = re.search(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", text[:position], re.I)
+    if anaphor:
+        candidates.append(Mention(anaphor.start(), anaphor.end(), subject))
+    return min(candidates, key=lambda m: m.start).name if candidates else subject
+
+
+def size_of(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
+    """(metric, entity) when a money figure is the size of a thing: 'a 2 billion yuan seed fund',
+    'angel mother funds at the 10-billion-yuan level'."""
+    if quantity.kind != "amount":
+        return None
+    phrase = quantity.noun or ""
+    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", text[: quantity.start])
+    if not (phrase and phrase.split()[-1].lower() in registry.size_nouns) and before and re.match(r"\s+level", text[quantity.end :]) is None:
+        before = None
+    if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
+        match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[: quantity.start])
+        phrase = match.group(1) if match else ""
+        if not phrase or phrase.split()[-1].lower() not in registry.size_nouns:
+            return None
+    metric = registry.size_nouns[phrase.split()[-1].lower()]
+    entities = find_mentions(phrase, "entities")
+    if entities:
+        return metric, entities[-1].name
+    return metric, " ".join(singular(w) for w in phrase.split()[-4:])
+
+
+def is_compatible(metric_unit: str, quantity: Quantity) -> bool:
+    if quantity.kind == "amount":
+        return metric_unit == "money"
+    if quantity.kind == "share":
+        return metric_unit == "percent"
+    return metric_unit == quantity.kind
+
+
+@dataclass
+class Binding:
+    metric: str
+    match: str  # registry | phrase
+
+
+def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> list[Binding]:
+    """Which metric each figure states. A metric named in the sentence binds the first compatible
+    figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it."""
+    mentions = find_mentions(text, "metrics")
+    bound: dict[int, int] = {}  # mention index -> quantity index it was given to
+    bindings: list[Binding] = []
+    for index, quantity in enumerate(quantities):
+        preceding = [i for i, m in enumerate(mentions) if m.end <= quantity.start]
+        binding = None
+        if quantity.kind == "growth":
+            after = re.match(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+", text[quantity.end :])
+            following = [m for m in mentions if after and m.start == quantity.end + after.end()]
+            chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
+            if chosen:
+                binding = Binding(f"{chosen.name}.growth", "registry")
+        elif quantity.kind == "share":
+            percent_metrics = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
+            amount_metrics = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count")]
+            if percent_metrics and (not amount_metrics or percent_metrics[-1] > amount_metrics[-1] or not quantity.base):
+                binding = Binding(mentions[percent_metrics[-1]].name, "registry")
+            elif amount_metrics and quantity.base:
+                binding = Binding(share_metric(mentions[amount_metrics[-1]].name, quantity.base, registry), "registry")
+        else:
+            noun_metric = [m for m in find_mentions(quantity.noun or "", "metrics")]
+            if noun_metric and is_compatible(registry.metrics[noun_metric[0].name].unit, quantity):
+                binding = Binding(noun_metric[0].name, "registry")
+                bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == noun_metric[0].name})
+            for i in reversed(preceding):
+                if binding or (quantity.noun and quantity.kind in ("count", "rate", "duration")):
+                    break  # a count of a named thing counts that thing
+                metric = registry.metrics[mentions[i].name]
+                if not is_compatible(metric.unit, quantity):
+                    continue
+                previous = bound.get(i)
+                if previous is None or continues_series(text, quantities[previous], quantity):
+                    bound[i] = index
+                    binding = Binding(metric.name, "registry")
+                break
+        bindings.append(binding or Binding(phrase_metric(text, quantity), "phrase"))
+    return bindings
+
+
+def continues_series(text: str, first: Quantity, second: Quantity) -> bool:
+    """'from 151.08 billion yuan in 2020 to 245.31 billion yuan in 2024': both figures state one metric."""
+    return bool(re.match(r"^[^,;]*\bto\s+$", text[first.end : second.start])) and re.search(r"\bfrom\s+$", text[: first.start]) is not None
+
+
+def share_metric(metric: str, base: str, registry: Registry) -> str:
+    for candidate in registry.metrics.values():
+        if candidate.share_of and candidate.share_of[0] == metric and candidate.share_of[1].lower() == base.lower():
+            return candidate.name
+    return f"{metric}.share of {phrase_key(base)}"
+
+
+def phrase_metric(text: str, quantity: Quantity) -> str:
+    """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
+    before, after = text[: quantity.start], text[quantity.end :]
+    of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before)
+    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
+    subject = phrase_key(
+        in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
+        else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
+        else tail_phrase(before) or subject_phrase(before)
+    )
+    if quantity.kind in ("count", "rate") and quantity.noun:
+        noun = phrase_key(quantity.noun)
+        return f"{noun} per {quantity.per}" if quantity.per else noun
+    if quantity.kind == "duration":
+        return f"{phrase_key(subject_phrase(before)) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
+    if quantity.kind == "share":
+        return f"{subject} share of {phrase_key(quantity.base or 'total')}".strip()
+    if quantity.kind == "growth":
+        return f"{subject or 'value'} growth"
+    return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | None:
+    """'223.66 billion yuan (about 31.46 billion U.S. dollars)': the second restates the first."""
+    quantity = quantities[index]
+    if index == 0 or quantity.kind != "amount":
+        return None
+    previous = quantities[index - 1]
+    between = text[previous.end : quantity.start]
+    if previous.kind == "amount" and previous.unit != quantity.unit and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|equivalent to|approx\.)?\s*", between, re.I):
+        return index - 1
+    return None
+
+
+def inferred_period(metric: str, registry: Registry, source: Source) -> str:
+    """An unstated period, read as a careful reader would: the last full year for an annual flow,
+    the publication month for a level or a count."""
+    if not source.published:
+        return UNSPECIFIED
+    base = registry.metrics.get(metric.split(".")[0])
+    if base and base.kind == "attribute":
+        return UNSPECIFIED
+    if (base and base.kind == "flow") or metric.endswith("growth"):
+        return str(source.published.year - 1)
+    return f"{source.published.year}-{source.published.month:02d}"
+
+
+def claim_checksum(claim: Claim) -> str:
+    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote)
+    return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "claim"
+
+
+def extract_claims(source: Source) -> list[Claim]:
+    """Every figure in every sentence of a source, as claims."""
+    registry = load_registry()
+    subject = main_subject(source, registry)
+    claims: list[Claim] = []
+    context, paragraph = None, -1
+    for sentence in sentences(source):
+        if sentence.paragraph != paragraph:
+            context, paragraph = None, sentence.paragraph
+        mentions = read_periods(sentence.text, source.published)
+        quantities = [q for q in read_quantities(sentence.text) if not any(m.start <= q.start < m.end for m in mentions)]
+        quantities = assign_periods(sentence.text, quantities, mentions, context)
+        context = fronted_period(mentions) or context
+        claims.extend(sentence_claims(source, sentence, quantities, subject, registry))
+    return number_claims(claims)
+
+
+def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:
+    text = sentence.text
+    bindings = bind_metrics(text, quantities, registry)
+    claims: list[Claim] = []
+    for index, quantity in enumerate(quantities):
+        binding, role = bindings[index], ""
+        entity = section_entity(sentence.section) if sentence.section else sentence_entity(text, quantity.start, subject)
+        size = size_of(text, quantity, registry)
+        original = conversion_of(text, quantities, index)
+        if size:
+            binding, entity = Binding(size[0], "registry"), size[1]
+        elif original is not None and claims:
+            binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
+        period, basis = quantity.period, quantity.period_basis
+        if period == UNSPECIFIED:
+            period = inferred_period(binding.metric, registry, source)
+            basis = "inferred" if period != UNSPECIFIED else "none"
+        claim = Claim(
+            id="",
+            source=source.path.as_posix(),
+            entity=entity,
+            metric=binding.metric,
+            value=quantity.surface,
+            period=period,
+            period_basis=basis,
+            qualifier=quantity.qualifier,
+            kind=quantity.kind,
+            quote=text,
+            line=sentence.line,
+            column=sentence.column + quantity.start,
+            metric_match=binding.match,
+            role=role,
+            noun=quantity.noun,
+            base=quantity.base,
+            quantity=quantity,
+        )
+        claim.checksum = claim_checksum(claim)
+        claims.append(claim)
+    return claims
+
+
+def number_claims(claims: list[Claim]) -> list[Claim]:
+    """Readable ids, unique within a source: rd-investment-2024, rd-investment-2024-2, ..."""
+    seen: Counter[str] = Counter()
+    for claim in claims:
+        base = f"{slug(claim.metric)}-{slug(claim.period)}" if claim.period != UNSPECIFIED else slug(claim.metric)
+        seen[base] += 1
+        claim.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return claims

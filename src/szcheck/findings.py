@@ -1,0 +1,68 @@
+"""Findings: the table of rule codes, and how a check's result becomes a finding with a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from dataclasses import dataclass
+from typing import Callable
+
+from .model import Claim, Finding
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str  # the default; a check may lower it and says why
+    summary: str
+    doc: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str) -> Callable:
+    """Register a rule; its docstring is its user documentation (`szcheck explain CODE`)."""
+
+    def register(function: Callable) -> Callable:
+        doc = inspect.cleandoc(function.__doc__ or "")
+        RULES[code] = Rule(code, name, severity, doc.split("\n", 1)[0], doc)
+        function.rule_code = code
+        return function
+
+    return register
+
+
+def document_rule(code: str, name: str, severity: str, doc: str) -> None:
+    """A rule raised from inside another check (no function of its own)."""
+    doc = inspect.cleandoc(doc)
+    RULES[code] = Rule(code, name, severity, doc.split("\n", 1)[0], doc)
+
+
+def fingerprint(rule_code: str, entity: str, metric: str, period: str, claims: tuple[Claim, ...]) -> str:
+    """Same finding, same id: independent of claim order, line numbers and wording of the message."""
+    parts = sorted(f"{c.source}|{c.value}|{c.period}" for c in claims)
+    text = "\x1f".join([rule_code, entity, metric, period, *parts])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...], *, severity: str = "",
+                 entity: str = "", metric: str = "", period: str = "", diagnosis: str = "") -> Finding:
+    rule_ = RULES[code]
+    claims = tuple(claims)
+    return Finding(
+        rule=code,
+        name=rule_.name,
+        severity=severity or rule_.severity,
+        message=message,
+        claims=claims,
+        entity=entity,
+        metric=metric,
+        period=period,
+        diagnosis=diagnosis,
+        id=fingerprint(code, entity, metric, period, claims),
+    )

@@ -1,0 +1,60 @@
+"""JSON report: the contract CI scripts read (see README, "JSON report")."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Claim, Finding, Report
+from .format import json_number
+
+VERSION = 1
+
+
+def claim_object(claim: Claim) -> dict:
+    entry = {"id": claim.id, "source": claim.source, "line": claim.line, "column": claim.column, "text": claim.value}
+    quantity = claim.quantity
+    if quantity is not None and not claim.is_description:
+        entry.update(
+            value=json_number(quantity.value),
+            low=json_number(quantity.low),
+            high=json_number(quantity.high),
+            unit=quantity.unit,
+            qualifier=claim.qualifier,
+            kind=claim.kind,
+        )
+    entry.update(entity=claim.entity, metric=claim.metric, period=claim.period, period_basis=claim.period_basis, quote=claim.quote)
+    return entry
+
+
+def finding_object(finding: Finding) -> dict:
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity,
+        "entity": finding.entity,
+        "metric": finding.metric,
+        "period": finding.period,
+        "message": finding.message,
+        "diagnosis": finding.diagnosis,
+        "claims": [claim_object(c) for c in finding.claims],
+    }
+
+
+def report_object(report: Report) -> dict:
+    return {
+        "version": VERSION,
+        "summary": {
+            "sources": len(report.sources),
+            "claims": len(report.claims),
+            "errors": report.count("error"),
+            "warnings": report.count("warning"),
+            "infos": report.count("info"),
+        },
+        "notes": report.notes,
+        "findings": [finding_object(f) for f in report.findings],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_object(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,71 @@
+"""Terminal report (rich): a one-screen summary, then each finding with its claims side by side."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..checks.describe import source_name
+from ..model import Claim, Finding, Report
+from .format import normalized
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+TITLE = {"error": "Errors", "warning": "Warnings", "info": "Info"}
+
+
+def summary_line(report: Report) -> str:
+    return (
+        f"{len(report.sources)} sources, {len(report.claims)} claims: "
+        f"{report.count('error')} errors, {report.count('warning')} warnings, {report.count('info')} infos"
+    )
+
+
+def highlighted_quote(claim: Claim, width: int = 160) -> Text:
+    """The quote, shortened around the figure, with the figure in bold."""
+    quote, value = claim.quote, claim.value
+    at = quote.find(value)
+    if at < 0:
+        return Text(quote[:width])
+    start = max(0, at - width // 2)
+    end = min(len(quote), at + len(value) + width // 2)
+    text = Text(("…" if start else "") + quote[start:at])
+    text.append(value, style="bold reverse")
+    text.append(quote[at + len(value) : end] + ("…" if end < len(quote) else ""))
+    return text
+
+
+def claims_table(finding: Finding) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
+    for column, ratio in (("source", 2), ("as written", 2), ("normalized", 2), ("period", 1), ("quote", 5)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for claim in finding.claims:
+        period = claim.period + ("" if claim.period_basis in ("stated", "context", "") else f" ({claim.period_basis})")
+        table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.value, normalized(claim.quantity), period, highlighted_quote(claim))
+    return table
+
+
+def finding_panel(finding: Finding) -> Panel:
+    parts = [Text(finding.message)]
+    if finding.diagnosis:
+        parts.append(Text("Diagnosis: " + finding.diagnosis, style="italic"))
+    if any(c.quote for c in finding.claims):
+        parts.append(claims_table(finding))
+    title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}"
+    return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[finding.severity])
+
+
+def render_terminal(report: Report, console: Console, quiet: bool = False) -> None:
+    console.print(Text(summary_line(report), style="bold"))
+    if quiet:
+        return
+    for note in report.notes:
+        console.print(Text("note: " + note, style="dim"))
+    for severity in ("error", "warning", "info"):
+        findings = [f for f in report.findings if f.severity == severity]
+        if findings:
+            console.rule(f"[{STYLE[severity]}]{TITLE[severity]} ({len(findings)})")
+            for finding in findings:
+                console.print(finding_panel(finding))
+    console.print(Text(summary_line(report), style="bold"))

@@ -1,0 +1,194 @@
+"""Sources: reading articles (encodings, front matter, datelines) and splitting them into sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from .errors import SzcheckError
+from .model import Source
+
+SOURCE_SUFFIXES = (".md", ".txt", ".markdown", ".text")
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+MONTHS = "January February March April May June July August September October November December".split()
+DATELINES = [
+    re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)"),
+    re.compile(r"(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)"),
+    re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d\d?)月(?P<d>\d\d?)日"),
+    re.compile(rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<d>\d\d?),\s+(?P<y>(?:19|20)\d\d)"),
+]
+DATELINE_WINDOW = 400  # a dateline stands at the top of an article
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise SzcheckError("looks like a binary file, not an article (it contains NUL bytes)", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise SzcheckError("is not UTF-8, UTF-16 or GB18030 text; convert it to UTF-8", path, line) from None
+        if re.search(r"[\u4e00-\u9fff]", text):
+            return text
+        raise SzcheckError("is not UTF-8 text (Latin-1?); convert it to UTF-8", path, line) from None
+
+
+def read_source(path: Path, root: Path | None = None) -> Source:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SzcheckError(f"cannot read source: {error.strerror}", path) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SzcheckError(f"source is larger than {MAX_SOURCE_BYTES // 2**20} MiB", path)
+    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    meta, body, offset = split_front_matter(text, path)
+    source = Source(
+        path=display_path(path, root),
+        id=path.stem,
+        body=body,
+        body_offset_line=offset,
+        meta=meta,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    source.published, source.published_from = publication_date(meta, body, path)
+    return source
+
+
+def display_path(path: Path, root: Path | None) -> Path:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve())
+        except ValueError:
+            pass
+    return path
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    """(meta, body, line number of the body's first line)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise SzcheckError(f"invalid front matter: {getattr(error, 'problem', error)}", path, line) from None
+    if not isinstance(meta, dict):
+        raise SzcheckError("front matter must be a mapping of keys to values", path, 2)
+    return meta, text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+def publication_date(meta: dict, body: str, path: Path) -> tuple[date | None, str]:
+    value = meta.get("published")
+    if isinstance(value, datetime):
+        return value.date(), "front matter"
+    if isinstance(value, date):
+        return value, "front matter"
+    if value:
+        try:
+            return date.fromisoformat(str(value)), "front matter"
+        except ValueError:
+            raise SzcheckError(f"published: {value!r} is not a date (YYYY-MM-DD)", path, 1) from None
+    found = dateline(body[:DATELINE_WINDOW])
+    return (found, "dateline") if found else (None, "")
+
+
+def dateline(text: str) -> date | None:
+    """The first full date at the top of an article ("Updated: 2018-08-09", "September 15, 2025")."""
+    candidates = []
+    for pattern in DATELINES:
+        match = pattern.search(text)
+        if match:
+            month = int(match["m"]) if "m" in match.groupdict() and match["m"] else MONTHS.index(match["month"]) + 1
+            try:
+                candidates.append((match.start(), date(int(match["y"]), month, int(match["d"]))))
+            except ValueError:
+                continue
+    return min(candidates)[1] if candidates else None
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    """Source files named, or found in the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".") and p.name.lower() != "readme.md"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise SzcheckError("no such file or folder", path)
+    return found
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int  # line number in the file
+    column: int  # 1-based column of the sentence's first character in that line
+    paragraph: int
+    section: str  # the glossary heading the sentence stands under, or ""
+
+
+SENTENCE_END = re.compile(
+    r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<![A-Z])"
+    r"([.!?…]+[”\"’)]?|[。！？]+)(\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
+    r"|\s+-\s+(?=[A-Z])"  # " - " separates the items of a run-in list
+)
+
+
+def split_sentences(line_text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of one line of text."""
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(line_text):
+        end = match.start(2) if match.group(2) is not None else match.start()
+        if line_text[start:end].strip():
+            sentences.append((start, line_text[start:end]))
+        start = match.end()
+    if line_text[start:].strip():
+        sentences.append((start, line_text[start:]))
+    return [(offset + len(text) - len(text.lstrip()), text.strip()) for offset, text in sentences]
+
+
+def is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped.split()) <= 12 and not re.search(r"[.!?。:;,]$|[:：]", stripped)
+
+
+def glossary_heading(heading: str, next_paragraph: str) -> bool:
+    """A heading that names what the next paragraph describes ("Ping An Life" / "Ping An Life is ...")."""
+    first = next_paragraph[:300].lower()
+    if heading.lower() in first:
+        return True
+    words = heading.split()
+    title_case = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+    return title_case and bool(re.match(r"(this|it)\s+is\b", next_paragraph.strip(), re.I))
+
+
+def sentences(source: Source) -> list[Sentence]:
+    """The sentences of a source's body with their line and column in the file."""
+    lines = source.body.split("\n")
+    paragraphs = [(i, line) for i, line in enumerate(lines) if line.strip()]
+    result, section = [], ""
+    for number, (index, line) in enumerate(paragraphs):
+        following = paragraphs[number + 1][1] if number + 1 < len(paragraphs) else ""
+        if is_heading(line) and following and glossary_heading(line.strip(), following):
+            section = line.strip()
+            continue
+        if is_heading(line) and section and not glossary_heading(line.strip(), following or ""):
+            section = section  # a stray heading inside a glossary keeps the current entry
+        for offset, text in split_sentences(line):
+            result.append(Sentence(text, source.body_offset_line + index, offset + 1, number, section))
+    return result
