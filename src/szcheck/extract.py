@@ -100,11 +100,12 @@ def tail_phrase(text: str) -> str:
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
     for word in reversed(words):
-        if word.lower() in PHRASE_STOP or VERB.fullmatch(word) or word.lower().endswith("ing") or re.fullmatch(r"[\d.,]+", word):
+        function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word)
+        if not phrase and (function_word or word.lower().endswith(("ing", "ed"))):
+            continue  # the verb and prepositions between the phrase and the figure
+        if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             break
         phrase.insert(0, word)
-        if len(phrase) == 6:
-            break
     return " ".join(phrase)
 
 
@@ -219,8 +220,16 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> l
                     bound[i] = index
                     binding = Binding(metric.name, "registry")
                 break
-        bindings.append(binding or Binding(phrase_metric(text, quantity), "phrase"))
+        if binding is None:
+            previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
+            binding = Binding(phrase_metric(text, quantity, subject_of(previous)), "phrase")
+        bindings.append(binding)
     return bindings
+
+
+def subject_of(metric: str) -> str:
+    """The noun phrase inside a phrase metric ('emerging industry growth' -> 'emerging industry')."""
+    return re.sub(r"\s+(?:growth|share of .*|per \w+|\(.*\))$", "", metric)
 
 
 def continues_series(text: str, first: Quantity, second: Quantity) -> bool:
@@ -235,7 +244,7 @@ def share_metric(metric: str, base: str, registry: Registry) -> str:
     return f"{metric}.share of {phrase_key(base)}"
 
 
-def phrase_metric(text: str, quantity: Quantity) -> str:
+def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     before, after = text[: quantity.start], text[quantity.end :]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before)
@@ -243,7 +252,7 @@ def phrase_metric(text: str, quantity: Quantity) -> str:
     subject = phrase_key(
         in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else tail_phrase(before) or subject_phrase(before)
+        else tail_phrase(before) or previous_subject or subject_phrase(before)
     )
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun)

@@ -17,6 +17,7 @@ class GroupKey:
     entity: str
     metric: str
     period: str
+    unit: str  # figures in different units (yuan and dollars, counts and money) are never compared directly
 
 
 @dataclass
@@ -63,7 +64,7 @@ def group_claims(claims: list[Claim]) -> list[Group]:
                 family.append(metric)
             else:
                 metric, fuzzy = match, match != claim.metric
-        key = GroupKey(claim.entity, metric, period_key(claim, registry))
+        key = GroupKey(claim.entity, metric, period_key(claim, registry), claim.quantity.unit)
         group = groups.setdefault(key, Group(key, [], set()))
         group.claims.append(claim)
         if fuzzy:

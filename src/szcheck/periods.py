@@ -25,7 +25,7 @@ def period_patterns() -> list[tuple[str, re.Pattern]]:
     preposition = word_alternation(vocab["year_prepositions"])
     patterns = {
         "plan": rf"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
-        "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<count>{count})\s+years",
+        "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
         "half": rf"(?:the\s+)?(?P<ord>{ordinal})\s+half\s+(?:of\s+)?(?:{year_or_relative})",
         "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter\s+(?:of\s+)?(?:{year_or_relative})|Q(?P<q>[1-4])\s*(?P<qyear>{YEAR})",
         "end_of": rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
@@ -86,7 +86,10 @@ def resolve(name, match, text, published, vocab, preposition) -> PeriodMention |
             return None
         count = groups["count"]
         years = int(count) if count.isdigit() else int(quantity_vocabulary()["number_words"][count.lower()])
-        period, relative = f"{published.year - years}..{published.year - 1}", True
+        if groups["dir"].lower() in ("next", "coming"):
+            period, relative = f"{published.year + 1}..{published.year + years}", True
+        else:
+            period, relative = f"{published.year - years}..{published.year - 1}", True
     elif name in ("half", "quarter"):
         if groups.get("q"):
             year, number, relative = int(groups["qyear"]), int(groups["q"]), False
@@ -171,6 +174,7 @@ def is_fronted(text: str, match: re.Match) -> bool:
     ].startswith(",")
 
 
+CLAUSE_BREAK = re.compile(r"[,;]|\bwhile\b|\bwhereas\b")
 ATTACHING = re.compile(r"^[\s,)]*(?:in|for|of|as of|by|at|during|through|throughout)?\s*(?:the\s+)?$", re.I)
 FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
 
@@ -207,7 +211,7 @@ def assign_periods(
             continue
         if mention is None:
             preceding = [m for m in usable if m.end <= quantity.start]
-            following = [m for m in usable if m.start >= quantity.end and id(m) not in claimed]
+            following = [m for m in usable if m.start >= quantity.end and id(m) not in claimed and not CLAUSE_BREAK.search(text[quantity.end : m.start])]
             mention = preceding[-1] if preceding else (following[0] if following else None)
         if mention is not None:
             result.append(replace(quantity, period=mention.period, period_basis="stated"))

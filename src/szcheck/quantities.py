@@ -20,8 +20,9 @@ NOUN_STOP_WORDS = set(
     were was are is be been being has have had by at on as per daily annually yearly monthly weekly hourly
     respectively while when where among across into over under between after before since until during
     valued worth totaling totalling reaching accounting it its their this these those the a an each every
-    will would can could may might should shall about around nearly almost""".split()
+    will would can could may might should shall about around nearly almost already still now currently""".split()
 )
+CJK_CLASSIFIER = re.compile(r"[家个項项名位所只台件座条笔家次户]\w")
 NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
 
 
@@ -264,8 +265,10 @@ def read_noun(text: str, lex: Lexicon) -> str | None:
         if not token:
             break
         word = token.group(1).strip("“”\"‘’'").rstrip(".,")
+        if not words and CJK_CLASSIFIER.match(word):
+            word = word[1:]  # "45家科技支行": 家 is a measure word, not part of the noun
         if word.lower() in NOUN_STOP_WORDS or not word:
-            if word.lower() in ("and", "or") and words and len(words) == 1 and continues_phrase(text, token.end()):
+            if word.lower() in ("and", "or") and words and continues_phrase(text, token.end()):
                 words.append(word)
                 position = token.end()
                 continue

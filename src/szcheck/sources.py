@@ -143,10 +143,10 @@ class Sentence:
 
 
 SENTENCE_END = re.compile(
-    r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<![A-Z])"
+    r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])"
     r"([.!?…]+[”\"’)]?|[。！？]+)(\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
-    r"|\s+-\s+(?=[A-Z])"  # " - " separates the items of a run-in list
 )
+LIST_ITEM = re.compile(r"\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list
 
 
 def split_sentences(line_text: str) -> list[tuple[int, str]]:
@@ -181,14 +181,20 @@ def sentences(source: Source) -> list[Sentence]:
     """The sentences of a source's body with their line and column in the file."""
     lines = source.body.split("\n")
     paragraphs = [(i, line) for i, line in enumerate(lines) if line.strip()]
-    result, section = [], ""
+    result, section, paragraph = [], "", 0
     for number, (index, line) in enumerate(paragraphs):
         following = paragraphs[number + 1][1] if number + 1 < len(paragraphs) else ""
         if is_heading(line) and following and glossary_heading(line.strip(), following):
             section = line.strip()
             continue
-        if is_heading(line) and section and not glossary_heading(line.strip(), following or ""):
-            section = section  # a stray heading inside a glossary keeps the current entry
-        for offset, text in split_sentences(line):
-            result.append(Sentence(text, source.body_offset_line + index, offset + 1, number, section))
+        for item_offset, item in list_items(line):
+            paragraph += 1  # each item of a run-in list is a paragraph of its own
+            for offset, text in split_sentences(item):
+                result.append(Sentence(text, source.body_offset_line + index, item_offset + offset + 1, paragraph, section))
     return result
+
+
+def list_items(line: str) -> list[tuple[int, str]]:
+    starts = [0] + [match.end() for match in LIST_ITEM.finditer(line)]
+    ends = [match.start() for match in LIST_ITEM.finditer(line)] + [len(line)]
+    return [(start, line[start:end]) for start, end in zip(starts, ends)]

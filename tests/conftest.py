@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled corpus and small corpora written by the tests."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """An empty szcheck project (szcheck.yaml, sources/, claims/) as the working directory."""
+    (tmp_path / "szcheck.yaml").write_text("# szcheck project\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def corpus_project(project):
+    """A copy of the bundled corpus as a project of its own."""
+    for source in SOURCES.glob("*.txt"):
+        shutil.copy(source, project / "sources" / source.name)
+    return project
+
+
+def write_source(project: Path, name: str, body: str, published: str | None = "2025-06-01", kind: str = "news") -> Path:
+    front = f"---\ntitle: {name}\npublished: {published}\nkind: {kind}\n---\n" if published else ""
+    path = project / "sources" / f"{name}.txt"
+    path.write_text(front + textwrap.dedent(body).strip() + "\n", encoding="utf-8")
+    return path
