@@ -36,8 +36,8 @@ def corpus_project(project):
     return project
 
 
-def write_source(project: Path, name: str, body: str, published: str | None = "2025-06-01", kind: str = "news") -> Path:
-    front = f"---\ntitle: {name}\npublished: {published}\nkind: {kind}\n---\n" if published else ""
+def write_source(project: Path, name: str, body: str, published: str | None = "2025-06-01", kind: str = "news", title: str = "") -> Path:
+    front = f"---\ntitle: {title or name}\npublished: {published}\nkind: {kind}\n---\n" if published else ""
     path = project / "sources" / f"{name}.txt"
     path.write_text(front + textwrap.dedent(body).strip() + "\n", encoding="utf-8")
     return path

@@ -67,7 +67,7 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
         return word[:-1]
     return word
 
@@ -127,8 +127,14 @@ def main_subject(source: Source, registry: Registry) -> str:
     if places or counts:
         best = max((places or counts).items(), key=lambda item: (item[1], item[0]))
         return best[0]
-    names = Counter(re.findall(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)", source.body))
-    return names.most_common(1)[0][0] if names else source.id
+    names: Counter[str] = Counter()  # name -> weight
+    for weight, text in ((3, source.title), (1, source.body)):
+        # a capitalized word opening a sentence may be an ordinary word: it counts for less
+        for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
+            opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[: match.start()]) is not None
+            if match.group(0).split()[0] not in registry.not_names:
+                names[match.group(0)] += weight / 2 if opens_sentence else weight
+    return max(names.items(), key=lambda item: (item[1], item[0]))[0] if names else source.id
 
 
 def section_entity(heading: str) -> str:

@@ -52,6 +52,7 @@ class Registry:
     metrics: dict[str, Metric]
     entities: dict[str, Entity]
     size_nouns: dict[str, str] = field(default_factory=dict)  # head noun -> attribute metric ("fund" -> fund_size)
+    not_names: frozenset[str] = frozenset()  # capitalized words that are not proper names
 
 
 def use_extra_registry(paths: list[Path]) -> None:
@@ -64,6 +65,7 @@ def _merge(base: dict, extra: dict) -> dict:
     merged = dict(base)
     for section in ("metrics", "entities", "size_nouns"):
         merged[section] = {**base.get(section, {}), **(extra.get(section) or {})}
+    merged["not_names"] = list(base.get("not_names", [])) + list(extra.get("not_names") or [])
     return merged
 
 
@@ -93,7 +95,12 @@ def load_registry() -> Registry:
         name: Entity(name=name, category=spec.get("category", ""), aliases=tuple(spec.get("aliases", [])))
         for name, spec in data.get("entities", {}).items()
     }
-    return Registry(metrics=metrics, entities=entities, size_nouns=dict(data.get("size_nouns", {})))
+    return Registry(
+        metrics=metrics,
+        entities=entities,
+        size_nouns=dict(data.get("size_nouns", {})),
+        not_names=frozenset(data.get("not_names", [])),
+    )
 
 
 @functools.cache

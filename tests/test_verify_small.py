@@ -1,0 +1,125 @@
+"""verify on small corpora written in the tests: one behaviour each."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import write_source
+from szcheck.cli import app
+
+
+def verify(runner, *args):
+    result = runner.invoke(app, ["verify", "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def rules(report):
+    return sorted(f["rule"] for f in report["findings"])
+
+
+def test_agreeing_sources_exit_zero_with_a_corroboration(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "b", "In 2023, the R&D expenditure of Ningbo was 35.2 billion yuan.")
+    code, report = verify(runner)
+    assert code == 0
+    assert rules(report) == ["SZ110"]
+
+
+def test_disjoint_values_for_the_same_period_are_an_error(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo's R&D investment was 41.7 billion yuan in 2023.")
+    code, report = verify(runner)
+    assert code == 1
+    [finding] = report["findings"]
+    assert (finding["rule"], finding["entity"], finding["metric"], finding["period"]) == ("SZ101", "Ningbo", "rd_investment", "2023")
+
+
+def test_different_periods_are_not_compared(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo's R&D spending reached 28.1 billion yuan in 2020.")
+    code, report = verify(runner)
+    assert code == 0
+    assert report["findings"] == []
+
+
+def test_over_bound_does_not_contradict_a_larger_value(project, runner):
+    write_source(project, "a", "By the end of 2024, sci-tech loans in Ningbo exceeded 500 billion yuan.")
+    write_source(project, "b", "Technology loans in Ningbo reached 620 billion yuan by the end of 2024.")
+    code, report = verify(runner)
+    assert code == 0
+    assert rules(report) == ["SZ110"]
+
+
+def test_over_bound_contradicts_a_smaller_value(project, runner):
+    write_source(project, "a", "By the end of 2024, sci-tech loans in Ningbo exceeded 500 billion yuan.")
+    write_source(project, "b", "Technology loans in Ningbo reached 420 billion yuan by the end of 2024.")
+    code, report = verify(runner)
+    assert code == 1 and rules(report) == ["SZ101"]
+
+
+def test_approximation_overlapping_an_exact_figure_agrees(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending was about 35 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo's R&D spending reached 35.9 billion yuan in 2023.")
+    code, report = verify(runner)
+    assert code == 0
+
+
+def test_values_just_apart_are_a_near_miss_warning_not_an_error(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.21 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo's R&D spending reached 35.24 billion yuan in 2023.")
+    code, report = verify(runner)
+    assert code == 0
+    assert rules(report) == ["SZ103"]
+    assert verify(runner, "--fail-on", "warning")[0] == 1
+
+
+def test_inferred_period_only_warns(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2024.", published="2025-03-01")
+    write_source(project, "b", "Ningbo's R&D spending reached 41.7 billion yuan.", published="2025-04-01")
+    code, report = verify(runner)
+    assert code == 0
+    [finding] = report["findings"]
+    assert finding["rule"] == "SZ102" and "inferred" in finding["message"]
+
+
+def test_unknown_metric_is_matched_by_its_noun_phrase(project, runner):
+    write_source(project, "a", "As of June 2025, Ningbo had 1,250 specialized robotics startups.")
+    write_source(project, "b", "As of June 2025, the city was home to 980 specialized robotics startups.", title="Ningbo startups")
+    code, report = verify(runner)
+    assert code == 1
+    [finding] = report["findings"]
+    assert (finding["entity"], finding["metric"]) == ("Ningbo", "specialized robotics startup")
+
+
+def test_unknown_metric_in_one_source_is_not_compared_with_itself(project, runner):
+    write_source(project, "a", "As of June 2025, Ningbo had 1,250 robotics startups, and its districts had 300 robotics startups.")
+    write_source(project, "b", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    code, report = verify(runner)
+    assert code == 0 and report["findings"] == []
+
+
+def test_fuzzily_matching_noun_phrases_only_warn(project, runner):
+    write_source(project, "a", "As of June 2025, Ningbo had 1,250 specialised robotics startups.")
+    write_source(project, "b", "As of June 2025, Ningbo had 980 specialized robotics startups.")
+    code, report = verify(runner)
+    assert code == 0
+    [finding] = report["findings"]
+    assert finding["rule"] == "SZ102" and "fuzzy" in finding["message"]
+
+
+def test_a_scale_slip_is_diagnosed(project, runner):
+    write_source(project, "a", "The city set up a 5 billion yuan seed fund.")
+    write_source(project, "b", "The city set up a 50 billion yuan seed fund.")
+    code, report = verify(runner)
+    assert code == 1
+    assert "10^1" in report["findings"][0]["diagnosis"]
+
+
+def test_the_entity_comes_from_the_article_not_a_default(project, runner):
+    write_source(project, "a", "Hangzhou is a city of makers. The city's R&D investment reached 70.1 billion yuan in 2023.")
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    claims = extract_claims(read_source(project / "sources" / "a.txt", project))
+    assert {c.entity for c in claims} == {"Hangzhou"}
