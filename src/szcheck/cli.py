@@ -104,7 +104,15 @@ def project_paths(sources: Optional[Path], claims: Optional[Path]) -> tuple[Path
     from .api import find_root
 
     root = find_root()
-    return root, (sources or root / "sources"), (claims or root / "claims")
+    return root, near(sources or root / "sources"), near(claims or root / "claims")
+
+
+def near(path: Path) -> Path:
+    """A path as short as the user would write it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 @app.command()

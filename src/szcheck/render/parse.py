@@ -31,10 +31,10 @@ def render_parse_table(text: str, figures: list[Quantity], console) -> None:
     if not figures:
         console.print("no figures found")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("surface", "normalized", "unit", "qualifier", "kind", "period", "span", "of"):
-        table.add_column(column)
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for column in ("surface", "normalized", "kind", "period", "of", "span"):
+        table.add_column(column, overflow="fold")
     for q in figures:
-        of = q.noun or q.base or ""
-        table.add_row(q.surface, normalized(q), q.unit, q.qualifier, q.kind, q.period, f"{q.start}-{q.end}", of + (f" per {q.per}" if q.per else ""))
+        of = (q.noun or q.base or "") + (f" per {q.per}" if q.per else "")
+        table.add_row(q.surface, normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})", f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
     console.print(table)

@@ -1,0 +1,520 @@
+"""Benchmarks for szcheck: reading speed, start-up time and scaling, each next to a baseline timed
+in the same run on the same machine. Nothing here asserts a threshold; it prints figures and ratios.
+
+    python benchmarks/run.py            # 10 MB reading text; 1k, 10k and 100k synthetic claims
+    python benchmarks/run.py --quick    # smaller sizes, well under a minute
+    python benchmarks/run.py --profile 10000   # cProfile of one scale case (top functions)
+
+The scale cases each run in a fresh subprocess (this file with --worker), so their peak memory
+is their own and one case's caches do not speed up the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PUBLISHED = date(2025, 9, 2)
+MB = 1_000_000
+
+FULL = {"reading_mb": 10, "extract_mb": 10, "sizes": [1_000, 10_000, 100_000]}
+QUICK = {"reading_mb": 0.5, "extract_mb": 0.25, "sizes": [1_000, 10_000]}
+
+
+# --------------------------------------------------------------------------- reading speed
+
+def bundled_bodies() -> list[str]:
+    """The bodies of sources/*.txt, without the front matter between the first two '---' lines."""
+    bodies = []
+    for path in sorted((REPO / "sources").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        fences = [i for i, line in enumerate(lines) if line.strip() == "---"][:2]
+        start = fences[1] + 1 if len(fences) == 2 else 0
+        bodies.append("\n".join(lines[start:]).strip("\n"))
+    return bodies
+
+
+def repeated_text(target_mb: float) -> str:
+    bodies = bundled_bodies()
+    parts, size, i = [], 0, 0
+    while size < target_mb * MB:
+        body = bodies[i % len(bodies)]
+        parts.append(body)
+        size += len(body.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(parts) + "\n"
+
+
+def measure_reading(reading_mb: float, extract_mb: float) -> dict:
+    from szcheck.extract import extract_claims
+    from szcheck.quantities import read_figures
+    from szcheck.sources import read_source, split_sentences
+
+    text = repeated_text(reading_mb)
+    size = len(text.encode("utf-8")) / MB
+    for _, sentence in split_sentences(text[:5000]):  # compile the patterns before timing
+        read_figures(sentence, PUBLISHED)
+
+    start = time.perf_counter()
+    sentences = [sentence for line in text.split("\n") for _, sentence in split_sentences(line)]
+    split_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    figures = sum(len(read_figures(sentence, PUBLISHED)) for sentence in sentences)
+    figures_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    digits = sum(1 for _ in re.finditer(r"\d", text))
+    baseline_s = time.perf_counter() - start
+
+    extract_text = text if extract_mb >= reading_mb else repeated_text(extract_mb)
+    extract_size = len(extract_text.encode("utf-8")) / MB
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-")).resolve()
+    try:
+        path = folder / "repeated.txt"
+        path.write_text("---\npublished: 2025-09-02\n---\n" + extract_text, encoding="utf-8")
+        start = time.perf_counter()
+        claims = extract_claims(read_source(path, folder))
+        extract_s = time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder)
+
+    return {
+        "mb": size, "sentences": len(sentences), "figures": figures, "digits": digits,
+        "split_s": split_s, "figures_s": figures_s, "baseline_s": baseline_s,
+        "extract_mb": extract_size, "extract_s": extract_s, "claims": len(claims),
+    }
+
+
+# --------------------------------------------------------------------------- start-up
+
+def median_wall(command: list[str], runs: int = 5) -> tuple[float, set[int]]:
+    times, codes = [], set()
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        codes.add(done.returncode)
+    return statistics.median(times), codes
+
+
+def measure_startup() -> dict:
+    szcheck = str(Path(sys.executable).parent / "szcheck")
+    empty = tempfile.mkdtemp(prefix="szcheck-bench-claims-")
+    try:
+        python = median_wall([sys.executable, "-c", "pass"])
+        help_ = median_wall([szcheck, "--help"])
+        verify = median_wall([szcheck, "verify", "--sources", "sources", "--claims", empty, "-f", "json"])
+    finally:
+        shutil.rmtree(empty)
+    return {"python": python, "help": help_, "verify": verify}
+
+
+# --------------------------------------------------------------------------- synthetic corpora
+
+KNOWN_CITIES = ["Shenzhen", "Guangzhou", "Beijing", "Shanghai", "Hong Kong"]
+SYLLABLES = ("Qing Lan Hai Yun Jin Bai Feng Long Ming Xin Rui Tao Wei Zhao Kai Lin Mei Song Hua Yao "
+             "Pu Ning Dong Xi").split()
+ENDINGS = "he ling shan gang tai yuan cheng du ping qiao kou wan tang pu bao sha lu ze qi men".split()
+FUND_WORDS = ("Bright Jade Silver Golden Blue Crimson Green Pearl Summit Harbor Crane River Phoenix Cedar "
+              "Lotus Maple Orchid Falcon Aurora Horizon").split()
+FUND_KINDS = ["Innovation", "Industry", "Venture", "Startup", "Frontier"]
+YEAR_END_MONTHS = [(2023, 6), (2024, 3), (2024, 6), (2024, 9)]
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+RD_ALIASES = ["R&D investment", "R&D expenditure", "R&D spending"]
+LOAN_ALIASES = ["sci-tech loans", "technology loans", "tech loans", "loans to technology enterprises"]
+FIRM_ALIASES = ["national high-tech enterprises", "state-level high-tech companies", "national high-tech companies"]
+VERBS = ["reached", "stood at", "totaled"]
+FILLERS = [
+    "{city} continues to deepen the reform of its innovation system.",
+    "Officials in {city} said the measures would help start-ups grow.",
+    "The city will keep improving its innovation ecosystem.",
+    "Analysts expect the momentum in {city} to continue.",
+]
+
+
+def city_facts(city: str, rng: random.Random, funds: list[str]) -> list[dict]:
+    """The true figures about one city: what every article that states them agrees on."""
+    facts = []
+    rd, growth = rng.uniform(20, 300), rng.uniform(1.03, 1.12)
+    for year in range(2018, 2025):
+        facts.append({"entity": city, "metric": "rd_investment", "period": str(year), "year": year,
+                      "value": round(rd * growth ** (year - 2018), 2)})
+    loans, firms = rng.uniform(150, 1500), rng.randint(800, 20000)
+    periods = [(year, 12) for year in range(2019, 2024)] + YEAR_END_MONTHS
+    for year, month in periods:
+        months = (year - 2019) * 12 + month
+        facts.append({"entity": city, "metric": "tech_loans", "period": f"{year}-{month:02d}", "year": year, "month": month,
+                      "value": round(loans * 1.007 ** months, 2)})
+        facts.append({"entity": city, "metric": "high_tech_enterprises", "period": f"{year}-{month:02d}", "year": year,
+                      "month": month, "value": round(firms * 1.006 ** months)})
+    for fund in funds:
+        facts.append({"entity": fund, "metric": "fund_size", "period": "any", "city": city, "year": rng.randint(2015, 2024),
+                      "value": rng.choice([1, 1.5, 2, 2.5, 3, 5, 8, 10, 12, 20])})
+    for fact in facts:
+        fact.setdefault("city", city)
+    return facts
+
+
+def two_digits_down(value: float) -> float:
+    """A round figure just under value, for "over ..." phrasings (within 10% of the value)."""
+    step = 10 ** (math.floor(math.log10(value)) - 1)
+    return math.floor(value / step) * step
+
+
+def money(billions: float, over: bool = False) -> str:
+    if billions >= 1000:
+        return f"{billions / 1000:g} trillion yuan" if over else f"{billions / 1000:.2f} trillion yuan"
+    return f"{billions:g} billion yuan" if over else f"{billions:.2f} billion yuan"
+
+
+def period_words(fact: dict, rng: random.Random) -> tuple[str, str]:
+    """(trailing phrase, fronted phrase) for the fact's period."""
+    year, month = fact["year"], fact.get("month")
+    if fact["metric"] == "rd_investment":
+        return rng.choice([f"in {year}", f"during {year}"]), f"In {year}"
+    if month == 12:
+        trailing = rng.choice([f"by the end of {year}", f"at the end of {year}", f"in {year}"])
+        return trailing, trailing[0].upper() + trailing[1:]
+    trailing = rng.choice([f"as of {MONTH_NAMES[month - 1]} {year}", f"as of the end of {MONTH_NAMES[month - 1]} {year}"])
+    return trailing, trailing[0].upper() + trailing[1:]
+
+
+def sentence(fact: dict, value: float, over: bool, rng: random.Random) -> str:
+    """One sentence stating the fact, in one of several phrasings."""
+    city, metric = fact["city"], fact["metric"]
+    if metric == "fund_size":
+        size = f"{value:g}-billion-yuan"
+        when = rng.choice(["", f" in {fact['year']}"])
+        return rng.choice([
+            f"{city} set up a {size} {fact['entity']}{when}.",
+            f"A {size} {fact['entity']} was launched by {city}{when}.",
+            f"{city} launched a {size} {fact['entity']}{when}.",
+        ])
+    trailing, fronted = period_words(fact, rng)
+    if metric == "high_tech_enterprises":
+        count = f"{two_digits_down(value):,.0f}" if over else f"{value:,.0f}"
+        alias = rng.choice(FIRM_ALIASES)
+        if over:
+            return rng.choice([
+                f"{city} had more than {count} {alias} {trailing}.",
+                f"{fronted}, the number of {alias} in {city} exceeded {count}.",
+            ])
+        return rng.choice([
+            f"{fronted}, {city} had {count} {alias}.",
+            f"{city} was home to {count} {alias} {trailing}.",
+            f"{fronted}, the number of {alias} in {city} reached {count}.",
+        ])
+    alias = rng.choice(RD_ALIASES if metric == "rd_investment" else LOAN_ALIASES)
+    amount = money(two_digits_down(value), over=True) if over else money(value)
+    verb = rng.choice(["exceeded", "was over"]) if over else rng.choice(VERBS)
+    capital = alias[0].upper() + alias[1:]
+    return rng.choice([
+        f"{fronted}, {city}'s {alias} {verb} {amount}.",
+        f"{city}'s {alias} {verb} {amount} {trailing}.",
+        f"{capital} in {city} {verb} {amount} {trailing}.",
+        f"The {alias} of {city} {verb} {amount} {trailing}.",
+    ])
+
+
+def planted_value(fact: dict, rng: random.Random) -> float:
+    """A value at least 20% away from the true one, stated exactly (never "over", which could overlap)."""
+    if fact["metric"] == "fund_size":
+        return fact["value"] * rng.choice([0.5, 2, 3])
+    value = fact["value"] * rng.uniform(0.55, 0.8)
+    return round(value) if fact["metric"] == "high_tech_enterprises" else round(value, 2)
+
+
+def key_of(fact: dict) -> tuple[str, str, str]:
+    return (fact["entity"], fact["metric"], fact["period"])
+
+
+def make_corpus(target_claims: int, seed: int = 1, rate: float = 0.05) -> dict:
+    """Articles stating true figures about cities and their funds, plus planted contradictions:
+    a share `rate` of the facts stated gets one more statement, in another article, with a value
+    at least 20% off."""
+    rng = random.Random(seed)
+    invented = [a + b for a in SYLLABLES for b in ENDINGS]
+    rng.shuffle(invented)
+    fund_names = [f"{a} {b} {kind} Fund" for a in FUND_WORDS for b in FUND_WORDS if a != b for kind in FUND_KINDS]
+    rng.shuffle(fund_names)
+    n_cities = max(8, min(len(KNOWN_CITIES) + len(invented), target_claims // 150))
+    cities = KNOWN_CITIES + invented[: n_cities - len(KNOWN_CITIES)]
+    facts = {city: city_facts(city, rng, [fund_names.pop(), fund_names.pop()]) for city in cities}
+
+    articles: list[dict] = []
+    total = 0
+    while total < target_claims * (1 - rate / 2):
+        city = rng.choice(cities)
+        chosen = rng.sample(facts[city], rng.randint(8, 16))
+        statements = [(fact, fact["value"], fact["metric"] != "fund_size" and rng.random() < 0.15) for fact in chosen]
+        articles.append({"city": city, "statements": statements})
+        total += len(statements)
+
+    by_city: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        by_city.setdefault(article["city"], []).append(index)
+    stated = {}
+    for index, article in enumerate(articles):
+        for fact, _, _ in article["statements"]:
+            stated.setdefault(key_of(fact), (fact, set()))[1].add(index)
+    planted = rng.sample(sorted(stated), round(rate * len(stated)))
+    for key in planted:
+        fact, holders = stated[key]
+        others = [i for i in by_city[fact["city"]] if i not in holders]
+        if others:
+            target = articles[rng.choice(others)]
+        else:
+            target = {"city": fact["city"], "statements": []}
+            articles.append(target)
+        target["statements"].append((fact, planted_value(fact, rng), False))
+
+    files, intended = [], Counter()
+    for index, article in enumerate(articles):
+        statements = article["statements"][:]
+        rng.shuffle(statements)
+        lines = [sentence(fact, value, over, rng) for fact, value, over in statements]
+        intended.update(key_of(fact) for fact, _, _ in statements)
+        for _ in range(rng.randint(1, 3)):
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(FILLERS).format(city=article["city"]))
+        paragraphs, i = [], 0
+        while i < len(lines):
+            step = rng.randint(2, 4)
+            paragraphs.append(" ".join(lines[i : i + step]))
+            i += step
+        published = date(2025, rng.randint(1, 12), rng.randint(1, 28))
+        head = f"---\ntitle: {article['city']} innovation update {index}\npublished: {published}\n---\n"
+        name = f"{index:06d}-{article['city'].lower().replace(' ', '-')}.txt"
+        files.append((name, head + "\n\n".join(paragraphs) + "\n"))
+    return {"files": files, "planted": [list(k) for k in planted], "intended": intended,
+            "stated_facts": len(stated), "cities": len(cities)}
+
+
+def write_corpus(corpus: dict, folder: Path) -> float:
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for name, text in corpus["files"]:
+        (folder / name).write_text(text, encoding="utf-8")
+        size += len(text.encode("utf-8"))
+    return size / MB
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def warm_up() -> None:
+    """Import and compile everything once on a tiny corpus, so the timings are of steady-state work."""
+    from szcheck.api import extract_paths, verify
+
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-warm-")).resolve()
+    try:
+        write_corpus(make_corpus(50, seed=99), folder / "sources")
+        extract_paths([folder / "sources"], folder / "claims", folder)
+        verify(folder / "sources", folder / "claims", folder)
+    finally:
+        shutil.rmtree(folder)
+
+
+def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> dict:
+    """Generate, extract and verify one corpus; return timings, memory and recall."""
+    from szcheck.api import extract_paths, verify
+    from szcheck.group import period_key
+    from szcheck.registry import load_registry
+
+    warm_up()
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-scale-")).resolve()
+    try:
+        start = time.perf_counter()
+        corpus = make_corpus(target, seed, rate)
+        size = write_corpus(corpus, folder / "sources")
+        generate_s = time.perf_counter() - start
+        rss_before = peak_rss_mb()
+
+        profiler = None
+        if profile:
+            import cProfile
+            profiler = cProfile.Profile()
+            profiler.enable()
+        start = time.perf_counter()
+        extract_paths([folder / "sources"], folder / "claims", folder)
+        extract_s = time.perf_counter() - start
+        start = time.perf_counter()
+        report = verify(folder / "sources", folder / "claims", folder)
+        verify_s = time.perf_counter() - start
+        if profiler:
+            profiler.disable()
+            import pstats
+            print(f"--- cProfile: extract_paths + verify, {target:,} claims, top 10 by cumulative time ---")
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(10)
+            print("--- top 10 by own (tottime) ---")
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(10)
+    finally:
+        shutil.rmtree(folder)
+
+    registry = load_registry()
+    read = Counter((c.entity, c.metric, period_key(c, registry)) for c in report.claims)
+    intended = corpus["intended"]
+    planted = {tuple(k) for k in corpus["planted"]}
+    conflicts = {(f.entity, f.metric, f.period) for f in report.findings if f.rule in ("SZ101", "SZ102")}
+    rules = Counter(f.rule for f in report.findings)
+    return {
+        "target": target, "files": len(corpus["files"]), "mb": size, "cities": corpus["cities"],
+        "claims": len(report.claims), "statements": sum(intended.values()),
+        "keys_read_as_written": sum((read & intended).values()) / max(1, sum(intended.values())),
+        "generate_s": generate_s, "extract_s": extract_s, "verify_s": verify_s,
+        "rss_before_mb": rss_before, "rss_peak_mb": peak_rss_mb(),
+        "stated_facts": corpus["stated_facts"], "planted": len(planted), "found": len(planted & conflicts),
+        "unplanted_conflicts": len(conflicts - planted), "rules": dict(sorted(rules.items())),
+    }
+
+
+def run_worker(target: int, seed: int, rate: float, timeout: float | None) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(target), "--seed", str(seed), "--rate", str(rate)]
+    try:
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"target": target, "error": f"stopped after {timeout:.0f} s"}
+    if done.returncode != 0:
+        return {"target": target, "error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- output
+
+def table(rows: list[tuple], header: tuple) -> str:
+    rows = [tuple(str(cell) for cell in row) for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def print_reading(r: dict) -> None:
+    speed = r["mb"] / r["figures_s"]
+    baseline = r["mb"] / r["baseline_s"]
+    extract = r["extract_mb"] / r["extract_s"]
+    print(f"\n1. Reading speed  (bundled sources/*.txt bodies repeated to {r['mb']:.2f} MB = {r['sentences']:,} sentences; "
+          f"MB = 10^6 bytes)")
+    rows = [
+        ("baseline: re.finditer(r'\\d') over the text", f"{baseline:,.1f} MB/s", f"{r['baseline_s']:.3f} s", "1x"),
+        ("split_sentences, line by line", f"{r['mb'] / r['split_s']:,.2f} MB/s", f"{r['split_s']:.2f} s",
+         f"{baseline / (r['mb'] / r['split_s']):,.0f}x"),
+        (f"read_figures per sentence ({r['figures']:,} figures)", f"{speed:,.3f} MB/s", f"{r['figures_s']:.2f} s",
+         f"{baseline / speed:,.0f}x"),
+        (f"read_source + extract_claims ({r['extract_mb']:.2f} MB file, {r['claims']:,} claims)", f"{extract:,.3f} MB/s",
+         f"{r['extract_s']:.2f} s", f"{baseline / extract:,.0f}x"),
+    ]
+    print(table(rows, ("measure", "speed", "time", "baseline/ours")))
+
+
+def print_startup(s: dict) -> None:
+    base = s["python"][0]
+    print("\n2. Start-up  (fresh subprocesses from the repo root, median of 5 wall times)")
+    rows = [
+        ("baseline: python -c pass", f"{base * 1000:.0f} ms", ",".join(map(str, sorted(s["python"][1]))), "1.0x"),
+        ("szcheck --help", f"{s['help'][0] * 1000:.0f} ms", ",".join(map(str, sorted(s["help"][1]))), f"{s['help'][0] / base:.1f}x"),
+        ("szcheck verify --sources sources --claims <empty> -f json", f"{s['verify'][0] * 1000:.0f} ms",
+         ",".join(map(str, sorted(s["verify"][1]))), f"{s['verify'][0] / base:.1f}x"),
+    ]
+    print(table(rows, ("command", "median", "exit", "ours/baseline")))
+
+
+def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
+    print(f"\n3. Scale  (synthetic corpora, one subprocess per size; {rate:.0%} of stated facts get a planted contradiction "
+          "in another article)")
+    rows, previous = [], None
+    for r in results:
+        if "error" in r:
+            rows.append((f"{r['target']:,}", r["error"], *[""] * 10))
+            continue
+        total = r["extract_s"] + r["verify_s"]
+        growth = ""
+        if previous:
+            growth = (f"{r['extract_s'] / previous['extract_s']:.1f}x / {r['verify_s'] / previous['verify_s']:.1f}x"
+                      f" (claims {r['claims'] / previous['claims']:.1f}x)")
+        rows.append((
+            f"{r['target']:,}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
+            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f}",
+            f"{r['claims'] / r['extract_s']:,.0f} / {r['claims'] / r['verify_s']:,.0f} / {r['claims'] / total:,.0f}",
+            f"{r['rss_peak_mb']:.0f} (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f})",
+            f"{r['found']}/{r['planted']} = {r['found'] / max(1, r['planted']):.0%}",
+            f"{r['unplanted_conflicts']}", f"{r['keys_read_as_written']:.1%}", growth,
+        ))
+        previous = r
+    print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s", "claims/s extr/ver/both",
+                       "peak RSS MB", "recall", "unplanted", "keys as written", "time growth extr/ver")))
+    for r in results:
+        if "rules" in r:
+            print(f"   {r['target']:,}: {r['cities']} cities, {r['stated_facts']:,} distinct facts stated, "
+                  f"generation {r['generate_s']:.1f} s (not timed above); findings by rule {r['rules']}")
+    print("   recall: a planted contradiction counts as found when an SZ101/SZ102 finding has its entity, metric and period;")
+    print("   unplanted: SZ101/SZ102 findings on keys with no planted contradiction; keys as written: statements read back")
+    print("   with the entity/metric/period they were generated with; peak RSS includes the generator (+ = growth during")
+    print("   extract and verify).")
+    for note in notes:
+        print(f"   note: {note}")
+
+
+# --------------------------------------------------------------------------- main
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (about half a minute)")
+    parser.add_argument("--sizes", help="comma-separated claim counts for the scale cases (e.g. 1000,10000)")
+    parser.add_argument("--rate", type=float, default=0.05, help="share of stated facts given a planted contradiction")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds after which a scale case is stopped")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,scale")
+    parser.add_argument("--profile", type=int, metavar="CLAIMS", help="only profile one scale case with cProfile")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        print(json.dumps(scale_case(args.worker, args.seed, args.rate)))
+        return
+    if args.profile:
+        scale_case(args.profile, args.seed, args.rate, profile=True)
+        return
+
+    settings = QUICK if args.quick else FULL
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else settings["sizes"]
+    skip = set(filter(None, args.skip.split(",")))
+    import platform
+    import os
+    print(f"szcheck benchmarks{' (--quick)' if args.quick else ''}: Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, {platform.machine()}; every ratio is against a baseline timed in this run")
+    started = time.perf_counter()
+    if "reading" not in skip:
+        print_reading(measure_reading(settings["reading_mb"], settings["extract_mb"]))
+    if "startup" not in skip:
+        print_startup(measure_startup())
+    if "scale" not in skip:
+        results, notes = [], []
+        for size in sizes:
+            results.append(run_worker(size, args.seed, args.rate, args.timeout))
+            if "error" in results[-1]:
+                notes.append(f"{size:,} claims: {results[-1]['error']}; larger sizes skipped")
+                break
+        print_scale(results, args.rate, notes)
+    print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Markdown conflict report: self-contained, for pasting into an editorial review (renders on GitHub)."""
+
+from __future__ import annotations
+
+import re
+
+from ..checks.describe import source_name
+from ..model import Claim, Finding, Report
+from .format import normalized
+
+HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def anchor(finding: Finding) -> str:
+    return "finding-" + finding.id
+
+
+def quote_with_figure(claim: Claim, width: int = 220) -> str:
+    at = claim.quote.find(claim.value)
+    if at < 0:
+        return cell(claim.quote[:width])
+    start, end = max(0, at - width // 2), min(len(claim.quote), at + len(claim.value) + width // 2)
+    before = ("…" if start else "") + claim.quote[start:at]
+    after = claim.quote[at + len(claim.value) : end] + ("…" if end < len(claim.quote) else "")
+    return cell(f"{before}**{claim.value}**{after}")
+
+
+def claims_table(finding: Finding) -> list[str]:
+    lines = ["| source | as written | normalized | period | quote |", "| --- | --- | --- | --- | --- |"]
+    for claim in finding.claims:
+        period = claim.period + ("" if claim.period_basis in ("stated", "context") else f" ({claim.period_basis})")
+        lines.append(
+            f"| `{source_name(claim.source)}`:{claim.line} | {cell(claim.value)} | {cell(normalized(claim.quantity))} "
+            f"| {cell(period)} | {quote_with_figure(claim)} |"
+        )
+    return lines
+
+
+def finding_section(finding: Finding) -> list[str]:
+    lines = [f'<a id="{anchor(finding)}"></a>', f"### {finding.rule} {finding.name}: {cell(finding.entity)} · {cell(finding.metric)}", ""]
+    lines += [finding.message, ""]
+    if finding.diagnosis:
+        lines += [f"**Diagnosis.** {finding.diagnosis}", ""]
+    if any(c.quote for c in finding.claims):
+        lines += claims_table(finding) + [""]
+    lines += [f"<sub>id `{finding.id}` · `szcheck explain {finding.rule}`</sub>", ""]
+    return lines
+
+
+def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
+    lines = [f"# {title}", ""]
+    lines += [
+        f"{len(report.sources)} sources, {len(report.claims)} claims: **{report.count('error')} errors**, "
+        f"{report.count('warning')} warnings, {report.count('info')} infos.",
+        "",
+        "| severity | findings |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {severity} | {report.count(severity)} |" for severity in ("error", "warning", "info")] + [""]
+    if report.findings:
+        lines += ["## Contents", ""]
+        for finding in report.findings:
+            summary = re.sub(r"\s+", " ", finding.message)[:120]
+            lines.append(f"- [{finding.rule} ({finding.severity})](#{anchor(finding)}) {cell(summary)}")
+        lines.append("")
+    for severity in ("error", "warning", "info"):
+        findings = [f for f in report.findings if f.severity == severity]
+        if findings:
+            lines += [f"## {HEADINGS[severity]}", ""]
+            for finding in findings:
+                lines += finding_section(finding)
+    if report.notes:
+        lines += ["## Notes", ""] + [f"- {cell(note)}" for note in report.notes] + [""]
+    lines += ["## Sources", "", "| source | publisher | published | kind |", "| --- | --- | --- | --- |"]
+    for source in report.sources:
+        lines.append(f"| `{source.path.as_posix()}` | {cell(str(source.meta.get('publisher', '')))} | {source.published or 'unknown'} | {source.kind} |")
+    return "\n".join(lines).rstrip() + "\n"

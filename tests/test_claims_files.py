@@ -1,0 +1,135 @@
+"""Claims files: extract writes them, reruns keep what people did, bad files are clear errors."""
+
+from __future__ import annotations
+
+import yaml
+
+from conftest import write_source
+from szcheck.cli import app
+
+SENTENCE = "Ningbo's R&D spending reached 35.2 billion yuan in 2023, an increase of 8.1%."
+
+
+def load(project, name="a"):
+    return yaml.safe_load((project / "claims" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def save(project, data, name="a"):
+    (project / "claims" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_extract_writes_one_claims_file_per_source(project, runner):
+    write_source(project, "a", SENTENCE)
+    result = runner.invoke(app, ["extract"])
+    assert result.exit_code == 0, result.output
+    assert "2 added" in result.output
+    data = load(project)
+    assert data["source"] == "sources/a.txt"
+    [spending, growth] = data["claims"]
+    assert (spending["metric"], spending["value"], spending["period"], spending["line"]) == ("rd_investment", "35.2 billion yuan", "2023", 6)
+    assert growth["metric"] == "rd_investment.growth"
+
+
+def test_rerun_on_unchanged_source_changes_nothing(project, runner):
+    write_source(project, "a", SENTENCE)
+    runner.invoke(app, ["extract"])
+    before = (project / "claims" / "a.yaml").read_text()
+    result = runner.invoke(app, ["extract"])
+    assert "unchanged" in result.output
+    assert (project / "claims" / "a.yaml").read_text() == before
+
+
+def test_hand_edits_survive_reextraction(project, runner):
+    write_source(project, "a", SENTENCE)
+    runner.invoke(app, ["extract"])
+    data = load(project)
+    data["claims"][0]["period"] = "2022"  # a person corrects the period, leaving status alone
+    data["claims"][1]["status"] = "rejected"
+    save(project, data)
+    result = runner.invoke(app, ["extract"])
+    assert "2 kept as edited" in result.output
+    after = load(project)["claims"]
+    assert after[0]["period"] == "2022"
+    assert after[1]["status"] == "rejected"
+
+
+def test_reviewed_claim_survives_even_when_the_source_changes(project, runner):
+    write_source(project, "a", SENTENCE)
+    runner.invoke(app, ["extract"])
+    data = load(project)
+    data["claims"][0]["status"] = "reviewed"
+    save(project, data)
+    write_source(project, "a", "Ningbo's R&D spending reached 36.0 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+    claims = load(project)["claims"]
+    values = {(c["value"], c["status"]) for c in claims}
+    assert ("35.2 billion yuan", "reviewed") in values
+    assert ("36.0 billion yuan", "extracted") in values
+
+
+def test_claim_whose_quote_disappeared_is_kept_and_marked_stale(project, runner):
+    write_source(project, "a", SENTENCE + "\n\nAs of June 2025, Ningbo had 1,250 robotics startups.")
+    runner.invoke(app, ["extract"])
+    write_source(project, "a", SENTENCE)
+    result = runner.invoke(app, ["extract"])
+    assert "1 stale" in result.output
+    stale = [c for c in load(project)["claims"] if c["status"] == "stale"]
+    assert [c["value"] for c in stale] == ["1,250"]
+    report = runner.invoke(app, ["verify", "-f", "json"])
+    assert '"SZ401"' in report.stdout
+
+
+def test_dry_run_writes_nothing(project, runner):
+    write_source(project, "a", SENTENCE)
+    result = runner.invoke(app, ["extract", "--dry-run"])
+    assert result.exit_code == 0 and "would write" in result.output
+    assert not (project / "claims" / "a.yaml").exists()
+
+
+def test_malformed_claims_file_is_exit_2_with_file_and_line(project, runner):
+    write_source(project, "a", SENTENCE)
+    (project / "claims" / "a.yaml").write_text("source: sources/a.txt\nclaims:\n  - id: x\n    value: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2
+    assert "claims/a.yaml:" in result.output and "invalid YAML" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unreadable_value_is_exit_2_naming_the_claim_line(project, runner):
+    write_source(project, "a", SENTENCE)
+    save(project, {"source": "sources/a.txt", "claims": [{"id": "x", "entity": "Ningbo", "metric": "rd_investment", "value": "a lot"}]})
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2
+    assert "claims/a.yaml:3: cannot read a figure in value 'a lot'" in result.output
+
+
+def test_unknown_qualifier_and_duplicate_ids_are_errors(project, runner):
+    write_source(project, "a", SENTENCE)
+    claim = {"id": "x", "entity": "Ningbo", "metric": "rd_investment", "value": "35.2 billion yuan"}
+    save(project, {"source": "sources/a.txt", "claims": [{**claim, "qualifier": "roughly"}]})
+    assert "qualifier 'roughly' is not one of" in runner.invoke(app, ["verify"]).output
+    save(project, {"source": "sources/a.txt", "claims": [claim, dict(claim)]})
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "duplicate claim id 'x'" in result.output
+
+
+def test_yaml_aliases_are_refused(project, runner):
+    write_source(project, "a", SENTENCE)
+    (project / "claims" / "a.yaml").write_text("source: sources/a.txt\nx: &a [1, 2]\nclaims: *a\n", encoding="utf-8")
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "aliases" in result.output
+
+
+def test_claims_file_for_a_missing_source_is_an_error(project, runner):
+    write_source(project, "a", SENTENCE)
+    save(project, {"source": "sources/gone.txt", "claims": []}, name="gone")
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "claims/gone.yaml:2: source 'sources/gone.txt' is not found" in result.output
+
+
+def test_unknown_key_warns_with_the_nearest_valid_key(project, runner):
+    write_source(project, "a", SENTENCE)
+    save(project, {"source": "sources/a.txt", "claims": [{"id": "x", "entity": "Ningbo", "metric": "rd_investment", "value": "35.2 billion yuan", "perod": "2023"}]})
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    assert result.exit_code == 0
+    assert "unknown key 'perod' ignored (did you mean 'period'?)" in result.stdout
