@@ -1,0 +1,82 @@
+"""Sources: front matter, datelines and encodings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from szcheck.errors import SzcheckError
+from szcheck.sources import read_source, sentences
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("Shenzhen Government Online\nUpdated: 2018-08-09\n", date(2018, 8, 9)),
+        (" date 2025-09-02 Shenzhen-HK cluster tops ranking\n", date(2025, 9, 2)),
+        ("21st Century Herald·2025-05-13 11:00\n", date(2025, 5, 13)),
+        ("Shenzhen News Network, September 15, 2025 In the ranking...\n", date(2025, 9, 15)),
+        ("深圳新闻网 2025年9月15日\n", date(2025, 9, 15)),
+    ],
+)
+def test_publication_date_from_dateline(tmp_path, top, expected):
+    path = tmp_path / "a.txt"
+    path.write_text(top + "Shenzhen's R&D spending grew.\n", encoding="utf-8")
+    source = read_source(path)
+    assert (source.published, source.published_from) == (expected, "dateline")
+
+
+def test_front_matter_wins_and_body_is_kept_exactly(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: T\npublished: 2025-01-02\nkind: official\n---\nUpdated: 2018-08-09\nBody  text.\n", encoding="utf-8")
+    source = read_source(path)
+    assert (source.published, source.published_from, source.kind) == (date(2025, 1, 2), "front matter", "official")
+    assert source.body == "Updated: 2018-08-09\nBody  text.\n"
+    assert source.body_offset_line == 6
+
+
+def test_undated_source_has_no_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shenzhen's R&D spending grew last year.\n", encoding="utf-8")
+    assert read_source(path).published is None
+
+
+def test_bad_front_matter_names_the_line(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\ntitle: [oops\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(SzcheckError) as error:
+        read_source(path)
+    assert "invalid front matter" in str(error.value) and error.value.line
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_chinese_text_in_other_encodings_is_read(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes("深圳研发投入达到2236.61亿元。\n".encode(encoding))
+    assert "2236.61亿元" in read_source(path).body
+
+
+def test_latin1_and_binary_are_refused_clearly(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 revenue rose 5%.\n".encode("latin-1"))
+    with pytest.raises(SzcheckError, match="not UTF-8"):
+        read_source(latin)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PNG")
+    with pytest.raises(SzcheckError, match="binary"):
+        read_source(binary)
+
+
+def test_sentences_keep_line_and_column(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2025-01-01\n---\nFirst one. The U.S. dollar rose 5%. Next - Item two\n", encoding="utf-8")
+    found = [(s.line, s.column, s.text) for s in sentences(read_source(path))]
+    assert found == [(4, 1, "First one."), (4, 12, "The U.S. dollar rose 5%."), (4, 37, "Next"), (4, 44, "Item two")]
+
+
+def test_glossary_heading_sets_the_section(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Intro sentence.\n\nPing An Life\n\nPing An Life is an insurer founded in 1988.\n", encoding="utf-8")
+    sections = [s.section for s in sentences(read_source(path))]
+    assert sections == ["", "Ping An Life"]
