@@ -205,7 +205,10 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> l
                 binding = Binding(f"{chosen.name}.growth", "registry")
         elif quantity.kind == "share":
             percent_metrics = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
-            amount_metrics = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count")]
+            amount_metrics = [
+                i for i in preceding
+                if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])
+            ]
             if percent_metrics and (not amount_metrics or percent_metrics[-1] > amount_metrics[-1] or not quantity.base):
                 binding = Binding(mentions[percent_metrics[-1]].name, "registry")
             elif amount_metrics and quantity.base:
@@ -236,6 +239,11 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> l
 def subject_of(metric: str) -> str:
     """The noun phrase inside a phrase metric ('emerging industry growth' -> 'emerging industry')."""
     return re.sub(r"\s+(?:growth|share of .*|per \w+|\(.*\))$", "", metric)
+
+
+def is_share_base(text: str, mention: Mention) -> bool:
+    """'a percentage of GDP', 'the ratio of R&D spending to GDP': GDP is what the share is of."""
+    return re.search(r"(?:\bof|\bto|占)\s*(?:the\s+)?(?:[\w-]+['’]s\s+)?$", text[: mention.start]) is not None
 
 
 def continues_series(text: str, first: Quantity, second: Quantity) -> bool:

@@ -26,8 +26,11 @@ def period_patterns() -> list[tuple[str, re.Pattern]]:
     patterns = {
         "plan": rf"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
         "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
-        "half": rf"(?:the\s+)?(?P<ord>{ordinal})\s+half\s+(?:of\s+)?(?:{year_or_relative})",
-        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter\s+(?:of\s+)?(?:{year_or_relative})|Q(?P<q>[1-4])\s*(?P<qyear>{YEAR})",
+        "cjk_half": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?(?P<half>上|下)半年",
+        "cjk_quarter": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?第?(?P<q>[一二三四1-4])季度",
+        "half": rf"(?:the\s+)?(?P<ord>{ordinal})\s+half(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
+        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|Q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
+        "last_month_word": r"(?:last|the\s+previous|the\s+past)\s+month",
         "end_of": rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
         "iso_date": rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?",
         "cjk_month": rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月",
@@ -70,7 +73,7 @@ def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int |
         return (published.year, True) if published else (None, True)
     if not published:
         return None, True
-    last = relative in [w.lower() for w in vocab["last_year"]]
+    last = relative in [w.lower() for w in vocab["last_year"]] or relative == "去年"
     return published.year - (1 if last else 0), True
 
 
@@ -79,7 +82,7 @@ def resolve(name, match, text, published, vocab, preposition) -> PeriodMention |
     months, ordinals = vocab["months"], vocab["ordinals"]
     relative, event = False, False
     if name == "plan":
-        first = vocab["five_year_plan_first"] + 5 * (int(groups["n"]) - 1)
+        first = five_year_plan_start(int(groups["n"]), vocab["five_year_plan_starts"])
         period = f"{first}..{first + 4}"
     elif name == "past_years":
         if not published:
@@ -90,14 +93,25 @@ def resolve(name, match, text, published, vocab, preposition) -> PeriodMention |
             period, relative = f"{published.year + 1}..{published.year + years}", True
         else:
             period, relative = f"{published.year - years}..{published.year - 1}", True
-    elif name in ("half", "quarter"):
-        if groups.get("q"):
-            year, number, relative = int(groups["qyear"]), int(groups["q"]), False
+    elif name in ("half", "quarter", "cjk_half", "cjk_quarter"):
+        if groups.get("qq"):
+            year, number, relative = int(groups["qyear"]), int(groups["qq"]), False
         else:
-            (year, relative), number = year_of(match, published, vocab), ordinals[groups["ord"].lower()]
+            year, relative = year_of(match, published, vocab)
+            if name == "cjk_half":
+                number = 1 if groups["half"] == "上" else 2
+            elif name == "cjk_quarter":
+                number = int(groups["q"]) if groups["q"].isdigit() else vocab["cjk_numerals"][groups["q"]]
+            else:
+                number = ordinals[groups["ord"].lower()]
         if year is None:
             return None
-        period = f"{year}-{'H' if name == 'half' else 'Q'}{number}"
+        period = f"{year}-{'H' if 'half' in name else 'Q'}{number}"
+    elif name == "last_month_word":
+        if not published:
+            return None
+        year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        period, relative = f"{year}-{month:02d}", True
     elif name == "end_of":
         year, relative = year_of(match, published, vocab)
         if year is None or not (groups.get("year") or groups.get("rel") or groups.get("month")):
@@ -155,6 +169,13 @@ def resolve(name, match, text, published, vocab, preposition) -> PeriodMention |
         fronted=is_fronted(text, match),
         event=event,
     )
+
+
+def five_year_plan_start(number: int, known: dict) -> int:
+    if number in known:
+        return known[number]
+    last = max(known)
+    return known[last] + 5 * (number - last)
 
 
 def is_period_year(match: re.Match, text: str, preposition: re.Pattern) -> bool:

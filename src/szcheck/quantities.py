@@ -17,10 +17,10 @@ MONTH_WORDS = (
 ).split()
 NOUN_STOP_WORDS = set(
     """and or but with in of to from for that which who whom whose including include includes such as than
-    were was are is be been being has have had by at on as per daily annually yearly monthly weekly hourly
+    were was are is be been being has have had by at on as per
     respectively while when where among across into over under between after before since until during
     valued worth totaling totalling reaching accounting it its their this these those the a an each every
-    will would can could may might should shall about around nearly almost already still now currently""".split()
+    will would can could may might should shall about around nearly almost already still now currently 至 到 之间""".split()
 )
 CJK_CLASSIFIER = re.compile(r"[家个項项名位所只台件座条笔家次户]\w")
 NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
@@ -45,22 +45,33 @@ class Lexicon:
 
     figure: re.Pattern
     qualifier_before: re.Pattern
-    growth_before: re.Pattern
-    decrease_before: re.Pattern
+    growth_cues: re.Pattern
+    share_phrase: re.Pattern
     growth_after: re.Pattern
     decrease_after: re.Pattern
     not_quantity_before: frozenset
     scales: dict
+    short_scales: frozenset
+    vague_multipliers: dict
+    vague_scales: dict
     number_words: dict
     currency_of: dict  # lower-cased symbol or word -> ISO code
     qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
+    qualifier_after: dict
+    decrease_words: frozenset
     percent_words: frozenset
     point_words: frozenset
+    basis_point_words: frozenset
     rate_per: re.Pattern
     rate_adverbs: dict
     time_nouns: frozenset
+    noun_stop_words: frozenset
     about_relative: float
     nearly_relative: float
+
+
+def lowered(words) -> frozenset:
+    return frozenset(re.sub(r"\s+", " ", w.lower()) for w in words)
 
 
 @functools.cache
@@ -75,19 +86,17 @@ def lexicon() -> Lexicon:
         for word in spec.get("words", []):
             currency_of[word.lower()] = code
             unit_words.append(word)
-    qualifier_of = {}
-    for qualifier, words in vocab["qualifiers"].items():
-        for word in words:
-            qualifier_of[re.sub(r"\s+", " ", word.lower())] = qualifier
+    qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
     number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
-    units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"]
+    units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
     small = "|".join(w for w, v in number_words.items() if v < 10)
     tens = "|".join(w for w, v in number_words.items() if v % 10 == 0 and 20 <= v < 100)
     spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
-    english_scales = [w for w in scales if w.isascii()]
+    english_scales = [w for w in scales if w.isascii() and len(w) > 3]
+    cjk_scales = [w for w in scales if not w.isascii()]
     figure = re.compile(
         rf"""
-        (?<![A-Za-z0-9.,])
+        (?<![A-Za-z0-9.,:])
         (?:(?P<symbol>{word_alternation(symbols)})\s?)?
         (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
@@ -97,39 +106,43 @@ def lexicon() -> Lexicon:
         |
         (?<![A-Za-z0-9.,])(?P<bare_scale>{word_alternation(english_scales)})-(?P<bare_unit>{word_alternation(unit_words)})
         |
-        (?P<cjk_scale>万亿|千亿|百亿|十亿|亿)(?P<cjk_unit>元)?(?P<cjk_ji>级)
+        (?<![A-Za-z])(?P<vague>{word_alternation(vocab["vague_multipliers"])})\s+of\s+(?P<vague_scale>{word_alternation(vocab["vague_scales"])})
+            (?:\s+of)?(?:\s+(?P<vague_unit>{word_alternation(unit_words)}))?
+        |
+        (?<![\d.])(?P<cjk_scale>{word_alternation(cjk_scales)})(?:(?P<cjk_unit>{word_alternation([w for w in unit_words if not w.isascii()])})(?P<cjk_ji>级)?|(?P<cjk_ji_only>级))
         """,
         re.VERBOSE | re.IGNORECASE,
     )
     rates = vocab["rate_words"]
-
-    def before(words) -> re.Pattern:
-        return re.compile(rf"(?:{word_alternation(words)})\s*(?:by\s+|of\s+|to\s+reach\s+)?(?:an?\s+)?$", re.I)
-
-    def after(words) -> re.Pattern:
-        return re.compile(rf"^\s*(?:{word_alternation(words)})", re.I)
-
+    cue_words = vocab["growth_words"] + vocab["decrease_words"]
     return Lexicon(
         figure=figure,
         qualifier_before=re.compile(rf"(?:{word_alternation(qualifier_of)})\s*$", re.I),
-        growth_before=before(vocab["growth_words"]),
-        decrease_before=before(vocab["decrease_words"]),
-        growth_after=after(vocab["growth_after_words"]),
-        decrease_after=after(vocab["decrease_after_words"]),
-        not_quantity_before=frozenset(w.lower() for w in vocab["not_quantity_before"]),
+        growth_cues=re.compile(word_alternation(cue_words), re.I),
+        share_phrase=re.compile(rf"(?:{word_alternation(vocab['share_phrases'])})\s*$", re.I),
+        growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
+        decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
+        not_quantity_before=lowered(vocab["not_quantity_before"]),
         scales=scales,
+        short_scales=lowered(vocab["short_scales"]),
+        vague_multipliers={k.lower(): v for k, v in vocab["vague_multipliers"].items()},
+        vague_scales={k.lower(): float(v) for k, v in vocab["vague_scales"].items()},
         number_words=number_words,
         currency_of=currency_of,
         qualifier_of=qualifier_of,
-        percent_words=frozenset(w.lower() for w in vocab["percent_words"]),
-        point_words=frozenset(re.sub(r"\s+", " ", w.lower()) for w in vocab["percentage_point_words"]),
+        qualifier_after=dict(vocab["qualifiers_after"]),
+        decrease_words=lowered(vocab["decrease_words"]),
+        percent_words=lowered(vocab["percent_words"]),
+        point_words=lowered(vocab["percentage_point_words"]),
+        basis_point_words=lowered(vocab["basis_point_words"]),
         rate_per=re.compile(
-            rf"^[^,.;:()]{{0,40}}?(?:(?:{word_alternation(rates['per'])})\s+(?P<per>{word_alternation(rates['units'])})"
-            rf"|(?P<adverb>{word_alternation(rates['adverbs'])}))",
+            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(rates['per'])})\s*(?P<per>{word_alternation(rates['units'])})"
+            rf"|(?P<adverb>{word_alternation(rates['adverbs'])})(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
             re.I,
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
+        noun_stop_words=lowered(vocab["noun_stop_words"]) | NOUN_STOP_WORDS,
         about_relative=float(vocab["intervals"]["about_relative"]),
         nearly_relative=float(vocab["intervals"]["nearly_relative"]),
     )
@@ -142,20 +155,52 @@ def read_quantities(text: str) -> list[Quantity]:
     for match in lex.figure.finditer(text):
         if is_not_a_quantity(text, match, lex):
             continue
+        if match.group("scale_sep") in (" ", "\t") and match.group("unit_sep") == "-" and match.group("scale"):
+            found.extend(split_count_and_level(text, match, lex))  # "four trillion-yuan industrial clusters"
+            continue
         found.append(build_quantity(text, match, lex))
     return merge_ranges(text, found)
 
 
+def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quantity]:
+    """'four trillion-yuan clusters': a count of things, each of an order of magnitude."""
+    number_end = match.end("digits") if match.group("digits") else match.end("words")
+    count = replace(build_quantity(text, match, lex), surface=text[match.start() : number_end], end=number_end,
+                    value=0.0)
+    level_match = lex.figure.match(text, match.start("scale"))
+    if level_match is None:
+        return [build_quantity(text, match, lex)]
+    level = build_quantity(text, level_match, lex)
+    number = spelled_number(match.group("words"), lex) if match.group("words") else float(match.group("digits").replace(",", ""))
+    rounding = 0.5 if match.group("words") else half_unit(match.group("digits"))
+    low, high, low_open, high_open = make_interval(number, rounding, "exact", lex)
+    count = replace(count, value=number, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
+                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"))
+    return [count, level]
+
+
 def spelled_number(words: str, lex: Lexicon) -> float:
-    total = 0.0
-    for part in words.lower().split("-"):
-        total += lex.number_words[part]
-    return total
+    return sum(lex.number_words[part] for part in words.lower().split("-"))
 
 
 def previous_word(text: str, start: int) -> str:
     match = re.search(r"([A-Za-z][\w.]*)\s*$", text[max(0, start - 30) : start])
     return match.group(1) if match else ""
+
+
+YEAR_PREPOSITIONS = {"in", "since", "of", "by", "from", "to", "the", "a", "an", "during", "until", "before", "after", "for", "and", "or", "fiscal", "year", "through", "between"}
+
+
+def is_year(digits: str, text: str, match: re.Match) -> bool:
+    """'in 2024', 'a 2024 doctoral student' are years; 'has 2000 firms', '近2000家' are counts."""
+    if not re.fullmatch(r"(1[89]|20)\d\d", digits):
+        return False
+    after = text[match.end() : match.end() + 20]
+    if re.match(r"[家个名项所位余多]", after):
+        return False
+    plural_noun = re.match(r"\s+[a-z][a-z-]*s\b", after)
+    word = previous_word(text, match.start()).lower()
+    return not (plural_noun and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
 
 
 def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
@@ -164,32 +209,34 @@ def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
     if not (digits or words):
         return False
     bare = not (match.group("symbol") or match.group("scale") or match.group("unit") or match.group("level") or match.group("ji"))
-    after, before = text[match.end() : match.end() + 12], text[max(0, match.start() - 12) : match.start()]
+    after, before = text[match.end() : match.end() + 24], text[max(0, match.start() - 12) : match.start()]
     if words:
         if re.match(r"\s+of\b", after) and words.lower() == "one":
             return True  # "one of only six": a partitive, not a count
         if bare and not re.match(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]", after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
     if digits and bare:
-        if re.fullmatch(r"(1[89]|20)\d\d", digits):
+        if is_year(digits, text, match):
             return True  # a year: the period reader's business
-        if re.match(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d", after) or re.search(r"\d[-/]$", before):
-            return True  # ordinal, time, ISO date, version or identifier
+        if re.match(r"[-–]\d[\d.,]*\s?(?:%|％|percent|per cent)", after):
+            return False  # "10-15%": the first end of a range
+        if re.match(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|[月日号時时]", after) or re.search(r"\d[-/]$|[第月]$", before):
+            return True  # ordinal, time, date, version, ticker or identifier
         if before.endswith("[") and after.startswith("]"):
             return True  # citation mark
         if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]-$", before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
-        if re.match(r"\s+\d", after) or re.search(r"\d\s+$", before):
+        if re.match(r"\s+\d[\d.,]*(?:[\s;:]|$)", after) or re.search(r"(?:^|\s)\d+\s+$", before):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
     word = previous_word(text, match.start())
     if word.lower().rstrip(".") in lex.not_quantity_before or word.lower() in lex.not_quantity_before:
         return True
     if word.lower().rstrip(".") in MONTH_WORDS and digits:
         return True  # "December 18", "Sept. 2": a date
-    if bare and digits and word[:1].isupper() and word.lower() not in lex.qualifier_of and not word.endswith("."):
+    if bare and digits and any(c.isupper() for c in word) and word.lower() not in lex.qualifier_of and not word.endswith("."):
         gap = text[match.start() - 1 : match.start()] if match.start() else ""
         if gap == " " and not re.search(r"[.!?:;,]\s*$", text[: match.start() - len(word) - 1] or "."):
-            return True  # "Dawn 6000", "Group 1": part of a name
+            return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
     return False
 
 
@@ -208,31 +255,43 @@ def is_power_of_ten(value: float) -> bool:
 
 def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
     scale_word = (match.group("scale") or match.group("bare_scale") or match.group("cjk_scale") or "").lower()
-    scale = lex.scales.get(scale_word, 1.0)
-    unit_word = re.sub(r"\s+", " ", (match.group("unit") or match.group("bare_unit") or match.group("cjk_unit") or "").lower())
     symbol = (match.group("symbol") or "").lower()
+    scale = lex.scales.get(scale_word, 1.0)
+    if scale_word in lex.short_scales and not symbol:
+        scale = 1.0  # "11.5 m" may be metres; "HK$300m" is money
+    if match.group("vague"):
+        scale = lex.vague_multipliers[match.group("vague").lower()] * lex.vague_scales[match.group("vague_scale").lower()]
+    unit_word = re.sub(r"\s+", " ", (match.group("unit") or match.group("bare_unit") or match.group("cjk_unit") or match.group("vague_unit") or "").lower())
     if unit_word in lex.percent_words:
         return "percent", scale
     if unit_word in lex.point_words:
         return "percentage_point", scale
+    if unit_word in lex.basis_point_words:
+        return "percentage_point", scale * 0.01
     code = lex.currency_of.get(symbol) or lex.currency_of.get(unit_word)
     return code or "count", scale
 
 
 def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> str:
-    if match.group("level") or match.group("ji") or match.group("bare_scale") or match.group("cjk_ji"):
+    if any(match.group(g) for g in ("level", "ji", "bare_scale", "cjk_ji", "cjk_ji_only", "vague")):
         return "level"
     if re.search(r"\bat\s+the\s+$", text[max(0, match.start() - 10) : match.start()], re.I) and re.match(
         r"\s+level\b", text[match.end() :], re.I
     ):
         return "level"
-    # "a 10-billion-yuan fund": a round power of ten used as a compound modifier names an order of
-    # magnitude (百亿级), the way Chinese sources state fund sizes; "2-billion-yuan" stays a figure.
-    if match.group("scale_sep") == "-" and match.group("unit_sep") == "-" and is_power_of_ten(number):
+    # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
+    # names an order of magnitude (百亿级), the way Chinese sources state fund sizes; "2-billion-yuan"
+    # stays a figure.
+    compound = match.group("scale_sep") == "-" and (match.group("unit_sep") == "-" or (match.group("symbol") and not match.group("unit")))
+    if compound and is_power_of_ten(number):
         return "level"
     qualifier = lex.qualifier_before.search(text[max(0, match.start() - 24) : match.start()])
     if qualifier:
         return lex.qualifier_of[re.sub(r"\s+", " ", qualifier.group(0).strip().lower())]
+    after = text[match.end() : match.end() + 2]
+    for word, meaning in lex.qualifier_after.items():
+        if after.startswith(word):
+            return meaning  # "4000余家", "5%左右"
     return "exact"
 
 
@@ -267,7 +326,7 @@ def read_noun(text: str, lex: Lexicon) -> str | None:
         word = token.group(1).strip("“”\"‘’'").rstrip(".,")
         if not words and CJK_CLASSIFIER.match(word):
             word = word[1:]  # "45家科技支行": 家 is a measure word, not part of the noun
-        if word.lower() in NOUN_STOP_WORDS or not word:
+        if word.lower() in lex.noun_stop_words or not word:
             if word.lower() in ("and", "or") and words and continues_phrase(text, token.end()):
                 words.append(word)
                 position = token.end()
@@ -288,23 +347,45 @@ def continues_phrase(text: str, position: int) -> bool:
     return bool(following) and following.group(1).lower() not in lexicon().number_words
 
 
+def growth_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """+1 or -1 when a percent states a change ("grew 5%", "an increase of 18.9%", "a 12% jump",
+    "growth stayed above 5%", "fell 4.2%"); 0 when it states a level ("rose to 6.67%", "made up 40%")."""
+    after = text[end : end + 40]
+    sign = cue_sign(lex.qualifier_before.sub("", text[max(0, start - 60) : start]), lex)
+    if lex.decrease_after.match(after):
+        return -1
+    if lex.growth_after.match(after):
+        return sign or 1
+    return sign
+
+
+def cue_sign(before: str, lex: Lexicon) -> int:
+    clause = re.split(r"[,;:()]|\band\b|\bwhile\b", before)[-1]
+    if lex.share_phrase.search(clause) or re.search(r"(?:\bto|\bfrom|到|至)\s*$", clause):
+        return 0  # "rose to 6.67%", "from 3.2%", "made up 40%": a level
+    cues = list(lex.growth_cues.finditer(clause))
+    if not cues or re.search(r"\bto\b", clause[cues[-1].end() :]):
+        return 0
+    cue = cues[-1]
+    if cue.group(0).lower() in ("up", "down") and clause[cue.end() :].strip() not in ("", "by"):
+        return 0  # "up"/"down" count only right before the figure: "up 9.7%", "down by 3%", not "down payments"
+    return -1 if cue.group(0).lower() in lex.decrease_words else 1
+
+
 def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
     """(kind, per, sign): a percent after "increase of" is growth; "patents per day" is a rate."""
-    before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
     if unit in ("percent", "percentage_point"):
-        before = lex.qualifier_before.sub("", before)
-        if lex.decrease_before.search(before) or lex.decrease_after.match(after):
-            return "growth", None, -1
-        if lex.growth_before.search(before) or lex.growth_after.match(after):
-            return "growth", None, 1
+        sign = growth_sign(text, match.start(), match.end(), lex)
+        if sign:
+            return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
     if unit != "count":
         return "amount", None, 1
-    rate = lex.rate_per.match(after)
+    rate = lex.rate_per.match(text[match.end() : match.end() + 70])
     if rate:
         per = rate.group("per") or lex.rate_adverbs[rate.group("adverb").lower()]
         return "rate", per.lower(), 1
-    if noun and noun.split()[-1].lower() in lex.time_nouns:
+    if noun and (noun.split()[-1].lower() in lex.time_nouns or noun[:1] in lex.time_nouns):
         return "duration", None, 1
     return "count", None, 1
 
@@ -312,10 +393,12 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
 SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
 
 
-def read_share_base(text: str) -> str | None:
+def read_share_base(text: str, before: str = "") -> str | None:
+    """What a share is of: 'of the city's GDP' after it, or 'the ratio of R&D to GDP' / '占GDP' before it."""
     match = SHARE_BASE.match(text)
     if not match:
-        return None
+        clause = re.split(r"[,;.]", before)[-1]
+        return "GDP" if re.search(r"(?:\bto|\bof|占)\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])", clause) else None
     base = match.group("base").strip()
     if re.search(r"\bGDP\b|gross domestic product", base, re.I):
         return "GDP"
@@ -339,7 +422,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     elif words:
         number, rounding = spelled_number(words, lex), 0.5
     else:
-        number, rounding = 1.0, 0.5
+        number, rounding = 1.0, 0.5  # "a billion-yuan fund", "tens of billions", "千亿元"
     unit, scale = unit_and_scale(match, lex)
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     value = number * scale
@@ -363,40 +446,58 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         number=digits or words or "1",
         noun=noun if kind in ("count", "rate", "duration", "amount") else None,
         per=per,
-        base=read_share_base(rest) if kind == "share" else None,
+        base=read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
     )
 
 
-RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|and)\s*$", re.I)
+RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|and|至|到|~|～)\s*$", re.I)
 
 
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second end."""
+    """'2 to 3 billion yuan', 'between 18 and 45', '5-10%', '1亿至2亿元': one range, in the unit of its
+    second end; 'rose from 3.2% to 4.1%' stays two figures."""
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
-        if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun:
+        if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
             joiner = text[first.end : quantity.start]
-            is_between = joiner.strip().lower() == "and" and re.search(r"between\s+$", text[: first.start], re.I)
-            if RANGE_JOINER.match(joiner) and (joiner.strip().lower() != "and" or is_between):
-                scale = quantity.value / float(quantity.number.replace(",", "")) if quantity.number[0].isdigit() else 1.0
-                low = first.value * (scale if first.unit == "count" and quantity.unit != "count" or first.value * scale <= quantity.value else 1.0)
-                merged[-1] = replace(
-                    quantity,
-                    surface=text[first.start : quantity.end],
-                    start=first.start,
-                    value=(low + quantity.value) / 2,
-                    low=low,
-                    high=quantity.value,
-                    qualifier="range",
-                    low_open=False,
-                    high_open=False,
-                )
+            is_between = re.search(r"between\s+$", text[: first.start], re.I)
+            is_from = re.search(r"from\s+$", text[: first.start], re.I)
+            if RANGE_JOINER.match(joiner) and not is_from and (joiner.strip().lower() != "and" or is_between):
+                merged[-1] = range_of(text, first, quantity)
                 continue
         merged.append(quantity)
     return merged
+
+
+def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
+    """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
+    first_number = float(first.number.replace(",", "")) if first.number[0].isdigit() else first.value
+    second_number = float(second.number.replace(",", "")) if second.number[0].isdigit() else second.value
+    scale = second.value / second_number if second_number else 1.0
+    low = first.value * scale if first.value == first_number and first.value * scale <= second.value else first.value
+    kind, value_sign = second.kind, 1
+    if second.unit in ("percent", "percentage_point"):
+        value_sign = growth_sign(text, first.start, second.end, lexicon())
+        kind = "growth" if value_sign else "share"
+    if value_sign < 0 and second.value > 0:
+        low, high = -second.value, -low
+    else:
+        high = second.value
+    return replace(
+        second,
+        kind=kind,
+        surface=text[first.start : second.end],
+        start=first.start,
+        value=(low + high) / 2,
+        low=low,
+        high=high,
+        qualifier="range",
+        low_open=False,
+        high_open=False,
+    )
 
 
 def read_figures(text: str, published: date | None = None) -> list[Quantity]:
