@@ -70,7 +70,36 @@ def test_2017_figures_are_not_compared_with_2024(corpus_report):
 
 
 def test_loan_balances_at_different_dates_are_not_a_contradiction(corpus_report):
-    assert not [f for f in corpus_report["findings"] if f["metric"] == "tech_loans" and f["severity"] != "info"]
+    assert not [f for f in corpus_report["findings"] if f["metric"] == "tech_loans" and f["severity"] == "error"]
+
+
+def test_loan_series_gets_a_plausibility_warning_with_implied_growth(corpus_report):
+    [finding] = findings(corpus_report, rule="SZ204")
+    assert finding["severity"] == "warning" and finding["metric"] == "tech_loans"
+    assert "+141% a year" in finding["message"] and "7.23%" in finding["message"]
+    assert "different definitions" in finding["diagnosis"]
+
+
+def test_rd_spending_conflict_is_diagnosed_as_a_mislabelled_period(corpus_report):
+    [finding] = [f for f in findings(corpus_report, "error") if f["metric"] == "rd_investment"]
+    [cause] = finding["causes"]
+    assert cause["cause"] == "period" and cause["fits"] == "245.31 billion yuan"
+    assert cause["recomputed"] == {"223.66 billion yuan": 10.31, "245.31 billion yuan": 12.88}
+    assert finding["favours"] == "245.31 billion yuan"
+    assert [side["independent"] for side in finding["sides"]] == [2, 1]
+
+
+def test_fund_conflicts_carry_a_scale_cause(corpus_report):
+    for finding in [f for f in findings(corpus_report, "error") if f["metric"] == "fund_size"]:
+        assert finding["causes"] == [{"cause": "scale", "factor": 10.0, "power": 1}]
+        assert finding["favours"] is None
+
+
+def test_cagr_and_usd_conversion_are_confirmed(corpus_report):
+    [growth] = findings(corpus_report, rule="SZ201")
+    assert growth["severity"] == "info" and "12.88%" in growth["message"]
+    [conversion] = findings(corpus_report, rule="SZ202")
+    assert conversion["severity"] == "info" and "7.11 CNY per USD" in conversion["message"]
 
 
 def test_usd_conversion_is_not_compared_as_a_separate_figure(corpus_report):

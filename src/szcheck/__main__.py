@@ -1,5 +1,5 @@
 """`python -m szcheck`: the same as the `szcheck` command."""
 
-from .cli import app
+from .cli import run
 
-app(prog_name="szcheck")
+run()

@@ -40,6 +40,19 @@ class FailOn(str, Enum):
     never = "never"
 
 
+def run() -> None:
+    """The `szcheck` entry point: a bug in szcheck is reported in one line (SZCHECK_DEBUG=1 for the traceback)."""
+    import os
+
+    try:
+        app(prog_name="szcheck")
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("SZCHECK_DEBUG"):
+            raise
+        typer.echo(f"szcheck: internal error: {type(error).__name__}: {error} (set SZCHECK_DEBUG=1 for details)", err=True)
+        raise SystemExit(2) from None
+
+
 def fail(error: SzcheckError | str) -> None:
     """Exit 2 with a one-line message: bad input or usage."""
     typer.echo(f"szcheck: error: {error}", err=True)

@@ -51,7 +51,7 @@ def fingerprint(rule_code: str, entity: str, metric: str, period: str, claims: t
 
 
 def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...], *, severity: str = "",
-                 entity: str = "", metric: str = "", period: str = "", diagnosis: str = "") -> Finding:
+                 entity: str = "", metric: str = "", period: str = "", diagnosis: str = "", details: dict | None = None) -> Finding:
     rule_ = RULES[code]
     claims = tuple(claims)
     return Finding(
@@ -65,4 +65,5 @@ def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...
         period=period,
         diagnosis=diagnosis,
         id=fingerprint(code, entity, metric, period, claims),
+        details=details or {},
     )

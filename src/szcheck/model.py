@@ -132,6 +132,7 @@ class Finding:
     period: str = ""
     diagnosis: str = ""
     id: str = ""
+    details: dict = field(default_factory=dict, compare=False)  # machine-readable diagnosis and evidence
 
 
 @dataclass

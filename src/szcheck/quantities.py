@@ -521,23 +521,38 @@ def unit_registry():
     return registry
 
 
-def to_unit(value: float, unit: str, target: str) -> float:
-    """Convert between units of one dimension (e.g. percent and ratio); raises SzcheckError on a mismatch."""
-    from .errors import SzcheckError
+@functools.cache
+def currency_context(year: int):
+    """A pint context converting between currencies at one year's average rate (data/rates.yaml)."""
     import pint
+
+    from .registry import load_rates
 
     registry = unit_registry()
-    try:
-        return registry.Quantity(value, unit).to(target).magnitude
-    except (pint.errors.UndefinedUnitError, pint.errors.DimensionalityError) as error:
-        raise SzcheckError(f"cannot convert {unit} to {target}: {error}") from None
+    context = pint.Context(f"fx-{year}")
+    per_usd = {code: rates.get(year) for code, rates in load_rates()["per_usd"].items()}
+    for code, rate in per_usd.items():
+        if code == "USD" or rate is None:
+            continue
+        context.add_transformation("[currency_usd]", f"[currency_{code.lower()}]", lambda ureg, x, r=rate, c=code: x.magnitude * r * ureg(c))
+        context.add_transformation(f"[currency_{code.lower()}]", "[currency_usd]", lambda ureg, x, r=rate: x.magnitude / r * ureg("USD"))
+    registry.add_context(context)
+    return context
 
 
-def is_known_unit(unit: str) -> bool:
+def convert_currency(value: float, unit: str, target: str, year: int) -> float | None:
+    """`value` in `unit` expressed in `target` at `year`'s rate; None when the table has no rate."""
     import pint
 
+    if unit == target:
+        return value
+    registry = unit_registry()
+    context = currency_context(year)
     try:
-        unit_registry().Unit(unit)
-    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError):
-        return False
-    return True
+        amount = registry.Quantity(value, unit)
+        if target != "USD" and unit != "USD":
+            amount = amount.to("USD", context)
+        converted = amount.to(target, context).magnitude
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+        return None
+    return None if math.isnan(converted) else float(converted)

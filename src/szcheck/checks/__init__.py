@@ -6,11 +6,16 @@ from ..model import Claim, Finding, Source
 
 
 def run_checks(sources: list[Source], claims: list[Claim]) -> list[Finding]:
-    from . import hygiene, provenance, values
+    from . import arithmetic, hygiene, provenance, values
     from ..group import group_claims
 
     groups = group_claims(claims)
-    findings = values.check_values(groups, sources) + provenance.check_provenance(sources, claims) + hygiene.check_sources(sources)
+    findings = (
+        values.check_values(groups, sources, claims)
+        + arithmetic.check_arithmetic(sources, claims)
+        + provenance.check_provenance(sources, claims)
+        + hygiene.check_sources(sources)
+    )
     return sorted(findings, key=finding_order)
 
 
@@ -23,7 +28,7 @@ def finding_order(finding: Finding) -> tuple:
 
 def all_rules() -> dict:
     """Every rule, by code (importing the check modules registers them)."""
-    from . import hygiene, provenance, values  # noqa: F401
+    from . import arithmetic, hygiene, provenance, values  # noqa: F401
     from ..findings import RULES
 
     return dict(sorted(RULES.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from ..findings import make_finding, rule
@@ -54,11 +55,14 @@ def corroborated() -> None:
     """
 
 
-def check_values(groups: list[Group], sources: list[Source]) -> list[Finding]:
+def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]) -> list[Finding]:
     published = {s.path.as_posix(): s for s in sources}
+    from .arithmetic import series_index
+
+    series = series_index(claims)
     findings: list[Finding] = []
     for group in groups:
-        finding = check_group(group, published)
+        finding = check_group(group, published, series)
         if finding:
             findings.append(finding)
     return findings
@@ -68,7 +72,7 @@ def is_firm(claim: Claim, group: Group) -> bool:
     return group.key.period == "any" or claim.period_basis in FIRM_BASES
 
 
-def check_group(group: Group, sources: dict[str, Source]) -> Finding | None:
+def check_group(group: Group, sources: dict[str, Source], series: dict) -> Finding | None:
     claims = group.claims
     if len({c.source for c in claims}) < 2 and group.claims[0].metric_match == "phrase":
         return None  # one article using a noun phrase twice usually means two different things
@@ -82,13 +86,12 @@ def check_group(group: Group, sources: dict[str, Source]) -> Finding | None:
     firm_conflict = len(cluster_claims(firm)) > 1 if firm else False
     reasons = assumption_reasons(group)
     message = conflict_message(group, clusters)
-    diagnosis = diagnose(clusters, sources)
+    diagnosis, details = diagnose(group, clusters, sources, series)
+    where = {"entity": key.entity, "metric": key.metric, "period": key.period, "diagnosis": diagnosis, "details": details}
     if firm_conflict and not group.fuzzy:
-        code = "SZ103" if is_near_miss(clusters) else "SZ101"
-        return make_finding(code, message, claims, entity=key.entity, metric=key.metric, period=key.period, diagnosis=diagnosis)
-    return make_finding(
-        "SZ102", f"{message}; {'; '.join(reasons)}", claims, entity=key.entity, metric=key.metric, period=key.period, diagnosis=diagnosis
-    )
+        return make_finding("SZ103" if is_near_miss(clusters) else "SZ101", message, claims, **where)
+    details["assumptions"] = reasons
+    return make_finding("SZ102", f"{message}; {'; '.join(reasons)}", claims, **where)
 
 
 def crosses_sources(clusters: list[list[Claim]]) -> bool:
@@ -138,30 +141,102 @@ def is_near_miss(clusters: list[list[Claim]]) -> bool:
     return True
 
 
-def diagnose(clusters: list[list[Claim]], sources: dict[str, Source]) -> str:
-    """The likely cause, from the numbers alone, and the evidence for each side."""
-    parts = []
+def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Source], series: dict) -> tuple[str, dict]:
+    """The likely causes, from the numbers and the rest of the series, the evidence for each side and
+    which side it favours: as a sentence for people and as fields for scripts."""
+    causes = period_evidence(group, clusters, series)
     values = [representative(c) for c in clusters]
     finite = [v for v in values if is_finite(v) and v > 0]
     if len(finite) >= 2:
         ratio = max(finite) / min(finite)
         power = round(math.log10(ratio))
         if power >= 1 and abs(math.log10(ratio) - power) < math.log10(1.25):
-            parts.append(f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
-                         " (e.g. 'billion' for '10 billion', 千亿 rendered as 'trillion')")
+            causes.append({"cause": "scale", "factor": round(ratio, 3), "power": power,
+                           "text": f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
+                                   " (e.g. 'billion' for '10 billion', 千亿 rendered as 'trillion')"})
     if is_near_miss(clusters):
-        parts.append("the values differ by less than 1%: most likely rounding or an approximation")
-    parts.append("evidence: " + "; ".join(evidence(cluster, sources) for cluster in clusters))
-    return ". ".join(parts)
+        causes.append({"cause": "rounding", "text": "the values differ by less than 1%: most likely rounding or an approximation"})
+    sides = [evidence(cluster, sources) for cluster in clusters]
+    favours, reason = verdict(causes, clusters, sources)
+    text = ". ".join(
+        [c["text"] for c in causes]
+        + ["evidence: " + "; ".join(side["text"] for side in sides)]
+        + [f"favours {favours}: {reason}" if favours else f"undecided: {reason}"]
+    )
+    details = {"causes": [{k: v for k, v in c.items() if k != "text"} for c in causes],
+               "sides": [{k: v for k, v in side.items() if k != "text"} for side in sides],
+               "favours": favours}
+    return text, details
 
 
-def evidence(cluster: list[Claim], sources: dict[str, Source]) -> str:
-    independent = {c.quote for c in cluster}
+def verdict(causes: list[dict], clusters: list[list[Claim]], sources: dict[str, Source]) -> tuple[str | None, str]:
+    """Which side the evidence favours, only when it does: the side that fits the series, else the
+    only side an official source states; otherwise none."""
+    fitting = [c["fits"] for c in causes if c["cause"] == "period" and c.get("fits")]
+    if fitting:
+        return fitting[0], "it fits the series the sources state"
+    official = [c for c in clusters if any(sources[x.source].kind == "official" for x in c if x.source in sources)]
+    if len(official) == 1 and len(clusters) > 1:
+        return figure(official[0][0]).strip('"'), "an official source states it"
+    return None, "the sources do not settle which figure is right"
+
+
+def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> list[dict]:
+    """Which side fits the rest of the series: a stated average growth from an earlier year, and
+    whether the sides are about one period's growth apart (one is likely the previous period's figure)."""
+    from .arithmetic import growth_fits, recomputed_growth
+
+    key = group.key
+    if not re.fullmatch(r"\d{4}", key.period):
+        return []
+    parts = []
+    rates = [c for c in series.get((key.entity, f"{key.metric}.growth"), []) if c.quantity.unit == "percent"]
+    for rate in rates:
+        if ".." not in rate.period or not rate.period.endswith(key.period):
+            continue
+        first, last = (int(y) for y in rate.period.split(".."))
+        starts = [c for c in series.get((key.entity, key.metric), []) if c.period == str(first) and c.quantity.unit == key.unit]
+        for start in starts:
+            fits = {}
+            for cluster in clusters:
+                value = recomputed_growth(start.quantity.value, representative(cluster), last - first)
+                fits[figure(cluster[0])] = (growth_fits(rate, value), value)
+            if any(ok for ok, _ in fits.values()) and not all(ok for ok, _ in fits.values()):
+                fitting = [f"{name} fits it ({value:.2f}%)" for name, (ok, value) in fits.items() if ok]
+                failing = [f"{name} does not ({value:.2f}%)" for name, (ok, value) in fits.items() if not ok]
+                parts.append({
+                    "cause": "period",
+                    "fits": next(name for name, (ok, _) in fits.items() if ok).strip('"'),
+                    "growth": rate.value, "growth_period": rate.period, "base": start.value,
+                    "recomputed": {name.strip('"'): round(value, 2) for name, (_, value) in fits.items()},
+                    "text": f"period: the stated {figure(rate)} average growth for {rate.period} from {figure(start)} in {first} "
+                            f"({source_name(rate.source)}): " + "; ".join(fitting + failing)
+                            + f", so the other figure is likely for another year, mislabelled {key.period}",
+                })
+    values = sorted(representative(c) for c in clusters)
+    if len(values) == 2 and values[0] > 0:
+        step = (values[1] / values[0] - 1) * 100
+        stated = sorted({r.quantity.value for r in rates})
+        if stated and any(abs(step - g) <= 5 for g in stated) and not parts:
+            parts.append({"cause": "period", "step": round(step, 2), "stated_growth": stated,
+                          "text": f"period: the sides are {step:.1f}% apart, about one period of the growth the sources state "
+                                  f"({', '.join(f'{g:g}%' for g in stated)}): the smaller may be the previous period's figure"})
+    return parts
+
+
+def evidence(cluster: list[Claim], sources: dict[str, Source]) -> dict:
+    """How strongly one side is stated: sources, independent wordings (a copied sentence counts
+    once), their kinds and the newest publication date."""
+    independent = {" ".join(c.quote.lower().split()) for c in cluster}
     named = sorted({c.source for c in cluster})
     kinds = sorted({sources[s].kind for s in named if s in sources})
     dates = sorted(str(sources[s].published) for s in named if s in sources and sources[s].published)
     newest = f", newest {dates[-1]}" if dates else ""
-    return f"{figure(cluster[0])}: {len(named)} source(s), {len(independent)} independent wording(s) ({', '.join(kinds)}{newest})"
+    return {
+        "value": cluster[0].value, "sources": named, "independent": len(independent), "kinds": kinds,
+        "newest": dates[-1] if dates else None,
+        "text": f"{figure(cluster[0])}: {len(named)} source(s), {len(independent)} independent wording(s) ({', '.join(kinds)}{newest})",
+    }
 
 
 def agreement(group: Group, claims: list[Claim]) -> Finding | None:

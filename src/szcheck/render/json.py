@@ -37,6 +37,7 @@ def finding_object(finding: Finding) -> dict:
         "period": finding.period,
         "message": finding.message,
         "diagnosis": finding.diagnosis,
+        **finding.details,
         "claims": [claim_object(c) for c in finding.claims],
     }
 
