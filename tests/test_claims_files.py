@@ -133,3 +133,21 @@ def test_unknown_key_warns_with_the_nearest_valid_key(project, runner):
     result = runner.invoke(app, ["verify", "-f", "json"])
     assert result.exit_code == 0
     assert "unknown key 'perod' ignored (did you mean 'period'?)" in result.stdout
+
+
+def test_claims_survive_a_round_trip_through_their_file(tmp_path):
+    from pathlib import Path
+
+    from szcheck.claims import load_claims_file, render_claims_file
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "sources").glob("*.txt")):
+        source = read_source(path, root)
+        extracted = extract_claims(source)
+        target = tmp_path / f"{source.id}.yaml"
+        target.write_text(render_claims_file(source.path.as_posix(), source.sha256, extracted), encoding="utf-8")
+        loaded = load_claims_file(target).claims
+        assert loaded == extracted
+        assert [c.quantity.interval if c.quantity else None for c in loaded] == [c.quantity.interval if c.quantity else None for c in extracted]

@@ -24,14 +24,31 @@ def texts(finding):
     return {c["text"] for c in finding["claims"]}
 
 
-def test_exactly_the_four_known_contradictions_are_errors(corpus_report):
+def test_exactly_the_known_contradictions_are_errors(corpus_report):
     errors = {(f["entity"], f["metric"], f["period"]) for f in findings(corpus_report, "error")}
     assert errors == {
         ("Shenzhen", "rd_investment", "2024"),
         ("Shenzhen", "rd_intensity", "2024"),
         ("Shenzhen Guidance Fund", "fund_size", "any"),
         ("Shenzhen Angel Mother Fund", "fund_size", "any"),
+        ("Shenzhen Angel Mother Fund", "description", ""),
     }
+
+
+def test_angel_fund_charity_description_is_an_error_with_its_uses(corpus_report):
+    [finding] = findings(corpus_report, rule="SZ301")
+    description, *uses = finding["claims"]
+    assert "charitable organization" in description["quote"] and description["line"] == 42
+    assert "value" not in description  # a description claim has text, not a figure
+    assert len(uses) >= 2 and len({u["source"] for u in uses}) >= 2
+    assert (finding["described_as"], finding["used_as"]) == ("charity", "investment fund")
+
+
+def test_correct_glossary_descriptions_are_not_errors(corpus_report):
+    described = {f["entity"] for f in corpus_report["findings"] if f["rule"].startswith("SZ3") and f["severity"] == "error"}
+    assert described == {"Shenzhen Angel Mother Fund"}
+    boilerplate = {f["entity"] for f in findings(corpus_report, rule="SZ303")}
+    assert boilerplate == {"Ping An Life", "Taiping Insurance", "Social Security Fund’s Bay Area Technology Innovation Special Fund"}
 
 
 def test_rd_spending_2024_conflict_quotes_both_figures(corpus_report):

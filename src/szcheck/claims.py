@@ -19,10 +19,9 @@ MAX_DEPTH = 20
 QUALIFIERS = ("exact", "about", "over", "at_least", "under", "at_most", "nearly", "level", "range")
 STATUSES = ("extracted", "reviewed", "rejected", "stale")
 KINDS = ("amount", "share", "growth", "count", "rate", "duration", "description")
-WRITTEN_FIELDS = ("id", "entity", "metric", "value", "period", "period_basis", "qualifier", "kind", "quote", "line",
-                  "column", "status", "metric_match", "role", "noun", "base", "checksum")
+WRITTEN_FIELDS = tuple(f.name for f in fields(Claim) if f.name not in ("source", "quantity", "claims_line"))
 REQUIRED_FIELDS = ("entity", "metric", "value")
-KNOWN_FIELDS = {f.name for f in fields(Claim)} - {"quantity", "source", "claims_line"}
+KNOWN_FIELDS = set(WRITTEN_FIELDS)
 
 
 class SafeLineLoader(yaml.SafeLoader):

@@ -12,6 +12,7 @@ from .model import UNSPECIFIED, Claim, Quantity, Source
 from .periods import assign_periods, fronted_period, read_periods
 from .quantities import read_quantities, word_alternation
 from .registry import Registry, load_registry
+from .descriptions import description_claims
 from .sources import Sentence, sentences
 
 ANAPHORS = ("the city", "the city's", "the city’s", "this city", "the municipality", "the region", "its")
@@ -306,7 +307,7 @@ def inferred_period(metric: str, registry: Registry, source: Source) -> str:
 
 
 def claim_checksum(claim: Claim) -> str:
-    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote)
+    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category, claim.founded)
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
 
@@ -328,7 +329,10 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = assign_periods(sentence.text, quantities, mentions, context)
         context = fronted_period(mentions) or context
         claims.extend(sentence_claims(source, sentence, quantities, subject, registry))
-    return number_claims(claims)
+        claims.extend(description_claims(source, sentence, section_entity))
+    for claim in claims:
+        claim.checksum = claim.checksum or claim_checksum(claim)
+    return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:

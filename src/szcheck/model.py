@@ -109,6 +109,8 @@ class Claim:
     role: str = ""  # "conversion" for a figure restating the one before it in another unit
     noun: str | None = None
     base: str | None = None
+    category: str = ""  # descriptions: the kind of thing the entity is said to be
+    founded: str = ""  # descriptions: the year it was founded, if stated
     checksum: str = ""
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
     claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file

@@ -409,6 +409,11 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None)
     """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
     qualifier and kind (which a person may have corrected) take precedence over the text's."""
     lex = lexicon()
+    if qualifier == "range":
+        parts = read_quantities(text)
+        if len(parts) == 2:
+            return range_of(text, parts[0], parts[1])
+        return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
     match = lex.figure.search(text)
     if not match:
         return None

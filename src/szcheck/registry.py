@@ -104,5 +104,10 @@ def load_registry() -> Registry:
 
 
 @functools.cache
+def load_categories() -> dict:
+    return read_yaml_data("categories.yaml")
+
+
+@functools.cache
 def load_rates() -> dict:
     return read_yaml_data("rates.yaml")

@@ -6,13 +6,14 @@ from ..model import Claim, Finding, Source
 
 
 def run_checks(sources: list[Source], claims: list[Claim]) -> list[Finding]:
-    from . import arithmetic, hygiene, provenance, values
+    from . import arithmetic, descriptions, hygiene, provenance, values
     from ..group import group_claims
 
     groups = group_claims(claims)
     findings = (
         values.check_values(groups, sources, claims)
         + arithmetic.check_arithmetic(sources, claims)
+        + descriptions.check_descriptions(sources, claims)
         + provenance.check_provenance(sources, claims)
         + hygiene.check_sources(sources)
     )
@@ -28,7 +29,7 @@ def finding_order(finding: Finding) -> tuple:
 
 def all_rules() -> dict:
     """Every rule, by code (importing the check modules registers them)."""
-    from . import arithmetic, hygiene, provenance, values  # noqa: F401
+    from . import arithmetic, descriptions, hygiene, provenance, values  # noqa: F401
     from ..findings import RULES
 
     return dict(sorted(RULES.items()))

@@ -1,0 +1,169 @@
+"""Description checks (SZ3xx): a description that belongs to something else, or contradicts another."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+
+from ..extract import Mention, find_mentions
+from ..findings import make_finding, rule
+from ..model import Claim, Finding, Source
+from ..quantities import word_alternation
+from ..registry import load_categories, load_registry
+from ..sources import sentences
+from .describe import source_name
+
+
+@rule("SZ301", "description-mismatch", "error")
+def description_mismatch() -> None:
+    """A description says an entity is a kind of thing that contradicts how the sources use it.
+
+    A glossary says the "Shenzhen Angel Mother Fund" is a charity for bereaved mothers, while the
+    articles pitch at it, say it has invested in 973 enterprises and give its size as a
+    10-billion-yuan fund in a sci-tech finance system. szcheck infers each entity's category from the
+    words around its mentions (data/categories.yaml: cues of use, and which categories are
+    compatible) and reports a description whose category fits none of them. With two or more uses it
+    is an error, with one a warning. The likely cause is usually a different organisation with a
+    similar name.
+    """
+
+
+@rule("SZ302", "description-fact-conflict", "error")
+def description_fact_conflict() -> None:
+    """Two descriptions of one entity state different founding years."""
+
+
+@rule("SZ303", "off-topic-description", "warning")
+def off_topic_description() -> None:
+    """A description talks about something other than the entity ("is not a specific place or
+    cultural site"): boilerplate generated for the wrong kind of thing, to be read with care."""
+
+
+@functools.cache
+def usage_cues() -> list[tuple[str, str, re.Pattern]]:
+    """(category, 'before' | 'after', pattern) for every cue of use in data/categories.yaml."""
+    cues = []
+    for category, sides in load_categories()["usage"].items():
+        for side, phrases in sides.items():
+            alternatives = word_alternation(phrases).replace("…", r"\S*(?:\s+\S+){0,8}?")
+            pattern = rf"(?:{alternatives})\s*$" if side == "before" else rf"^\s*(?:{alternatives})"
+            cues.append((category, side, re.compile(pattern, re.I)))
+    return cues
+
+
+def compatible(first: str, second: str) -> bool:
+    pairs = {frozenset(pair) for pair in load_categories()["compatible"]}
+    return first == second or frozenset((first, second)) in pairs
+
+
+def usage_claim(source: Source, sentence, entity: str, category: str, cue: str) -> Claim:
+    return Claim(id=f"usage-{sentence.line}-{sentence.column}", source=source.path.as_posix(), entity=entity, metric="usage",
+                 value=cue, kind="description", quote=sentence.text, line=sentence.line, column=sentence.column,
+                 category=category, period_basis="none")
+
+
+def described_mentions(text: str, names: re.Pattern | None) -> list[Mention]:
+    """Mentions of registry entities and of entities only the descriptions name ("Acme Robotics")."""
+    found = find_mentions(text, "entities")
+    if names is not None:
+        taken = [(m.start, m.end) for m in found]
+        for match in names.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                found.append(Mention(match.start(), match.end(), match.group(0)))
+    return found
+
+
+def entity_usages(sources: list[Source], claims: list[Claim], described: set[str]) -> dict[str, list[Claim]]:
+    """How the sources use each entity, as transient claims: the cue, its category and the sentence."""
+    usages: dict[str, list[Claim]] = defaultdict(list)
+    registry = load_registry()
+    unknown = sorted(name for name in described if name not in registry.entities)
+    names = re.compile(word_alternation(unknown)) if unknown else None
+    metric_cues = load_categories().get("usage_metrics", {})
+    sized = {(c.source, c.quote, c.entity): c for c in claims if c.metric in metric_cues and c.kind != "description"}
+    for source in sources:
+        for sentence in sentences(source):
+            for mention in [] if sentence.section else described_mentions(sentence.text, names):
+                # a glossary entry describes its subject: the description, not a use of anything
+                found = cue_in(sentence.text, mention)
+                if found:
+                    usages[mention.name].append(usage_claim(source, sentence, mention.name, *found))
+            for (path, quote, entity), claim in sized.items():
+                spec = metric_cues[claim.metric]
+                if path == source.path.as_posix() and quote == sentence.text and re.search(word_alternation(spec["context"]), quote, re.I):
+                    usages[entity].append(usage_claim(source, sentence, entity, spec["category"], f"{claim.value} {claim.metric.replace('_', ' ')}"))
+    return usages
+
+
+def cue_in(text: str, mention) -> tuple[str, str] | None:
+    """The longest cue of use right before or after a mention: (category, cue text)."""
+    before = re.split(r"[;.!?]", text[: mention.start])[-1]
+    after = re.split(r"[,;.!?]", text[mention.end :])[0]
+    best = None
+    for category, side, pattern in usage_cues():
+        match = pattern.search(before) if side == "before" else pattern.search(after)
+        if match and (best is None or len(match.group(0)) > len(best[1])):
+            best = (category, match.group(0).strip())
+    return best
+
+
+def check_descriptions(sources: list[Source], claims: list[Claim]) -> list[Finding]:
+    descriptions = [c for c in claims if c.metric == "description" and c.status not in ("rejected", "stale")]
+    if not descriptions:
+        return []
+    usages = entity_usages(sources, claims, {c.entity for c in descriptions})
+    return mismatches(descriptions, usages) + founding_conflicts(descriptions) + off_topic(descriptions)
+
+
+def mismatches(descriptions: list[Claim], usages: dict[str, list[Claim]]) -> list[Finding]:
+    findings = []
+    for description in descriptions:
+        used = usages.get(description.entity, [])
+        if not description.category or not used:
+            continue
+        counts = Counter(u.category for u in used)
+        if any(compatible(description.category, category) for category in counts):
+            continue
+        category, count = counts.most_common(1)[0]
+        contrary = [u for u in used if u.category == category]
+        message = (
+            f"{source_name(description.source)} describes {description.entity} as: {description.category} "
+            f"(\"{description.value[:90]}\"), but {count} use(s) in {len({u.source for u in contrary})} source(s) "
+            f"treat it as: {category} (" + "; ".join(f'"{u.value}" in {source_name(u.source)}:{u.line}' for u in contrary[:4]) + ")"
+        )
+        diagnosis = (
+            f"likely a description of a different organisation with a similar name: nothing in the sources uses "
+            f"{description.entity} as a {description.category}"
+        )
+        details = {"described_as": description.category, "used_as": category, "uses": count}
+        findings.append(make_finding("SZ301", message, [description, *contrary], severity="error" if count >= 2 else "warning",
+                                     entity=description.entity, metric="description", diagnosis=diagnosis, details=details))
+    return findings
+
+
+def founding_conflicts(descriptions: list[Claim]) -> list[Finding]:
+    by_entity: dict[str, list[Claim]] = defaultdict(list)
+    for claim in descriptions:
+        if claim.founded:
+            by_entity[claim.entity].append(claim)
+    findings = []
+    for entity, claims in by_entity.items():
+        years = {c.founded for c in claims}
+        if len(years) > 1 and len({c.source for c in claims}) > 1:
+            stated = "; ".join(f"{c.founded} in {source_name(c.source)}" for c in claims)
+            findings.append(make_finding("SZ302", f"{entity} was founded in {stated}", claims, entity=entity, metric="founded",
+                                         details={"years": sorted(years)}))
+    return findings
+
+
+def off_topic(descriptions: list[Claim]) -> list[Finding]:
+    phrases = re.compile(word_alternation(load_categories()["off_topic"]), re.I)
+    findings, seen = [], set()
+    for claim in descriptions:
+        match = phrases.search(claim.quote)
+        if match and claim.quote not in seen:
+            seen.add(claim.quote)
+            message = f"the description of {claim.entity} in {source_name(claim.source)} says \"{match.group(0)}\": boilerplate generated for the wrong kind of thing"
+            findings.append(make_finding("SZ303", message, [claim], entity=claim.entity, metric="description"))
+    return findings
