@@ -27,6 +27,9 @@ class ReportFormat(str, Enum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class ParseFormat(str, Enum):
@@ -113,19 +116,28 @@ def parse(
         render_parse_table(text, figures, console())
 
 
-def project_paths(sources: Optional[Path], claims: Optional[Path]) -> tuple[Path, Path, Path]:
-    from .api import find_root
-
-    root = find_root()
-    return root, near(sources or root / "sources"), near(claims or root / "claims")
-
-
 def near(path: Path) -> Path:
     """A path as short as the user would write it: relative to the working folder when inside it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return path
+
+
+def load_settings(sources: Optional[Path], claims: Optional[Path]):
+    """(root, config, sources folder, claims folder): flags override the project's configuration."""
+    from .api import find_root
+    from .config import load_config
+    from .registry import use_extra_registry, use_rates
+
+    root = find_root()
+    try:
+        config = load_config(root, warn=lambda message: typer.echo(f"szcheck: warning: {message}", err=True))
+    except SzcheckError as error:
+        fail(error)
+    use_extra_registry([root / path for path in config.registry])
+    use_rates(root / config.rates if config.rates else None)
+    return root, config, near(sources or root / config.sources), near(claims or root / config.claims)
 
 
 @app.command()
@@ -137,7 +149,7 @@ def extract(
     """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited."""
     from .api import extract_paths
 
-    root, sources_dir, claims_dir = project_paths(None, claims_dir)
+    root, _, sources_dir, claims_dir = load_settings(None, claims_dir)
     if claims_dir.exists() and not claims_dir.is_dir():
         fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
     try:
@@ -155,62 +167,113 @@ def extract(
         typer.echo("no sources found", err=True)
 
 
-def exit_code(report, fail_on: FailOn) -> int:
+def exit_code(report, fail_on: str) -> int:
     from .findings import SEVERITY_RANK
 
-    if fail_on is FailOn.never:
+    if fail_on == "never":
         return 0
-    threshold = SEVERITY_RANK[fail_on.value]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold and not f.accepted for f in report.findings) else 0
+
+
+def split_codes(values: Optional[List[str]]) -> list[str]:
+    return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+
+
+def render_report(report, output_format: ReportFormat) -> str:
+    from importlib import import_module
+
+    module, function = {
+        ReportFormat.json: ("json", "render_json"),
+        ReportFormat.markdown: ("markdown", "render_markdown"),
+        ReportFormat.sarif: ("sarif", "render_sarif"),
+        ReportFormat.junit: ("junit", "render_junit"),
+        ReportFormat.github: ("github", "render_github"),
+    }[output_format]
+    return getattr(import_module(f"szcheck.render.{module}"), function)(report)
+
+
+def write_text(path: Path, text: str, append: bool = False) -> None:
+    try:
+        with path.open("a" if append else "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        fail(f"{path}: cannot write: {error.strerror}")
 
 
 @app.command()
 def verify(
     sources_dir: Optional[Path] = typer.Option(None, "--sources", help="Folder of sources (default: the project's sources/)."),
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
-    output_format: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f", help="rich (terminal), json or markdown."),
+    output_format: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f", help="rich (terminal), json, markdown, sarif, junit or github (annotations)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding at or above this severity is found."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity is found [default: error]."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes or families (SZ101, SZ1), comma-separated or repeated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Leave out these rules: codes or families."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file: they show, marked, but do not fail the run."),
+    write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Write every current error and warning to this baseline file, and exit 0."),
+    reason: str = typer.Option("", "--reason", help="With --write-baseline: the reason recorded for newly accepted findings."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich format)."),
 ) -> None:
     """Compare every figure with every other about the same thing; exit 1 on contradictions.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+    Settings come from [tool.szcheck] in pyproject.toml or szcheck.yaml; flags override them.
     """
     from .api import verify as run_verify
+    from .baseline import apply_baseline, read_baseline, write_baseline
+    from .findings import select_findings
 
-    root, sources_dir, claims_dir = project_paths(sources_dir, claims_dir)
+    if quiet and output_format is not ReportFormat.rich:
+        fail("--quiet applies to the rich format only; leave it out with --format " + output_format.value)
+    root, config, sources_dir, claims_dir = load_settings(sources_dir, claims_dir)
+    if output is not None and output.is_dir():
+        fail(SzcheckError("is a folder; --output expects a file", output))
     try:
         report = run_verify(sources_dir, claims_dir, root)
+        report.findings = select_findings(report.findings, split_codes(select) or config.select, split_codes(ignore) or config.ignore)
+        if write_baseline_to is not None:
+            previous = read_baseline(write_baseline_to) if write_baseline_to.exists() else {}
+            count = write_baseline(write_baseline_to, report.findings, reason, previous)
+            typer.echo(f"wrote {count} accepted findings to {write_baseline_to}")
+            raise typer.Exit(0)
+        baseline_path = baseline or (root / config.baseline if config.baseline else None)
+        if baseline_path is not None:
+            report.findings = apply_baseline(report.findings, read_baseline(baseline_path), near(baseline_path))
     except SzcheckError as error:
         fail(error)
-    text = None
-    if output_format is ReportFormat.json:
-        from .render.json import render_json
+    emit(report, output_format, output, quiet)
+    raise typer.Exit(exit_code(report, (fail_on.value if fail_on else config.fail_on)))
 
-        text = render_json(report)
-    elif output_format is ReportFormat.markdown:
-        from .render.markdown import render_markdown
 
-        text = render_markdown(report)
-    if text is None:
+def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: bool) -> None:
+    """Print or write the report; on GitHub Actions, also append the markdown report to the step summary."""
+    import os
+
+    if output_format is ReportFormat.rich:
         from .render.terminal import render_terminal
 
         if output:
             from rich.console import Console
 
-            with output.open("w", encoding="utf-8") as stream:
-                render_terminal(report, Console(file=stream, width=120, no_color=True), quiet)
+            try:
+                with output.open("w", encoding="utf-8") as stream:
+                    render_terminal(report, Console(file=stream, width=120, no_color=True), quiet)
+            except OSError as error:
+                fail(f"{output}: cannot write: {error.strerror}")
         else:
             render_terminal(report, console(), quiet)
-    elif output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            fail(f"{output}: cannot write: {error.strerror}")
     else:
-        sys.stdout.write(text)
-    raise typer.Exit(exit_code(report, fail_on))
+        text = render_report(report, output_format)
+        if output:
+            write_text(output, text)
+        else:
+            sys.stdout.write(text)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        from .render.markdown import render_markdown
+
+        write_text(Path(summary), render_markdown(report), append=True)
 
 
 @app.command()

@@ -67,3 +67,12 @@ def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...
         id=fingerprint(code, entity, metric, period, claims),
         details=details or {},
     )
+
+
+def select_findings(findings: list[Finding], select: list[str], ignore: list[str]) -> list[Finding]:
+    """Keep findings whose rule matches a --select prefix (all when none) and no --ignore prefix:
+    'SZ101' is one rule, 'SZ1' its family."""
+    def matches(code: str, prefixes: list[str]) -> bool:
+        return any(code.startswith(prefix.upper()) for prefix in prefixes)
+
+    return [f for f in findings if (not select or matches(f.rule, select)) and not matches(f.rule, ignore)]

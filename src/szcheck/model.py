@@ -135,6 +135,7 @@ class Finding:
     diagnosis: str = ""
     id: str = ""
     details: dict = field(default_factory=dict, compare=False)  # machine-readable diagnosis and evidence
+    accepted: str = ""  # the baseline's reason, when the finding was accepted on purpose
 
 
 @dataclass

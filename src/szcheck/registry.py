@@ -12,6 +12,7 @@ import yaml
 from .errors import SzcheckError
 
 _extra_registry_files: list[Path] = []
+_rates_file: list[Path] = []
 
 
 def read_yaml_data(name: str) -> dict:
@@ -108,6 +109,23 @@ def load_categories() -> dict:
     return read_yaml_data("categories.yaml")
 
 
+def use_rates(path: Path | None) -> None:
+    """A project rate table replacing the shipped one (read on next use)."""
+    from .quantities import currency_context
+
+    _rates_file[:] = [path] if path else []
+    load_rates.cache_clear()
+    currency_context.cache_clear()
+
+
 @functools.cache
 def load_rates() -> dict:
-    return read_yaml_data("rates.yaml")
+    if not _rates_file:
+        return read_yaml_data("rates.yaml")
+    try:
+        data = yaml.safe_load(_rates_file[0].read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SzcheckError(f"cannot read rate table: {error}", _rates_file[0]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("per_usd"), dict) or "band" not in data:
+        raise SzcheckError("a rate table has 'band' and 'per_usd: {CODE: {YEAR: rate}}'", _rates_file[0], 1)
+    return data

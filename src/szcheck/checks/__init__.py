@@ -30,6 +30,7 @@ def finding_order(finding: Finding) -> tuple:
 def all_rules() -> dict:
     """Every rule, by code (importing the check modules registers them)."""
     from . import arithmetic, descriptions, hygiene, provenance, values  # noqa: F401
+    from .. import baseline  # noqa: F401
     from ..findings import RULES
 
     return dict(sorted(RULES.items()))

@@ -37,6 +37,7 @@ def finding_object(finding: Finding) -> dict:
         "period": finding.period,
         "message": finding.message,
         "diagnosis": finding.diagnosis,
+        **({"accepted": finding.accepted} if finding.accepted else {}),
         **finding.details,
         "claims": [claim_object(c) for c in finding.claims],
     }
@@ -51,6 +52,7 @@ def report_object(report: Report) -> dict:
             "errors": report.count("error"),
             "warnings": report.count("warning"),
             "infos": report.count("info"),
+            "accepted": sum(1 for f in report.findings if f.accepted),
         },
         "notes": report.notes,
         "findings": [finding_object(f) for f in report.findings],

@@ -43,6 +43,8 @@ def claims_table(finding: Finding) -> list[str]:
 def finding_section(finding: Finding) -> list[str]:
     lines = [f'<a id="{anchor(finding)}"></a>', f"### {finding.rule} {finding.name}: {cell(finding.entity)} · {cell(finding.metric)}", ""]
     lines += [finding.message, ""]
+    if finding.accepted:
+        lines += [f"*Accepted in the baseline: {cell(finding.accepted)}*", ""]
     if finding.diagnosis:
         lines += [f"**Diagnosis.** {finding.diagnosis}", ""]
     if any(c.quote for c in finding.claims):

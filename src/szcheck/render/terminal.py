@@ -16,9 +16,11 @@ TITLE = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 
 
 def summary_line(report: Report) -> str:
+    accepted = sum(1 for f in report.findings if f.accepted)
     return (
         f"{len(report.sources)} sources, {len(report.claims)} claims: "
         f"{report.count('error')} errors, {report.count('warning')} warnings, {report.count('info')} infos"
+        + (f" ({accepted} accepted in the baseline)" if accepted else "")
     )
 
 
@@ -52,7 +54,8 @@ def finding_panel(finding: Finding) -> Panel:
         parts.append(Text("Diagnosis: " + finding.diagnosis, style="italic"))
     if any(c.quote for c in finding.claims):
         parts.append(claims_table(finding))
-    title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}"
+    accepted = f" · [dim]accepted: {finding.accepted}[/]" if finding.accepted else ""
+    title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}{accepted}"
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[finding.severity])
 
 

@@ -1,0 +1,64 @@
+"""Baselines: findings a team has accepted, with a reason, so CI fails only on new ones."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .claims import write_atomically
+from .errors import SzcheckError
+from .findings import make_finding, rule
+from .model import Claim, Finding
+
+
+@rule("SZ403", "stale-baseline-entry", "warning")
+def stale_baseline_entry() -> None:
+    """A baseline entry matches no current finding: the finding was fixed or changed. Remove the
+    entry (or rewrite the baseline with --write-baseline) so the baseline does not rot."""
+
+
+def read_baseline(path: Path) -> dict[str, dict]:
+    """Accepted findings by id. The file is YAML: `accepted: [{id, rule, message, reason}, ...]`."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise SzcheckError(f"cannot read baseline: {error.strerror}", path) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SzcheckError(f"invalid YAML in baseline: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else None) from None
+    entries = data.get("accepted") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries):
+        raise SzcheckError("a baseline is a mapping with a list 'accepted' of entries, each with an 'id'", path, 1)
+    return {entry["id"]: entry for entry in entries}
+
+
+def apply_baseline(findings: list[Finding], accepted: dict[str, dict], path: Path) -> list[Finding]:
+    """Mark accepted findings (they still show, but do not fail the run) and report entries that rotted."""
+    current = {f.id for f in findings}
+    marked = [replace(f, accepted=str(accepted[f.id].get("reason") or "accepted")) if f.id in accepted else f for f in findings]
+    for entry_id, entry in accepted.items():
+        if entry_id not in current:
+            anchor = Claim(id="baseline", source=path.as_posix(), entity="", metric="", value="", line=1, column=1)
+            message = f"baseline entry {entry_id} ({entry.get('rule', '?')}: {str(entry.get('message', ''))[:80]}) matches no finding any more; remove it"
+            marked.append(make_finding("SZ403", message, [anchor], entity=entry_id))
+    return marked
+
+
+def write_baseline(path: Path, findings: list[Finding], reason: str, previous: dict[str, dict]) -> int:
+    """Accept every current finding (keeping the reasons already written for known ones)."""
+    entries = []
+    for finding in findings:
+        if finding.rule == "SZ403" or finding.severity == "info":
+            continue
+        entries.append({
+            "id": finding.id,
+            "rule": finding.rule,
+            "message": finding.message,
+            "reason": previous.get(finding.id, {}).get("reason") or reason or f"accepted on {date.today()}",
+        })
+    header = "# szcheck baseline: findings accepted on purpose, each with its reason.\n"
+    write_atomically(path, header + yaml.safe_dump({"accepted": entries}, allow_unicode=True, sort_keys=False, width=100))
+    return len(entries)
