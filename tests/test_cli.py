@@ -59,3 +59,23 @@ def test_markdown_report_written_to_a_file(corpus_project, runner):
     assert result.exit_code == 1
     text = (corpus_project / "report.md").read_text(encoding="utf-8")
     assert text.startswith("# szcheck conflict report") and "**223.66 billion yuan**" in text
+
+
+def test_claims_command_filters_by_metric_entity_and_source(corpus_project, runner):
+    from szcheck.cli import app as cli_app
+
+    result = runner.invoke(cli_app, ["claims", "--metric", "fund size", "--entity", "angel", "-f", "json"])
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout)
+    assert {c["text"] for c in claims} == {"billion-yuan", "10-billion-yuan", "10-billion-yuan level"}
+    only_xinhua = json.loads(runner.invoke(cli_app, ["claims", "--source", "xinhua", "-f", "json"]).stdout)
+    assert only_xinhua and all("xinhua" in c["source"] for c in only_xinhua)
+
+
+def test_timeline_shows_the_series_in_period_order(corpus_project, runner):
+    result = runner.invoke(app, ["timeline", "rd_investment"])
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.index("2017") < text.index("2020") < text.index("2024")
+    assert "245.31" in text and "█" in text
+    assert "no claims" in runner.invoke(app, ["timeline", "no_such_metric"]).stdout

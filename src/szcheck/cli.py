@@ -276,6 +276,66 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
         write_text(Path(summary), render_markdown(report), append=True)
 
 
+def project_claims(sources_dir: Optional[Path], claims_dir: Optional[Path]):
+    from .api import load_project
+
+    root, _, sources_dir, claims_dir = load_settings(sources_dir, claims_dir)
+    try:
+        return load_project(sources_dir, claims_dir, root).claims
+    except SzcheckError as error:
+        fail(error)
+
+
+def matches(text: str, wanted: Optional[str]) -> bool:
+    return wanted is None or wanted.lower() in text.lower()
+
+
+@app.command("claims")
+def list_claims(
+    metric: Optional[str] = typer.Option(None, "--metric", help="Only metrics whose name contains this text."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only entities whose name contains this text."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only sources whose path contains this text."),
+    output_format: ParseFormat = typer.Option(ParseFormat.rich, "--format", "-f", help="rich table or JSON."),
+    sources_dir: Optional[Path] = typer.Option(None, "--sources", help="Folder of sources."),
+    claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files."),
+) -> None:
+    """Browse the claims szcheck read, with their normalized values."""
+    from .checks.describe import metric_label
+
+    claims = [
+        c for c in project_claims(sources_dir, claims_dir)
+        if (matches(c.metric, metric) or matches(metric_label(c.metric), metric)) and matches(c.entity, entity) and matches(c.source, source)
+    ]
+    if output_format is ParseFormat.json:
+        from .render.json import claim_object
+
+        typer.echo(json.dumps([claim_object(c) for c in claims], ensure_ascii=False, indent=2))
+        return
+    from .render.tables import render_claims_table
+
+    render_claims_table(claims, console())
+
+
+@app.command()
+def timeline(
+    metric: str = typer.Argument(..., help="A metric name or label, e.g. rd_investment or 'R&D spending'."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only entities whose name contains this text."),
+    sources_dir: Optional[Path] = typer.Option(None, "--sources", help="Folder of sources."),
+    claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files."),
+) -> None:
+    """The series of one metric across periods and sources, with a small chart."""
+    from .checks.describe import metric_label
+    from .render.tables import render_timeline
+
+    wanted = metric.lower()
+    claims = [
+        c for c in project_claims(sources_dir, claims_dir)
+        if c.quantity is not None and not c.is_description and c.role != "conversion" and matches(c.entity, entity)
+        and wanted in (c.metric.lower(), metric_label(c.metric).lower())
+    ]
+    render_timeline(metric, claims, console())
+
+
 @app.command()
 def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as SZ101; omit to list all rules.")) -> None:
     """Show a rule's documentation, or list every rule."""

@@ -87,11 +87,22 @@ def check_group(group: Group, sources: dict[str, Source], series: dict) -> Findi
     reasons = assumption_reasons(group)
     message = conflict_message(group, clusters)
     diagnosis, details = diagnose(group, clusters, sources, series)
+    details["series"] = series_points(series.get((key.entity, key.metric), []), key.unit)
     where = {"entity": key.entity, "metric": key.metric, "period": key.period, "diagnosis": diagnosis, "details": details}
     if firm_conflict and not group.fuzzy:
         return make_finding("SZ103" if is_near_miss(clusters) else "SZ101", message, claims, **where)
     details["assumptions"] = reasons
     return make_finding("SZ102", f"{message}; {'; '.join(reasons)}", claims, **where)
+
+
+def series_points(claims: list[Claim], unit: str) -> list[dict]:
+    """The metric's figures across periods and sources, for a chart of where the conflict sits."""
+    points = [
+        {"period": c.period, "source": source_name(c.source), "text": c.value, "value": c.quantity.value}
+        for c in claims
+        if c.quantity.unit == unit and c.period != "unspecified" and is_finite(c.quantity.value) and c.kind not in ("growth",)
+    ]
+    return sorted(points, key=lambda p: (p["period"], p["source"]))
 
 
 def crosses_sources(clusters: list[list[Claim]]) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from ..checks.describe import source_name
+from .. import __version__
+from ..checks.describe import metric_label, source_name
 from ..model import Claim, Finding, Report
 from .format import normalized
 
@@ -40,8 +42,35 @@ def claims_table(finding: Finding) -> list[str]:
     return lines
 
 
+def short_source(name: str) -> str:
+    """'2025-09-02-xinhua-gii-cluster' -> 'xinhua-gii-cluste': a chart label without the date."""
+    return re.sub(r"^\d{4}-\d{2}-\d{2}-", "", name)[:16]
+
+
+def series_chart(finding: Finding) -> list[str]:
+    """A mermaid bar chart of the metric's figures by period and source (renders on GitHub)."""
+    points = finding.details.get("series") or []
+    if len({(p["period"], p["source"]) for p in points}) < 2:
+        return []
+    top = max(abs(p["value"]) for p in points)
+    scale, word = next(((size, name) for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")) if top >= size), (1, ""))
+    labels = ", ".join(f'"{p["period"]} {short_source(p["source"])}"' for p in points)
+    values = ", ".join(f"{p['value'] / scale:.6g}" for p in points)
+    unit = finding.claims[0].quantity.unit if finding.claims[0].quantity else ""
+    return [
+        "```mermaid",
+        "xychart-beta",
+        f'    title "{metric_label(finding.metric)} of {finding.entity}"',
+        f"    x-axis [{labels}]",
+        f'    y-axis "{(word + " " + unit).strip()}"',
+        f"    bar [{values}]",
+        "```",
+        "",
+    ]
+
+
 def finding_section(finding: Finding) -> list[str]:
-    lines = [f'<a id="{anchor(finding)}"></a>', f"### {finding.rule} {finding.name}: {cell(finding.entity)} · {cell(finding.metric)}", ""]
+    lines = [f'<a id="{anchor(finding)}"></a>', f"### {finding.rule} {finding.name}: {cell(finding.entity)} · {cell(metric_label(finding.metric))}", ""]
     lines += [finding.message, ""]
     if finding.accepted:
         lines += [f"*Accepted in the baseline: {cell(finding.accepted)}*", ""]
@@ -49,12 +78,13 @@ def finding_section(finding: Finding) -> list[str]:
         lines += [f"**Diagnosis.** {finding.diagnosis}", ""]
     if any(c.quote for c in finding.claims):
         lines += claims_table(finding) + [""]
+    lines += series_chart(finding)
     lines += [f"<sub>id `{finding.id}` · `szcheck explain {finding.rule}`</sub>", ""]
     return lines
 
 
-def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
-    lines = [f"# {title}", ""]
+def render_markdown(report: Report, title: str = "szcheck conflict report", generated: date | None = None) -> str:
+    lines = [f"# {title}", "", f"Generated {(generated or date.today()).isoformat()} by szcheck {__version__}.", ""]
     lines += [
         f"{len(report.sources)} sources, {len(report.claims)} claims: **{report.count('error')} errors**, "
         f"{report.count('warning')} warnings, {report.count('info')} infos.",

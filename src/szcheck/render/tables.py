@@ -1,0 +1,40 @@
+"""Terminal tables for browsing what was read: `szcheck claims` and `szcheck timeline`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..checks.describe import metric_label, source_name
+from ..model import Claim
+from .format import normalized
+
+BAR_WIDTH = 16
+
+
+def render_claims_table(claims: list[Claim], console: Console) -> None:
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for column in ("source:line", "entity", "metric", "as written", "normalized", "period", "status"):
+        table.add_column(column, overflow="fold")
+    for claim in claims:
+        period = claim.period + ("" if claim.period_basis in ("stated", "context", "none") else f" ({claim.period_basis})")
+        table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric), claim.value,
+                      normalized(claim.quantity) if not claim.is_description else claim.category, period, claim.status)
+    console.print(table)
+    console.print(f"{len(claims)} claims")
+
+
+def render_timeline(metric: str, claims: list[Claim], console: Console) -> None:
+    """The series of a metric across periods and sources, with a bar per figure (scaled to the largest)."""
+    if not claims:
+        console.print(f"no claims for metric {metric!r}")
+        return
+    table = Table(title=f"{metric_label(metric)}", show_header=True, header_style="bold", expand=True)
+    for column in ("period", "entity", "as written", "normalized", "source"):
+        table.add_column(column, overflow="fold")
+    table.add_column("chart", no_wrap=True, min_width=BAR_WIDTH)
+    top = max(abs(c.quantity.value) for c in claims) or 1.0
+    for claim in sorted(claims, key=lambda c: (c.period, c.entity, c.source)):
+        bar = "█" * max(1, round(abs(claim.quantity.value) / top * BAR_WIDTH))
+        table.add_row(claim.period, claim.entity, claim.value, normalized(claim.quantity), f"{source_name(claim.source)}:{claim.line}", bar)
+    console.print(table)
