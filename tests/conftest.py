@@ -41,3 +41,14 @@ def write_source(project: Path, name: str, body: str, published: str | None = "2
     path = project / "sources" / f"{name}.txt"
     path.write_text(front + textwrap.dedent(body).strip() + "\n", encoding="utf-8")
     return path
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="Rewrite the golden files in tests/golden/ from the current output instead of comparing with them.")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    """True under `pytest --update-goldens`: golden-file tests write their output instead of comparing."""
+    return bool(request.config.getoption("--update-goldens"))

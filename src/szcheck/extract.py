@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -29,6 +30,14 @@ TRAILING_VERBS = re.compile(
     r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved))+\s*$",
     re.I,
 )
+
+
+WINDOW = 300  # characters around a figure that can bear on how it is read; bounds the work on huge sentences
+
+
+def window(text: str, position: int) -> str:
+    """The text just before `position`: at most WINDOW characters."""
+    return text[max(0, position - WINDOW) : position]
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,7 @@ def main_subject(source: Source, registry: Registry) -> str:
     for weight, text in ((3, source.title), (1, source.body)):
         # a capitalized word opening a sentence may be an ordinary word: it counts for less
         for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
-            opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[: match.start()]) is not None
+            opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             if match.group(0).split()[0] not in registry.not_names:
                 names[match.group(0)] += weight / 2 if opens_sentence else weight
     return max(names.items(), key=lambda item: (item[1], item[0]))[0] if names else source.id
@@ -145,13 +154,19 @@ def section_entity(heading: str) -> str:
     return heading.strip(" “”\"")
 
 
-def sentence_entity(text: str, position: int, subject: str) -> str:
-    """The entity the sentence names before the figure, an anaphor's referent, or the article's subject."""
-    candidates = [m for m in find_mentions(text[:position], "entities")]
-    anaphor = re.search(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", text[:position], re.I)
-    if anaphor:
-        candidates.append(Mention(anaphor.start(), anaphor.end(), subject))
-    return min(candidates, key=lambda m: m.start).name if candidates else subject
+ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
+
+
+def entity_mentions(text: str, subject: str) -> list[Mention]:
+    """The entities a sentence names, with 'the city' standing for the article's subject, in order."""
+    found = find_mentions(text, "entities") + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def sentence_entity(mentions: list[Mention], starts: list[int], position: int, subject: str) -> str:
+    """The first entity the sentence names shortly before the figure, else the article's subject."""
+    first = bisect.bisect_left(starts, position - WINDOW)
+    return mentions[first].name if first < len(mentions) and mentions[first].start < position else subject
 
 
 def size_of(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
@@ -160,11 +175,11 @@ def size_of(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str
     if quantity.kind != "amount":
         return None
     phrase = quantity.noun or ""
-    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", text[: quantity.start])
+    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", window(text, quantity.start))
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns) and before and re.match(r"\s+level", text[quantity.end :]) is None:
         before = None
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
-        match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[: quantity.start])
+        match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", window(text, quantity.start))
         phrase = match.group(1) if match else ""
         if not phrase or phrase.split()[-1].lower() not in registry.size_nouns:
             return None
@@ -193,10 +208,11 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> l
     """Which metric each figure states. A metric named in the sentence binds the first compatible
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it."""
     mentions = find_mentions(text, "metrics")
+    mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> quantity index it was given to
     bindings: list[Binding] = []
     for index, quantity in enumerate(quantities):
-        preceding = [i for i, m in enumerate(mentions) if m.end <= quantity.start]
+        preceding = range(bisect.bisect_right(mention_ends, quantity.start))
         binding = None
         if quantity.kind == "growth":
             after = re.match(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+", text[quantity.end :])
@@ -244,12 +260,12 @@ def subject_of(metric: str) -> str:
 
 def is_share_base(text: str, mention: Mention) -> bool:
     """'a percentage of GDP', 'the ratio of R&D spending to GDP': GDP is what the share is of."""
-    return re.search(r"(?:\bof|\bto|占)\s*(?:the\s+)?(?:[\w-]+['’]s\s+)?$", text[: mention.start]) is not None
+    return re.search(r"(?:\bof|\bto|占)\s*(?:the\s+)?(?:[\w-]+['’]s\s+)?$", window(text, mention.start)) is not None
 
 
 def continues_series(text: str, first: Quantity, second: Quantity) -> bool:
     """'from 151.08 billion yuan in 2020 to 245.31 billion yuan in 2024': both figures state one metric."""
-    return bool(re.match(r"^[^,;]*\bto\s+$", text[first.end : second.start])) and re.search(r"\bfrom\s+$", text[: first.start]) is not None
+    return bool(re.match(r"^[^,;]*\bto\s+$", text[first.end : second.start])) and re.search(r"\bfrom\s+$", window(text, first.start)) is not None
 
 
 def share_metric(metric: str, base: str, registry: Registry) -> str:
@@ -261,7 +277,7 @@ def share_metric(metric: str, base: str, registry: Registry) -> str:
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
-    before, after = text[: quantity.start], text[quantity.end :]
+    before, after = window(text, quantity.start), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before)
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     subject = phrase_key(
@@ -306,6 +322,31 @@ def inferred_period(metric: str, registry: Registry, source: Source) -> str:
     return f"{source.published.year}-{source.published.month:02d}"
 
 
+def outside(quantities: list[Quantity], mentions) -> list[Quantity]:
+    """The figures that are not part of a time expression ('five' in 'over the past five years')."""
+    from .periods import KeyView
+
+    kept = []
+    for quantity in quantities:
+        at = bisect.bisect_right(KeyView(mentions), quantity.start)
+        if not (at and mentions[at - 1].start <= quantity.start < mentions[at - 1].end):
+            kept.append(quantity)
+    return kept
+
+
+MAX_QUOTE = 600  # a quote longer than this is cut to the words around the figure (still a substring of the source)
+
+
+def quote_around(text: str, start: int, end: int) -> str:
+    if len(text) <= MAX_QUOTE:
+        return text
+    left = max(0, start - MAX_QUOTE // 2)
+    right = min(len(text), end + MAX_QUOTE // 2)
+    left = text.rfind(" ", 0, left) + 1 if left else 0
+    right = text.find(" ", right) if text.find(" ", right) != -1 else len(text)
+    return text[left:right].strip()
+
+
 def claim_checksum(claim: Claim) -> str:
     fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category, claim.founded)
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
@@ -325,7 +366,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.paragraph != paragraph:
             context, paragraph = None, sentence.paragraph
         mentions = read_periods(sentence.text, source.published)
-        quantities = [q for q in read_quantities(sentence.text) if not any(m.start <= q.start < m.end for m in mentions)]
+        quantities = outside(read_quantities(sentence.text), mentions)
         quantities = assign_periods(sentence.text, quantities, mentions, context)
         context = fronted_period(mentions) or context
         claims.extend(sentence_claims(source, sentence, quantities, subject, registry))
@@ -338,10 +379,12 @@ def extract_claims(source: Source) -> list[Claim]:
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:
     text = sentence.text
     bindings = bind_metrics(text, quantities, registry)
+    mentions = entity_mentions(text, subject) if quantities and not sentence.section else []
+    starts = [m.start for m in mentions]
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
-        entity = section_entity(sentence.section) if sentence.section else sentence_entity(text, quantity.start, subject)
+        entity = section_entity(sentence.section) if sentence.section else sentence_entity(mentions, starts, quantity.start, subject)
         size = size_of(text, quantity, registry)
         original = conversion_of(text, quantities, index)
         if size:
@@ -362,7 +405,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period_basis=basis,
             qualifier=quantity.qualifier,
             kind=quantity.kind,
-            quote=text,
+            quote=quote_around(text, quantity.start, quantity.end),
             line=sentence.line,
             column=sentence.column + quantity.start,
             metric_match=binding.match,

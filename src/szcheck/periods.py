@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
@@ -52,15 +53,29 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     """Every time expression in `text`, longest first, without overlaps; relative ones need `published`."""
     vocab = period_vocabulary()
     *patterns, (_, preposition) = period_patterns()
-    taken: list[PeriodMention] = []
+    taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
     for name, pattern in patterns:
         for match in pattern.finditer(text):
-            if any(m.start < match.end() and match.start() < m.end for m in taken):
+            at = bisect.bisect_left(KeyView(taken), match.start())
+            if (at < len(taken) and taken[at].start < match.end()) or (at > 0 and taken[at - 1].end > match.start()):
                 continue
             mention = resolve(name, match, text, published, vocab, preposition)
             if mention:
-                taken.append(mention)
-    return sorted(taken, key=lambda m: m.start)
+                taken.insert(at, mention)
+    return taken
+
+
+class KeyView:
+    """The starts of a sorted list of mentions, for bisect without copying them."""
+
+    def __init__(self, mentions: list[PeriodMention]):
+        self.mentions = mentions
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def __getitem__(self, index: int) -> int:
+        return self.mentions[index].start
 
 
 def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int | None, bool]:
@@ -189,6 +204,8 @@ def is_period_year(match: re.Match, text: str, preposition: re.Pattern) -> bool:
 
 def is_fronted(text: str, match: re.Match) -> bool:
     """The expression opens its sentence and is closed by a comma: 'In 2024, ...', 'As of March 2025, ...'."""
+    if match.start() > 20:
+        return False
     opener = text[: match.start()].strip().lower()
     return opener in ("", "in", "by", "as of", "during", "at", "for", "throughout", "as of the", "by the", "at the", "in the") and text[
         match.end() : match.end() + 2
@@ -200,40 +217,40 @@ ATTACHING = re.compile(r"^[\s,)]*(?:in|for|of|as of|by|at|during|through|through
 FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
 
 
-def attached_mention(text: str, quantity: Quantity, quantities: list[Quantity], mentions: list[PeriodMention]):
+def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], mentions: list[PeriodMention]):
     """The period written right after a figure ('245.31 billion yuan in 2024'), skipping a parenthesis."""
-    for mention in mentions:
-        if mention.start < quantity.end:
-            continue
-        between = text[quantity.end : mention.start]
-        bare = re.sub(r"\([^)]*\)", "", between)
-        if not ATTACHING.match(bare):
-            return None
-        others = [q for q in quantities if quantity.end <= q.start < mention.start]
-        if all("(" in text[quantity.end : q.start] for q in others):
-            return mention
+    at = bisect.bisect_left(KeyView(mentions), quantity.end)
+    if at == len(mentions):
         return None
+    mention = mentions[at]
+    between = text[quantity.end : mention.start]
+    if not ATTACHING.match(re.sub(r"\([^)]*\)", "", between)):
+        return None
+    first, last = bisect.bisect_left(quantity_starts, quantity.end), bisect.bisect_left(quantity_starts, mention.start)
+    if all("(" in text[quantity.end : start] for start in quantity_starts[first:last]):
+        return mention
     return None
 
 
 def assign_periods(
     text: str, quantities: list[Quantity], mentions: list[PeriodMention], context: PeriodMention | None = None
 ) -> list[Quantity]:
-    """Give each figure the period it describes: the one attached to it, else the sentence's, else the context's."""
+    """Give each figure the period it describes: the one attached to it, else the nearest before it in
+    the sentence, else the nearest after it in the same clause, else the paragraph's context."""
     usable = [m for m in mentions if not m.event]
-    attached = {id(q): attached_mention(text, q, quantities, usable) for q in quantities}
-    claimed = {id(m) for m in attached.values() if m}
+    starts = [q.start for q in quantities]
+    attached = [attached_mention(text, q, starts, usable) for q in quantities]
+    claimed = {id(m) for m in attached if m}
     from_to = FROM_TO.search(text)
+    ends = [m.end for m in usable]
     result = []
-    for quantity in quantities:
-        mention = attached[id(quantity)]
+    for quantity, mention in zip(quantities, attached):
         if mention is None and quantity.kind == "growth" and from_to:
             result.append(replace(quantity, period=f"{from_to['y1']}..{from_to['y2']}", period_basis="stated"))
             continue
         if mention is None:
-            preceding = [m for m in usable if m.end <= quantity.start]
-            following = [m for m in usable if m.start >= quantity.end and id(m) not in claimed and not CLAUSE_BREAK.search(text[quantity.end : m.start])]
-            mention = preceding[-1] if preceding else (following[0] if following else None)
+            before = bisect.bisect_right(ends, quantity.start)
+            mention = usable[before - 1] if before else following_mention(text, quantity, usable, claimed)
         if mention is not None:
             result.append(replace(quantity, period=mention.period, period_basis="stated"))
         elif context is not None:
@@ -241,6 +258,15 @@ def assign_periods(
         else:
             result.append(replace(quantity, period=UNSPECIFIED, period_basis="none"))
     return result
+
+
+def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int]) -> PeriodMention | None:
+    """The nearest period after a figure, not attached to another figure, in the same clause."""
+    for mention in mentions[bisect.bisect_left(KeyView(mentions), quantity.end) :]:
+        if id(mention) in claimed:
+            continue
+        return None if CLAUSE_BREAK.search(text, quantity.end, mention.start) else mention
+    return None
 
 
 def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:

@@ -468,8 +468,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         first = merged[-1] if merged else None
         if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
             joiner = text[first.end : quantity.start]
-            is_between = re.search(r"between\s+$", text[: first.start], re.I)
-            is_from = re.search(r"from\s+$", text[: first.start], re.I)
+            is_between = re.search(r"between\s+$", text[max(0, first.start - 12) : first.start], re.I)
+            is_from = re.search(r"from\s+$", text[max(0, first.start - 8) : first.start], re.I)
             if RANGE_JOINER.match(joiner) and not is_from and (joiner.strip().lower() != "and" or is_between):
                 merged[-1] = range_of(text, first, quantity)
                 continue
@@ -509,9 +509,10 @@ def read_figures(text: str, published: date | None = None) -> list[Quantity]:
     """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
     from .periods import assign_periods, read_periods
 
+    from .extract import outside
+
     mentions = read_periods(text, published)
-    quantities = [q for q in read_quantities(text) if not any(m.start <= q.start < m.end for m in mentions)]
-    return assign_periods(text, quantities, mentions)
+    return assign_periods(text, outside(read_quantities(text), mentions), mentions)
 
 
 @functools.cache

@@ -98,8 +98,8 @@ def entity_usages(sources: list[Source], claims: list[Claim], described: set[str
 
 def cue_in(text: str, mention) -> tuple[str, str] | None:
     """The longest cue of use right before or after a mention: (category, cue text)."""
-    before = re.split(r"[;.!?]", text[: mention.start])[-1]
-    after = re.split(r"[,;.!?]", text[mention.end :])[0]
+    before = re.split(r"[;.!?]", text[max(0, mention.start - 200) : mention.start])[-1]
+    after = re.split(r"[,;.!?]", text[mention.end : mention.end + 200])[0]
     best = None
     for category, side, pattern in usage_cues():
         match = pattern.search(before) if side == "before" else pattern.search(after)

@@ -1,0 +1,41 @@
+"""GitHub Actions workflow commands: one annotation per finding and claim, shown on the files in a run or pull request."""
+
+from __future__ import annotations
+
+from ..model import Claim, Finding, Report
+from .sarif import span_text
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """A command's message: %, CR and LF would end or corrupt the command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value: as a message, and also the ':' and ',' that separate the properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(finding: Finding, claim: Claim | None) -> str:
+    properties: list[tuple[str, str]] = []
+    if claim is not None:
+        properties.append(("file", claim.source))
+        if claim.line >= 1:
+            properties.append(("line", str(claim.line)))
+            if claim.column >= 1:
+                properties.append(("col", str(claim.column)))
+                if span := span_text(claim):
+                    properties.append(("endColumn", str(claim.column + len(span))))
+    properties.append(("title", f"{finding.rule} {finding.name}"))
+    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(finding.message)}"
+
+
+def render_github(report: Report) -> str:
+    lines = []
+    for finding in report.findings:
+        located = [claim for claim in finding.claims if claim.source]
+        lines += [command(finding, claim) for claim in located] if located else [command(finding, None)]
+    return "".join(line + "\n" for line in lines)

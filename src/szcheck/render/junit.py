@@ -1,0 +1,55 @@
+"""JUnit XML report: one test case per finding, failing for errors and warnings, for CI test dashboards."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..model import Claim, Finding, Report
+
+NAME_WIDTH = 100
+FAILING = ("error", "warning")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot carry
+
+
+def xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
+def short(text: str, width: int = NAME_WIDTH) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def claim_line(claim: Claim) -> str:
+    where = f"{claim.source}:{claim.line}" if claim.line else claim.source
+    quote = re.sub(r"\s+", " ", claim.quote).strip()
+    return f"{where}: {claim.value}" + (f" — {quote}" if quote else "")
+
+
+def failure_body(finding: Finding) -> str:
+    lines = [finding.message]
+    if finding.diagnosis:
+        lines += ["", f"Diagnosis: {finding.diagnosis}"]
+    if finding.claims:
+        lines += [""] + [claim_line(claim) for claim in finding.claims]
+    lines += ["", f"id {finding.id} · szcheck explain {finding.rule}"]
+    return "\n".join(lines)
+
+
+def testcase(finding: Finding) -> ET.Element:
+    case = ET.Element("testcase", classname=f"{finding.rule}.{finding.name}", name=xml_text(f"{short(finding.message)} [{finding.id}]"))
+    if finding.severity in FAILING:
+        failure = ET.SubElement(case, "failure", type=finding.severity, message=xml_text(finding.message))
+        failure.text = xml_text(failure_body(finding))
+    return case
+
+
+def render_junit(report: Report) -> str:
+    failures = sum(report.count(severity) for severity in FAILING)
+    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    root = ET.Element("testsuites", name="szcheck", **counts)
+    suite = ET.SubElement(root, "testsuite", name="szcheck", **counts)
+    suite.extend(testcase(finding) for finding in report.findings)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
