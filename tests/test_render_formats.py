@@ -281,3 +281,16 @@ def test_github_info_is_a_notice_and_a_finding_without_claims_still_shows():
         "::error title=SZ101 value-conflict::no place",
     ]
     assert render_github(report_of()) == ""
+
+
+def test_example_report_in_docs_is_current(corpus_project, runner, update_goldens):
+    """docs/example-report.md is the markdown report of the bundled corpus; keep it current."""
+    from szcheck.cli import app
+
+    result = runner.invoke(app, ["verify", "-f", "markdown", "--date", "2025-12-31", "-o", "report.md"])
+    assert result.exit_code == 1
+    produced = (corpus_project / "report.md").read_text(encoding="utf-8")
+    example = Path(__file__).resolve().parent.parent / "docs" / "example-report.md"
+    if update_goldens:
+        example.write_text(produced, encoding="utf-8")
+    assert produced == example.read_text(encoding="utf-8")

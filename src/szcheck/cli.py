@@ -213,6 +213,7 @@ def verify(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file: they show, marked, but do not fail the run."),
     write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Write every current error and warning to this baseline file, and exit 0."),
     reason: str = typer.Option("", "--reason", help="With --write-baseline: the reason recorded for newly accepted findings."),
+    report_date: Optional[str] = typer.Option(None, "--date", help="Date printed in the markdown report (YYYY-MM-DD; default: today)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich format)."),
 ) -> None:
     """Compare every figure with every other about the same thing; exit 1 on contradictions.
@@ -242,6 +243,7 @@ def verify(
             report.findings = apply_baseline(report.findings, read_baseline(baseline_path), near(baseline_path))
     except SzcheckError as error:
         fail(error)
+    report.generated = parse_date(report_date) if report_date else None
     emit(report, output_format, output, quiet)
     raise typer.Exit(exit_code(report, (fail_on.value if fail_on else config.fail_on)))
 

@@ -146,6 +146,7 @@ class Report:
     claims: list[Claim]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)  # e.g. sources extracted in memory
+    generated: date | None = None  # the date a report states; today when None
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

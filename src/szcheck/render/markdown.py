@@ -83,8 +83,8 @@ def finding_section(finding: Finding) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report, title: str = "szcheck conflict report", generated: date | None = None) -> str:
-    lines = [f"# {title}", "", f"Generated {(generated or date.today()).isoformat()} by szcheck {__version__}.", ""]
+def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
+    lines = [f"# {title}", "", f"Generated {(report.generated or date.today()).isoformat()} by szcheck {__version__}.", ""]
     lines += [
         f"{len(report.sources)} sources, {len(report.claims)} claims: **{report.count('error')} errors**, "
         f"{report.count('warning')} warnings, {report.count('info')} infos.",
