@@ -85,6 +85,7 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
     claims_files = {}
     for path in sorted(claims_dir.glob("*.yaml")) if claims_dir.is_dir() else []:
         claims_file = load_claims_file(path, warn=project.warnings.append)
+        check_units(claims_file)
         if claims_file.source not in known:
             where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
             raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
@@ -98,6 +99,28 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
             project.claims.extend(extract_claims(source))
             project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
     return project
+
+
+UNIT_KINDS = {"money": lambda unit: unit not in ("percent", "percentage_point", "count"), "percent": lambda unit: unit == "percent",
+              "count": lambda unit: unit == "count", "rate": lambda unit: unit == "count"}
+
+
+def check_units(claims_file) -> None:
+    """A claim's figure must be in a unit its registry metric takes: R&D spending is money, not a count."""
+    from .registry import load_registry
+
+    metrics = load_registry().metrics
+    for claim in claims_file.claims:
+        metric = metrics.get(claim.metric)
+        if metric is None or claim.quantity is None or claim.kind == "description":
+            continue
+        if not UNIT_KINDS.get(metric.unit, lambda unit: True)(claim.quantity.unit):
+            raise SzcheckError(
+                f"value {claim.value!r} reads as {claim.quantity.unit}, but metric {claim.metric!r} takes {metric.unit} "
+                "(an unknown unit or currency?)",
+                claims_file.path,
+                claim.claims_line,
+            )
 
 
 def display(path: Path, root: Path) -> str:
