@@ -35,7 +35,10 @@ def test_rerun_on_unchanged_source_changes_nothing(project, runner):
     runner.invoke(app, ["extract"])
     before = (project / "claims" / "a.yaml").read_text()
     result = runner.invoke(app, ["extract"])
-    assert "unchanged" in result.output
+    assert "skipped claims/a.yaml (source unchanged" in result.output
+    assert (project / "claims" / "a.yaml").read_text() == before
+    result = runner.invoke(app, ["extract", "--force"])
+    assert "unchanged claims/a.yaml" in result.output
     assert (project / "claims" / "a.yaml").read_text() == before
 
 
@@ -46,7 +49,7 @@ def test_hand_edits_survive_reextraction(project, runner):
     data["claims"][0]["period"] = "2022"  # a person corrects the period, leaving status alone
     data["claims"][1]["status"] = "rejected"
     save(project, data)
-    result = runner.invoke(app, ["extract"])
+    result = runner.invoke(app, ["extract", "--force"])
     assert "2 kept as edited" in result.output
     after = load(project)["claims"]
     assert after[0]["period"] == "2022"

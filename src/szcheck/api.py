@@ -41,20 +41,54 @@ def read_sources(paths: list[Path], root: Path) -> list[Source]:
 class ExtractOutcome:
     source: Source
     claims_file: Path
-    merge: MergeResult
+    merge: MergeResult | None  # None when the source was skipped as unchanged
     written: bool
 
 
-def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False,
-                  on_source: Callable[[Source], None] = lambda source: None) -> list[ExtractOutcome]:
-    """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed."""
+def extract_source(source: Source) -> list[Claim]:
     from .extract import extract_claims
 
+    return extract_claims(source)
+
+
+def is_current(target: Path, source: Source) -> bool:
+    """The claims file was written by this szcheck from exactly this source text."""
+    from . import __version__
+
+    if not target.exists():
+        return False
+    claims_file = load_claims_file(target)
+    return claims_file.source_sha256 == source.sha256 and claims_file.extracted_with == f"szcheck {__version__}"
+
+
+def extract_all(sources: list[Source], jobs: int) -> list[list[Claim]]:
+    """Extraction of several sources, in a process pool when there is more than one job to do;
+    the result is the same, in the same order, as one process would give."""
+    if jobs <= 1 or len(sources) < 2:
+        return [extract_source(source) for source in sources]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+        return list(pool.map(extract_source, sources, chunksize=max(1, len(sources) // (jobs * 4))))
+
+
+def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
+                  jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None) -> list[ExtractOutcome]:
+    """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
+    A source whose claims file was written from the same text by the same szcheck is skipped."""
+    sources = read_sources(paths, root)
+    targets = {id(source): claims_path(claims_dir, source) for source in sources}
+    todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
+    extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
     outcomes = []
-    for source in read_sources(paths, root):
-        target = claims_path(claims_dir, source)
+    for source in sources:
+        target = targets[id(source)]
+        if id(source) not in extracted:
+            outcomes.append(ExtractOutcome(source, target, None, written=False))
+            on_source(source)
+            continue
         existing = load_claims_file(target).claims if target.exists() else []
-        merge = merge_claims(existing, extract_claims(source), source.body)
+        merge = merge_claims(existing, extracted[id(source)], source.body)
         text = render_claims_file(source.path.as_posix(), source.sha256, merge.claims)
         unchanged = target.exists() and target.read_text(encoding="utf-8") == text
         if not dry_run and not unchanged:

@@ -51,6 +51,7 @@ class ClaimsFile:
     source: str
     source_sha256: str
     claims: list[Claim]
+    extracted_with: str = ""  # the szcheck version that wrote it: a newer reader re-extracts
 
 
 def load_yaml(path: Path) -> object:
@@ -87,7 +88,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
             raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get("__line__"))
         seen[claim.id] = entry.get("__line__")
         claims.append(claim)
-    return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims)
+    return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims, str(data.get("extracted_with") or ""))
 
 
 def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
@@ -137,11 +138,14 @@ def claim_entry(claim: Claim) -> dict:
 
 
 def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> str:
+    from . import __version__
+
     header = (
         "# Claims read by szcheck from the source below. Review and correct them by hand: set\n"
         "# status: reviewed (or rejected) to keep a claim as it is; edits are kept on re-extraction.\n"
     )
-    body = {"source": source, "source_sha256": source_sha256, "claims": [claim_entry(c) for c in claims]}
+    body = {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}",
+            "claims": [claim_entry(c) for c in claims]}
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
 
 

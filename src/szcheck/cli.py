@@ -145,26 +145,63 @@ def extract(
     paths: Optional[List[Path]] = typer.Argument(None, help="Source files or folders (default: the project's sources/)."),
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change without writing."),
+    force: bool = typer.Option(False, "--force", help="Re-extract sources whose claims file is up to date too."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes to extract with [default: the number of cores]."),
 ) -> None:
-    """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited."""
-    from .api import extract_paths
+    """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited.
+
+    A source whose claims file was written from the same text by the same szcheck version is skipped.
+    """
+    import os
+
+    from .api import extract_paths, read_sources
 
     root, _, sources_dir, claims_dir = load_settings(None, claims_dir)
     if claims_dir.exists() and not claims_dir.is_dir():
         fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
+    targets = list(paths or [sources_dir])
     try:
-        outcomes = extract_paths(list(paths or [sources_dir]), claims_dir, root, dry_run=dry_run)
+        with extraction_progress(len(read_sources(targets, root))) as advance:
+            outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
+                                     on_source=lambda source: advance())
     except SzcheckError as error:
         fail(error)
     except OSError as error:
         fail(f"{error.filename}: cannot write: {error.strerror}")
     for outcome in outcomes:
-        merge = outcome.merge
-        verb = "would write" if dry_run and merge.changed else ("wrote" if outcome.written else "unchanged")
-        counts = f"{len(merge.claims)} claims: {len(merge.added)} added, {len(merge.updated)} updated, {len(merge.kept)} kept as edited, {len(merge.stale)} stale, {len(merge.removed)} removed"
-        typer.echo(f"{verb} {outcome.claims_file.as_posix()} ({counts})")
+        typer.echo(describe_outcome(outcome, dry_run))
     if not outcomes:
         typer.echo("no sources found", err=True)
+
+
+def describe_outcome(outcome, dry_run: bool) -> str:
+    merge = outcome.merge
+    if merge is None:
+        return f"skipped {outcome.claims_file.as_posix()} (source unchanged; --force to re-extract)"
+    verb = "would write" if dry_run and merge.changed else ("wrote" if outcome.written else "unchanged")
+    counts = (f"{len(merge.claims)} claims: {len(merge.added)} added, {len(merge.updated)} updated, "
+              f"{len(merge.kept)} kept as edited, {len(merge.stale)} stale, {len(merge.removed)} removed")
+    return f"{verb} {outcome.claims_file.as_posix()} ({counts})"
+
+
+PROGRESS_FROM = 20  # sources: fewer finish before a bar would be worth drawing
+
+
+def extraction_progress(total: int):
+    """A progress bar on standard error for long runs on a terminal; a no-op otherwise."""
+    import contextlib
+
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda: None)
+    from rich.progress import Progress
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True)) as progress:
+            task = progress.add_task("extracting", total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
 
 
 def exit_code(report, fail_on: str) -> int:

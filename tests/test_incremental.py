@@ -1,0 +1,46 @@
+"""Parallel and incremental extraction: same output with any number of jobs; unchanged sources skipped."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import SOURCES, write_source
+from szcheck.cli import app
+
+
+def claims_texts(project):
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((project / "claims").glob("*.yaml"))}
+
+
+def test_jobs_2_and_jobs_1_write_identical_claims_files(project, runner, tmp_path_factory):
+    for source in SOURCES.glob("*.txt"):
+        shutil.copy(source, project / "sources" / source.name)
+    assert runner.invoke(app, ["extract", "--jobs", "1"]).exit_code == 0
+    single = claims_texts(project)
+    shutil.rmtree(project / "claims")
+    assert runner.invoke(app, ["extract", "--jobs", "2"]).exit_code == 0
+    assert claims_texts(project) == single and len(single) == 5
+
+
+def test_unchanged_source_is_skipped_and_changed_one_reextracted(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "b", "Hangzhou's R&D spending reached 70.1 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+    write_source(project, "b", "Hangzhou's R&D spending reached 71.3 billion yuan in 2023.")
+    result = runner.invoke(app, ["extract"])
+    lines = dict(line.split(" ", 1) for line in result.output.strip().splitlines())
+    assert lines["skipped"].startswith("claims/a.yaml")
+    assert lines["wrote"].startswith("claims/b.yaml")
+    assert "71.3 billion yuan" in (project / "claims" / "b.yaml").read_text(encoding="utf-8")
+
+
+def test_verify_on_an_unchanged_corpus_redoes_no_extraction(project, runner, monkeypatch):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+
+    def no_extraction(source):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr("szcheck.extract.extract_claims", no_extraction)
+    assert runner.invoke(app, ["verify", "-q"]).exit_code == 0
+    assert "skipped" in runner.invoke(app, ["extract"]).output
