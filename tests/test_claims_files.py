@@ -154,3 +154,13 @@ def test_claims_survive_a_round_trip_through_their_file(tmp_path):
         loaded = load_claims_file(target).claims
         assert loaded == extracted
         assert [c.quantity.interval if c.quantity else None for c in loaded] == [c.quantity.interval if c.quantity else None for c in extracted]
+
+
+def test_committed_claims_of_the_bundled_corpus_are_current(runner, monkeypatch):
+    """claims/ holds what `szcheck extract` writes for sources/: regenerate with `szcheck extract --force`."""
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    result = runner.invoke(app, ["extract", "--force", "--dry-run"])
+    assert result.exit_code == 0
+    assert result.output.count("unchanged claims/") == 5, result.output

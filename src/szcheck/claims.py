@@ -24,25 +24,43 @@ REQUIRED_FIELDS = ("entity", "metric", "value")
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
 
 
-class SafeLineLoader(yaml.SafeLoader):
-    """Safe loader that refuses aliases (no "billion laughs") and too deep nesting, and records lines."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, event.start_mark.line + 1)
-        self._depth = getattr(self, "_depth", 0) + 1
-        if self._depth > MAX_DEPTH:
-            raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, self.peek_event().start_mark.line + 1)
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (libyaml's when installed) that records each mapping's line."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
+
+
+def check_structure(root) -> None:
+    """Refuse aliases (the "billion laughs" attack: one node reachable many times) and deep nesting,
+    before anything is built from the document."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, node.start_mark.line + 1)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+
+
+def parse_yaml(text: str) -> object:
+    loader = LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_structure(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -64,7 +82,7 @@ def load_yaml(path: Path) -> object:
     except OSError as error:
         raise SzcheckError(f"cannot read claims file: {error.strerror}", path) from None
     try:
-        return yaml.load(text, Loader=SafeLineLoader)  # noqa: S506 - SafeLineLoader is a SafeLoader
+        return parse_yaml(text)
     except SzcheckError as error:
         raise SzcheckError(error.message, path, error.line) from None
     except yaml.YAMLError as error:

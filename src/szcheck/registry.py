@@ -18,7 +18,7 @@ _rates_file: list[Path] = []
 def read_yaml_data(name: str) -> dict:
     """A data file shipped in szcheck/data."""
     text = resources.files("szcheck").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - a safe loader
 
 
 @functools.cache
