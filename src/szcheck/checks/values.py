@@ -131,7 +131,8 @@ def conflict_message(group: Group, clusters: list[list[Claim]]) -> str:
     if all(is_finite(v) and v > 0 for v in values) and len(values) == 2:
         ratio = max(values) / min(values)
         spread = f" ({ratio:.3g}× apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
-    return f"{metric_label(key.metric)}{when} of {key.entity} is " + " but ".join(sides) + spread
+    label = metric_label(key.metric)
+    return f"{label[:1].upper()}{label[1:]}{when} of {key.entity} is " + " but ".join(sides) + spread
 
 
 def representative(cluster: list[Claim]) -> float:
@@ -259,5 +260,6 @@ def agreement(group: Group, claims: list[Claim]) -> Finding | None:
     key = group.key
     when = "" if key.period in ("any", "unspecified") else f" {key.period}"
     wordings = " / ".join(dict.fromkeys(f'"{c.value}"' for c in claims))
-    message = f"{metric_label(key.metric)}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
+    label = metric_label(key.metric)
+    message = f"{label[:1].upper()}{label[1:]}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
     return make_finding("SZ110", message, claims, entity=key.entity, metric=key.metric, period=key.period)

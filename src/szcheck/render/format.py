@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Quantity, is_finite
+from ..model import UNSPECIFIED, Claim, Quantity, is_finite
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -42,3 +42,10 @@ def normalized(quantity: Quantity | None) -> str:
 def json_number(value: float) -> float | None:
     """JSON has no infinity: an unbounded side is null."""
     return value if is_finite(value) else None
+
+
+def period_text(claim: Claim) -> str:
+    """'2024', '2024 (inferred)', or 'not stated'."""
+    if claim.period == UNSPECIFIED:
+        return "not stated"
+    return claim.period + (" (inferred)" if claim.period_basis == "inferred" else "")

@@ -8,7 +8,7 @@ from datetime import date
 from .. import __version__
 from ..checks.describe import metric_label, source_name
 from ..model import Claim, Finding, Report
-from .format import normalized
+from .format import normalized, period_text
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
 
@@ -34,7 +34,7 @@ def quote_with_figure(claim: Claim, width: int = 220) -> str:
 def claims_table(finding: Finding) -> list[str]:
     lines = ["| source | as written | normalized | period | quote |", "| --- | --- | --- | --- | --- |"]
     for claim in finding.claims:
-        period = claim.period + ("" if claim.period_basis in ("stated", "context") else f" ({claim.period_basis})")
+        period = period_text(claim)
         lines.append(
             f"| `{source_name(claim.source)}`:{claim.line} | {cell(claim.value)} | {cell(normalized(claim.quantity))} "
             f"| {cell(period)} | {quote_with_figure(claim)} |"

@@ -7,7 +7,7 @@ from rich.table import Table
 
 from ..checks.describe import metric_label, source_name
 from ..model import Claim
-from .format import normalized
+from .format import normalized, period_text
 
 BAR_WIDTH = 16
 
@@ -17,7 +17,7 @@ def render_claims_table(claims: list[Claim], console: Console) -> None:
     for column in ("source:line", "entity", "metric", "as written", "normalized", "period", "status"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        period = claim.period + ("" if claim.period_basis in ("stated", "context", "none") else f" ({claim.period_basis})")
+        period = period_text(claim)
         table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric), claim.value,
                       normalized(claim.quantity) if not claim.is_description else claim.category, period, claim.status)
     console.print(table)

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..checks.describe import source_name
 from ..model import Claim, Finding, Report
-from .format import normalized
+from .format import normalized, period_text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 TITLE = {"error": "Errors", "warning": "Warnings", "info": "Info"}
@@ -43,7 +43,7 @@ def claims_table(finding: Finding) -> Table:
     for column, ratio in (("source", 2), ("as written", 2), ("normalized", 2), ("period", 1), ("quote", 5)):
         table.add_column(column, ratio=ratio, overflow="fold")
     for claim in finding.claims:
-        period = claim.period + ("" if claim.period_basis in ("stated", "context", "") else f" ({claim.period_basis})")
+        period = period_text(claim)
         table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.value, normalized(claim.quantity), period, highlighted_quote(claim))
     return table
 
