@@ -88,3 +88,17 @@ def test_undecided_when_the_evidence_is_even(project, runner):
     write_source(project, "b", "Ningbo's R&D spending reached 41.7 billion yuan in 2023.")
     [finding] = by_rule(report(runner), "SZ101")
     assert finding["favours"] is None and "undecided" in finding["diagnosis"]
+
+
+def test_figures_in_different_currencies_agree_once_converted(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 71.9 billion yuan in 2024.")
+    write_source(project, "b", "Ningbo's R&D spending reached $10 billion in 2024.")
+    data = report(runner)
+    assert [f["rule"] for f in data["findings"]] == ["SZ111"]
+
+
+def test_figures_in_different_currencies_that_disagree_warn_with_a_currency_cause(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 71.9 billion yuan in 2024.")
+    write_source(project, "b", "Ningbo's R&D spending reached $14 billion in 2024.")
+    [finding] = by_rule(report(runner), "SZ104")
+    assert finding["severity"] == "warning" and finding["causes"][0]["cause"] == "currency"

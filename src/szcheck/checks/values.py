@@ -46,6 +46,18 @@ def near_miss() -> None:
     """Values are disjoint by less than 1%: most likely rounding or an approximation, not an error."""
 
 
+@rule("SZ104", "currency-conflict", "warning")
+def currency_conflict() -> None:
+    """Figures in different currencies for the same entity, metric and period disagree once converted
+    at the year's average rate (data/rates.yaml, with its band). A warning, since the rate an article
+    used may differ; figures that agree once converted are reported as info (SZ111)."""
+
+
+@rule("SZ111", "corroborated-converted", "info")
+def corroborated_converted() -> None:
+    """Figures in different currencies agree once converted at the year's average rate."""
+
+
 @rule("SZ110", "corroborated", "info")
 def corroborated() -> None:
     """Two or more sources state the same value for the same entity, metric and period.
@@ -65,6 +77,42 @@ def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]
         finding = check_group(group, published, series)
         if finding:
             findings.append(finding)
+    return findings + check_currencies(groups)
+
+
+def check_currencies(groups: list[Group]) -> list[Finding]:
+    """Money figures of one entity, metric and period stated in different currencies, compared in
+    the first group's currency at the period's average rate."""
+    from ..quantities import convert_currency
+    from ..registry import load_rates
+
+    band = float(load_rates()["band"])
+    by_key: dict[tuple, list[Group]] = defaultdict(list)
+    for group in groups:
+        if group.key.unit not in ("percent", "percentage_point", "count"):
+            by_key[(group.key.entity, group.key.metric, group.key.period)].append(group)
+    findings = []
+    for (entity, metric, period), currency_groups in by_key.items():
+        year = re.match(r"\d{4}", period)
+        if len(currency_groups) < 2 or not year:
+            continue
+        base, *others = sorted(currency_groups, key=lambda g: g.key.unit != "CNY")
+        target = base.key.unit
+        for other in others:
+            for claim in other.claims:
+                converted = convert_currency(claim.quantity.value, claim.quantity.unit, target, int(year.group(0)))
+                if converted is None:
+                    continue
+                agreeing = [c for c in base.claims if abs(converted - c.quantity.value) <= band * c.quantity.value + (c.quantity.high - c.quantity.low) / 2]
+                sides = f"{figure(claim)} in {source_name(claim.source)} is {converted / 1e9:.4g} billion {target} at the {year.group(0)} average rate"
+                label = metric_label(metric)
+                if agreeing:
+                    message = f"{label[:1].upper()}{label[1:]} {period} of {entity}: {sides}, which agrees with {figure(agreeing[0])}"
+                    findings.append(make_finding("SZ111", message, [claim, *agreeing], entity=entity, metric=metric, period=period))
+                else:
+                    message = f"{label[:1].upper()}{label[1:]} {period} of {entity}: {sides}, but the sources in {target} say " + ", ".join(figure(c) for c in base.claims)
+                    findings.append(make_finding("SZ104", message, [claim, *base.claims], entity=entity, metric=metric, period=period,
+                                                 details={"causes": [{"cause": "currency", "converted": round(converted, 2), "currency": target}]}))
     return findings
 
 
