@@ -123,3 +123,14 @@ def test_the_entity_comes_from_the_article_not_a_default(project, runner):
 
     claims = extract_claims(read_source(project / "sources" / "a.txt", project))
     assert {c.entity for c in claims} == {"Hangzhou"}
+
+
+def test_a_registry_fund_mentioned_in_passing_does_not_become_the_articles_subject(project):
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023. Ningbo also set up a seed fund. "
+                               "The city had 1,250 robotics startups as of June 2025.")
+    claims = extract_claims(read_source(project / "sources" / "a.txt", project))
+    by_value = {c.value: c.entity for c in claims if not c.is_description}
+    assert by_value == {"35.2 billion yuan": "Ningbo", "1,250": "Ningbo"}

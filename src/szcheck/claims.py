@@ -164,7 +164,8 @@ def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> 
     )
     body = {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}",
             "claims": [claim_entry(c) for c in claims]}
-    return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same text, several times faster
+    return header + yaml.dump(body, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def write_atomically(path: Path, text: str) -> None:

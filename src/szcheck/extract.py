@@ -32,6 +32,7 @@ TRAILING_VERBS = re.compile(
 )
 
 
+FRONTED_SPAN = 60  # characters at the start of a sentence that can hold the period it opens with
 WINDOW = 300  # characters around a figure that can bear on how it is read; bounds the work on huge sentences
 
 
@@ -127,24 +128,30 @@ def subject_phrase(text: str) -> str:
 
 
 def main_subject(source: Source, registry: Registry) -> str:
-    """The place or organisation an article is about: the registry entity its title and body name most."""
+    """The place or organisation an article is about: the place in the registry, or else the proper
+    name, that its title (three times) and body name most. A registry fund or institute that the
+    article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
-    for mention in find_mentions(source.title, "entities"):
-        counts[mention.name] += 3
-    for mention in find_mentions(source.body, "entities"):
-        counts[mention.name] += 1
-    places = {name: count for name, count in counts.items() if registry.entities[name].category in ("city", "province", "country", "region")}
-    if places or counts:
-        best = max((places or counts).items(), key=lambda item: (item[1], item[0]))
-        return best[0]
-    names: Counter[str] = Counter()  # name -> weight
     for weight, text in ((3, source.title), (1, source.body)):
+        mentions = find_mentions(text, "entities")
+        for mention in mentions:
+            if registry.entities[mention.name].category in PLACE_CATEGORIES:
+                counts[mention.name] += weight
+        starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less
         for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
+            inside = bisect.bisect_right(starts, match.start())
+            if match.group(0).split()[0] in registry.not_names or (inside and mentions[inside - 1].end > match.start()):
+                continue
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
-            if match.group(0).split()[0] not in registry.not_names:
-                names[match.group(0)] += weight / 2 if opens_sentence else weight
-    return max(names.items(), key=lambda item: (item[1], item[0]))[0] if names else source.id
+            counts[match.group(0)] += weight / 2 if opens_sentence else weight
+    if not counts:
+        named = find_mentions(source.title + " " + source.body, "entities")
+        return named[0].name if named else source.id
+    return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities, item[0]))[0]
+
+
+PLACE_CATEGORIES = ("city", "province", "country", "region")
 
 
 def section_entity(heading: str) -> str:
@@ -175,11 +182,11 @@ def size_of(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str
     if quantity.kind != "amount":
         return None
     phrase = quantity.noun or ""
-    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", window(text, quantity.start))
+    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", text[max(0, quantity.start - 100) : quantity.start])
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns) and before and re.match(r"\s+level", text[quantity.end :]) is None:
         before = None
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
-        match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", window(text, quantity.start))
+        match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
         phrase = match.group(1) if match else ""
         if not phrase or phrase.split()[-1].lower() not in registry.size_nouns:
             return None
@@ -278,7 +285,7 @@ def share_metric(metric: str, base: str, registry: Registry) -> str:
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     before, after = window(text, quantity.start), text[quantity.end : quantity.end + WINDOW]
-    of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before)
+    of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     subject = phrase_key(
         in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
@@ -365,8 +372,10 @@ def extract_claims(source: Source) -> list[Claim]:
     for sentence in sentences(source):
         if sentence.paragraph != paragraph:
             context, paragraph = None, sentence.paragraph
-        mentions = read_periods(sentence.text, source.published)
-        quantities = outside(read_quantities(sentence.text), mentions)
+        quantities = read_quantities(sentence.text)
+        # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
+        mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        quantities = outside(quantities, mentions)
         quantities = assign_periods(sentence.text, quantities, mentions, context)
         context = fronted_period(mentions) or context
         claims.extend(sentence_claims(source, sentence, quantities, subject, registry))

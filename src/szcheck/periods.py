@@ -16,7 +16,7 @@ YEAR = r"(?:1[89]|20)\d\d"
 
 
 @functools.cache
-def period_patterns() -> list[tuple[str, re.Pattern]]:
+def period_patterns() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     vocab = period_vocabulary()
     month = word_alternation(vocab["months"])
     ordinal = word_alternation(vocab["ordinals"])
@@ -45,16 +45,27 @@ def period_patterns() -> list[tuple[str, re.Pattern]]:
         "relative_year": rf"{relative_year}",
         "now": word_alternation(vocab["as_of_publication"]),
     }
-    compiled = [(name, re.compile(p, re.I)) for name, p in patterns.items()]
-    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I))]
+    # A pattern runs only on text that has its trigger: most sentences name no month, half or plan,
+    # and skipping those patterns is most of the period reader's speed.
+    triggers = {
+        "plan": r"Five-Year", "past_years": r"\byears\b", "cjk_half": "半年", "cjk_quarter": "季度", "half": r"\bhalf\b",
+        "quarter": r"\bquarter\b|Q[1-4]", "last_month_word": r"\bmonth\b", "end_of": r"\bend\s+of\b",
+        "iso_date": r"\d-\d\d-\d", "cjk_month": "月", "month_year": month, "month_day": month, "last_month": month,
+        "year_range": r"\d{4}", "since": r"\bsince\b", "cjk_year": "年", "year": r"\d{4}",
+    }
+    compiled = [(name, re.compile(p, re.I), re.compile(triggers.get(name, ""), re.I)) for name, p in patterns.items()]
+    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I), None)]
 
 
 def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
     """Every time expression in `text`, longest first, without overlaps; relative ones need `published`."""
     vocab = period_vocabulary()
-    *patterns, (_, preposition) = period_patterns()
+    *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
-    for name, pattern in patterns:
+    triggered: dict[str, bool] = {}
+    for name, pattern, trigger in patterns:
+        if not triggered.setdefault(trigger.pattern, trigger.search(text) is not None):
+            continue
         for match in pattern.finditer(text):
             at = bisect.bisect_left(KeyView(taken), match.start())
             if (at < len(taken) and taken[at].start < match.end()) or (at > 0 and taken[at - 1].end > match.start()):

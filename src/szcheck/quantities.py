@@ -74,6 +74,7 @@ class Lexicon:
     noun_stop_words: frozenset
     about_relative: float
     nearly_relative: float
+    figure_words: frozenset  # words that can begin a figure with no digit in it ("six", "billion-yuan", "tens")
 
 
 def lowered(words) -> frozenset:
@@ -151,12 +152,27 @@ def lexicon() -> Lexicon:
         noun_stop_words=lowered(vocab["noun_stop_words"]) | NOUN_STOP_WORDS,
         about_relative=float(vocab["intervals"]["about_relative"]),
         nearly_relative=float(vocab["intervals"]["nearly_relative"]),
+        figure_words=frozenset(number_words) | frozenset(english_scales) | lowered(vocab["vague_multipliers"])
+        | frozenset(w.lower() for w in symbols if w.isalpha()),
     )
+
+
+FIGURE_CHARACTERS = re.compile(r"[\d$¥€￥万亿千百十]")
+WORD_SEPARATORS = str.maketrans({c: " " for c in "-,.;:()[]“”\"'’!?—–/"})
+
+
+def may_hold_a_figure(text: str, lex: Lexicon) -> bool:
+    """A cheap test that skips the full reader on sentences with no digit, symbol or number word."""
+    if FIGURE_CHARACTERS.search(text):
+        return True
+    return not lex.figure_words.isdisjoint(text.lower().translate(WORD_SEPARATORS).split())
 
 
 def read_quantities(text: str) -> list[Quantity]:
     """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
     lex = lexicon()
+    if not may_hold_a_figure(text, lex):
+        return []
     found: list[Quantity] = []
     for match in lex.figure.finditer(text):
         if is_not_a_quantity(text, match, lex):
