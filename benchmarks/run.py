@@ -1,8 +1,9 @@
 """Benchmarks for szcheck: reading speed, start-up time and scaling, each next to a baseline timed
 in the same run on the same machine. Nothing here asserts a threshold; it prints figures and ratios.
 
-    python benchmarks/run.py            # 10 MB reading text; 1k, 10k and 100k synthetic claims
-    python benchmarks/run.py --quick    # smaller sizes, well under a minute
+    python benchmarks/run.py            # 10 MB of text; 1k, 10k and 30k synthetic claims (a few minutes)
+    python benchmarks/run.py --quick    # 0.25 MB of text; 1k and 3k claims (about 30 s)
+    python benchmarks/run.py --sizes 1000,10000,100000   # choose the scale sizes
     python benchmarks/run.py --profile 10000   # cProfile of one scale case (top functions)
 
 The scale cases each run in a fresh subprocess (this file with --worker), so their peak memory
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
+import platform
 import random
 import re
 import resource
@@ -31,8 +34,13 @@ REPO = Path(__file__).resolve().parent.parent
 PUBLISHED = date(2025, 9, 2)
 MB = 1_000_000
 
-FULL = {"reading_mb": 10, "extract_mb": 10, "sizes": [1_000, 10_000, 100_000]}
-QUICK = {"reading_mb": 0.5, "extract_mb": 0.25, "sizes": [1_000, 10_000]}
+# On the 2-core machine this was written on, extract + verify grows linearly and 100k claims take
+# 4-6 minutes (depending on the commit), so 100k is left out of the default sizes (add it with
+# --sizes 1000,10000,100000; the table prints a linear projection instead), and --quick uses 1k and
+# 3k claims to stay near 30 s.
+FULL = {"reading_mb": 10, "extract_mb": 10, "sizes": [1_000, 10_000, 30_000]}
+QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "sizes": [1_000, 3_000]}
+PROJECT_TO = 100_000  # claims: the size the scale table extrapolates to when it was not run
 
 
 # --------------------------------------------------------------------------- reading speed
@@ -134,6 +142,9 @@ FUND_WORDS = ("Bright Jade Silver Golden Blue Crimson Green Pearl Summit Harbor 
               "Lotus Maple Orchid Falcon Aurora Horizon").split()
 FUND_KINDS = ["Innovation", "Industry", "Venture", "Startup", "Frontier"]
 YEAR_END_MONTHS = [(2023, 6), (2024, 3), (2024, 6), (2024, 9)]
+# Fund sizes in billion yuan. No powers of ten: szcheck reads "a 10-billion-yuan fund" as an order of
+# magnitude (10 to 100 billion, like 百亿级), which a doubled value would fall inside.
+FUND_SIZES = [1.5, 2, 2.5, 3, 4, 5, 6, 8, 12, 15]
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 
 RD_ALIASES = ["R&D investment", "R&D expenditure", "R&D spending"]
@@ -162,10 +173,10 @@ def city_facts(city: str, rng: random.Random, funds: list[str]) -> list[dict]:
         facts.append({"entity": city, "metric": "tech_loans", "period": f"{year}-{month:02d}", "year": year, "month": month,
                       "value": round(loans * 1.007 ** months, 2)})
         facts.append({"entity": city, "metric": "high_tech_enterprises", "period": f"{year}-{month:02d}", "year": year,
-                      "month": month, "value": round(firms * 1.006 ** months)})
+                      "month": month, "value": not_round(round(firms * 1.006 ** months))})
     for fund in funds:
         facts.append({"entity": fund, "metric": "fund_size", "period": "any", "city": city, "year": rng.randint(2015, 2024),
-                      "value": rng.choice([1, 1.5, 2, 2.5, 3, 5, 8, 10, 12, 20])})
+                      "value": rng.choice(FUND_SIZES)})
     for fact in facts:
         fact.setdefault("city", city)
     return facts
@@ -235,9 +246,17 @@ def sentence(fact: dict, value: float, over: bool, rng: random.Random) -> str:
 def planted_value(fact: dict, rng: random.Random) -> float:
     """A value at least 20% away from the true one, stated exactly (never "over", which could overlap)."""
     if fact["metric"] == "fund_size":
-        return fact["value"] * rng.choice([0.5, 2, 3])
+        sizes = [fact["value"] * factor for factor in (0.5, 2, 3)]
+        return rng.choice([size for size in sizes if not math.log10(size).is_integer()])
     value = fact["value"] * rng.uniform(0.55, 0.8)
-    return round(value) if fact["metric"] == "high_tech_enterprises" else round(value, 2)
+    if fact["metric"] == "high_tech_enterprises":
+        return not_round(round(value))
+    return round(value, 2)
+
+
+def not_round(count: int) -> int:
+    """A count written with its last digits (2,000 reads as 1,500 to 2,500; 2,003 does not)."""
+    return count + 3 if count % 10 == 0 else count
 
 
 def key_of(fact: dict) -> tuple[str, str, str]:
@@ -314,8 +333,16 @@ def write_corpus(corpus: dict, folder: Path) -> float:
     return size / MB
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+def memory_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process. Not getrusage's ru_maxrss: Linux keeps that
+    across exec, so a worker would report the peak of the parent that started it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def warm_up() -> None:
@@ -344,7 +371,7 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
         corpus = make_corpus(target, seed, rate)
         size = write_corpus(corpus, folder / "sources")
         generate_s = time.perf_counter() - start
-        rss_before = peak_rss_mb()
+        rss_before = memory_mb("VmRSS")
 
         profiler = None
         if profile:
@@ -364,6 +391,8 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(10)
             print("--- top 10 by own (tottime) ---")
             pstats.Stats(profiler).sort_stats("tottime").print_stats(10)
+            print("--- szcheck's own functions, top 12 by cumulative time ---")
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(r"szcheck[/\\]", 12)
     finally:
         shutil.rmtree(folder)
 
@@ -378,7 +407,7 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
         "claims": len(report.claims), "statements": sum(intended.values()),
         "keys_read_as_written": sum((read & intended).values()) / max(1, sum(intended.values())),
         "generate_s": generate_s, "extract_s": extract_s, "verify_s": verify_s,
-        "rss_before_mb": rss_before, "rss_peak_mb": peak_rss_mb(),
+        "rss_before_mb": rss_before, "rss_peak_mb": memory_mb("VmHWM"),
         "stated_facts": corpus["stated_facts"], "planted": len(planted), "found": len(planted & conflicts),
         "unplanted_conflicts": len(conflicts - planted), "rules": dict(sorted(rules.items())),
     }
@@ -459,20 +488,36 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
         ))
         previous = r
     print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s", "claims/s extr/ver/both",
-                       "peak RSS MB", "recall", "unplanted", "keys as written", "time growth extr/ver")))
+                       "peak RSS MB (+)", "recall", "unplanted", "keys as written", "time growth extr/ver")))
     for r in results:
         if "rules" in r:
             print(f"   {r['target']:,}: {r['cities']} cities, {r['stated_facts']:,} distinct facts stated, "
                   f"generation {r['generate_s']:.1f} s (not timed above); findings by rule {r['rules']}")
     print("   recall: a planted contradiction counts as found when an SZ101/SZ102 finding has its entity, metric and period;")
     print("   unplanted: SZ101/SZ102 findings on keys with no planted contradiction; keys as written: statements read back")
-    print("   with the entity/metric/period they were generated with; peak RSS includes the generator (+ = growth during")
-    print("   extract and verify).")
+    print("   with the entity/metric/period they were generated with; peak RSS: VmHWM of the worker, which includes the")
+    print("   generated corpus (+ = peak minus the RSS just before extract_paths).")
+    done = [r for r in results if "error" not in r]
+    if done and done[-1]["claims"] < PROJECT_TO * 0.9:
+        last = done[-1]
+        projected = (last["extract_s"] + last["verify_s"]) * PROJECT_TO / last["claims"]
+        print(f"   {PROJECT_TO:,} claims not run: a linear projection from the {last['target']:,} case is ~{projected:.0f} s "
+              f"of extract + verify (add it with --sizes ...,{PROJECT_TO})")
     for note in notes:
         print(f"   note: {note}")
 
 
 # --------------------------------------------------------------------------- main
+
+def code_version() -> str:
+    """The commit measured, and whether src/ had uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "commit unknown"
+    return f"commit {head or 'unknown'}{' + uncommitted changes in src/' if dirty else ''}"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -496,13 +541,14 @@ def main() -> None:
     settings = QUICK if args.quick else FULL
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else settings["sizes"]
     skip = set(filter(None, args.skip.split(",")))
-    import platform
-    import os
-    print(f"szcheck benchmarks{' (--quick)' if args.quick else ''}: Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, {platform.machine()}; every ratio is against a baseline timed in this run")
+    print(f"szcheck benchmarks{' (--quick)' if args.quick else ''}: {code_version()}; Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start")
+    print("Every ratio is against a baseline timed in this run; nothing is compared with a fixed threshold.")
     started = time.perf_counter()
     if "reading" not in skip:
         print_reading(measure_reading(settings["reading_mb"], settings["extract_mb"]))
+        if args.quick:
+            print(f"   --quick: {settings['reading_mb']} MB of text and a {settings['extract_mb']} MB file instead of 10 MB each")
     if "startup" not in skip:
         print_startup(measure_startup())
     if "scale" not in skip:
