@@ -24,41 +24,43 @@ REQUIRED_FIELDS = ("entity", "metric", "value")
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
 
 
-class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A safe loader (libyaml's when installed) that records each mapping's line."""
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
+STR_TAG = "tag:yaml.org,2002:str"
 
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
+
+def build(node, loader, depth: int, seen: set[int]) -> object:
+    """The Python value of a YAML node, refusing aliases (the "billion laughs" attack: one node
+    reachable many times) and deep nesting; each mapping records the line it starts on."""
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, line)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, line)
+    if isinstance(node, yaml.MappingNode):
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = build(key_node, loader, depth + 1, seen)
+            if isinstance(key, (list, dict)):
+                raise SzcheckError("a mapping key must be text, not a list or mapping", None, key_node.start_mark.line + 1)
+            mapping[key] = build(value_node, loader, depth + 1, seen)
+        mapping["__line__"] = line
         return mapping
-
-
-def check_structure(root) -> None:
-    """Refuse aliases (the "billion laughs" attack: one node reachable many times) and deep nesting,
-    before anything is built from the document."""
-    seen: set[int] = set()
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, node.start_mark.line + 1)
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, node.start_mark.line + 1)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    if isinstance(node, yaml.SequenceNode):
+        return [build(child, loader, depth + 1, seen) for child in node.value]
+    if node.tag == STR_TAG:
+        return node.value
+    return loader.construct_object(node)  # ints, floats, booleans, nulls, dates: YAML's own rules
 
 
 def parse_yaml(text: str) -> object:
-    loader = LineLoader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None
-        check_structure(node)
-        return loader.construct_document(node)
+        return None if node is None else build(node, loader, 1, set())
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        raise SzcheckError(f"invalid YAML: {error.problem}", None, mark.line + 1 if mark else None) from None
     finally:
         loader.dispose()
 

@@ -17,14 +17,25 @@ def stale_quote() -> None:
     """
 
 
+def quote_stands(claim: Claim, source: Source, lines: list[str], body: str) -> bool:
+    """The quote is in the source: on its own line (a quick look), else anywhere in the normalized body."""
+    quote = " ".join(claim.quote.split())
+    index = claim.line - source.body_offset_line
+    if 0 <= index < len(lines) and quote in " ".join(lines[index].split()):
+        return True
+    return quote in body
+
+
 def check_provenance(sources: list[Source], claims: list[Claim]) -> list[Finding]:
-    bodies = {s.path.as_posix(): " ".join(s.body.split()) for s in sources}
+    by_path = {s.path.as_posix(): s for s in sources}
+    bodies = {path: " ".join(s.body.split()) for path, s in by_path.items()}
+    lines = {path: s.body.split("\n") for path, s in by_path.items()}
     findings = []
     for claim in claims:
         body = bodies.get(claim.source)
         if claim.status == "rejected" or body is None:
             continue
-        if claim.status == "stale" or (claim.quote and " ".join(claim.quote.split()) not in body):
+        if claim.status == "stale" or (claim.quote and not quote_stands(claim, by_path[claim.source], lines[claim.source], body)):
             message = f"claim {claim.id!r} quotes text that is no longer in {source_name(claim.source)}: \"{claim.quote[:80]}\""
             findings.append(make_finding("SZ401", message, [claim], entity=claim.entity, metric=claim.metric, period=claim.period))
     return findings
