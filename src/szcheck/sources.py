@@ -81,7 +81,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 1
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
