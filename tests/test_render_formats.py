@@ -294,3 +294,31 @@ def test_example_report_in_docs_is_current(corpus_project, runner, update_golden
     if update_goldens:
         example.write_text(produced, encoding="utf-8")
     assert produced == example.read_text(encoding="utf-8")
+
+
+def test_example_report_is_well_formed_markdown():
+    """Every table row has its header's columns (no stray pipes), every contents link has its anchor,
+    and every mermaid chart has as many bars as x-axis labels."""
+    from markdown_it import MarkdownIt
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "example-report.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    widths, row = [], 0
+    for token in tokens:
+        if token.type == "tr_open":
+            row = 0
+        elif token.type in ("th_open", "td_open"):
+            row += 1
+        elif token.type == "tr_close":
+            widths.append(row)
+        elif token.type == "table_close":
+            assert len(set(widths)) == 1, widths
+            widths = []
+    links = re.findall(r"\]\(#([\w-]+)\)", text)
+    assert links and all(f'<a id="{anchor}"></a>' in text for anchor in links)
+    charts = re.findall(r"```mermaid\n(.*?)```", text, re.S)
+    assert charts
+    for chart in charts:
+        labels = re.search(r"x-axis \[(.*)\]", chart).group(1)
+        bars = re.search(r"bar \[(.*)\]", chart).group(1)
+        assert labels.count('"') // 2 == len(bars.split(","))
