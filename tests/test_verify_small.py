@@ -134,3 +134,16 @@ def test_a_registry_fund_mentioned_in_passing_does_not_become_the_articles_subje
     claims = extract_claims(read_source(project / "sources" / "a.txt", project))
     by_value = {c.value: c.entity for c in claims if not c.is_description}
     assert by_value == {"35.2 billion yuan": "Ningbo", "1,250": "Ningbo"}
+
+
+def test_a_common_noun_alias_means_the_registry_entity_only_in_an_article_about_its_place(project):
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    write_source(project, "a", "Hangzhou's R&D spending reached 74.2 billion yuan in 2024. Hangzhou set up a 2 billion yuan seed fund. "
+                               "The Hangzhou Innovation Fund, a 10-billion-yuan government guidance fund, opened in 2021.")
+    write_source(project, "b", "Shenzhen's R&D spending reached 245.31 billion yuan in 2024. Shenzhen set up a 2 billion yuan seed fund.")
+    sizes = {c.entity: c.value for path in ("a", "b") for c in extract_claims(read_source(project / "sources" / f"{path}.txt", project))
+             if c.metric == "fund_size"}
+    assert sizes == {"Hangzhou seed fund": "2 billion yuan", "Hangzhou Innovation Fund": "10-billion-yuan",
+                     "Shenzhen Sci-Tech Seed Fund": "2 billion yuan"}

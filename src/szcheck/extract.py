@@ -46,6 +46,7 @@ class Mention:
     start: int
     end: int
     name: str
+    surface: str = ""
 
 
 @functools.cache
@@ -69,8 +70,18 @@ def find_mentions(text: str, kind: str) -> list[Mention]:
         surface = match.group(0).lower()
         name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
         if name:
-            found.append(Mention(match.start(), match.end(), name))
+            found.append(Mention(match.start(), match.end(), name, match.group(0)))
     return found
+
+
+def local_entity(mention: Mention, subject: str, registry: Registry) -> str:
+    """A registry entity named by a common noun ('seed fund', 'government guidance fund') is that
+    entity only in an article about its place; elsewhere it is the article's own: 'Hangzhou seed fund'."""
+    entity = registry.entities.get(mention.name)
+    generic = mention.surface == mention.surface.lower()
+    if entity is None or not entity.place or not generic or entity.place == subject:
+        return mention.name
+    return f"{subject} {' '.join(singular(word) for word in mention.surface.lower().split())}"
 
 
 def singular(word: str) -> str:
@@ -164,9 +175,10 @@ def section_entity(heading: str) -> str:
 ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
 
 
-def entity_mentions(text: str, subject: str) -> list[Mention]:
+def entity_mentions(text: str, subject: str, registry: Registry) -> list[Mention]:
     """The entities a sentence names, with 'the city' standing for the article's subject, in order."""
-    found = find_mentions(text, "entities") + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)]
+    named = [Mention(m.start, m.end, local_entity(m, subject, registry), m.surface) for m in find_mentions(text, "entities")]
+    found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -176,24 +188,27 @@ def sentence_entity(mentions: list[Mention], starts: list[int], position: int, s
     return mentions[first].name if first < len(mentions) and mentions[first].start < position else subject
 
 
-def size_of(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
+APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
+
+
+def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> tuple[str, str] | None:
     """(metric, entity) when a money figure is the size of a thing: 'a 2 billion yuan seed fund',
-    'angel mother funds at the 10-billion-yuan level'."""
+    'angel mother funds at the 10-billion-yuan level', 'the Hangzhou Innovation Fund, a 10-billion-yuan fund'."""
     if quantity.kind != "amount":
         return None
     phrase = quantity.noun or ""
-    before = re.search(r"((?:[\w-]+\s+){1,5}?)[\w-]+\s+at\s+the\s+$", text[max(0, quantity.start - 100) : quantity.start])
-    if not (phrase and phrase.split()[-1].lower() in registry.size_nouns) and before and re.match(r"\s+level", text[quantity.end :]) is None:
-        before = None
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
         match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
         phrase = match.group(1) if match else ""
         if not phrase or phrase.split()[-1].lower() not in registry.size_nouns:
             return None
     metric = registry.size_nouns[phrase.split()[-1].lower()]
+    named = APPOSITIVE_NAME.search(text[max(0, quantity.start - 120) : quantity.start])
+    if named:
+        return metric, re.sub(r"^(?:The|A|An)\s+", "", named.group(1))
     entities = find_mentions(phrase, "entities")
     if entities:
-        return metric, entities[-1].name
+        return metric, local_entity(entities[-1], subject, registry)
     return metric, " ".join(singular(w) for w in phrase.split()[-4:])
 
 
@@ -388,13 +403,13 @@ def extract_claims(source: Source) -> list[Claim]:
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:
     text = sentence.text
     bindings = bind_metrics(text, quantities, registry)
-    mentions = entity_mentions(text, subject) if quantities and not sentence.section else []
+    mentions = entity_mentions(text, subject, registry) if quantities and not sentence.section else []
     starts = [m.start for m in mentions]
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
         entity = section_entity(sentence.section) if sentence.section else sentence_entity(mentions, starts, quantity.start, subject)
-        size = size_of(text, quantity, registry)
+        size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
             binding, entity = Binding(size[0], "registry"), size[1]

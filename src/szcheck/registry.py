@@ -46,6 +46,7 @@ class Entity:
     name: str
     category: str
     aliases: tuple[str, ...]
+    place: str = ""  # where it is: a common-noun alias ("seed fund") means it only in articles about that place
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def load_registry() -> Registry:
         for name, spec in data.get("metrics", {}).items()
     }
     entities = {
-        name: Entity(name=name, category=spec.get("category", ""), aliases=tuple(spec.get("aliases", [])))
+        name: Entity(name=name, category=spec.get("category", ""), aliases=tuple(spec.get("aliases", [])), place=spec.get("place", ""))
         for name, spec in data.get("entities", {}).items()
     }
     return Registry(
