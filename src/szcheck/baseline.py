@@ -10,14 +10,17 @@ import yaml
 
 from .claims import write_atomically
 from .errors import SzcheckError
-from .findings import make_finding, rule
+from .findings import document_rule, make_finding
 from .model import Claim, Finding
 
 
-@rule("SZ403", "stale-baseline-entry", "warning")
-def stale_baseline_entry() -> None:
+document_rule(
+    "SZ403",
+    "stale-baseline-entry",
+    "warning",
     """A baseline entry matches no current finding: the finding was fixed or changed. Remove the
-    entry (or rewrite the baseline with --write-baseline) so the baseline does not rot."""
+    entry (or rewrite the baseline with --write-baseline) so the baseline does not rot.""",
+)
 
 
 def read_baseline(path: Path) -> dict[str, dict]:

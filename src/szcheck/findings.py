@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 from dataclasses import dataclass
-from typing import Callable
 
 from .model import Claim, Finding
 
@@ -25,20 +24,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str) -> Callable:
-    """Register a rule; its docstring is its user documentation (`szcheck explain CODE`)."""
-
-    def register(function: Callable) -> Callable:
-        doc = inspect.cleandoc(function.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, doc.split("\n", 1)[0], doc)
-        function.rule_code = code
-        return function
-
-    return register
-
-
 def document_rule(code: str, name: str, severity: str, doc: str) -> None:
-    """A rule raised from inside another check (no function of its own)."""
+    """Register a rule with its documentation: the first line is its summary, the whole text what
+    `szcheck explain CODE`, the markdown report and the SARIF rule metadata show. Codes are never reused."""
     doc = inspect.cleandoc(doc)
     RULES[code] = Rule(code, name, severity, doc.split("\n", 1)[0], doc)
 

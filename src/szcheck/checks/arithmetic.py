@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 
-from ..findings import make_finding, rule
+from ..findings import document_rule, make_finding
 from ..group import is_comparable
 from ..model import Claim, Finding, Source, is_finite
 from ..quantities import convert_currency
@@ -18,42 +18,54 @@ SERIES_FACTOR = 3.0  # implied growth this many times the stated one (or 20 poin
 SERIES_POINTS = 20.0
 
 
-@rule("SZ201", "growth-check", "warning")
-def growth_check() -> None:
+document_rule(
+    "SZ201",
+    "growth-check",
+    "warning",
     """A stated growth rate does not match the figures it describes.
 
     "From 151.08 billion yuan in 2020 to 245.31 billion yuan in 2024, an average annual growth
     rate of 12.9%": szcheck recomputes the rate from the two figures (any source may give them) and
     reports the recomputed value. A rate that holds is reported as info; one that does not, as a
     warning naming the figures used.
-    """
+    """,
+)
 
 
-@rule("SZ202", "conversion-check", "warning")
-def conversion_check() -> None:
+document_rule(
+    "SZ202",
+    "conversion-check",
+    "warning",
     """A currency conversion in the text does not match the year's exchange rate.
 
     "223.66 billion yuan (about 31.46 billion U.S. dollars) in 2024": the implied rate is compared
     with the yearly average in szcheck's rate table (data/rates.yaml) within its band. A conversion
     that holds is reported as info.
-    """
+    """,
+)
 
 
-@rule("SZ203", "parts-exceed-whole", "error")
-def parts_exceed_whole() -> None:
+document_rule(
+    "SZ203",
+    "parts-exceed-whole",
+    "error",
     """The parts listed after a total ("a talent pool of 7.19 million, including 4.06 million ...")
-    add up to more than the total. Parts that fit are reported as info."""
+    add up to more than the total. Parts that fit are reported as info.""",
+)
 
 
-@rule("SZ204", "implausible-series", "warning")
-def implausible_series() -> None:
+document_rule(
+    "SZ204",
+    "implausible-series",
+    "warning",
     """A balance reported at several dates grows far faster than the growth the sources state.
 
     For example sci-tech loans of 987.3 billion yuan at the end of 2024 and 1.23 trillion in March
     2025 (annualized +141%) next to a stated year-on-year growth of 7.23%. The figures are probably
     not the same measure (different definitions: "technology loans", "loans to technology
     enterprises", "sci-tech loans"), not a contradiction of one another.
-    """
+    """,
+)
 
 
 def year_of(period: str) -> int | None:

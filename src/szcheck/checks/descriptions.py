@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..extract import Mention, find_mentions
-from ..findings import make_finding, rule
+from ..findings import document_rule, make_finding
 from ..model import Claim, Finding, Source
 from ..quantities import word_alternation
 from ..registry import load_categories, load_registry
@@ -15,8 +15,10 @@ from ..sources import sentences
 from .describe import source_name
 
 
-@rule("SZ301", "description-mismatch", "error")
-def description_mismatch() -> None:
+document_rule(
+    "SZ301",
+    "description-mismatch",
+    "error",
     """A description says an entity is a kind of thing that contradicts how the sources use it.
 
     A glossary says the "Shenzhen Angel Mother Fund" is a charity for bereaved mothers, while the
@@ -26,18 +28,25 @@ def description_mismatch() -> None:
     compatible) and reports a description whose category fits none of them. With two or more uses it
     is an error, with one a warning. The likely cause is usually a different organisation with a
     similar name.
-    """
+    """,
+)
 
 
-@rule("SZ302", "description-fact-conflict", "error")
-def description_fact_conflict() -> None:
-    """Two descriptions of one entity state different founding years."""
+document_rule(
+    "SZ302",
+    "description-fact-conflict",
+    "error",
+    """Two descriptions of one entity state different founding years.""",
+)
 
 
-@rule("SZ303", "off-topic-description", "warning")
-def off_topic_description() -> None:
+document_rule(
+    "SZ303",
+    "off-topic-description",
+    "warning",
     """A description talks about something other than the entity ("is not a specific place or
-    cultural site"): boilerplate generated for the wrong kind of thing, to be read with care."""
+    cultural site"): boilerplate generated for the wrong kind of thing, to be read with care.""",
+)
 
 
 @functools.cache

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-from ..findings import make_finding, rule
+from ..findings import document_rule, make_finding
 from ..model import Claim, Finding, Source
 
 
-@rule("SZ501", "undated-source", "warning")
-def undated_source() -> None:
+document_rule(
+    "SZ501",
+    "undated-source",
+    "warning",
     """A source has no publication date, in front matter or in a dateline at its top.
 
     Relative periods ("last year", "as of the end of June this year", "currently") cannot be
     resolved, and figures without a stated period cannot be placed in time. Add `published:
     YYYY-MM-DD` to the source's front matter.
-    """
+    """,
+)
 
 
-@rule("SZ502", "dateline-date", "info")
-def dateline_date() -> None:
+document_rule(
+    "SZ502",
+    "dateline-date",
+    "info",
     """A source's publication date was read from a dateline in its text, not from front matter.
 
     szcheck uses the first full date at the top of the article ("Updated: 2018-08-09",
     "September 15, 2025"). Confirm it by adding `published:` to the front matter.
-    """
+    """,
+)
 
 
 def check_sources(sources: list[Source]) -> list[Finding]:

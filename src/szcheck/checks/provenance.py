@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from ..findings import make_finding, rule
+from ..findings import document_rule, make_finding
 from ..model import Claim, Finding, Source
 from .describe import source_name
 
 
-@rule("SZ401", "stale-quote", "warning")
-def stale_quote() -> None:
+document_rule(
+    "SZ401",
+    "stale-quote",
+    "warning",
     """A claim's quote no longer appears in its source.
 
     The article changed after the claim was extracted or reviewed, or the quote was edited by hand.
     The claim is kept (nothing a person wrote is thrown away) but is not compared with others until
     its quote is fixed or `szcheck extract` is run again.
-    """
+    """,
+)
 
 
 def quote_stands(claim: Claim, source: Source, lines: list[str], body: str) -> bool:
@@ -41,13 +44,16 @@ def check_provenance(sources: list[Source], claims: list[Claim]) -> list[Finding
     return findings
 
 
-@rule("SZ402", "outdated-claims", "warning")
-def outdated_claims() -> None:
+document_rule(
+    "SZ402",
+    "outdated-claims",
+    "warning",
     """A source changed after its claims file was written.
 
     The claims may quote text that moved or changed, and new figures in the source are not checked.
     Run `szcheck extract` to merge the new reading into the claims file; reviewed claims are kept.
-    """
+    """,
+)
 
 
 def check_outdated(source: Source, claims_file_path: str, recorded_sha256: str) -> list[Finding]:

@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 
-from ..findings import make_finding, rule
+from ..findings import document_rule, make_finding
 from ..group import Group, cluster_claims
 from ..model import Claim, Finding, Source, is_finite
 from ..registry import load_registry
@@ -16,8 +16,10 @@ FIRM_BASES = ("stated", "context")
 NEAR_MISS = 0.01  # disjoint, but closer than 1% of the value: rounding or approximation
 
 
-@rule("SZ101", "value-conflict", "error")
-def value_conflict() -> None:
+document_rule(
+    "SZ101",
+    "value-conflict",
+    "error",
     """Sources state values for the same entity, metric and period that cannot both be true.
 
     Each figure is read as an interval (its rounding, "over", "about", "at the ... level"), and two
@@ -26,11 +28,14 @@ def value_conflict() -> None:
     period szcheck had to infer is reported as SZ102 instead. The finding lists every claim of the
     group, and a diagnosis of the likely cause where the numbers show one (a factor of 10ⁿ suggests a
     scale slip such as 千亿 rendered as "trillion").
-    """
+    """,
+)
 
 
-@rule("SZ102", "possible-conflict", "warning")
-def possible_conflict() -> None:
+document_rule(
+    "SZ102",
+    "possible-conflict",
+    "warning",
     """Values disagree, but the comparison rests on an assumption szcheck had to make.
 
     Either one side's period is not stated and was inferred from the publication date (the last full
@@ -38,33 +43,46 @@ def possible_conflict() -> None:
     match ("technology loans" and "loans to technology enterprises" may be defined differently).
     The message says which assumption; confirm it in the claims file to turn the warning into a
     decision.
-    """
+    """,
+)
 
 
-@rule("SZ103", "near-miss", "warning")
-def near_miss() -> None:
-    """Values are disjoint by less than 1%: most likely rounding or an approximation, not an error."""
+document_rule(
+    "SZ103",
+    "near-miss",
+    "warning",
+    """Values are disjoint by less than 1%: most likely rounding or an approximation, not an error.""",
+)
 
 
-@rule("SZ104", "currency-conflict", "warning")
-def currency_conflict() -> None:
+document_rule(
+    "SZ104",
+    "currency-conflict",
+    "warning",
     """Figures in different currencies for the same entity, metric and period disagree once converted
     at the year's average rate (data/rates.yaml, with its band). A warning, since the rate an article
-    used may differ; figures that agree once converted are reported as info (SZ111)."""
+    used may differ; figures that agree once converted are reported as info (SZ111).""",
+)
 
 
-@rule("SZ111", "corroborated-converted", "info")
-def corroborated_converted() -> None:
-    """Figures in different currencies agree once converted at the year's average rate."""
+document_rule(
+    "SZ111",
+    "corroborated-converted",
+    "info",
+    """Figures in different currencies agree once converted at the year's average rate.""",
+)
 
 
-@rule("SZ110", "corroborated", "info")
-def corroborated() -> None:
+document_rule(
+    "SZ110",
+    "corroborated",
+    "info",
     """Two or more sources state the same value for the same entity, metric and period.
 
     Agreement is worth seeing: a figure confirmed by independent sources is more trustworthy than
     one stated once. Copies of the same sentence are not counted as independent.
-    """
+    """,
+)
 
 
 def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]) -> list[Finding]:
