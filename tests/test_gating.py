@@ -101,3 +101,15 @@ def test_output_to_a_folder_is_a_usage_error(project, runner):
     conflicting(project)
     result = runner.invoke(app, ["verify", "-f", "json", "-o", "sources"])
     assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_project_registry_file_adds_a_metric(project, runner):
+    (project / "szcheck.yaml").write_text("registry: [our-registry.yaml]\n", encoding="utf-8")
+    (project / "our-registry.yaml").write_text(
+        "metrics:\n  robot_density:\n    label: robot density\n    unit: count\n    kind: balance\n"
+        "    aliases: [robot density, industrial robot density]\n", encoding="utf-8")
+    write_source(project, "a", "By the end of 2024, Ningbo's industrial robot density reached 450.")
+    write_source(project, "b", "Ningbo's robot density was 520 by the end of 2024.")
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["metric"]) == ("SZ101", "robot_density")

@@ -16,7 +16,6 @@ from .registry import Registry, load_registry
 from .descriptions import description_claims
 from .sources import Sentence, sentences
 
-ANAPHORS = ("the city", "the city's", "the city’s", "this city", "the municipality", "the region", "its")
 LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|its|their|this|these|those|that|our|total|overall|cumulative|outstanding|current|"
     r"[\w-]+['’]s)\s+)+",

@@ -59,8 +59,13 @@ class Registry:
 
 def use_extra_registry(paths: list[Path]) -> None:
     """Project registry files that extend or override the shipped one (read on next use)."""
+    from .extract import alias_pattern
+
+    if list(paths) == _extra_registry_files:
+        return
     _extra_registry_files[:] = list(paths)
     load_registry.cache_clear()
+    alias_pattern.cache_clear()
 
 
 def _merge(base: dict, extra: dict) -> dict:
