@@ -225,48 +225,68 @@ class Binding:
     match: str  # registry | phrase
 
 
+GROWTH_OF = re.compile(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+")
+
+
+def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], preceding: range) -> Binding | None:
+    """'a 30% growth in IP pledge financing', or else the metric named last before the rate."""
+    after = GROWTH_OF.match(text, quantity.end)
+    following = [m for m in mentions if after and m.start == after.end()]
+    chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
+    return Binding(f"{chosen.name}.growth", "registry") if chosen else None
+
+
+def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
+    """'R&D intensity reached 6.46%' names a percent metric; 'R&D spending ... 6.46 percent of GDP'
+    is the registry's share of an amount metric in its base, when it has one."""
+    percents = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
+    amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
+    if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
+        return Binding(mentions[percents[-1]].name, "registry")
+    if amounts and quantity.base:
+        return Binding(share_metric(mentions[amounts[-1]].name, quantity.base, registry), "registry")
+    return None
+
+
+def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range,
+                bound: dict[int, int], registry: Registry) -> Binding | None:
+    """A count names its own metric ('25,000 national high-tech enterprises'); an amount takes the
+    metric named last before it, unless that metric already has its figure."""
+    quantity = quantities[index]
+    named = find_mentions(quantity.noun or "", "metrics")
+    if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
+        bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
+        return Binding(named[0].name, "registry")
+    if quantity.noun and quantity.kind in ("count", "rate", "duration"):
+        return None  # a count of a named thing counts that thing
+    for i in reversed(preceding):
+        metric = registry.metrics[mentions[i].name]
+        if not is_compatible(metric.unit, quantity):
+            continue
+        previous = bound.get(i)
+        if previous is None or continues_series(text, quantities[previous], quantity):
+            bound[i] = index
+            return Binding(metric.name, "registry")
+        return None
+    return None
+
+
 def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
-    figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it."""
+    figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
+    figure the registry cannot place is keyed by the noun phrase it is said of."""
     mentions = find_mentions(text, "metrics")
     mention_ends = [m.end for m in mentions]
-    bound: dict[int, int] = {}  # mention index -> quantity index it was given to
+    bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
     for index, quantity in enumerate(quantities):
         preceding = range(bisect.bisect_right(mention_ends, quantity.start))
-        binding = None
         if quantity.kind == "growth":
-            after = re.match(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+", text[quantity.end :])
-            following = [m for m in mentions if after and m.start == quantity.end + after.end()]
-            chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
-            if chosen:
-                binding = Binding(f"{chosen.name}.growth", "registry")
+            binding = bind_growth(text, quantity, mentions, preceding)
         elif quantity.kind == "share":
-            percent_metrics = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
-            amount_metrics = [
-                i for i in preceding
-                if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])
-            ]
-            if percent_metrics and (not amount_metrics or percent_metrics[-1] > amount_metrics[-1] or not quantity.base):
-                binding = Binding(mentions[percent_metrics[-1]].name, "registry")
-            elif amount_metrics and quantity.base:
-                binding = Binding(share_metric(mentions[amount_metrics[-1]].name, quantity.base, registry), "registry")
+            binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
-            noun_metric = [m for m in find_mentions(quantity.noun or "", "metrics")]
-            if noun_metric and is_compatible(registry.metrics[noun_metric[0].name].unit, quantity):
-                binding = Binding(noun_metric[0].name, "registry")
-                bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == noun_metric[0].name})
-            for i in reversed(preceding):
-                if binding or (quantity.noun and quantity.kind in ("count", "rate", "duration")):
-                    break  # a count of a named thing counts that thing
-                metric = registry.metrics[mentions[i].name]
-                if not is_compatible(metric.unit, quantity):
-                    continue
-                previous = bound.get(i)
-                if previous is None or continues_series(text, quantities[previous], quantity):
-                    bound[i] = index
-                    binding = Binding(metric.name, "registry")
-                break
+            binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None:
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = Binding(phrase_metric(text, quantity, subject_of(previous)), "phrase")
