@@ -11,7 +11,7 @@ from ..group import is_comparable
 from ..model import Claim, Finding, Source, is_finite
 from ..quantities import convert_currency
 from ..registry import load_rates, load_registry
-from .describe import figure, metric_label, source_name
+from .describe import figure, human_amount, metric_label, source_name
 
 GROWTH_SLACK = 0.1  # percentage points allowed beyond a stated rate's rounding when recomputing it
 SERIES_FACTOR = 3.0  # implied growth this many times the stated one (or 20 points off) is implausible
@@ -181,7 +181,7 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
         holds = off <= band
         message = (
             f"{figure(original)} = {figure(conversion)} implies {implied:.3g} {original.quantity.unit} per {conversion.quantity.unit}; "
-            f"at the {year} average rate it is {expected / 1e9:.4g} billion {conversion.quantity.unit} ({off * 100:.1f}% apart"
+            f"at the {year} average rate it is {human_amount(expected, conversion.quantity.unit)} ({off * 100:.1f}% apart"
             + (")" if holds else f", outside the {band * 100:.0f}% band)")
         )
         findings.append(make_finding("SZ202", message, [original, conversion], severity="info" if holds else "warning",

@@ -23,3 +23,21 @@ def figure(claim: Claim) -> str:
 
 def source_name(source: str) -> str:
     return PurePosixPath(source).stem
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))  # the words figures are shown in
+
+
+def pick_scale(value: float) -> tuple[float, str]:
+    """The largest scale word not bigger than the value: (1e9, 'billion') for 223.66e9."""
+    return next(((size, word) for size, word in SCALES if abs(value) >= size), (1.0, ""))
+
+
+def human_amount(value: float, unit: str) -> str:
+    """223660000000.0, 'CNY' -> '223.7 billion CNY'."""
+    size, word = pick_scale(value)
+    return f"{value / size:.4g} {word} {unit}" if word else f"{value:,.4g} {unit}"

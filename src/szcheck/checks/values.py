@@ -10,7 +10,7 @@ from ..findings import document_rule, make_finding
 from ..group import Group, cluster_claims
 from ..model import Claim, Finding, Source, is_finite
 from ..registry import load_registry
-from .describe import figure, metric_label, source_name
+from .describe import figure, human_amount, metric_label, sentence_case, source_name
 
 FIRM_BASES = ("stated", "context")
 NEAR_MISS = 0.01  # disjoint, but closer than 1% of the value: rounding or approximation
@@ -122,13 +122,13 @@ def check_currencies(groups: list[Group]) -> list[Finding]:
                 if converted is None:
                     continue
                 agreeing = [c for c in base.claims if abs(converted - c.quantity.value) <= band * c.quantity.value + (c.quantity.high - c.quantity.low) / 2]
-                sides = f"{figure(claim)} in {source_name(claim.source)} is {converted / 1e9:.4g} billion {target} at the {year.group(0)} average rate"
-                label = metric_label(metric)
+                sides = f"{figure(claim)} in {source_name(claim.source)} is {human_amount(converted, target)} at the {year.group(0)} average rate"
+                label = sentence_case(metric_label(metric))
                 if agreeing:
-                    message = f"{label[:1].upper()}{label[1:]} {period} of {entity}: {sides}, which agrees with {figure(agreeing[0])}"
+                    message = f"{label} {period} of {entity}: {sides}, which agrees with {figure(agreeing[0])}"
                     findings.append(make_finding("SZ111", message, [claim, *agreeing], entity=entity, metric=metric, period=period))
                 else:
-                    message = f"{label[:1].upper()}{label[1:]} {period} of {entity}: {sides}, but the sources in {target} say " + ", ".join(figure(c) for c in base.claims)
+                    message = f"{label} {period} of {entity}: {sides}, but the sources in {target} say " + ", ".join(figure(c) for c in base.claims)
                     findings.append(make_finding("SZ104", message, [claim, *base.claims], entity=entity, metric=metric, period=period,
                                                  details={"causes": [{"cause": "currency", "converted": round(converted, 2), "currency": target}]}))
     return findings
@@ -197,8 +197,7 @@ def conflict_message(group: Group, clusters: list[list[Claim]]) -> str:
     if all(is_finite(v) and v > 0 for v in values) and len(values) == 2:
         ratio = max(values) / min(values)
         spread = f" ({ratio:.3g}× apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
-    label = metric_label(key.metric)
-    return f"{label[:1].upper()}{label[1:]}{when} of {key.entity} is " + " but ".join(sides) + spread
+    return f"{sentence_case(metric_label(key.metric))}{when} of {key.entity} is " + " but ".join(sides) + spread
 
 
 def representative(cluster: list[Claim]) -> float:
@@ -326,6 +325,5 @@ def agreement(group: Group, claims: list[Claim]) -> Finding | None:
     key = group.key
     when = "" if key.period in ("any", "unspecified") else f" {key.period}"
     wordings = " / ".join(dict.fromkeys(f'"{c.value}"' for c in claims))
-    label = metric_label(key.metric)
-    message = f"{label[:1].upper()}{label[1:]}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
+    message = f"{sentence_case(metric_label(key.metric))}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
     return make_finding("SZ110", message, claims, entity=key.entity, metric=key.metric, period=key.period)

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
+from ..checks.describe import pick_scale
 from ..model import UNSPECIFIED, Claim, Quantity, is_finite
-
-SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
 
 def number(value: float, scale: float) -> str:
     return f"{value / scale:,.6g}"
-
-
-def pick_scale(value: float) -> tuple[float, str]:
-    for size, word in SCALES:
-        if abs(value) >= size:
-            return size, word
-    return 1.0, ""
 
 
 def normalized(quantity: Quantity | None) -> str:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .. import __version__
-from ..checks.describe import metric_label, source_name
+from ..checks.describe import metric_label, pick_scale, source_name
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text
 
@@ -52,8 +52,7 @@ def series_chart(finding: Finding) -> list[str]:
     points = finding.details.get("series") or []
     if len({(p["period"], p["source"]) for p in points}) < 2:
         return []
-    top = max(abs(p["value"]) for p in points)
-    scale, word = next(((size, name) for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")) if top >= size), (1, ""))
+    scale, word = pick_scale(max(abs(p["value"]) for p in points))
     labels = ", ".join(f'"{p["period"]} {short_source(p["source"])}"' for p in points)
     values = ", ".join(f"{p['value'] / scale:.6g}" for p in points)
     unit = finding.claims[0].quantity.unit if finding.claims[0].quantity else ""
