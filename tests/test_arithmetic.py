@@ -102,3 +102,24 @@ def test_figures_in_different_currencies_that_disagree_warn_with_a_currency_caus
     write_source(project, "b", "Ningbo's R&D spending reached $14 billion in 2024.")
     [finding] = by_rule(report(runner), "SZ104")
     assert finding["severity"] == "warning" and finding["causes"][0]["cause"] == "currency"
+
+
+def test_share_of_gdp_recomputed_from_spending_and_gdp(project, runner):
+    write_source(project, "a", "In 2024, Ningbo's R&D spending reached 48 billion yuan, accounting for 2.9 percent of the city's GDP.")
+    write_source(project, "b", "Ningbo's GDP reached 1,814.8 billion yuan in 2024.")
+    [finding] = by_rule(report(runner), "SZ205")
+    assert finding["severity"] == "warning" and "2.64%" in finding["message"]
+
+
+def test_share_of_gdp_that_holds_is_info(project, runner):
+    write_source(project, "a", "In 2024, Ningbo's R&D spending reached 48 billion yuan, accounting for 2.64 percent of the city's GDP.")
+    write_source(project, "b", "Ningbo's GDP reached 1,814.8 billion yuan in 2024.")
+    [finding] = by_rule(report(runner), "SZ205")
+    assert finding["severity"] == "info"
+
+
+def test_percent_and_percentage_points_for_the_same_change_warn(project, runner):
+    write_source(project, "a", "In 2024, Ningbo's R&D intensity rose 0.2 percentage points.")
+    write_source(project, "b", "In 2024, Ningbo's R&D intensity rose 0.2%.")
+    [finding] = by_rule(report(runner), "SZ105")
+    assert finding["severity"] == "warning" and finding["causes"][0]["cause"] == "unit"

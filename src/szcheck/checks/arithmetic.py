@@ -68,6 +68,17 @@ document_rule(
 )
 
 
+document_rule(
+    "SZ205",
+    "share-check",
+    "warning",
+    """A share stated against its base does not match the figures: "R&D spending of 223.66 billion
+    yuan, accounting for 6.46 percent of GDP" next to a GDP figure for the same year (any source).
+    A share that holds is reported as info.
+    """,
+)
+
+
 def year_of(period: str) -> int | None:
     match = re.match(r"(\d{4})", period)
     return int(match.group(1)) if match else None
@@ -92,7 +103,36 @@ def series_index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
 
 def check_arithmetic(sources: list[Source], claims: list[Claim]) -> list[Finding]:
     series = series_index(claims)
-    return check_growth(series) + check_conversions(sources, claims) + check_parts(claims) + check_series(series)
+    return (
+        check_growth(series) + check_conversions(sources, claims) + check_parts(claims) + check_series(series)
+        + check_shares(series)
+    )
+
+
+def check_shares(series: dict) -> list[Finding]:
+    """A registry share metric (R&D intensity = R&D spending / GDP) recomputed from its two parts."""
+    registry = load_registry()
+    findings = []
+    for (entity, metric), shares in series.items():
+        known = registry.metrics.get(metric)
+        if not known or not known.share_of:
+            continue
+        part_metric, base_name = known.share_of
+        base_metric = next((m.name for m in registry.metrics.values() if m.label.lower() == base_name.lower() or m.name == base_name.lower()), None)
+        for share in shares:
+            parts = [c for c in series.get((entity, part_metric), []) if c.period == share.period]
+            bases = [c for c in series.get((entity, base_metric), []) if c.period == share.period and c.quantity.unit == (parts[0].quantity.unit if parts else "")]
+            for part in parts:
+                for base in bases:
+                    if part.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
+                        continue
+                    value = part.quantity.value / base.quantity.value * 100
+                    holds = share.quantity.low - GROWTH_SLACK <= value <= share.quantity.high + GROWTH_SLACK
+                    message = (f"{metric_label(metric)} of {entity} {share.period}: {figure(share)} recomputed from {figure(part)} "
+                               f"and {figure(base)}: {value:.2f}%" + ("" if holds else " — does not match"))
+                    findings.append(make_finding("SZ205", message, [share, part, base], severity="info" if holds else "warning",
+                                                 entity=entity, metric=metric, period=share.period))
+    return findings
 
 
 def recomputed_growth(start: float, end: float, years: int) -> float:

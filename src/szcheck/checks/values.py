@@ -74,6 +74,16 @@ document_rule(
 
 
 document_rule(
+    "SZ105",
+    "unit-mixup",
+    "warning",
+    """The same number is stated for one entity, metric and period as a percent in one source and
+    in percentage points in another: one of them probably has the unit wrong (a rise "of 0.2
+    percentage points" is not a rise "of 0.2%")."""
+)
+
+
+document_rule(
     "SZ110",
     "corroborated",
     "info",
@@ -95,7 +105,28 @@ def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]
         finding = check_group(group, published, series)
         if finding:
             findings.append(finding)
-    return findings + check_currencies(groups)
+    return findings + check_currencies(groups) + check_unit_mixups(groups)
+
+
+def check_unit_mixups(groups: list[Group]) -> list[Finding]:
+    """Percent in one source, percentage points in another, for the same thing and the same number."""
+    by_key: dict[tuple, dict[str, Group]] = defaultdict(dict)
+    for group in groups:
+        if group.key.unit in ("percent", "percentage_point"):
+            by_key[(group.key.entity, group.key.metric, group.key.period)][group.key.unit] = group
+    findings = []
+    for (entity, metric, period), units in by_key.items():
+        if len(units) < 2:
+            continue
+        percents, points = units["percent"].claims, units["percentage_point"].claims
+        pairs = [(a, b) for a in percents for b in points if a.quantity.overlaps(b.quantity)]
+        if pairs:
+            a, b = pairs[0]
+            message = (f"{sentence_case(metric_label(metric))} {period} of {entity} is {figure(a)} in {source_name(a.source)} "
+                       f"but {figure(b)} in {source_name(b.source)}: the same number in different units")
+            findings.append(make_finding("SZ105", message, [a, b], entity=entity, metric=metric, period=period,
+                                         details={"causes": [{"cause": "unit", "units": ["percent", "percentage_point"]}]}))
+    return findings
 
 
 def check_currencies(groups: list[Group]) -> list[Finding]:
