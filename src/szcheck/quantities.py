@@ -50,6 +50,7 @@ class Lexicon:
     """The reader's vocabulary, compiled once per process."""
 
     figure: re.Pattern
+    digit_figure: re.Pattern  # the same, for texts with no word that can begin a figure
     qualifier_before: re.Pattern
     growth_cues: re.Pattern
     share_phrase: re.Pattern
@@ -101,8 +102,12 @@ def lexicon() -> Lexicon:
     spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
     english_scales = [w for w in scales if w.isascii() and len(w) > 3]
     cjk_scales = [w for w in scales if not w.isascii()]
-    figure = re.compile(
-        rf"""
+    first_characters = {w[0] for w in symbols + cjk_scales} | set("0123456789")
+    # Where a figure can start: a digit, a currency sign, a Chinese scale or a symbol word. A text
+    # with no number word, scale word or vague multiplier ("tens of") is scanned with this prefix,
+    # which skips most positions at once.
+    figure_start = "(?=[" + re.escape("".join(sorted(first_characters))) + "])"
+    figure_pattern = rf"""
         (?<![A-Za-z0-9.,:])
         (?:(?P<symbol>{word_alternation(symbols)})\s?)?
         (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
@@ -117,13 +122,16 @@ def lexicon() -> Lexicon:
             (?:\s+of)?(?:\s+(?P<vague_unit>{word_alternation(unit_words)}))?
         |
         (?<![\d.])(?P<cjk_scale>{word_alternation(cjk_scales)})(?:(?P<cjk_unit>{word_alternation([w for w in unit_words if not w.isascii()])})(?P<cjk_ji>级)?|(?P<cjk_ji_only>级))
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
+        """
+    word_starts = {w[0].lower() for w in list(number_words) + english_scales + list(vocab["vague_multipliers"])}
+    any_start = "(?=[" + re.escape("".join(sorted(first_characters | word_starts | {c.upper() for c in word_starts}))) + "])"
+    figure = re.compile(any_start + rf"(?:{figure_pattern})", re.VERBOSE | re.IGNORECASE)
+    digit_figure = re.compile(figure_start + rf"(?:{figure_pattern})", re.VERBOSE | re.IGNORECASE)
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
     return Lexicon(
         figure=figure,
+        digit_figure=digit_figure,
         qualifier_before=re.compile(rf"(?:{word_alternation(qualifier_of)})\s*$", re.I),
         growth_cues=re.compile(word_alternation(cue_words), re.I),
         share_phrase=re.compile(rf"(?:{word_alternation(vocab['share_phrases'])})\s*$", re.I),
@@ -161,20 +169,23 @@ FIGURE_CHARACTERS = re.compile(r"[\d$¥€￥万亿千百十]")
 WORD_SEPARATORS = str.maketrans({c: " " for c in "-,.;:()[]“”\"'’!?—–/"})
 
 
-def may_hold_a_figure(text: str, lex: Lexicon) -> bool:
-    """A cheap test that skips the full reader on sentences with no digit, symbol or number word."""
-    if FIGURE_CHARACTERS.search(text):
-        return True
-    return not lex.figure_words.isdisjoint(text.lower().translate(WORD_SEPARATORS).split())
+def figure_pattern(text: str, lex: Lexicon) -> re.Pattern | None:
+    """The cheapest pattern that finds every figure of `text`: none for a text with no digit, sign or
+    number word; the digit-anchored one when no word could begin a figure."""
+    has_words = not lex.figure_words.isdisjoint(text.lower().translate(WORD_SEPARATORS).split())
+    if has_words:
+        return lex.figure
+    return lex.digit_figure if FIGURE_CHARACTERS.search(text) else None
 
 
 def read_quantities(text: str) -> list[Quantity]:
     """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
     lex = lexicon()
-    if not may_hold_a_figure(text, lex):
+    pattern = figure_pattern(text, lex)
+    if pattern is None:
         return []
     found: list[Quantity] = []
-    for match in lex.figure.finditer(text):
+    for match in pattern.finditer(text):
         if is_not_a_quantity(text, match, lex):
             continue
         if match.group("scale_sep") in (" ", "\t") and match.group("unit_sep") == "-" and match.group("scale"):
