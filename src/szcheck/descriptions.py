@@ -25,6 +25,7 @@ WAS_FOUNDED = re.compile(
     rf"^(?P<subject>.{{2,160}}?)\s+was\s+(?:initiated\s+and\s+)?(?:jointly\s+)?(?:established|founded|set up|created|launched|built)\b.{{0,80}}?\b(?P<year>{YEAR})"
 )
 FOUNDED = re.compile(rf"\b(?:established|founded|set up|created|launched|built|started)\b(?:\s+in|\s+on)?(?:\s+\w+\.?(?:\s+\d{{1,2}},)?)?\s+(?P<year>{YEAR})\b")
+DESCRIPTION_CUES = re.compile(r"\s(?:is|was|remains)\s|,\s+an?\s")
 LEADING_CLAUSE = re.compile(r"^(?:(?:Founded|Established|Set up|Launched|Created|Built|Cosponsored|Initiated|Located|Headquartered)\b[^,]*,\s*)+")
 
 
@@ -72,6 +73,8 @@ def subject_entity(subject: str, section: str, resolve) -> str:
 def description_claims(source: Source, sentence: Sentence, resolve) -> list[Claim]:
     """Description claims of one sentence: 'X is a ...', 'X, a ..., ...', 'X was established in 2006'."""
     text = sentence.text
+    if not DESCRIPTION_CUES.search(text):
+        return []  # most sentences describe nothing: a cheap test before the three patterns below
     found = []
     for match in (IS_A.match(text), WAS_FOUNDED.match(text), *APPOSITIVE.finditer(text)):
         if match is None:

@@ -164,6 +164,7 @@ def main_subject(source: Source, registry: Registry) -> str:
 PLACE_CATEGORIES = ("city", "province", "country", "region")
 
 
+@functools.lru_cache(maxsize=1024)
 def section_entity(heading: str) -> str:
     for mention in find_mentions(heading, "entities"):
         if mention.end - mention.start >= len(heading.strip(" “”\"")) - 2:
@@ -420,9 +421,11 @@ def extract_claims(source: Source) -> list[Claim]:
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:
+    if not quantities:
+        return []
     text = sentence.text
     bindings = bind_metrics(text, quantities, registry)
-    mentions = entity_mentions(text, subject, registry) if quantities and not sentence.section else []
+    mentions = entity_mentions(text, subject, registry) if not sentence.section else []
     starts = [m.start for m in mentions]
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
