@@ -44,3 +44,29 @@ def test_verify_on_an_unchanged_corpus_redoes_no_extraction(project, runner, mon
     monkeypatch.setattr("szcheck.extract.extract_claims", no_extraction)
     assert runner.invoke(app, ["verify", "-q"]).exit_code == 0
     assert "skipped" in runner.invoke(app, ["extract"]).output
+
+
+def test_unchanged_claims_files_are_not_parsed_again(project, runner, monkeypatch):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+    first = runner.invoke(app, ["verify", "-f", "json"]).stdout
+    assert list((project / ".szcheck_cache" / "claims").glob("*.json"))
+
+    def no_parsing(text):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("szcheck.claims.parse_yaml", no_parsing)
+    assert runner.invoke(app, ["verify", "-f", "json"]).stdout == first
+    monkeypatch.setenv("SZCHECK_NO_CACHE", "1")
+    uncached = runner.invoke(app, ["verify", "-f", "json"])
+    assert isinstance(uncached.exception, AssertionError)  # the cache really was what spared the parse
+
+
+def test_an_edited_claims_file_is_parsed_afresh(project, runner):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+    runner.invoke(app, ["verify", "-q"])
+    path = project / "claims" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("35.2 billion yuan", "a lot"), encoding="utf-8")
+    result = runner.invoke(app, ["verify", "-q"])
+    assert result.exit_code == 2 and "cannot read a figure in value 'a lot'" in result.output

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field, fields, replace
@@ -74,6 +76,50 @@ class ClaimsFile:
     extracted_with: str = ""  # the szcheck version that wrote it: a newer reader re-extracts
 
 
+class ParseCache:
+    """Parsed claims files as JSON, keyed by the file's text and szcheck's version, so an unchanged
+    claims file is not parsed as YAML again (YAML parsing is most of `verify` on large projects).
+    Off until `use` names a folder; only data that JSON holds exactly is cached."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def use(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def key(self, text: str) -> Path | None:
+        from . import __version__
+
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
+        return self.folder / f"{digest}.json"
+
+    def read(self, text: str) -> object | None:
+        path = self.key(text)
+        try:
+            return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else None
+        except (OSError, ValueError):
+            return None
+
+    def write(self, text: str, data: object) -> None:
+        path = self.key(text)
+        if path is None:
+            return
+        try:
+            encoded = json.dumps(data, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return  # dates and other non-JSON values: parse the YAML each time
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, encoded)
+        except OSError:
+            pass  # a read-only project still works, only slower
+
+
+parse_cache = ParseCache()
+
+
 def load_yaml(path: Path) -> object:
     try:
         if path.stat().st_size > MAX_CLAIMS_BYTES:
@@ -83,8 +129,13 @@ def load_yaml(path: Path) -> object:
         raise SzcheckError(f"claims file is not UTF-8 text ({error.reason})", path) from None
     except OSError as error:
         raise SzcheckError(f"cannot read claims file: {error.strerror}", path) from None
+    cached = parse_cache.read(text)
+    if cached is not None:
+        return cached
     try:
-        return parse_yaml(text)
+        data = parse_yaml(text)
+        parse_cache.write(text, data)
+        return data
     except SzcheckError as error:
         raise SzcheckError(error.message, path, error.line) from None
     except yaml.YAMLError as error:

@@ -125,9 +125,15 @@ def near(path: Path) -> Path:
         return path
 
 
+CACHE_FOLDER = ".szcheck_cache/claims"
+
+
 def load_settings(sources: Optional[Path], claims: Optional[Path]):
     """(root, config, sources folder, claims folder): flags override the project's configuration."""
+    import os
+
     from .api import find_root
+    from .claims import parse_cache
     from .config import load_config
     from .registry import use_extra_registry, use_rates
 
@@ -138,6 +144,10 @@ def load_settings(sources: Optional[Path], claims: Optional[Path]):
         fail(error)
     use_extra_registry([root / path for path in config.registry])
     use_rates(root / config.rates if config.rates else None)
+    if os.environ.get("SZCHECK_NO_CACHE"):
+        parse_cache.use(None)
+    else:
+        parse_cache.use(root / CACHE_FOLDER)
     return root, config, near(sources or root / config.sources), near(claims or root / config.claims)
 
 
