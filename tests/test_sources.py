@@ -80,3 +80,10 @@ def test_glossary_heading_sets_the_section(tmp_path):
     path.write_text("Intro sentence.\n\nPing An Life\n\nPing An Life is an insurer founded in 1988.\n", encoding="utf-8")
     sections = [s.section for s in sentences(read_source(path))]
     assert sections == ["", "Ping An Life"]
+
+
+def test_truncated_utf16_is_refused_clearly(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xfe\xff\x00A\x00")
+    with pytest.raises(SzcheckError, match="not valid UTF-16"):
+        read_source(path)

@@ -393,8 +393,9 @@ def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as
 
     rules = all_rules()
     if code is None:
+        width = max(len(rule.name) for rule in rules.values())
         for rule in rules.values():
-            typer.echo(f"{rule.code}  {rule.name:<18} {rule.severity:<8} {rule.summary}")
+            typer.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity:<7}  {rule.summary}")
         return
     rule = rules.get(code.upper())
     if rule is None:

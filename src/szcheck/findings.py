@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import inspect
 from dataclasses import dataclass
 
@@ -28,7 +29,9 @@ def document_rule(code: str, name: str, severity: str, doc: str) -> None:
     """Register a rule with its documentation: the first line is its summary, the whole text what
     `szcheck explain CODE`, the markdown report and the SARIF rule metadata show. Codes are never reused."""
     doc = inspect.cleandoc(doc)
-    RULES[code] = Rule(code, name, severity, doc.split("\n", 1)[0], doc)
+    paragraph = " ".join(doc.split("\n\n", 1)[0].split())
+    summary = re.match(r".+?[.!?](?=\s|$)", paragraph).group(0) if re.match(r".+?[.!?](?=\s|$)", paragraph) else paragraph
+    RULES[code] = Rule(code, name, severity, summary, doc)
 
 
 def fingerprint(rule_code: str, entity: str, metric: str, period: str, claims: tuple[Claim, ...]) -> str:

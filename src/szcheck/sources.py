@@ -29,7 +29,10 @@ DATELINE_WINDOW = 400  # a dateline stands at the top of an article
 def decode(data: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; anything else is refused."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise SzcheckError(f"is not valid UTF-16 text ({error.reason})", path) from None
     if b"\x00" in data[:4096]:
         raise SzcheckError("looks like a binary file, not an article (it contains NUL bytes)", path)
     try:
