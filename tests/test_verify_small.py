@@ -147,3 +147,13 @@ def test_a_common_noun_alias_means_the_registry_entity_only_in_an_article_about_
              if c.metric == "fund_size"}
     assert sizes == {"Hangzhou seed fund": "2 billion yuan", "Hangzhou Innovation Fund": "10-billion-yuan",
                      "Shenzhen Sci-Tech Seed Fund": "2 billion yuan"}
+
+
+def test_a_company_opening_the_sentence_is_the_entity_of_its_figures(project):
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    write_source(project, "a", "Hangzhou's R&D spending reached 74.2 billion yuan in 2024. Alibaba, headquartered in Hangzhou, "
+                               "reported revenue of 941.2 billion yuan. Enterprises contributed 93.3 percent of this investment.")
+    by_value = {c.value: c.entity for c in extract_claims(read_source(project / "sources" / "a.txt", project)) if not c.is_description}
+    assert by_value == {"74.2 billion yuan": "Hangzhou", "941.2 billion yuan": "Alibaba", "93.3 percent": "Hangzhou"}

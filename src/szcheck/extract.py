@@ -175,10 +175,28 @@ def section_entity(heading: str) -> str:
 ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
 
 
+OPENING_NAME = re.compile(
+    r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
+    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked)\b)"
+)
+
+
+def opening_name(text: str, registry: Registry) -> Mention | None:
+    """A company or body that opens the sentence as its subject and that the registry does not know:
+    'Alibaba, headquartered in Hangzhou, reported ...', 'BYD's sales ...', 'Tencent posted ...'."""
+    match = OPENING_NAME.match(text)
+    if not match or match.group("name").split()[0] in registry.not_names or find_mentions(match.group("name"), "entities"):
+        return None
+    if " " not in match.group("name") and match.group("name").endswith("ly"):
+        return None  # "Financially, the city ...": a sentence adverb, not a name
+    return Mention(0, match.end("name"), match.group("name"), match.group("name"))
+
+
 def entity_mentions(text: str, subject: str, registry: Registry) -> list[Mention]:
     """The entities a sentence names, with 'the city' standing for the article's subject, in order."""
     named = [Mention(m.start, m.end, local_entity(m, subject, registry), m.surface) for m in find_mentions(text, "entities")]
-    found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)]
+    opening = opening_name(text, registry)
+    found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)] + ([opening] if opening else [])
     return sorted(found, key=lambda m: m.start)
 
 
