@@ -93,8 +93,14 @@ def singular(word: str) -> str:
     return word
 
 
-def phrase_key(phrase: str) -> str:
-    """A noun phrase as a metric key: lower case, no determiners or possessives, singular words."""
+def phrase_key(phrase: str, subject: str = "") -> str:
+    """A noun phrase as a metric key: lower case, no determiners or possessives, singular words. Given
+    the figure's entity, the names of places and organisations go too (the entity is kept apart);
+    without it they stay ("share of Guangdong Province's total")."""
+    if subject:
+        for mention in reversed(find_mentions(phrase, "entities")):
+            phrase = phrase[: mention.start] + phrase[mention.end :]
+        phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
     phrase = re.sub(r"[“”\"‘’']", "", phrase.lower()).strip(" ,.-")
     phrase = LEADING_NOISE.sub("", phrase)
     return " ".join(singular(word) for word in phrase.split())
@@ -290,7 +296,7 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     return None
 
 
-def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> list[Binding]:
+def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "") -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
     figure the registry cannot place is keyed by the noun phrase it is said of."""
@@ -308,7 +314,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry) -> l
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None:
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
-            binding = Binding(phrase_metric(text, quantity, subject_of(previous)), "phrase")
+            binding = Binding(phrase_metric(text, quantity, subject_of(previous), subject), "phrase")
         bindings.append(binding)
     return bindings
 
@@ -335,7 +341,7 @@ def share_metric(metric: str, base: str, registry: Registry) -> str:
     return f"{metric}.share of {phrase_key(base)}"
 
 
-def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
+def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     before, after = window(text, quantity.start), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
@@ -343,13 +349,14 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "") -> 
     subject = phrase_key(
         in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else tail_phrase(before) or previous_subject or subject_phrase(before)
+        else tail_phrase(before) or previous_subject or subject_phrase(before),
+        entity,
     )
     if quantity.kind in ("count", "rate") and quantity.noun:
-        noun = phrase_key(quantity.noun)
+        noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
     if quantity.kind == "duration":
-        return f"{phrase_key(subject_phrase(before)) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
+        return f"{phrase_key(subject_phrase(before), entity) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
     if quantity.kind == "share":
         return f"{subject} share of {phrase_key(quantity.base or 'total')}".strip()
     if quantity.kind == "growth":
@@ -442,7 +449,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text = sentence.text
-    bindings = bind_metrics(text, quantities, registry)
+    bindings = bind_metrics(text, quantities, registry, subject)
     mentions = entity_mentions(text, subject, registry) if not sentence.section else []
     starts = [m.start for m in mentions]
     claims: list[Claim] = []
