@@ -154,6 +154,7 @@ def test_a_company_opening_the_sentence_is_the_entity_of_its_figures(project):
     from szcheck.sources import read_source
 
     write_source(project, "a", "Hangzhou's R&D spending reached 74.2 billion yuan in 2024. Alibaba, headquartered in Hangzhou, "
-                               "reported revenue of 941.2 billion yuan. Enterprises contributed 93.3 percent of this investment.")
+                               "reported revenue of 941.2 billion yuan. The company employs about 204,000 people. "
+                               "Enterprises contributed 93.3 percent of this investment.")
     by_value = {c.value: c.entity for c in extract_claims(read_source(project / "sources" / "a.txt", project)) if not c.is_description}
-    assert by_value == {"74.2 billion yuan": "Hangzhou", "941.2 billion yuan": "Alibaba", "93.3 percent": "Hangzhou"}
+    assert by_value == {"74.2 billion yuan": "Hangzhou", "941.2 billion yuan": "Alibaba", "204,000": "Alibaba", "93.3 percent": "Hangzhou"}

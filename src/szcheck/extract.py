@@ -179,6 +179,8 @@ def section_entity(heading: str) -> str:
 
 
 ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
+# "the company", "the group": the organisation the paragraph last named as a sentence's subject
+ORGANISATION_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:company|firm|group|carmaker|conglomerate|tech giant|lender|insurer)(?:['’]s)?\b", re.I)
 
 
 OPENING_NAME = re.compile(
@@ -198,11 +200,14 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
     return Mention(0, match.end("name"), match.group("name"), match.group("name"))
 
 
-def entity_mentions(text: str, subject: str, registry: Registry) -> list[Mention]:
-    """The entities a sentence names, with 'the city' standing for the article's subject, in order."""
+def entity_mentions(text: str, subject: str, registry: Registry, organisation: str = "") -> list[Mention]:
+    """The entities a sentence names, with 'the city' standing for the article's subject and 'the
+    company' for the organisation named last, in order."""
     named = [Mention(m.start, m.end, local_entity(m, subject, registry), m.surface) for m in find_mentions(text, "entities")]
     opening = opening_name(text, registry)
     found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)] + ([opening] if opening else [])
+    if organisation:
+        found += [Mention(m.start(), m.end(), organisation) for m in ORGANISATION_ANAPHOR.finditer(text)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -428,29 +433,32 @@ def extract_claims(source: Source) -> list[Claim]:
     registry = load_registry()
     subject = main_subject(source, registry)
     claims: list[Claim] = []
-    context, paragraph = None, -1
+    context, paragraph, organisation = None, -1, ""
     for sentence in sentences(source):
         if sentence.paragraph != paragraph:
-            context, paragraph = None, sentence.paragraph
+            context, paragraph, organisation = None, sentence.paragraph, ""
         quantities = read_quantities(sentence.text)
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
         quantities = assign_periods(sentence.text, quantities, mentions, context)
         context = fronted_period(mentions) or context
-        claims.extend(sentence_claims(source, sentence, quantities, subject, registry))
+        claims.extend(sentence_claims(source, sentence, quantities, subject, registry, organisation))
         claims.extend(description_claims(source, sentence, section_entity))
+        named = opening_name(sentence.text, registry)
+        organisation = named.name if named else organisation
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
-def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry) -> list[Claim]:
+def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry,
+                    organisation: str = "") -> list[Claim]:
     if not quantities:
         return []
     text = sentence.text
     bindings = bind_metrics(text, quantities, registry, subject)
-    mentions = entity_mentions(text, subject, registry) if not sentence.section else []
+    mentions = entity_mentions(text, subject, registry, organisation) if not sentence.section else []
     starts = [m.start for m in mentions]
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
