@@ -246,9 +246,10 @@ def check_parts(claims: list[Claim]) -> list[Finding]:
                 continue
             least = sum(c.quantity.low for c in parts)
             holds = least <= whole.quantity.high
+            unit = "" if whole.quantity.unit == "count" else whole.quantity.unit
             message = (
-                f"{len(parts)} parts listed under {figure(whole)} add up to at least {least:,.6g}, "
-                + ("within the whole" if holds else f"more than the whole ({whole.quantity.high:,.6g})")
+                f"{len(parts)} parts listed under {figure(whole)} add up to at least {human_amount(least, unit).strip()}, "
+                + ("within the whole" if holds else f"more than the whole ({human_amount(whole.quantity.high, unit).strip()})")
             )
             findings.append(make_finding("SZ203", message, [whole, *parts], severity="info" if holds else "error",
                                          entity=whole.entity, metric=whole.metric, period=whole.period))

@@ -43,8 +43,8 @@ def claims_table(finding: Finding) -> list[str]:
 
 
 def short_source(name: str) -> str:
-    """'2025-09-02-xinhua-gii-cluster' -> 'xinhua-gii-cluste': a chart label without the date."""
-    return re.sub(r"^\d{4}-\d{2}-\d{2}-", "", name)[:16]
+    """'2025-09-15-shenzhen-news-tech-finance' -> 'shenzhen-news': a short chart label, without the date."""
+    return "-".join(re.sub(r"^\d{4}-\d{2}-\d{2}-", "", name).split("-")[:2])[:16]
 
 
 def series_chart(finding: Finding) -> list[str]:
@@ -52,7 +52,8 @@ def series_chart(finding: Finding) -> list[str]:
     points = finding.details.get("series") or []
     if len({(p["period"], p["source"]) for p in points}) < 2:
         return []
-    scale, word = pick_scale(max(abs(p["value"]) for p in points))
+    top = max(abs(p["value"]) for p in points)
+    scale, word = pick_scale(top)
     labels = ", ".join(f'"{p["period"]} {short_source(p["source"])}"' for p in points)
     values = ", ".join(f"{p['value'] / scale:.6g}" for p in points)
     unit = finding.claims[0].quantity.unit if finding.claims[0].quantity else ""
@@ -61,7 +62,7 @@ def series_chart(finding: Finding) -> list[str]:
         "xychart-beta",
         f'    title "{metric_label(finding.metric)} of {finding.entity}"',
         f"    x-axis [{labels}]",
-        f'    y-axis "{(word + " " + unit).strip()}"',
+        f'    y-axis "{(word + " " + unit).strip()}" 0 --> {top / scale * 1.1:.3g}',  # from zero, so bars compare
         f"    bar [{values}]",
         "```",
         "",
