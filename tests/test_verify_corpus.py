@@ -106,10 +106,20 @@ def test_rd_spending_conflict_is_diagnosed_as_a_mislabelled_period(corpus_report
     assert [side["independent"] for side in finding["sides"]] == [2, 1]
 
 
-def test_fund_conflicts_carry_a_scale_cause(corpus_report):
+def test_fund_conflicts_carry_a_scale_cause_and_lean_to_the_majority(corpus_report):
+    favoured = {}
     for finding in [f for f in findings(corpus_report, "error") if f["metric"] == "fund_size"]:
         assert finding["causes"] == [{"cause": "scale", "factor": 10.0, "power": 1}]
-        assert finding["favours"] is None
+        favoured[finding["entity"]] = finding["favours"]
+        assert "weak sign" in finding["diagnosis"]
+    assert favoured == {"Shenzhen Angel Mother Fund": "10-billion-yuan level", "Shenzhen Guidance Fund": "100-billion-yuan level"}
+
+
+def test_rd_intensity_follows_the_diagnosis_of_rd_spending(corpus_report):
+    [finding] = [f for f in findings(corpus_report, "error") if f["metric"] == "rd_intensity"]
+    [cause] = finding["causes"]
+    assert (cause["cause"], cause["linked"], cause["fits"]) == ("period", "rd_investment", "6.67%")
+    assert finding["favours"] == "6.67%"
 
 
 def test_cagr_and_usd_conversion_are_confirmed(corpus_report):

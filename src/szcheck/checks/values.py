@@ -100,9 +100,12 @@ def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]
     from .arithmetic import series_index
 
     series = series_index(claims)
+    registry = load_registry()
     findings: list[Finding] = []
-    for group in groups:
-        finding = check_group(group, published, series)
+    linked: dict[tuple, tuple[dict, list[list[Claim]]]] = {}  # diagnoses so far, for shares of their metrics
+    is_share = lambda group: bool(getattr(registry.metrics.get(group.key.metric), "share_of", None))  # noqa: E731
+    for group in sorted(groups, key=is_share):  # a share's parts are diagnosed first
+        finding = check_group(group, published, series, linked)
         if finding:
             findings.append(finding)
     return findings + check_currencies(groups) + check_unit_mixups(groups)
@@ -169,7 +172,7 @@ def is_firm(claim: Claim, group: Group) -> bool:
     return group.key.period == "any" or claim.period_basis in FIRM_BASES
 
 
-def check_group(group: Group, sources: dict[str, Source], series: dict) -> Finding | None:
+def check_group(group: Group, sources: dict[str, Source], series: dict, linked: dict) -> Finding | None:
     claims = group.claims
     if len({c.source for c in claims}) < 2 and group.claims[0].metric_match == "phrase":
         return None  # one article using a noun phrase twice usually means two different things
@@ -183,7 +186,7 @@ def check_group(group: Group, sources: dict[str, Source], series: dict) -> Findi
     firm_conflict = len(cluster_claims(firm)) > 1 if firm else False
     reasons = assumption_reasons(group)
     message = conflict_message(group, clusters)
-    diagnosis, details = diagnose(group, clusters, sources, series)
+    diagnosis, details = diagnose(group, clusters, sources, series, linked)
     details["series"] = series_points(series.get((key.entity, key.metric), []), key.unit)
     where = {"entity": key.entity, "metric": key.metric, "period": key.period, "diagnosis": diagnosis, "details": details}
     if firm_conflict and not group.fuzzy:
@@ -249,10 +252,11 @@ def is_near_miss(clusters: list[list[Claim]]) -> bool:
     return True
 
 
-def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Source], series: dict) -> tuple[str, dict]:
+def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Source], series: dict,
+             linked: dict) -> tuple[str, dict]:
     """The likely causes, from the numbers and the rest of the series, the evidence for each side and
     which side it favours: as a sentence for people and as fields for scripts."""
-    causes = period_evidence(group, clusters, series)
+    causes = period_evidence(group, clusters, series) or linked_evidence(group, clusters, linked)
     values = [representative(c) for c in clusters]
     finite = [v for v in values if is_finite(v) and v > 0]
     if len(finite) >= 2:
@@ -274,7 +278,31 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
     details = {"causes": [{k: v for k, v in c.items() if k != "text"} for c in causes],
                "sides": [{k: v for k, v in side.items() if k != "text"} for side in sides],
                "favours": favours}
+    linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
     return text, details
+
+
+def linked_evidence(group: Group, clusters: list[list[Claim]], linked: dict) -> list[dict]:
+    """A share (R&D intensity) whose sides come from the same sources as the sides of its part's
+    conflict (R&D spending), where the part's series showed which side fits: the share's sides follow."""
+    metric = load_registry().metrics.get(group.key.metric)
+    part = linked.get((group.key.entity, metric.share_of[0], group.key.period)) if metric and metric.share_of else None
+    fits = [c["fits"] for c in part[0]["causes"] if c["cause"] == "period" and c.get("fits")] if part else []
+    if not fits:
+        return []
+    fitting_sources = {c.source for cluster in part[1] for c in cluster if c.value == fits[0]}
+    other_sources = {c.source for cluster in part[1] for c in cluster if c.value != fits[0]}
+    following = [c for c in clusters if {x.source for x in c} <= fitting_sources]
+    others = [c for c in clusters if {x.source for x in c} <= other_sources]
+    if len(following) != 1 or len(following) + len(others) != len(clusters):
+        return []
+    side, label = following[0][0], metric_label(metric.share_of[0])
+    return [{
+        "cause": "period", "fits": side.value, "linked": metric.share_of[0],
+        "text": f"period: {figure(side)} is stated by the sources whose {label} ({fits[0]}) fits the series; "
+                + ", ".join(figure(c[0]) for c in others) + f" comes from the sources whose {label} does not, so it is "
+                "likely for the same other year",
+    }]
 
 
 def verdict(causes: list[dict], clusters: list[list[Claim]], sources: dict[str, Source]) -> tuple[str | None, str]:
@@ -286,6 +314,9 @@ def verdict(causes: list[dict], clusters: list[list[Claim]], sources: dict[str, 
     official = [c for c in clusters if any(sources[x.source].kind == "official" for x in c if x.source in sources)]
     if len(official) == 1 and len(clusters) > 1:
         return figure(official[0][0]).strip('"'), "an official source states it"
+    wordings = sorted(((len({" ".join(x.quote.lower().split()) for x in c}), c) for c in clusters), key=lambda pair: -pair[0])
+    if wordings[0][0] >= 2 and all(count == 1 for count, _ in wordings[1:]):
+        return wordings[0][1][0].value, f"stated in {wordings[0][0]} independent wordings against 1 (a weak sign on its own)"
     return None, "the sources do not settle which figure is right"
 
 
