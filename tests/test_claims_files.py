@@ -164,3 +164,16 @@ def test_committed_claims_of_the_bundled_corpus_are_current(runner, monkeypatch)
     result = runner.invoke(app, ["extract", "--force", "--dry-run"])
     assert result.exit_code == 0
     assert result.output.count("unchanged claims/") == 5, result.output
+    assert result.output.count(" 0 kept as edited") == 5, result.output  # checksums still match the extractor's
+
+
+def test_a_fall_keeps_its_sign_through_the_claims_file(project, runner):
+    import json as json_module
+
+    write_source(project, "a", "Ningbo's R&D spending fell 3.2% in 2024.")
+    write_source(project, "b", "Ningbo's R&D spending grew 3.2% in 2024.")
+    runner.invoke(app, ["extract"])
+    assert load(project)["claims"][0]["direction"] == "down"
+    report = json_module.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)
+    [finding] = report["findings"]
+    assert finding["rule"] == "SZ101" and sorted(c["value"] for c in finding["claims"]) == [-3.2, 3.2]

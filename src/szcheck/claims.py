@@ -187,8 +187,9 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     check_choice(values, "kind", KINDS, path, line)
     values.setdefault("id", f"claim-{line}")
     claim = Claim(source=source, claims_line=line or 0, **values)
+    check_choice(values, "direction", ("", "down"), path, line)
     if not claim.is_description:
-        claim.quantity = read_value(claim.value, claim.qualifier, claim.kind)
+        claim.quantity = read_value(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim

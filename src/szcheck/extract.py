@@ -420,7 +420,8 @@ def quote_around(text: str, start: int, end: int) -> str:
 
 
 def claim_checksum(claim: Claim) -> str:
-    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category, claim.founded)
+    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
+              claim.founded) + ((claim.direction,) if claim.direction else ())  # older claims files stay valid
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
 
@@ -489,6 +490,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             column=sentence.column + quantity.start,
             metric_match=binding.match,
             role=role,
+            direction="down" if quantity.kind == "growth" and quantity.value < 0 else "",
             noun=quantity.noun,
             base=quantity.base,
             quantity=quantity,

@@ -109,6 +109,7 @@ class Claim:
     role: str = ""  # "conversion" for a figure restating the one before it in another unit
     noun: str | None = None
     base: str | None = None
+    direction: str = ""  # "down" for a fall ("decreased by 3%"): the value is written as the article wrote it
     category: str = ""  # descriptions: the kind of thing the entity is said to be
     founded: str = ""  # descriptions: the year it was founded, if stated
     checksum: str = ""

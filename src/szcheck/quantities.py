@@ -438,9 +438,10 @@ def read_share_base(text: str, before: str = "") -> str | None:
     return re.sub(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", "", base, flags=re.I).lower() or None
 
 
-def read_value(text: str, qualifier: str | None = None, kind: str | None = None) -> Quantity | None:
+def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False) -> Quantity | None:
     """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
-    qualifier and kind (which a person may have corrected) take precedence over the text's."""
+    qualifier, kind and direction (which a person may have corrected) take precedence over the text's.
+    With all three known, only the number, scale and unit are read (the fast path for large projects)."""
     lex = lexicon()
     if qualifier == "range":
         parts = read_quantities(text)
@@ -450,17 +451,32 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None)
     match = lex.figure.search(text)
     if not match:
         return None
-    return build_quantity(text, match, lex, qualifier, kind)
+    if not (qualifier and kind):
+        return build_quantity(text, match, lex, qualifier, kind)
+    number, rounding = figure_number(match, lex)
+    unit, scale = unit_and_scale(match, lex)
+    sign = -1 if down else 1
+    low, high, low_open, high_open = make_interval(number * scale, rounding * scale, qualifier, lex)
+    if sign < 0:
+        low, high, low_open, high_open = -high, -low, high_open, low_open
+    return Quantity(surface=match.group(0), value=sign * number * scale, low=low, high=high, unit=unit, qualifier=qualifier,
+                    kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
+                    low_open=low_open, high_open=high_open)
+
+
+def figure_number(match: re.Match, lex: Lexicon) -> tuple[float, float]:
+    """(number, rounding) of a figure as written: '223.66' -> (223.66, 0.005); 'six' -> (6, 0.5)."""
+    digits, words = match.group("digits"), match.group("words")
+    if digits:
+        return float(digits.replace(",", "")), half_unit(digits)
+    if words:
+        return spelled_number(words, lex), 0.5
+    return 1.0, 0.5  # "a billion-yuan fund", "tens of billions", "千亿元"
 
 
 def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None) -> Quantity:
     digits, words = match.group("digits"), match.group("words")
-    if digits:
-        number, rounding = float(digits.replace(",", "")), half_unit(digits)
-    elif words:
-        number, rounding = spelled_number(words, lex), 0.5
-    else:
-        number, rounding = 1.0, 0.5  # "a billion-yuan fund", "tens of billions", "千亿元"
+    number, rounding = figure_number(match, lex)
     unit, scale = unit_and_scale(match, lex)
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     value = number * scale
