@@ -162,32 +162,29 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
     return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims, str(data.get("extracted_with") or ""))
 
 
+CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
+WHOLE_NUMBERS = ("line", "column")
+
+
 def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
+    """A claim from its mapping in a claims file, every field checked; problems name the file and line."""
     if not isinstance(entry, dict):
         raise SzcheckError("each claim must be a mapping of keys to values", path)
     line = entry.get("__line__")
     for key in REQUIRED_FIELDS:
         if entry.get(key) in (None, ""):
             raise SzcheckError(f"claim is missing required key {key!r}", path, line)
-    for key in entry:
-        if key != "__line__" and key not in KNOWN_FIELDS:
+    values = {}
+    for key, value in entry.items():
+        if key == "__line__" or value is None:
+            continue
+        if key not in KNOWN_FIELDS:
             nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
-            hint = f" (did you mean {nearest[0]!r}?)" if nearest else ""
-            warn(f"{path}:{line}: unknown key {key!r} ignored{hint}")
-    values = {key: entry[key] for key in KNOWN_FIELDS if key in entry and entry[key] is not None}
-    for key in ("line", "column"):
-        if key in values and not isinstance(values[key], int):
-            raise SzcheckError(f"{key!r} must be a whole number, not {values[key]!r}", path, line)
-    for key in set(values) - {"line", "column"}:
-        if not isinstance(values[key], (str, int, float)) or isinstance(values[key], bool):
-            raise SzcheckError(f"{key!r} must be text, not {type(values[key]).__name__}", path, line)
-        values[key] = str(values[key])
-    check_choice(values, "qualifier", QUALIFIERS, path, line)
-    check_choice(values, "status", STATUSES, path, line)
-    check_choice(values, "kind", KINDS, path, line)
+            warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
+            continue
+        values[key] = checked_value(key, value, path, line)
     values.setdefault("id", f"claim-{line}")
     claim = Claim(source=source, claims_line=line or 0, **values)
-    check_choice(values, "direction", ("", "down"), path, line)
     if not claim.is_description:
         claim.quantity = read_value(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
         if claim.quantity is None:
@@ -195,9 +192,18 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     return claim
 
 
-def check_choice(values: dict, key: str, choices: tuple, path: Path, line: int | None) -> None:
-    if key in values and values[key] not in choices:
-        raise SzcheckError(f"{key} {values[key]!r} is not one of: {', '.join(choices)}", path, line)
+def checked_value(key: str, value: object, path: Path, line: int | None) -> object:
+    if key in WHOLE_NUMBERS:
+        if type(value) is not int:
+            raise SzcheckError(f"{key!r} must be a whole number, not {value!r}", path, line)
+        return value
+    if type(value) is not str:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise SzcheckError(f"{key!r} must be text, not {type(value).__name__}", path, line)
+        value = str(value)
+    if key in CHOICES and value not in CHOICES[key]:
+        raise SzcheckError(f"{key} {value!r} is not one of: {', '.join(CHOICES[key])}", path, line)
+    return value
 
 
 def claim_entry(claim: Claim) -> dict:
