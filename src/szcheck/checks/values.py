@@ -103,7 +103,10 @@ def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]
     registry = load_registry()
     findings: list[Finding] = []
     linked: dict[tuple, tuple[dict, list[list[Claim]]]] = {}  # diagnoses so far, for shares of their metrics
-    is_share = lambda group: bool(getattr(registry.metrics.get(group.key.metric), "share_of", None))  # noqa: E731
+
+    def is_share(group: Group) -> bool:
+        return bool(getattr(registry.metrics.get(group.key.metric), "share_of", None))
+
     for group in sorted(groups, key=is_share):  # a share's parts are diagnosed first
         finding = check_group(group, published, series, linked)
         if finding:
