@@ -7,18 +7,16 @@ from pathlib import Path
 from typing import Callable
 
 from .claims import MergeResult, load_claims_file, merge_claims, render_claims_file, write_atomically
+from .config import CONFIG_FILES
 from .errors import SzcheckError
 from .model import Claim, Finding, Report, Source
 from .sources import find_sources, read_source
-
-PROJECT_MARKERS = ("szcheck.yaml", ".szcheck.yaml", "pyproject.toml")
-
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` with a szcheck.yaml or pyproject.toml; else `start`."""
     start = (start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
-        if any((folder / marker).is_file() for marker in PROJECT_MARKERS):
+        if any((folder / marker).is_file() for marker in CONFIG_FILES):
             return folder
     return start
 
