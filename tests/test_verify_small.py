@@ -158,3 +158,21 @@ def test_a_company_opening_the_sentence_is_the_entity_of_its_figures(project):
                                "Enterprises contributed 93.3 percent of this investment.")
     by_value = {c.value: c.entity for c in extract_claims(read_source(project / "sources" / "a.txt", project)) if not c.is_description}
     assert by_value == {"74.2 billion yuan": "Hangzhou", "941.2 billion yuan": "Alibaba", "204,000": "Alibaba", "93.3 percent": "Hangzhou"}
+
+
+def test_comparisons_and_changes_keep_their_metric_and_period(project):
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    write_source(project, "a", "Suzhou's industrial output grew 4.5% last year, slower than the 6.2% pace in 2023. "
+                               "Suzhou plans to lift R&D spending to 4.2% of GDP by 2027, up from 4.1% in 2023. "
+                               "Foreign direct investment fell 12% year on year to $6.2 billion.",
+                 published="2025-02-20", title="Why Suzhou matters")
+    claims = {c.value: c for c in extract_claims(read_source(project / "sources" / "a.txt", project)) if not c.is_description}
+    assert {c.entity for c in claims.values()} == {"Suzhou"}
+    assert (claims["4.5%"].metric, claims["4.5%"].period) == ("industrial output growth", "2024")
+    assert (claims["6.2%"].metric, claims["6.2%"].period) == ("industrial output growth", "2023")
+    assert (claims["4.2%"].metric, claims["4.2%"].period) == ("rd_intensity", "2027")
+    assert (claims["4.1%"].metric, claims["4.1%"].period) == ("rd_intensity", "2023")
+    assert claims["$6.2 billion"].metric == "foreign direct investment"
+    assert (claims["12%"].metric, claims["12%"].quantity.value) == ("foreign direct investment growth", -12)

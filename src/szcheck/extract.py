@@ -101,8 +101,8 @@ def phrase_key(phrase: str, subject: str = "") -> str:
         for mention in reversed(find_mentions(phrase, "entities")):
             phrase = phrase[: mention.start] + phrase[mention.end :]
         phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
-    phrase = re.sub(r"[“”\"‘’']", "", phrase.lower()).strip(" ,.-")
-    phrase = LEADING_NOISE.sub("", phrase)
+    phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
+    phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
     return " ".join(singular(word) for word in phrase.split())
 
 
@@ -151,16 +151,23 @@ def main_subject(source: Source, registry: Registry) -> str:
     for weight, text in ((3, source.title), (1, source.body)):
         mentions = find_mentions(text, "entities")
         for mention in mentions:
-            if registry.entities[mention.name].category in PLACE_CATEGORIES:
-                counts[mention.name] += weight
+            category = registry.entities[mention.name].category
+            if category in PLACE_CATEGORIES:
+                # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
+                counts[mention.name] += weight / 2 if category == "country" else weight
         starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less
         for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
             inside = bisect.bisect_right(starts, match.start())
-            if match.group(0).split()[0] in registry.not_names or (inside and mentions[inside - 1].end > match.start()):
+            words = match.group(0).split()
+            while words and words[0] in registry.not_names:
+                words.pop(0)  # "Why Suzhou matters" names Suzhou
+            if not words or (inside and mentions[inside - 1].end > match.start()):
                 continue
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
-            counts[match.group(0)] += weight / 2 if opens_sentence else weight
+            counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
+            if len(words) > 1:
+                counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if not counts:
         named = find_mentions(source.title + " " + source.body, "entities")
         return named[0].name if named else source.id
@@ -317,11 +324,34 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
+        if binding is None and index:
+            binding = follows(text, quantities[index - 1], quantity, bindings[-1])
         if binding is None:
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = Binding(phrase_metric(text, quantity, subject_of(previous), subject), "phrase")
         bindings.append(binding)
     return bindings
+
+
+# "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
+COMPARED = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
+
+
+def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding) -> Binding | None:
+    """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
+    than the 6.2% pace'; and the level a change ended at: 'fell 12% year on year to $6.2 billion'."""
+    between = text[previous.end : quantity.start]
+    if previous.unit == quantity.unit and previous.kind == quantity.kind and COMPARED.search(between[-40:]):
+        return binding
+    if previous.kind == "growth" and quantity.kind == "amount" and GROWTH_TO.match(between):
+        metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
+        return Binding(metric, binding.match) if metric != binding.metric else None
+    return None
 
 
 def subject_of(metric: str) -> str:

@@ -266,8 +266,11 @@ def assign_periods(
             result.append(replace(quantity, period=f"{from_to['y1']}..{from_to['y2']}", period_basis="stated"))
             continue
         if mention is None:
+            # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
-            mention = usable[before - 1] if before else following_mention(text, quantity, usable, claimed)
+            preceding = usable[before - 1] if before else None
+            in_clause = preceding if preceding and not CLAUSE_BREAK.search(text, preceding.end, quantity.start) else None
+            mention = in_clause or following_mention(text, quantity, usable, claimed) or preceding
         if mention is not None:
             result.append(replace(quantity, period=mention.period, period_basis="stated"))
         elif context is not None:
