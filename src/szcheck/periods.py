@@ -25,7 +25,7 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     count = rf"\d+|{word_alternation(quantity_vocabulary()['number_words'])}"
     preposition = word_alternation(vocab["year_prepositions"])
     patterns = {
-        "plan": rf"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
+        "plan": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
         "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
         "cjk_half": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?(?P<half>上|下)半年",
         "cjk_quarter": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?第?(?P<q>[一二三四1-4])季度",

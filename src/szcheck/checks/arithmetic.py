@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..findings import document_rule, make_finding
 from ..group import is_comparable
-from ..model import Claim, Finding, Source, is_finite
+from ..model import Claim, Finding, Source
 from ..quantities import convert_currency
 from ..registry import load_rates, load_registry
 from .describe import figure, human_amount, metric_label, source_name
