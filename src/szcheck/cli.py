@@ -165,14 +165,15 @@ def extract(
     """
     import os
 
-    from .api import extract_paths, read_sources
+    from .api import extract_paths
+    from .sources import find_sources
 
     root, _, sources_dir, claims_dir = load_settings(None, claims_dir)
     if claims_dir.exists() and not claims_dir.is_dir():
         fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
     targets = list(paths or [sources_dir])
     try:
-        with extraction_progress(len(read_sources(targets, root))) as advance:
+        with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
                                      on_source=lambda source: advance())
     except SzcheckError as error:

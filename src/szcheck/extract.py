@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import UNSPECIFIED, Claim, Quantity, Source
-from .periods import assign_periods, fronted_period, read_periods
+from .periods import assign_periods, fronted_period, outside, read_periods
 from .quantities import read_quantities, word_alternation
 from .registry import Registry, load_registry
 from .descriptions import description_claims
@@ -422,18 +422,6 @@ def inferred_period(metric: str, registry: Registry, source: Source) -> str:
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - 1)
     return f"{source.published.year}-{source.published.month:02d}"
-
-
-def outside(quantities: list[Quantity], mentions) -> list[Quantity]:
-    """The figures that are not part of a time expression ('five' in 'over the past five years')."""
-    from .periods import KeyView
-
-    kept = []
-    for quantity in quantities:
-        at = bisect.bisect_right(KeyView(mentions), quantity.start)
-        if not (at and mentions[at - 1].start <= quantity.start < mentions[at - 1].end):
-            kept.append(quantity)
-    return kept
 
 
 MAX_QUOTE = 600  # a quote longer than this is cut to the words around the figure (still a substring of the source)

@@ -234,6 +234,16 @@ ATTACHING = re.compile(r"^[\s,)]*(?:in|for|of|as of|by|at|during|through|through
 FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
 
 
+def outside(quantities: list[Quantity], mentions: list[PeriodMention]) -> list[Quantity]:
+    """The figures that are not part of a time expression ('five' in 'over the past five years')."""
+    kept = []
+    for quantity in quantities:
+        at = bisect.bisect_right(KeyView(mentions), quantity.start)
+        if not (at and mentions[at - 1].start <= quantity.start < mentions[at - 1].end):
+            kept.append(quantity)
+    return kept
+
+
 def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], mentions: list[PeriodMention]):
     """The period written right after a figure ('245.31 billion yuan in 2024'), skipping a parenthesis."""
     at = bisect.bisect_left(KeyView(mentions), quantity.end)

@@ -9,12 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import Quantity
-from .registry import quantity_vocabulary
+from .registry import period_vocabulary, quantity_vocabulary
 
-MONTH_WORDS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
 NOUN_STOP_WORDS = set(
     """and or but with in of to from for that which who whom whose including include includes such as than
     were was are is be been being has have had by at on as per
@@ -76,6 +72,7 @@ class Lexicon:
     about_relative: float
     nearly_relative: float
     figure_words: frozenset  # words that can begin a figure with no digit in it ("six", "billion-yuan", "tens")
+    month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
 
 
 def lowered(words) -> frozenset:
@@ -162,6 +159,7 @@ def lexicon() -> Lexicon:
         nearly_relative=float(vocab["intervals"]["nearly_relative"]),
         figure_words=frozenset(number_words) | frozenset(english_scales) | lowered(vocab["vague_multipliers"])
         | frozenset(w.lower() for w in symbols if w.isalpha()),
+        month_words=frozenset(period_vocabulary()["months"]),
     )
 
 
@@ -264,7 +262,7 @@ def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
     word = previous_word(text, match.start())
     if word.lower().rstrip(".") in lex.not_quantity_before or word.lower() in lex.not_quantity_before:
         return True
-    if word.lower().rstrip(".") in MONTH_WORDS and digits:
+    if word.lower().rstrip(".") in lex.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
     if bare and digits and any(c.isupper() for c in word) and word.lower() not in lex.qualifier_of and not word.endswith("."):
         gap = text[match.start() - 1 : match.start()] if match.start() else ""
@@ -556,9 +554,7 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
 
 def read_figures(text: str, published: date | None = None) -> list[Quantity]:
     """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
-    from .periods import assign_periods, read_periods
-
-    from .extract import outside
+    from .periods import assign_periods, outside, read_periods
 
     mentions = read_periods(text, published)
     return assign_periods(text, outside(read_quantities(text), mentions), mentions)
