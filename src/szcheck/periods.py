@@ -45,12 +45,10 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
         "relative_year": rf"{relative_year}",
         "now": word_alternation(vocab["as_of_publication"]),
     }
-    # A pattern runs only on text that has its trigger: most sentences name no month, half or plan,
-    # and skipping those patterns is most of the period reader's speed.
-    # A pattern runs only on text that holds one of its trigger words (a substring test of the
-    # lower-cased text, much cheaper than a scan): most sentences name no month, half or plan.
+    # A pattern runs only on text that holds one of its trigger words: most sentences name no month,
+    # half or plan. The trigger tests are regexes shared between patterns (the three month patterns
+    # test once), much cheaper than running every pattern.
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
-    digits = [str(d) for d in range(10)]
     triggers = {
         "plan": ["five-year"], "past_years": ["years"], "cjk_half": ["半年"], "cjk_quarter": ["季度"], "half": ["half"],
         "quarter": ["quarter", "q1", "q2", "q3", "q4"], "last_month_word": ["month"], "end_of": ["end of"],
@@ -58,8 +56,15 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
         "year_range": ["19", "20"], "since": ["since"], "cjk_year": ["年"], "year": ["19", "20"],
         "relative_year": ["year", "今年", "去年"], "now": [w.lower() for w in vocab["as_of_publication"]],
     }
-    compiled = [(name, re.compile(p, re.I), tuple(triggers.get(name, digits))) for name, p in patterns.items()]
-    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I), ())]
+    compiled = [(name, re.compile(p, re.I), trigger_test(tuple(triggers[name]))) for name, p in patterns.items()]
+    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I), trigger_test(()))]
+
+
+@functools.cache
+def trigger_test(words: tuple[str, ...]) -> re.Pattern:
+    """A search for any of `words`, run on the lower-cased text unless they are capitalized (month
+    names). Case-insensitive regexes lose the fast literal search, so case is settled up front."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
@@ -67,10 +72,12 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     vocab = period_vocabulary()
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
+    triggered: dict[re.Pattern, bool] = {}
     lowered = text.lower()
-    for name, pattern, trigger_words in patterns:
-        haystack = text if trigger_words and trigger_words[0][:1].isupper() else lowered
-        if not any(word in haystack for word in trigger_words):
+    for name, pattern, trigger in patterns:
+        if trigger not in triggered:
+            triggered[trigger] = trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
+        if not triggered[trigger]:
             continue
         for match in pattern.finditer(text):
             at = bisect.bisect_left(KeyView(taken), match.start())

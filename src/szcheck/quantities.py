@@ -38,7 +38,9 @@ def word_alternation(words) -> str:
             pattern += r"(?![A-Za-z])"
         other.append(pattern)
     parts = ([rf"(?<![A-Za-z])(?:{'|'.join(whole)})(?![A-Za-z])"] if whole else []) + other
-    return "|".join(parts)
+    # A class of the possible first characters, in both cases, rejects most positions in one step.
+    firsts = {c for word in words for c in (word[0].lower(), word[0].upper())}
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(parts)})"
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,10 @@ def lexicon() -> Lexicon:
         """
     word_starts = {w[0].lower() for w in list(number_words) + english_scales + list(vocab["vague_multipliers"])}
     any_start = "(?=[" + re.escape("".join(sorted(first_characters | word_starts | {c.upper() for c in word_starts}))) + "])"
-    figure = re.compile(any_start + rf"(?:{figure_pattern})", re.VERBOSE | re.IGNORECASE)
-    digit_figure = re.compile(figure_start + rf"(?:{figure_pattern})", re.VERBOSE | re.IGNORECASE)
+    # The start test is case-sensitive (a lower-case 'c' or 'u' cannot begin 'CNY' or 'US$'), which
+    # halves the positions the body is tried at; the body itself ignores case ('Billion', 'Rmb').
+    figure = re.compile(any_start + rf"(?i:{figure_pattern})", re.VERBOSE)
+    digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
     return Lexicon(
@@ -556,8 +560,11 @@ def read_figures(text: str, published: date | None = None) -> list[Quantity]:
     """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
     from .periods import assign_periods, outside, read_periods
 
+    quantities = read_quantities(text)
+    if not quantities:
+        return []  # a sentence with no figure needs no period reading
     mentions = read_periods(text, published)
-    return assign_periods(text, outside(read_quantities(text), mentions), mentions)
+    return assign_periods(text, outside(quantities, mentions), mentions)
 
 
 @functools.cache
