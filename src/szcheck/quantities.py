@@ -22,12 +22,26 @@ CJK_CLASSIFIER = re.compile(r"[家个項项名位所只台件座条笔家次户]
 NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
 
 
+def first_character_test(words) -> str:
+    """A lookahead for the first characters of `words`, in both cases: one step rejects most positions."""
+    return "(?=[" + re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))) + "])"
+
+
+def start_test(characters: set[str]) -> str:
+    """A lookahead for where a figure can begin: one of `characters`, a letter only at a word's start
+    (worth its cost only when many letters can begin a figure)."""
+    letters = "".join(sorted(c for c in characters if c.isascii() and c.isalpha()))
+    others = re.escape("".join(sorted(c for c in characters if not (c.isascii() and c.isalpha()))))
+    return f"(?=[{others}]|(?<![A-Za-z])[{letters}])" if letters else f"(?=[{others}])"
+
+
 def word_alternation(words) -> str:
     """One regex alternative per word, longest first; ASCII words only match whole.
     Words that begin and end with a letter or digit share one pair of boundary checks (much
     cheaper to compile and run than a lookaround per word)."""
+    words = set(words)
     whole, other = [], []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(words, key=len, reverse=True):
         pattern = re.escape(word).replace(r"\ ", r"\s+")
         if word[0].isascii() and word[0].isalnum() and word[-1].isascii() and word[-1].isalnum():
             whole.append(pattern)
@@ -38,9 +52,7 @@ def word_alternation(words) -> str:
             pattern += r"(?![A-Za-z])"
         other.append(pattern)
     parts = ([rf"(?<![A-Za-z])(?:{'|'.join(whole)})(?![A-Za-z])"] if whole else []) + other
-    # A class of the possible first characters, in both cases, rejects most positions in one step.
-    firsts = {c for word in words for c in (word[0].lower(), word[0].upper())}
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(parts)})"
+    return f"{first_character_test(words)}(?:{'|'.join(parts)})"
 
 
 @dataclass(frozen=True)
@@ -49,9 +61,9 @@ class Lexicon:
 
     figure: re.Pattern
     digit_figure: re.Pattern  # the same, for texts with no word that can begin a figure
-    qualifier_before: re.Pattern
-    growth_cues: re.Pattern
-    share_phrase: re.Pattern
+    qualifier_before: re.Pattern  # matched against reversed text: see ending_with
+    growth_cues: re.Pattern  # searched in lower-cased text
+    share_phrase: re.Pattern  # matched against reversed text
     growth_after: re.Pattern
     decrease_after: re.Pattern
     not_quantity_before: frozenset
@@ -77,6 +89,19 @@ class Lexicon:
     month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
 
 
+def ending_with(phrases) -> re.Pattern:
+    r"""A pattern that, matched at the start of a reversed text, finds which phrase the text ends
+    with (before trailing spaces). One anchored match instead of a search for `(?:...)\s*$`, which
+    would try the phrases at every position; see ends_with."""
+    return re.compile(rf"\s*(?:{word_alternation(phrase[::-1] for phrase in phrases)})", re.I)
+
+
+def ends_with(text: str, pattern: re.Pattern) -> str:
+    """The phrase of an ending_with pattern that `text` ends with, as written; '' when none."""
+    match = pattern.match(text[::-1])
+    return match.group(0)[::-1].rstrip() if match else ""
+
+
 def lowered(words) -> frozenset:
     return frozenset(re.sub(r"\s+", " ", w.lower()) for w in words)
 
@@ -99,6 +124,7 @@ def lexicon() -> Lexicon:
     small = "|".join(w for w, v in number_words.items() if v < 10)
     tens = "|".join(w for w, v in number_words.items() if v % 10 == 0 and 20 <= v < 100)
     spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
+    spelled = rf"{first_character_test(number_words)}(?:{spelled})"
     english_scales = [w for w in scales if w.isascii() and len(w) > 3]
     cjk_scales = [w for w in scales if not w.isascii()]
     first_characters = {w[0] for w in symbols + cjk_scales} | set("0123456789")
@@ -123,9 +149,10 @@ def lexicon() -> Lexicon:
         (?<![\d.])(?P<cjk_scale>{word_alternation(cjk_scales)})(?:(?P<cjk_unit>{word_alternation([w for w in unit_words if not w.isascii()])})(?P<cjk_ji>级)?|(?P<cjk_ji_only>级))
         """
     word_starts = {w[0].lower() for w in list(number_words) + english_scales + list(vocab["vague_multipliers"])}
-    any_start = "(?=[" + re.escape("".join(sorted(first_characters | word_starts | {c.upper() for c in word_starts}))) + "])"
-    # The start test is case-sensitive (a lower-case 'c' or 'u' cannot begin 'CNY' or 'US$'), which
-    # halves the positions the body is tried at; the body itself ignores case ('Billion', 'Rmb').
+    any_start = start_test(first_characters | word_starts | {c.upper() for c in word_starts})
+    # The start test is case-sensitive (a lower-case 'c' or 'u' cannot begin 'CNY' or 'US$') and
+    # letters pass it only at the start of a word, which cuts the positions the body is tried at
+    # several times over; the body itself ignores case ('Billion', 'Rmb').
     figure = re.compile(any_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     rates = vocab["rate_words"]
@@ -133,9 +160,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         figure=figure,
         digit_figure=digit_figure,
-        qualifier_before=re.compile(rf"(?:{word_alternation(qualifier_of)})\s*$", re.I),
-        growth_cues=re.compile(word_alternation(cue_words), re.I),
-        share_phrase=re.compile(rf"(?:{word_alternation(vocab['share_phrases'])})\s*$", re.I),
+        qualifier_before=ending_with(qualifier_of),
+        growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
+        share_phrase=ending_with(vocab["share_phrases"]),
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
@@ -218,24 +245,41 @@ def spelled_number(words: str, lex: Lexicon) -> float:
     return sum(lex.number_words[part] for part in words.lower().split("-"))
 
 
+PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.]*)\s*$")
+
+
 def previous_word(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z][\w.]*)\s*$", text[max(0, start - 30) : start])
+    match = PREVIOUS_WORD.search(text, max(0, start - 30), start)
     return match.group(1) if match else ""
 
 
+YEAR_DIGITS = re.compile(r"(1[89]|20)\d\d")
+COUNTED_AFTER = re.compile(r"[家个名项所位余多]")
+PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]*s\b")
 YEAR_PREPOSITIONS = {"in", "since", "of", "by", "from", "to", "the", "a", "an", "during", "until", "before", "after", "for", "and", "or", "fiscal", "year", "through", "between"}
 
 
 def is_year(digits: str, text: str, match: re.Match) -> bool:
     """'in 2024', 'a 2024 doctoral student' are years; 'has 2000 firms', '近2000家' are counts."""
-    if not re.fullmatch(r"(1[89]|20)\d\d", digits):
+    if not YEAR_DIGITS.fullmatch(digits):
         return False
     after = text[match.end() : match.end() + 20]
-    if re.match(r"[家个名项所位余多]", after):
+    if COUNTED_AFTER.match(after):
         return False
-    plural_noun = re.match(r"\s+[a-z][a-z-]*s\b", after)
+    plural_noun = PLURAL_NOUN_AFTER.match(after)
     word = previous_word(text, match.start()).lower()
     return not (plural_noun and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
+
+
+PARTITIVE_OF = re.compile(r"\s+of\b")
+WORD_AFTER = re.compile(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]")
+RANGE_TO_PERCENT = re.compile(r"[-–]\d[\d.,]*\s?(?:%|％|percent|per cent)")
+NOT_A_NUMBER_AFTER = re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|[月日号時时]")
+NOT_A_NUMBER_BEFORE = re.compile(r"\d[-/]$|[第月]$")
+PART_OF_WORD_BEFORE = re.compile(r"[A-Za-z]-$")
+NUMBER_RUN_AFTER = re.compile(r"\s+\d[\d.,]*(?:[\s;:]|$)")
+NUMBER_RUN_BEFORE = re.compile(r"(?:^|\s)\d+\s+$")
+PUNCTUATION_END = re.compile(r"[.!?:;,]\s*$")
 
 
 def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
@@ -246,22 +290,22 @@ def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
     bare = not (match.group("symbol") or match.group("scale") or match.group("unit") or match.group("level") or match.group("ji"))
     after, before = text[match.end() : match.end() + 24], text[max(0, match.start() - 12) : match.start()]
     if words:
-        if re.match(r"\s+of\b", after) and words.lower() == "one":
+        if words.lower() == "one" and PARTITIVE_OF.match(after):
             return True  # "one of only six": a partitive, not a count
-        if bare and not re.match(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]", after):
+        if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
     if digits and bare:
         if is_year(digits, text, match):
             return True  # a year: the period reader's business
-        if re.match(r"[-–]\d[\d.,]*\s?(?:%|％|percent|per cent)", after):
+        if RANGE_TO_PERCENT.match(after):
             return False  # "10-15%": the first end of a range
-        if re.match(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|[月日号時时]", after) or re.search(r"\d[-/]$|[第月]$", before):
+        if NOT_A_NUMBER_AFTER.match(after) or NOT_A_NUMBER_BEFORE.search(before):
             return True  # ordinal, time, date, version, ticker or identifier
         if before.endswith("[") and after.startswith("]"):
             return True  # citation mark
-        if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]-$", before):
+        if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
-        if re.match(r"\s+\d[\d.,]*(?:[\s;:]|$)", after) or re.search(r"(?:^|\s)\d+\s+$", before):
+        if NUMBER_RUN_AFTER.match(after) or NUMBER_RUN_BEFORE.search(before):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
     word = previous_word(text, match.start())
     if word.lower().rstrip(".") in lex.not_quantity_before or word.lower() in lex.not_quantity_before:
@@ -270,7 +314,7 @@ def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
         return True  # "December 18", "Sept. 2": a date
     if bare and digits and any(c.isupper() for c in word) and word.lower() not in lex.qualifier_of and not word.endswith("."):
         gap = text[match.start() - 1 : match.start()] if match.start() else ""
-        if gap == " " and not re.search(r"[.!?:;,]\s*$", text[: match.start() - len(word) - 1] or "."):
+        if gap == " " and not PUNCTUATION_END.search(text[: match.start() - len(word) - 1] or "."):
             return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
     return False
 
@@ -296,7 +340,7 @@ def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
         scale = 1.0  # "11.5 m" may be metres; "HK$300m" is money
     if match.group("vague"):
         scale = lex.vague_multipliers[match.group("vague").lower()] * lex.vague_scales[match.group("vague_scale").lower()]
-    unit_word = re.sub(r"\s+", " ", (match.group("unit") or match.group("bare_unit") or match.group("cjk_unit") or match.group("vague_unit") or "").lower())
+    unit_word = SPACES.sub(" ", (match.group("unit") or match.group("bare_unit") or match.group("cjk_unit") or match.group("vague_unit") or "").lower())
     if unit_word in lex.percent_words:
         return "percent", scale
     if unit_word in lex.point_words:
@@ -307,12 +351,15 @@ def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
     return code or "count", scale
 
 
+AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
+LEVEL_AFTER = re.compile(r"\s+level\b", re.I)
+SPACES = re.compile(r"\s+")
+
+
 def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> str:
-    if any(match.group(g) for g in ("level", "ji", "bare_scale", "cjk_ji", "cjk_ji_only", "vague")):
+    if any(match.group("level", "ji", "bare_scale", "cjk_ji", "cjk_ji_only", "vague")):
         return "level"
-    if re.search(r"\bat\s+the\s+$", text[max(0, match.start() - 10) : match.start()], re.I) and re.match(
-        r"\s+level\b", text[match.end() :], re.I
-    ):
+    if AT_THE.search(text, max(0, match.start() - 10), match.start()) and LEVEL_AFTER.match(text, match.end()):
         return "level"
     # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
     # names an order of magnitude (百亿级), the way Chinese sources state fund sizes; "2-billion-yuan"
@@ -320,9 +367,9 @@ def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> s
     compound = match.group("scale_sep") == "-" and (match.group("unit_sep") == "-" or (match.group("symbol") and not match.group("unit")))
     if compound and is_power_of_ten(number):
         return "level"
-    qualifier = lex.qualifier_before.search(text[max(0, match.start() - 24) : match.start()])
+    qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
-        return lex.qualifier_of[re.sub(r"\s+", " ", qualifier.group(0).strip().lower())]
+        return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     after = text[match.end() : match.end() + 2]
     for word, meaning in lex.qualifier_after.items():
         if after.startswith(word):
@@ -386,7 +433,8 @@ def growth_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
     """+1 or -1 when a percent states a change ("grew 5%", "an increase of 18.9%", "a 12% jump",
     "growth stayed above 5%", "fell 4.2%"); 0 when it states a level ("rose to 6.67%", "made up 40%")."""
     after = text[end : end + 40]
-    sign = cue_sign(lex.qualifier_before.sub("", text[max(0, start - 60) : start]), lex)
+    before = text[max(0, start - 60) : start].rstrip()
+    sign = cue_sign(before[: len(before) - len(ends_with(before, lex.qualifier_before))], lex)
     if lex.decrease_after.match(after):
         return -1
     if lex.growth_after.match(after):
@@ -394,17 +442,22 @@ def growth_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
     return sign
 
 
+CUE_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b")
+LEVEL_PREPOSITION_END = re.compile(r"(?:\bto|\bfrom|到|至)\s*$")
+TO_WORD = re.compile(r"\bto\b")
+
+
 def cue_sign(before: str, lex: Lexicon) -> int:
-    clause = re.split(r"[,;:()]|\band\b|\bwhile\b", before)[-1]
-    if lex.share_phrase.search(clause) or re.search(r"(?:\bto|\bfrom|到|至)\s*$", clause):
+    clause = CUE_CLAUSE_BREAK.split(before)[-1].lower()  # the cue words are lower case
+    if ends_with(clause, lex.share_phrase) or LEVEL_PREPOSITION_END.search(clause):
         return 0  # "rose to 6.67%", "from 3.2%", "made up 40%": a level
     cues = list(lex.growth_cues.finditer(clause))
-    if not cues or re.search(r"\bto\b", clause[cues[-1].end() :]):
+    if not cues or TO_WORD.search(clause, cues[-1].end()):
         return 0
     cue = cues[-1]
-    if cue.group(0).lower() in ("up", "down") and clause[cue.end() :].strip() not in ("", "by"):
+    if cue.group(0) in ("up", "down") and clause[cue.end() :].strip() not in ("", "by"):
         return 0  # "up"/"down" count only right before the figure: "up 9.7%", "down by 3%", not "down payments"
-    return -1 if cue.group(0).lower() in lex.decrease_words else 1
+    return -1 if cue.group(0) in lex.decrease_words else 1
 
 
 def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
@@ -508,6 +561,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     )
 
 
+BETWEEN_END = re.compile(r"between\s+$", re.I)
+FROM_END = re.compile(r"from\s+$", re.I)
 RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|and|至|到|~|～)\s*$", re.I)
 
 
@@ -519,8 +574,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         first = merged[-1] if merged else None
         if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
             joiner = text[first.end : quantity.start]
-            is_between = re.search(r"between\s+$", text[max(0, first.start - 12) : first.start], re.I)
-            is_from = re.search(r"from\s+$", text[max(0, first.start - 8) : first.start], re.I)
+            is_between = BETWEEN_END.search(text, max(0, first.start - 12), first.start)
+            is_from = FROM_END.search(text, max(0, first.start - 8), first.start)
             if RANGE_JOINER.match(joiner) and not is_from and (joiner.strip().lower() != "and" or is_between):
                 merged[-1] = range_of(text, first, quantity)
                 continue
