@@ -5,11 +5,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import replace
 from datetime import date
 
 from .model import UNSPECIFIED, PeriodMention, Quantity
-from .quantities import word_alternation
+from .quantities import ending_with, ends_with, lower_in_place, word_alternation
 from .registry import period_vocabulary, quantity_vocabulary
 
 YEAR = r"(?:1[89]|20)\d\d"
@@ -23,14 +22,13 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     relative_year = word_alternation(vocab["this_year"] + vocab["last_year"])
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
     count = rf"\d+|{word_alternation(quantity_vocabulary()['number_words'])}"
-    preposition = word_alternation(vocab["year_prepositions"])
     patterns = {
-        "plan": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?",
+        "plan": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?",
         "past_years": rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
         "cjk_half": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?(?P<half>上|下)半年",
         "cjk_quarter": rf"(?:(?P<year>{YEAR})年|(?P<rel>今年|去年))?第?(?P<q>[一二三四1-4])季度",
         "half": rf"(?:the\s+)?(?P<ord>{ordinal})\s+half(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
-        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|Q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
+        "quarter": rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
         "last_month_word": r"(?:last|the\s+previous|the\s+past)\s+month",
         "end_of": rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
         "iso_date": rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?",
@@ -45,25 +43,32 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
         "relative_year": rf"{relative_year}",
         "now": word_alternation(vocab["as_of_publication"]),
     }
-    # A pattern runs only on text that holds one of its trigger words: most sentences name no month,
-    # half or plan. The trigger tests are regexes shared between patterns (the three month patterns
-    # test once), much cheaper than running every pattern.
+    # A pattern runs only on text that holds one of its trigger words (or matches its trigger regex):
+    # most sentences name no month, half or plan. The trigger tests are shared between patterns (the
+    # three month patterns test once) and much cheaper than the patterns.
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     triggers = {
         "plan": ["five-year"], "past_years": ["years"], "cjk_half": ["半年"], "cjk_quarter": ["季度"], "half": ["half"],
         "quarter": ["quarter", "q1", "q2", "q3", "q4"], "last_month_word": ["month"], "end_of": ["end of"],
         "iso_date": ["-"], "cjk_month": ["月"], "month_year": months, "month_day": months, "last_month": months,
-        "year_range": ["19", "20"], "since": ["since"], "cjk_year": ["年"], "year": ["19", "20"],
+        "year_range": rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}", "since": ["since"], "cjk_year": ["年"], "year": ["19", "20"],
         "relative_year": ["year", "今年", "去年"], "now": [w.lower() for w in vocab["as_of_publication"]],
     }
-    compiled = [(name, re.compile(p, re.I), trigger_test(tuple(triggers[name]))) for name, p in patterns.items()]
-    return compiled + [("_preposition", re.compile(rf"(?:{preposition})\s*$", re.I), trigger_test(()))]
+    # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
+    compiled = [(name, re.compile(p), trigger_test(as_tuple(triggers[name]))) for name, p in patterns.items()]
+    return compiled + [("_preposition", ending_with(vocab["year_prepositions"]), trigger_test(()))]
+
+
+def as_tuple(trigger: list[str] | str) -> tuple[str, ...] | str:
+    return trigger if isinstance(trigger, str) else tuple(trigger)
 
 
 @functools.cache
-def trigger_test(words: tuple[str, ...]) -> re.Pattern:
-    """A search for any of `words`, run on the lower-cased text unless they are capitalized (month
-    names). Case-insensitive regexes lose the fast literal search, so case is settled up front."""
+def trigger_test(words: tuple[str, ...] | str) -> re.Pattern:
+    """A search for any of `words` (or for a regex given as a string), run on the lower-cased text
+    unless the words are capitalized (month names): case-insensitive regexes are much slower."""
+    if isinstance(words, str):
+        return re.compile(words)
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
@@ -73,13 +78,13 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
     triggered: dict[re.Pattern, bool] = {}
-    lowered = text.lower()
+    lowered = lower_in_place(text)
     for name, pattern, trigger in patterns:
         if trigger not in triggered:
             triggered[trigger] = trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
         if not triggered[trigger]:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lowered):
             at = bisect.bisect_left(KeyView(taken), match.start())
             if (at < len(taken) and taken[at].start < match.end()) or (at > 0 and taken[at - 1].end > match.start()):
                 continue
@@ -203,7 +208,7 @@ def resolve(name, match, text, published, vocab, preposition) -> PeriodMention |
         start=match.start(),
         end=match.end(),
         period=period,
-        text=match.group(0),
+        text=text[match.start() : match.end()],
         relative=relative,
         fronted=is_fronted(text, match),
         event=event,
@@ -220,7 +225,7 @@ def five_year_plan_start(number: int, known: dict) -> int:
 def is_period_year(match: re.Match, text: str, preposition: re.Pattern) -> bool:
     """A bare year is a period after a preposition or before punctuation, not when it names something."""
     before = text[max(0, match.start() - 16) : match.start()]
-    if preposition.search(before):
+    if ends_with(before, preposition):
         return True
     after = text[match.end() : match.end() + 2]
     return after == "" or after[0] in ",.;:)!?" or after.startswith((" (", " -"))
@@ -275,12 +280,12 @@ def assign_periods(
     starts = [q.start for q in quantities]
     attached = [attached_mention(text, q, starts, usable) for q in quantities]
     claimed = {id(m) for m in attached if m}
-    from_to = FROM_TO.search(text)
     ends = [m.end for m in usable]
     result = []
     for quantity, mention in zip(quantities, attached):
-        if mention is None and quantity.kind == "growth" and from_to:
-            result.append(replace(quantity, period=f"{from_to['y1']}..{from_to['y2']}", period_basis="stated"))
+        from_to = FROM_TO.search(text) if mention is None and quantity.kind == "growth" else None
+        if from_to:
+            result.append(quantity.with_period(f"{from_to['y1']}..{from_to['y2']}", "stated"))
             continue
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
@@ -289,11 +294,11 @@ def assign_periods(
             in_clause = preceding if preceding and not CLAUSE_BREAK.search(text, preceding.end, quantity.start) else None
             mention = in_clause or following_mention(text, quantity, usable, claimed) or preceding
         if mention is not None:
-            result.append(replace(quantity, period=mention.period, period_basis="stated"))
+            result.append(quantity.with_period(mention.period, "stated"))
         elif context is not None:
-            result.append(replace(quantity, period=context.period, period_basis="context"))
+            result.append(quantity.with_period(context.period, "context"))
         else:
-            result.append(replace(quantity, period=UNSPECIFIED, period_basis="none"))
+            result.append(quantity.with_period(UNSPECIFIED, "none"))
     return result
 
 

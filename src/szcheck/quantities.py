@@ -22,6 +22,15 @@ CJK_CLASSIFIER = re.compile(r"[家个項项名位所只台件座条笔家次户]
 NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
 
 
+def lower_in_place(text: str) -> str:
+    """`text` in lower case, character for character, so that positions in it are positions in `text`
+    (the few characters whose lower case is longer, such as 'İ', stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def first_character_test(words) -> str:
     """A lookahead for the first characters of `words`, in both cases: one step rejects most positions."""
     return "(?=[" + re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))) + "])"
@@ -448,7 +457,7 @@ TO_WORD = re.compile(r"\bto\b")
 
 
 def cue_sign(before: str, lex: Lexicon) -> int:
-    clause = CUE_CLAUSE_BREAK.split(before)[-1].lower()  # the cue words are lower case
+    clause = lower_in_place(CUE_CLAUSE_BREAK.split(before)[-1])  # the cue words are lower case
     if ends_with(clause, lex.share_phrase) or LEVEL_PREPOSITION_END.search(clause):
         return 0  # "rose to 6.67%", "from 3.2%", "made up 40%": a level
     cues = list(lex.growth_cues.finditer(clause))
