@@ -48,28 +48,36 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     # three month patterns test once) and much cheaper than the patterns.
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     triggers = {
-        "plan": ["five-year"], "past_years": ["years"], "cjk_half": ["半年"], "cjk_quarter": ["季度"], "half": ["half"],
-        "quarter": ["quarter", "q1", "q2", "q3", "q4"], "last_month_word": ["month"], "end_of": ["end of"],
-        "iso_date": ["-"], "cjk_month": ["月"], "month_year": months, "month_day": months, "last_month": months,
-        "year_range": rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}", "since": ["since"], "cjk_year": ["年"], "year": ["19", "20"],
-        "relative_year": ["year", "今年", "去年"], "now": [w.lower() for w in vocab["as_of_publication"]],
+        "plan": "five-year", "past_years": "years", "cjk_half": "半年", "cjk_quarter": "季度", "half": "half",
+        "quarter": ["quarter", "q1", "q2", "q3", "q4"], "last_month_word": "month", "end_of": "end of",
+        "iso_date": "-", "cjk_month": "月", "month_year": months, "month_day": months, "last_month": months,
+        "year_range": re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), "since": "since", "cjk_year": "年",
+        "year": re.compile(YEAR), "relative_year": ["year", "今年", "去年"], "now": [w.lower() for w in vocab["as_of_publication"]],
     }
     # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
-    compiled = [(name, re.compile(p), trigger_test(as_tuple(triggers[name]))) for name, p in patterns.items()]
-    return compiled + [("_preposition", ending_with(vocab["year_prepositions"]), trigger_test(()))]
+    compiled = [(name, re.compile(p), trigger_test(triggers[name])) for name, p in patterns.items()]
+    return compiled + [("_preposition", ending_with(vocab["year_prepositions"]), "")]
 
 
-def as_tuple(trigger: list[str] | str) -> tuple[str, ...] | str:
-    return trigger if isinstance(trigger, str) else tuple(trigger)
+def trigger_test(trigger: str | list[str] | re.Pattern) -> str | re.Pattern:
+    """A word (tested with `in`, the cheapest test) or a regex: several words become one regex, equal
+    lists the same regex (so that patterns share their test)."""
+    if isinstance(trigger, list):
+        return words_regex(tuple(trigger))
+    return trigger
 
 
 @functools.cache
-def trigger_test(words: tuple[str, ...] | str) -> re.Pattern:
-    """A search for any of `words` (or for a regex given as a string), run on the lower-cased text
-    unless the words are capitalized (month names): case-insensitive regexes are much slower."""
-    if isinstance(words, str):
-        return re.compile(words)
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+def words_regex(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def is_triggered(trigger: str | re.Pattern, text: str, lowered: str) -> bool:
+    """Whether `text` holds the trigger: capitalized words (month names) are looked for as written,
+    everything else in the lower-cased text."""
+    if isinstance(trigger, str):
+        return trigger in lowered
+    return trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
 
 
 def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
@@ -77,11 +85,11 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     vocab = period_vocabulary()
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
-    triggered: dict[re.Pattern, bool] = {}
+    triggered: dict[str | re.Pattern, bool] = {}
     lowered = lower_in_place(text)
     for name, pattern, trigger in patterns:
         if trigger not in triggered:
-            triggered[trigger] = trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
+            triggered[trigger] = is_triggered(trigger, text, lowered)
         if not triggered[trigger]:
             continue
         for match in pattern.finditer(lowered):
