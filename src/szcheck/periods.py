@@ -52,18 +52,18 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
         "quarter": ["quarter", "q1", "q2", "q3", "q4"], "last_month_word": "month", "end_of": "end of",
         "iso_date": "-", "cjk_month": "月", "month_year": months, "month_day": months, "last_month": months,
         "year_range": re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), "since": "since", "cjk_year": "年",
-        "year": re.compile(YEAR), "relative_year": ["year", "今年", "去年"], "now": [w.lower() for w in vocab["as_of_publication"]],
+        "year": "", "relative_year": ["year", "年"], "now": [w.lower() for w in vocab["as_of_publication"]],
     }
     # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
     compiled = [(name, re.compile(p), trigger_test(triggers[name])) for name, p in patterns.items()]
     return compiled + [("_preposition", ending_with(vocab["year_prepositions"]), "")]
 
 
-def trigger_test(trigger: str | list[str] | re.Pattern) -> str | re.Pattern:
-    """A word (tested with `in`, the cheapest test) or a regex: several words become one regex, equal
-    lists the same regex (so that patterns share their test)."""
+def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...] | re.Pattern:
+    """A word or a few words (tested with `in`, the cheapest test; '' always passes) or a regex: a
+    longer list becomes one regex, equal lists the same regex (so that patterns share their test)."""
     if isinstance(trigger, list):
-        return words_regex(tuple(trigger))
+        return tuple(trigger) if len(trigger) <= 3 else words_regex(tuple(trigger))
     return trigger
 
 
@@ -72,11 +72,13 @@ def words_regex(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def is_triggered(trigger: str | re.Pattern, text: str, lowered: str) -> bool:
+def is_triggered(trigger: str | tuple[str, ...] | re.Pattern, text: str, lowered: str) -> bool:
     """Whether `text` holds the trigger: capitalized words (month names) are looked for as written,
     everything else in the lower-cased text."""
     if isinstance(trigger, str):
         return trigger in lowered
+    if isinstance(trigger, tuple):
+        return any(word in lowered for word in trigger)
     return trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
 
 
@@ -85,7 +87,7 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     vocab = period_vocabulary()
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
-    triggered: dict[str | re.Pattern, bool] = {}
+    triggered: dict[str | tuple[str, ...] | re.Pattern, bool] = {}
     lowered = lower_in_place(text)
     for name, pattern, trigger in patterns:
         if trigger not in triggered:
