@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import shutil
 
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import SOURCES, write_source
 from szcheck.cli import app
 
@@ -70,3 +74,41 @@ def test_an_edited_claims_file_is_parsed_afresh(project, runner):
     path.write_text(path.read_text(encoding="utf-8").replace("35.2 billion yuan", "a lot"), encoding="utf-8")
     result = runner.invoke(app, ["verify", "-q"])
     assert result.exit_code == 2 and "cannot read a figure in value 'a lot'" in result.output
+
+
+def test_verify_right_after_extract_parses_no_yaml(project, runner, monkeypatch):
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    runner.invoke(app, ["extract"])
+
+    def no_parsing(text):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr("szcheck.claims.parse_yaml", no_parsing)
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    assert result.exit_code == 0 and '"claims": 1,' in result.stdout
+
+
+def test_the_parse_extract_caches_is_what_parsing_the_file_gives():
+    from szcheck.claims import load_claims_file, parse_yaml, parsed_form, render_data
+
+    for path in sorted((SOURCES.parent / "claims").glob("*.yaml")):
+        claims_file = load_claims_file(path)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        assert render_data(data) == text  # the committed files are exactly what extract renders
+        assert parsed_form(text, data) == parse_yaml(text)
+
+
+quote_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"id": quote_text, "entity": quote_text, "metric": quote_text, "value": quote_text,
+                                       "quote": quote_text, "line": st.integers(1, 10**6), "column": st.integers(1, 10**4)}),
+                min_size=0, max_size=4))
+def test_parsed_form_matches_parse_yaml_for_any_text(entries):
+    from szcheck.claims import parse_yaml, parsed_form, render_data
+
+    data = {"source": "sources/a.txt", "source_sha256": "0" * 64, "extracted_with": "szcheck test", "claims": entries}
+    text = render_data(data)
+    assert parsed_form(text, data) == parse_yaml(text)

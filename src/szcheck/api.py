@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .claims import MergeResult, load_claims_file, merge_claims, render_claims_file, write_atomically
+from .claims import MergeResult, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
 from .config import CONFIG_FILES
 from .errors import SzcheckError
 from .model import Claim, Finding, Report, Source
-from .sources import find_sources, read_source
+from .sources import display_path, find_sources, read_source
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` with a szcheck.yaml or pyproject.toml; else `start`."""
@@ -90,10 +90,13 @@ def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: b
             continue
         existing = load_claims_file(target).claims if target.exists() else []
         merge = merge_claims(existing, extracted[id(source)], source.body)
-        text = render_claims_file(source.path.as_posix(), source.sha256, merge.claims)
+        data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims)
+        text = render_data(data)
         unchanged = target.exists() and target.read_text(encoding="utf-8") == text
         if not dry_run and not unchanged:
             write_atomically(target, text)
+        if not dry_run:
+            remember_parse(text, data)
         outcomes.append(ExtractOutcome(source, target, merge, written=not dry_run and not unchanged))
         on_source(source)
     return outcomes
@@ -159,10 +162,7 @@ def check_units(claims_file) -> None:
 
 
 def display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return display_path(path, root).as_posix()
 
 
 def verify(sources_dir: Path, claims_dir: Path, root: Path) -> Report:

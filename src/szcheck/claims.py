@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import os
@@ -186,10 +187,17 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     values.setdefault("id", f"claim-{line}")
     claim = Claim(source=source, claims_line=line or 0, **values)
     if not claim.is_description:
-        claim.quantity = read_value(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
+        claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim
+
+
+@functools.lru_cache(maxsize=2**16)
+def value_of(value: str, qualifier: str, kind: str | None, down: bool):
+    """read_value, remembered: the same figures recur across a project's claims files (a Quantity is
+    immutable, so claims can share one)."""
+    return read_value(value, qualifier, kind, down)
 
 
 def checked_value(key: str, value: object, path: Path, line: int | None) -> object:
@@ -215,17 +223,52 @@ def claim_entry(claim: Claim) -> dict:
     return entry
 
 
-def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> str:
+HEADER = (
+    "# Claims read by szcheck from the source below. Review and correct them by hand: set\n"
+    "# status: reviewed (or rejected) to keep a claim as it is; edits are kept on re-extraction.\n"
+)
+
+
+def claims_file_data(source: str, source_sha256: str, claims: list[Claim]) -> dict:
+    """What a claims file holds, as plain data."""
     from . import __version__
 
-    header = (
-        "# Claims read by szcheck from the source below. Review and correct them by hand: set\n"
-        "# status: reviewed (or rejected) to keep a claim as it is; edits are kept on re-extraction.\n"
-    )
-    body = {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}",
+    return {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}",
             "claims": [claim_entry(c) for c in claims]}
+
+
+def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> str:
+    return render_data(claims_file_data(source, source_sha256, claims))
+
+
+def render_data(data: dict) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same text, several times faster
-    return header + yaml.dump(body, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return HEADER + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def remember_parse(text: str, data: dict) -> None:
+    """Put a claims file szcheck has just written into the parse cache, so that the next `verify`
+    does not parse its YAML."""
+    path = parse_cache.key(text)
+    if path is None or path.exists():
+        return
+    parsed = parsed_form(text, data)
+    if parsed is not None:
+        parse_cache.write(text, parsed)
+
+
+def parsed_form(text: str, data: dict) -> dict | None:
+    """What parse_yaml returns for `text`, the rendering of `data`, worked out without parsing it:
+    `data` with the line numbers parse_yaml records (the file's first key, and each claim's '- ' line,
+    which the dumper writes at the start of a line). PyYAML reads back exactly the strings and
+    integers it wrote. None when the lines cannot be matched up."""
+    lines = text.split("\n")
+    starts = [number for number, line in enumerate(lines, 1) if line.startswith("- ")]
+    first = next((number for number, line in enumerate(lines, 1) if line and not line.startswith("#")), None)
+    if len(starts) != len(data["claims"]) or first is None:
+        return None
+    claims = [{**entry, "__line__": line} for entry, line in zip(data["claims"], starts)]
+    return {**data, "claims": claims, "__line__": first}
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -70,12 +71,19 @@ def read_source(path: Path, root: Path | None = None) -> Source:
 
 
 def display_path(path: Path, root: Path | None) -> Path:
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve())
-        except ValueError:
-            pass
-    return path
+    """`path` relative to the project root when it lies inside it. Normalizing the absolute path
+    answers for almost every file without resolving links (a few system calls per folder level, which
+    add up over thousands of files); only a path that is not under the root is resolved to make sure."""
+    if root is None:
+        return path
+    try:
+        return Path(os.path.normpath(path.absolute())).relative_to(os.path.normpath(root.absolute()))
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
