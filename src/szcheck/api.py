@@ -121,7 +121,7 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
     project = Project(sources=read_sources([sources_dir], root), claims=[])
     known = {s.path.as_posix() for s in project.sources}
     claims_files = {}
-    for path in sorted(claims_dir.glob("*.yaml")) if claims_dir.is_dir() else []:
+    for path in sorted(claims_dir.glob("*.yaml"), key=lambda path: path.name) if claims_dir.is_dir() else []:
         claims_file = load_claims_file(path, warn=project.warnings.append)
         check_units(claims_file)
         if claims_file.source not in known:

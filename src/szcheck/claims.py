@@ -98,10 +98,13 @@ class ParseCache:
 
     def read(self, text: str) -> object | None:
         path = self.key(text)
-        try:
-            return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else None
-        except (OSError, ValueError):
+        if path is None:
             return None
+        try:
+            with open(path, encoding="utf-8") as stream:
+                return json.load(stream)
+        except (OSError, ValueError):
+            return None  # not cached yet, or unreadable: parse the YAML
 
     def write(self, text: str, data: object) -> None:
         path = self.key(text)
@@ -165,6 +168,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
 
 CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
 WHOLE_NUMBERS = ("line", "column")
+CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS)
 
 
 def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
@@ -175,15 +179,13 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     for key in REQUIRED_FIELDS:
         if entry.get(key) in (None, ""):
             raise SzcheckError(f"claim is missing required key {key!r}", path, line)
-    values = {}
-    for key, value in entry.items():
-        if key == "__line__" or value is None:
-            continue
-        if key not in KNOWN_FIELDS:
-            nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
-            warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
-            continue
-        values[key] = checked_value(key, value, path, line)
+    for key in [key for key in entry if key not in KNOWN_FIELDS and key != "__line__"]:
+        nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
+        warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
+    values = {key: value for key, value in entry.items() if key in KNOWN_FIELDS and value is not None}
+    for key, value in values.items():
+        if type(value) is not str or key in CHECKED_TEXT:  # other text needs no check (most fields)
+            values[key] = checked_value(key, value, path, line)
     values.setdefault("id", f"claim-{line}")
     claim = Claim(source=source, claims_line=line or 0, **values)
     if not claim.is_description:

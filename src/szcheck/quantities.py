@@ -512,7 +512,8 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         if len(parts) == 2:
             return range_of(text, parts[0], parts[1])
         return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
-    match = lex.figure.search(text)
+    pattern = figure_pattern(text, lex)
+    match = pattern.search(text) if pattern else None
     if not match:
         return None
     if not (qualifier and kind):

@@ -136,7 +136,8 @@ def find_sources(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".") and p.name.lower() != "readme.md"))
+            found.extend(sorted((p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
+                                 and p.name.lower() != "readme.md" and p.is_file()), key=lambda p: p.parts))
         elif path.is_file():
             found.append(path)
         else:
