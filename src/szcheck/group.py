@@ -28,7 +28,7 @@ class Group:
 
 
 def base_metric(metric: str, registry: Registry):
-    return registry.metrics.get(metric.split(".")[0])
+    return registry.metrics.get(metric.partition(".")[0])
 
 
 def period_key(claim: Claim, registry: Registry) -> str:

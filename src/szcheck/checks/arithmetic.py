@@ -229,6 +229,9 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
     return findings
 
 
+PARTS_FOLLOW = re.compile(r"[^.;]{0,40}?\b(?:including|of which|among them|among which)\b")
+
+
 def check_parts(claims: list[Claim]) -> list[Finding]:
     """'a talent pool of 7.19 million, including 4.06 million skilled workers, 2.55 million ...'"""
     findings = []
@@ -238,8 +241,7 @@ def check_parts(claims: list[Claim]) -> list[Finding]:
             by_quote[(claim.source, claim.quote)].append(claim)
     for (_, quote), sentence_claims in by_quote.items():
         for index, whole in enumerate(sentence_claims):
-            after = quote[quote.find(whole.value) + len(whole.value) :]
-            if not re.match(r"[^.;]{0,40}?\b(?:including|of which|among them|among which)\b", after):
+            if not PARTS_FOLLOW.match(quote, quote.find(whole.value) + len(whole.value)):
                 continue
             parts = [c for c in sentence_claims[index + 1 :] if c.quantity.unit == whole.quantity.unit and c.kind == whole.kind]
             if len(parts) < 2:

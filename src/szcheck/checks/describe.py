@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 
 from ..model import Claim
@@ -21,6 +22,7 @@ def figure(claim: Claim) -> str:
     return f'"{qualifier.get(claim.qualifier, "")}{claim.value}"'
 
 
+@functools.lru_cache(maxsize=4096)
 def source_name(source: str) -> str:
     return PurePosixPath(source).stem
 
