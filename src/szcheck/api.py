@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -73,11 +75,29 @@ def extract_all(sources: list[Source], jobs: int) -> list[list[Claim]]:
         return list(pool.map(extract_source, sources, chunksize=max(1, len(sources) // (jobs * 4))))
 
 
+@contextmanager
+def cycle_collection_paused():
+    """Pause Python's cycle collector for a batch of work: claims and sources hold no reference
+    cycles, and with 100k claims alive its repeated scans of every object took a third of verify."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
                   jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None) -> list[ExtractOutcome]:
     """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
     A source whose claims file was written from the same text by the same szcheck is skipped."""
-    sources = read_sources(paths, root)
+    with cycle_collection_paused():
+        return extract_and_merge(read_sources(paths, root), claims_dir, dry_run, force, jobs, on_source)
+
+
+def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,
+                      on_source: Callable[[Source], None]) -> list[ExtractOutcome]:
     targets = {id(source): claims_path(claims_dir, source) for source in sources}
     todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
     extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
@@ -169,6 +189,7 @@ def verify(sources_dir: Path, claims_dir: Path, root: Path) -> Report:
     """Compare every claim with every other about the same thing, and report what disagrees."""
     from .checks import finding_order, run_checks
 
-    project = load_project(sources_dir, claims_dir, root)
-    findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
+    with cycle_collection_paused():
+        project = load_project(sources_dir, claims_dir, root)
+        findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
     return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings)
