@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from szcheck.errors import SzcheckError
 from szcheck.sources import read_source, sentences
@@ -87,3 +90,29 @@ def test_truncated_utf16_is_refused_clearly(tmp_path):
     path.write_bytes(b"\xfe\xff\x00A\x00")
     with pytest.raises(SzcheckError, match="not valid UTF-16"):
         read_source(path)
+
+
+front_matter_keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True)
+front_matter_values = st.one_of(
+    st.text(max_size=30),
+    st.dates().map(str),
+    st.sampled_from(["yes", "no", "null", "~", "1e3", "0x1F", "1_000", "12:30", "2024-01-01 10:00", "3.5", "-1", ".inf",
+                     "<<", "=", " a", "a ", "'q'", "a #b", "a: b", "a:", "深圳 Shenzhen News", "2025-9-2"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(front_matter_keys, front_matter_values), min_size=1, max_size=4))
+def test_simple_front_matter_reads_what_yaml_reads_or_leaves_it_to_yaml(pairs):
+    from szcheck.sources import simple_front_matter
+
+    text = "\n".join(f"{key}: {value}" for key, value in pairs)
+    fast = simple_front_matter(text)
+    assert fast is None or fast == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_simple_front_matter_takes_the_usual_header():
+    from szcheck.sources import simple_front_matter
+
+    assert simple_front_matter("title: 深圳 tops the index\npublished: 2025-09-02\nkind: official") == {
+        "title": "深圳 tops the index", "published": date(2025, 9, 2), "kind": "official"}

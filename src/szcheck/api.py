@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,8 +30,11 @@ def claims_path(claims_dir: Path, source: Source) -> Path:
 
 def read_sources(paths: list[Path], root: Path) -> list[Source]:
     sources = []
+    resolve_folder = functools.lru_cache(maxsize=None)(Path.resolve)
     for path in find_sources(paths):
-        resolved = path.resolve()
+        # where the file really is: its folder's real path (looked up once per folder) and its own
+        # name, unless the file itself is a link
+        resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
         if root not in (resolved, *resolved.parents):
             raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
         sources.append(read_source(path, root))

@@ -92,7 +92,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 1
     try:
-        meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe
+        meta = simple_front_matter(match.group(1))
+        if meta is None:
+            meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -100,6 +102,34 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not isinstance(meta, dict):
         raise SzcheckError("front matter must be a mapping of keys to values", path, 2)
     return meta, text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^\t]*?)[ ]*")
+YAML_RESOLVER = yaml.resolver.Resolver()
+
+
+def simple_front_matter(text: str) -> dict | None:
+    """Front matter of plain `key: text` lines and ISO dates, read without the YAML parser (which
+    costs more than the rest of reading a short article); None for anything else, which YAML reads.
+    A value that YAML would take for a number, a boolean or a time is left to YAML too."""
+    meta: dict = {}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        match = SIMPLE_LINE.fullmatch(line)
+        if not match or ": " in match[2] or " #" in match[2] or match[2].endswith(":") or not match[2].isprintable():
+            return None
+        tag = YAML_RESOLVER.resolve(yaml.ScalarNode, match[2], (True, False))
+        if tag == "tag:yaml.org,2002:timestamp" and ISO_DATE.fullmatch(match[2]):
+            meta[match[1]] = date.fromisoformat(match[2])
+        elif tag == "tag:yaml.org,2002:str":
+            meta[match[1]] = match[2]
+        else:
+            return None
+    return meta
+
+
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def publication_date(meta: dict, body: str, path: Path) -> tuple[date | None, str]:
