@@ -175,14 +175,18 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     """A claim from its mapping in a claims file, every field checked; problems name the file and line."""
     if not isinstance(entry, dict):
         raise SzcheckError("each claim must be a mapping of keys to values", path)
-    line = entry.get("__line__")
+    values = dict(entry)
+    line = values.pop("__line__", None)
     for key in REQUIRED_FIELDS:
-        if entry.get(key) in (None, ""):
+        if values.get(key) in (None, ""):
             raise SzcheckError(f"claim is missing required key {key!r}", path, line)
-    for key in [key for key in entry if key not in KNOWN_FIELDS and key != "__line__"]:
-        nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
-        warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
-    values = {key: value for key, value in entry.items() if key in KNOWN_FIELDS and value is not None}
+    if not values.keys() <= KNOWN_FIELDS:
+        for key in [key for key in values if key not in KNOWN_FIELDS]:
+            nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
+            warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
+            del values[key]
+    if None in values.values():
+        values = {key: value for key, value in values.items() if value is not None}
     for key, value in values.items():
         if type(value) is not str or key in CHECKED_TEXT:  # other text needs no check (most fields)
             values[key] = checked_value(key, value, path, line)

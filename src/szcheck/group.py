@@ -50,18 +50,18 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     from rapidfuzz import fuzz
 
     registry = load_registry()
-    representatives: dict[tuple, list[str]] = defaultdict(list)
+    representatives: dict[tuple, dict[str, None]] = defaultdict(dict)  # ordered, with fast lookups
     groups: dict[GroupKey, Group] = {}
     for claim in filter(is_comparable, claims):
         metric, fuzzy = claim.metric, False
         if claim.metric_match == "phrase":
             family = representatives[(claim.entity, claim.kind, claim.quantity.unit)]
-            match = next((r for r in family if r == metric), None) or next(
+            match = metric if metric in family else next(
                 (r for r in family if r.split()[-1:] == metric.split()[-1:] and fuzz.token_sort_ratio(r, metric) >= FUZZY_THRESHOLD),
                 None,
             )
             if match is None:
-                family.append(metric)
+                family[metric] = None
             else:
                 metric, fuzzy = match, match != claim.metric
         key = GroupKey(claim.entity, metric, period_key(claim, registry), claim.quantity.unit)
