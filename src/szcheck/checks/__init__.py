@@ -10,9 +10,10 @@ def run_checks(sources: list[Source], claims: list[Claim]) -> list[Finding]:
     from ..group import group_claims
 
     groups = group_claims(claims)
+    series = arithmetic.series_index(claims)
     findings = (
-        values.check_values(groups, sources, claims)
-        + arithmetic.check_arithmetic(sources, claims)
+        values.check_values(groups, sources, series)
+        + arithmetic.check_arithmetic(sources, claims, series)
         + descriptions.check_descriptions(sources, claims)
         + provenance.check_provenance(sources, claims)
         + hygiene.check_sources(sources)

@@ -101,8 +101,7 @@ def series_index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     return index
 
 
-def check_arithmetic(sources: list[Source], claims: list[Claim]) -> list[Finding]:
-    series = series_index(claims)
+def check_arithmetic(sources: list[Source], claims: list[Claim], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
     return (
         check_growth(series) + check_conversions(sources, claims) + check_parts(claims) + check_series(series)
         + check_shares(series)
@@ -229,7 +228,8 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
     return findings
 
 
-PARTS_FOLLOW = re.compile(r"[^.;]{0,40}?\b(?:including|of which|among them|among which)\b")
+PARTS_WORDS = ("including", "of which", "among them", "among which")
+PARTS_FOLLOW = re.compile(rf"[^.;]{{0,40}}?\b(?:{'|'.join(PARTS_WORDS)})\b")
 
 
 def check_parts(claims: list[Claim]) -> list[Finding]:
@@ -240,6 +240,8 @@ def check_parts(claims: list[Claim]) -> list[Finding]:
         if is_comparable(claim) or claim.role == "conversion":
             by_quote[(claim.source, claim.quote)].append(claim)
     for (_, quote), sentence_claims in by_quote.items():
+        if len(sentence_claims) < 3 or not any(word in quote for word in PARTS_WORDS):
+            continue  # a whole and two parts at least, and the words that list them
         for index, whole in enumerate(sentence_claims):
             if not PARTS_FOLLOW.match(quote, quote.find(whole.value) + len(whole.value)):
                 continue

@@ -95,11 +95,9 @@ document_rule(
 )
 
 
-def check_values(groups: list[Group], sources: list[Source], claims: list[Claim]) -> list[Finding]:
+def check_values(groups: list[Group], sources: list[Source], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
+    """Each group's claims compared; `series` holds each (entity, metric)'s claims across periods."""
     published = {s.path.as_posix(): s for s in sources}
-    from .arithmetic import series_index
-
-    series = series_index(claims)
     registry = load_registry()
     findings: list[Finding] = []
     linked: dict[tuple, tuple[dict, list[list[Claim]]]] = {}  # diagnoses so far, for shares of their metrics
