@@ -95,7 +95,7 @@ class Source:
         return str(self.meta.get("kind") or "news")
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One statement of a source: a figure (or a description) with where and how it was read."""
 
