@@ -384,6 +384,17 @@ def warm_up() -> None:
         shutil.rmtree(folder)
 
 
+def reference_workload() -> float:
+X
+    timed next to verify: it shows how fast the machine ran at that moment, which on a shared
+    machine drifts by up to 2x."""
+    text = "\n".join(bundled_bodies())
+    start = time.perf_counter()
+    for _ in range(100):
+        sum(1 for _ in re.finditer(r"\w+", text))
+    return time.perf_counter() - start
+
+
 def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> dict:
     """Generate, extract and verify one corpus; return timings, memory and recall."""
     from szcheck.api import extract_paths, verify
@@ -410,6 +421,7 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
         extract_paths([folder / "sources"], folder / "claims", folder)
         extract_s = time.perf_counter() - start
         value_of.cache_clear()  # each verify as in a fresh process
+        reference_s = reference_workload()
         start = time.perf_counter()
         report = verify(folder / "sources", folder / "claims", folder)  # claims files read from the cache extract filled
         verify_s = time.perf_counter() - start
@@ -444,6 +456,7 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
         "claims": len(report.claims), "statements": sum(intended.values()),
         "keys_read_as_written": sum((read & intended).values()) / max(1, sum(intended.values())),
         "generate_s": generate_s, "extract_s": extract_s, "verify_s": verify_s, "rerun_s": rerun_s, "uncached_verify_s": uncached_verify_s,
+        "reference_s": reference_s,
         "rss_before_mb": rss_before, "rss_peak_mb": memory_mb("VmHWM"),
         "stated_facts": corpus["stated_facts"], "planted": len(planted), "found": len(planted & conflicts),
         "unplanted_conflicts": len(conflicts - planted), "rules": dict(sorted(rules.items())),
@@ -518,7 +531,7 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
                       f" (claims {r['claims'] / previous['claims']:.1f}x)")
         rows.append((
             f"{r['target']:,}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
-            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f}",
+            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.0f}x ref.)",
             f"{r['claims'] / r['extract_s']:,.0f} / {r['claims'] / r['verify_s']:,.0f} / {r['claims'] / total:,.0f}",
             f"{r['rss_peak_mb']:.0f} (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f})",
             f"{r['found']}/{r['planted']} = {r['found'] / max(1, r['planted']):.0%}",
@@ -527,7 +540,7 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
             f"{r['uncached_verify_s']:.1f}", growth,
         ))
         previous = r
-    print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s", "claims/s extr/ver/both",
+    print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s (/ reference)", "claims/s extr/ver/both",
                        "peak RSS MB (+)", "recall", "unplanted", "keys as written", "extract rerun (of first)",
                        "verify s, no parse cache",
                        "time growth extr/ver")))
@@ -541,7 +554,9 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
     print("   generated corpus (+ = peak minus the RSS just before extract_paths); extract rerun: extract_paths again on")
     print("   the unchanged corpus, which skips every source whose claims file matches its text; verify reads the claims")
     print("   files from the parse cache (.szcheck_cache/) that extract filled; verify, no parse cache: every claims file")
-    print("   parsed as YAML, as on a fresh clone of a project whose claims files are committed.")
+    print("   parsed as YAML, as on a fresh clone of a project whose claims files are committed. reference: a fixed")
+    print("   plain-Python workload timed right before verify, to show how fast the shared machine ran at that moment:")
+    print("   " + ", ".join(f"{r['target']:,}: {r['reference_s']:.2f} s" for r in results if "reference_s" in r))
     done = [r for r in results if "error" not in r]
     if done and done[-1]["claims"] < PROJECT_TO * 0.9:
         last = done[-1]
