@@ -385,7 +385,7 @@ def warm_up() -> None:
 
 
 def reference_workload() -> float:
-X
+    """Seconds for a fixed piece of plain Python (scanning the bundled sources' words, 100 times),
     timed next to verify: it shows how fast the machine ran at that moment, which on a shared
     machine drifts by up to 2x."""
     text = "\n".join(bundled_bodies())
