@@ -25,6 +25,7 @@ KINDS = ("amount", "share", "growth", "count", "rate", "duration", "description"
 WRITTEN_FIELDS = tuple(f.name for f in fields(Claim) if f.name not in ("source", "quantity", "claims_line"))
 REQUIRED_FIELDS = ("entity", "metric", "value")
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
+CLAIM_FIELDS = tuple((f.name, f.default) for f in fields(Claim))  # every field is written or has a default
 
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
@@ -88,13 +89,13 @@ class ParseCache:
     def use(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def key(self, text: str) -> Path | None:
+    def key(self, text: str) -> str | None:
         from . import __version__
 
         if self.folder is None:
             return None
         digest = hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
-        return self.folder / f"{digest}.json"
+        return os.path.join(self.folder, f"{digest}.json")
 
     def read(self, text: str) -> object | None:
         path = self.key(text)
@@ -115,8 +116,7 @@ class ParseCache:
         except (TypeError, ValueError):
             return  # dates and other non-JSON values: parse the YAML each time
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, encoded)
+            write_atomically(Path(path), encoded)
         except OSError:
             pass  # a read-only project still works, only slower
 
@@ -126,9 +126,13 @@ parse_cache = ParseCache()
 
 def load_yaml(path: Path) -> object:
     try:
-        if path.stat().st_size > MAX_CLAIMS_BYTES:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_CLAIMS_BYTES + 1)
+        if len(data) > MAX_CLAIMS_BYTES:
             raise SzcheckError(f"claims file is larger than {MAX_CLAIMS_BYTES // 2**20} MiB", path)
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")  # as a text-mode read would
     except UnicodeDecodeError as error:
         raise SzcheckError(f"claims file is not UTF-8 text ({error.reason})", path) from None
     except OSError as error:
@@ -191,7 +195,10 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
         if type(value) is not str or key in CHECKED_TEXT:  # other text needs no check (most fields)
             values[key] = checked_value(key, value, path, line)
     values.setdefault("id", f"claim-{line}")
-    claim = Claim(source=source, claims_line=line or 0, **values)
+    values["source"], values["claims_line"] = source, line or 0
+    # positional: a keyword call matches each name by comparing text, as keys read from JSON are not
+    # the interned parameter names, which on 100k claims was a fifth of loading them
+    claim = Claim(*[values.get(name, default) for name, default in CLAIM_FIELDS])
     if not claim.is_description:
         claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
         if claim.quantity is None:
@@ -256,7 +263,7 @@ def remember_parse(text: str, data: dict) -> None:
     """Put a claims file szcheck has just written into the parse cache, so that the next `verify`
     does not parse its YAML."""
     path = parse_cache.key(text)
-    if path is None or path.exists():
+    if path is None or os.path.exists(path):
         return
     parsed = parsed_form(text, data)
     if parsed is not None:

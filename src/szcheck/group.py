@@ -31,12 +31,15 @@ def base_metric(metric: str, registry: Registry):
     return registry.metrics.get(metric.partition(".")[0])
 
 
+YEAR = re.compile(r"\d{4}")
+
+
 def period_key(claim: Claim, registry: Registry) -> str:
     """Periods that mean the same: a balance 'in 2024' is its level at the end of 2024; an attribute has none."""
     metric = base_metric(claim.metric, registry)
     if metric and metric.kind == "attribute" and "." not in claim.metric:
         return "any"
-    if metric and metric.kind == "balance" and re.fullmatch(r"\d{4}", claim.period):
+    if metric and metric.kind == "balance" and YEAR.fullmatch(claim.period):
         return f"{claim.period}-12"
     return claim.period
 
@@ -51,7 +54,7 @@ def group_claims(claims: list[Claim]) -> list[Group]:
 
     registry = load_registry()
     representatives: dict[tuple, dict[str, None]] = defaultdict(dict)  # ordered, with fast lookups
-    groups: dict[GroupKey, Group] = {}
+    groups: dict[tuple[str, str, str, str], Group] = {}  # keyed by plain tuples: they hash in C
     for claim in filter(is_comparable, claims):
         metric, fuzzy = claim.metric, False
         if claim.metric_match == "phrase":
@@ -64,8 +67,10 @@ def group_claims(claims: list[Claim]) -> list[Group]:
                 family[metric] = None
             else:
                 metric, fuzzy = match, match != claim.metric
-        key = GroupKey(claim.entity, metric, period_key(claim, registry), claim.quantity.unit)
-        group = groups.setdefault(key, Group(key, [], set()))
+        key = (claim.entity, metric, period_key(claim, registry), claim.quantity.unit)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(GroupKey(*key), [], set())
         group.claims.append(claim)
         if fuzzy:
             group.fuzzy.add(claim.id + "@" + claim.source)
