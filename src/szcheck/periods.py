@@ -252,6 +252,7 @@ def is_fronted(text: str, match: re.Match) -> bool:
 
 
 CLAUSE_BREAK = re.compile(r"[,;]|\bwhile\b|\bwhereas\b")
+PARENTHESES = re.compile(r"\([^)]*\)")
 ATTACHING = re.compile(r"^[\s,)]*(?:in|for|of|as of|by|at|during|through|throughout)?\s*(?:the\s+)?$", re.I)
 FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
 
@@ -273,7 +274,7 @@ def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], 
         return None
     mention = mentions[at]
     between = text[quantity.end : mention.start]
-    if not ATTACHING.match(re.sub(r"\([^)]*\)", "", between)):
+    if not ATTACHING.match(PARENTHESES.sub("", between) if "(" in between else between):
         return None
     first, last = bisect.bisect_left(quantity_starts, quantity.end), bisect.bisect_left(quantity_starts, mention.start)
     if all("(" in text[quantity.end : start] for start in quantity_starts[first:last]):

@@ -197,7 +197,7 @@ def lexicon() -> Lexicon:
         noun_stop_words=lowered(vocab["noun_stop_words"]) | NOUN_STOP_WORDS,
         about_relative=float(vocab["intervals"]["about_relative"]),
         nearly_relative=float(vocab["intervals"]["nearly_relative"]),
-        figure_word=re.compile(word_alternation(set(number_words) | set(english_scales) | lowered(vocab["vague_multipliers"])
+        figure_word=re.compile("(?<![a-z])" + word_alternation(set(number_words) | set(english_scales) | lowered(vocab["vague_multipliers"])
                                                 | {w.lower() for w in symbols if w.isalpha()})),
         month_words=frozenset(period_vocabulary()["months"]),
     )
@@ -268,16 +268,13 @@ PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]*s\b")
 YEAR_PREPOSITIONS = {"in", "since", "of", "by", "from", "to", "the", "a", "an", "during", "until", "before", "after", "for", "and", "or", "fiscal", "year", "through", "between"}
 
 
-def is_year(digits: str, text: str, match: re.Match) -> bool:
-    """'in 2024', 'a 2024 doctoral student' are years; 'has 2000 firms', '近2000家' are counts."""
-    if not YEAR_DIGITS.fullmatch(digits):
+def is_year(digits: str, after: str, word: str) -> bool:
+    """'in 2024', 'a 2024 doctoral student' are years; 'has 2000 firms', '近2000家' are counts
+    (`after`: the text after the number; `word`: the word before it)."""
+    if not YEAR_DIGITS.fullmatch(digits) or COUNTED_AFTER.match(after):
         return False
-    after = text[match.end() : match.end() + 20]
-    if COUNTED_AFTER.match(after):
-        return False
-    plural_noun = PLURAL_NOUN_AFTER.match(after)
-    word = previous_word(text, match.start()).lower()
-    return not (plural_noun and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
+    word = word.lower()
+    return not (PLURAL_NOUN_AFTER.match(after) and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
 
 
 PARTITIVE_OF = re.compile(r"\s+of\b")
@@ -288,23 +285,24 @@ NOT_A_NUMBER_BEFORE = re.compile(r"\d[-/]$|[第月]$")
 PART_OF_WORD_BEFORE = re.compile(r"[A-Za-z]-$")
 NUMBER_RUN_AFTER = re.compile(r"\s+\d[\d.,]*(?:[\s;:]|$)")
 NUMBER_RUN_BEFORE = re.compile(r"(?:^|\s)\d+\s+$")
-PUNCTUATION_END = re.compile(r"[.!?:;,]\s*$")
+SENTENCE_END = {".", "!", "?", ":", ";", ","}  # a capitalized word after these may just open a clause
 
 
 def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
     """Years, ordinals, times, dates, ranks, citations and names that contain digits."""
-    digits, words = match.group("digits"), match.group("words")
+    digits, words, *marks = match.group("digits", "words", "symbol", "scale", "unit", "level", "ji")
     if not (digits or words):
         return False
-    bare = not (match.group("symbol") or match.group("scale") or match.group("unit") or match.group("level") or match.group("ji"))
+    bare = not any(marks)
     after, before = text[match.end() : match.end() + 24], text[max(0, match.start() - 12) : match.start()]
+    word = previous_word(text, match.start())
     if words:
         if words.lower() == "one" and PARTITIVE_OF.match(after):
             return True  # "one of only six": a partitive, not a count
         if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
     if digits and bare:
-        if is_year(digits, text, match):
+        if is_year(digits, after, word):
             return True  # a year: the period reader's business
         if RANGE_TO_PERCENT.match(after):
             return False  # "10-15%": the first end of a range
@@ -316,14 +314,14 @@ def is_not_a_quantity(text: str, match: re.Match, lex: Lexicon) -> bool:
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) or NUMBER_RUN_BEFORE.search(before):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
-    word = previous_word(text, match.start())
     if word.lower().rstrip(".") in lex.not_quantity_before or word.lower() in lex.not_quantity_before:
         return True
     if word.lower().rstrip(".") in lex.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
     if bare and digits and any(c.isupper() for c in word) and word.lower() not in lex.qualifier_of and not word.endswith("."):
         gap = text[match.start() - 1 : match.start()] if match.start() else ""
-        if gap == " " and not PUNCTUATION_END.search(text[: match.start() - len(word) - 1] or "."):
+        prefix = text[: match.start() - len(word) - 1]
+        if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
             return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
     return False
 
@@ -490,16 +488,22 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
 SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
 
 
+SENTENCE_PART_BREAK = re.compile(r"[,;.]")
+GDP_BEFORE = re.compile(r"(?:\bto|\bof|占)\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])")
+GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
+BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
+
+
 def read_share_base(text: str, before: str = "") -> str | None:
     """What a share is of: 'of the city's GDP' after it, or 'the ratio of R&D to GDP' / '占GDP' before it."""
     match = SHARE_BASE.match(text)
     if not match:
-        clause = re.split(r"[,;.]", before)[-1]
-        return "GDP" if re.search(r"(?:\bto|\bof|占)\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])", clause) else None
+        clause = SENTENCE_PART_BREAK.split(before)[-1]
+        return "GDP" if GDP_BEFORE.search(clause) else None
     base = match.group("base").strip()
-    if re.search(r"\bGDP\b|gross domestic product", base, re.I):
+    if GDP_WORDS.search(base):
         return "GDP"
-    return re.sub(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", "", base, flags=re.I).lower() or None
+    return BASE_DETERMINERS.sub("", base).lower() or None
 
 
 def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False) -> Quantity | None:
