@@ -92,11 +92,11 @@ def test_truncated_utf16_is_refused_clearly(tmp_path):
         read_source(path)
 
 
-front_matter_keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True)
+front_matter_keys = st.one_of(st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True), st.sampled_from(["no", "NO", "on", "y", "null"]))
 front_matter_values = st.one_of(
     st.text(max_size=30),
     st.dates().map(str),
-    st.sampled_from(["yes", "no", "null", "~", "1e3", "0x1F", "1_000", "12:30", "2024-01-01 10:00", "3.5", "-1", ".inf",
+    st.sampled_from(["yes", "no", "null", "NO", "on", "Off", "~", "1e3", "0x1F", "1_000", "12:30", "2024-01-01 10:00", "3.5", "-1", ".inf",
                      "<<", "=", " a", "a ", "'q'", "a #b", "a: b", "a:", "深圳 Shenzhen News", "2025-9-2"]),
 )
 

@@ -60,16 +60,12 @@ def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
 
 
 def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...] | re.Pattern:
-    """A word or a few words (tested with `in`, the cheapest test; '' always passes) or a regex: a
-    longer list becomes one regex, equal lists the same regex (so that patterns share their test)."""
+    """A word or words, tested with `in` (much cheaper than a regex; '' always passes), or a regex.
+    A word that contains another of the list adds nothing ('Sept' holds 'Sep'), so it is dropped;
+    equal lists give equal tuples, so that patterns share their test."""
     if isinstance(trigger, list):
-        return tuple(trigger) if len(trigger) <= 3 else words_regex(tuple(trigger))
+        return tuple(sorted(word for word in set(trigger) if not any(other != word and other in word for other in trigger)))
     return trigger
-
-
-@functools.cache
-def words_regex(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def is_triggered(trigger: str | tuple[str, ...] | re.Pattern, text: str, lowered: str) -> bool:
@@ -78,8 +74,9 @@ def is_triggered(trigger: str | tuple[str, ...] | re.Pattern, text: str, lowered
     if isinstance(trigger, str):
         return trigger in lowered
     if isinstance(trigger, tuple):
-        return any(word in lowered for word in trigger)
-    return trigger.search(text if trigger.pattern[:1].isupper() else lowered) is not None
+        haystack = text if trigger[0][:1].isupper() else lowered
+        return any(word in haystack for word in trigger)
+    return trigger.search(lowered) is not None
 
 
 def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:

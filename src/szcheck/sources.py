@@ -106,6 +106,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
 
 SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^\t]*?)[ ]*")
 YAML_RESOLVER = yaml.resolver.Resolver()
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def simple_front_matter(text: str) -> dict | None:
@@ -119,10 +120,12 @@ def simple_front_matter(text: str) -> dict | None:
         match = SIMPLE_LINE.fullmatch(line)
         if not match or ": " in match[2] or " #" in match[2] or match[2].endswith(":") or not match[2].isprintable():
             return None
+        if YAML_RESOLVER.resolve(yaml.ScalarNode, match[1], (True, False)) != STR_TAG:
+            return None  # a key such as 'no' or 'on' is a boolean to YAML
         tag = YAML_RESOLVER.resolve(yaml.ScalarNode, match[2], (True, False))
         if tag == "tag:yaml.org,2002:timestamp" and ISO_DATE.fullmatch(match[2]):
             meta[match[1]] = date.fromisoformat(match[2])
-        elif tag == "tag:yaml.org,2002:str":
+        elif tag == STR_TAG:
             meta[match[1]] = match[2]
         else:
             return None
