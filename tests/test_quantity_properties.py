@@ -7,7 +7,8 @@ from datetime import date
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from szcheck.quantities import read_figures, read_quantities
+from szcheck.periods import read_figures
+from szcheck.quantities import read_quantities
 
 SCALES = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 CJK_SCALES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}

@@ -99,7 +99,7 @@ def parse(
     stdin: bool = typer.Option(False, "--stdin", help="Read one text per line from standard input; print one JSON array per line."),
 ) -> None:
     """Show every figure szcheck reads in a sentence: value, interval, unit, qualifier, kind and period."""
-    from .quantities import read_figures
+    from .periods import read_figures
     from .render.parse import quantity_object, render_parse_table
 
     when = parse_date(published)

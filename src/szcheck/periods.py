@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from .model import UNSPECIFIED, PeriodMention, Quantity
-from .quantities import ending_with, ends_with, lower_in_place, word_alternation
+from .quantities import ending_with, ends_with, lower_in_place, read_quantities, word_alternation
 from .registry import period_vocabulary, quantity_vocabulary
 
 YEAR = r"(?:1[89]|20)\d\d"
@@ -327,3 +327,12 @@ def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
 def is_now(mention: PeriodMention) -> bool:
     """'Currently', 'to date': the state at publication, which says nothing of the next sentence's figures."""
     return mention.relative and mention.text.lower() in [w.lower() for w in period_vocabulary()["as_of_publication"]]
+
+
+def read_figures(text: str, published: date | None = None) -> list[Quantity]:
+    """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
+    quantities = read_quantities(text)
+    if not quantities:
+        return []  # a sentence with no figure needs no period reading
+    mentions = read_periods(text, published)
+    return assign_periods(text, outside(quantities, mentions), mentions)

@@ -6,7 +6,6 @@ import functools
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 
 from .model import Quantity
 from .registry import period_vocabulary, quantity_vocabulary
@@ -623,17 +622,6 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         low_open=False,
         high_open=False,
     )
-
-
-def read_figures(text: str, published: date | None = None) -> list[Quantity]:
-    """The quantities of one sentence with the period each describes (the `szcheck parse` view)."""
-    from .periods import assign_periods, outside, read_periods
-
-    quantities = read_quantities(text)
-    if not quantities:
-        return []  # a sentence with no figure needs no period reading
-    mentions = read_periods(text, published)
-    return assign_periods(text, outside(quantities, mentions), mentions)
 
 
 @functools.cache
