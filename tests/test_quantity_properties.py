@@ -101,3 +101,21 @@ def test_reader_never_raises_on_figure_like_fragments(words):
     assume(text.strip())
     for quantity in read_figures(text, date(2025, 9, 2)):
         assert quantity.low <= quantity.high
+
+
+figure_tokens = st.sampled_from(
+    ["2024", "223.66", "1,300", "5", "two", "Twenty-five", "one", "ten", "tens of", "billions", "billion", "Billion-yuan",
+     "trillion-yuan", "million", "yuan", "U.S. dollars", "US$", "U.S.$", "HK$", "$", "RMB", "Rmb", "usd", "eur", "EUR",
+     "%", "percent", "level", "at the", "亿", "百亿", "元", "级", "约", "the", "Eight", "hundred", "dozens of", "-", ",",
+     ".", "(", ")", "CNY", "Hong Kong", "over", "nearly", "and", "to", "firms", "Tencent", "in", "e", "u"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(figure_tokens, max_size=12), st.lists(st.sampled_from([" ", "", "-"]), min_size=12, max_size=12))
+def test_figure_matches_finds_what_the_pattern_finds_at_every_start(tokens, joints):
+    from szcheck.quantities import figure_matches, lexicon
+
+    text = "".join(token + joint for token, joint in zip(tokens, joints))
+    lex = lexicon()
+    assert [m.span() for m in figure_matches(text, lex)] == [m.span() for m in lex.figure.finditer(text)]

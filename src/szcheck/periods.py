@@ -68,6 +68,11 @@ def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...]
     return trigger
 
 
+@functools.cache
+def distinct_triggers() -> tuple:
+    return tuple(dict.fromkeys(trigger for _, _, trigger in period_patterns()[:-1]))
+
+
 def is_triggered(trigger: str | tuple[str, ...] | re.Pattern, text: str, lowered: str) -> bool:
     """Whether `text` holds the trigger: capitalized words (month names) are looked for as written,
     everything else in the lower-cased text."""
@@ -84,11 +89,9 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     vocab = period_vocabulary()
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
-    triggered: dict[str | tuple[str, ...] | re.Pattern, bool] = {}
     lowered = lower_in_place(text)
+    triggered = {trigger: is_triggered(trigger, text, lowered) for trigger in distinct_triggers()}
     for name, pattern, trigger in patterns:
-        if trigger not in triggered:
-            triggered[trigger] = is_triggered(trigger, text, lowered)
         if not triggered[trigger]:
             continue
         for match in pattern.finditer(lowered):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .model import Quantity
@@ -67,8 +68,9 @@ def word_alternation(words) -> str:
 class Lexicon:
     """The reader's vocabulary, compiled once per process."""
 
-    figure: re.Pattern
-    digit_figure: re.Pattern  # the same, for texts with no word that can begin a figure
+    figure: re.Pattern  # a figure, tried at every place one can begin: the reference for figure_matches
+    digit_figure: re.Pattern  # the same, tried only where a digit, a sign or a symbol can begin one
+    figure_body: re.Pattern  # the same, with no test of where it begins (for match at a known place)
     qualifier_before: re.Pattern  # matched against reversed text: see ending_with
     growth_cues: re.Pattern  # searched in lower-cased text
     share_phrase: re.Pattern  # matched against reversed text
@@ -157,17 +159,20 @@ def lexicon() -> Lexicon:
         (?<![\d.])(?P<cjk_scale>{word_alternation(cjk_scales)})(?:(?P<cjk_unit>{word_alternation([w for w in unit_words if not w.isascii()])})(?P<cjk_ji>级)?|(?P<cjk_ji_only>级))
         """
     word_starts = {w[0].lower() for w in list(number_words) + english_scales + list(vocab["vague_multipliers"])}
-    any_start = start_test(first_characters | word_starts | {c.upper() for c in word_starts})
-    # The start test is case-sensitive (a lower-case 'c' or 'u' cannot begin 'CNY' or 'US$') and
-    # letters pass it only at the start of a word, which cuts the positions the body is tried at
-    # several times over; the body itself ignores case ('Billion', 'Rmb').
+    letters = {c for c in first_characters | word_starts if c.isalpha()}
+    any_start = start_test(first_characters | letters | {c.upper() for c in letters} | {c.lower() for c in letters})
+    # digit_figure's start test is case-sensitive (a lower-case 'c' or 'u' rarely begins 'CNY' or
+    # 'US$'), which cuts the positions its body is tried at; the body itself ignores case ('Billion',
+    # 'Rmb'). figure_matches adds the places where a figure word (including 'usd') begins.
     figure = re.compile(any_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
+    figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
     return Lexicon(
         figure=figure,
         digit_figure=digit_figure,
+        figure_body=figure_body,
         qualifier_before=ending_with(qualifier_of),
         growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
         share_phrase=ending_with(vocab["share_phrases"]),
@@ -205,22 +210,40 @@ def lexicon() -> Lexicon:
 FIGURE_CHARACTERS = re.compile(r"[\d$¥€￥万亿千百十]")
 
 
-def figure_pattern(text: str, lex: Lexicon) -> re.Pattern | None:
-    """The cheapest pattern that finds every figure of `text`: none for a text with no digit, sign or
-    number word; the digit-anchored one when no word could begin a figure."""
-    if lex.figure_word.search(text.lower()):
-        return lex.figure
-    return lex.digit_figure if FIGURE_CHARACTERS.search(text) else None
+def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
+    """The matches of lex.figure in `text`, found faster. A figure begins with a digit, a sign or a
+    symbol (where lex.digit_figure looks) or with one of the words lex.figure_word finds (a number
+    word, a scale, 'tens'); trying the pattern at those words only, instead of at every word that
+    starts with one of their letters, and taking whichever match comes first, gives the same matches
+    at a fraction of the cost."""
+    word_starts = [word.start() for word in lex.figure_word.finditer(lower_in_place(text))]
+    if not word_starts:
+        if FIGURE_CHARACTERS.search(text):
+            yield from lex.digit_figure.finditer(text)
+        return
+    position, next_word = 0, 0
+    digit_match = lex.digit_figure.search(text)
+    while True:
+        if digit_match is not None and digit_match.start() < position:
+            digit_match = lex.digit_figure.search(text, position)
+        limit = digit_match.start() if digit_match is not None else len(text)
+        word_match = None
+        while word_match is None and next_word < len(word_starts) and word_starts[next_word] < limit:
+            if word_starts[next_word] >= position:
+                word_match = lex.figure_body.match(text, word_starts[next_word])
+            next_word += 1
+        match = word_match or digit_match
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def read_quantities(text: str) -> list[Quantity]:
     """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
     lex = lexicon()
-    pattern = figure_pattern(text, lex)
-    if pattern is None:
-        return []
     found: list[Quantity] = []
-    for match in pattern.finditer(text):
+    for match in figure_matches(text, lex):
         if is_not_a_quantity(text, match, lex):
             continue
         if match.group("scale_sep") in (" ", "\t") and match.group("unit_sep") == "-" and match.group("scale"):
@@ -235,7 +258,7 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quan
     number_end = match.end("digits") if match.group("digits") else match.end("words")
     count = replace(build_quantity(text, match, lex), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
-    level_match = lex.figure.match(text, match.start("scale"))
+    level_match = lex.figure_body.match(text, match.start("scale"))
     if level_match is None:
         return [build_quantity(text, match, lex)]
     level = build_quantity(text, level_match, lex)
@@ -515,8 +538,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         if len(parts) == 2:
             return range_of(text, parts[0], parts[1])
         return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
-    pattern = figure_pattern(text, lex)
-    match = pattern.search(text) if pattern else None
+    match = next(figure_matches(text, lex), None)
     if not match:
         return None
     if not (qualifier and kind):
