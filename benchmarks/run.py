@@ -531,7 +531,7 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
                       f" (claims {r['claims'] / previous['claims']:.1f}x)")
         rows.append((
             f"{r['target']:,}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
-            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.0f}x ref.)",
+            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.1f}x ref.)",
             f"{r['claims'] / r['extract_s']:,.0f} / {r['claims'] / r['verify_s']:,.0f} / {r['claims'] / total:,.0f}",
             f"{r['rss_peak_mb']:.0f} (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f})",
             f"{r['found']}/{r['planted']} = {r['found'] / max(1, r['planted']):.0%}",

@@ -68,7 +68,7 @@ def word_alternation(words) -> str:
 class Lexicon:
     """The reader's vocabulary, compiled once per process."""
 
-    figure: re.Pattern  # a figure, tried at every place one can begin: the reference for figure_matches
+    figure_anywhere: str  # source of a pattern trying a figure at every place one can begin: figure_matches's reference
     digit_figure: re.Pattern  # the same, tried only where a digit, a sign or a symbol can begin one
     figure_body: re.Pattern  # the same, with no test of where it begins (for match at a known place)
     qualifier_before: re.Pattern  # matched against reversed text: see ending_with
@@ -164,13 +164,12 @@ def lexicon() -> Lexicon:
     # digit_figure's start test is case-sensitive (a lower-case 'c' or 'u' rarely begins 'CNY' or
     # 'US$'), which cuts the positions its body is tried at; the body itself ignores case ('Billion',
     # 'Rmb'). figure_matches adds the places where a figure word (including 'usd') begins.
-    figure = re.compile(any_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
     return Lexicon(
-        figure=figure,
+        figure_anywhere=any_start + rf"(?i:{figure_pattern})",
         digit_figure=digit_figure,
         figure_body=figure_body,
         qualifier_before=ending_with(qualifier_of),
@@ -211,7 +210,7 @@ FIGURE_CHARACTERS = re.compile(r"[\d$¥€￥万亿千百十]")
 
 
 def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
-    """The matches of lex.figure in `text`, found faster. A figure begins with a digit, a sign or a
+    """The matches of the lex.figure_anywhere pattern in `text`, found faster. A figure begins with a digit, a sign or a
     symbol (where lex.digit_figure looks) or with one of the words lex.figure_word finds (a number
     word, a scale, 'tens'); trying the pattern at those words only, instead of at every word that
     starts with one of their letters, and taking whichever match comes first, gives the same matches
@@ -646,50 +645,17 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
     )
 
 
-@functools.cache
-def unit_registry():
-    """pint registry of our own units (not pint's default: no molar 'M', no Boltzmann 'k')."""
-    import pint
-    from importlib import resources
-
-    registry = pint.UnitRegistry(None)
-    definitions = resources.files("szcheck").joinpath("data", "units.txt").read_text(encoding="utf-8")
-    registry.load_definitions(definitions.splitlines())
-    return registry
-
-
-@functools.cache
-def currency_context(year: int):
-    """A pint context converting between currencies at one year's average rate (data/rates.yaml)."""
-    import pint
-
-    from .registry import load_rates
-
-    registry = unit_registry()
-    context = pint.Context(f"fx-{year}")
-    per_usd = {code: rates.get(year) for code, rates in load_rates()["per_usd"].items()}
-    for code, rate in per_usd.items():
-        if code == "USD" or rate is None:
-            continue
-        context.add_transformation("[currency_usd]", f"[currency_{code.lower()}]", lambda ureg, x, r=rate, c=code: x.magnitude * r * ureg(c))
-        context.add_transformation(f"[currency_{code.lower()}]", "[currency_usd]", lambda ureg, x, r=rate: x.magnitude / r * ureg("USD"))
-    registry.add_context(context)
-    return context
-
-
 def convert_currency(value: float, unit: str, target: str, year: int) -> float | None:
-    """`value` in `unit` expressed in `target` at `year`'s rate; None when the table has no rate."""
-    import pint
+    """`value` in `unit` expressed in `target` at `year`'s average rate (data/rates.yaml, units of
+    each currency per US dollar); None when the table has no rate for either, or a unit is not a
+    currency. Each currency is its own unit: only a dated rate converts one into another."""
+    from .registry import load_rates
 
     if unit == target:
         return value
-    registry = unit_registry()
-    context = currency_context(year)
-    try:
-        amount = registry.Quantity(value, unit)
-        if target != "USD" and unit != "USD":
-            amount = amount.to("USD", context)
-        converted = amount.to(target, context).magnitude
-    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+    per_usd = load_rates()["per_usd"]
+    rate_from, rate_to = (per_usd.get(code, {}).get(year) for code in (unit, target))
+    if not rate_from or not rate_to:
         return None
+    converted = value / rate_from * rate_to
     return None if math.isnan(converted) else float(converted)

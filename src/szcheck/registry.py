@@ -117,11 +117,8 @@ def load_categories() -> dict:
 
 def use_rates(path: Path | None) -> None:
     """A project rate table replacing the shipped one (read on next use)."""
-    from .quantities import currency_context
-
     _rates_file[:] = [path] if path else []
     load_rates.cache_clear()
-    currency_context.cache_clear()
 
 
 @functools.cache
