@@ -69,19 +69,12 @@ def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...]
 
 
 @functools.cache
-def distinct_triggers() -> tuple:
-    return tuple(dict.fromkeys(trigger for _, _, trigger in period_patterns()[:-1]))
-
-
-def is_triggered(trigger: str | tuple[str, ...] | re.Pattern, text: str, lowered: str) -> bool:
-    """Whether `text` holds the trigger: capitalized words (month names) are looked for as written,
-    everything else in the lower-cased text."""
-    if isinstance(trigger, str):
-        return trigger in lowered
-    if isinstance(trigger, tuple):
-        haystack = text if trigger[0][:1].isupper() else lowered
-        return any(word in haystack for word in trigger)
-    return trigger.search(lowered) is not None
+def trigger_kinds() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[re.Pattern, ...]]:
+    """The patterns' distinct triggers, by kind: a word, a list of words (capitalized ones, the month
+    names, are looked for as written, the rest in the lower-cased text), a regex."""
+    triggers = dict.fromkeys(trigger for _, _, trigger in period_patterns()[:-1])
+    return (tuple(t for t in triggers if isinstance(t, str)), tuple(t for t in triggers if isinstance(t, tuple)),
+            tuple(t for t in triggers if isinstance(t, re.Pattern)))
 
 
 def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
@@ -90,7 +83,13 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     *patterns, (_, preposition, _) = period_patterns()
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
     lowered = lower_in_place(text)
-    triggered = {trigger: is_triggered(trigger, text, lowered) for trigger in distinct_triggers()}
+    single_words, word_lists, regexes = trigger_kinds()
+    triggered: dict = {word: word in lowered for word in single_words}
+    for word_list in word_lists:
+        haystack = text if word_list[0][:1].isupper() else lowered
+        triggered[word_list] = any(word in haystack for word in word_list)
+    for regex in regexes:
+        triggered[regex] = regex.search(lowered) is not None
     for name, pattern, trigger in patterns:
         if not triggered[trigger]:
             continue
