@@ -113,3 +113,19 @@ def test_parsed_form_matches_parse_yaml_for_any_text(entries):
     data = {"source": "sources/a.txt", "source_sha256": "0" * 64, "extracted_with": "szcheck test", "claims": entries}
     text = render_data(data)
     assert parsed_form(text, data) == parse_yaml(text)
+
+
+def test_extract_and_verify_leave_the_cycle_collector_as_they_found_it(project, runner):
+    import gc
+
+    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    assert gc.isenabled()
+    runner.invoke(app, ["extract"])
+    runner.invoke(app, ["verify", "-q"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        runner.invoke(app, ["verify", "-q"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -122,3 +122,8 @@ def test_figure_matches_finds_what_the_pattern_finds_at_every_start(tokens, join
     lex = lexicon()
     anywhere = re.compile(lex.figure_anywhere, re.VERBOSE)
     assert [m.span() for m in figure_matches(text, lex)] == [m.span() for m in anywhere.finditer(text)]
+
+
+def test_a_descending_pair_is_two_figures_not_a_range():
+    # found by test_reader_never_raises_on_figure_like_fragments: "10 to 2" read as the range [10, 2]
+    assert [q.surface for q in read_quantities("The score went 10 to 2.")] == ["10", "2"]

@@ -611,8 +611,10 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             is_between = BETWEEN_END.search(text, max(0, first.start - 12), first.start)
             is_from = FROM_END.search(text, max(0, first.start - 8), first.start)
             if RANGE_JOINER.match(joiner) and not is_from and (joiner.strip().lower() != "and" or is_between):
-                merged[-1] = range_of(text, first, quantity)
-                continue
+                joined = range_of(text, first, quantity)
+                if joined.low <= joined.high:  # "10 to 2" is not a range: two figures
+                    merged[-1] = joined
+                    continue
         merged.append(quantity)
     return merged
 
