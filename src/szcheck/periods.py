@@ -15,7 +15,7 @@ YEAR = r"(?:1[89]|20)\d\d"
 
 
 @functools.cache
-def period_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+def period_patterns() -> list[tuple[str, re.Pattern, str | tuple[str, ...] | re.Pattern]]:
     vocab = period_vocabulary()
     month = word_alternation(vocab["months"])
     ordinal = word_alternation(vocab["ordinals"])

@@ -210,11 +210,11 @@ FIGURE_CHARACTERS = re.compile(r"[\d$¥€￥万亿千百十]")
 
 
 def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
-    """The matches of the lex.figure_anywhere pattern in `text`, found faster. A figure begins with a digit, a sign or a
-    symbol (where lex.digit_figure looks) or with one of the words lex.figure_word finds (a number
-    word, a scale, 'tens'); trying the pattern at those words only, instead of at every word that
-    starts with one of their letters, and taking whichever match comes first, gives the same matches
-    at a fraction of the cost."""
+    """The matches of the lex.figure_anywhere pattern in `text`, found faster. A figure begins with
+    a digit, a sign or a symbol (where lex.digit_figure looks) or with one of the words
+    lex.figure_word finds (a number word, a scale, 'tens'); trying the pattern at those words only,
+    instead of at every word that starts with one of their letters, and taking whichever match comes
+    first, gives the same matches at a fraction of the cost (a property test holds them equal)."""
     word_starts = [word.start() for word in lex.figure_word.finditer(lower_in_place(text))]
     if not word_starts:
         if FIGURE_CHARACTERS.search(text):
