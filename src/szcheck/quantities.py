@@ -190,10 +190,11 @@ def lexicon() -> Lexicon:
         percent_words=lowered(vocab["percent_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
         basis_point_words=lowered(vocab["basis_point_words"]),
-        rate_per=re.compile(
-            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(rates['per'])})\s*(?P<per>{word_alternation(rates['units'])})"
-            rf"|(?P<adverb>{word_alternation(rates['adverbs'])})(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
-            re.I,
+        rate_per=re.compile(  # matched against lower-cased text
+            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
+            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})"
+            rf"|(?P<adverb>{word_alternation(w.lower() for w in rates['adverbs'])})"
+            rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
@@ -497,7 +498,7 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
         return ("growth" if unit == "percentage_point" else "share"), None, 1
     if unit != "count":
         return "amount", None, 1
-    rate = lex.rate_per.match(text[match.end() : match.end() + 70])
+    rate = lex.rate_per.match(lower_in_place(text[match.end() : match.end() + 70]))
     if rate:
         per = rate.group("per") or lex.rate_adverbs[rate.group("adverb").lower()]
         return "rate", per.lower(), 1
