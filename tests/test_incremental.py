@@ -12,6 +12,18 @@ from conftest import SOURCES, write_source
 from szcheck.cli import app
 
 
+SENTENCE = "Ningbo's R&D spending reached 35.2 billion yuan in 2023."
+
+
+def forbid(monkeypatch, target: str, what: str) -> None:
+    """Make `target` (a dotted name) fail the test if it is called."""
+
+    def called(*args):
+        raise AssertionError(f"{what} again")
+
+    monkeypatch.setattr(target, called)
+
+
 def claims_texts(project):
     return {p.name: p.read_text(encoding="utf-8") for p in sorted((project / "claims").glob("*.yaml"))}
 
@@ -27,7 +39,7 @@ def test_jobs_2_and_jobs_1_write_identical_claims_files(project, runner, tmp_pat
 
 
 def test_unchanged_source_is_skipped_and_changed_one_reextracted(project, runner):
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     write_source(project, "b", "Hangzhou's R&D spending reached 70.1 billion yuan in 2023.")
     runner.invoke(app, ["extract"])
     write_source(project, "b", "Hangzhou's R&D spending reached 71.3 billion yuan in 2023.")
@@ -39,27 +51,19 @@ def test_unchanged_source_is_skipped_and_changed_one_reextracted(project, runner
 
 
 def test_verify_on_an_unchanged_corpus_redoes_no_extraction(project, runner, monkeypatch):
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     runner.invoke(app, ["extract"])
-
-    def no_extraction(source):
-        raise AssertionError("extracted again")
-
-    monkeypatch.setattr("szcheck.extract.extract_claims", no_extraction)
+    forbid(monkeypatch, "szcheck.extract.extract_claims", "extracted")
     assert runner.invoke(app, ["verify", "-q"]).exit_code == 0
     assert "skipped" in runner.invoke(app, ["extract"]).output
 
 
 def test_unchanged_claims_files_are_not_parsed_again(project, runner, monkeypatch):
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     runner.invoke(app, ["extract"])
     first = runner.invoke(app, ["verify", "-f", "json"]).stdout
     assert list((project / ".szcheck_cache" / "claims").glob("*.json"))
-
-    def no_parsing(text):
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr("szcheck.claims.parse_yaml", no_parsing)
+    forbid(monkeypatch, "szcheck.claims.parse_yaml", "parsed")
     assert runner.invoke(app, ["verify", "-f", "json"]).stdout == first
     monkeypatch.setenv("SZCHECK_NO_CACHE", "1")
     uncached = runner.invoke(app, ["verify", "-f", "json"])
@@ -67,7 +71,7 @@ def test_unchanged_claims_files_are_not_parsed_again(project, runner, monkeypatc
 
 
 def test_an_edited_claims_file_is_parsed_afresh(project, runner):
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     runner.invoke(app, ["extract"])
     runner.invoke(app, ["verify", "-q"])
     path = project / "claims" / "a.yaml"
@@ -77,13 +81,9 @@ def test_an_edited_claims_file_is_parsed_afresh(project, runner):
 
 
 def test_verify_right_after_extract_parses_no_yaml(project, runner, monkeypatch):
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     runner.invoke(app, ["extract"])
-
-    def no_parsing(text):
-        raise AssertionError("parsed")
-
-    monkeypatch.setattr("szcheck.claims.parse_yaml", no_parsing)
+    forbid(monkeypatch, "szcheck.claims.parse_yaml", "parsed")
     result = runner.invoke(app, ["verify", "-f", "json"])
     assert result.exit_code == 0 and '"claims": 1,' in result.stdout
 
@@ -118,7 +118,7 @@ def test_parsed_form_matches_parse_yaml_for_any_text(entries):
 def test_extract_and_verify_leave_the_cycle_collector_as_they_found_it(project, runner):
     import gc
 
-    write_source(project, "a", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
+    write_source(project, "a", SENTENCE)
     assert gc.isenabled()
     runner.invoke(app, ["extract"])
     runner.invoke(app, ["verify", "-q"])

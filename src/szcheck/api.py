@@ -156,7 +156,7 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
         claims_file = claims_files.get(source.path.as_posix())
         if claims_file:
             project.claims.extend(claims_file.claims)
-            project.findings.extend(check_outdated(source, display(claims_file.path, root), claims_file.source_sha256))
+            project.findings.extend(check_outdated(source, display_path(claims_file.path, root).as_posix(), claims_file.source_sha256))
         else:
             project.claims.extend(extract_claims(source))
             project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
@@ -183,10 +183,6 @@ def check_units(claims_file) -> None:
                 claims_file.path,
                 claim.claims_line,
             )
-
-
-def display(path: Path, root: Path) -> str:
-    return display_path(path, root).as_posix()
 
 
 def verify(sources_dir: Path, claims_dir: Path, root: Path) -> Report:

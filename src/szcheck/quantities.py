@@ -545,13 +545,18 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         return build_quantity(text, match, lex, qualifier, kind)
     number, rounding = figure_number(match, lex)
     unit, scale = unit_and_scale(match, lex)
-    sign = -1 if down else 1
-    low, high, low_open, high_open = make_interval(number * scale, rounding * scale, qualifier, lex)
-    if sign < 0:
-        low, high, low_open, high_open = -high, -low, high_open, low_open
-    return Quantity(surface=match.group(0), value=sign * number * scale, low=low, high=high, unit=unit, qualifier=qualifier,
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, lex)
+    return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
                     low_open=low_open, high_open=high_open)
+
+
+def signed_interval(value: float, rounding: float, qualifier: str, sign: int, lex: Lexicon) -> tuple[float, float, float, bool, bool]:
+    """(value, low, high, low_open, high_open) of a figure; a fall (sign -1) mirrors its interval."""
+    low, high, low_open, high_open = make_interval(value, rounding, qualifier, lex)
+    if sign < 0:
+        return -value, -high, -low, high_open, low_open
+    return value, low, high, low_open, high_open
 
 
 def figure_number(match: re.Match, lex: Lexicon) -> tuple[float, float]:
@@ -569,14 +574,11 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     number, rounding = figure_number(match, lex)
     unit, scale = unit_and_scale(match, lex)
     qualifier = qualifier or read_qualifier(text, match, number, lex)
-    value = number * scale
     rest = text[match.end() :]
     noun = read_noun(rest, lex) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex)
     kind = kind or read_as
-    low, high, low_open, high_open = make_interval(value, rounding * scale, qualifier, lex)
-    if sign < 0:
-        value, low, high, low_open, high_open = -value, -high, -low, high_open, low_open
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign, lex)
     return Quantity(
         surface=match.group(0),
         value=value,
