@@ -29,7 +29,7 @@ CLAIM_FIELDS = tuple((f.name, f.default) for f in fields(Claim))  # every field 
 
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
-STR_TAG = "tag:yaml.org,2002:str"
+STR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 
 
 def build(node, loader, depth: int, seen: set[int]) -> object:

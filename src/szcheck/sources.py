@@ -106,7 +106,8 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
 
 SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^\t]*?)[ ]*")
 YAML_RESOLVER = yaml.resolver.Resolver()
-STR_TAG = "tag:yaml.org,2002:str"
+STR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def simple_front_matter(text: str) -> dict | None:
@@ -130,9 +131,6 @@ def simple_front_matter(text: str) -> dict | None:
         else:
             return None
     return meta
-
-
-ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def publication_date(meta: dict, body: str, path: Path) -> tuple[date | None, str]:
