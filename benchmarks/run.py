@@ -96,7 +96,7 @@ def measure_reading(reading_mb: float, extract_mb: float) -> dict:
     on a shared machine whose speed drifts by 2x over minutes, a baseline timed once at the start
     would make the ratio meaningless."""
     from szcheck.extract import extract_claims
-    from szcheck.periods import read_figures
+    from szcheck.reader import read_figures
     from szcheck.sources import read_source, split_sentences
 
     text = repeated_text(reading_mb)

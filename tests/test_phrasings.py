@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from szcheck.periods import read_figures
+from szcheck.reader import read_figures
 
 INF = math.inf
 

@@ -7,8 +7,8 @@ from datetime import date
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from szcheck.periods import read_figures
-from szcheck.quantities import read_quantities
+from szcheck.reader import read_figures
+from szcheck.reader import read_quantities
 
 SCALES = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 CJK_SCALES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -116,7 +116,7 @@ figure_tokens = st.sampled_from(
 def test_figure_matches_finds_what_the_pattern_finds_at_every_start(tokens, joints):
     import re
 
-    from szcheck.quantities import figure_matches, lexicon
+    from szcheck.reader.figures import figure_matches, lexicon
 
     text = "".join(token + joint for token, joint in zip(tokens, joints))
     lex = lexicon()

@@ -15,7 +15,7 @@ import yaml
 
 from .errors import SzcheckError
 from .model import Claim
-from .quantities import read_value
+from .reader.figures import read_value
 
 MAX_CLAIMS_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
@@ -311,9 +311,14 @@ class MergeResult:
         return bool(self.added or self.updated or self.stale or self.removed)
 
 
-def is_edited(claim: Claim) -> bool:
-    from .extract import claim_checksum
+def claim_checksum(claim: Claim) -> str:
+    """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""
+    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
+              claim.founded) + ((claim.direction,) if claim.direction else ())  # older claims files stay valid
+    return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
+
+def is_edited(claim: Claim) -> bool:
     return claim.status in ("reviewed", "rejected") or (bool(claim.checksum) and claim.checksum != claim_checksum(claim)) or not claim.checksum
 
 

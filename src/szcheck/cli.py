@@ -99,7 +99,7 @@ def parse(
     stdin: bool = typer.Option(False, "--stdin", help="Read one text per line from standard input; print one JSON array per line."),
 ) -> None:
     """Show every figure szcheck reads in a sentence: value, interval, unit, qualifier, kind and period."""
-    from .periods import read_figures
+    from .reader import read_figures
     from .render.parse import quantity_object, render_parse_table
 
     when = parse_date(published)
@@ -135,7 +135,8 @@ def load_settings(sources: Optional[Path], claims: Optional[Path]):
     from .api import find_root
     from .claims import parse_cache
     from .config import load_config
-    from .registry import use_extra_registry, use_rates
+    from .money import use_rates
+    from .registry import use_extra_registry
 
     root = find_root()
     try:

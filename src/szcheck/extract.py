@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .claims import claim_checksum
+from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
-from .periods import assign_periods, fronted_period, outside, read_periods
-from .quantities import read_quantities, word_alternation
-from .registry import Registry, load_registry
-from .descriptions import description_claims
+from .reader import read_quantities
+from .reader.periods import assign_periods, fronted_period, outside, read_periods
+from .registry import Mention, Registry, find_mentions, load_registry
 from .sources import Sentence, sentences
 
 LEADING_NOISE = re.compile(
@@ -38,39 +38,6 @@ WINDOW = 300  # characters around a figure that can bear on how it is read; boun
 def window(text: str, position: int) -> str:
     """The text just before `position`: at most WINDOW characters."""
     return text[max(0, position - WINDOW) : position]
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    name: str
-    surface: str = ""
-
-
-@functools.cache
-def alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
-    """One regex for every alias of the registry's metrics or entities, and alias -> canonical name."""
-    registry = load_registry()
-    table = registry.metrics if kind == "metrics" else registry.entities
-    names = {alias.lower(): name for name, item in table.items() for alias in item.aliases}
-    if kind == "entities":
-        names.update({name.lower(): name for name in table})
-    if not names:
-        return re.compile(r"(?!x)x"), names
-    alternatives = word_alternation(names).replace(r"(?![A-Za-z])", r"(?:e?s)?(?![A-Za-z])")
-    return re.compile(alternatives, re.I), names
-
-
-def find_mentions(text: str, kind: str) -> list[Mention]:
-    pattern, names = alias_pattern(kind)
-    found = []
-    for match in pattern.finditer(text):
-        surface = match.group(0).lower()
-        name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
-        if name:
-            found.append(Mention(match.start(), match.end(), name, match.group(0)))
-    return found
 
 
 def local_entity(mention: Mention, subject: str, registry: Registry) -> str:
@@ -435,12 +402,6 @@ def quote_around(text: str, start: int, end: int) -> str:
     left = text.rfind(" ", 0, left) + 1 if left else 0
     right = text.find(" ", right) if text.find(" ", right) != -1 else len(text)
     return text[left:right].strip()
-
-
-def claim_checksum(claim: Claim) -> str:
-    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
-              claim.founded) + ((claim.direction,) if claim.direction else ())  # older claims files stay valid
-    return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
 
 def slug(text: str) -> str:

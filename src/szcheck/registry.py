@@ -1,8 +1,9 @@
-"""Vocabulary and registry: scale words, currencies, metrics, entities and rates, loaded from YAML data."""
+"""Registry: the metrics and entities szcheck knows by name, their aliases, and where the text names them."""
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -10,25 +11,15 @@ from pathlib import Path
 import yaml
 
 from .errors import SzcheckError
+from .reader.patterns import word_alternation
 
 _extra_registry_files: list[Path] = []
-_rates_file: list[Path] = []
 
 
 def read_yaml_data(name: str) -> dict:
     """A data file shipped in szcheck/data."""
     text = resources.files("szcheck").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - a safe loader
-
-
-@functools.cache
-def quantity_vocabulary() -> dict:
-    return read_yaml_data("quantities.yaml")
-
-
-@functools.cache
-def period_vocabulary() -> dict:
-    return read_yaml_data("periods.yaml")
 
 
 @dataclass(frozen=True)
@@ -59,8 +50,6 @@ class Registry:
 
 def use_extra_registry(paths: list[Path]) -> None:
     """Project registry files that extend or override the shipped one (read on next use)."""
-    from .extract import alias_pattern
-
     if list(paths) == _extra_registry_files:
         return
     _extra_registry_files[:] = list(paths)
@@ -115,20 +104,37 @@ def load_categories() -> dict:
     return read_yaml_data("categories.yaml")
 
 
-def use_rates(path: Path | None) -> None:
-    """A project rate table replacing the shipped one (read on next use)."""
-    _rates_file[:] = [path] if path else []
-    load_rates.cache_clear()
+@dataclass(frozen=True)
+class Mention:
+    """Where a sentence names a registry metric or entity."""
+
+    start: int
+    end: int
+    name: str
+    surface: str = ""
 
 
 @functools.cache
-def load_rates() -> dict:
-    if not _rates_file:
-        return read_yaml_data("rates.yaml")
-    try:
-        data = yaml.safe_load(_rates_file[0].read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise SzcheckError(f"cannot read rate table: {error}", _rates_file[0]) from None
-    if not isinstance(data, dict) or not isinstance(data.get("per_usd"), dict) or "band" not in data:
-        raise SzcheckError("a rate table has 'band' and 'per_usd: {CODE: {YEAR: rate}}'", _rates_file[0], 1)
-    return data
+def alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every alias of the registry's metrics or entities, and alias -> canonical name."""
+    registry = load_registry()
+    table = registry.metrics if kind == "metrics" else registry.entities
+    names = {alias.lower(): name for name, item in table.items() for alias in item.aliases}
+    if kind == "entities":
+        names.update({name.lower(): name for name in table})
+    if not names:
+        return re.compile(r"(?!x)x"), names
+    alternatives = word_alternation(names).replace(r"(?![A-Za-z])", r"(?:e?s)?(?![A-Za-z])")
+    return re.compile(alternatives, re.I), names
+
+
+def find_mentions(text: str, kind: str) -> list[Mention]:
+    """The registry `kind` ("metrics" or "entities") that `text` names, singular or plural, in order."""
+    pattern, names = alias_pattern(kind)
+    found = []
+    for match in pattern.finditer(text):
+        surface = match.group(0).lower()
+        name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
+        if name:
+            found.append(Mention(match.start(), match.end(), name, match.group(0)))
+    return found

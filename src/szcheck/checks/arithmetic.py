@@ -9,8 +9,8 @@ from collections import defaultdict
 from ..findings import document_rule, make_finding
 from ..group import is_comparable
 from ..model import Claim, Finding, Source
-from ..quantities import convert_currency
-from ..registry import load_rates, load_registry
+from ..money import convert_currency, load_rates
+from ..registry import load_registry
 from .describe import figure, human_amount, metric_label, source_name
 
 GROWTH_SLACK = 0.1  # percentage points allowed beyond a stated rate's rounding when recomputing it

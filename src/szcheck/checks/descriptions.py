@@ -6,10 +6,10 @@ import functools
 import re
 from collections import Counter, defaultdict
 
-from ..extract import Mention, find_mentions
+from ..registry import Mention, find_mentions
 from ..findings import document_rule, make_finding
 from ..model import Claim, Finding, Source
-from ..quantities import word_alternation
+from ..reader.patterns import word_alternation
 from ..registry import load_categories, load_registry
 from ..sources import sentences
 from .describe import source_name

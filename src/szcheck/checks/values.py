@@ -136,8 +136,8 @@ def check_unit_mixups(groups: list[Group]) -> list[Finding]:
 def check_currencies(groups: list[Group]) -> list[Finding]:
     """Money figures of one entity, metric and period stated in different currencies, compared in
     the first group's currency at the period's average rate."""
-    from ..quantities import convert_currency
-    from ..registry import load_rates
+    from ..money import convert_currency
+    from ..money import load_rates
 
     band = float(load_rates()["band"])
     by_key: dict[tuple, list[Group]] = defaultdict(list)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import Claim, Source
-from .quantities import word_alternation
-from .registry import load_categories
-from .sources import Sentence
+from ...model import Claim, Source
+from ...reader.patterns import word_alternation
+from ...registry import load_categories
+from ...sources import Sentence
 
 YEAR = r"(?:1[89]|20)\d\d"
 PRONOUNS = ("it", "this", "the hub", "the park", "the institute", "the center", "the centre", "the fund", "the award",

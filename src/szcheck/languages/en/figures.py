@@ -1,0 +1,305 @@
+"""English figure grammar: number words, figure forms, and the rules that read a figure's context
+(is it a year, a name, a growth rate; what it counts; what a share is of; is it a range).
+
+Chinese text is read with these rules too, with the Chinese words they need taken from
+languages/zh/figures.yaml (measure words, date characters, 占, 到/至).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...reader.patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, word_alternation
+from .. import vocabulary
+
+
+# ---------------------------------------------------------------- figure forms ----
+
+def bare_scales(vocab: dict) -> list[str]:
+    """Scale words that state a figure without a number: "a billion-yuan fund"."""
+    return [word for word in vocab["scales"] if word.isascii() and len(word) > 3]
+
+
+def number_words_pattern(vocab: dict) -> str:
+    """"six", "twenty-five", "hundred": the spelled numbers a figure can be."""
+    number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
+    small = "|".join(w for w, v in number_words.items() if v < 10)
+    tens = "|".join(w for w, v in number_words.items() if v % 10 == 0 and 20 <= v < 100)
+    spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
+    return rf"{first_character_test(number_words)}(?:{spelled})"
+
+
+def spelled_number(words: str, number_words: dict) -> float:
+    return sum(number_words[part] for part in words.lower().split("-"))
+
+
+def level_suffix(vocab: dict) -> str:
+    """"at the 10-billion-yuan level": the word after the figure."""
+    return rf"[ \t-](?P<level>{word_alternation(w for w in vocab['level_words'] if w.isascii())})(?![A-Za-z])"
+
+
+def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
+    """"billion-yuan" (an order of magnitude with no number) and "tens of billions of yuan"."""
+    units = word_alternation(unit_words)
+    of = re.escape(vocab["vague_joiner"])
+    return [
+        rf"(?<![A-Za-z0-9.,])(?P<scale_bare_level>{word_alternation(bare_scales(vocab))})-(?P<unit_bare>{units})",
+        rf"(?<![A-Za-z])(?P<vague_level>{word_alternation(vocab['vague_multipliers'])})\s+{of}\s+(?P<vaguescale>{word_alternation(vocab['vague_scales'])})"
+        rf"(?:\s+{of})?(?:\s+(?P<unit_vague>{units}))?",
+    ]
+
+
+# ---------------------------------------------------------------- context rules ----
+
+@dataclass(frozen=True)
+class Rules:
+    """The context vocabulary, compiled once per process."""
+
+    growth_cues: re.Pattern  # searched in lower-cased text
+    share_phrase: re.Pattern  # matched against reversed text
+    growth_after: re.Pattern
+    decrease_after: re.Pattern
+    decrease_words: frozenset
+    not_quantity_before: frozenset
+    rate_per: re.Pattern
+    rate_adverbs: dict
+    time_nouns: frozenset
+    noun_stop_words: frozenset
+    month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
+    classifier: re.Pattern
+    counted_after: re.Pattern
+    not_a_number_after: re.Pattern
+    not_a_number_before: re.Pattern
+    range_to_percent: re.Pattern
+    level_preposition_end: re.Pattern
+    gdp_before: re.Pattern
+    range_joiner: re.Pattern
+
+
+def characters(words) -> str:
+    return "[" + re.escape("".join(words)) + "]"
+
+
+@functools.cache
+def rules() -> Rules:
+    vocab = vocabulary("figures")
+    rates = vocab["rate_words"]
+    cue_words = vocab["growth_words"] + vocab["decrease_words"]
+    percent = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(vocab["percent_words"], key=len, reverse=True))
+    return Rules(
+        growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
+        share_phrase=ending_with(vocab["share_phrases"]),
+        growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
+        decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
+        decrease_words=lowered(vocab["decrease_words"]),
+        not_quantity_before=lowered(vocab["not_quantity_before"]),
+        rate_per=re.compile(  # matched against lower-cased text
+            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
+            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})"
+            rf"|(?P<adverb>{word_alternation(w.lower() for w in rates['adverbs'])})"
+            rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
+        ),
+        rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
+        time_nouns=frozenset(vocab["time_nouns"]),
+        noun_stop_words=lowered(vocab["noun_stop_words"]),
+        month_words=frozenset(vocabulary("periods")["months"]),
+        classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
+        counted_after=re.compile(characters(vocab["counted_after"])),
+        not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])),
+        not_a_number_before=re.compile(r"\d[-/]$|" + characters(vocab["ordinal_before"]) + "$"),
+        range_to_percent=re.compile(rf"[-–]\d[\d.,]*\s?(?:{percent})"),
+        level_preposition_end=re.compile(
+            "(?:" + "|".join(rf"\b{w}" if w.isascii() else w for w in vocab["level_prepositions"]) + r")\s*$"),
+        gdp_before=re.compile(r"(?:\bto|\bof|" + "|".join(vocab["share_of_before"]) + r")\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])"),
+        range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
+    )
+
+
+PREVIOUS_WORD_REVERSED = re.compile(r"\s*([\w.]*[A-Za-z])")
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word ending just before `start` (spaces aside), from its first letter: 'No.' in 'No. 5'.
+    Matched on the reversed text: one anchored attempt instead of a search from every position."""
+    match = PREVIOUS_WORD_REVERSED.match(text[max(0, start - 30) : start][::-1])
+    return match.group(1)[::-1] if match else ""
+
+
+YEAR_DIGITS = re.compile(r"(1[89]|20)\d\d")
+PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]*s\b")
+YEAR_PREPOSITIONS = {"in", "since", "of", "by", "from", "to", "the", "a", "an", "during", "until", "before", "after", "for", "and", "or", "fiscal", "year", "through", "between"}
+
+
+def is_year(digits: str, after: str, word: str) -> bool:
+    """'in 2024', 'a 2024 doctoral student' are years; 'has 2000 firms', '近2000家' are counts
+    (`after`: the text after the number; `word`: the word before it)."""
+    if not YEAR_DIGITS.fullmatch(digits) or rules().counted_after.match(after):
+        return False
+    word = word.lower()
+    return not (PLURAL_NOUN_AFTER.match(after) and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
+
+
+PARTITIVE_OF = re.compile(r"\s+of\b")
+WORD_AFTER = re.compile(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]")
+PART_OF_WORD_BEFORE = re.compile(r"[A-Za-z]-$")
+NUMBER_RUN_AFTER = re.compile(r"\s+\d[\d.,]*(?:[\s;:]|$)")
+NUMBER_RUN_BEFORE = re.compile(r"(?:^|\s)\d+\s+$")
+SENTENCE_END = {".", "!", "?", ":", ";", ","}  # a capitalized word after these may just open a clause
+
+
+def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
+    """Years, ordinals, times, dates, ranks, citations and names that contain digits (`bare`: the
+    number has no symbol, scale, unit or level word)."""
+    digits, words = match.group("digits", "words")
+    if not (digits or words):
+        return False
+    grammar = rules()
+    after, before = text[match.end() : match.end() + 24], text[max(0, match.start() - 12) : match.start()]
+    word = previous_word(text, match.start())
+    if words:
+        if words.lower() == "one" and PARTITIVE_OF.match(after):
+            return True  # "one of only six": a partitive, not a count
+        if bare and not WORD_AFTER.match(after):
+            return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if digits and bare:
+        if is_year(digits, after, word):
+            return True  # a year: the period reader's business
+        if grammar.range_to_percent.match(after):
+            return False  # "10-15%": the first end of a range
+        if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before):
+            return True  # ordinal, time, date, version, ticker or identifier
+        if before.endswith("[") and after.startswith("]"):
+            return True  # citation mark
+        if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
+            return True  # "5G", "post-95s", "COVID-19": part of a word
+        if NUMBER_RUN_AFTER.match(after) or NUMBER_RUN_BEFORE.search(before):
+            return True  # a run of bare numbers is an identifier or layout debris ("2 1")
+    if word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before:
+        return True
+    if word.lower().rstrip(".") in grammar.month_words and digits:
+        return True  # "December 18", "Sept. 2": a date
+    if bare and digits and any(c.isupper() for c in word) and word.lower() not in qualifier_of and not word.endswith("."):
+        gap = text[match.start() - 1 : match.start()] if match.start() else ""
+        prefix = text[: match.start() - len(word) - 1]
+        if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
+            return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
+    return False
+
+
+AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
+LEVEL_AFTER = re.compile(r"\s+level\b", re.I)
+
+
+def is_level_phrase(text: str, match: re.Match) -> bool:
+    """"at the 10 billion yuan level": an order of magnitude, written around the figure."""
+    return bool(AT_THE.search(text, max(0, match.start() - 10), match.start()) and LEVEL_AFTER.match(text, match.end()))
+
+
+NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
+
+
+def read_noun(text: str, number_words: dict) -> str | None:
+    """The noun phrase right after a figure: the thing counted ("national high-tech enterprises")."""
+    grammar = rules()
+    words, position = [], 0
+    while len(words) < 6:
+        token = NOUN_TOKEN.match(text, position)
+        if not token:
+            break
+        word = token.group(1).strip("“”\"‘’'").rstrip(".,")
+        if not words and grammar.classifier.match(word):
+            word = word[1:]  # "45家科技支行": 家 is a measure word, not part of the noun
+        if word.lower() in grammar.noun_stop_words or not word:
+            if word.lower() in ("and", "or") and words and continues_phrase(text, token.end(), number_words):
+                words.append(word)
+                position = token.end()
+                continue
+            break
+        words.append(word)
+        position = token.end()
+        if token.group(1).endswith((".", ",")):
+            break
+    while words and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ly") or words[-1].lower() in ("and", "or")):
+        words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
+    return " ".join(words) or None
+
+
+def continues_phrase(text: str, position: int, number_words: dict) -> bool:
+    """'seed-stage and early-stage enterprises' goes on past 'and'; '25,000 firms and 1,333 SMEs' does not."""
+    following = NOUN_TOKEN.match(text, position)
+    return bool(following) and following.group(1).lower() not in number_words
+
+
+def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -> int:
+    """+1 or -1 when a percent states a change ("grew 5%", "an increase of 18.9%", "a 12% jump",
+    "growth stayed above 5%", "fell 4.2%"); 0 when it states a level ("rose to 6.67%", "made up 40%")."""
+    grammar = rules()
+    after = text[end : end + 40]
+    before = text[max(0, start - 60) : start].rstrip()
+    sign = cue_sign(before[: len(before) - len(ends_with(before, qualifier_before))], grammar)
+    if grammar.decrease_after.match(after):
+        return -1
+    if grammar.growth_after.match(after):
+        return sign or 1
+    return sign
+
+
+CUE_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b")
+TO_WORD = re.compile(r"\bto\b")
+
+
+def cue_sign(before: str, grammar: Rules) -> int:
+    clause = lower_in_place(CUE_CLAUSE_BREAK.split(before)[-1])  # the cue words are lower case
+    if ends_with(clause, grammar.share_phrase) or grammar.level_preposition_end.search(clause):
+        return 0  # "rose to 6.67%", "from 3.2%", "made up 40%": a level
+    cues = list(grammar.growth_cues.finditer(clause))
+    if not cues or TO_WORD.search(clause, cues[-1].end()):
+        return 0
+    cue = cues[-1]
+    if cue.group(0) in ("up", "down") and clause[cue.end() :].strip() not in ("", "by"):
+        return 0  # "up"/"down" count only right before the figure: "up 9.7%", "down by 3%", not "down payments"
+    return -1 if cue.group(0) in grammar.decrease_words else 1
+
+
+def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | None] | None:
+    """("rate", per) for "4.7 patents per day", ("duration", None) for "five years"; None for a count."""
+    grammar = rules()
+    rate = grammar.rate_per.match(lower_in_place(text[end : end + 70]))
+    if rate:
+        per = rate.group("per") or grammar.rate_adverbs[rate.group("adverb").lower()]
+        return "rate", per.lower()
+    if noun and (noun.split()[-1].lower() in grammar.time_nouns or noun[:1] in grammar.time_nouns):
+        return "duration", None
+    return None
+
+
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
+SENTENCE_PART_BREAK = re.compile(r"[,;.]")
+GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
+BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
+
+
+def read_share_base(text: str, before: str = "") -> str | None:
+    """What a share is of: 'of the city's GDP' after it, or 'the ratio of R&D to GDP' / '占GDP' before it."""
+    match = SHARE_BASE.match(text)
+    if not match:
+        clause = SENTENCE_PART_BREAK.split(before)[-1]
+        return "GDP" if rules().gdp_before.search(clause) else None
+    base = match.group("base").strip()
+    if GDP_WORDS.search(base):
+        return "GDP"
+    return BASE_DETERMINERS.sub("", base).lower() or None
+
+
+BETWEEN_END = re.compile(r"between\s+$", re.I)
+FROM_END = re.compile(r"from\s+$", re.I)
+
+
+def joins_range(text: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """'2 to 3 billion', 'between 18 and 45', '5-10%', '1亿至2亿元' are ranges; 'rose from 3.2% to 4.1%' is not."""
+    joiner = text[first_end:second_start]
+    is_between = BETWEEN_END.search(text, max(0, first_start - 12), first_start)
+    is_from = FROM_END.search(text, max(0, first_start - 8), first_start)
+    return bool(rules().range_joiner.match(joiner)) and not is_from and (joiner.strip().lower() != "and" or is_between)

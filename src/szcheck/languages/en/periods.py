@@ -1,0 +1,165 @@
+"""English period rules and their resolvers: "in 2024", "as of March 2025", "the first half of
+2025", "during the 14th Five-Year Plan period", "over the past five years", "last month"."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ...reader.calendar import YEAR, PeriodRule, year_of
+from ...reader.patterns import ending_with, ends_with, word_alternation
+from .. import vocabulary
+
+
+def rules(vocab: dict) -> list[PeriodRule]:
+    month = word_alternation(vocab["months"])
+    ordinal = word_alternation(vocab["ordinals"])
+    relative_year = word_alternation(vocab["this_year"] + vocab["last_year"])
+    year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
+    count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
+    months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
+    return [
+        PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
+        PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
+                   "years", past_years),
+        PeriodRule("half", 50, rf"(?:the\s+)?(?P<ord>{ordinal})\s+half(?:\s+(?:of\s+)?(?:{year_or_relative}))?", "half", part_of_year("H")),
+        PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})\s+quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
+                   ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
+        PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
+        PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?", "end of", end_of),
+        PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
+        PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
+                   months, month_year),
+        PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
+        PeriodRule("last_month", 130, rf"(?:(?P<last>last)|in|as\s+of|by)\s+(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
+                   re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
+        PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
+        PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
+        PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"]}),
+                   this_or_last_year),
+        PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
+    ]
+
+
+def plan(match, text, published, vocab):
+    first = five_year_plan_start(int(match["n"]), vocab["five_year_plan_starts"])
+    return f"{first}..{first + 4}", False, False
+
+
+def five_year_plan_start(number: int, known: dict) -> int:
+    if number in known:
+        return known[number]
+    last = max(known)
+    return known[last] + 5 * (number - last)
+
+
+def past_years(match, text, published, vocab):
+    if not published:
+        return None
+    count = match["count"]
+    years = int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    if match["dir"].lower() in ("next", "coming"):
+        return f"{published.year + 1}..{published.year + years}", True, False
+    return f"{published.year - years}..{published.year - 1}", True, False
+
+
+def part_of_year(letter: str):
+    """'the first half of 2025' -> 2025-H1, 'Q3 2024' -> 2024-Q3."""
+    def resolve(match, text, published, vocab):
+        if match.groupdict().get("qq"):
+            return f"{match['qyear']}-{letter}{match['qq']}", False, False
+        year, relative = year_of(match, published, vocab)
+        if year is None:
+            return None
+        return f"{year}-{letter}{vocab['ordinals'][match['ord'].lower()]}", relative, False
+    return resolve
+
+
+def last_month_word(match, text, published, vocab):
+    if not published:
+        return None
+    year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+    return f"{year}-{month:02d}", True, False
+
+
+def end_of(match, text, published, vocab):
+    year, relative = year_of(match, published, vocab)
+    if year is None or not (match["year"] or match["rel"] or match["month"]):
+        return None
+    month = vocab["months"][match["month"].lower()] if match["month"] else 12
+    return f"{year}-{month:02d}", relative, False
+
+
+def iso_date(match, text, published, vocab):
+    return f"{match['year']}-{int(match['mm']):02d}-{int(match['dd']):02d}", False, True
+
+
+def month_year(match, text, published, vocab):
+    """'March 2025', 'May 31, 2025', 'as of December 2024'."""
+    year, relative = year_of(match, published, vocab)
+    return None if year is None else dated(match, year, relative, vocab)
+
+
+def month_day(match, text, published, vocab):
+    """'on December 18', 'as of May 31': a day of the year of publication."""
+    return dated(match, published.year, True, vocab) if published else None
+
+
+def dated(match, year: int, relative: bool, vocab: dict):
+    """A month, or a day: a day dates an event, unless the figure is 'as of' it."""
+    period = f"{year}-{vocab['months'][match['month'].lower()]:02d}"
+    if match["day"]:
+        return f"{period}-{int(match['day']):02d}", relative, not match["asof"]
+    return period, relative, False
+
+
+def named_month(match, text, published, vocab):
+    """'in March', 'last May': the latest such month up to publication."""
+    if not published:
+        return None
+    month = vocab["months"][match["month"].lower()]
+    if match["month"].lower() == "may" and not match["last"]:
+        return None  # "in May" is rare next to the modal verb "may"
+    year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
+    return f"{year}-{month:02d}", True, False
+
+
+def since(match, text, published, vocab):
+    return (f"{match['year']}..{published.year}" if published else match["year"]), False, False
+
+
+@functools.cache
+def year_preposition() -> re.Pattern:
+    return ending_with(vocabulary("periods")["year_prepositions"])
+
+
+def year(match, text, published, vocab):
+    """A bare year is a period after a preposition or before punctuation, not when it names something."""
+    before = text[max(0, match.start() - 16) : match.start()]
+    after = text[match.end() : match.end() + 2]
+    if ends_with(before, year_preposition()) or after == "" or after[0] in ",.;:)!?" or after.startswith((" (", " -")):
+        return match["year"], False, False
+    return None
+
+
+def this_or_last_year(match, text, published, vocab):
+    if not published:
+        return None
+    last = match.group(0).lower() in [w.lower() for w in vocab["last_year"]]
+    return str(published.year - (1 if last else 0)), True, False
+
+
+def now(match, text, published, vocab):
+    if not published:
+        return None
+    return f"{published.year}-{published.month:02d}", True, False
+
+
+FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
+
+
+def growth_span(text: str) -> str | None:
+    """'grew 12.9% a year from 151.08 billion in 2020 to 245.31 billion in 2024': the years a growth rate spans."""
+    match = FROM_TO.search(text)
+    return f"{match['y1']}..{match['y2']}" if match else None

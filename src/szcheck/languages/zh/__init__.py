@@ -1,0 +1,1 @@
+"""Chinese: vocabulary as data (figures.yaml, periods.yaml) and the grammar code data cannot express."""

@@ -1,0 +1,37 @@
+"""Period rules: what a language's time expression looks like and how it resolves to a period."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+YEAR = r"(?:1[89]|20)\d\d"
+
+# (match, text, published, vocabulary) -> (period, relative, event), or None when the match names no period
+Resolver = Callable[[re.Match, str, Optional[date], dict], Optional[tuple[str, bool, bool]]]
+
+
+@dataclass(frozen=True)
+class PeriodRule:
+    name: str
+    rank: int  # rules run in rank order across languages; an earlier rule's match wins an overlap
+    pattern: str  # run on the lower-cased sentence
+    trigger: object  # a word, words or a regex that the text must hold for the rule to run (see reader.periods)
+    resolve: Resolver
+
+
+def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int | None, bool]:
+    """(year, relative) from a rule's `year` or `rel` group: a stated year, or this or last year."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"]), False
+    relative = (groups.get("rel") or "").lower()
+    if not relative:
+        return (published.year, True) if published else (None, True)
+    if not published:
+        return None, True
+    last = relative in [w.lower() for w in vocab["last_year"]]
+    return published.year - (1 if last else 0), True

@@ -1,0 +1,388 @@
+"""Figures: where a figure stands in a sentence, its number, scale and unit, and the interval it states.
+
+The words come from every language's vocabulary and the context rules from the language grammar
+(see szcheck.languages); this module composes them and holds no word of any language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..model import Quantity
+from .intervals import half_unit, is_power_of_ten, make_interval, signed_interval
+from .patterns import ending_with, ends_with, lower_in_place, lowered, start_test, word_alternation
+
+CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reader's vocabulary, compiled once per process."""
+
+    figure_anywhere: str  # source of a pattern trying a figure at every place one can begin: figure_matches's reference
+    digit_figure: re.Pattern  # the same, tried only where a digit, a sign or a symbol can begin one
+    figure_body: re.Pattern  # the same, with no test of where it begins (for match at a known place)
+    figure_word: re.Pattern  # a word that can begin a figure with no digit in it, in lower-cased text
+    figure_characters: re.Pattern  # a character without which a text holds no figure but one of figure_word's
+    qualifier_before: re.Pattern  # matched against reversed text: see ending_with
+    qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
+    qualifier_after: dict
+    scales: dict
+    short_scales: frozenset
+    vague_multipliers: dict
+    vague_scales: dict
+    number_words: dict
+    currency_of: dict  # lower-cased symbol or word -> ISO code
+    percent_words: frozenset
+    point_words: frozenset
+    basis_point_words: frozenset
+    # the named groups of the figure pattern that play one role, in the order they stand in it
+    scale_groups: tuple[str, ...]
+    unit_groups: tuple[str, ...]
+    level_groups: tuple[str, ...]
+    vague_groups: tuple[str, ...]  # "tens of billions": the multiplier, then its scale
+    vague_scale_groups: tuple[str, ...]
+
+
+def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
+    """Group names by role: a group's role is its name's first part ('scale_cjk' is a scale);
+    a name with a part 'level' also marks an order of magnitude ('scale_bare_level')."""
+    found: dict[str, list[str]] = {}
+    for name, _ in sorted(pattern.groupindex.items(), key=lambda item: item[1]):
+        parts = name.split("_")
+        found.setdefault(parts[0], []).append(name)
+        if "level" in parts[1:]:
+            found.setdefault("level", []).append(name)
+    return {role: tuple(names) for role, names in found.items()}
+
+
+def first_of(match: re.Match, names: tuple[str, ...]) -> str | None:
+    values = match.group(*names) if len(names) > 1 else (match.group(names[0]),)
+    return next((value for value in values if value is not None), None)
+
+
+def currency_words() -> tuple[dict, list[str], list[str]]:
+    """(lower-cased symbol or word -> ISO code, symbols, words)."""
+    from ..money import currency_table
+
+    currency_of, symbols, words = {}, [], []
+    for code, spec in currency_table().items():
+        for symbol in spec.get("symbols", []):
+            currency_of[symbol.lower()] = code
+            symbols.append(symbol)
+        for word in spec.get("words", []):
+            currency_of[word.lower()] = code
+            words.append(word)
+    return currency_of, symbols, words
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    from ..languages import grammars, vocabulary
+
+    vocab = vocabulary("figures")
+    languages = grammars("figures")
+    scales = {word.lower(): float(value) for word, value in vocab["scales"].items()}
+    currency_of, symbols, unit_words = currency_words()
+    qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
+    number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
+    units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
+    spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
+    bare = [word for language in languages for word in language.bare_scales(vocab)]
+    bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
+    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789")
+    suffixes = "|".join(language.level_suffix(vocab) for language in languages)
+    alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
+    # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
+    # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
+    # this prefix, which skips most positions at once.
+    figure_start = "(?=[" + re.escape("".join(sorted(first_characters))) + "])"
+    figure_pattern = rf"""
+        (?<![A-Za-z0-9.,:])
+        (?:(?P<symbol>{word_alternation(symbols)})\s?)?
+        (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
+        (?:(?P<gap_scale>[ \t-]?)(?P<scale>{word_alternation(scales)}))?
+        (?:(?P<gap_unit>[ \t-]?)(?P<unit>{word_alternation(units)}))?
+        (?:{suffixes})?{alternatives}
+        """
+    word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"])}
+    letters = {c for c in first_characters | word_starts if c.isalpha()}
+    any_start = start_test(first_characters | letters | {c.upper() for c in letters} | {c.lower() for c in letters})
+    # digit_figure's start test is case-sensitive (a lower-case 'c' or 'u' rarely begins 'CNY' or
+    # 'US$'), which cuts the positions its body is tried at; the body itself ignores case ('Billion',
+    # 'Rmb'). figure_matches adds the places where a figure word (including 'usd') begins.
+    digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
+    figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
+    role_groups = roles(figure_body)
+    signs = {w[0] for w in symbols if not (w[0].isascii() and w[0].isalpha())}
+    standalone = {w[0] for w in bare if w not in bare_words}
+    return Lexicon(
+        figure_anywhere=any_start + rf"(?i:{figure_pattern})",
+        digit_figure=digit_figure,
+        figure_body=figure_body,
+        figure_word=re.compile("(?<![a-z])" + word_alternation(set(number_words) | {w.lower() for w in bare_words}
+                                                              | lowered(vocab["vague_multipliers"])
+                                                              | {w.lower() for w in symbols if w.isalpha()})),
+        figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone))) + "]"),
+        qualifier_before=ending_with(qualifier_of),
+        qualifier_of=qualifier_of,
+        qualifier_after=dict(vocab["qualifiers_after"]),
+        scales=scales,
+        short_scales=lowered(vocab["short_scales"]),
+        vague_multipliers={k.lower(): v for k, v in vocab["vague_multipliers"].items()},
+        vague_scales={k.lower(): float(v) for k, v in vocab["vague_scales"].items()},
+        number_words=number_words,
+        currency_of=currency_of,
+        percent_words=lowered(vocab["percent_words"]),
+        point_words=lowered(vocab["percentage_point_words"]),
+        basis_point_words=lowered(vocab["basis_point_words"]),
+        scale_groups=role_groups["scale"],
+        unit_groups=role_groups["unit"],
+        level_groups=role_groups["level"],
+        vague_groups=role_groups["vague"],
+        vague_scale_groups=role_groups["vaguescale"],
+    )
+
+
+@functools.cache
+def context_rules():
+    """The grammar that reads a figure's context."""
+    from ..languages import grammar
+
+    return grammar(CONTEXT, "figures")
+
+
+def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
+    """The matches of the lex.figure_anywhere pattern in `text`, found faster. A figure begins with
+    a digit, a sign or a symbol (where lex.digit_figure looks) or with one of the words
+    lex.figure_word finds (a number word, a scale, 'tens'); trying the pattern at those words only,
+    instead of at every word that starts with one of their letters, and taking whichever match comes
+    first, gives the same matches at a fraction of the cost (a property test holds them equal)."""
+    word_starts = [word.start() for word in lex.figure_word.finditer(lower_in_place(text))]
+    if not word_starts:
+        if lex.figure_characters.search(text):
+            yield from lex.digit_figure.finditer(text)
+        return
+    position, next_word = 0, 0
+    digit_match = lex.digit_figure.search(text)
+    while True:
+        if digit_match is not None and digit_match.start() < position:
+            digit_match = lex.digit_figure.search(text, position)
+        limit = digit_match.start() if digit_match is not None else len(text)
+        word_match = None
+        while word_match is None and next_word < len(word_starts) and word_starts[next_word] < limit:
+            if word_starts[next_word] >= position:
+                word_match = lex.figure_body.match(text, word_starts[next_word])
+            next_word += 1
+        match = word_match or digit_match
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def is_bare(match: re.Match, lex: Lexicon) -> bool:
+    """A number with no symbol, scale, unit or level word: it may be a year, a rank or a name."""
+    return not (match.group("symbol") or first_of(match, lex.scale_groups) or first_of(match, lex.unit_groups)
+                or first_of(match, lex.level_groups))
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
+    lex = lexicon()
+    rules = context_rules()
+    found: list[Quantity] = []
+    for match in figure_matches(text, lex):
+        if rules.is_not_a_figure(text, match, is_bare(match, lex), lex.qualifier_of):
+            continue
+        if match.group("gap_scale") in (" ", "\t") and match.group("gap_unit") == "-" and match.group("scale"):
+            found.extend(split_count_and_level(text, match, lex))  # "four trillion-yuan industrial clusters"
+            continue
+        found.append(build_quantity(text, match, lex))
+    return merge_ranges(text, found)
+
+
+def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quantity]:
+    """'four trillion-yuan clusters': a count of things, each of an order of magnitude."""
+    number_end = match.end("digits") if match.group("digits") else match.end("words")
+    count = replace(build_quantity(text, match, lex), surface=text[match.start() : number_end], end=number_end,
+                    value=0.0)
+    level_match = lex.figure_body.match(text, match.start("scale"))
+    if level_match is None:
+        return [build_quantity(text, match, lex)]
+    level = build_quantity(text, level_match, lex)
+    number, rounding = figure_number(match, lex)
+    low, high, low_open, high_open = make_interval(number, rounding, "exact")
+    count = replace(count, value=number, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
+                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"))
+    return [count, level]
+
+
+SPACES = re.compile(r"\s+")
+
+
+def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
+    scale_word = (first_of(match, lex.scale_groups) or "").lower()
+    symbol = (match.group("symbol") or "").lower()
+    scale = lex.scales.get(scale_word, 1.0)
+    if scale_word in lex.short_scales and not symbol:
+        scale = 1.0  # "11.5 m" may be metres; "HK$300m" is money
+    vague = first_of(match, lex.vague_groups)
+    if vague:
+        scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
+    unit_word = SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())
+    if unit_word in lex.percent_words:
+        return "percent", scale
+    if unit_word in lex.point_words:
+        return "percentage_point", scale
+    if unit_word in lex.basis_point_words:
+        return "percentage_point", scale * 0.01
+    code = lex.currency_of.get(symbol) or lex.currency_of.get(unit_word)
+    return code or "count", scale
+
+
+def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> str:
+    if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
+        return "level"
+    # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
+    # names an order of magnitude, the way Chinese sources state fund sizes ("of the 10-billion
+    # level"); "2-billion-yuan" stays a figure.
+    compound = match.group("gap_scale") == "-" and (match.group("gap_unit") == "-" or (match.group("symbol") and not match.group("unit")))
+    if compound and is_power_of_ten(number):
+        return "level"
+    qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
+    if qualifier:
+        return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
+    after = text[match.end() : match.end() + 2]
+    for word, meaning in lex.qualifier_after.items():
+        if after.startswith(word):
+            return meaning  # "4000 or more", "about 5%", written after the number
+    return "exact"
+
+
+def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
+    """(kind, per, sign): a percent after "increase of" is growth; "patents per day" is a rate."""
+    rules = context_rules()
+    if unit in ("percent", "percentage_point"):
+        sign = rules.growth_sign(text, match.start(), match.end(), lex.qualifier_before)
+        if sign:
+            return "growth", None, sign
+        return ("growth" if unit == "percentage_point" else "share"), None, 1
+    if unit != "count":
+        return "amount", None, 1
+    rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
+    if rate_or_duration:
+        return rate_or_duration[0], rate_or_duration[1], 1
+    return "count", None, 1
+
+
+def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False) -> Quantity | None:
+    """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
+    qualifier, kind and direction (which a person may have corrected) take precedence over the text's.
+    With all three known, only the number, scale and unit are read (the fast path for large projects)."""
+    lex = lexicon()
+    if qualifier == "range":
+        parts = read_quantities(text)
+        if len(parts) == 2:
+            return range_of(text, parts[0], parts[1])
+        return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
+    match = next(figure_matches(text, lex), None)
+    if not match:
+        return None
+    if not (qualifier and kind):
+        return build_quantity(text, match, lex, qualifier, kind)
+    number, rounding = figure_number(match, lex)
+    unit, scale = unit_and_scale(match, lex)
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1)
+    return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
+                    kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
+                    low_open=low_open, high_open=high_open)
+
+
+def figure_number(match: re.Match, lex: Lexicon) -> tuple[float, float]:
+    """(number, rounding) of a figure as written: '223.66' -> (223.66, 0.005); 'six' -> (6, 0.5)."""
+    digits, words = match.group("digits"), match.group("words")
+    if digits:
+        return float(digits.replace(",", "")), half_unit(digits)
+    if words:
+        return context_rules().spelled_number(words, lex.number_words), 0.5
+    return 1.0, 0.5  # a scale with no number: "a billion-yuan fund", "tens of billions"
+
+
+def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None) -> Quantity:
+    rules = context_rules()
+    digits, words = match.group("digits"), match.group("words")
+    number, rounding = figure_number(match, lex)
+    unit, scale = unit_and_scale(match, lex)
+    qualifier = qualifier or read_qualifier(text, match, number, lex)
+    rest = text[match.end() :]
+    noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
+    read_as, per, sign = read_kind(text, match, unit, noun, lex)
+    kind = kind or read_as
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign)
+    return Quantity(
+        surface=match.group(0),
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        qualifier=qualifier,
+        kind=kind,
+        start=match.start(),
+        end=match.end(),
+        number=digits or words or "1",
+        noun=noun if kind in ("count", "rate", "duration", "amount") else None,
+        per=per,
+        base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
+        low_open=low_open,
+        high_open=high_open,
+    )
+
+
+def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second
+    end; 'rose from 3.2% to 4.1%' stays two figures."""
+    rules = context_rules()
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        first = merged[-1] if merged else None
+        if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
+            if rules.joins_range(text, first.start, first.end, quantity.start):
+                joined = range_of(text, first, quantity)
+                if joined.low <= joined.high:  # "10 to 2" is not a range: two figures
+                    merged[-1] = joined
+                    continue
+        merged.append(quantity)
+    return merged
+
+
+def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
+    """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
+    first_number = float(first.number.replace(",", "")) if first.number[0].isdigit() else first.value
+    second_number = float(second.number.replace(",", "")) if second.number[0].isdigit() else second.value
+    scale = second.value / second_number if second_number else 1.0
+    low = first.value * scale if first.value == first_number and first.value * scale <= second.value else first.value
+    kind, value_sign = second.kind, 1
+    if second.unit in ("percent", "percentage_point"):
+        value_sign = context_rules().growth_sign(text, first.start, second.end, lexicon().qualifier_before)
+        kind = "growth" if value_sign else "share"
+    if value_sign < 0 and second.value > 0:
+        low, high = -second.value, -low
+    else:
+        high = second.value
+    return replace(
+        second,
+        kind=kind,
+        surface=text[first.start : second.end],
+        start=first.start,
+        value=(low + high) / 2,
+        low=low,
+        high=high,
+        qualifier="range",
+        low_open=False,
+        high_open=False,
+    )

@@ -1,0 +1,190 @@
+"""Periods: running every language's period rules over a sentence, and giving each figure its period."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from datetime import date
+
+from ..model import UNSPECIFIED, PeriodMention, Quantity
+from .calendar import PeriodRule
+from .patterns import lower_in_place, word_alternation
+
+CONTEXT = "en"  # the language whose rule finds the years a growth rate spans (see szcheck.languages)
+
+
+@functools.cache
+def period_rules() -> list[tuple[PeriodRule, re.Pattern, str | tuple[str, ...] | re.Pattern]]:
+    """Every language's rules in rank order, compiled, with their trigger tests. A rule runs only on
+    text that holds one of its trigger words (or matches its trigger regex): most sentences name no
+    month, half or plan. Equal triggers are tested once."""
+    from ..languages import grammars, vocabulary
+
+    vocab = vocabulary("periods")
+    found = sorted((rule for language in grammars("periods") for rule in language.rules(vocab)), key=lambda rule: rule.rank)
+    # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
+    return [(rule, re.compile(rule.pattern), trigger_test(rule.trigger)) for rule in found]
+
+
+def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...] | re.Pattern:
+    """A word or words, tested with `in` (much cheaper than a regex; '' always passes), or a regex.
+    A word that contains another of the list adds nothing ('Sept' holds 'Sep'), so it is dropped;
+    equal lists give equal tuples, so that patterns share their test."""
+    if isinstance(trigger, list):
+        return tuple(sorted(word for word in set(trigger) if not any(other != word and other in word for other in trigger)))
+    return trigger
+
+
+@functools.cache
+def trigger_kinds() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[re.Pattern, ...]]:
+    """The rules' distinct triggers, by kind: a word, a list of words (capitalized ones, the month
+    names, are looked for as written, the rest in the lower-cased text), a regex."""
+    triggers = dict.fromkeys(trigger for _, _, trigger in period_rules())
+    return (tuple(t for t in triggers if isinstance(t, str)), tuple(t for t in triggers if isinstance(t, tuple)),
+            tuple(t for t in triggers if isinstance(t, re.Pattern)))
+
+
+@functools.cache
+def period_words() -> dict:
+    from ..languages import vocabulary
+
+    vocab = vocabulary("periods")
+    return {
+        "vocab": vocab,
+        "openers": frozenset(vocab["fronted_openers"]),
+        "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
+        "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
+        "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
+    }
+
+
+def read_periods(text: str, published: date | None = None) -> list[PeriodMention]:
+    """Every time expression in `text`, longest first, without overlaps; relative ones need `published`."""
+    vocab = period_words()["vocab"]
+    taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
+    lowered = lower_in_place(text)
+    single_words, word_lists, regexes = trigger_kinds()
+    triggered: dict = {word: word in lowered for word in single_words}
+    for word_list in word_lists:
+        haystack = text if word_list[0][:1].isupper() else lowered
+        triggered[word_list] = any(word in haystack for word in word_list)
+    for regex in regexes:
+        triggered[regex] = regex.search(lowered) is not None
+    for rule, pattern, trigger in period_rules():
+        if not triggered[trigger]:
+            continue
+        for match in pattern.finditer(lowered):
+            at = bisect.bisect_left(KeyView(taken), match.start())
+            if (at < len(taken) and taken[at].start < match.end()) or (at > 0 and taken[at - 1].end > match.start()):
+                continue
+            resolved = rule.resolve(match, text, published, vocab)
+            if resolved:
+                period, relative, event = resolved
+                taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
+                                               relative=relative, fronted=is_fronted(text, match), event=event))
+    return taken
+
+
+class KeyView:
+    """The starts of a sorted list of mentions, for bisect without copying them."""
+
+    def __init__(self, mentions: list[PeriodMention]):
+        self.mentions = mentions
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def __getitem__(self, index: int) -> int:
+        return self.mentions[index].start
+
+
+def is_fronted(text: str, match: re.Match) -> bool:
+    """The expression opens its sentence and is closed by a comma ('In 2024, ...'): it sets the period of what follows."""
+    if match.start() > 20:
+        return False
+    opener = text[: match.start()].strip().lower()
+    return opener in period_words()["openers"] and text[match.end() : match.end() + 2].startswith(",")
+
+
+PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def outside(quantities: list[Quantity], mentions: list[PeriodMention]) -> list[Quantity]:
+    """The figures that are not part of a time expression (the count in 'over the past five years')."""
+    kept = []
+    for quantity in quantities:
+        at = bisect.bisect_right(KeyView(mentions), quantity.start)
+        if not (at and mentions[at - 1].start <= quantity.start < mentions[at - 1].end):
+            kept.append(quantity)
+    return kept
+
+
+def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], mentions: list[PeriodMention]):
+    """The period written right after a figure, skipping a parenthesis."""
+    at = bisect.bisect_left(KeyView(mentions), quantity.end)
+    if at == len(mentions):
+        return None
+    mention = mentions[at]
+    between = text[quantity.end : mention.start]
+    if not period_words()["attaching"].match(PARENTHESES.sub("", between) if "(" in between else between):
+        return None
+    first, last = bisect.bisect_left(quantity_starts, quantity.end), bisect.bisect_left(quantity_starts, mention.start)
+    if all("(" in text[quantity.end : start] for start in quantity_starts[first:last]):
+        return mention
+    return None
+
+
+def assign_periods(
+    text: str, quantities: list[Quantity], mentions: list[PeriodMention], context: PeriodMention | None = None
+) -> list[Quantity]:
+    """Give each figure the period it describes: the one attached to it, else the nearest before it in
+    the sentence, else the nearest after it in the same clause, else the paragraph's context."""
+    from ..languages import grammar
+
+    growth_span = grammar(CONTEXT, "periods").growth_span
+    clause_break = period_words()["clause_break"]
+    usable = [m for m in mentions if not m.event]
+    starts = [q.start for q in quantities]
+    attached = [attached_mention(text, q, starts, usable) for q in quantities]
+    claimed = {id(m) for m in attached if m}
+    ends = [m.end for m in usable]
+    result = []
+    for quantity, mention in zip(quantities, attached):
+        span = growth_span(text) if mention is None and quantity.kind == "growth" else None
+        if span:
+            result.append(quantity.with_period(span, "stated"))
+            continue
+        if mention is None:
+            # the nearest period in the figure's own clause, before or after it; else the last one before it
+            before = bisect.bisect_right(ends, quantity.start)
+            preceding = usable[before - 1] if before else None
+            in_clause = preceding if preceding and not clause_break.search(text, preceding.end, quantity.start) else None
+            mention = in_clause or following_mention(text, quantity, usable, claimed, clause_break) or preceding
+        if mention is not None:
+            result.append(quantity.with_period(mention.period, "stated"))
+        elif context is not None:
+            result.append(quantity.with_period(context.period, "context"))
+        else:
+            result.append(quantity.with_period(UNSPECIFIED, "none"))
+    return result
+
+
+def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],
+                      clause_break: re.Pattern) -> PeriodMention | None:
+    """The nearest period after a figure, not attached to another figure, in the same clause."""
+    for mention in mentions[bisect.bisect_left(KeyView(mentions), quantity.end) :]:
+        if id(mention) in claimed:
+            continue
+        return None if clause_break.search(text, quantity.end, mention.start) else mention
+    return None
+
+
+def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
+    """The period a sentence opens with, which the next sentences of its paragraph inherit."""
+    return next((m for m in mentions if m.fronted and not m.event and "-" not in m.period[5:] and not is_now(m)), None)
+
+
+def is_now(mention: PeriodMention) -> bool:
+    """A word for the time of publication says nothing of the next sentence's figures."""
+    return mention.relative and mention.text.lower() in period_words()["now"]
