@@ -39,7 +39,7 @@ document_rule(
     """A currency conversion in the text does not match the year's exchange rate.
 
     "223.66 billion yuan (about 31.46 billion U.S. dollars) in 2024": the implied rate is compared
-    with the yearly average in szcheck's rate table (data/rates.yaml) within its band. A conversion
+    with the yearly average in szcheck's rate table (money/rates.yaml) within its band. A conversion
     that holds is reported as info.
     """,
 )

@@ -60,7 +60,7 @@ document_rule(
     "currency-conflict",
     "warning",
     """Figures in different currencies for the same entity, metric and period disagree once converted
-    at the year's average rate (data/rates.yaml, with its band). A warning, since the rate an article
+    at the year's average rate (money/rates.yaml, with its band). A warning, since the rate an article
     used may differ; figures that agree once converted are reported as info (SZ111).""",
 )
 
