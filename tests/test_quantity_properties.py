@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from szcheck.reader import read_figures
-from szcheck.reader import read_quantities
+from szcheck.reader import read_figures, read_quantities
 
 SCALES = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 CJK_SCALES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -72,7 +72,7 @@ def test_hyphenated_compound_reads_back(number, scale):
 def test_qualified_value_interval_contains_or_bounds_the_value(number, qualifier):
     text, value = written(*number)
     [quantity] = read_quantities(f"Loans reached {qualifier} {text} billion yuan.")
-    bound = value * 1e9
+    bound = float(Decimal(number[0]).scaleb(9 - number[1]))  # exact: 4.1 billion is 4100000000, not 4099999999.9999995
     if qualifier in ("over", "more than"):
         assert quantity.low == bound and quantity.low_open
     elif qualifier in ("under", "nearly"):

@@ -10,12 +10,18 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from ..model import Quantity
 from .intervals import half_unit, is_power_of_ten, make_interval, signed_interval
 from .patterns import ending_with, ends_with, lower_in_place, lowered, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
+SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
+GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
+DECIMAL_POINTS = ".\uff0e"
+NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
+                             "\u00a0": None, "\u2009": None, "\u202f": None})
 
 
 @dataclass(frozen=True)
@@ -30,8 +36,8 @@ class Lexicon:
     qualifier_before: re.Pattern  # matched against reversed text: see ending_with
     qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
     qualifier_after: dict
-    scales: dict
-    short_scales: frozenset
+    scales: dict  # lower-cased scale word -> Decimal multiplier
+    short_scales: dict  # a letter that is a scale only in some places -> when glued to the number: "any" | "capital"
     vague_multipliers: dict
     vague_scales: dict
     number_words: dict
@@ -45,6 +51,7 @@ class Lexicon:
     level_groups: tuple[str, ...]
     vague_groups: tuple[str, ...]  # "tens of billions": the multiplier, then its scale
     vague_scale_groups: tuple[str, ...]
+    ratio_groups: tuple[str, ...]  # a share written in words: read by its language's ratio_value
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -85,7 +92,7 @@ def lexicon() -> Lexicon:
 
     vocab = vocabulary("figures")
     languages = grammars("figures")
-    scales = {word.lower(): float(value) for word, value in vocab["scales"].items()}
+    scales = {word.lower(): Decimal(str(value)) for word, value in vocab["scales"].items()}
     currency_of, symbols, unit_words = currency_words()
     qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
     number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
@@ -93,23 +100,28 @@ def lexicon() -> Lexicon:
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
-    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789")
+    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789") | set(SIGNS)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
+    ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
+    sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
+    signs = (rf"(?:{sign_words})\s+|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
+    extra_words = [word for language in languages for word in language.figure_words(vocab)]
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
     figure_start = "(?=[" + re.escape("".join(sorted(first_characters))) + "])"
     figure_pattern = rf"""
-        (?<![A-Za-z0-9.,:])
+        {ratios}(?<![A-Za-z0-9.,:])
+        (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)})\s?)?
-        (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:[{DECIMAL_POINTS}]\d+)?)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
         (?:(?P<gap_scale>[ \t-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[ \t-]?)(?P<unit>{word_alternation(units)}))?
         (?:{suffixes})?{alternatives}
         """
-    word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"])}
+    word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"]) + extra_words}
     letters = {c for c in first_characters | word_starts if c.isalpha()}
     any_start = start_test(first_characters | letters | {c.upper() for c in letters} | {c.lower() for c in letters})
     # digit_figure's start test is case-sensitive (a lower-case 'c' or 'u' rarely begins 'CNY' or
@@ -124,17 +136,18 @@ def lexicon() -> Lexicon:
         figure_anywhere=any_start + rf"(?i:{figure_pattern})",
         digit_figure=digit_figure,
         figure_body=figure_body,
-        figure_word=re.compile("(?<![a-z])" + word_alternation(set(number_words) | {w.lower() for w in bare_words}
-                                                              | lowered(vocab["vague_multipliers"])
-                                                              | {w.lower() for w in symbols if w.isalpha()})),
+        figure_word=re.compile("(?<![a-z])(?:" + word_alternation(set(number_words) | {w.lower() for w in bare_words}
+                                                                 | lowered(vocab["vague_multipliers"])
+                                                                 | {w.lower() for w in symbols if w.isalpha()})
+                               + "|" + first_words(extra_words) + ")"),
         figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone))) + "]"),
         qualifier_before=ending_with(qualifier_of),
         qualifier_of=qualifier_of,
         qualifier_after=dict(vocab["qualifiers_after"]),
         scales=scales,
-        short_scales=lowered(vocab["short_scales"]),
-        vague_multipliers={k.lower(): v for k, v in vocab["vague_multipliers"].items()},
-        vague_scales={k.lower(): float(v) for k, v in vocab["vague_scales"].items()},
+        short_scales={k.lower(): v for k, v in vocab["short_scales"].items()},
+        vague_multipliers={k.lower(): Decimal(v) for k, v in vocab["vague_multipliers"].items()},
+        vague_scales={k.lower(): Decimal(str(v)) for k, v in vocab["vague_scales"].items()},
         number_words=number_words,
         currency_of=currency_of,
         percent_words=lowered(vocab["percent_words"]),
@@ -145,7 +158,19 @@ def lexicon() -> Lexicon:
         level_groups=role_groups["level"],
         vague_groups=role_groups["vague"],
         vague_scale_groups=role_groups["vaguescale"],
+        ratio_groups=role_groups.get("ratio", ()),
     )
+
+
+def first_words(phrases: list[str]) -> str:
+    """The first word of each phrase, where the rest of it follows: a figure begins there, and the
+    rest of the phrase stays free to begin another ('a' in 'a billion-yuan fund' begins none)."""
+    alternatives = set()
+    for phrase in phrases:
+        first, *rest = re.split(r"[\s-]+", phrase.lower())
+        following = "".join(rf"[\s-]+{re.escape(word)}" for word in rest)
+        alternatives.add(rf"{re.escape(first)}(?={following}(?![a-z]))" if rest else rf"{re.escape(first)}(?![a-z])")
+    return "|".join(sorted(alternatives, key=len, reverse=True)) or "(?!)"
 
 
 @functools.cache
@@ -207,7 +232,7 @@ def read_quantities(text: str) -> list[Quantity]:
 
 
 def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quantity]:
-    """'four trillion-yuan clusters': a count of things, each of an order of magnitude."""
+    """A count of things each of an order of magnitude: the number, then the level that follows it."""
     number_end = match.end("digits") if match.group("digits") else match.end("words")
     count = replace(build_quantity(text, match, lex), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
@@ -215,9 +240,9 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quan
     if level_match is None:
         return [build_quantity(text, match, lex)]
     level = build_quantity(text, level_match, lex)
-    number, rounding = figure_number(match, lex)
-    low, high, low_open, high_open = make_interval(number, rounding, "exact")
-    count = replace(count, value=number, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
+    number, rounding = figure_number(match, lex, Decimal(1))
+    value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
+    count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
                     kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"))
     return [count, level]
 
@@ -225,34 +250,39 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quan
 SPACES = re.compile(r"\s+")
 
 
-def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, float]:
-    scale_word = (first_of(match, lex.scale_groups) or "").lower()
+def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, Decimal]:
+    if first_of(match, lex.ratio_groups):
+        return "percent", Decimal(1)
+    written_scale = first_of(match, lex.scale_groups) or ""
+    scale_word = written_scale.lower()
     symbol = (match.group("symbol") or "").lower()
-    scale = lex.scales.get(scale_word, 1.0)
-    if scale_word in lex.short_scales and not symbol:
-        scale = 1.0  # "11.5 m" may be metres; "HK$300m" is money
+    unit_word = SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())
+    scale = lex.scales.get(scale_word, Decimal(1))
+    if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of:
+        glued = match.group("gap_scale") == ""
+        if not (glued and (lex.short_scales[scale_word] == "any" or written_scale.isupper())):
+            scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M" are figures
     vague = first_of(match, lex.vague_groups)
     if vague:
         scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
-    unit_word = SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())
     if unit_word in lex.percent_words:
         return "percent", scale
     if unit_word in lex.point_words:
         return "percentage_point", scale
     if unit_word in lex.basis_point_words:
-        return "percentage_point", scale * 0.01
+        return "percentage_point", scale * Decimal("0.01")
     code = lex.currency_of.get(symbol) or lex.currency_of.get(unit_word)
     return code or "count", scale
 
 
-def read_qualifier(text: str, match: re.Match, number: float, lex: Lexicon) -> str:
+def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) -> str:
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
         return "level"
     # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
     # names an order of magnitude, the way Chinese sources state fund sizes ("of the 10-billion
     # level"); "2-billion-yuan" stays a figure.
     compound = match.group("gap_scale") == "-" and (match.group("gap_unit") == "-" or (match.group("symbol") and not match.group("unit")))
-    if compound and is_power_of_ten(number):
+    if compound and is_power_of_ten(float(number)):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
@@ -295,29 +325,44 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         return None
     if not (qualifier and kind):
         return build_quantity(text, match, lex, qualifier, kind)
-    number, rounding = figure_number(match, lex)
     unit, scale = unit_and_scale(match, lex)
+    number, rounding = figure_number(match, lex, scale)
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1)
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
                     low_open=low_open, high_open=high_open)
 
 
-def figure_number(match: re.Match, lex: Lexicon) -> tuple[float, float]:
-    """(number, rounding) of a figure as written: '223.66' -> (223.66, 0.005); 'six' -> (6, 0.5)."""
+def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decimal, Decimal]:
+    """(number, rounding) of a figure as written, before its scale: '223.66' -> (223.66, 0.005);
+    'six' -> (6, 0.5); 'four million three hundred' before 'thousand' -> (4300, 0.5); '-312' -> (-312, 0.5)."""
     digits, words = match.group("digits"), match.group("words")
     if digits:
-        return float(digits.replace(",", "")), half_unit(digits)
-    if words:
-        return context_rules().spelled_number(words, lex.number_words), 0.5
-    return 1.0, 0.5  # a scale with no number: "a billion-yuan fund", "tens of billions"
+        written = digits.translate(NUMBER_FORM)
+        number, rounding = Decimal(written), half_unit(written)
+    elif words:
+        total, current, decimals = context_rules().spelled_number(words)
+        number, rounding = total / scale + current, Decimal(5).scaleb(-1 - decimals)
+    elif first_of(match, lex.ratio_groups):
+        value = next(v for v in (language.ratio_value(match) for language in ratio_readers()) if v is not None)
+        number, rounding = value, Decimal("0.5")
+    else:
+        return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
+    return (-number if match.group("sign") else number), rounding
+
+
+@functools.cache
+def ratio_readers() -> list:
+    from ..languages import grammars
+
+    return grammars("figures")
 
 
 def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None) -> Quantity:
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
-    number, rounding = figure_number(match, lex)
     unit, scale = unit_and_scale(match, lex)
+    number, rounding = figure_number(match, lex, scale)
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
@@ -362,26 +407,27 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
     """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
-    first_number = float(first.number.replace(",", "")) if first.number[0].isdigit() else first.value
-    second_number = float(second.number.replace(",", "")) if second.number[0].isdigit() else second.value
-    scale = second.value / second_number if second_number else 1.0
-    low = first.value * scale if first.value == first_number and first.value * scale <= second.value else first.value
+    first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
+    first_number = Decimal(first.number.translate(NUMBER_FORM)) if first.number[0].isdigit() else first_value
+    second_number = Decimal(second.number.translate(NUMBER_FORM)) if second.number[0].isdigit() else second_value
+    scale = second_value / abs(second_number) if second_number else Decimal(1)
+    low = first_value * scale if first_value == first_number and first_value * scale <= second_value else first_value
     kind, value_sign = second.kind, 1
     if second.unit in ("percent", "percentage_point"):
         value_sign = context_rules().growth_sign(text, first.start, second.end, lexicon().qualifier_before)
         kind = "growth" if value_sign else "share"
-    if value_sign < 0 and second.value > 0:
-        low, high = -second.value, -low
+    if value_sign < 0 and second_value > 0:
+        low, high = -second_value, -low
     else:
-        high = second.value
+        high = second_value
     return replace(
         second,
         kind=kind,
         surface=text[first.start : second.end],
         start=first.start,
-        value=(low + high) / 2,
-        low=low,
-        high=high,
+        value=float((low + high) / 2),
+        low=float(low),
+        high=float(high),
         qualifier="range",
         low_open=False,
         high_open=False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+from decimal import Decimal
 from importlib import resources
 
 import yaml
@@ -15,42 +16,48 @@ def tolerances() -> dict:
     return yaml.safe_load(text)
 
 
-def half_unit(number: str) -> float:
+def half_unit(number: str) -> Decimal:
     """Half a unit of the last stated digit: the rounding a figure as written allows."""
     number = number.replace(",", "")
     if "." in number:
-        return 0.5 * 10 ** -len(number.split(".")[1])
+        return Decimal(5).scaleb(-1 - len(number.split(".")[1]))
     trailing_zeros = len(number) - len(number.rstrip("0")) if number.strip("0") else 0
-    return 0.5 * 10**trailing_zeros
+    return Decimal(5).scaleb(trailing_zeros - 1)
 
 
 def is_power_of_ten(value: float) -> bool:
     return value > 0 and abs(math.log10(value) - round(math.log10(value))) < 1e-9
 
 
-def make_interval(value: float, rounding: float, qualifier: str) -> tuple[float, float, bool, bool]:
-    """The interval a figure states: (low, high, low_open, high_open)."""
+def make_interval(value: Decimal, rounding: Decimal, qualifier: str) -> tuple[Decimal | float, Decimal | float, bool, bool]:
+    """The interval a figure states: (low, high, low_open, high_open); an open end is infinite."""
     if qualifier == "over":
         return value, math.inf, True, False
     if qualifier == "at_least":
         return value, math.inf, False, False
     if qualifier == "under":
-        return min(0.0, value), value, False, True
+        return min(Decimal(0), value), value, False, True
     if qualifier == "at_most":
-        return min(0.0, value), value, False, False
+        return min(Decimal(0), value), value, False, False
     if qualifier == "nearly":
-        return value - abs(value) * tolerances()["nearly_relative"], value, False, True
+        return value - abs(value) * tolerance("nearly_relative"), value, False, True
     if qualifier == "level":
         return value, value * 10, False, True
     if qualifier == "about":
-        band = max(rounding, abs(value) * tolerances()["about_relative"])
+        band = max(rounding, abs(value) * tolerance("about_relative"))
         return value - band, value + band, False, False
     return value - rounding, value + rounding, False, False
 
 
-def signed_interval(value: float, rounding: float, qualifier: str, sign: int) -> tuple[float, float, float, bool, bool]:
-    """(value, low, high, low_open, high_open) of a figure; a fall (sign -1) mirrors its interval."""
+def signed_interval(value: Decimal, rounding: Decimal, qualifier: str, sign: int) -> tuple[float, float, float, bool, bool]:
+    """(value, low, high, low_open, high_open) of a figure, computed exactly and given as the
+    nearest floats ('16.4 billion' is 16400000000.0); a fall (sign -1) mirrors its interval."""
     low, high, low_open, high_open = make_interval(value, rounding, qualifier)
     if sign < 0:
-        return -value, -high, -low, high_open, low_open
-    return value, low, high, low_open, high_open
+        return float(-value), float(-high), float(-low), high_open, low_open
+    return float(value), float(low), float(high), low_open, high_open
+
+
+@functools.cache
+def tolerance(name: str) -> Decimal:
+    return Decimal(str(tolerances()[name]))

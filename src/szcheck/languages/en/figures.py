@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ...reader.patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, word_alternation
 from .. import vocabulary
@@ -22,17 +23,109 @@ def bare_scales(vocab: dict) -> list[str]:
     return [word for word in vocab["scales"] if word.isascii() and len(word) > 3]
 
 
+def alternation(words) -> str:
+    """Words as one regex alternative, longest first, spaces and hyphens as written or either."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+
+
 def number_words_pattern(vocab: dict) -> str:
-    """"six", "twenty-five", "hundred": the spelled numbers a figure can be."""
-    number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
-    small = "|".join(w for w, v in number_words.items() if v < 10)
-    tens = "|".join(w for w, v in number_words.items() if v % 10 == 0 and 20 <= v < 100)
-    spelled = rf"(?:{tens})(?:-(?:{small}))?|" + "|".join(sorted(number_words, key=len, reverse=True))
-    return rf"{first_character_test(number_words)}(?:{spelled})"
+    """Spelled numbers: "six", "twenty-five", "one hundred and seven", "thirty-four thousand and
+    nine", "a hundred", "two point five", "half a" (before a scale word). A scale word is part of
+    the number only when more of it follows ("four million three hundred"); the last scale word is
+    read as the figure's scale."""
+    words = {w.lower(): v for w, v in vocab["number_words"].items()}
+    units = alternation(w for w, v in words.items() if v < 20 and w not in vocab["multipliers"])
+    digits = alternation(w for w, v in words.items() if v < 10)
+    tens = alternation(w for w, v in words.items() if v % 10 == 0 and 20 <= v < 100)
+    multipliers = alternation(vocab["multipliers"])
+    one = alternation(vocab["one_words"])
+    long_scales = alternation(vocab["long_scales"])
+    small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
+    group = (rf"(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
+             rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
+    point = alternation(vocab["decimal_point_words"])
+    return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
+            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?")
 
 
-def spelled_number(words: str, number_words: dict) -> float:
-    return sum(number_words[part] for part in words.lower().split("-"))
+def figure_words(vocab: dict) -> list[str]:
+    """Where a figure with no digit can begin, besides the number words: "a hundred", "minus"."""
+    after_one = list(vocab["multipliers"]) + vocab["long_scales"]
+    return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
+            + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]))
+
+
+@functools.cache
+def number_tables() -> tuple[dict, dict, dict, frozenset, frozenset, dict]:
+    vocab = vocabulary("figures")
+    return ({w.lower(): Decimal(v) for w, v in vocab["number_words"].items()},
+            {w: Decimal(v) for w, v in vocab["multipliers"].items()},
+            {w: Decimal(str(vocab["scales"][w])) for w in vocab["long_scales"]},
+            frozenset(vocab["one_words"]), frozenset(vocab["decimal_point_words"]),
+            {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocab["fractions_of_scale"].items()})
+
+
+def fraction(text) -> Decimal:
+    numerator, _, denominator = str(text).partition("/")
+    return Decimal(numerator) / Decimal(denominator or 1)
+
+
+def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
+    """(total, current, decimals) of a spelled number: its value is total + current, where a
+    trailing scale word multiplies `current` only ("four million three hundred" + "thousand");
+    `decimals` is how many digits follow "point"."""
+    numbers, multipliers, long_scales, ones, points, fractions = number_tables()
+    phrase = re.sub(r"[\s-]+", " ", words.lower()).strip()
+    if phrase in fractions:
+        return Decimal(0), fractions[phrase], 1  # "half a billion": to a tenth of the scale
+    total, current, decimals = Decimal(0), Decimal(0), None
+    for token in re.findall(r"[a-z]+", phrase):
+        if decimals is not None:
+            decimals += str(numbers[token])
+        elif token in points:
+            decimals = ""
+        elif token in ones:
+            current = Decimal(1)
+        elif token in multipliers:
+            current = (current or 1) * multipliers[token]
+        elif token in long_scales:
+            total, current = total + (current or 1) * long_scales[token], Decimal(0)
+        elif token in numbers:
+            current += numbers[token]
+    if decimals:
+        current += Decimal(f"0.{decimals}")
+    return total, current, len(decimals or "")
+
+
+def ratio_value(match: re.Match) -> Decimal | None:
+    """A share written in words, in percent: "two-thirds of" -> 66.67, "one in five" -> 20."""
+    groups = match.groupdict()
+    if groups.get("ratio_words"):
+        ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
+        return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
+    if groups.get("ratio_part"):
+        part, whole = (small_number(groups[name]) for name in ("ratio_part", "ratio_whole"))
+        return part / whole * 100 if whole else None
+    return None
+
+
+def small_number(text: str) -> Decimal:
+    total, current, _ = spelled_number(text) if not text.isdigit() else (Decimal(0), Decimal(text), 0)
+    return total + current
+
+
+def ratio_alternatives(vocab: dict) -> list[str]:
+    """Shares in words, tried before any other figure form at the same place."""
+    numbers = {w.lower(): v for w, v in vocab["number_words"].items()}
+    small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
+    return [
+        rf"(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)",
+        rf"(?<![A-Za-z0-9.,])(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+    ]
+
+
+def sign_pattern(vocab: dict) -> str:
+    return alternation(vocab["sign_words"])
 
 
 def level_suffix(vocab: dict) -> str:

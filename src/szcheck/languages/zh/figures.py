@@ -23,3 +23,19 @@ def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
     level = word_alternation(w for w in vocab["level_words"] if not w.isascii())
     units = word_alternation(w for w in unit_words if not w.isascii())
     return [rf"(?<![\d.])(?P<scale_cjk>{word_alternation(bare_scales(vocab))})(?:(?P<unit_cjk>{units})(?P<level_cjk>{level})?|(?P<level_cjk_only>{level}))"]
+
+
+def figure_words(vocab: dict) -> list[str]:
+    return []
+
+
+def ratio_alternatives(vocab: dict) -> list[str]:
+    return []
+
+
+def ratio_value(match):
+    return None
+
+
+def sign_pattern(vocab: dict) -> str:
+    return ""
