@@ -74,7 +74,10 @@ def as_decimal(x) -> Decimal:
 
 
 def same_number(have, want, approx: bool) -> bool:
-    have, want = as_decimal(have), as_decimal(want)
+    try:
+        have, want = as_decimal(have), as_decimal(want)
+    except (InvalidOperation, TypeError, ValueError):
+        return False  # the reader gave no number (None) or something that is not one
     if not approx or want.is_infinite() or have.is_infinite() or want == 0:
         return have == want
     return abs(have - want) < REL_TOLERANCE * abs(want)
@@ -141,6 +144,11 @@ def test_cases_are_well_formed():
             problems.append(f"{where}: unknown keys {sorted(extra)}")
         if not isinstance(case.get("id"), str) or not isinstance(case.get("text"), str):
             problems.append(f"{where}: id and text must be strings")
+        if "currency" in case and not (isinstance(case["currency"], str) and len(case["currency"]) == 3
+                                       and case["currency"].isupper()):
+            problems.append(f"{where}: currency must be an ISO 4217 code")
+        if "published" in case and not isinstance(case["published"], (date, str)):
+            problems.append(f"{where}: published must be a date (YYYY-MM-DD)")
         if not isinstance(case.get("figures"), list):
             problems.append(f"{where}: figures must be a list")
             continue
@@ -162,6 +170,8 @@ def test_cases_are_well_formed():
                     Decimal(x)
                 except InvalidOperation:
                     problems.append(f"{where} figure {i} {name}: {x!r} is not a decimal")
+            if "approx" in fig and not isinstance(fig["approx"], bool):
+                problems.append(f"{where} figure {i}: approx must be true or false")
             if fig.get("kind", "amount") not in KINDS:
                 problems.append(f"{where} figure {i}: unknown kind {fig['kind']!r}")
             if fig.get("qualifier", "exact") not in QUALIFIERS:
