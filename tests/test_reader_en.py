@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 # The reader under test: the one place its import path is named.
-from szcheck.periods import read_figures
+from szcheck.reader import read_figures
 
 DATA = Path(__file__).resolve().parent / "data" / "reader_en"
 KNOWN_GAPS = DATA / "known_gaps.txt"
@@ -186,3 +186,23 @@ def test_enough_cases_per_class():
     assert sum(per_file.values()) >= 320
     assert all(count >= 25 for count in per_file.values()), per_file
 
+
+
+def rewrite_known_gaps() -> None:
+    """`python tests/test_reader_en.py`: list the cases the reader gets wrong now in known_gaps.txt
+    (its header kept), to be reviewed as a diff."""
+    header = [line for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    failing = []
+    for case in CASES:
+        try:
+            wrong = bool(problems_of(case, read(case)))
+        except Exception:  # noqa: BLE001 - a case the reader cannot take at all is a gap too
+            wrong = True
+        if wrong:
+            failing.append(case["id"])
+    KNOWN_GAPS.write_text("\n".join(header + failing) + "\n", encoding="utf-8")
+    print(f"{len(failing)} of {len(CASES)} cases listed in {KNOWN_GAPS.name}")
+
+
+if __name__ == "__main__":
+    rewrite_known_gaps()
