@@ -19,9 +19,10 @@ from .patterns import ending_with, ends_with, lower_in_place, lowered, start_tes
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
 SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
+GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
 DECIMAL_POINTS = ".\uff0e"
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
-                             "\u00a0": None, "\u2009": None, "\u202f": None})
+                             "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Lexicon:
     level_groups: tuple[str, ...]
     vague_groups: tuple[str, ...]  # "tens of billions": the multiplier, then its scale
     vague_scale_groups: tuple[str, ...]
-    ratio_groups: tuple[str, ...]  # a share written in words: read by its language's ratio_value
+    ratio_groups: tuple[str, ...]  # a share or a change written in words: read by its language's ratio_value
+    growth_groups: tuple[str, ...]  # a change written in words ("doubled"): a growth rate
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -100,7 +102,7 @@ def lexicon() -> Lexicon:
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
-    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789") | set(SIGNS)
+    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789.") | set(SIGNS)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
@@ -110,15 +112,16 @@ def lexicon() -> Lexicon:
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
-    figure_start = "(?=[" + re.escape("".join(sorted(first_characters))) + "])"
+    figure_start = r"(?=[\d" + re.escape("".join(sorted(first_characters))) + "])"
     figure_pattern = rf"""
         {ratios}(?<![A-Za-z0-9.,:])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)})\s?)?
-        (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:[{DECIMAL_POINTS}]\d+)?)
+        (?:(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
+                        |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
-        (?:(?P<gap_scale>[ \t-]?)(?P<scale>{word_alternation(scales)}))?
-        (?:(?P<gap_unit>[ \t-]?)(?P<unit>{word_alternation(units)}))?
+        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
+        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}))?
         (?:{suffixes})?{alternatives}
         """
     word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"]) + extra_words}
@@ -158,7 +161,8 @@ def lexicon() -> Lexicon:
         level_groups=role_groups["level"],
         vague_groups=role_groups["vague"],
         vague_scale_groups=role_groups["vaguescale"],
-        ratio_groups=role_groups.get("ratio", ()),
+        ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
+        growth_groups=role_groups.get("growth", ()),
     )
 
 
@@ -224,7 +228,7 @@ def read_quantities(text: str) -> list[Quantity]:
     for match in figure_matches(text, lex):
         if rules.is_not_a_figure(text, match, is_bare(match, lex), lex.qualifier_of):
             continue
-        if match.group("gap_scale") in (" ", "\t") and match.group("gap_unit") == "-" and match.group("scale"):
+        if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex))  # "four trillion-yuan industrial clusters"
             continue
         found.append(build_quantity(text, match, lex))
@@ -297,6 +301,8 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
 def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
     """(kind, per, sign): a percent after "increase of" is growth; "patents per day" is a rate."""
     rules = context_rules()
+    if first_of(match, lex.growth_groups):
+        return "growth", None, 1
     if unit in ("percent", "percentage_point"):
         sign = rules.growth_sign(text, match.start(), match.end(), lex.qualifier_before)
         if sign:
@@ -343,6 +349,8 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
     elif words:
         total, current, decimals = context_rules().spelled_number(words)
         number, rounding = total / scale + current, Decimal(5).scaleb(-1 - decimals)
+        if total:  # "four million three hundred thousand" is written to the hundred thousand
+            rounding = half_unit(format(number.normalize(), "f"))
     elif first_of(match, lex.ratio_groups):
         value = next(v for v in (language.ratio_value(match) for language in ratio_readers()) if v is not None)
         number, rounding = value, Decimal("0.5")
@@ -396,7 +404,7 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for quantity in quantities:
         first = merged[-1] if merged else None
         if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
-            if rules.joins_range(text, first.start, first.end, quantity.start):
+            if rules.joins_range(text, first, quantity):
                 joined = range_of(text, first, quantity)
                 if joined.low <= joined.high:  # "10 to 2" is not a range: two figures
                     merged[-1] = joined

@@ -52,7 +52,7 @@ def figure_words(vocab: dict) -> list[str]:
     """Where a figure with no digit can begin, besides the number words: "a hundred", "minus"."""
     after_one = list(vocab["multipliers"]) + vocab["long_scales"]
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
-            + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]))
+            + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"]))
 
 
 @functools.cache
@@ -98,8 +98,11 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
-    """A share written in words, in percent: "two-thirds of" -> 66.67, "one in five" -> 20."""
+    """A share or a change written in words, in percent: "two-thirds of" -> 66.67, "one in five" -> 20,
+    "halved" -> -50."""
     groups = match.groupdict()
+    if groups.get("growth_words"):
+        return Decimal(vocabulary("figures")["change_words"][groups["growth_words"].lower()])
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
@@ -119,7 +122,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     numbers = {w.lower(): v for w, v in vocab["number_words"].items()}
     small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
     return [
-        rf"(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)",
+        rf"(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
+        rf"(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
         rf"(?<![A-Za-z0-9.,])(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
     ]
 
@@ -169,6 +173,9 @@ class Rules:
     level_preposition_end: re.Pattern
     gdp_before: re.Pattern
     range_joiner: re.Pattern
+    clock_after: re.Pattern  # "3 pm", "9.45 am"
+    month_after: re.Pattern  # "14 March 2025"
+    change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
 
 
 def characters(words) -> str:
@@ -202,12 +209,24 @@ def rules() -> Rules:
         counted_after=re.compile(characters(vocab["counted_after"])),
         not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])),
         not_a_number_before=re.compile(r"\d[-/]$|" + characters(vocab["ordinal_before"]) + "$"),
-        range_to_percent=re.compile(rf"[-–]\d[\d.,]*\s?(?:{percent})"),
+        range_to_percent=re.compile(rf"[-–](?:\d{{1,3}}(?:,\d{{3}})+|\d[\d.,]*[\s\u00a0]?(?:{range_units()}))"),
         level_preposition_end=re.compile(
             "(?:" + "|".join(rf"\b{w}" if w.isascii() else w for w in vocab["level_prepositions"]) + r")\s*$"),
         gdp_before=re.compile(r"(?:\bto|\bof|" + "|".join(vocab["share_of_before"]) + r")\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])"),
         range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
+        clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
+        month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
+        change_before_range=ending_with(f"{change} {joiner}" for change in cue_words for joiner in vocab["change_words_before_range"]),
     )
+
+
+def range_units() -> str:
+    """What the second end of a hyphenated range may carry: a scale, a percent sign, a currency."""
+    from ...reader.figures import currency_words
+
+    vocab = vocabulary("figures")
+    _, _, currencies = currency_words()
+    return word_alternation(list(vocab["scales"]) + vocab["percent_words"] + currencies)
 
 
 PREVIOUS_WORD_REVERSED = re.compile(r"\s*([\w.]*[A-Za-z])")
@@ -234,6 +253,8 @@ def is_year(digits: str, after: str, word: str) -> bool:
     return not (PLURAL_NOUN_AFTER.match(after) and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
 
 
+GROUPED_RANGE_START = re.compile(r"\d,\d{3}[-–]$")
+PLUS_DIGIT_AFTER = re.compile(r"\+\d")
 PARTITIVE_OF = re.compile(r"\s+of\b")
 WORD_AFTER = re.compile(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]")
 PART_OF_WORD_BEFORE = re.compile(r"[A-Za-z]-$")
@@ -259,10 +280,12 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business
-        if grammar.range_to_percent.match(after):
-            return False  # "10-15%": the first end of a range
+        if grammar.range_to_percent.match(after) or GROUPED_RANGE_START.search(before):
+            return False  # "10-15%", "50,000-60,000": an end of a range
         if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before):
             return True  # ordinal, time, date, version, ticker or identifier
+        if grammar.clock_after.match(after) or grammar.month_after.match(after) or PLUS_DIGIT_AFTER.match(after) or before.endswith("+"):
+            return True  # "3 pm", "14 March", "1+5": a time, a date or a name
         if before.endswith("[") and after.startswith("]"):
             return True  # citation mark
         if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
@@ -387,12 +410,14 @@ def read_share_base(text: str, before: str = "") -> str | None:
 
 
 BETWEEN_END = re.compile(r"between\s+$", re.I)
-FROM_END = re.compile(r"from\s+$", re.I)
 
 
-def joins_range(text: str, first_start: int, first_end: int, second_start: int) -> bool:
-    """'2 to 3 billion', 'between 18 and 45', '5-10%', '1亿至2亿元' are ranges; 'rose from 3.2% to 4.1%' is not."""
-    joiner = text[first_end:second_start]
-    is_between = BETWEEN_END.search(text, max(0, first_start - 12), first_start)
-    is_from = FROM_END.search(text, max(0, first_start - 8), first_start)
-    return bool(rules().range_joiner.match(joiner)) and not is_from and (joiner.strip().lower() != "and" or is_between)
+def joins_range(text: str, first, second) -> bool:
+    """'2 to 3 billion', 'between 18 and 45', '5-10%', 'from 30 to 40 dollars' are ranges; 'rose from
+    3.2% to 4.1%' is a change, and 'rose by 34,000 to 2.95 million' a change and the level it reached."""
+    joiner = text[first.end : second.start]
+    if not rules().range_joiner.match(joiner):
+        return False
+    if joiner.strip().lower() == "and":
+        return bool(BETWEEN_END.search(text, max(0, first.start - 12), first.start))
+    return not ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
