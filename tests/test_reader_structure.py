@@ -36,8 +36,8 @@ def identifiers() -> set[str]:
     for path in PACKAGE.glob("languages/*/*.yaml"):
         names |= set(yaml.safe_load(path.read_text(encoding="utf-8")))
     names |= set(yaml.safe_load((PACKAGE / "data" / "intervals.yaml").read_text(encoding="utf-8")))
-    currencies = yaml.safe_load((PACKAGE / "money" / "currencies.yaml").read_text(encoding="utf-8"))["currencies"]
-    names |= {key for spec in currencies.values() for key in spec}
+    money = yaml.safe_load((PACKAGE / "money" / "currencies.yaml").read_text(encoding="utf-8"))
+    names |= set(money) | {key for section in money.values() for spec in section.values() for key in spec}
     for path in PACKAGE.glob("reader/*.py"):
         names |= {node.name for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.FunctionDef)}
     return names

@@ -20,9 +20,18 @@ def read_money_data(name: str) -> dict:
 
 
 @functools.cache
+def currency_data() -> dict:
+    return read_money_data("currencies.yaml")
+
+
 def currency_table() -> dict[str, dict[str, list[str]]]:
-    """ISO code -> {"symbols": [...], "words": [...]}."""
-    return read_money_data("currencies.yaml")["currencies"]
+    """ISO code -> {"symbols": [...], "words": [...], "subunits": [...]} (generated from CLDR)."""
+    return currency_data()["currencies"]
+
+
+def ambiguous_forms() -> dict[str, dict]:
+    """A lower-cased form several currencies share -> {"default": code, "codes": [...]}."""
+    return currency_data()["ambiguous"]
 
 
 def use_rates(path: Path | None) -> None:

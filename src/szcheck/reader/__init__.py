@@ -14,9 +14,10 @@ from .periods import assign_periods, outside, read_periods
 __all__ = ["read_figures", "read_quantities", "read_value"]
 
 
-def read_figures(text: str, published: date | None = None) -> list[Quantity]:
-    """The quantities of one sentence with the period each describes (what `szcheck parse` shows)."""
-    quantities = read_quantities(text)
+def read_figures(text: str, published: date | None = None, currency: str = "") -> list[Quantity]:
+    """The quantities of one sentence with the period each describes (what `szcheck parse` shows);
+    `currency` is what an ambiguous sign or word means in this source ("AUD" for an Australian one)."""
+    quantities = read_quantities(text, currency)
     if not quantities:
         return []  # a sentence with no figure needs no period reading
     mentions = read_periods(text, published)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from .intervals import half_unit, is_power_of_ten, make_interval, signed_interval
-from .patterns import ending_with, ends_with, lower_in_place, lowered, start_test, word_alternation
+from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
 SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
@@ -73,19 +73,46 @@ def first_of(match: re.Match, names: tuple[str, ...]) -> str | None:
     return next((value for value in values if value is not None), None)
 
 
-def currency_words() -> tuple[dict, list[str], list[str]]:
-    """(lower-cased symbol or word -> ISO code, symbols, words)."""
-    from ..money import currency_table
+@dataclass(frozen=True)
+class Currencies:
+    """How the text writes money: every form of every currency, and what an ambiguous one means."""
 
-    currency_of, symbols, words = {}, [], []
-    for code, spec in currency_table().items():
-        for symbol in spec.get("symbols", []):
-            currency_of[symbol.lower()] = code
-            symbols.append(symbol)
-        for word in spec.get("words", []):
-            currency_of[word.lower()] = code
-            words.append(word)
-    return currency_of, symbols, words
+    code_of: dict  # lower-cased sign, word or code -> the ISO code it means by default
+    ambiguous: dict  # lower-cased form -> every code it can mean ("$", "kr", "dollars")
+    hundredths: frozenset  # words for a hundredth of a currency ("pence", "cents")
+    signs: list  # written before a number: "£", "US$", "RMB"
+    words: list  # written after it: "pounds", "yuan"
+    codes: list  # ISO codes, before or after it, in capitals only ("GBP", "ALL")
+
+
+@functools.cache
+def currencies() -> Currencies:
+    from ..money import ambiguous_forms, currency_table
+
+    code_of, signs, words, hundredths = {}, [], [], set()
+    table = currency_table()
+    for code, spec in table.items():
+        signs.extend(spec.get("symbols", []))
+        words.extend(spec.get("words", []))
+        hundredths.update(w.lower() for w in spec.get("subunits", []))
+        for form in spec.get("symbols", []) + spec.get("words", []) + spec.get("subunits", []) + [code]:
+            code_of.setdefault(form.lower(), code)
+    ambiguous = ambiguous_forms()
+    code_of.update({form: meaning["default"] for form, meaning in ambiguous.items()})
+    words += [w for spec in table.values() for w in spec.get("subunits", [])]
+    return Currencies(code_of, {form: frozenset(m["codes"]) for form, m in ambiguous.items()}, frozenset(hundredths),
+                      sorted(set(signs)), sorted(set(words)), sorted(table))
+
+
+def currency_words() -> tuple[dict, list[str], list[str]]:
+    """(lower-cased form -> ISO code, signs before a number, words after it)."""
+    money = currencies()
+    return money.code_of, money.signs, money.words
+
+
+def case_sensitive(forms) -> str:
+    """Codes and signs that begin with a letter count only as written ("ALL 500" is lek, "all 500" is not)."""
+    return f"(?-i:{word_alternation(forms)})"
 
 
 @functools.cache
@@ -95,14 +122,17 @@ def lexicon() -> Lexicon:
     vocab = vocabulary("figures")
     languages = grammars("figures")
     scales = {word.lower(): Decimal(str(value)) for word, value in vocab["scales"].items()}
-    currency_of, symbols, unit_words = currency_words()
+    money = currencies()
+    currency_of, unit_words = money.code_of, money.words
+    lettered = [s for s in money.signs if s[0].isascii() and s[0].isalpha()] + money.codes
+    symbols = [s for s in money.signs if s not in lettered]
     qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
     number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
     units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
-    first_characters = {w[0] for w in symbols} | {w[0] for w in bare if w not in bare_words} | set("0123456789.") | set(SIGNS)
+    first_characters = {w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.") | set(SIGNS)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
@@ -112,16 +142,16 @@ def lexicon() -> Lexicon:
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
-    figure_start = r"(?=[\d" + re.escape("".join(sorted(first_characters))) + "])"
+    figure_start = digit_start(first_characters, lettered)
     figure_pattern = rf"""
         {ratios}(?<![A-Za-z0-9.,:])
         (?P<sign>{signs})?
-        (?:(?P<symbol>{word_alternation(symbols)})\s?)?
+        (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?:(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
-        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}))?
+        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes)}))?
         (?:{suffixes})?{alternatives}
         """
     word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"]) + extra_words}
@@ -133,16 +163,15 @@ def lexicon() -> Lexicon:
     digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
     role_groups = roles(figure_body)
-    signs = {w[0] for w in symbols if not (w[0].isascii() and w[0].isalpha())}
+    signs = {w[0] for w in symbols}
+    starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]))
     standalone = {w[0] for w in bare if w not in bare_words}
     return Lexicon(
         figure_anywhere=any_start + rf"(?i:{figure_pattern})",
         digit_figure=digit_figure,
         figure_body=figure_body,
-        figure_word=re.compile("(?<![a-z])(?:" + word_alternation(set(number_words) | {w.lower() for w in bare_words}
-                                                                 | lowered(vocab["vague_multipliers"])
-                                                                 | {w.lower() for w in symbols if w.isalpha()})
-                               + "|" + first_words(extra_words) + ")"),
+        figure_word=re.compile("(?<![a-z])" + first_character_test(starting_words + extra_words) + "(?:"
+                               + word_alternation(starting_words) + "|" + first_words(extra_words) + ")"),
         figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone))) + "]"),
         qualifier_before=ending_with(qualifier_of),
         qualifier_of=qualifier_of,
@@ -164,6 +193,19 @@ def lexicon() -> Lexicon:
         ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
     )
+
+
+def digit_start(first_characters: set[str], lettered: list[str]) -> str:
+    """Where digit_figure tries its pattern: a digit, a sign, a scale that stands alone, a point or
+    minus before a digit, or a code or lettered sign ('US$', 'GBP', 'Rs 5'). Most capitals begin
+    no figure: a capital is tried only before a capital, '$', '.', '/' or a space, and a lettered
+    sign of another shape ('Rs', 'kr') is listed whole."""
+    letters = {c for c in first_characters if c.isalpha() and not c.isascii()} - {w[0] for w in lettered}
+    plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212"} | letters
+    capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
+    others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
+    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.{SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
+    return f"(?={'|'.join(starts)})"
 
 
 def first_words(phrases: list[str]) -> str:
@@ -220,8 +262,9 @@ def is_bare(match: re.Match, lex: Lexicon) -> bool:
                 or first_of(match, lex.level_groups))
 
 
-def read_quantities(text: str) -> list[Quantity]:
-    """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures."""
+def read_quantities(text: str, currency: str = "") -> list[Quantity]:
+    """Every figure stated in `text`, in order. Years, dates, ordinals and identifiers are not figures.
+    `currency` is the source's own: what an ambiguous sign or word ("$", "kr", "dollars") means."""
     lex = lexicon()
     rules = context_rules()
     found: list[Quantity] = []
@@ -229,21 +272,21 @@ def read_quantities(text: str) -> list[Quantity]:
         if rules.is_not_a_figure(text, match, is_bare(match, lex), lex.qualifier_of):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
-            found.extend(split_count_and_level(text, match, lex))  # "four trillion-yuan industrial clusters"
+            found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
-        found.append(build_quantity(text, match, lex))
+        found.append(build_quantity(text, match, lex, currency=currency))
     return merge_ranges(text, found)
 
 
-def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quantity]:
+def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: str = "") -> list[Quantity]:
     """A count of things each of an order of magnitude: the number, then the level that follows it."""
     number_end = match.end("digits") if match.group("digits") else match.end("words")
-    count = replace(build_quantity(text, match, lex), surface=text[match.start() : number_end], end=number_end,
+    count = replace(build_quantity(text, match, lex, currency=currency), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
     level_match = lex.figure_body.match(text, match.start("scale"))
     if level_match is None:
-        return [build_quantity(text, match, lex)]
-    level = build_quantity(text, level_match, lex)
+        return [build_quantity(text, match, lex, currency=currency)]
+    level = build_quantity(text, level_match, lex, currency=currency)
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
@@ -254,7 +297,7 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon) -> list[Quan
 SPACES = re.compile(r"\s+")
 
 
-def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, Decimal]:
+def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[str, Decimal]:
     if first_of(match, lex.ratio_groups):
         return "percent", Decimal(1)
     written_scale = first_of(match, lex.scale_groups) or ""
@@ -275,8 +318,18 @@ def unit_and_scale(match: re.Match, lex: Lexicon) -> tuple[str, Decimal]:
         return "percentage_point", scale
     if unit_word in lex.basis_point_words:
         return "percentage_point", scale * Decimal("0.01")
-    code = lex.currency_of.get(symbol) or lex.currency_of.get(unit_word)
+    if unit_word in currencies().hundredths:
+        scale *= Decimal("0.01")  # "45 pence", "99 cents"
+    code = currency_meant(symbol, currency) or currency_meant(unit_word, currency)
     return code or "count", scale
+
+
+def currency_meant(form: str, currency: str) -> str | None:
+    """The ISO code a lower-cased sign or word means: the source's currency when it can mean that."""
+    money = currencies()
+    if currency and currency in money.ambiguous.get(form, ()):
+        return currency
+    return money.code_of.get(form)
 
 
 def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) -> str:
@@ -316,13 +369,14 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
     return "count", None, 1
 
 
-def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False) -> Quantity | None:
+def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False,
+               currency: str = "") -> Quantity | None:
     """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
     qualifier, kind and direction (which a person may have corrected) take precedence over the text's.
     With all three known, only the number, scale and unit are read (the fast path for large projects)."""
     lex = lexicon()
     if qualifier == "range":
-        parts = read_quantities(text)
+        parts = read_quantities(text, currency)
         if len(parts) == 2:
             return range_of(text, parts[0], parts[1])
         return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
@@ -330,8 +384,8 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     if not match:
         return None
     if not (qualifier and kind):
-        return build_quantity(text, match, lex, qualifier, kind)
-    unit, scale = unit_and_scale(match, lex)
+        return build_quantity(text, match, lex, qualifier, kind, currency)
+    unit, scale = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1)
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
@@ -366,10 +420,11 @@ def ratio_readers() -> list:
     return grammars("figures")
 
 
-def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None) -> Quantity:
+def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None,
+                   currency: str = "") -> Quantity:
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
-    unit, scale = unit_and_scale(match, lex)
+    unit, scale = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]

@@ -28,23 +28,41 @@ def start_test(characters: set[str]) -> str:
 
 
 def word_alternation(words) -> str:
-    """One regex alternative per word, longest first; ASCII words only match whole.
-    Words that begin and end with a letter or digit share one pair of boundary checks (much
-    cheaper to compile and run than a lookaround per word)."""
+    """One regex alternative per word, longer first; ASCII words only match whole.
+    The words are laid out as a prefix tree, so that a long list (every currency of the world) costs
+    about as much to try as a short one; a space in a word matches any run of spaces."""
     words = set(words)
-    whole, other = [], []
-    for word in sorted(words, key=len, reverse=True):
-        pattern = re.escape(word).replace(r"\ ", r"\s+")
-        if word[0].isascii() and word[0].isalnum() and word[-1].isascii() and word[-1].isalnum():
-            whole.append(pattern)
-            continue
-        if word[0].isascii() and word[0].isalnum():
-            pattern = r"(?<![A-Za-z])" + pattern
-        if word[-1].isascii() and word[-1].isalnum():
-            pattern += r"(?![A-Za-z])"
-        other.append(pattern)
-    parts = ([rf"(?<![A-Za-z])(?:{'|'.join(whole)})(?![A-Za-z])"] if whole else []) + other
+    by_boundary: dict[tuple[bool, bool], list[str]] = {}
+    for word in words:
+        left = word[0].isascii() and word[0].isalnum()
+        right = word[-1].isascii() and word[-1].isalnum()
+        by_boundary.setdefault((left, right), []).append(word)
+    parts = []
+    for (left, right), group in sorted(by_boundary.items(), reverse=True):
+        parts.append(("(?<![A-Za-z])" if left else "") + f"(?:{prefix_tree(group)})" + ("(?![A-Za-z])" if right else ""))
     return f"{first_character_test(words)}(?:{'|'.join(parts)})"
+
+
+def prefix_tree(words: list[str]) -> str:
+    """A regex matching exactly `words`, preferring the longer of two that share a beginning."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return tree_pattern(tree)
+
+
+def tree_pattern(node: dict) -> str:
+    branches = []
+    for character in sorted(key for key in node if key):
+        piece = r"\s+" if character == " " else re.escape(character)
+        branches.append(piece + tree_pattern(node[character]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def ending_with(phrases) -> re.Pattern:

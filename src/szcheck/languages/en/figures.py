@@ -121,10 +121,13 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     """Shares in words, tried before any other figure form at the same place."""
     numbers = {w.lower(): v for w, v in vocab["number_words"].items()}
     small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
+    smalls = [w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"]]
     return [
-        rf"(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
-        rf"(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
-        rf"(?<![A-Za-z0-9.,])(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)"
+        rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
+        rf"{first_character_test(vocab['change_words'])}(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
+        rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
+        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
     ]
 
 
