@@ -34,15 +34,26 @@ def document_rule(code: str, name: str, severity: str, doc: str) -> None:
     RULES[code] = Rule(code, name, severity, summary, doc)
 
 
-def fingerprint(rule_code: str, entity: str, metric: str, period: str, claims: tuple[Claim, ...]) -> str:
-    """Same finding, same id: independent of claim order, line numbers and wording of the message."""
-    parts = sorted(f"{c.source}|{c.value}|{c.period}" for c in claims)
-    text = "\x1f".join([rule_code, entity, metric, period, *parts])
+def value_key(claim: Claim) -> str:
+    """A claim's value as normalized: "6.46 percent" and "6.46%" are one value; a description is its text."""
+    quantity = claim.quantity
+    if quantity is None or claim.is_description:
+        return claim.value
+    return f"{quantity.unit}:{quantity.low!r}:{quantity.high!r}:{quantity.low_open:d}{quantity.high_open:d}"
+
+
+def fingerprint(rule_code: str, entity: str, metric: str, period: str, identity: tuple[str, ...]) -> str:
+    """Same finding, same id: independent of which sources state a value, of line numbers, claim order
+    and the message's wording."""
+    text = "\x1f".join([rule_code, entity, metric, period, *sorted(set(identity))])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...], *, severity: str = "",
-                 entity: str = "", metric: str = "", period: str = "", diagnosis: str = "", details: dict | None = None) -> Finding:
+                 entity: str = "", metric: str = "", period: str = "", diagnosis: str = "", details: dict | None = None,
+                 identity: tuple[str, ...] | None = None) -> Finding:
+    """A finding whose id is its rule, entity, metric, period and `identity`: by default the set of
+    values its claims state, so a source repeating one side of a conflict changes no id."""
     rule_ = RULES[code]
     claims = tuple(claims)
     return Finding(
@@ -55,9 +66,27 @@ def make_finding(code: str, message: str, claims: list[Claim] | tuple[Claim, ...
         metric=metric,
         period=period,
         diagnosis=diagnosis,
-        id=fingerprint(code, entity, metric, period, claims),
+        id=fingerprint(code, entity, metric, period, tuple(map(value_key, claims)) if identity is None else identity),
         details=details or {},
     )
+
+
+def codes_matching(selector: str) -> list[str]:
+    """The rule codes a selector names: 'SZ101' one rule, 'SZ1' (or 'SZ10') its family."""
+    wanted = selector.upper()
+    return [code for code in RULES if code.startswith(wanted)] if re.fullmatch(r"SZ\d{1,3}", wanted) else []
+
+
+def families() -> list[str]:
+    return sorted({code[:3] for code in RULES} | {code[:4] for code in RULES})
+
+
+def unknown_selector(selector: str) -> str:
+    """Why a selector names no rule, with the nearest valid code or family."""
+    import difflib
+
+    nearest = difflib.get_close_matches(selector.upper(), [*families(), *RULES], n=1, cutoff=0.5)
+    return f"unknown rule or family {selector!r}" + (f" (did you mean {nearest[0]!r}?)" if nearest else "; `szcheck explain` lists the rules")
 
 
 def select_findings(findings: list[Finding], select: list[str], ignore: list[str]) -> list[Finding]:

@@ -11,7 +11,7 @@ from ..model import Claim, Finding, Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-FINGERPRINT = "szcheck/v1"
+FINGERPRINT = "szcheck/v2"  # v2: ids from the set of values, not the claims
 SOURCE_ROOT = "%SRCROOT%"  # the project root: every claim's source is a path relative to it
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
