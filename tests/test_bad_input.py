@@ -51,8 +51,8 @@ def test_bad_claims_are_exit_2_with_file_and_line(project, runner, entry, messag
     claims_file(project, [entry])
     result = run(runner, "verify")
     assert result.exit_code == 2
-    assert message in result.output and "claims/a.yaml:" in result.output
-    assert len(result.output.strip().splitlines()) == 1
+    [error] = result.stderr.strip().splitlines()
+    assert message in error and error.startswith("szcheck: error: claims/a.yaml:")
 
 
 def test_claims_file_pointing_outside_the_project_is_refused(project, runner):

@@ -82,11 +82,14 @@ def families() -> list[str]:
 
 
 def unknown_selector(selector: str) -> str:
-    """Why a selector names no rule, with the nearest valid code or family."""
-    import difflib
+    """Why a selector names no rule, with the nearest valid code or family (fewest typing edits; of
+    equals, one as long as the selector)."""
+    from rapidfuzz.distance import Levenshtein
 
-    nearest = difflib.get_close_matches(selector.upper(), [*families(), *RULES], n=1, cutoff=0.5)
-    return f"unknown rule or family {selector!r}" + (f" (did you mean {nearest[0]!r}?)" if nearest else "; `szcheck explain` lists the rules")
+    wanted = selector.upper()
+    ranked = sorted([*RULES, *families()], key=lambda code: (Levenshtein.distance(wanted, code), len(code) != len(wanted), code))
+    nearest = ranked[0] if ranked and Levenshtein.distance(wanted, ranked[0]) <= 2 else None
+    return f"unknown rule or family {selector!r}" + (f" (did you mean {nearest!r}?)" if nearest else "; `szcheck explain` lists the rules")
 
 
 def select_findings(findings: list[Finding], select: list[str], ignore: list[str]) -> list[Finding]:
@@ -96,3 +99,25 @@ def select_findings(findings: list[Finding], select: list[str], ignore: list[str
         return any(code.startswith(prefix.upper()) for prefix in prefixes)
 
     return [f for f in findings if (not select or matches(f.rule, select)) and not matches(f.rule, ignore)]
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    name: str
+    severity: str  # the most severe among its findings
+    standing: int  # findings not accepted in the baseline
+    accepted: int
+
+
+def rule_statistics(findings: list[Finding]) -> list[RuleCount]:
+    """A count per rule, most standing findings first (what --statistics prints)."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    counts = [
+        RuleCount(code, group[0].name, max((f.severity for f in group), key=SEVERITY_RANK.__getitem__),
+                  sum(1 for f in group if not f.accepted), sum(1 for f in group if f.accepted))
+        for code, group in by_rule.items()
+    ]
+    return sorted(counts, key=lambda c: (-c.standing, -c.accepted, c.code))

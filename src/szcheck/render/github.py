@@ -34,8 +34,9 @@ def command(finding: Finding, claim: Claim | None) -> str:
 
 
 def render_github(report: Report) -> str:
+    """Accepted findings are left out: the baseline already decided about them."""
     lines = []
-    for finding in report.findings:
+    for finding in (f for f in report.findings if not f.accepted):
         located = [claim for claim in finding.claims if claim.source]
         lines += [command(finding, claim) for claim in located] if located else [command(finding, None)]
     return "".join(line + "\n" for line in lines)

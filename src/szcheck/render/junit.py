@@ -1,4 +1,5 @@
-"""JUnit XML report: one test case per finding, failing for errors and warnings, for CI test dashboards."""
+"""JUnit XML report: one test case per finding, failing for errors and warnings (skipped when accepted
+in the baseline), for CI test dashboards."""
 
 from __future__ import annotations
 
@@ -39,7 +40,9 @@ def failure_body(finding: Finding) -> str:
 
 def testcase(finding: Finding) -> ET.Element:
     case = ET.Element("testcase", classname=f"{finding.rule}.{finding.name}", name=xml_text(f"{short(finding.message)} [{finding.id}]"))
-    if finding.severity in FAILING:
+    if finding.accepted:
+        ET.SubElement(case, "skipped", message=xml_text(f"accepted in the baseline: {finding.accepted}"))
+    elif finding.severity in FAILING:
         failure = ET.SubElement(case, "failure", type=finding.severity, message=xml_text(finding.message))
         failure.text = xml_text(failure_body(finding))
     return case
@@ -47,7 +50,7 @@ def testcase(finding: Finding) -> ET.Element:
 
 def render_junit(report: Report) -> str:
     failures = sum(report.count(severity) for severity in FAILING)
-    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": str(report.accepted)}
     root = ET.Element("testsuites", name="szcheck", **counts)
     suite = ET.SubElement(root, "testsuite", name="szcheck", **counts)
     suite.extend(testcase(finding) for finding in report.findings)

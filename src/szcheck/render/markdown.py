@@ -8,7 +8,7 @@ from datetime import date
 from .. import __version__
 from ..checks.describe import metric_label, pick_scale, source_name
 from ..model import Claim, Finding, Report
-from .format import normalized, period_text
+from .format import normalized, period_text, summary_line
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
 
@@ -86,8 +86,7 @@ def finding_section(finding: Finding) -> list[str]:
 def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
     lines = [f"# {title}", "", f"Generated {(report.generated or date.today()).isoformat()} by szcheck {__version__}.", ""]
     lines += [
-        f"{len(report.sources)} sources, {len(report.claims)} claims: **{report.count('error')} errors**, "
-        f"{report.count('warning')} warnings, {report.count('info')} infos.",
+        summary_line(report) + ".",
         "",
         "| severity | findings |",
         "| --- | --- |",
