@@ -201,4 +201,6 @@ def test_merge_keeps_claims_a_person_added(tmp_path):
 
     mine = Claim(id="mine", source="sources/a.txt", entity="Ningbo", metric="rd_investment", value="1 yuan", quote="not in the text")
     result = merge_claims([mine], [], body="other text")
-    assert [c.id for c in result.claims] == ["mine"] and result.kept == ["mine"]
+    assert [(c.id, c.status) for c in result.claims] == [("mine", "stale")] and result.stale == ["mine"]
+    quoted = Claim(id="mine", source="sources/a.txt", entity="Ningbo", metric="rd_investment", value="1 yuan", quote="other text")
+    assert merge_claims([quoted], [], body="other text").kept == ["mine"]

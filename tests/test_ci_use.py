@@ -195,3 +195,99 @@ def test_bad_date_names_the_date_option(project, runner):
 def test_timeline_of_an_unknown_metric_is_exit_2(corpus_project, runner):
     result = runner.invoke(app, ["timeline", "nonsense"])
     assert result.exit_code == 2 and "unknown metric 'nonsense'" in result.stderr
+
+
+# --- item 6: a gate that passes on nothing is an error -----------------------------------------------
+
+
+def test_no_sources_is_exit_2_saying_where_and_what(project, runner):
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2
+    assert "sources: no sources found" in result.stderr and ".md, .txt" in result.stderr
+
+
+def test_only_html_sources_is_exit_2_naming_them(project, runner):
+    (project / "sources" / "article.html").write_text("<p>Ningbo spent 35.2 billion yuan in 2023.</p>", encoding="utf-8")
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "article.html" in result.stderr
+
+
+def test_html_beside_text_sources_is_named_as_skipped(project, runner):
+    conflicting(project)
+    (project / "sources" / "article.html").write_text("<p>x</p>", encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)
+    assert any(note.startswith("sources/article.html: skipped") for note in report["notes"])
+
+
+# --- item 7: one bad file is reported and the rest still checked -------------------------------------
+
+
+def test_an_unreadable_source_is_reported_and_the_rest_checked(project, runner):
+    conflicting(project)
+    (project / "sources" / "legacy.txt").write_bytes("Caf\xe9 \u201crevenue\u201d rose 5% in 2024.\n".encode("cp1252"))
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    assert result.exit_code == 2
+    [error] = result.stderr.strip().splitlines()
+    assert error.startswith("szcheck: error: sources/legacy.txt:1: is not UTF-8")
+    report = json.loads(result.stdout)
+    assert "SZ101" in {f["rule"] for f in report["findings"]}
+    assert report["errors"] == [{"file": "sources/legacy.txt", "line": 1, "message": error.split(":1: ", 1)[1]}]
+
+
+def test_a_malformed_claims_file_is_reported_and_the_rest_checked(project, runner):
+    conflicting(project)
+    write_source(project, "c", "Hangzhou's R&D spending reached 35.2 billion yuan in 2023.")
+    (project / "claims" / "c.yaml").write_text("source: sources/c.txt\nclaims:\n  - id: x\n    value: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["verify", "-f", "sarif"])
+    assert result.exit_code == 2 and "claims/c.yaml:" in result.stderr
+    log = json.loads(result.stdout)
+    assert "SZ101" in {r["ruleId"] for r in log["runs"][0]["results"]}
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert any(n["level"] == "error" and "claims/c.yaml" in n["message"]["text"] for n in invocation["toolExecutionNotifications"])
+    sources = {c["source"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"] for c in f["claims"]}
+    assert "sources/c.txt" not in sources  # its claims file is broken: not silently re-extracted in its place
+
+
+def test_configured_encoding_reads_a_legacy_source(project, runner):
+    (project / "sources" / "legacy").mkdir()
+    (project / "sources" / "legacy" / "a.txt").write_bytes(("Caf\xe9 \u201cNingbo\u201d: " + CONFLICT[0] + "\n").encode("cp1252"))
+    write_source(project, "b", CONFLICT[1])
+    (project / "szcheck.yaml").write_text('encodings: {"sources/legacy/*.txt": cp1252}\n', encoding="utf-8")
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    [finding] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SZ101"]
+    assert {c["source"] for c in finding["claims"]} == {"sources/legacy/a.txt", "sources/b.txt"}
+    (project / "szcheck.yaml").write_text('encodings: {"sources/legacy/*.txt": klingon}\n', encoding="utf-8")
+    bad = runner.invoke(app, ["verify"])
+    assert bad.exit_code == 2 and "'klingon'" in bad.stderr
+
+
+# --- item 11: papercuts ------------------------------------------------------------------------------
+
+
+def test_claims_json_has_status(project, runner):
+    conflicting(project)
+    claims = json.loads(runner.invoke(app, ["claims", "-f", "json"]).stdout)
+    assert claims and all(c["status"] == "extracted" for c in claims)
+
+
+def test_json_numbers_are_the_stated_values(runner):
+    [figure] = json.loads(runner.invoke(app, ["parse", "about 1.07 billion yuan", "-f", "json"]).stdout)
+    assert (figure["value"], figure["low"], figure["high"]) == (1.07e9, 1.0165e9, 1.1235e9)
+
+
+def test_summary_counts_accepted_findings_apart_and_in_the_singular(project, runner):
+    accepted_project(project, runner)
+    result = runner.invoke(app, ["verify", "-q", "--baseline", "baseline.yaml"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "2 sources, 2 claims: 0 errors, 0 warnings, 0 infos (1 accepted in the baseline)"
+
+
+def test_missing_key_names_the_unknown_key_that_is_its_typo(project, runner):
+    write_source(project, "a", CONFLICT[0])
+    body = {"source": "sources/a.txt", "claims": [{"id": "x", "entitty": "Ningbo", "metric": "rd_investment", "value": "35.2 billion yuan"}]}
+    (project / "claims" / "a.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2
+    assert "missing required key 'entity' (unknown key 'entitty': did you mean 'entity'?)" in result.stderr

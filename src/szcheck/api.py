@@ -113,15 +113,16 @@ def cycle_collection_paused():
 
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
                   jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None,
-                  encodings: dict[str, str] | None = None) -> list[ExtractOutcome]:
+                  encodings: dict[str, str] | None = None, prune: bool = False) -> list[ExtractOutcome]:
     """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
-    A source whose claims file was written from the same text by the same szcheck is skipped."""
+    A source whose claims file was written from the same text by the same szcheck is skipped,
+    unless `prune` asks to remove its stale claims."""
     with cycle_collection_paused():
-        return extract_and_merge(read_sources(paths, root, encodings), claims_dir, dry_run, force, jobs, on_source)
+        return extract_and_merge(read_sources(paths, root, encodings), claims_dir, dry_run, force or prune, jobs, on_source, prune)
 
 
 def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,
-                      on_source: Callable[[Source], None]) -> list[ExtractOutcome]:
+                      on_source: Callable[[Source], None], prune: bool = False) -> list[ExtractOutcome]:
     targets = {id(source): claims_path(claims_dir, source) for source in sources}
     todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
     extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
@@ -133,7 +134,7 @@ def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, fo
             on_source(source)
             continue
         existing = load_claims_file(target).claims if target.exists() else []
-        merge = merge_claims(existing, extracted[id(source)], source.body)
+        merge = merge_claims(existing, extracted[id(source)], source.body, prune)
         data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims)
         text = render_data(data)
         unchanged = target.exists() and target.read_text(encoding="utf-8") == text

@@ -183,6 +183,7 @@ def extract(
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change without writing."),
     force: bool = typer.Option(False, "--force", help="Re-extract sources whose claims file is up to date too."),
+    prune: bool = typer.Option(False, "--prune", help="Also remove the claims kept as stale (their quote is no longer in the source), after review."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes to extract with [default: the number of cores]."),
 ) -> None:
     """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited.
@@ -201,7 +202,7 @@ def extract(
     try:
         with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
-                                     on_source=lambda source: advance(), encodings=config.encodings)
+                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune)
     except SzcheckError as error:
         fail(error)
     except OSError as error:
