@@ -4,6 +4,7 @@ plain unwrapped output off a terminal, the usual linter flags, and per-file erro
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -291,3 +292,54 @@ def test_missing_key_names_the_unknown_key_that_is_its_typo(project, runner):
     result = runner.invoke(app, ["verify"])
     assert result.exit_code == 2
     assert "missing required key 'entity' (unknown key 'entitty': did you mean 'entity'?)" in result.stderr
+
+
+# --- item 9: reports stay readable at any size -------------------------------------------------------
+
+
+def long_article(project, repeats=40):
+    filler = "The report was long and detailed, and it went on " + "and on " * 600 + "about many things."
+    paragraphs = [f"{filler} In 2023, Ningbo's R&D spending reached 35.2 billion yuan, it said again." for _ in range(repeats)]
+    write_source(project, "a", "\n\n".join(paragraphs))
+    write_source(project, "b", CONFLICT[1])
+
+
+def test_a_finding_shows_a_few_claims_per_value_and_counts_the_rest(project, runner):
+    long_article(project)
+    report = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)
+    [conflict] = [f for f in report["findings"] if f["rule"] == "SZ101"]
+    hidden = len(conflict["claims"]) - 4  # 3 of the repeated value, 1 of the other
+    assert hidden > 30
+    for output_format in ("rich", "markdown", "junit"):
+        text = runner.invoke(app, ["verify", "-f", output_format]).stdout
+        assert f"and {hidden} more" in text, output_format
+        assert text.count("35.2 billion yuan, it said again") <= 3 * 2, output_format
+    annotations = runner.invoke(app, ["verify", "-f", "github"]).stdout.splitlines()
+    assert len([line for line in annotations if "SZ101" in line]) == 4
+
+
+def test_quotes_are_trimmed_around_the_figure(project, runner):
+    write_source(project, "a", "In 2023, after years of work " + "and more work " * 300 + "by its people, Ningbo's R&D spending reached "
+                 "35.2 billion yuan, it said again, " + "and so on " * 300 + "for ever.")
+    write_source(project, "b", CONFLICT[1])
+    for output_format in ("markdown", "junit", "rich"):
+        text = runner.invoke(app, ["verify", "-f", output_format]).stdout
+        line = next(line for line in text.splitlines() if "it said again" in line)
+        assert len(line) < 600 and line.count("…") >= 2, output_format
+
+
+def test_markdown_report_has_a_size_bound_and_points_to_json(project, runner, monkeypatch):
+    from szcheck.render import markdown
+
+    long_article(project, repeats=3)
+    for index in range(30):
+        write_source(project, f"x{index}", f"Wuhan{index}'s R&D spending reached {index + 10}.1 billion yuan in 2023.")
+        write_source(project, f"y{index}", f"Wuhan{index}'s R&D spending reached {index + 50}.3 billion yuan in 2023.")
+    full = runner.invoke(app, ["verify", "-f", "markdown"]).stdout
+    assert "left out" not in full
+    monkeypatch.setattr(markdown, "SECTIONS_BUDGET", len(full.encode()) // 4)
+    bounded = runner.invoke(app, ["verify", "-f", "markdown"]).stdout
+    assert len(bounded.encode()) < len(full.encode()) // 2
+    assert "findings are left out to keep this report readable; `szcheck verify --format json` lists them all" in bounded
+    links = re.findall(r"\]\(#([\w-]+)\)", bounded)
+    assert links and all(f'<a id="{anchor}"></a>' in bounded for anchor in links)

@@ -121,3 +121,19 @@ def rule_statistics(findings: list[Finding]) -> list[RuleCount]:
         for code, group in by_rule.items()
     ]
     return sorted(counts, key=lambda c: (-c.standing, -c.accepted, c.code))
+
+
+CLAIMS_PER_VALUE = 3  # a report shows this many claims stating one value, then "and N more"
+CLAIMS_SHOWN = 12
+
+
+def shown_claims(finding: Finding, per_value: int = CLAIMS_PER_VALUE, total: int = CLAIMS_SHOWN) -> tuple[list[Claim], int]:
+    """The claims a report shows for a finding, and how many it leaves out: a few per value stated,
+    so a long article repeating a figure does not bury the finding (JSON and SARIF list them all)."""
+    shown, per = [], {}
+    for claim in finding.claims:
+        key = value_key(claim)
+        if per.get(key, 0) < per_value and len(shown) < total:
+            per[key] = per.get(key, 0) + 1
+            shown.append(claim)
+    return shown, len(finding.claims) - len(shown)

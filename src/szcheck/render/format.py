@@ -52,3 +52,13 @@ def summary_line(report: Report) -> str:
     counts = ", ".join(plural(report.count(severity), severity) for severity in ("error", "warning", "info"))
     accepted = f" ({report.accepted} accepted in the baseline)" if report.accepted else ""
     return f"{plural(len(report.sources), 'source')}, {plural(len(report.claims), 'claim')}: {counts}{accepted}"
+
+
+def quote_excerpt(claim: Claim, width: int = 220) -> str:
+    """The quote around the claim's figure, at most about `width` characters, '…' where it was cut."""
+    quote, value = claim.quote, claim.value
+    at = quote.find(value) if value else -1
+    if at < 0:
+        return quote if len(quote) <= width else quote[:width] + "…"
+    start, end = max(0, at - width // 2), min(len(quote), at + len(value) + width // 2)
+    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
+from .format import quote_excerpt
 
 NAME_WIDTH = 100
 FAILING = ("error", "warning")
@@ -24,7 +26,7 @@ def short(text: str, width: int = NAME_WIDTH) -> str:
 
 def claim_line(claim: Claim) -> str:
     where = f"{claim.source}:{claim.line}" if claim.line else claim.source
-    quote = re.sub(r"\s+", " ", claim.quote).strip()
+    quote = re.sub(r"\s+", " ", quote_excerpt(claim)).strip()
     return f"{where}: {claim.value}" + (f" — {quote}" if quote else "")
 
 
@@ -32,8 +34,11 @@ def failure_body(finding: Finding) -> str:
     lines = [finding.message]
     if finding.diagnosis:
         lines += ["", f"Diagnosis: {finding.diagnosis}"]
-    if finding.claims:
-        lines += [""] + [claim_line(claim) for claim in finding.claims]
+    shown, hidden = shown_claims(finding)
+    if shown:
+        lines += [""] + [claim_line(claim) for claim in shown]
+    if hidden:
+        lines.append(f"… and {hidden} more (szcheck verify --format json lists them all)")
     lines += ["", f"id {finding.id} · szcheck explain {finding.rule}"]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checks.describe import source_name
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text, summary_line
 
@@ -33,9 +34,12 @@ def claims_table(finding: Finding, fit: bool) -> Table:
     table = Table(show_header=True, header_style="bold", expand=fit, show_lines=True)
     for column, ratio in (("source", 2), ("as written", 2), ("normalized", 2), ("period", 1), ("quote", 5)):
         table.add_column(column, ratio=ratio, overflow="fold")
-    for claim in finding.claims:
+    shown, hidden = shown_claims(finding)
+    for claim in shown:
         period = period_text(claim)
         table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.value, normalized(claim.quantity), period, highlighted_quote(claim))
+    if hidden:
+        table.add_row(f"… and {hidden} more", "", "", "", Text("szcheck verify -f json lists them all", style="dim"))
     return table
 
 
