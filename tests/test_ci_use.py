@@ -232,7 +232,7 @@ def test_an_unreadable_source_is_reported_and_the_rest_checked(project, runner):
     assert error.startswith("szcheck: error: sources/legacy.txt:1: is not UTF-8")
     report = json.loads(result.stdout)
     assert "SZ101" in {f["rule"] for f in report["findings"]}
-    assert report["errors"] == [{"file": "sources/legacy.txt", "line": 1, "message": error.split(":1: ", 1)[1]}]
+    assert report["input_errors"] == [{"file": "sources/legacy.txt", "line": 1, "message": error.split(":1: ", 1)[1]}]
 
 
 def test_a_malformed_claims_file_is_reported_and_the_rest_checked(project, runner):
@@ -343,3 +343,31 @@ def test_markdown_report_has_a_size_bound_and_points_to_json(project, runner, mo
     assert "findings are left out to keep this report readable; `szcheck verify --format json` lists them all" in bounded
     links = re.findall(r"\]\(#([\w-]+)\)", bounded)
     assert links and all(f'<a id="{anchor}"></a>' in bounded for anchor in links)
+
+
+def test_extract_goes_on_past_a_bad_file_and_leaves_it_untouched(project, runner):
+    conflicting(project)
+    broken = "source: sources/b.txt\nclaims:\n  - id: x\n    value: [unclosed\n"
+    (project / "claims" / "b.yaml").write_text(broken, encoding="utf-8")
+    (project / "sources" / "legacy.txt").write_bytes("Caf\xe9 \u201crevenue\u201d rose 5% in 2024.\n".encode("cp1252"))
+    result = runner.invoke(app, ["extract"])
+    assert result.exit_code == 2
+    assert "wrote claims/a.yaml" in result.stdout
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and all(e.startswith("szcheck: error: ") for e in errors)
+    assert any("claims/b.yaml:" in e for e in errors) and any("sources/legacy.txt:1:" in e for e in errors)
+    assert (project / "claims" / "b.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_no_baseline_is_written_from_part_of_the_corpus(project, runner):
+    conflicting(project)
+    (project / "sources" / "legacy.txt").write_bytes("Caf\xe9 \u201crevenue\u201d rose 5% in 2024.\n".encode("cp1252"))
+    result = runner.invoke(app, ["verify", "--write-baseline", "baseline.yaml"])
+    assert result.exit_code == 2 and "no baseline written" in result.stderr
+    assert not (project / "baseline.yaml").exists()
+
+
+def test_timeline_knows_registry_metrics_without_claims(project, runner):
+    conflicting(project)
+    result = runner.invoke(app, ["timeline", "rd_intensity"])
+    assert result.exit_code == 0 and "no claims for metric" in result.stdout

@@ -113,16 +113,20 @@ def cycle_collection_paused():
 
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
                   jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None,
-                  encodings: dict[str, str] | None = None, prune: bool = False) -> list[ExtractOutcome]:
+                  encodings: dict[str, str] | None = None, prune: bool = False,
+                  errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
     """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
     A source whose claims file was written from the same text by the same szcheck is skipped,
-    unless `prune` asks to remove its stale claims."""
+    unless `prune` asks to remove its stale claims. With an `errors` list, a source or claims file
+    that cannot be read is recorded there, its claims file left as it is, and the others go on."""
     with cycle_collection_paused():
-        return extract_and_merge(read_sources(paths, root, encodings), claims_dir, dry_run, force or prune, jobs, on_source, prune)
+        sources = read_sources(paths, root, encodings, errors)
+        return extract_and_merge(sources, claims_dir, dry_run, force or prune, jobs, on_source, prune, errors)
 
 
 def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,
-                      on_source: Callable[[Source], None], prune: bool = False) -> list[ExtractOutcome]:
+                      on_source: Callable[[Source], None], prune: bool = False,
+                      errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
     targets = {id(source): claims_path(claims_dir, source) for source in sources}
     todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
     extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
@@ -133,7 +137,14 @@ def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, fo
             outcomes.append(ExtractOutcome(source, target, None, written=False))
             on_source(source)
             continue
-        existing = load_claims_file(target).claims if target.exists() else []
+        try:
+            existing = load_claims_file(target).claims if target.exists() else []
+        except SzcheckError as error:
+            if errors is None:
+                raise
+            errors.append(error)  # a person's file szcheck cannot read: left untouched
+            on_source(source)
+            continue
         merge = merge_claims(existing, extracted[id(source)], source.body, prune)
         data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims)
         text = render_data(data)

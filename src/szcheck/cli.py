@@ -199,18 +199,22 @@ def extract(
     if claims_dir.exists() and not claims_dir.is_dir():
         fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
     targets = list(paths or [sources_dir])
+    errors: list[SzcheckError] = []
     try:
         with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
-                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune)
+                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune, errors=errors)
     except SzcheckError as error:
         fail(error)
     except OSError as error:
         fail(f"{error.filename}: cannot write: {error.strerror}")
     for outcome in outcomes:
         typer.echo(describe_outcome(outcome, dry_run))
-    if not outcomes:
+    for error in errors:
+        typer.echo(f"szcheck: error: {error}", err=True)
+    if not outcomes and not errors:
         typer.echo("no sources found", err=True)
+    raise typer.Exit(2 if errors else 0)
 
 
 def describe_outcome(outcome, dry_run: bool) -> str:
@@ -341,6 +345,8 @@ def verify(
         report = run_verify(sources_dir, claims_dir, root, encodings=config.encodings)
         report.findings = select_findings(report.findings, selected, ignored)
         if write_baseline_to is not None:
+            if report.errors:
+                fail(f"{report.errors[0]}; no baseline written: it would leave out the findings of the files that cannot be read")
             previous = read_baseline(write_baseline_to) if write_baseline_to.exists() else {}
             count = write_baseline(write_baseline_to, report.findings, reason, previous)
             typer.echo(f"wrote {count} accepted findings to {write_baseline_to}")
@@ -467,7 +473,8 @@ def timeline(
 
     every, broken = project_claims(sources_dir, claims_dir)
     wanted = metric.lower()
-    known = {name.lower() for c in every for name in (c.metric, metric_label(c.metric))} | {m.lower() for m in load_registry().metrics}
+    metrics = {c.metric for c in every} | set(load_registry().metrics)
+    known = {name.lower() for m in metrics for name in (m, metric_label(m))}
     if wanted not in known:
         nearest = difflib.get_close_matches(wanted, sorted(known), n=1)
         fail(f"unknown metric {metric!r}" + (f" (did you mean {nearest[0]!r}?)" if nearest else "; `szcheck claims` lists the claims and their metrics"))

@@ -61,7 +61,7 @@ def report_object(report: Report) -> dict:
             "accepted": report.accepted,
         },
         "notes": report.notes,
-        "errors": [error_object(error) for error in report.errors],
+        "input_errors": [error_object(error) for error in report.errors],
         "findings": [finding_object(f) for f in report.findings],
     }
 
