@@ -154,6 +154,9 @@ def test_paths_limit_the_findings_but_not_the_comparison(project, runner):
     only_c = runner.invoke(app, ["verify", "sources/c.txt", "-f", "json"])
     assert only_c.exit_code == 0 and "SZ101" not in {f["rule"] for f in json.loads(only_c.stdout)["findings"]}
     assert runner.invoke(app, ["verify", "sources/nope.txt"]).exit_code == 2
+    (project / "elsewhere.txt").write_text(CONFLICT[0], encoding="utf-8")
+    outside = runner.invoke(app, ["verify", "elsewhere.txt"])
+    assert outside.exit_code == 2 and "elsewhere.txt: not among the sources in sources/" in outside.stderr
 
 
 def test_exit_zero(project, runner):

@@ -342,6 +342,10 @@ def verify(
         fail(SzcheckError("is a folder; --output expects a file", output))
     try:
         wanted = source_paths(paths, root) if paths else None
+        if wanted and not sources_dir.is_dir():
+            raise SzcheckError("sources folder not found (use --sources DIR)", sources_dir)
+        if wanted and (outside := sorted(wanted - source_paths([sources_dir], root))):
+            fail(f"{outside[0]}: not among the sources in {sources_dir.as_posix()}/ (PATHS name sources to report on)")
         report = run_verify(sources_dir, claims_dir, root, encodings=config.encodings)
         report.findings = select_findings(report.findings, selected, ignored)
         if write_baseline_to is not None:
