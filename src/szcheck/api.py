@@ -165,7 +165,7 @@ class Project:
     findings: list[Finding] = field(default_factory=list)  # about the inputs themselves
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    errors: list[SzcheckError] = field(default_factory=list)  # files that could not be read; the rest was
+    errors: list[SzcheckError] = field(default_factory=list)  # files that could not be read (the others were)
 
 
 def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Project:
@@ -180,7 +180,8 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dic
     project.sources = read_sources([sources_dir], root, encodings, project.errors)
     if not project.sources and not project.errors:
         raise SzcheckError(no_sources_message(sources_dir), sources_dir)
-    project.notes += [f"{near_root(path, root)}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files" for path in unread_files(sources_dir)]
+    project.notes += [f"{display_path(path, root).as_posix()}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
+                      for path in unread_files(sources_dir)]
     claims_files, broken = read_claims_files(claims_dir, {s.path.as_posix() for s in project.sources}, project)
     for source in project.sources:
         claims_file = claims_files.get(source.path.as_posix())
@@ -191,10 +192,6 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dic
             project.claims.extend(extract_claims(source))
             project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
     return project
-
-
-def near_root(path: Path, root: Path) -> str:
-    return display_path(path, root).as_posix()
 
 
 def no_sources_message(sources_dir: Path) -> str:

@@ -189,8 +189,8 @@ def find_sources(paths: list[Path]) -> list[Path]:
 
 def unread_files(folder: Path) -> list[Path]:
     """Files in a sources folder that szcheck does not read (HTML, PDF, ...), to name them."""
-    return sorted((p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".") and not is_source_file(p)
-                   and p.name.lower() != "readme.md"), key=lambda p: p.parts)
+    return sorted((p for p in folder.rglob("*") if not is_source_file(p) and not p.name.startswith(".")
+                   and p.name.lower() != "readme.md" and p.is_file()), key=lambda p: p.parts)  # the stat last: few files get there
 
 
 @dataclass(frozen=True)
