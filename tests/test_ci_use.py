@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import write_source
+from test_render_formats import sarif_validator
 from szcheck.cli import app
 
 CONFLICT = ("Ningbo's R&D spending reached 35.2 billion yuan in 2023.", "Ningbo's R&D spending reached 41.7 billion yuan in 2023.")
@@ -55,6 +56,7 @@ def test_sarif_gives_accepted_findings_an_external_suppression(project, runner):
     [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "SZ101"]
     assert result["suppressions"] == [{"kind": "external", "justification": "known slip"}]
     assert all("suppressions" not in r for r in log["runs"][0]["results"] if r["ruleId"] != "SZ101")
+    assert sarif_validator().is_valid(log)
 
 
 def test_json_marks_accepted_with_its_reason_and_counts_apart(project, runner):
@@ -247,7 +249,7 @@ def test_a_malformed_claims_file_is_reported_and_the_rest_checked(project, runne
     log = json.loads(result.stdout)
     assert "SZ101" in {r["ruleId"] for r in log["runs"][0]["results"]}
     invocation = log["runs"][0]["invocations"][0]
-    assert invocation["executionSuccessful"] is False
+    assert invocation["executionSuccessful"] is False and sarif_validator().is_valid(log)
     assert any(n["level"] == "error" and "claims/c.yaml" in n["message"]["text"] for n in invocation["toolExecutionNotifications"])
     sources = {c["source"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"] for c in f["claims"]}
     assert "sources/c.txt" not in sources  # its claims file is broken: not silently re-extracted in its place
