@@ -51,8 +51,8 @@ def test_bad_claims_are_exit_2_with_file_and_line(project, runner, entry, messag
     claims_file(project, [entry])
     result = run(runner, "verify")
     assert result.exit_code == 2
-    assert message in result.output and "claims/a.yaml:" in result.output
-    assert len(result.output.strip().splitlines()) == 1
+    [error] = result.stderr.strip().splitlines()
+    assert message in error and error.startswith("szcheck: error: claims/a.yaml:")
 
 
 def test_claims_file_pointing_outside_the_project_is_refused(project, runner):
@@ -201,4 +201,6 @@ def test_merge_keeps_claims_a_person_added(tmp_path):
 
     mine = Claim(id="mine", source="sources/a.txt", entity="Ningbo", metric="rd_investment", value="1 yuan", quote="not in the text")
     result = merge_claims([mine], [], body="other text")
-    assert [c.id for c in result.claims] == ["mine"] and result.kept == ["mine"]
+    assert [(c.id, c.status) for c in result.claims] == [("mine", "stale")] and result.stale == ["mine"]
+    quoted = Claim(id="mine", source="sources/a.txt", entity="Ningbo", metric="rd_investment", value="1 yuan", quote="other text")
+    assert merge_claims([quoted], [], body="other text").kept == ["mine"]

@@ -70,16 +70,77 @@ def test_reviewed_claim_survives_even_when_the_source_changes(project, runner):
     assert ("36.0 billion yuan", "extracted") in values
 
 
-def test_claim_whose_quote_disappeared_is_kept_and_marked_stale(project, runner):
+def test_machine_claim_whose_quote_disappeared_is_removed(project, runner):
     write_source(project, "a", SENTENCE + "\n\nAs of June 2025, Ningbo had 1,250 robotics startups.")
     runner.invoke(app, ["extract"])
-    write_source(project, "a", SENTENCE)
+    write_source(project, "a", SENTENCE + "\n\nAs of June 2025, Ningbo had 1,350 robotics startups.")  # a correction
     result = runner.invoke(app, ["extract"])
-    assert "1 stale" in result.output
-    stale = [c for c in load(project)["claims"] if c["status"] == "stale"]
-    assert [c["value"] for c in stale] == ["1,250"]
-    report = runner.invoke(app, ["verify", "-f", "json"])
-    assert '"SZ401"' in report.stdout
+    assert "0 stale, 1 removed" in result.output
+    assert [c["value"] for c in load(project)["claims"]] == ["35.2 billion yuan", "8.1%", "1,350"]
+    report = runner.invoke(app, ["verify", "-f", "json", "--fail-on", "warning"])
+    assert report.exit_code == 0 and '"SZ401"' not in report.stdout
+
+
+def test_an_older_unedited_stale_claim_is_removed(project, runner):
+    write_source(project, "a", SENTENCE)
+    runner.invoke(app, ["extract"])
+    data = load(project)
+    data["claims"].append({**data["claims"][0], "id": "old", "value": "30 billion yuan", "status": "stale",
+                           "quote": "Ningbo's R&D spending reached 30 billion yuan in 2023."})
+    from szcheck.extract import claim_checksum
+    from szcheck.model import Claim
+
+    old = data["claims"][-1]
+    old["checksum"] = claim_checksum(Claim(**{k: v for k, v in old.items() if k != "checksum"}, source="sources/a.txt"))
+    save(project, data)
+    assert "1 removed" in runner.invoke(app, ["extract", "--force"]).output
+    assert "old" not in [c["id"] for c in load(project)["claims"]]
+
+
+def test_edited_claims_whose_quote_disappeared_are_kept_and_marked_stale(project, runner):
+    write_source(project, "a", SENTENCE + "\n\nAs of June 2025, Ningbo had 1,250 robotics startups.")
+    runner.invoke(app, ["extract"])
+    data = load(project)
+    data["claims"][0]["status"] = "reviewed"
+    data["claims"][2]["entity"] = "Ningbo city"  # edited by hand
+    save(project, data)
+    write_source(project, "a", "Ningbo's R&D spending reached 36.0 billion yuan in 2023.")
+    result = runner.invoke(app, ["extract"])
+    assert "2 stale" in result.output
+    claims = {c["value"]: c for c in load(project)["claims"]}
+    assert (claims["35.2 billion yuan"]["status"], claims["1,250"]["status"]) == ("reviewed", "stale")
+    assert claims["1,250"]["entity"] == "Ningbo city"
+    assert "8.1%" not in claims  # unedited, its quote gone: removed
+    assert "2 stale" in runner.invoke(app, ["extract", "--force"]).output  # still kept on the next run
+
+
+def test_prune_removes_stale_claims_and_dry_run_shows_it(project, runner):
+    write_source(project, "a", SENTENCE + "\n\nAs of June 2025, Ningbo had 1,250 robotics startups.")
+    runner.invoke(app, ["extract"])
+    data = load(project)
+    data["claims"][2]["status"] = "reviewed"
+    save(project, data)
+    write_source(project, "a", SENTENCE)
+    runner.invoke(app, ["extract"])
+    before = (project / "claims" / "a.yaml").read_text()
+    dry = runner.invoke(app, ["extract", "--prune", "--dry-run"])
+    assert "would write" in dry.output and "1 removed" in dry.output
+    assert (project / "claims" / "a.yaml").read_text() == before
+    assert "1 removed" in runner.invoke(app, ["extract", "--prune"]).output
+    assert [c["value"] for c in load(project)["claims"]] == ["35.2 billion yuan", "8.1%"]
+    assert runner.invoke(app, ["verify", "--fail-on", "warning"]).exit_code == 0
+
+
+def test_claims_files_are_written_with_the_users_umask(project, runner):
+    import os
+
+    write_source(project, "a", SENTENCE)
+    previous = os.umask(0o022)
+    try:
+        runner.invoke(app, ["extract"])
+    finally:
+        os.umask(previous)
+    assert (project / "claims" / "a.yaml").stat().st_mode & 0o777 == 0o644
 
 
 def test_dry_run_writes_nothing(project, runner):

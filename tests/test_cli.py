@@ -78,4 +78,6 @@ def test_timeline_shows_the_series_in_period_order(corpus_project, runner):
     text = result.stdout
     assert text.index("2017") < text.index("2020") < text.index("2024")
     assert "245.31" in text and "█" in text
-    assert "no claims" in runner.invoke(app, ["timeline", "no_such_metric"]).stdout
+    assert "no claims" in runner.invoke(app, ["timeline", "rd_investment", "--entity", "Atlantis"]).stdout
+    unknown = runner.invoke(app, ["timeline", "rd_investmnet"])
+    assert unknown.exit_code == 2 and "unknown metric 'rd_investmnet' (did you mean 'rd_investment'?)" in unknown.stderr

@@ -44,7 +44,7 @@ def test_baseline_accepts_known_findings_and_reports_stale_entries(project, runn
     accepted = runner.invoke(app, ["verify", "-f", "json", "--baseline", "baseline.yaml"])
     assert accepted.exit_code == 0
     [finding] = json.loads(accepted.stdout)["findings"]
-    assert finding["accepted"] == "known slip"
+    assert (finding["accepted"], finding["reason"]) == (True, "known slip")
 
     write_source(project, "b", "Ningbo's R&D spending reached 35.2 billion yuan in 2023.")
     stale = runner.invoke(app, ["verify", "-f", "json", "--baseline", "baseline.yaml", "--fail-on", "warning"])
@@ -113,3 +113,39 @@ def test_project_registry_file_adds_a_metric(project, runner):
     result = runner.invoke(app, ["verify", "-f", "json"])
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["rule"], finding["metric"]) == ("SZ101", "robot_density")
+
+
+def accepted_ids(result) -> set[str]:
+    return {f["id"] for f in json.loads(result.stdout)["findings"] if f.get("accepted")}
+
+
+def test_a_source_repeating_one_side_keeps_the_accepted_finding(project, runner):
+    conflicting(project)
+    runner.invoke(app, ["verify", "--write-baseline", "baseline.yaml"])
+    [entry] = yaml.safe_load((project / "baseline.yaml").read_text())["accepted"]
+    write_source(project, "c", "In 2023, Ningbo's R&D spending reached 41.7 billion yuan, the city said.")
+    result = runner.invoke(app, ["verify", "-f", "json", "--baseline", "baseline.yaml", "--fail-on", "warning"])
+    assert result.exit_code == 0, result.stdout
+    assert accepted_ids(result) == {entry["id"]}
+    assert "SZ403" not in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+
+def test_inserting_unrelated_lines_changes_no_id(project, runner):
+    conflicting(project)
+    before = {f["id"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]}
+    write_source(project, "a", "The city opened a new library.\n\nIt has many books.\n\n" + CONFLICT[0])
+    after = {f["id"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]}
+    assert before == after and before
+
+
+def test_a_different_value_is_a_different_finding(project, runner):
+    conflicting(project)
+    before = {f["id"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"] if f["rule"] == "SZ101"}
+    write_source(project, "b", "Ningbo's R&D spending reached 44.9 billion yuan in 2023.")
+    after = {f["id"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"] if f["rule"] == "SZ101"}
+    assert before and after and before.isdisjoint(after)
+
+
+def test_ids_are_unique_in_the_bundled_corpus(corpus_project, runner):
+    ids = [f["id"] for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]]
+    assert len(ids) == len(set(ids)) > 5

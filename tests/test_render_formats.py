@@ -130,7 +130,7 @@ def test_sarif_results_follow_the_findings(corpus):
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == found.rule
         assert result["level"] == LEVELS[found.severity]
         assert result["message"]["text"] == found.message
-        assert result["partialFingerprints"] == {"szcheck/v1": found.id}
+        assert result["partialFingerprints"] == {"szcheck/v2": found.id}
         assert result["properties"]["entity"] == found.entity
         assert result["properties"]["metric"] == found.metric
         assert result["properties"]["period"] == found.period

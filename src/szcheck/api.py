@@ -13,7 +13,7 @@ from .claims import MergeResult, claims_file_data, load_claims_file, merge_claim
 from .config import CONFIG_FILES
 from .errors import SzcheckError
 from .model import Claim, Finding, Report, Source
-from .sources import display_path, find_sources, read_source
+from .sources import SOURCE_SUFFIXES, display_path, find_sources, read_source, unread_files
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` with a szcheck.yaml or pyproject.toml; else `start`."""
@@ -28,17 +28,36 @@ def claims_path(claims_dir: Path, source: Source) -> Path:
     return claims_dir / f"{source.id}.yaml"
 
 
-def read_sources(paths: list[Path], root: Path) -> list[Source]:
+def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None = None,
+                 errors: list[SzcheckError] | None = None) -> list[Source]:
+    """The sources found under `paths`. With an `errors` list, a source that cannot be read is
+    recorded there and the others are still read; without one, it stops the run."""
     sources = []
     resolve_folder = functools.lru_cache(maxsize=None)(Path.resolve)
     for path in find_sources(paths):
-        # where the file really is: its folder's real path (looked up once per folder) and its own
-        # name, unless the file itself is a link
-        resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
-        if root not in (resolved, *resolved.parents):
-            raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
-        sources.append(read_source(path, root))
+        try:
+            sources.append(read_one_source(path, root, resolve_folder, encodings or {}))
+        except SzcheckError as error:
+            if errors is None:
+                raise
+            errors.append(error)
     return sources
+
+
+def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str, str]) -> Source:
+    # where the file really is: its folder's real path (looked up once per folder) and its own
+    # name, unless the file itself is a link
+    resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
+    if root not in (resolved, *resolved.parents):
+        raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
+    return read_source(path, root, encoding_for(display_path(path, root).as_posix(), encodings))
+
+
+def encoding_for(relative_path: str, encodings: dict[str, str]) -> str | None:
+    """The encoding the configuration names for a source (`encodings: {"sources/legacy/*.txt": cp1252}`)."""
+    from fnmatch import fnmatchcase
+
+    return next((encoding for pattern, encoding in encodings.items() if fnmatchcase(relative_path, pattern)), None)
 
 
 @dataclass
@@ -93,15 +112,21 @@ def cycle_collection_paused():
 
 
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
-                  jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None) -> list[ExtractOutcome]:
+                  jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None,
+                  encodings: dict[str, str] | None = None, prune: bool = False,
+                  errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
     """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
-    A source whose claims file was written from the same text by the same szcheck is skipped."""
+    A source whose claims file was written from the same text by the same szcheck is skipped,
+    unless `prune` asks to remove its stale claims. With an `errors` list, a source or claims file
+    that cannot be read is recorded there, its claims file left as it is, and the others go on."""
     with cycle_collection_paused():
-        return extract_and_merge(read_sources(paths, root), claims_dir, dry_run, force, jobs, on_source)
+        sources = read_sources(paths, root, encodings, errors)
+        return extract_and_merge(sources, claims_dir, dry_run, force or prune, jobs, on_source, prune, errors)
 
 
 def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,
-                      on_source: Callable[[Source], None]) -> list[ExtractOutcome]:
+                      on_source: Callable[[Source], None], prune: bool = False,
+                      errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
     targets = {id(source): claims_path(claims_dir, source) for source in sources}
     todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
     extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
@@ -112,8 +137,15 @@ def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, fo
             outcomes.append(ExtractOutcome(source, target, None, written=False))
             on_source(source)
             continue
-        existing = load_claims_file(target).claims if target.exists() else []
-        merge = merge_claims(existing, extracted[id(source)], source.body)
+        try:
+            existing = load_claims_file(target).claims if target.exists() else []
+        except SzcheckError as error:
+            if errors is None:
+                raise
+            errors.append(error)  # a person's file szcheck cannot read: left untouched
+            on_source(source)
+            continue
+        merge = merge_claims(existing, extracted[id(source)], source.body, prune)
         data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims)
         text = render_data(data)
         unchanged = target.exists() and target.read_text(encoding="utf-8") == text
@@ -133,34 +165,57 @@ class Project:
     findings: list[Finding] = field(default_factory=list)  # about the inputs themselves
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    errors: list[SzcheckError] = field(default_factory=list)  # files that could not be read (the others were)
 
 
-def load_project(sources_dir: Path, claims_dir: Path, root: Path) -> Project:
-    """Sources and their claims; a source without a claims file is extracted in memory."""
+def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Project:
+    """Sources and their claims; a source without a claims file is extracted in memory. A source or
+    claims file that cannot be read is recorded in `errors` and left out; the rest is loaded."""
     from .checks.provenance import check_outdated
     from .extract import extract_claims
 
     if not sources_dir.is_dir():
         raise SzcheckError("sources folder not found (use --sources DIR)" if not sources_dir.exists() else "is a file, not a folder", sources_dir)
-    project = Project(sources=read_sources([sources_dir], root), claims=[])
-    known = {s.path.as_posix() for s in project.sources}
-    claims_files = {}
-    for path in sorted(claims_dir.glob("*.yaml"), key=lambda path: path.name) if claims_dir.is_dir() else []:
-        claims_file = load_claims_file(path, warn=project.warnings.append)
-        check_units(claims_file)
-        if claims_file.source not in known:
-            where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
-            raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
-        claims_files[claims_file.source] = claims_file
+    project = Project(sources=[], claims=[])
+    project.sources = read_sources([sources_dir], root, encodings, project.errors)
+    if not project.sources and not project.errors:
+        raise SzcheckError(no_sources_message(sources_dir), sources_dir)
+    project.notes += [f"{display_path(path, root).as_posix()}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
+                      for path in unread_files(sources_dir)]
+    claims_files, broken = read_claims_files(claims_dir, {s.path.as_posix() for s in project.sources}, project)
     for source in project.sources:
         claims_file = claims_files.get(source.path.as_posix())
         if claims_file:
             project.claims.extend(claims_file.claims)
             project.findings.extend(check_outdated(source, display_path(claims_file.path, root).as_posix(), claims_file.source_sha256))
-        else:
+        elif source.id not in broken:
             project.claims.extend(extract_claims(source))
             project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
     return project
+
+
+def no_sources_message(sources_dir: Path) -> str:
+    unread = unread_files(sources_dir)
+    skipped = f"; skipped {len(unread)} other file(s) such as {unread[0].name}" if unread else ""
+    return f"no sources found: szcheck looked for {', '.join(SOURCE_SUFFIXES)} files in this folder and below{skipped}"
+
+
+def read_claims_files(claims_dir: Path, known: set[str], project: Project) -> tuple[dict, set[str]]:
+    """Claims files by the source they cover, and the names (source ids) of those that could not be read."""
+    claims_files, broken = {}, set()
+    for path in sorted(claims_dir.glob("*.yaml"), key=lambda path: path.name) if claims_dir.is_dir() else []:
+        try:
+            claims_file = load_claims_file(path, warn=project.warnings.append)
+            check_units(claims_file)
+            if claims_file.source not in known:
+                where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
+                raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
+        except SzcheckError as error:
+            project.errors.append(error)
+            broken.add(path.stem)
+            continue
+        claims_files[claims_file.source] = claims_file
+    return claims_files, broken
 
 
 UNIT_KINDS = {"money": lambda unit: unit not in ("percent", "percentage_point", "count"), "percent": lambda unit: unit == "percent",
@@ -185,11 +240,21 @@ def check_units(claims_file) -> None:
             )
 
 
-def verify(sources_dir: Path, claims_dir: Path, root: Path) -> Report:
+def verify(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Report:
     """Compare every claim with every other about the same thing, and report what disagrees."""
     from .checks import finding_order, run_checks
 
     with cycle_collection_paused():
-        project = load_project(sources_dir, claims_dir, root)
+        project = load_project(sources_dir, claims_dir, root, encodings)
         findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
-    return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings)
+    return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings, errors=project.errors)
+
+
+def source_paths(paths: list[Path], root: Path) -> set[str]:
+    """The sources named, or found in the folders named, by their path from the project root."""
+    return {display_path(path, root).as_posix() for path in find_sources(paths)}
+
+
+def findings_about(findings: list[Finding], sources: set[str]) -> list[Finding]:
+    """The findings that involve at least one of these sources: every source still fed the comparison."""
+    return [f for f in findings if any(c.source in sources for c in f.claims)]

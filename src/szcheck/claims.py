@@ -183,7 +183,7 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     line = values.pop("__line__", None)
     for key in REQUIRED_FIELDS:
         if values.get(key) in (None, ""):
-            raise SzcheckError(f"claim is missing required key {key!r}", path, line)
+            raise SzcheckError(f"claim is missing required key {key!r}" + unknown_keys_note(values), path, line)
     if not values.keys() <= KNOWN_FIELDS:
         for key in [key for key in values if key not in KNOWN_FIELDS]:
             nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
@@ -204,6 +204,15 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim
+
+
+def unknown_keys_note(values: dict) -> str:
+    """' (unknown key 'entitty': did you mean 'entity'?)': the likely cause of a missing key."""
+    notes = []
+    for key in (key for key in values if key not in KNOWN_FIELDS):
+        nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
+        notes.append(f"unknown key {key!r}" + (f": did you mean {nearest[0]!r}?" if nearest else ""))
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 @functools.lru_cache(maxsize=2**16)
@@ -284,11 +293,18 @@ def parsed_form(text: str, data: dict) -> dict | None:
     return {**data, "claims": claims, "__line__": first}
 
 
+def current_umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write via a temporary file and a rename, so an interrupted run leaves the old file intact."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes it private; the file is the user's, as any other they write
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
@@ -322,25 +338,25 @@ def is_edited(claim: Claim) -> bool:
     return claim.status in ("reviewed", "rejected") or (bool(claim.checksum) and claim.checksum != claim_checksum(claim)) or not claim.checksum
 
 
-def merge_claims(existing: list[Claim], extracted: list[Claim], body: str) -> MergeResult:
-    """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost."""
+def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune: bool = False) -> MergeResult:
+    """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost.
+    A machine claim whose quote disappeared is removed; one a person edited, reviewed or rejected is
+    kept (edited ones marked stale) unless `prune` asks to remove it after review."""
     result = MergeResult(claims=[])
     fresh = {(c.value, c.quote): c for c in extracted}
     used_ids = {c.id for c in existing}
     for claim in existing:
-        key = (claim.value, claim.quote)
-        new = fresh.pop(key, None)
-        if is_edited(claim):
-            result.claims.append(claim)
-            result.kept.append(claim.id)
+        new = fresh.pop((claim.value, claim.quote), None)
+        gone = claim.status == "stale" or (bool(claim.quote) and claim.quote not in body)
+        if prune and gone:
+            result.removed.append(claim.id)
+        elif is_edited(claim):
+            keep_edited(claim, gone, result)
         elif new is not None:
             updated = replace(new, id=claim.id)
             result.claims.append(updated)
             if updated.checksum != claim.checksum:
                 result.updated.append(claim.id)
-        elif claim.quote and claim.quote not in body:
-            result.claims.append(replace(claim, status="stale"))
-            result.stale.append(claim.id)
         else:
             result.removed.append(claim.id)
     for claim in extracted:
@@ -350,6 +366,16 @@ def merge_claims(existing: list[Claim], extracted: list[Claim], body: str) -> Me
             result.added.append(claim.id)
     result.claims.sort(key=lambda c: (c.line, c.column))
     return result
+
+
+def keep_edited(claim: Claim, gone: bool, result: MergeResult) -> None:
+    """A claim a person worked on stays. When its quote is gone, an edited one is marked stale (its
+    edits still show against its checksum); a reviewed or rejected one keeps its status, which says
+    more, and the quote check reports a reviewed one as stale (SZ401)."""
+    if gone and claim.status not in ("reviewed", "rejected"):
+        claim = replace(claim, status="stale")
+    result.claims.append(claim)
+    (result.stale if gone and claim.status != "rejected" else result.kept).append(claim.id)
 
 
 def unique_id(wanted: str, used: set[str]) -> str:

@@ -26,6 +26,7 @@ app = typer.Typer(
 
 class ReportFormat(str, Enum):
     rich = "rich"
+    concise = "concise"
     json = "json"
     markdown = "markdown"
     sarif = "sarif"
@@ -36,6 +37,12 @@ class ReportFormat(str, Enum):
 class ParseFormat(str, Enum):
     rich = "rich"
     json = "json"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class FailOn(str, Enum):
@@ -71,24 +78,43 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=version_callback, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """szcheck: a consistency checker for figures in news articles."""
 
 
-def console(no_color: bool = False):
+UNWRAPPED_WIDTH = 10_000  # off a terminal, lines are as long as their text: logs must not break them
+
+
+def console(color: Color = Color.auto):
+    """A rich console for standard output: on a terminal, its width; elsewhere, lines are not wrapped.
+    NO_COLOR is honoured unless --color always."""
     from rich.console import Console
 
-    return Console(no_color=no_color or None, soft_wrap=False)
+    terminal = sys.stdout.isatty()
+    options: dict = {"soft_wrap": not terminal, "width": None if terminal else UNWRAPPED_WIDTH}
+    if color is Color.always:
+        options.update(force_terminal=True, no_color=False)
+    elif color is Color.never:
+        options.update(no_color=True, color_system=None)
+    return Console(**options)
 
 
-def parse_date(value: Optional[str]) -> Optional[date]:
+def use_color(color: Color) -> bool:
+    import os
+
+    if color is Color.auto:
+        return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return color is Color.always
+
+
+def parse_date(value: Optional[str], option: str = "--published") -> Optional[date]:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(f"--published {value!r} is not a date (YYYY-MM-DD)")
+        fail(f"{option} {value!r} is not a date (YYYY-MM-DD)")
 
 
 @app.command()
@@ -158,6 +184,7 @@ def extract(
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change without writing."),
     force: bool = typer.Option(False, "--force", help="Re-extract sources whose claims file is up to date too."),
+    prune: bool = typer.Option(False, "--prune", help="Also remove the claims kept as stale (their quote is no longer in the source), after review."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes to extract with [default: the number of cores]."),
 ) -> None:
     """Read the sources and write claims/<source-id>.yaml, keeping what a person reviewed or edited.
@@ -169,22 +196,26 @@ def extract(
     from .api import extract_paths
     from .sources import find_sources
 
-    root, _, sources_dir, claims_dir = load_settings(None, claims_dir)
+    root, config, sources_dir, claims_dir = load_settings(None, claims_dir)
     if claims_dir.exists() and not claims_dir.is_dir():
         fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
     targets = list(paths or [sources_dir])
+    errors: list[SzcheckError] = []
     try:
         with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
-                                     on_source=lambda source: advance())
+                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune, errors=errors)
     except SzcheckError as error:
         fail(error)
     except OSError as error:
         fail(f"{error.filename}: cannot write: {error.strerror}")
     for outcome in outcomes:
         typer.echo(describe_outcome(outcome, dry_run))
-    if not outcomes:
+    for error in errors:
+        typer.echo(f"szcheck: error: {error}", err=True)
+    if not outcomes and not errors:
         typer.echo("no sources found", err=True)
+    raise typer.Exit(2 if errors else 0)
 
 
 def describe_outcome(outcome, dry_run: bool) -> str:
@@ -218,8 +249,12 @@ def extraction_progress(total: int):
 
 
 def exit_code(report, fail_on: str) -> int:
+    """2 when a file could not be read (the rest was still checked), else 1 for a finding that stands
+    at or above `fail_on`."""
     from .findings import SEVERITY_RANK
 
+    if report.errors:
+        return 2
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
@@ -228,6 +263,18 @@ def exit_code(report, fail_on: str) -> int:
 
 def split_codes(values: Optional[List[str]]) -> list[str]:
     return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+
+
+def checked_selectors(codes: list[str], origin: str) -> list[str]:
+    """Selectors that each name a rule or a family; an unknown one is a usage error, not an empty gate."""
+    from .checks import all_rules
+    from .findings import codes_matching, unknown_selector
+
+    all_rules()
+    for code in codes:
+        if not codes_matching(code):
+            fail(f"{origin}: {unknown_selector(code)}")
+    return codes
 
 
 def render_report(report, output_format: ReportFormat) -> str:
@@ -251,39 +298,60 @@ def write_text(path: Path, text: str, append: bool = False) -> None:
         fail(f"{path}: cannot write: {error.strerror}")
 
 
+TEXT_FORMATS = (ReportFormat.rich, ReportFormat.concise)
+
+
 @app.command()
 def verify(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Check only these sources (files or folders); the groups they feed still see the rest of the corpus."),
     sources_dir: Optional[Path] = typer.Option(None, "--sources", help="Folder of sources (default: the project's sources/)."),
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files (default: the project's claims/)."),
-    output_format: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f", help="rich (terminal), json, markdown, sarif, junit or github (annotations)."),
+    output_format: Optional[ReportFormat] = typer.Option(None, "--format", "-f", show_default=False,
+        help="rich (boxes), concise (one line per finding), json, markdown, sarif, junit or github (annotations) "
+             "[default: rich on a terminal, else concise]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity is found [default: error]."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings stand (2 still means bad input)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes or families (SZ101, SZ1), comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Leave out these rules: codes or families."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file: they show, marked, but do not fail the run."),
     write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Write every current error and warning to this baseline file, and exit 0."),
     reason: str = typer.Option("", "--reason", help="With --write-baseline: the reason recorded for newly accepted findings."),
     report_date: Optional[str] = typer.Option(None, "--date", help="Date printed in the markdown report (YYYY-MM-DD; default: today)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich format)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich and concise formats)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print a count per rule and the summary line instead of the findings."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour in rich and concise output: auto (a terminal without NO_COLOR), always or never."),
 ) -> None:
     """Compare every figure with every other about the same thing; exit 1 on contradictions.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
     Settings come from [tool.szcheck] in pyproject.toml or szcheck.yaml; flags override them.
     """
-    from .api import verify as run_verify
+    from .api import findings_about, source_paths, verify as run_verify
     from .baseline import apply_baseline, read_baseline, write_baseline
     from .findings import select_findings
 
-    if quiet and output_format is not ReportFormat.rich:
-        fail("--quiet applies to the rich format only; leave it out with --format " + output_format.value)
+    output_format = output_format or (ReportFormat.rich if sys.stdout.isatty() and output is None else ReportFormat.concise)
+    if (quiet or statistics) and output_format not in TEXT_FORMATS:
+        option = "--quiet" if quiet else "--statistics"
+        fail(f"{option} applies to the rich and concise formats only; leave it out with --format {output_format.value}")
+    generated = parse_date(report_date, "--date")
     root, config, sources_dir, claims_dir = load_settings(sources_dir, claims_dir)
+    selected = checked_selectors(split_codes(select), "--select") or checked_selectors(config.select, f"{config.path}: select")
+    ignored = checked_selectors(split_codes(ignore), "--ignore") or checked_selectors(config.ignore, f"{config.path}: ignore")
     if output is not None and output.is_dir():
         fail(SzcheckError("is a folder; --output expects a file", output))
     try:
-        report = run_verify(sources_dir, claims_dir, root)
-        report.findings = select_findings(report.findings, split_codes(select) or config.select, split_codes(ignore) or config.ignore)
+        wanted = source_paths(paths, root) if paths else None
+        if wanted and not sources_dir.is_dir():
+            raise SzcheckError("sources folder not found (use --sources DIR)", sources_dir)
+        if wanted and (outside := sorted(wanted - source_paths([sources_dir], root))):
+            fail(f"{outside[0]}: not among the sources in {sources_dir.as_posix()}/ (PATHS name sources to report on)")
+        report = run_verify(sources_dir, claims_dir, root, encodings=config.encodings)
+        report.findings = select_findings(report.findings, selected, ignored)
         if write_baseline_to is not None:
+            if report.errors:
+                fail(f"{report.errors[0]}; no baseline written: it would leave out the findings of the files that cannot be read")
             previous = read_baseline(write_baseline_to) if write_baseline_to.exists() else {}
             count = write_baseline(write_baseline_to, report.findings, reason, previous)
             typer.echo(f"wrote {count} accepted findings to {write_baseline_to}")
@@ -291,36 +359,35 @@ def verify(
         baseline_path = baseline or (root / config.baseline if config.baseline else None)
         if baseline_path is not None:
             report.findings = apply_baseline(report.findings, read_baseline(baseline_path), near(baseline_path))
+        if wanted is not None:
+            report.findings = findings_about(report.findings, wanted)
     except SzcheckError as error:
         fail(error)
-    report.generated = parse_date(report_date) if report_date else None
-    emit(report, output_format, output, quiet)
-    raise typer.Exit(exit_code(report, (fail_on.value if fail_on else config.fail_on)))
+    report.generated = generated
+    emit(report, output_format, output, quiet, statistics, color)
+    for error in report.errors:
+        typer.echo(f"szcheck: error: {error}", err=True)
+    code = exit_code(report, (fail_on.value if fail_on else config.fail_on))
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: bool) -> None:
+def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: bool, statistics: bool, color: Color) -> None:
     """Print or write the report; on GitHub Actions, also append the markdown report to the step summary."""
     import os
 
-    if output_format is ReportFormat.rich:
-        from .render.terminal import render_terminal
+    if statistics:
+        from .findings import rule_statistics
+        from .render.concise import render_statistics
 
-        if output:
-            from rich.console import Console
+        deliver(render_statistics(rule_statistics(report.findings), report), output)
+    elif output_format is ReportFormat.rich:
+        emit_rich(report, output, quiet, color)
+    elif output_format is ReportFormat.concise:
+        from .render.concise import render_concise
 
-            try:
-                with output.open("w", encoding="utf-8") as stream:
-                    render_terminal(report, Console(file=stream, width=120, no_color=True), quiet)
-            except OSError as error:
-                fail(f"{output}: cannot write: {error.strerror}")
-        else:
-            render_terminal(report, console(), quiet)
+        deliver(render_concise(report, quiet, color=use_color(color) and output is None), output)
     else:
-        text = render_report(report, output_format)
-        if output:
-            write_text(output, text)
-        else:
-            sys.stdout.write(text)
+        deliver(render_report(report, output_format), output)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         from .render.markdown import render_markdown
@@ -328,14 +395,39 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
         write_text(Path(summary), render_markdown(report), append=True)
 
 
+def deliver(text: str, output: Optional[Path]) -> None:
+    if output:
+        write_text(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def emit_rich(report, output: Optional[Path], quiet: bool, color: Color) -> None:
+    from .render.terminal import render_terminal
+
+    if not output:
+        render_terminal(report, console(color), quiet)
+        return
+    from rich.console import Console
+
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            render_terminal(report, Console(file=stream, width=UNWRAPPED_WIDTH, soft_wrap=True, no_color=True), quiet)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+
+
 def project_claims(sources_dir: Optional[Path], claims_dir: Optional[Path]):
     from .api import load_project
 
-    root, _, sources_dir, claims_dir = load_settings(sources_dir, claims_dir)
+    root, config, sources_dir, claims_dir = load_settings(sources_dir, claims_dir)
     try:
-        return load_project(sources_dir, claims_dir, root).claims
+        project = load_project(sources_dir, claims_dir, root, config.encodings)
     except SzcheckError as error:
         fail(error)
+    for error in project.errors:
+        typer.echo(f"szcheck: error: {error}", err=True)
+    return project.claims, bool(project.errors)
 
 
 def matches(text: str, wanted: Optional[str]) -> bool:
@@ -354,18 +446,20 @@ def list_claims(
     """Browse the claims szcheck read, with their normalized values."""
     from .checks.describe import metric_label
 
+    every, broken = project_claims(sources_dir, claims_dir)
     claims = [
-        c for c in project_claims(sources_dir, claims_dir)
+        c for c in every
         if (matches(c.metric, metric) or matches(metric_label(c.metric), metric)) and matches(c.entity, entity) and matches(c.source, source)
     ]
     if output_format is ParseFormat.json:
         from .render.json import claim_object
 
         typer.echo(json.dumps([claim_object(c) for c in claims], ensure_ascii=False, indent=2))
-        return
-    from .render.tables import render_claims_table
+    else:
+        from .render.tables import render_claims_table
 
-    render_claims_table(claims, console())
+        render_claims_table(claims, console())
+    raise typer.Exit(2 if broken else 0)
 
 
 @app.command()
@@ -376,30 +470,42 @@ def timeline(
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files."),
 ) -> None:
     """The series of one metric across periods and sources, with a small chart."""
+    import difflib
+
     from .checks.describe import metric_label
+    from .registry import load_registry
     from .render.tables import render_timeline
 
+    every, broken = project_claims(sources_dir, claims_dir)
     wanted = metric.lower()
+    metrics = {c.metric for c in every} | set(load_registry().metrics)
+    known = {name.lower() for m in metrics for name in (m, metric_label(m))}
+    if wanted not in known:
+        nearest = difflib.get_close_matches(wanted, sorted(known), n=1)
+        fail(f"unknown metric {metric!r}" + (f" (did you mean {nearest[0]!r}?)" if nearest else "; `szcheck claims` lists the claims and their metrics"))
     claims = [
-        c for c in project_claims(sources_dir, claims_dir)
+        c for c in every
         if c.quantity is not None and not c.is_description and c.role != "conversion" and matches(c.entity, entity)
         and wanted in (c.metric.lower(), metric_label(c.metric).lower())
     ]
     render_timeline(metric, claims, console())
+    raise typer.Exit(2 if broken else 0)
 
 
 @app.command()
-def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as SZ101; omit to list all rules.")) -> None:
-    """Show a rule's documentation, or list every rule."""
+def explain(code: Optional[str] = typer.Argument(None, help="A rule code (SZ101) or family (SZ1); omit to list all rules.")) -> None:
+    """Show a rule's documentation, or list the rules (all, or a family's)."""
     from .checks import all_rules
+    from .findings import codes_matching, unknown_selector
 
     rules = all_rules()
-    if code is None:
-        width = max(len(rule.name) for rule in rules.values())
-        for rule in rules.values():
-            typer.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity:<7}  {rule.summary}")
+    if code is not None and code.upper() in rules:
+        rule = rules[code.upper()]
+        typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n{rule.doc}")
         return
-    rule = rules.get(code.upper())
-    if rule is None:
-        fail(f"unknown rule {code!r}; `szcheck explain` lists them")
-    typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n{rule.doc}")
+    listed = [rules[c] for c in codes_matching(code)] if code is not None else list(rules.values())
+    if not listed:
+        fail(unknown_selector(code))
+    width = max(len(rule.name) for rule in listed)
+    for rule in listed:
+        typer.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity:<7}  {rule.summary}")

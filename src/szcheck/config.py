@@ -24,6 +24,7 @@ class Config:
     baseline: str = ""
     registry: list[str] = field(default_factory=list)  # extra registry files, merged over the shipped one
     rates: str = ""  # a rate table replacing the shipped one
+    encodings: dict[str, str] = field(default_factory=dict)  # glob of source paths -> the encoding of legacy files
     path: str = ""  # the file the configuration came from
 
 
@@ -68,6 +69,9 @@ def config_from(table: dict, path: Path, warn) -> Config:
             nearest = difflib.get_close_matches(name, list(known), n=1)
             warn(f"{path}: unknown configuration key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
             continue
+        if name == "encodings":
+            values[name] = checked_encodings(key, value, path)
+            continue
         expected_list = name in ("select", "ignore", "registry")
         if expected_list and isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
@@ -80,3 +84,17 @@ def config_from(table: dict, path: Path, warn) -> Config:
     if config.fail_on not in ("error", "warning", "never"):
         raise SzcheckError(f"fail_on {config.fail_on!r} is not one of: error, warning, never", path)
     return config
+
+
+def checked_encodings(key: object, value: object, path: Path) -> dict[str, str]:
+    """`encodings: {"sources/legacy/*.txt": cp1252}`: each value must be an encoding Python knows."""
+    import codecs
+
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise SzcheckError(f"configuration key {key!r} must map path patterns to encoding names", path)
+    for pattern, encoding in value.items():
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise SzcheckError(f"encodings: {encoding!r} (for {pattern!r}) is not an encoding Python knows", path) from None
+    return dict(value)

@@ -163,8 +163,15 @@ class Report:
     notes: list[str] = field(default_factory=list)  # e.g. sources extracted in memory
     generated: date | None = None  # the date a report states; today when None
 
+    errors: list = field(default_factory=list)  # SzcheckErrors of files that could not be read; the rest was checked
+
     def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
+        """Findings of a severity that stand: accepted ones are counted apart."""
+        return sum(1 for finding in self.findings if finding.severity == severity and not finding.accepted)
+
+    @property
+    def accepted(self) -> int:
+        return sum(1 for finding in self.findings if finding.accepted)
 
 
 def is_finite(number: float) -> bool:

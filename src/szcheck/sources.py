@@ -27,8 +27,15 @@ DATELINES = [
 DATELINE_WINDOW = 400  # a dateline stands at the top of an article
 
 
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; anything else is refused."""
+def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
+    """The encoding the project names for this file, else UTF-8 (with or without BOM), UTF-16 with
+    BOM, or GB18030; anything else is refused."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise SzcheckError(f"is not valid {encoding} text ({error.reason}), the encoding the configuration names for it", path, line) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -46,17 +53,18 @@ def decode(data: bytes, path: Path) -> str:
             raise SzcheckError("is not UTF-8, UTF-16 or GB18030 text; convert it to UTF-8", path, line) from None
         if re.search(r"[\u4e00-\u9fff]", text):
             return text
-        raise SzcheckError("is not UTF-8 text (Latin-1?); convert it to UTF-8", path, line) from None
+        raise SzcheckError("is not UTF-8 text (Latin-1 or Windows-1252?); convert it to UTF-8, or name its encoding "
+                           "in the configuration (encodings: {\"sources/legacy/*.txt\": cp1252})", path, line) from None
 
 
-def read_source(path: Path, root: Path | None = None) -> Source:
+def read_source(path: Path, root: Path | None = None, encoding: str | None = None) -> Source:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SzcheckError(f"cannot read source: {error.strerror}", path) from None
     if len(data) > MAX_SOURCE_BYTES:
         raise SzcheckError(f"source is larger than {MAX_SOURCE_BYTES // 2**20} MiB", path)
-    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, path, encoding).replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset = split_front_matter(text, path)
     source = Source(
         path=display_path(path, root),
@@ -162,18 +170,27 @@ def dateline(text: str) -> date | None:
     return min(candidates)[1] if candidates else None
 
 
+def is_source_file(path: Path) -> bool:
+    return path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".") and path.name.lower() != "readme.md"
+
+
 def find_sources(paths: list[Path]) -> list[Path]:
     """Source files named, or found in the folders named, in a stable order."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted((p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
-                                 and p.name.lower() != "readme.md" and p.is_file()), key=lambda p: p.parts))
+            found.extend(sorted((p for p in path.rglob("*") if is_source_file(p) and p.is_file()), key=lambda p: p.parts))
         elif path.is_file():
             found.append(path)
         else:
             raise SzcheckError("no such file or folder", path)
     return found
+
+
+def unread_files(folder: Path) -> list[Path]:
+    """Files in a sources folder that szcheck does not read (HTML, PDF, ...), to name them."""
+    return sorted((p for p in folder.rglob("*") if not is_source_file(p) and not p.name.startswith(".")
+                   and p.name.lower() != "readme.md" and p.is_file()), key=lambda p: p.parts)  # the stat last: few files get there
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,8 @@ def mismatches(descriptions: list[Claim], usages: dict[str, list[Claim]]) -> lis
         )
         details = {"described_as": description.category, "used_as": category, "uses": count}
         findings.append(make_finding("SZ301", message, [description, *contrary], severity="error" if count >= 2 else "warning",
-                                     entity=description.entity, metric="description", diagnosis=diagnosis, details=details))
+                                     entity=description.entity, metric="description", diagnosis=diagnosis, details=details,
+                                     identity=(description.value, category)))
     return findings
 
 
@@ -174,5 +175,5 @@ def off_topic(descriptions: list[Claim]) -> list[Finding]:
         if match and claim.quote not in seen:
             seen.add(claim.quote)
             message = f"the description of {claim.entity} in {source_name(claim.source)} says \"{match.group(0)}\": boilerplate generated for the wrong kind of thing"
-            findings.append(make_finding("SZ303", message, [claim], entity=claim.entity, metric="description"))
+            findings.append(make_finding("SZ303", message, [claim], entity=claim.entity, metric="description", identity=(claim.quote,)))
     return findings

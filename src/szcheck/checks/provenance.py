@@ -41,7 +41,8 @@ def check_provenance(sources: list[Source], claims: list[Claim]) -> list[Finding
             continue
         if claim.status == "stale" or (claim.quote and not quote_stands(claim, by_path[claim.source], lines[claim.source], body)):
             message = f"claim {claim.id!r} quotes text that is no longer in {source_name(claim.source)}: \"{claim.quote[:80]}\""
-            findings.append(make_finding("SZ401", message, [claim], entity=claim.entity, metric=claim.metric, period=claim.period))
+            findings.append(make_finding("SZ401", message, [claim], entity=claim.entity, metric=claim.metric, period=claim.period,
+                                         identity=(claim.source, claim.id)))
     return findings
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks.describe import pick_scale
-from ..model import UNSPECIFIED, Claim, Quantity, is_finite
+from ..model import UNSPECIFIED, Claim, Quantity, Report, is_finite
 
 def number(value: float, scale: float) -> str:
     return f"{value / scale:,.6g}"
@@ -31,8 +31,9 @@ def normalized(quantity: Quantity | None) -> str:
 
 
 def json_number(value: float) -> float | None:
-    """JSON has no infinity: an unbounded side is null."""
-    return value if is_finite(value) else None
+    """A number as stated: 15 significant digits undo the binary rounding of scaling ("5.15 billion"
+    is 5150000000.0, not 5149999999.9999995). JSON has no infinity: an unbounded side is null."""
+    return float(f"{value:.15g}") if is_finite(value) else None
 
 
 def period_text(claim: Claim) -> str:
@@ -40,3 +41,24 @@ def period_text(claim: Claim) -> str:
     if claim.period == UNSPECIFIED:
         return "not stated"
     return claim.period + (" (inferred)" if claim.period_basis == "inferred" else "")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def summary_line(report: Report) -> str:
+    """'5 sources, 133 claims: 0 errors, 4 warnings, 5 infos (9 accepted in the baseline)'."""
+    counts = ", ".join(plural(report.count(severity), severity) for severity in ("error", "warning", "info"))
+    accepted = f" ({report.accepted} accepted in the baseline)" if report.accepted else ""
+    return f"{plural(len(report.sources), 'source')}, {plural(len(report.claims), 'claim')}: {counts}{accepted}"
+
+
+def quote_excerpt(claim: Claim, width: int = 220) -> str:
+    """The quote around the claim's figure, at most about `width` characters, '…' where it was cut."""
+    quote, value = claim.quote, claim.value
+    at = quote.find(value) if value else -1
+    if at < 0:
+        return quote if len(quote) <= width else quote[:width] + "…"
+    start, end = max(0, at - width // 2), min(len(quote), at + len(value) + width // 2)
+    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")

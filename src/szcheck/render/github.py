@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
 from .sarif import span_text
 
@@ -34,8 +35,10 @@ def command(finding: Finding, claim: Claim | None) -> str:
 
 
 def render_github(report: Report) -> str:
+    """Accepted findings are left out (the baseline already decided about them); a finding is annotated
+    on the few claims per value a report shows."""
     lines = []
-    for finding in report.findings:
-        located = [claim for claim in finding.claims if claim.source]
+    for finding in (f for f in report.findings if not f.accepted):
+        located = [claim for claim in shown_claims(finding)[0] if claim.source]
         lines += [command(finding, claim) for claim in located] if located else [command(finding, None)]
     return "".join(line + "\n" for line in lines)

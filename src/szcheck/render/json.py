@@ -22,7 +22,8 @@ def claim_object(claim: Claim) -> dict:
             qualifier=claim.qualifier,
             kind=claim.kind,
         )
-    entry.update(entity=claim.entity, metric=claim.metric, period=claim.period, period_basis=claim.period_basis, quote=claim.quote)
+    entry.update(entity=claim.entity, metric=claim.metric, period=claim.period, period_basis=claim.period_basis, status=claim.status,
+                 quote=claim.quote)
     return entry
 
 
@@ -37,10 +38,15 @@ def finding_object(finding: Finding) -> dict:
         "period": finding.period,
         "message": finding.message,
         "diagnosis": finding.diagnosis,
-        **({"accepted": finding.accepted} if finding.accepted else {}),
+        **({"accepted": True, "reason": finding.accepted} if finding.accepted else {}),
         **finding.details,
         "claims": [claim_object(c) for c in finding.claims],
     }
+
+
+def error_object(error) -> dict:
+    """A file that could not be read: where, and why."""
+    return {"file": str(error.path or ""), "line": error.line, "message": error.message}
 
 
 def report_object(report: Report) -> dict:
@@ -52,9 +58,10 @@ def report_object(report: Report) -> dict:
             "errors": report.count("error"),
             "warnings": report.count("warning"),
             "infos": report.count("info"),
-            "accepted": sum(1 for f in report.findings if f.accepted),
+            "accepted": report.accepted,
         },
         "notes": report.notes,
+        "input_errors": [error_object(error) for error in report.errors],
         "findings": [finding_object(f) for f in report.findings],
     }
 

@@ -1,11 +1,14 @@
-"""JUnit XML report: one test case per finding, failing for errors and warnings, for CI test dashboards."""
+"""JUnit XML report: one test case per finding, failing for errors and warnings (skipped when accepted
+in the baseline), for CI test dashboards."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
+from .format import quote_excerpt
 
 NAME_WIDTH = 100
 FAILING = ("error", "warning")
@@ -23,7 +26,7 @@ def short(text: str, width: int = NAME_WIDTH) -> str:
 
 def claim_line(claim: Claim) -> str:
     where = f"{claim.source}:{claim.line}" if claim.line else claim.source
-    quote = re.sub(r"\s+", " ", claim.quote).strip()
+    quote = re.sub(r"\s+", " ", quote_excerpt(claim)).strip()
     return f"{where}: {claim.value}" + (f" — {quote}" if quote else "")
 
 
@@ -31,15 +34,20 @@ def failure_body(finding: Finding) -> str:
     lines = [finding.message]
     if finding.diagnosis:
         lines += ["", f"Diagnosis: {finding.diagnosis}"]
-    if finding.claims:
-        lines += [""] + [claim_line(claim) for claim in finding.claims]
+    shown, hidden = shown_claims(finding)
+    if shown:
+        lines += [""] + [claim_line(claim) for claim in shown]
+    if hidden:
+        lines.append(f"… and {hidden} more (szcheck verify --format json lists them all)")
     lines += ["", f"id {finding.id} · szcheck explain {finding.rule}"]
     return "\n".join(lines)
 
 
 def testcase(finding: Finding) -> ET.Element:
     case = ET.Element("testcase", classname=f"{finding.rule}.{finding.name}", name=xml_text(f"{short(finding.message)} [{finding.id}]"))
-    if finding.severity in FAILING:
+    if finding.accepted:
+        ET.SubElement(case, "skipped", message=xml_text(f"accepted in the baseline: {finding.accepted}"))
+    elif finding.severity in FAILING:
         failure = ET.SubElement(case, "failure", type=finding.severity, message=xml_text(finding.message))
         failure.text = xml_text(failure_body(finding))
     return case
@@ -47,7 +55,7 @@ def testcase(finding: Finding) -> ET.Element:
 
 def render_junit(report: Report) -> str:
     failures = sum(report.count(severity) for severity in FAILING)
-    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": str(report.accepted)}
     root = ET.Element("testsuites", name="szcheck", **counts)
     suite = ET.SubElement(root, "testsuite", name="szcheck", **counts)
     suite.extend(testcase(finding) for finding in report.findings)

@@ -7,8 +7,9 @@ from datetime import date
 
 from .. import __version__
 from ..checks.describe import metric_label, pick_scale, source_name
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
-from .format import normalized, period_text
+from .format import normalized, period_text, summary_line
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
 
@@ -33,12 +34,15 @@ def quote_with_figure(claim: Claim, width: int = 220) -> str:
 
 def claims_table(finding: Finding) -> list[str]:
     lines = ["| source | as written | normalized | period | quote |", "| --- | --- | --- | --- | --- |"]
-    for claim in finding.claims:
+    shown, hidden = shown_claims(finding)
+    for claim in shown:
         period = period_text(claim)
         lines.append(
             f"| `{source_name(claim.source)}`:{claim.line} | {cell(claim.value)} | {cell(normalized(claim.quantity))} "
             f"| {cell(period)} | {quote_with_figure(claim)} |"
         )
+    if hidden:
+        lines.append(f"| … and {hidden} more | | | | the JSON report lists them all |")
     return lines
 
 
@@ -83,28 +87,48 @@ def finding_section(finding: Finding) -> list[str]:
     return lines
 
 
+SECTIONS_BUDGET = 800_000  # bytes of finding sections: the whole report stays under GitHub's 1 MiB job-summary limit
+
+
+def bounded_sections(findings: list[Finding]) -> tuple[list[Finding], list[str]]:
+    """The findings whose sections fit the budget, in severity order, and those sections' lines."""
+    included, lines, size = [], [], 0
+    for severity in ("error", "warning", "info"):
+        heading_written = False
+        for finding in (f for f in findings if f.severity == severity):
+            section = finding_section(finding)
+            size += sum(len(line.encode("utf-8")) + 1 for line in section)
+            if size > SECTIONS_BUDGET:
+                return included, lines
+            if not heading_written:
+                lines += [f"## {HEADINGS[severity]}", ""]
+                heading_written = True
+            included.append(finding)
+            lines += section
+    return included, lines
+
+
 def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
     lines = [f"# {title}", "", f"Generated {(report.generated or date.today()).isoformat()} by szcheck {__version__}.", ""]
     lines += [
-        f"{len(report.sources)} sources, {len(report.claims)} claims: **{report.count('error')} errors**, "
-        f"{report.count('warning')} warnings, {report.count('info')} infos.",
+        summary_line(report) + ".",
         "",
         "| severity | findings |",
         "| --- | --- |",
     ]
     lines += [f"| {severity} | {report.count(severity)} |" for severity in ("error", "warning", "info")] + [""]
-    if report.findings:
+    included, sections = bounded_sections(report.findings)
+    left_out = len(report.findings) - len(included)
+    if left_out:
+        lines += [f"**{left_out} of {len(report.findings)} findings are left out to keep this report readable; "
+                  "`szcheck verify --format json` lists them all.**", ""]
+    if included:
         lines += ["## Contents", ""]
-        for finding in report.findings:
+        for finding in included:
             summary = re.sub(r"\s+", " ", finding.message)[:120]
             lines.append(f"- [{finding.rule} ({finding.severity})](#{anchor(finding)}) {cell(summary)}")
         lines.append("")
-    for severity in ("error", "warning", "info"):
-        findings = [f for f in report.findings if f.severity == severity]
-        if findings:
-            lines += [f"## {HEADINGS[severity]}", ""]
-            for finding in findings:
-                lines += finding_section(finding)
+    lines += sections
     if report.notes:
         lines += ["## Notes", ""] + [f"- {cell(note)}" for note in report.notes] + [""]
     lines += ["## Sources", "", "| source | publisher | published | kind |", "| --- | --- | --- | --- |"]

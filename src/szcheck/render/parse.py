@@ -31,7 +31,7 @@ def render_parse_table(text: str, figures: list[Quantity], console) -> None:
     if not figures:
         console.print("no figures found")
         return
-    table = Table(show_header=True, header_style="bold", expand=True)
+    table = Table(show_header=True, header_style="bold", expand=not console.soft_wrap)
     for column in ("surface", "normalized", "kind", "period", "of", "span"):
         table.add_column(column, overflow="fold")
     for q in figures:

@@ -11,7 +11,7 @@ from ..model import Claim, Finding, Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-FINGERPRINT = "szcheck/v1"
+FINGERPRINT = "szcheck/v2"  # v2: ids from the set of values, not the claims
 SOURCE_ROOT = "%SRCROOT%"  # the project root: every claim's source is a path relative to it
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -57,6 +57,9 @@ def result_object(finding: Finding, rule_index: dict[str, int]) -> dict:
     result["message"] = {"text": finding.message}
     result["locations"] = [location_object(claim) for claim in finding.claims if claim.source]
     result["partialFingerprints"] = {FINGERPRINT: finding.id}
+    if finding.accepted:
+        # suppressed outside the log, by the baseline: code scanning shows the alert as dismissed
+        result["suppressions"] = [{"kind": "external", "justification": finding.accepted}]
     properties: dict = {"entity": finding.entity, "metric": finding.metric, "period": finding.period}
     if finding.diagnosis:
         properties["diagnosis"] = finding.diagnosis
@@ -69,9 +72,11 @@ def result_object(finding: Finding, rule_index: dict[str, int]) -> dict:
 def sarif_object(report: Report) -> dict:
     rules = list(all_rules().values())
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
-    invocation: dict = {"executionSuccessful": True}
-    if report.notes:
-        invocation["toolExecutionNotifications"] = [{"level": "note", "message": {"text": note}} for note in report.notes]
+    invocation: dict = {"executionSuccessful": not report.errors}
+    notifications = [{"level": "note", "message": {"text": note}} for note in report.notes]
+    notifications += [{"level": "error", "message": {"text": str(error)}} for error in report.errors]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run = {
         "tool": {"driver": {"name": "szcheck", "version": __version__, "rules": [rule_object(rule) for rule in rules]}},
         "invocations": [invocation],

@@ -13,7 +13,7 @@ BAR_WIDTH = 16
 
 
 def render_claims_table(claims: list[Claim], console: Console) -> None:
-    table = Table(show_header=True, header_style="bold", expand=True)
+    table = Table(show_header=True, header_style="bold", expand=not console.soft_wrap)  # off a terminal: unwrapped
     for column in ("source:line", "entity", "metric", "as written", "normalized", "period", "status"):
         table.add_column(column, overflow="fold")
     for claim in claims:
@@ -29,7 +29,7 @@ def render_timeline(metric: str, claims: list[Claim], console: Console) -> None:
     if not claims:
         console.print(f"no claims for metric {metric!r}")
         return
-    table = Table(title=f"{metric_label(metric)}", show_header=True, header_style="bold", expand=True)
+    table = Table(title=f"{metric_label(metric)}", show_header=True, header_style="bold", expand=not console.soft_wrap)
     for column in ("period", "entity", "as written", "normalized", "source"):
         table.add_column(column, overflow="fold")
     table.add_column("chart", no_wrap=True, min_width=BAR_WIDTH)

@@ -8,20 +8,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checks.describe import source_name
+from ..findings import shown_claims
 from ..model import Claim, Finding, Report
-from .format import normalized, period_text
+from .format import normalized, period_text, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 TITLE = {"error": "Errors", "warning": "Warnings", "info": "Info"}
-
-
-def summary_line(report: Report) -> str:
-    accepted = sum(1 for f in report.findings if f.accepted)
-    return (
-        f"{len(report.sources)} sources, {len(report.claims)} claims: "
-        f"{report.count('error')} errors, {report.count('warning')} warnings, {report.count('info')} infos"
-        + (f" ({accepted} accepted in the baseline)" if accepted else "")
-    )
 
 
 def highlighted_quote(claim: Claim, width: int = 160) -> Text:
@@ -38,28 +30,33 @@ def highlighted_quote(claim: Claim, width: int = 160) -> Text:
     return text
 
 
-def claims_table(finding: Finding) -> Table:
-    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
+def claims_table(finding: Finding, fit: bool) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=fit, show_lines=True)
     for column, ratio in (("source", 2), ("as written", 2), ("normalized", 2), ("period", 1), ("quote", 5)):
         table.add_column(column, ratio=ratio, overflow="fold")
-    for claim in finding.claims:
+    shown, hidden = shown_claims(finding)
+    for claim in shown:
         period = period_text(claim)
         table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.value, normalized(claim.quantity), period, highlighted_quote(claim))
+    if hidden:
+        table.add_row(f"… and {hidden} more", "", "", "", Text("szcheck verify -f json lists them all", style="dim"))
     return table
 
 
-def finding_panel(finding: Finding) -> Panel:
+def finding_panel(finding: Finding, fit: bool) -> Panel:
     parts = [Text(finding.message)]
     if finding.diagnosis:
         parts.append(Text("Diagnosis: " + finding.diagnosis, style="italic"))
     if any(c.quote for c in finding.claims):
-        parts.append(claims_table(finding))
+        parts.append(claims_table(finding, fit))
     accepted = f" · [dim]accepted: {finding.accepted}[/]" if finding.accepted else ""
     title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}{accepted}"
-    return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[finding.severity])
+    return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[finding.severity], expand=fit)
 
 
 def render_terminal(report: Report, console: Console, quiet: bool = False) -> None:
+    """On a terminal, boxes fit its width; elsewhere (console.soft_wrap) each is as wide as its text."""
+    fit = not console.soft_wrap
     console.print(Text(summary_line(report), style="bold"))
     if quiet:
         return
@@ -68,7 +65,8 @@ def render_terminal(report: Report, console: Console, quiet: bool = False) -> No
     for severity in ("error", "warning", "info"):
         findings = [f for f in report.findings if f.severity == severity]
         if findings:
-            console.rule(f"[{STYLE[severity]}]{TITLE[severity]} ({len(findings)})")
+            heading = f"[{STYLE[severity]}]{TITLE[severity]} ({len(findings)})"
+            console.rule(heading) if fit else console.print(f"── {heading}[/] ──")
             for finding in findings:
-                console.print(finding_panel(finding))
+                console.print(finding_panel(finding, fit))
     console.print(Text(summary_line(report), style="bold"))
