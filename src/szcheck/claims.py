@@ -172,7 +172,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
 
 CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
 WHOLE_NUMBERS = ("line", "column")
-CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS)
+CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
 
 
 def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
@@ -200,7 +200,8 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     # (they are not the interned names), about 1.5 times the cost of the call itself
     claim = Claim(*[values.get(name, default) for name, default in CLAIM_FIELDS])
     if not claim.is_description:
-        claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down")
+        claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down",
+                                  claim.currency)
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim
@@ -216,10 +217,10 @@ def unknown_keys_note(values: dict) -> str:
 
 
 @functools.lru_cache(maxsize=2**16)
-def value_of(value: str, qualifier: str, kind: str | None, down: bool):
+def value_of(value: str, qualifier: str, kind: str | None, down: bool, currency: str = ""):
     """read_value, remembered: the same figures recur across a project's claims files (a Quantity is
     immutable, so claims can share one)."""
-    return read_value(value, qualifier, kind, down)
+    return read_value(value, qualifier, kind, down, currency)
 
 
 def checked_value(key: str, value: object, path: Path, line: int | None) -> object:
@@ -233,6 +234,11 @@ def checked_value(key: str, value: object, path: Path, line: int | None) -> obje
         value = str(value)
     if key in CHOICES and value not in CHOICES[key]:
         raise SzcheckError(f"{key} {value!r} is not one of: {', '.join(CHOICES[key])}", path, line)
+    if key == "currency" and value:
+        from .money import currency_table
+
+        if value not in currency_table():
+            raise SzcheckError(f"currency {value!r} is not an ISO 4217 code szcheck knows", path, line)
     return value
 
 

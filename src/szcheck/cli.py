@@ -121,6 +121,7 @@ def parse_date(value: Optional[str], option: str = "--published") -> Optional[da
 def parse(
     text: Optional[str] = typer.Argument(None, help="A sentence to read. Omit with --stdin."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) to resolve 'last year', 'currently', ..."),
+    currency: Optional[str] = typer.Option(None, help="The source's currency (ISO code): what '$', '¥', 'kr' or 'dollars' mean (default: USD, CNY, SEK, USD)."),
     output_format: ParseFormat = typer.Option(ParseFormat.rich, "--format", "-f", help="rich table or a JSON array."),
     stdin: bool = typer.Option(False, "--stdin", help="Read one text per line from standard input; print one JSON array per line."),
 ) -> None:
@@ -128,15 +129,21 @@ def parse(
     from .reader import read_figures
     from .render.parse import quantity_object, render_parse_table
 
+    from .config import checked_currency
+
     when = parse_date(published)
+    try:
+        currency = checked_currency(currency or "", None)
+    except SzcheckError as error:
+        fail(SzcheckError(f"--currency: {error.message}"))
     if stdin:
         for line in sys.stdin:
-            figures = read_figures(line.rstrip("\n"), when)
+            figures = read_figures(line.rstrip("\n"), when, currency)
             typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False))
         return
     if text is None:
         fail("give a TEXT to read, or --stdin")
-    figures = read_figures(text, when)
+    figures = read_figures(text, when, currency)
     if output_format is ParseFormat.json:
         typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False, indent=2))
     else:
@@ -161,7 +168,7 @@ def load_settings(sources: Optional[Path], claims: Optional[Path]):
     from .api import find_root
     from .claims import parse_cache
     from .config import load_config
-    from .money import use_rates
+    from .money import use_default_currency, use_rates
     from .registry import use_extra_registry
 
     root = find_root()
@@ -171,6 +178,7 @@ def load_settings(sources: Optional[Path], claims: Optional[Path]):
         fail(error)
     use_extra_registry([root / path for path in config.registry])
     use_rates(root / config.rates if config.rates else None)
+    use_default_currency(config.currency)
     if os.environ.get("SZCHECK_NO_CACHE"):
         parse_cache.use(None)
     else:

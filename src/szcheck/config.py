@@ -24,6 +24,7 @@ class Config:
     baseline: str = ""
     registry: list[str] = field(default_factory=list)  # extra registry files, merged over the shipped one
     rates: str = ""  # a rate table replacing the shipped one
+    currency: str = ""  # ISO code: what an ambiguous sign ("$", "kr", "dollars") means in the project's sources
     encodings: dict[str, str] = field(default_factory=dict)  # glob of source paths -> the encoding of legacy files
     path: str = ""  # the file the configuration came from
 
@@ -83,7 +84,18 @@ def config_from(table: dict, path: Path, warn) -> Config:
     config = Config(**values, path=str(path))
     if config.fail_on not in ("error", "warning", "never"):
         raise SzcheckError(f"fail_on {config.fail_on!r} is not one of: error, warning, never", path)
+    config.currency = checked_currency(config.currency, path)
     return config
+
+
+def checked_currency(code: str, path: Path | None) -> str:
+    """An ISO 4217 code of the currency table, in capitals ('' for none)."""
+    from .money import currency_table
+
+    if code and code.upper() not in currency_table():
+        nearest = difflib.get_close_matches(code.upper(), list(currency_table()), n=1)
+        raise SzcheckError(f"currency {code!r} is not an ISO 4217 code szcheck knows" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""), path)
+    return code.upper()
 
 
 def checked_encodings(key: object, value: object, path: Path) -> dict[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .claims import claim_checksum
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
+from .money import source_currency
 from .reader import read_quantities
 from .reader.periods import assign_periods, fronted_period, outside, read_periods
 from .registry import Mention, Registry, find_mentions, load_registry
@@ -412,12 +413,13 @@ def extract_claims(source: Source) -> list[Claim]:
     """Every figure in every sentence of a source, as claims."""
     registry = load_registry()
     subject = main_subject(source, registry)
+    currency = source_currency(source.meta)
     claims: list[Claim] = []
     context, paragraph, organisation = None, -1, ""
     for sentence in sentences(source):
         if sentence.paragraph != paragraph:
             context, paragraph, organisation = None, sentence.paragraph, ""
-        quantities = read_quantities(sentence.text)
+        quantities = read_quantities(sentence.text, currency)
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
@@ -473,6 +475,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             noun=quantity.noun,
             base=quantity.base,
             quantity=quantity,
+            currency=quantity.unit if quantity.currency_from == "source" else "",
         )
         claim.checksum = claim_checksum(claim)
         claims.append(claim)

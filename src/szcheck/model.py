@@ -31,6 +31,7 @@ class Quantity:
     high_open: bool = False
     period: str = UNSPECIFIED
     period_basis: str = "none"  # stated | context | none (extract may add "inferred")
+    currency_from: str = ""  # for a sign or word several currencies share ("$"): "source" (its currency) | "default"
 
     def overlaps(self, other: Quantity) -> bool:
         return intervals_overlap(self.interval, other.interval)
@@ -129,6 +130,7 @@ class Claim:
     checksum: str = ""
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
     claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file
+    currency: str = ""  # the source's currency, when it decided what an ambiguous sign means ("$" in an Australian source)
 
     @property
     def is_description(self) -> bool:

@@ -12,6 +12,7 @@ import yaml
 from ..errors import SzcheckError
 
 _rates_file: list[Path] = []
+_default_currency: list[str] = []
 
 
 def read_money_data(name: str) -> dict:
@@ -32,6 +33,17 @@ def currency_table() -> dict[str, dict[str, list[str]]]:
 def ambiguous_forms() -> dict[str, dict]:
     """A lower-cased form several currencies share -> {"default": code, "codes": [...]}."""
     return currency_data()["ambiguous"]
+
+
+def use_default_currency(code: str) -> None:
+    """The project's currency (configuration `currency`): what '$' or 'dollars' mean in its sources
+    unless a source's front matter names its own."""
+    _default_currency[:] = [code] if code else []
+
+
+def source_currency(meta: dict) -> str:
+    """A source's currency: its front matter's `currency`, else the project's; '' when neither says."""
+    return str(meta.get("currency") or "").upper() or (_default_currency[0] if _default_currency else "")
 
 
 def use_rates(path: Path | None) -> None:

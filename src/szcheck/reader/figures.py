@@ -448,7 +448,18 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
+        currency_from=currency_from(match, lex, unit, currency),
     )
+
+
+def currency_from(match: re.Match, lex: Lexicon, unit: str, currency: str) -> str:
+    """Where the currency of a sign or word several currencies share comes from: 'source' when the
+    source's own currency decided it, 'default' when the source names none; '' when unambiguous."""
+    forms = [(match.group("symbol") or "").lower(), SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())]
+    shared = [currencies().ambiguous[form] for form in forms if form in currencies().ambiguous]
+    if not shared or unit not in shared[0]:
+        return ""
+    return "source" if currency and unit == currency else "default"
 
 
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -19,10 +19,13 @@ def quantity_object(quantity: Quantity) -> dict:
         "start": quantity.start,
         "end": quantity.end,
     }
-    for key in ("noun", "per", "base"):
+    for key in ("noun", "per", "base", "currency_from"):
         if getattr(quantity, key):
             entry[key] = getattr(quantity, key)
     return entry
+
+
+CURRENCY_FROM = {"source": "the source's currency", "default": "ambiguous sign: default reading, see --currency"}
 
 
 def render_parse_table(text: str, figures: list[Quantity], console) -> None:
@@ -36,5 +39,8 @@ def render_parse_table(text: str, figures: list[Quantity], console) -> None:
         table.add_column(column, overflow="fold")
     for q in figures:
         of = (q.noun or q.base or "") + (f" per {q.per}" if q.per else "")
-        table.add_row(q.surface, normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})", f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
+        shown = normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})"
+        if q.currency_from:
+            shown += f"; {CURRENCY_FROM[q.currency_from]}"
+        table.add_row(q.surface, shown, f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
     console.print(table)
