@@ -388,14 +388,15 @@ def timeline(
 
 
 @app.command()
-def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as SZ101; omit to list all rules.")) -> None:
-    """Show a rule's documentation, or list every rule."""
+def explain(code: Optional[str] = typer.Argument(None, help="A rule code such as SZ101, or a family such as SZ5; omit to list all rules.")) -> None:
+    """Show a rule's documentation, or list every rule (or every rule of a family)."""
     from .checks import all_rules
 
     rules = all_rules()
-    if code is None:
-        width = max(len(rule.name) for rule in rules.values())
-        for rule in rules.values():
+    family = [rule for rule in rules.values() if code is None or rule.code.startswith(code.upper())]
+    if code is None or (code.upper() not in rules and family):
+        width = max(len(rule.name) for rule in family)
+        for rule in family:
             typer.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity:<7}  {rule.summary}")
         return
     rule = rules.get(code.upper())
