@@ -57,7 +57,7 @@ def han_count(text: str) -> int:
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text, not a headline, a byline or a label."""
-    return len(text.split()) > 12 or han_count(text) > 40
+    return len(text.split()) > 12 or han_count(text) > 30
 
 
 def language(source: Source) -> str:
@@ -103,6 +103,14 @@ document_rule(
 )
 
 
+def beside(text: str, index: int, step: int) -> str:
+    """The first character that is not a space before index (step -1) or from it (step 1)."""
+    index = index - 1 if step < 0 else index
+    while 0 <= index < len(text) and text[index] == " ":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
 def untranslated(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
         han = han_count(text)
@@ -130,7 +138,7 @@ def untranslated(lines: list[Line], english: bool) -> Iterator[Hit]:
                     right += 1
                 word = text[left:right]
                 yield Hit("SZ503", number, left + 1, word, f'Chinese characters inside the English word "{word}"', context(text, left, right))
-            elif is_latin(text[:start].rstrip()[-1:]) and is_latin(text[end:].lstrip()[:1]):
+            elif is_latin(beside(text, start, -1)) and is_latin(beside(text, end, 1)):
                 around = context(text, start, end, 25)
                 yield Hit("SZ503", number, start + 1, text[start:end], f'untranslated "{text[start:end]}" between English words: "{around}"', around)
             start = end
@@ -163,18 +171,16 @@ CLOSING = {close: open_ for open_, close in OPENERS.items()}
 def unclosed(text: str) -> list[int]:
     """Positions of the openers a line never closes (brackets and curly quotes; a straight double
     quote when the line has an odd number of them)."""
-    stack: list[int] = []
+    stacks: dict[str, list[int]] = {opener: [] for opener in OPENERS}
     for index, char in enumerate(text):
         if char in OPENERS:
-            stack.append(index)
-        elif char in CLOSING:
-            for at in range(len(stack) - 1, -1, -1):
-                if text[stack[at]] == CLOSING[char]:
-                    del stack[at]
-                    break
+            stacks[char].append(index)
+        elif char in CLOSING and stacks[CLOSING[char]]:
+            stacks[CLOSING[char]].pop()
+    found = [index for stack in stacks.values() for index in stack]
     if text.count('"') % 2:
-        stack.append(text.rindex('"'))
-    return sorted(stack)
+        found.append(text.rindex('"'))
+    return sorted(found)
 
 
 def tail(text: str, width: int = 40) -> int:
@@ -193,9 +199,12 @@ def truncated(lines: list[Line], english: bool) -> Iterator[Hit]:
         body = text.rstrip()
         last = index == len(lines) - 1
         opened = unclosed(body)
-        if body.rstrip(CLOSERS)[-1:] not in TERMINAL:
+        cited = CITATION.search(body, max(0, len(body) - 40))  # a summary's markers follow the full stop
+        ending = body[: cited.start()] if cited and cited.end() == len(body) else body
+        if ending.rstrip(CLOSERS)[-1:] not in TERMINAL:
             start = opened[-1] if opened and opened[-1] >= len(body) - 80 else tail(body)
-            quoted = body[start:].strip()
+            start += len(body[start:]) - len(body[start:].lstrip())
+            quoted = body[start:]
             inside = f", inside an open {body[opened[-1]]}" if opened and opened[-1] >= start else ""
             if last:
                 after = "; the text ends there"
@@ -299,9 +308,9 @@ document_rule(
 
     A romanizer that writes one syllable per word turns an outlet's or an organization's name into a
     string nobody can look up, and the source can no longer be attributed. Reported: four or more
-    capitalized single pinyin syllables in a row, at least two of them with an initial that English
-    words rarely start a short word with (zh, ch, sh, j, q, x, z, c), with the spaced digits before
-    them. A person's name ("Liu Chenli", "Zhang Lin") has at most three syllables and is never
+    capitalized single pinyin syllables in a row, at least two of them starting or ending as short
+    English words rarely do (zh, ch, sh, j, q, x, z, c, r; -ao, -ei, -iu, -ui, -uo, -ian, -iao), with
+    the spaced digits before them. A person's name ("Liu Chenli", "Zhang Lin") has at most three syllables and is never
     reported; a romanization given in brackets after a translated name is a gloss and left alone.
     """,
 )
@@ -311,6 +320,9 @@ SYLLABLE = re.compile(
     r"(?:iong|iang|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
 )
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# Short capitalized English words rarely start or end like these ("To Be A Man" is not a name).
+MARKED_INITIALS = ("zh", "ch", "sh", "j", "q", "x", "z", "c", "r")
+MARKED_FINALS = ("ao", "ei", "iu", "ui", "uo", "ian", "iao", "iang", "iong")
 
 
 def is_syllable(word: str) -> bool:
@@ -326,13 +338,10 @@ def spaced_pinyin(lines: list[Line], english: bool) -> Iterator[Hit]:
             if fits and (joined or not run):
                 run.append(token)
                 continue
-            words = [t[0] for t in run]
-            while words and not is_syllable(words[-1]):  # digits after the name are not part of it
-                run, words = run[:-1], words[:-1]
-            syllables = [w for w in words if is_syllable(w)]
-            marked = [w for w in syllables if w.lower().startswith(("zh", "ch", "sh", "j", "q", "x", "z", "c"))]
+            syllables = [t for t in run if is_syllable(t[0])]
+            marked = [t for t in syllables if t[0].lower().startswith(MARKED_INITIALS) or t[0].lower().endswith(MARKED_FINALS)]
             if len(syllables) >= 4 and len(marked) >= 2:
-                start, end = run[0].start(), run[-1].end()
+                start, end = run[0].start(), syllables[-1].end()  # digits after the name are not part of it
                 if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
                     name = text[start:end]
                     yield Hit("SZ507", number, start + 1, name, f'a name spelled as spaced pinyin: "{name}"', context(text, start, end))
@@ -348,18 +357,19 @@ document_rule(
     """A whole article on one line: its paragraphs, headings or list items joined by a scraper.
 
     With the paragraph breaks gone, szcheck cannot tell where a section or a list item ends, so a
-    figure may be read with the period or the subject of the item before it. Reported: a line longer
-    than `one_line_chars` (1,500 characters, data/hygiene.yaml) that holds most of the source's text.
+    figure may be read with the period or the subject of the item before it. Reported: a line that
+    holds most of the source's text and is longer than `one_line_chars` (1,000, data/hygiene.yaml),
+    counting a Han character as three, as it carries about as much as three letters.
     """,
 )
 
 
 def one_line(lines: list[Line], english: bool) -> Iterator[Hit]:
     limit = vocabulary()["one_line_chars"]
-    total = sum(len(text.strip()) for _, text in lines)
-    for number, text in lines:
+    sizes = [len(text) + 2 * han_count(text) for _, text in lines]
+    for (number, text), size in zip(lines, sizes):
         body = text.strip()
-        if len(body) > limit and len(body) * 5 > total * 3:
+        if size > limit and size * 5 > sum(sizes) * 3:
             opening = body[:60].rsplit(" ", 1)[0] if " " in body[:60] else body[:30]
             column = text.index(body[0]) + 1
             yield Hit("SZ508", number, column, opening, f'the whole article is on one line of {len(body):,} characters: "{opening}…"', opening)
@@ -511,8 +521,8 @@ def whitespace(lines: list[Line], english: bool) -> Iterator[Hit]:
             while stop < end and text[stop] in " \u00a0":
                 stop += 1
             gap = text[index:stop]
-            left = text[:index].rsplit(" ", 1)[-1]
-            words = f"{left}{gap}{text[stop:].split(' ', 1)[0]}"
+            right = text.find(" ", stop)
+            words = text[text.rfind(" ", 0, index) + 1 : right if right >= 0 else len(text)]
             if "\u00a0" in gap and len(gap) > 1:
                 yield Hit("SZ512", number, index + 1, gap, f'a no-break space next to a space in "{words}"', words)
             elif len(gap) > 1 and "\u00a0" not in gap and text[index - 1] not in ".!?:。":
