@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from szcheck.checks.hygiene import text_findings
-from szcheck.checks.hygiene_text import han_count, hits
+from szcheck.checks.hygiene_rules import han_count, hits
 from szcheck.cli import app
 from szcheck.model import Source
 from szcheck.sources import is_heading, read_source
@@ -368,3 +368,12 @@ def test_markdown_report_has_a_hygiene_section_per_source_after_the_conflicts(co
     section = text[hygiene : text.index("## Sources")]
     assert "| SZ509 stripped-link | warning | 37:547, 40:387, 52:554 | “Learn more at:” |" in section.replace('<a id="finding-257c0b87c1b0"></a>', "")
     assert "U+00A0 + U+0020" in section and "No hygiene findings." in section
+
+
+def test_the_readme_rules_table_lists_every_hygiene_rule():
+    from szcheck.checks import all_rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules().values():
+        if rule.code.startswith("SZ5"):
+            assert f"| {rule.code} | {rule.name} | {rule.severity} |" in readme, rule.code

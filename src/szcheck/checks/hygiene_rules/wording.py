@@ -1,0 +1,140 @@
+"""Wording damage: untranslated Chinese (SZ503), whitespace (SZ512), carried-over ellipses (SZ513)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...findings import document_rule
+from .common import Hit, Line, context, han_count, is_han, is_latin
+
+
+# --- SZ503 untranslated fragments -------------------------------------------------------------------
+
+document_rule(
+    "SZ503",
+    "untranslated-fragment",
+    "warning",
+    """Chinese left untranslated in an English source: inside or between English words, or a whole line.
+
+    A machine translation that could not render a word leaves it as it was ("invest安心ly", "the
+    安心 investors"), and a scraper can keep the original Chinese headline above the translation. Both
+    mean the sentence around it may be mistranslated too. Reported: Han characters fused to Latin
+    letters, an unquoted run of Han characters between two English words, and a line that is (almost)
+    all Chinese. A quotation in quotation marks or brackets ("“平安” (safe and well)") is left alone,
+    and a source whose language is Chinese (front matter `language: zh`, else most of its text) is
+    never checked by this rule.
+    """,
+)
+
+
+def beside(text: str, index: int, step: int) -> str:
+    """The first character that is not a space before index (step -1) or from it (step 1)."""
+    index = index - 1 if step < 0 else index
+    while 0 <= index < len(text) and text[index] == " ":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def untranslated(lines: list[Line], english: bool) -> Iterator[Hit]:
+    if not english:
+        return
+    for number, text in lines:
+        han = han_count(text)
+        if not han:
+            continue
+        body = text.strip()
+        latin = sum(1 for char in body if is_latin(char))
+        if han >= 4 and latin * 2 < han and not (body[0] in "“\"「『(（" and body.rstrip("。.")[-1:] in "”\"」』)）"):
+            column = text.index(body[0]) + 1
+            yield Hit("SZ503", number, column, body, f'a line in Chinese in an English source: "{body}"', body)
+            continue
+        start = 0
+        while start < len(text):
+            if not is_han(text[start]):
+                start += 1
+                continue
+            end = start
+            while end < len(text) and is_han(text[end]):
+                end += 1
+            if is_latin(text[start - 1 : start]) or is_latin(text[end : end + 1]):
+                left, right = start, end
+                while left and is_latin(text[left - 1]):
+                    left -= 1
+                while right < len(text) and is_latin(text[right]):
+                    right += 1
+                word = text[left:right]
+                yield Hit("SZ503", number, left + 1, word, f'Chinese characters inside the English word "{word}"', context(text, left, right))
+            elif is_latin(beside(text, start, -1)) and is_latin(beside(text, end, 1)):
+                around = context(text, start, end, 25)
+                yield Hit("SZ503", number, start + 1, text[start:end], f'untranslated "{text[start:end]}" between English words: "{around}"', around)
+            start = end
+
+
+# --- SZ512 whitespace damage ------------------------------------------------------------------------
+
+document_rule(
+    "SZ512",
+    "whitespace-damage",
+    "info",
+    """Whitespace damage inside a sentence: a no-break space next to a space, or a doubled space.
+
+    Left by a conversion from HTML ("&nbsp; ") or by words deleted from a sentence; the text around it
+    may have lost a word. Harmless for figures, so info. Indentation, spaces at the end of a line and
+    two spaces after a full stop are not reported.
+    """,
+)
+
+
+def whitespace(lines: list[Line], english: bool) -> Iterator[Hit]:
+    for number, text in lines:
+        end = len(text.rstrip(" \u00a0"))
+        index = len(text) - len(text.lstrip(" \u00a0"))
+        while index < end:
+            if text[index] not in " \u00a0":
+                index += 1
+                continue
+            stop = index
+            while stop < end and text[stop] in " \u00a0":
+                stop += 1
+            gap = text[index:stop]
+            right = text.find(" ", stop)
+            words = text[text.rfind(" ", 0, index) + 1 : right if right >= 0 else len(text)]
+            if "\u00a0" in gap and len(gap) > 1:
+                yield Hit("SZ512", number, index + 1, gap, f'a no-break space next to a space in "{words}"', words)
+            elif len(gap) > 1 and "\u00a0" not in gap and text[index - 1] not in ".!?:。":
+                yield Hit("SZ512", number, index + 1, gap, f'a doubled space in "{words}"', words)
+            index = stop
+
+
+# --- SZ513 carried-over ellipses --------------------------------------------------------------------
+
+document_rule(
+    "SZ513",
+    "carried-over-ellipsis",
+    "info",
+    """An ellipsis carried over from a translated or teaser lead ("… for 7 consecutive years…").
+
+    "……" in an English text, or "…" closing a sentence that is otherwise complete: a lead cut for a teaser ends in an ellipsis; a translation keeps it (and the Chinese "……"). The
+    sentence may have gone on with a qualification or a figure that is lost. Reported: an ellipsis
+    that ends a paragraph, one followed by a new sentence in an English text, and "……" in an English
+    text. An ellipsis inside a quotation is the speaker's and is left alone.
+    """,
+)
+
+
+def ellipses(lines: list[Line], english: bool) -> Iterator[Hit]:
+    for number, text in lines:
+        body = text.rstrip()
+        index = 0
+        while index < len(body):
+            if body[index] != "…" and body[index : index + 3] != "...":
+                index += 1
+                continue
+            stop = index
+            while stop < len(body) and body[stop] in "….":
+                stop += 1
+            run, after = body[index:stop], body[stop : stop + 2]
+            if stop == len(body) or (english and ("……" in run or (after[:1] == " " and after[1:].isupper()))):
+                shown = body[max(0, index - 30) : stop].split(" ", 1)[-1] if index > 30 else body[:stop]
+                yield Hit("SZ513", number, index + 1, run, f'an ellipsis closes "…{shown}"', context(body, index, stop), run)
+            index = stop
