@@ -104,6 +104,28 @@ def test_clean_articles_in_a_project_give_no_sz5_finding(project, runner):
     assert [f["message"] for f in report["findings"] if f["rule"].startswith("SZ5")] == []
 
 
+LEGITIMATE = [
+    # (language, body): text that looks like a defect to a careless reader and is not one
+    ("en", "A headline that runs on for quite a few words without any closing punctuation at all here\n\nThe city said it would act. Its report lists the budget:\n\n- loans to small manufacturers grew faster than mortgages over the whole of the year\n- deposits rose for the fourth quarter in a row, led by households in the suburbs\n\n| district | budget  |\n| --- | --- |\n| Nanshan | 12.5 billion yuan |"),
+    ("en", "Officials said the tables would be posted online within a week for anyone to download from https://example.gov.cn/tables"),
+    ("en", "The observatory recorded 300 millimetres of rain in two days, the most since records began. (Xinhua)\n\nThe rain eased on Monday, and the trains ran again on the coastal line (as the operator had promised)."),
+    ("en", "\u201cWe will keep investing in the coastal towns, and we will keep listening to the people who live there,\u201d"),
+    ("en", "\u201cThe first year was hard. We lost money on every car we sold, and many people told us to stop.\n\n\u201cBut we kept going, and by the third year the factory was full.\u201d"),
+    ("en", "\u201cWe were not sure\u2026 Then the orders came,\u201d the founder said of the company\u2019s difficult first winter in the city."),
+    ("en", "2025-09-02 10:00 Source: Xinhua\n\nUpdated: 2025-09-02\n\nThe talks, chaired by Xi Jinping, ended a day early. The brand name \u201c\u5e73\u5b89\u201d (\u201csafe and well\u201d) was chosen in 1988.  It stuck."),
+    ("en", "How To Be A Man In The Modern Workplace\n\nThe book sold well. Readers in Hong Kong and Macao bought most of the copies in its first week on sale."),
+    ("zh", "\u5e02\u653f\u5e9c\u5e38\u52a1\u4f1a\u8bae\u7814\u7a76\u4e86\u4eca\u5e74\u7684\u9632\u6c5b\u5de5\u4f5c\uff0c\u8981\u6c42\u5404\u533a\u63d0\u524d\u505a\u597d\u6392\u6c34\u8bbe\u65bd\u68c0\u67e5\uff0c\u786e\u4fdd\u7fa4\u4f17\u751f\u547d\u8d22\u4ea7\u5b89\u5168\u3002\uff08\u5b8c\uff09"),
+    ("zh", "\u4ed6\u8bf4\uff1a\u201c\u6211\u4eec\u4f1a\u7ee7\u7eed\u52a0\u5927\u5bf9\u79d1\u6280\u578b\u4f01\u4e1a\u7684\u652f\u6301\u529b\u5ea6\uff0c\u8ba9\u66f4\u591a\u521b\u4e1a\u8005\u5728\u8fd9\u91cc\u5b89\u5fc3\u53d1\u5c55\u2026\u2026\u201d\u8fd9\u4f4d\u8d1f\u8d23\u4eba\u8868\u793a\uff0c\u76f8\u5173\u653f\u7b56\u5c06\u5728\u5e74\u5185\u51fa\u53f0\u3002"),
+]
+
+
+@pytest.mark.parametrize("language, body", LEGITIMATE)
+def test_legitimate_text_that_looks_like_a_defect_is_left_alone(tmp_path, language, body):
+    front = ["---", "title: t", "published: 2025-06-01", f"language: {language}", "---"]
+    headline = [] if body.startswith(("A headline", "How To", "2025")) else ["News in brief", ""]  # the rest is running text
+    assert [(h.code, h.message) for h in hits(read_text(tmp_path, "t.md", front + headline + body.split("\n")))] == []
+
+
 # --- planted defects --------------------------------------------------------------------------------
 
 def lines_of(path: Path) -> list[str]:

@@ -24,12 +24,13 @@ document_rule(
     followed by a glossary heading). Also reported: a bracket opened in a paragraph and never closed,
     and a text whose last paragraph leaves a quotation open. (A quotation that runs over several
     paragraphs opens each one without closing it, so an open quotation mark elsewhere is not a defect.)
-    Headlines, bylines and other short lines are not running text and are not checked.
+    A paragraph may end with a closing quotation mark, a link, a bracketed aside ("(Xinhua)", "（完）")
+    or citation markers. Headlines (the first line), bylines and other short lines, list items and
+    markdown tables are not running text and are not checked.
     """,
 )
 
 TERMINAL = frozenset(".!?…。！？:;：；")
-CLOSERS = "”’\"'」』)）]】》 "
 OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "「": "」", "“": "”"}
 CLOSING = {close: open_ for open_, close in OPENERS.items()}
 
@@ -58,16 +59,36 @@ def tail(text: str, width: int = 40) -> int:
     return start
 
 
+QUOTE_CLOSERS = "”’\"」』"
+BRACKET_OPENER = {")": "(", "）": "（", "]": "[", "】": "【"}
+NOT_PROSE = re.compile(r"[|#>]|(?:[-*•·]|\d{1,2}[.)、])\s")  # markdown tables, headings, quotes; list items
+
+
+def complete(text: str) -> bool:
+    """A paragraph ends as a sentence does: with closing punctuation, a closing quotation mark or a
+    link. A bracketed aside ("(Xinhua)", "（完）") or a summary's citation markers after it do not count."""
+    end = text.rstrip()
+    cited = CITATION.search(end, max(0, len(end) - 40))
+    if cited and cited.end() == len(end):
+        end = end[: cited.start()].rstrip()
+    while end[-1:] in BRACKET_OPENER:
+        opener = end.rfind(BRACKET_OPENER[end[-1]])
+        if opener <= 0:
+            return opener == 0  # a paragraph that is one aside is complete
+        end = end[:opener].rstrip()
+    last_word = end.rsplit(" ", 1)[-1].lower()
+    return bool(end) and (end[-1] in TERMINAL or end[-1] in QUOTE_CLOSERS or "://" in last_word or last_word.startswith("www."))
+
+
 def truncated(lines: list[Line], english: bool) -> Iterator[Hit]:
     for index, (number, text) in enumerate(lines):
-        if not is_prose(text):
+        headline = index == 0 and len(text.split()) <= 25
+        if not is_prose(text) or headline or NOT_PROSE.match(text.lstrip()):
             continue
         body = text.rstrip()
         last = index == len(lines) - 1
         opened = unclosed(body)
-        cited = CITATION.search(body, max(0, len(body) - 40))  # a summary's markers follow the full stop
-        ending = body[: cited.start()] if cited and cited.end() == len(body) else body
-        if ending.rstrip(CLOSERS)[-1:] not in TERMINAL:
+        if not complete(body):
             start = opened[-1] if opened and opened[-1] >= len(body) - 80 else tail(body)
             start += len(body[start:]) - len(body[start:].lstrip())
             quoted = body[start:]

@@ -47,6 +47,9 @@ def headline_metadata(lines: list[Line], english: bool) -> Iterator[Hit]:
             continue
         time = TIME.match(body, date.end())
         headline = body[time.end() if time else date.end() :].strip(" ·|-—:：")
+        more = LABEL.match(headline)
+        if more and more.group(1).lower() in labels:
+            continue  # a line of metadata ("2025-09-02 10:00 Source: Xinhua"), not a headline
         if len(headline.split()) >= 3 or han_count(headline) >= 6:
             fused = body[: date.end()]
             column = len(text) - len(body) + 1

@@ -87,6 +87,8 @@ document_rule(
 
 def whitespace(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
+        if text.lstrip().startswith("|"):
+            continue  # a markdown table's columns are padded on purpose
         end = len(text.rstrip(" \u00a0"))
         index = len(text) - len(text.lstrip(" \u00a0"))
         while index < end:
@@ -97,11 +99,12 @@ def whitespace(lines: list[Line], english: bool) -> Iterator[Hit]:
             while stop < end and text[stop] in " \u00a0":
                 stop += 1
             gap = text[index:stop]
-            right = text.find(" ", stop)
-            words = text[text.rfind(" ", 0, index) + 1 : right if right >= 0 else len(text)]
-            if "\u00a0" in gap and len(gap) > 1:
-                yield Hit("SZ512", number, index + 1, gap, f'a no-break space next to a space in "{words}"', words)
-            elif len(gap) > 1 and "\u00a0" not in gap and text[index - 1] not in ".!?:。":
+            left, right = text.rfind(" ", max(0, index - 40), index), text.find(" ", stop, stop + 40)
+            words = text[left + 1 if left >= 0 else max(0, index - 40) : right if right >= 0 else min(len(text), stop + 40)]
+            if len(gap) > 1 and "\u00a0" in gap:
+                kind = "a no-break space next to a space" if " " in gap else "doubled no-break spaces"
+                yield Hit("SZ512", number, index + 1, gap, f'{kind} in "{words}"', words)
+            elif len(gap) > 1 and text[max(0, index - 3) : index].rstrip("”’\"')）")[-1:] not in ".!?:。":
                 yield Hit("SZ512", number, index + 1, gap, f'a doubled space in "{words}"', words)
             index = stop
 
@@ -114,8 +117,9 @@ document_rule(
     "info",
     """An ellipsis carried over from a translated or teaser lead ("… for 7 consecutive years…").
 
-    "……" in an English text, or "…" closing a sentence that is otherwise complete: a lead cut for a teaser ends in an ellipsis; a translation keeps it (and the Chinese "……"). The
-    sentence may have gone on with a qualification or a figure that is lost. Reported: an ellipsis
+    "……" in an English text, or "…" closing a sentence that is otherwise complete: a lead cut for a
+    teaser ends in an ellipsis, and a translation keeps it (and the Chinese "……"). The sentence may
+    have gone on with a qualification or a figure that is lost. Reported: an ellipsis
     that ends a paragraph, one followed by a new sentence in an English text, and "……" in an English
     text. An ellipsis inside a quotation is the speaker's and is left alone.
     """,
@@ -125,16 +129,19 @@ document_rule(
 def ellipses(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
         body = text.rstrip()
-        index = 0
+        index, quoted = 0, 0  # quoted: how many “ are open at index
         while index < len(body):
             if body[index] != "…" and body[index : index + 3] != "...":
+                quoted += (body[index] == "“") - (body[index] == "”" and quoted > 0)
                 index += 1
                 continue
             stop = index
             while stop < len(body) and body[stop] in "….":
                 stop += 1
             run, after = body[index:stop], body[stop : stop + 2]
-            if stop == len(body) or (english and ("……" in run or (after[:1] == " " and after[1:].isupper()))):
+            closes = stop == len(body) or (english and (after[:1] == " " and after[1:].isupper()))
+            if not quoted and (closes or (english and "……" in run)):
                 shown = body[max(0, index - 30) : stop].split(" ", 1)[-1] if index > 30 else body[:stop]
-                yield Hit("SZ513", number, index + 1, run, f'an ellipsis closes "…{shown}"', context(body, index, stop), run)
+                yield Hit("SZ513", number, index + 1, run, f'an ellipsis closes "…{shown}"' if closes else f'a Chinese ellipsis in "…{shown}"',
+                          context(body, index, stop), run)
             index = stop
