@@ -107,7 +107,7 @@ def test_clean_articles_in_a_project_give_no_sz5_finding(project, runner):
 LEGITIMATE = [
     # (language, body): text that looks like a defect to a careless reader and is not one
     ("en", "A headline that runs on for quite a few words without any closing punctuation at all here\n\nThe city said it would act. Its report lists the budget:\n\n- loans to small manufacturers grew faster than mortgages over the whole of the year\n- deposits rose for the fourth quarter in a row, led by households in the suburbs\n\n| district | budget  |\n| --- | --- |\n| Nanshan | 12.5 billion yuan |"),
-    ("en", "Officials said the tables would be posted online within a week for anyone to download from https://example.gov.cn/tables"),
+    ("en", "Officials said the tables would be posted online within a week for anyone to download from https://example.gov.cn/tables\n\nWhat the council promised to revisit:\n\n- the bus routes that were cut in the spring, and the fares on the two ferry lines"),
     ("en", "The observatory recorded 300 millimetres of rain in two days, the most since records began. (Xinhua)\n\nThe rain eased on Monday, and the trains ran again on the coastal line (as the operator had promised)."),
     ("en", "\u201cWe will keep investing in the coastal towns, and we will keep listening to the people who live there,\u201d"),
     ("en", "\u201cThe first year was hard. We lost money on every car we sold, and many people told us to stop.\n\n\u201cBut we kept going, and by the third year the factory was full.\u201d"),

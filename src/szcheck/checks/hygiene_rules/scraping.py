@@ -18,9 +18,9 @@ document_rule(
     "warning",
     """Metadata fused into the headline: a date, or a label and a date, before the headline's text.
 
-    "date 2025-09-02 Shenzhen-HK-Guangzhou innovation cluster tops ...": a scraper that flattens a page's header joins the date field to the headline. The headline is
-    then misquoted, and a reader (or szcheck's dateline reader) may take the wrong date for the
-    article's. Reported for the first lines of a source, before its running text: a line that opens
+    "date 2025-09-02 Shenzhen-HK-Guangzhou innovation cluster tops ...": a scraper that flattens a
+    page's header joins the date field to the headline. The headline is then misquoted, and a reader
+    (or szcheck's dateline reader) may take the wrong date for the article's. Reported for the first lines of a source, before its running text: a line that opens
     with a label such as "date", "updated", "source", 发布时间 and a date, or with a bare date, and
     goes on with a headline. A dateline on a line of its own ("Updated: 2018-08-09") is fine.
     """,
@@ -65,9 +65,9 @@ document_rule(
     """A navigation word or a piece of page furniture left in the text by a scraper.
 
     "Workflow", "Share", "Previous article: ...", 上一篇, an ICP licence number, "All rights
-    reserved": page furniture is not part of the article: it shows that the text was cut from a web page
-    without cleaning, so other parts of the page (captions, teasers of other articles, their figures)
-    may have come along. Reported: a line that is only navigation words (alone or separated by "|",
+    reserved" are not part of the article: they show that the text was cut from a web page without
+    cleaning, so other parts of the page (captions, teasers of other articles, their figures) may
+    have come along. Reported: a line that is only navigation words (alone or separated by "|",
     ">", "/", "·"), and a short line that opens with a previous/next link or a footer marker. The words
     are listed per language in data/hygiene.yaml.
     """,
@@ -101,8 +101,8 @@ document_rule(
     string nobody can look up, and the source can no longer be attributed. Reported: four or more
     capitalized single pinyin syllables in a row, at least two of them starting or ending as short
     English words rarely do (zh, ch, sh, j, q, x, z, c, r; -ao, -ei, -iu, -ui, -uo, -ian, -iao), with
-    the spaced digits before them. A person's name ("Liu Chenli", "Zhang Lin") has at most three syllables and is never
-    reported; a romanization given in brackets after a translated name is a gloss and left alone.
+    the spaced digits before them. A person's name ("Liu Chenli", "Zhang Lin") has at most three
+    syllables and is never reported; a romanization given in brackets after a translated name is a gloss and left alone.
     """,
 )
 
@@ -167,6 +167,8 @@ def stripped_links(lines: list[Line], english: bool) -> Iterator[Hit]:
             if bare.endswith(lead):
                 start = len(bare) - len(lead)
                 before = low[:start].rstrip()
+                if low[start - 1 : start].isalpha():
+                    break  # "revisit" does not end with the lead-in "visit"
                 if start == len(text) - len(text.lstrip()) or before[-1:] in SENTENCE_BREAK or low[len(bare) :].strip():
                     shown = body[start:]
                     yield Hit("SZ509", number, start + 1, shown, f'"{shown}" is followed by no link', context(body, start, len(body)))
@@ -195,6 +197,7 @@ document_rule(
     with a location for each marker.
     """,
 )
+
 
 def citations(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
