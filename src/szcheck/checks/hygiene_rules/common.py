@@ -46,8 +46,16 @@ def is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+LATIN = re.compile("[A-Za-z]+")
+
+
 def han_count(text: str) -> int:
-    return sum(1 for char in text if is_han(char))
+    return sum(map(len, HAN.findall(text)))
+
+
+def latin_count(text: str) -> int:
+    return sum(map(len, LATIN.findall(text)))
 
 
 def is_prose(text: str) -> bool:
@@ -60,8 +68,7 @@ def language(source: Source) -> str:
     stated = str(source.meta.get("language") or "").strip().lower()
     if stated:
         return "zh" if stated.startswith(("zh", "cmn")) else stated[:2]
-    latin = sum(1 for char in source.body if is_latin(char))
-    return "zh" if han_count(source.body) * 3 > latin else "en"
+    return "zh" if han_count(source.body) * 3 > latin_count(source.body) else "en"
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> str:

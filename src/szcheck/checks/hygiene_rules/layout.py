@@ -33,13 +33,15 @@ document_rule(
 TERMINAL = frozenset(".!?…。！？:;：；")
 OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "「": "」", "“": "”"}
 CLOSING = {close: open_ for open_, close in OPENERS.items()}
+MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSING)) + "]")
 
 
 def unclosed(text: str) -> list[int]:
     """Positions of the openers a line never closes (brackets and curly quotes; a straight double
     quote when the line has an odd number of them)."""
     stacks: dict[str, list[int]] = {opener: [] for opener in OPENERS}
-    for index, char in enumerate(text):
+    for match in MARKS.finditer(text):
+        index, char = match.start(), match[0]
         if char in OPENERS:
             stacks[char].append(index)
         elif char in CLOSING and stacks[CLOSING[char]]:

@@ -78,14 +78,16 @@ SEPARATORS = re.compile(r"\s*[|>›»/·]\s*")
 
 def furniture(lines: list[Line], english: bool) -> Iterator[Hit]:
     words = vocabulary()
-    navigation = set(words["navigation"])
+    navigation, openers = set(words["navigation"]), tuple(words["furniture"])
     for number, text in lines:
         body = text.strip()
+        if len(body) > 120:
+            continue  # furniture is a short line
         key = body.lower().strip(":：|>»› ")
         column = text.index(body[0]) + 1
         if key and all(part in navigation for part in SEPARATORS.split(key)):
             yield Hit("SZ506", number, column, body, f'navigation word(s) left in the text: "{body}"', body)
-        elif len(body) <= 120 and (key.startswith(tuple(words["furniture"])) or any(mark in key for mark in words["footer_marks"])):
+        elif key.startswith(openers) or any(mark in key for mark in words["footer_marks"]):
             yield Hit("SZ506", number, column, body, f'page furniture left in the text: "{body}"', body)
 
 
@@ -111,6 +113,7 @@ SYLLABLE = re.compile(
     r"(?:iong|iang|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
 )
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
+FOUR_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{0,5}(?: [A-Z][a-z]{0,5}){3}\b")  # a cheap test before the token walk
 # Short capitalized English words rarely start or end like these ("To Be A Man" is not a name).
 MARKED_INITIALS = ("zh", "ch", "sh", "j", "q", "x", "z", "c", "r")
 MARKED_FINALS = ("ao", "ei", "iu", "ui", "uo", "ian", "iao", "iang", "iong")
@@ -122,6 +125,8 @@ def is_syllable(word: str) -> bool:
 
 def spaced_pinyin(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
+        if not FOUR_CAPITALIZED.search(text):
+            continue
         run: list[re.Match] = []
         for token in [*TOKEN.finditer(text), None]:
             joined = token is not None and run and text[run[-1].end() : token.start()] == " "
@@ -201,6 +206,6 @@ document_rule(
 
 def citations(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
-        for match in CITATION.finditer(text):
+        for match in CITATION.finditer(text) if "[" in text or "【" in text else ():
             yield Hit("SZ510", number, match.start() + 1, match[0], f'citation marker "{match[0]}" of a machine summary',
                       context(text, match.start(), match.end(), 40), "citations")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...findings import document_rule
-from .common import Hit, Line, context, han_count, is_han, is_latin
+import re
+
+from .common import HAN, Hit, Line, context, han_count, is_latin, latin_count
 
 
 # --- SZ503 untranslated fragments -------------------------------------------------------------------
@@ -39,23 +41,15 @@ def untranslated(lines: list[Line], english: bool) -> Iterator[Hit]:
     if not english:
         return
     for number, text in lines:
-        han = han_count(text)
-        if not han:
+        if not HAN.search(text):
             continue
-        body = text.strip()
-        latin = sum(1 for char in body if is_latin(char))
+        han, latin, body = han_count(text), latin_count(text), text.strip()
         if han >= 4 and latin * 2 < han and not (body[0] in "“\"「『(（" and body.rstrip("。.")[-1:] in "”\"」』)）"):
             column = text.index(body[0]) + 1
             yield Hit("SZ503", number, column, body, f'a line in Chinese in an English source: "{body}"', body)
             continue
-        start = 0
-        while start < len(text):
-            if not is_han(text[start]):
-                start += 1
-                continue
-            end = start
-            while end < len(text) and is_han(text[end]):
-                end += 1
+        for run in HAN.finditer(text):
+            start, end = run.span()
             if is_latin(text[start - 1 : start]) or is_latin(text[end : end + 1]):
                 left, right = start, end
                 while left and is_latin(text[left - 1]):
@@ -67,7 +61,6 @@ def untranslated(lines: list[Line], english: bool) -> Iterator[Hit]:
             elif is_latin(beside(text, start, -1)) and is_latin(beside(text, end, 1)):
                 around = context(text, start, end, 25)
                 yield Hit("SZ503", number, start + 1, text[start:end], f'untranslated "{text[start:end]}" between English words: "{around}"', around)
-            start = end
 
 
 # --- SZ512 whitespace damage ------------------------------------------------------------------------
@@ -85,28 +78,26 @@ document_rule(
 )
 
 
+GAP = re.compile("[ \u00a0]{2,}")
+
+
 def whitespace(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
         if text.lstrip().startswith("|"):
             continue  # a markdown table's columns are padded on purpose
         end = len(text.rstrip(" \u00a0"))
-        index = len(text) - len(text.lstrip(" \u00a0"))
-        while index < end:
-            if text[index] not in " \u00a0":
-                index += 1
-                continue
-            stop = index
-            while stop < end and text[stop] in " \u00a0":
-                stop += 1
-            gap = text[index:stop]
+        for gap_match in GAP.finditer(text):
+            index, stop = gap_match.span()
+            if index == 0 or stop > end:
+                continue  # indentation, or spaces at the end of the line
+            gap = gap_match[0]
             left, right = text.rfind(" ", max(0, index - 40), index), text.find(" ", stop, stop + 40)
             words = text[left + 1 if left >= 0 else max(0, index - 40) : right if right >= 0 else min(len(text), stop + 40)]
-            if len(gap) > 1 and "\u00a0" in gap:
+            if "\u00a0" in gap:
                 kind = "a no-break space next to a space" if " " in gap else "doubled no-break spaces"
                 yield Hit("SZ512", number, index + 1, gap, f'{kind} in "{words}"', words)
-            elif len(gap) > 1 and text[max(0, index - 3) : index].rstrip("”’\"')）")[-1:] not in ".!?:。":
+            elif text[max(0, index - 3) : index].rstrip("”’\"')）")[-1:] not in ".!?:。":
                 yield Hit("SZ512", number, index + 1, gap, f'a doubled space in "{words}"', words)
-            index = stop
 
 
 # --- SZ513 carried-over ellipses --------------------------------------------------------------------
@@ -126,22 +117,20 @@ document_rule(
 )
 
 
+ELLIPSIS = re.compile(r"(?:…|\.\.\.)[….]*")
+
+
 def ellipses(lines: list[Line], english: bool) -> Iterator[Hit]:
     for number, text in lines:
         body = text.rstrip()
-        index, quoted = 0, 0  # quoted: how many “ are open at index
-        while index < len(body):
-            if body[index] != "…" and body[index : index + 3] != "...":
-                quoted += (body[index] == "“") - (body[index] == "”" and quoted > 0)
-                index += 1
-                continue
-            stop = index
-            while stop < len(body) and body[stop] in "….":
-                stop += 1
-            run, after = body[index:stop], body[stop : stop + 2]
+        quoted, seen = 0, 0  # how many “ are open before the ellipsis
+        for match in ELLIPSIS.finditer(body):
+            index, stop = match.span()
+            quoted = max(0, quoted + body.count("“", seen, index) - body.count("”", seen, index))
+            seen = stop
+            run, after = match[0], body[stop : stop + 2]
             closes = stop == len(body) or (english and (after[:1] == " " and after[1:].isupper()))
             if not quoted and (closes or (english and "……" in run)):
                 shown = body[max(0, index - 30) : stop].split(" ", 1)[-1] if index > 30 else body[:stop]
                 yield Hit("SZ513", number, index + 1, run, f'an ellipsis closes "…{shown}"' if closes else f'a Chinese ellipsis in "…{shown}"',
                           context(body, index, stop), run)
-            index = stop
