@@ -162,6 +162,7 @@ DEFINES = re.compile(
     r"|(?P<zh>[\u4e00-\u9fff（）()·A-Za-z]{2,30}?)(?:是|成立于|创建于|始建于)"
 )
 PRONOUNS = frozenset("it this that these those there he she they we its".split())
+ZH_PRONOUNS = ("这", "该", "此", "其", "它", "他", "她", "我们", "今年", "目前")
 
 
 def defined_name(paragraph: str) -> str:
@@ -169,7 +170,7 @@ def defined_name(paragraph: str) -> str:
     if not match:
         return ""
     name = (match["name"] or match["zh"] or "").strip("“”\"")
-    return "" if name.lower().split(" ")[0] in PRONOUNS else name
+    return "" if name.lower().split(" ")[0] in PRONOUNS or name.startswith(ZH_PRONOUNS) else name
 
 
 def glossary_headings(lines: list[Line], english: bool) -> Iterator[Hit]:
