@@ -38,15 +38,11 @@ def vocabulary() -> dict:
     return {key: merged(key) if isinstance(data[key], (dict, list)) else data[key] for key in data}
 
 
-def is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
 def is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")  # CJK ideographs, extension A and compatibility
 LATIN = re.compile("[A-Za-z]+")
 
 
