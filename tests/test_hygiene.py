@@ -404,3 +404,9 @@ def test_the_readme_rules_table_lists_every_hygiene_rule():
     for rule in all_rules().values():
         if rule.code.startswith("SZ5"):
             assert f"| {rule.code} | {rule.name} | {rule.severity} |" in readme, rule.code
+
+
+def test_terminal_report_shows_a_hygiene_finding_by_its_places(corpus_project, runner):
+    output = runner.invoke(app, ["verify", "--select", "SZ509"], env={"COLUMNS": "200"}).stdout
+    assert "context" in output and "normalized" not in output
+    assert "line:col" in output and "52:554" in output
