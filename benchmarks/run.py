@@ -95,7 +95,9 @@ def measure_reading(reading_mb: float, extract_mb: float) -> dict:
     """Each measure and its baseline are timed chunk by chunk, one right after the other, and summed:
     on a shared machine whose speed drifts by 2x over minutes, a baseline timed once at the start
     would make the ratio meaningless."""
+    from szcheck.checks.hygiene_rules import hits
     from szcheck.extract import extract_claims
+    from szcheck.model import Source
     from szcheck.reader import read_figures
     from szcheck.sources import read_source, split_sentences
 
@@ -103,7 +105,7 @@ def measure_reading(reading_mb: float, extract_mb: float) -> dict:
     for _, sentence in split_sentences(text[:5000]):  # compile the patterns before timing
         read_figures(sentence, PUBLISHED)
     r = {"mb": len(text.encode("utf-8")) / MB, "sentences": 0, "figures": 0, "split_s": 0.0, "figures_s": 0.0,
-         "baseline_s": 0.0}
+         "hygiene_s": 0.0, "hygiene": 0, "baseline_s": 0.0}
     for chunk in chunks(text, 100_000):
         baseline = digit_scan(chunk)
         start = time.perf_counter()
@@ -112,6 +114,9 @@ def measure_reading(reading_mb: float, extract_mb: float) -> dict:
         start = time.perf_counter()
         figures = sum(len(read_figures(sentence, PUBLISHED)) for sentence in sentences)
         figures_s = time.perf_counter() - start
+        start = time.perf_counter()
+        r["hygiene"] += len(hits(Source(path=Path("bench.txt"), id="bench", body=chunk, body_offset_line=1, meta={"language": "en"})))
+        r["hygiene_s"] += time.perf_counter() - start
         r["baseline_s"] += baseline
         r["split_s"] += split_s
         r["figures_s"] += figures_s
@@ -495,6 +500,7 @@ def print_reading(r: dict) -> None:
     for label, seconds, mb, base in (
         ("split_sentences, line by line", r["split_s"], r["mb"], r["baseline_s"]),
         (f"read_figures per sentence ({r['figures']:,} figures)", r["figures_s"], r["mb"], r["baseline_s"]),
+        (f"hygiene rules SZ503-SZ513 ({r['hygiene']:,} hits)", r["hygiene_s"], r["mb"], r["baseline_s"]),
         (f"read_source + extract_claims ({r['extract_mb']:.2f} MB in 0.5 MB files, {r['claims']:,} claims)",
          r["extract_s"], r["extract_mb"], r["extract_baseline_s"]),
     ):

@@ -253,10 +253,13 @@ def test_escape_property():
 
 
 def test_corpus_github_lines_are_workflow_commands(corpus):
+    from szcheck.findings import shown_claims
+
     lines = render_github(corpus).splitlines()
-    assert len(lines) == sum(len(f.claims) for f in corpus.findings)
+    shown = {id(f): shown_claims(f)[0] for f in corpus.findings}  # a finding is annotated on the claims a report shows
+    assert len(lines) == sum(len(shown[id(f)]) for f in corpus.findings)
     commands = {"error": "error", "warning": "warning", "info": "notice"}
-    expected = [(commands[f.severity], c, f) for f in corpus.findings for c in f.claims]
+    expected = [(commands[f.severity], c, f) for f in corpus.findings for c in shown[id(f)]]
     for line, (command, item, found) in zip(lines, expected):
         match = COMMAND.match(line)
         assert match, line

@@ -511,7 +511,7 @@ def explain(code: Optional[str] = typer.Argument(None, help="A rule code (SZ101)
         rule = rules[code.upper()]
         typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n{rule.doc}")
         return
-    listed = [rules[c] for c in codes_matching(code)] if code is not None else list(rules.values())
+    listed = [rules[c] for c in sorted(codes_matching(code))] if code is not None else list(rules.values())
     if not listed:
         fail(unknown_selector(code))
     width = max(len(rule.name) for rule in listed)

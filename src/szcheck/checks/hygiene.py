@@ -1,9 +1,11 @@
-"""Source hygiene checks (SZ5xx): what a source lacks for its figures to be read with confidence."""
+"""Source hygiene checks (SZ5xx): what a source lacks, or carries by mistake, for its figures to be
+read with confidence. The rules that read the text (SZ503-SZ513) are in hygiene_rules/."""
 
 from __future__ import annotations
 
 from ..findings import document_rule, make_finding
 from ..model import Claim, Finding, Source
+from . import hygiene_rules
 
 
 document_rule(
@@ -41,4 +43,25 @@ def check_sources(sources: list[Source]) -> list[Finding]:
         elif source.published_from == "dateline":
             message = f"{source.path.as_posix()}: publication date {source.published} read from the dateline"
             findings.append(make_finding("SZ502", message, anchor, entity=source.id))
+        findings += text_findings(source)
+    return findings
+
+
+def text_findings(source: Source) -> list[Finding]:
+    """One finding per defect; the same defect repeated in a source (the same stripped link lead-in,
+    the same whitespace damage) is one finding with a location for each time, so its id stays the same
+    however the lines move."""
+    path = source.path.as_posix()
+    groups: dict[tuple[str, str], list[hygiene_rules.Hit]] = {}
+    for hit in hygiene_rules.hits(source):
+        groups.setdefault((hit.code, hit.group or hit.text), []).append(hit)
+    findings = []
+    for (code, _), hits in groups.items():
+        anchors = [Claim(id=code.lower(), source=path, entity=source.id, metric="", value=hit.text, quote=hit.context,
+                         line=hit.line, column=hit.column) for hit in hits]
+        message = f"{source.id} line {hits[0].line}: {hits[0].message}"
+        if len(hits) > 1:
+            lines = ", ".join(dict.fromkeys(str(hit.line) for hit in hits[1:]))
+            message += f" (and {len(hits) - 1} more, line{'s' if ',' in lines else ''} {lines})"
+        findings.append(make_finding(code, message, anchors, entity=source.id))
     return findings

@@ -106,6 +106,38 @@ def bounded_sections(findings: list[Finding]) -> tuple[list[Finding], list[str]]
             included.append(finding)
             lines += section
     return included, lines
+def is_hygiene(finding: Finding) -> bool:
+    return finding.rule.startswith("SZ5")
+
+
+def shown(text: str) -> str:
+    """The offending text for a table cell; whitespace by its code points, which would not show."""
+    if not text.strip():
+        return " + ".join(f"U+{ord(char):04X}" for char in text)
+    return f"“{cell(text)}”"
+
+
+def hygiene_sections(report: Report) -> list[str]:
+    """After the conflicts, each source with its hygiene findings (SZ5xx): one table row per finding."""
+    findings = [f for f in report.findings if is_hygiene(f)]
+    if not findings:
+        return []
+    lines = ['<a id="source-hygiene"></a>', "## Source hygiene", "", "What makes a source unreliable before any figure in it is compared.", ""]
+    for source in report.sources:
+        path = source.path.as_posix()
+        own = [f for f in findings if f.claims and f.claims[0].source == path]
+        lines += [f"### `{path}`", ""]
+        if not own:
+            lines += ["No hygiene findings.", ""]
+            continue
+        lines += ["| rule | severity | line:column | text | finding |", "| --- | --- | --- | --- | --- |"]
+        for finding in sorted(own, key=lambda f: (f.claims[0].line, f.claims[0].column, f.rule)):
+            where = ", ".join(f"{c.line}:{c.column}" for c in finding.claims)
+            accepted = f" *Accepted in the baseline: {cell(finding.accepted)}*" if finding.accepted else ""
+            lines.append(f'| <a id="{anchor(finding)}"></a>{finding.rule} {finding.name} | {finding.severity} | {where} '
+                         f"| {shown(finding.claims[0].value)} | {cell(finding.message)}{accepted} |")
+        lines.append("")
+    return lines
 
 
 def render_markdown(report: Report, title: str = "szcheck conflict report") -> str:
@@ -117,18 +149,22 @@ def render_markdown(report: Report, title: str = "szcheck conflict report") -> s
         "| --- | --- |",
     ]
     lines += [f"| {severity} | {report.count(severity)} |" for severity in ("error", "warning", "info")] + [""]
-    included, sections = bounded_sections(report.findings)
-    left_out = len(report.findings) - len(included)
+    conflicts = [f for f in report.findings if not is_hygiene(f)]
+    included, sections = bounded_sections(conflicts)
+    left_out = len(conflicts) - len(included)
     if left_out:
-        lines += [f"**{left_out} of {len(report.findings)} findings are left out to keep this report readable; "
+        lines += [f"**{left_out} of {len(conflicts)} findings are left out to keep this report readable; "
                   "`szcheck verify --format json` lists them all.**", ""]
-    if included:
+    if included or len(conflicts) < len(report.findings):
         lines += ["## Contents", ""]
         for finding in included:
             summary = re.sub(r"\s+", " ", finding.message)[:120]
             lines.append(f"- [{finding.rule} ({finding.severity})](#{anchor(finding)}) {cell(summary)}")
+        hygiene = [f for f in report.findings if is_hygiene(f)]
+        if hygiene:
+            lines.append(f"- [Source hygiene](#source-hygiene): {len(hygiene)} findings in {len({f.claims[0].source for f in hygiene})} sources")
         lines.append("")
-    lines += sections
+    lines += sections + hygiene_sections(report)
     if report.notes:
         lines += ["## Notes", ""] + [f"- {cell(note)}" for note in report.notes] + [""]
     lines += ["## Sources", "", "| source | publisher | published | kind |", "| --- | --- | --- | --- |"]

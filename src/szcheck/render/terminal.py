@@ -43,11 +43,24 @@ def claims_table(finding: Finding, fit: bool) -> Table:
     return table
 
 
+def locations_table(finding: Finding) -> Table:
+    """A hygiene finding's places in its one source (its message names it): the text and its context."""
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for column, ratio in (("line:col", 1), ("text", 2), ("context", 6)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for claim in finding.claims:
+        text = claim.value if claim.value.strip() else repr(claim.value)  # whitespace by its escapes, or it would not show
+        table.add_row(f"{claim.line}:{claim.column}", text, highlighted_quote(claim))
+    return table
+
+
 def finding_panel(finding: Finding, fit: bool) -> Panel:
     parts = [Text(finding.message)]
     if finding.diagnosis:
         parts.append(Text("Diagnosis: " + finding.diagnosis, style="italic"))
-    if any(c.quote for c in finding.claims):
+    if finding.rule.startswith("SZ5") and any(c.quote for c in finding.claims):
+        parts.append(locations_table(finding))
+    elif any(c.quote for c in finding.claims):
         parts.append(claims_table(finding, fit))
     accepted = f" · [dim]accepted: {finding.accepted}[/]" if finding.accepted else ""
     title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}{accepted}"
