@@ -32,6 +32,7 @@ class Quantity:
     period: str = UNSPECIFIED
     period_basis: str = "none"  # stated | context | none (extract may add "inferred")
     currency_from: str = ""  # for a sign or word several currencies share ("$"): "source" (its currency) | "default"
+    measure: str = ""  # the physical unit as written ("kilometer"; `unit` is its reference unit, "meter")
 
     def overlaps(self, other: Quantity) -> bool:
         return intervals_overlap(self.interval, other.interval)

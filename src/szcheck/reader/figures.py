@@ -43,6 +43,7 @@ class Lexicon:
     vague_scales: dict
     number_words: dict
     currency_of: dict  # lower-cased symbol or word -> ISO code
+    measure_of: dict  # a physical unit as written (a word lower-cased, a symbol as is) -> its name in measures/units.txt
     percent_words: frozenset
     point_words: frozenset
     basis_point_words: frozenset
@@ -128,7 +129,9 @@ def lexicon() -> Lexicon:
     symbols = [s for s in money.signs if s not in lettered]
     qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
     number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
-    units = unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
+    measures = vocabulary("units")
+    units = (unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
+             + list(measures["words"]))
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
@@ -151,7 +154,7 @@ def lexicon() -> Lexicon:
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
-        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes)}))?
+        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}))?
         (?:{suffixes})?{alternatives}
         """
     word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"]) + extra_words}
@@ -182,6 +185,7 @@ def lexicon() -> Lexicon:
         vague_scales={k.lower(): Decimal(str(v)) for k, v in vocab["vague_scales"].items()},
         number_words=number_words,
         currency_of=currency_of,
+        measure_of={**{w.lower(): name for w, name in measures["words"].items()}, **measures["symbols"]},
         percent_words=lowered(vocab["percent_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
         basis_point_words=lowered(vocab["basis_point_words"]),
@@ -297,31 +301,62 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
 SPACES = re.compile(r"\s+")
 
 
-def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[str, Decimal]:
+def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[str, Decimal, str]:
+    """(unit, scale, measure): measure is the physical unit the figure is in ('kilometer'), or ''."""
     if first_of(match, lex.ratio_groups):
-        return "percent", Decimal(1)
+        return "percent", Decimal(1), ""
     written_scale = first_of(match, lex.scale_groups) or ""
     scale_word = written_scale.lower()
     symbol = (match.group("symbol") or "").lower()
-    unit_word = SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())
+    written_unit = SPACES.sub(" ", first_of(match, lex.unit_groups) or "")
+    unit_word = written_unit.lower()
     scale = lex.scales.get(scale_word, Decimal(1))
-    if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of:
-        glued = match.group("gap_scale") == ""
-        if not (glued and (lex.short_scales[scale_word] == "any" or written_scale.isupper())):
-            scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M" are figures
+    measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
+    if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
+        scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
+        measure = measure or lex.measure_of.get(written_scale, "")
     vague = first_of(match, lex.vague_groups)
     if vague:
         scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
     if unit_word in lex.percent_words:
-        return "percent", scale
+        return "percent", scale, ""
     if unit_word in lex.point_words:
-        return "percentage_point", scale
+        return "percentage_point", scale, ""
     if unit_word in lex.basis_point_words:
-        return "percentage_point", scale * Decimal("0.01")
+        return "percentage_point", scale * Decimal("0.01"), ""
     if unit_word in currencies().hundredths:
         scale *= Decimal("0.01")  # "45 pence", "99 cents"
-    code = currency_meant(symbol, currency) or currency_meant(unit_word, currency)
-    return code or "count", scale
+    code = currency_meant(symbol, currency) or (currency_meant(unit_word, currency) if not measure else None)
+    return code or "count", scale, (measure if not code else "")
+
+
+def short_scale_counts(match: re.Match, lex: Lexicon) -> bool:
+    """A letter scale glued to its number counts: 'k' and 'b' always, 'm' in capitals ('1.2M') or
+    before a plural noun ('5m subscribers'; '6m wall' is a length)."""
+    written = first_of(match, lex.scale_groups)
+    if match.group("gap_scale") != "":
+        return False
+    if lex.short_scales[written.lower()] == "any" or written.isupper():
+        return True
+    return context_rules().counts_plural(match.string, match.end())
+
+
+def reference_unit(measure: str) -> str:
+    from ..measures import reference_unit
+
+    return reference_unit(measure)
+
+
+def to_reference(value: Decimal, measure: str) -> Decimal:
+    from ..measures import to_reference
+
+    return to_reference(value, measure)
+
+
+def from_reference(value: Decimal, measure: str) -> Decimal:
+    from ..measures import from_reference
+
+    return from_reference(value, measure)
 
 
 def currency_meant(form: str, currency: str) -> str | None:
@@ -385,9 +420,10 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         return None
     if not (qualifier and kind):
         return build_quantity(text, match, lex, qualifier, kind, currency)
-    unit, scale = unit_and_scale(match, lex, currency)
+    unit, scale, measure = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
-    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1)
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, measure)
+    unit = reference_unit(measure) if measure else unit
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
                     low_open=low_open, high_open=high_open)
@@ -424,14 +460,15 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
                    currency: str = "") -> Quantity:
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
-    unit, scale = unit_and_scale(match, lex, currency)
+    unit, scale, measure = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
+    unit = reference_unit(measure) if measure else unit
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex)
     kind = kind or read_as
-    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign)
+    value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign, measure)
     return Quantity(
         surface=match.group(0),
         value=value,
@@ -449,6 +486,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         low_open=low_open,
         high_open=high_open,
         currency_from=currency_from(match, lex, unit, currency),
+        measure=measure,
     )
 
 
@@ -484,8 +522,14 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
     first_number = Decimal(first.number.translate(NUMBER_FORM)) if first.number[0].isdigit() else first_value
     second_number = Decimal(second.number.translate(NUMBER_FORM)) if second.number[0].isdigit() else second_value
-    scale = second_value / abs(second_number) if second_number else Decimal(1)
-    low = first_value * scale if first_value == first_number and first_value * scale <= second_value else first_value
+    if second.measure and not first.measure:  # "20 to 25 degrees Celsius": the first end is in the second's unit
+        in_unit = from_reference(second_value, second.measure)
+        scale = in_unit / abs(second_number) if second_number else Decimal(1)
+        first_value = to_reference(first_number * scale, second.measure) if first_value == first_number else first_value
+        low = first_value
+    else:
+        scale = second_value / abs(second_number) if second_number else Decimal(1)
+        low = first_value * scale if first_value == first_number and first_value * scale <= second_value else first_value
     kind, value_sign = second.kind, 1
     if second.unit in ("percent", "percentage_point"):
         value_sign = context_rules().growth_sign(text, first.start, second.end, lexicon().qualifier_before)

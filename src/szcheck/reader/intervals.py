@@ -49,13 +49,22 @@ def make_interval(value: Decimal, rounding: Decimal, qualifier: str) -> tuple[De
     return value - rounding, value + rounding, False, False
 
 
-def signed_interval(value: Decimal, rounding: Decimal, qualifier: str, sign: int) -> tuple[float, float, float, bool, bool]:
+def signed_interval(value: Decimal, rounding: Decimal, qualifier: str, sign: int, measure: str = "") -> tuple[float, float, float, bool, bool]:
     """(value, low, high, low_open, high_open) of a figure, computed exactly and given as the
-    nearest floats ('16.4 billion' is 16400000000.0); a fall (sign -1) mirrors its interval."""
+    nearest floats ('16.4 billion' is 16400000000.0); a fall (sign -1) mirrors its interval. A
+    figure in a physical unit ('600 kilometres', `measure` 'kilometer') is given in its reference unit."""
     low, high, low_open, high_open = make_interval(value, rounding, qualifier)
+    if measure:
+        value, low, high = (in_reference_unit(end, measure) for end in (value, low, high))
     if sign < 0:
         return float(-value), float(-high), float(-low), high_open, low_open
     return float(value), float(low), float(high), low_open, high_open
+
+
+def in_reference_unit(value, measure: str):
+    from ..measures import to_reference
+
+    return value if isinstance(value, float) else to_reference(value, measure)
 
 
 @functools.cache

@@ -179,6 +179,7 @@ class Rules:
     clock_after: re.Pattern  # "3 pm", "9.45 am"
     month_after: re.Pattern  # "14 March 2025"
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
+    plural_nouns: frozenset  # plurals without an s: "people", "children"
 
 
 def characters(words) -> str:
@@ -220,6 +221,7 @@ def rules() -> Rules:
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
         change_before_range=ending_with(f"{change} {joiner}" for change in cue_words for joiner in vocab["change_words_before_range"]),
+        plural_nouns=frozenset(vocab["plural_nouns"]),
     )
 
 
@@ -227,9 +229,9 @@ def range_units() -> str:
     """What the second end of a hyphenated range may carry: a scale, a percent sign, a currency."""
     from ...reader.figures import currency_words
 
-    vocab = vocabulary("figures")
+    vocab, units = vocabulary("figures"), vocabulary("units")
     _, _, currencies = currency_words()
-    return word_alternation(list(vocab["scales"]) + vocab["percent_words"] + currencies)
+    return word_alternation(list(vocab["scales"]) + vocab["percent_words"] + currencies + list(units["words"]) + list(units["symbols"]))
 
 
 PREVIOUS_WORD_REVERSED = re.compile(r"\s*([\w.]*[A-Za-z])")
@@ -424,3 +426,15 @@ def joins_range(text: str, first, second) -> bool:
     if joiner.strip().lower() == "and":
         return bool(BETWEEN_END.search(text, max(0, first.start - 12), first.start))
     return not ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+
+
+NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def counts_plural(text: str, end: int) -> bool:
+    """A plural noun follows: '5m subscribers', '3m people' count things ('a 6m wall' is a length)."""
+    word = NEXT_WORD.match(text, end)
+    if not word:
+        return False
+    noun = word.group(1).lower()
+    return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))

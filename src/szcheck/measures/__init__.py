@@ -1,0 +1,38 @@
+"""Physical measures: a number in a unit the reader found, converted to its dimension's reference
+unit (meter, square_meter, cubic_meter, kilogram, joule, watt, meter_per_second, byte, kelvin).
+
+pint does the arithmetic, with szcheck's own definitions (units.txt) and exact decimals; it is
+imported only when a text holds a physical unit, and only ever gets a number and a unit name,
+never text."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from importlib import resources
+
+
+@functools.cache
+def unit_registry():
+    import pint
+
+    path = resources.files("szcheck").joinpath("measures", "units.txt")
+    with resources.as_file(path) as definitions:
+        return pint.UnitRegistry(str(definitions), non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+
+
+@functools.cache
+def reference_unit(unit: str) -> str:
+    """'kilometer' -> 'meter', 'kilowatt_hour' -> 'joule', 'degree_Celsius' -> 'kelvin'."""
+    return str(unit_registry().Quantity(Decimal(1), unit).to_base_units().units)
+
+
+def from_reference(value: Decimal, unit: str) -> Decimal:
+    """The inverse of to_reference: a value in the reference unit, in `unit`s."""
+    registry = unit_registry()
+    return registry.Quantity(value, reference_unit(unit)).to(unit).magnitude
+
+
+def to_reference(value: Decimal, unit: str) -> Decimal:
+    """`value` `unit`s in the reference unit of its dimension, exactly where the definitions are exact."""
+    return unit_registry().Quantity(value, unit).to_base_units().magnitude
