@@ -1,0 +1,1 @@
+"""Languages: each language's vocabulary and grammar."""

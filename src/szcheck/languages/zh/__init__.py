@@ -1,0 +1,1 @@
+"""Chinese: numerals, percentages and yuan amounts as written in news text."""
