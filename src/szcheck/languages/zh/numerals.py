@@ -354,7 +354,7 @@ class Reading:
 
     def on_point(self, fraction, place, extra) -> bool:
         pending = self.pending
-        if self.decimal or self.vague or (pending is None and not self.has_section):
+        if self.decimal or self.vague or not (pending or self.has_section or self.parts):
             return False
         if pending is not None and pending[3] not in ("digit", "zero"):
             return False
@@ -528,7 +528,7 @@ def with_end(n: Numeral, text: str, start: int, end: int, scale: Decimal = ONE, 
 
 def percent_of(text: str, start: int = 0) -> Numeral | None:
     """百分之十七, 千分之三点六, 17%, 四成, 五成多 as percent."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or not 0 <= start < len(text):
         return None
     v = vocabulary()
     for prefix, scale in v.raw["percent_prefixes"].items():
@@ -547,7 +547,7 @@ def percent_of(text: str, start: int = 0) -> Numeral | None:
 
 def tenths(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | None:
     """四成 = 40 percent, 三成五 = 35, 七成半 = 75, 五成多 = [50, 60), 七八成 = [70, 90)."""
-    if not (1 <= n.low and n.high <= 11 and n.low == n.low.to_integral_value()):
+    if not (1 <= n.low and n.high <= 10 and n.low == n.low.to_integral_value()):
         return None
     end = n.end + 1
     nxt = text[end] if end < len(text) else ""
@@ -601,7 +601,7 @@ def subunits(text: str, pos: int, v: Vocabulary) -> tuple[Decimal, Decimal, int]
 
 def money_units(text: str, start: int = 0) -> Numeral | None:
     """A yuan amount with its subunits, in yuan: 七块八 = 7.8, 30元2角五分 = 30.25, 柒万捌仟元整 = 78000."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or not 0 <= start < len(text):
         return None
     v = vocabulary()
     n = read_numeral(text, start)
