@@ -7,6 +7,15 @@ approximate wording gives its range, with value == low (for a negative figure, v
     几十, 数十       [10, 100)           数十亿   [1e9, 1e10)
     两三(个)         [2, 4)              (the integers 2 and 3, half-open like 十几)
 
+Some wordings are read one way on purpose:
+    一万二 = 12000, 三千五 = 3500   a last digit right after 百/千/万/亿 counts in tenths of it (一万零二 = 10002)
+    千万                           ten million, except before 不/别/要/务必 ... (千万不要: "by all means do not")
+    百/千 alone                    begin a numeral only in 百万, 千亿 ...; 十 alone is 10
+    几 / 数 alone                  not read (几个人); 几十, 十几, 数万 are
+    兆                             10^12, but 10^6 before a unit of measure (三兆瓦)
+    2024, 二〇二四, 第十, 1月27日  read as numerals: is_year, is_date and is_ordinal tell the caller what they are
+Words such as 一些, 十分, 四川 (NOT_NUMERALS in numerals.yaml) are not read at any of their characters.
+
 Reading goes left to right over a bounded run of tokens (at most MAX_DIGITS digits) and never raises.
 The vocabulary lives in numerals.yaml and is loaded on first use.
 """
@@ -354,7 +363,7 @@ class Reading:
 
     def on_point(self, fraction, place, extra) -> bool:
         pending = self.pending
-        if self.decimal or self.vague or not (pending or self.has_section or self.parts):
+        if self.decimal or self.vague or (pending is None and not (self.has_section or self.parts)):
             return False
         if pending is not None and pending[3] not in ("digit", "zero"):
             return False
