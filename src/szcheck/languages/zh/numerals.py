@@ -437,7 +437,7 @@ class Reading:
         return unit is None and self.pending[1] == PAIR_WIDTH or unit == TEN  # vague: 两三, 十七八, 十几
 
 
-def evaluate(found: list, v: Vocabulary) -> tuple | None:
+def evaluate(found: list) -> tuple | None:
     leading = len(found) > 1 and found[0][0] == "small" and found[1][0] == "big"
     if found[0][0] == "small" and found[0][1] != TEN and not leading:
         return None
@@ -492,7 +492,7 @@ def tidy(d: Decimal) -> Decimal:
 
 
 def numeral(value, end, low, high, text, place) -> Numeral:
-    with localcontext(EXACT):
+    with localcontext(EXACT):  # quantize must not round either
         return Numeral(tidy(value), end, tidy(low), tidy(high), text, tidy(place) if place >= 1 else place.normalize())
 
 
@@ -507,7 +507,7 @@ def read(text: str, start: int, check_words: bool) -> Numeral | None:
     try:
         with localcontext(EXACT):
             found = tokens(text, pos, v)
-            best = evaluate(found, v) if found else None
+            best = evaluate(found) if found else None
             if best is None:
                 return None
             (low, width, place), end = best
@@ -515,9 +515,9 @@ def read(text: str, start: int, check_words: bool) -> Numeral | None:
             if negative:
                 low, high = -high, -low
             value = high if negative else low
+            return numeral(value, end, low, high, text[start:end], place)
     except (TooLong, DecimalException):
         return None
-    return numeral(value, end, low, high, text[start:end], place)
 
 
 def read_numeral(text: str, start: int = 0) -> Numeral | None:
@@ -626,10 +626,7 @@ def money_units(text: str, start: int = 0) -> Numeral | None:
 
 def yuan_amount(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | None:
     raw, end = v.raw, n.end + 1
-    try:
-        sub = None if n.approximate else subunits(text, end, v)
-    except DecimalException:
-        return None
+    sub = None if n.approximate else subunits(text, end, v)
     if sub is not None:
         add, place, end = sub
         return money_end(text, start, n, v, end, add, place)
@@ -657,7 +654,8 @@ def small_change(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | 
     return money_end(text, start, n, v, end, add, place, scale=ZERO)
 
 
-def money_end(text, start, n, v, end, add, place, scale=ONE) -> Numeral:
+def money_end(text: str, start: int, n: Numeral, v: Vocabulary, end: int, add: Decimal,
+              place: Decimal | None, scale: Decimal = ONE) -> Numeral:
     """The amount ended by 整 or 钱 when one follows."""
     raw = v.raw
     if text.startswith(tuple(raw["money_end"]), end) or text.startswith(tuple(raw["money_word"]), end):
