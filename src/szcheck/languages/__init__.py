@@ -12,8 +12,6 @@ import functools
 import re
 from importlib import import_module, resources
 
-import yaml
-
 LANGUAGES = ("en", "zh")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LETTER = re.compile(r"[^\W\d_]")
@@ -21,6 +19,8 @@ LETTER = re.compile(r"[^\W\d_]")
 
 def read_language_data(language: str, part: str) -> dict:
     """One of a language's vocabulary files (`languages/<language>/<part>.yaml`)."""
+    import yaml
+
     text = resources.files("szcheck").joinpath("languages", language, f"{part}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - a safe loader
 
