@@ -55,6 +55,7 @@ class Lexicon:
     vague_scale_groups: tuple[str, ...]
     ratio_groups: tuple[str, ...]  # a share or a change written in words: read by its language's ratio_value
     growth_groups: tuple[str, ...]  # a change written in words ("doubled"): a growth rate
+    number_groups: tuple[str, ...]  # the number as written: digits, or a language's number words
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -135,13 +136,16 @@ def lexicon() -> Lexicon:
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
-    first_characters = {w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.") | set(SIGNS)
+    number_starts = {c for language in languages for c in language.number_starts(vocab)}
+    first_characters = ({w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.")
+                        | set(SIGNS) | number_starts)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
     sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
     signs = (rf"(?:{sign_words})\s+|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
     extra_words = [word for language in languages for word in language.figure_words(vocab)]
+    numbers = "".join(f"\n           |{a}" for language in languages for a in language.number_alternatives(vocab))
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
@@ -152,7 +156,7 @@ def lexicon() -> Lexicon:
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?:(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
-           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])){numbers})
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}))?
         (?:{suffixes})?{alternatives}
@@ -168,7 +172,7 @@ def lexicon() -> Lexicon:
     role_groups = roles(figure_body)
     signs = {w[0] for w in symbols}
     starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]))
-    standalone = {w[0] for w in bare if w not in bare_words}
+    standalone = {w[0] for w in bare if w not in bare_words} | number_starts
     return Lexicon(
         figure_anywhere=any_start + rf"(?i:{figure_pattern})",
         digit_figure=digit_figure,
@@ -196,6 +200,7 @@ def lexicon() -> Lexicon:
         vague_scale_groups=role_groups["vaguescale"],
         ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
+        number_groups=role_groups["digits"] + role_groups["words"],
     )
 
 
@@ -273,7 +278,8 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     rules = context_rules()
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
-        if rules.is_not_a_figure(text, match, is_bare(match, lex), lex.qualifier_of):
+        bare = is_bare(match, lex)
+        if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in ratio_readers()):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
@@ -425,7 +431,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, measure)
     unit = reference_unit(measure) if measure else unit
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
-                    kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
+                    kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
                     low_open=low_open, high_open=high_open)
 
 
@@ -445,8 +451,16 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
         value = next(v for v in (language.ratio_value(match) for language in ratio_readers()) if v is not None)
         number, rounding = value, Decimal("0.5")
     else:
-        return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
+        read = next((n for n in (language.number_of(match) for language in ratio_readers()) if n is not None), None)
+        if read is None:
+            return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
+        number, rounding = read
     return (-number if match.group("sign") else number), rounding
+
+
+def number_text(match: re.Match, lex: Lexicon) -> str:
+    """The number as written ('223.66', 'six', a Han numeral); '1' for a scale with no number."""
+    return first_of(match, lex.number_groups) or "1"
 
 
 @functools.cache
@@ -479,7 +493,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         kind=kind,
         start=match.start(),
         end=match.end(),
-        number=digits or words or "1",
+        number=number_text(match, lex),
         noun=noun if kind in ("count", "rate", "duration", "amount") else None,
         per=per,
         base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,

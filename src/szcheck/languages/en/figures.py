@@ -367,7 +367,7 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     return sign
 
 
-CUE_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b")
+CUE_CLAUSE_BREAK = re.compile(r"[,;:()，；：（）、]|\band\b|\bwhile\b")
 TO_WORD = re.compile(r"\bto\b")
 
 
@@ -438,3 +438,15 @@ def counts_plural(text: str, end: int) -> bool:
         return False
     noun = word.group(1).lower()
     return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
+
+
+def number_alternatives(vocab: dict) -> list[str]:
+    return []  # spelled numbers are the core's `words` group (number_words_pattern)
+
+
+def number_of(match: re.Match):
+    return None  # read by the reader from the `words` group
+
+
+def number_starts(vocab: dict) -> set[str]:
+    return set()  # spelled numbers begin at words: see figure_words

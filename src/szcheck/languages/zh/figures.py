@@ -1,8 +1,16 @@
-"""Chinese figure forms: a scale with no number before it (千亿元, 百亿级) and the 级 ("level") suffix."""
+"""Chinese figure forms: Han numerals (三百四十万, 十几, 三千多), percents in words (百分之十七,
+千分之三点六, 四成), a scale with no number (千亿元, 百亿级) and the 级 ("level") suffix.
+
+The numbers themselves are read by numerals.py; this module says where they stand."""
 
 from __future__ import annotations
 
+import functools
+import re
+from decimal import Decimal
+
 from ...reader.patterns import word_alternation
+from . import numerals
 
 
 def bare_scales(vocab: dict) -> list[str]:
@@ -10,8 +18,29 @@ def bare_scales(vocab: dict) -> list[str]:
     return [word for word in vocab["scales"] if not word.isascii()]
 
 
+@functools.cache
+def numeral_characters() -> tuple[str, str]:
+    """(characters that carry a number, characters that may stand beside them in a numeral), escaped for a class."""
+    raw = numerals.vocabulary().raw
+    carrying = set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"])
+    around = set(raw["big_units"]) | set(raw["points"]) | set(raw["few"]) | set(raw["more"])
+    return re.escape("".join(sorted(carrying))), re.escape("".join(sorted(around - carrying)))
+
+
+def han_numeral() -> str:
+    """A run of numeral characters holding at least one that carries a number (万 alone is a scale).
+    The part before that character excludes it, so the run is matched without backtracking."""
+    carrying, around = numeral_characters()
+    signs = "".join(c for c in numerals.vocabulary().raw["signs"] if not c.isascii() and c.isalpha())
+    return rf"[{re.escape(signs)}]?[{around}]*[{carrying}][{carrying}{around}]*"
+
+
 def number_words_pattern(vocab: dict) -> str:
-    return ""  # Chinese numerals (三百四十万) are not read yet
+    return ""  # Han numerals have a group of their own: see number_alternatives
+
+
+def number_alternatives(vocab: dict) -> list[str]:
+    return [rf"(?P<words_zh>{han_numeral()})"]
 
 
 def level_suffix(vocab: dict) -> str:
@@ -30,12 +59,61 @@ def figure_words(vocab: dict) -> list[str]:
 
 
 def ratio_alternatives(vocab: dict) -> list[str]:
-    return []
+    """百分之十七, 千分之三点六, 四成: percents in words, tried before the other forms."""
+    raw = numerals.vocabulary().raw
+    prefixes = word_alternation(raw["percent_prefixes"])
+    tenths = word_alternation(raw["tenths"])
+    run = han_numeral()
+    return [rf"(?P<ratio_zh>{prefixes}{run}|{run}{tenths}(?:{run})?)"]
 
 
-def ratio_value(match):
-    return None
+def ratio_value(match: re.Match) -> Decimal | None:
+    if not match.groupdict().get("ratio_zh"):
+        return None
+    percent = numerals.percent_of(match.string, match.start("ratio_zh"))
+    return percent.value if percent is not None and percent.end == match.end("ratio_zh") else None
+
+
+def numeral_at(match: re.Match) -> numerals.Numeral | None:
+    """The Han numeral of a match, when numerals.py reads exactly the span the pattern found."""
+    start = match.start("words_zh")
+    numeral = numerals.read_numeral(match.string, start)
+    return numeral if numeral is not None and numeral.end == match.end("words_zh") else None
+
+
+def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(number, rounding) of a Han numeral: '三百四十万' -> (3400000, 50000); '十几' -> (15.5, 4.5)."""
+    if not match.groupdict().get("words_zh"):
+        return None
+    numeral = numeral_at(match)
+    if numeral.low != numeral.high:
+        return (numeral.low + numeral.high) / 2, (numeral.high - numeral.low) / 2
+    return numeral.value, numeral.unit_of_last_digit / 2
+
+
+def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
+    """Han numerals that are not figures: words that hold one (一路, 十分), ordinals (第十届), years
+    (二〇二四年), dates, and a bare 零, 一 or 两 (一个, 一项: 'a', not a count)."""
+    groups = match.groupdict()
+    if groups.get("ratio_zh"):
+        return ratio_value(match) is None
+    if not groups.get("words_zh"):
+        return False
+    numeral = numeral_at(match)
+    if numeral is None:
+        return True
+    start, end = match.start("words_zh"), numeral.end
+    if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
+        return True
+    return bare and end - start == 1 and numeral.value in (0, 1, 2)
 
 
 def sign_pattern(vocab: dict) -> str:
     return ""
+
+
+def number_starts(vocab: dict) -> set[str]:
+    """The characters a Han numeral or a percent in words can begin with."""
+    raw = numerals.vocabulary().raw
+    return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
+            | {c for c in raw["signs"] if not c.isascii() and c.isalpha()} | {p[0] for p in raw["percent_prefixes"]})
