@@ -116,3 +116,25 @@ def test_simple_front_matter_takes_the_usual_header():
 
     assert simple_front_matter("title: 深圳 tops the index\npublished: 2025-09-02\nkind: official") == {
         "title": "深圳 tops the index", "published": date(2025, 9, 2), "kind": "official"}
+
+
+def test_chinese_text_is_split_into_sentences_at_its_full_stops():
+    from szcheck.sources import split_sentences
+
+    text = "合肥市2024年地区生产总值1.35万亿元。同比增长5.8%！他说：“很好。”然后离开。"
+    assert [sentence for _, sentence in split_sentences(text)] == [
+        "合肥市2024年地区生产总值1.35万亿元。", "同比增长5.8%！", "他说：“很好。”", "然后离开。"]
+    assert all(text[offset:].startswith(sentence) for offset, sentence in split_sentences(text))
+
+
+def test_each_chinese_sentence_is_read_on_its_own_and_its_fronted_year_holds_for_the_paragraph():
+    from szcheck.extract import extract_claims
+    from pathlib import Path
+
+    from szcheck.model import Source
+
+    body = "2023年，合肥市研发投入达554亿元。全市新增高新技术企业2800家。"
+    source = Source(path=Path("sources/hefei.txt"), id="hefei", body=body, body_offset_line=1, meta={})
+    claims = extract_claims(source)
+    assert [(c.value, c.period, c.period_basis) for c in claims] == [("554亿元", "2023", "stated"), ("2800", "2023", "context")]
+    assert claims[1].quote == "全市新增高新技术企业2800家。"

@@ -205,7 +205,8 @@ class Sentence:
 SENTENCE_END = re.compile(
     r"(?=[.!?…。！？])"  # fail fast where no sentence can end: the lookbehinds below are slow to try everywhere
     r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])"
-    r"([.!?…]+[”\"’)]?|[。！？]+)(\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
+    r"(?:([.!?…]+[”\"’)]?)(?:\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
+    r"|([。！？]+[”’」』）]?)\s*(?=\S))"  # a Chinese sentence ends at 。！？ whatever follows
 )
 LIST_ITEM = re.compile(r"\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list
 
@@ -214,7 +215,7 @@ def split_sentences(line_text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs of one line of text."""
     sentences, start = [], 0
     for match in SENTENCE_END.finditer(line_text):
-        end = match.start(2) if match.group(2) is not None else match.start()
+        end = match.end(1) if match.group(1) is not None else match.end(2)
         if line_text[start:end].strip():
             sentences.append((start, line_text[start:end]))
         start = match.end()
