@@ -104,7 +104,7 @@ def is_fronted(text: str, match: re.Match) -> bool:
     if match.start() > 20:
         return False
     opener = text[: match.start()].strip().lower()
-    return opener in period_words()["openers"] and text[match.end() : match.end() + 2].startswith(",")
+    return opener in period_words()["openers"] and text[match.end() : match.end() + 2].startswith((",", "\uff0c"))
 
 
 PARENTHESES = re.compile(r"\([^)]*\)")
