@@ -13,14 +13,14 @@ from szcheck.languages import language_of, merge_vocabularies
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "szcheck"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-REGEX_SYNTAX = re.compile(r"\\[A-Za-z]|\(\?P[<=]\w+>?|\(\?[aiLmsux]+[:)]|[A-Za-z]-[A-Za-z]")
+REGEX_SYNTAX = re.compile(r"\\[A-Za-z]|\(\?P[<=]\w+>?|\(\?\(\w+\)|\(\?-?[aiLmsux]+[:)]|[A-Za-z]-[A-Za-z]")
 WORD = re.compile(r"[A-Za-z]{2,}")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # The codes of the data model (units, kinds, qualifiers, period bases, language codes) and the names
 # of data files and folders: identifiers, not words of a language.
 MODEL_CODES = {"count", "percent", "percentage_point", "amount", "share", "growth", "rate", "duration", "exact", "range",
                "level", "over", "at_least", "under", "at_most", "nearly", "about", "stated", "context", "none", "en", "zh",
-               "figures", "periods", "units", "szcheck", "data", "intervals", "yaml", "utf", "any", "capital", "source", "default"}
+               "figures", "periods", "units", "szcheck", "data", "intervals", "yaml", "utf", "any", "capital", "source", "default", "pair"}
 
 
 def identifiers() -> set[str]:

@@ -138,7 +138,7 @@ def lexicon() -> Lexicon:
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
     number_starts = {c for language in languages for c in language.number_starts(vocab)}
     first_characters = ({w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.")
-                        | set(SIGNS) | number_starts)
+                        | set(SIGNS) | {"("} | number_starts)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
@@ -150,15 +150,19 @@ def lexicon() -> Lexicon:
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
     figure_start = digit_start(first_characters, lettered)
+    # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
+    # ("25 €", "50,000₫") when no number follows it.
     figure_pattern = rf"""
         {ratios}(?<![A-Za-z0-9.,:])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
+        (?P<sign_paren>\((?=[\d.]+\)))?
         (?:(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
-           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])){numbers})
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])){numbers})(?(sign_paren)\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
-        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}))?
+        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
+                                          |{word_alternation(symbols)}(?!\s?[\d(])))?
         (?:{suffixes})?{alternatives}
         """
     word_starts = {w[0].lower() for w in list(number_words) + bare_words + list(vocab["vague_multipliers"]) + extra_words}
@@ -210,10 +214,10 @@ def digit_start(first_characters: set[str], lettered: list[str]) -> str:
     no figure: a capital is tried only before a capital, '$', '.', '/' or a space, and a lettered
     sign of another shape ('Rs', 'kr') is listed whole."""
     letters = {c for c in first_characters if c.isalpha() and not c.isascii()} - {w[0] for w in lettered}
-    plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212"} | letters
+    plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212("} | letters
     capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
     others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
-    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.{SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
+    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
     return f"(?={'|'.join(starts)})"
 
 
@@ -455,7 +459,13 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
         if read is None:
             return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
         number, rounding = read
-    return (-number if match.group("sign") else number), rounding
+    return (-number if match.group("sign") or is_accounting_negative(match) else number), rounding
+
+
+def is_accounting_negative(match: re.Match) -> bool:
+    """'$(42.10) million', '(1,250.00)': a figure in brackets is negative in accounts when it has
+    a currency sign or decimals ('(3)' numbers a list item)."""
+    return bool(match.group("sign_paren")) and bool(match.group("symbol") or "." in (match.group("digits") or ""))
 
 
 def number_text(match: re.Match, lex: Lexicon) -> str:
@@ -516,34 +526,52 @@ def currency_from(match: re.Match, lex: Lexicon, unit: str, currency: str) -> st
 
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second
-    end; 'rose from 3.2% to 4.1%' stays two figures."""
+    end. 'rose from 30 to 40 dollars' stays two figures, the first in the second's unit."""
     rules = context_rules()
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
         if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
-            if rules.joins_range(text, first, quantity):
-                joined = range_of(text, first, quantity)
-                if joined.low <= joined.high:  # "10 to 2" is not a range: two figures
-                    merged[-1] = joined
+            joined = rules.joins_range(text, first, quantity)
+            if joined == "range":
+                whole = range_of(text, first, quantity)
+                if whole.low <= whole.high:  # "10 to 2" is not a range: two figures
+                    merged[-1] = whole
                     continue
+            elif joined == "pair" and first.unit == "count" and quantity.unit != "count":
+                merged[-1] = in_unit_of(first, quantity)
         merged.append(quantity)
     return merged
 
 
-def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
-    """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
+def first_end(first: Quantity, second: Quantity) -> Decimal:
+    """The value of a bare first end in the second's scale and unit: '2' in '2 to 3 billion yuan',
+    '20' in '20 to 25 degrees Celsius'; a first end with a scale of its own keeps it."""
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
     first_number = Decimal(first.number.translate(NUMBER_FORM)) if first.number[0].isdigit() else first_value
     second_number = Decimal(second.number.translate(NUMBER_FORM)) if second.number[0].isdigit() else second_value
-    if second.measure and not first.measure:  # "20 to 25 degrees Celsius": the first end is in the second's unit
-        in_unit = from_reference(second_value, second.measure)
-        scale = in_unit / abs(second_number) if second_number else Decimal(1)
-        first_value = to_reference(first_number * scale, second.measure) if first_value == first_number else first_value
-        low = first_value
-    else:
-        scale = second_value / abs(second_number) if second_number else Decimal(1)
-        low = first_value * scale if first_value == first_number and first_value * scale <= second_value else first_value
+    if first_value != first_number or not second_number:
+        return first_value
+    if second.measure and not first.measure:
+        scale = from_reference(second_value, second.measure) / abs(second_number)
+        return to_reference(first_number * scale, second.measure)
+    return first_value * second_value / abs(second_number)
+
+
+def in_unit_of(first: Quantity, second: Quantity) -> Quantity:
+    """'30' in 'rose from 30 to 40 dollars': the same measure as the figure it changed to."""
+    value = first_end(first, second)
+    ratio = value / Decimal(repr(first.value)) if first.value else Decimal(1)
+    low, high = (float(Decimal(repr(end)) * ratio) for end in (first.low, first.high))
+    return replace(first, value=float(value), low=low, high=high, unit=second.unit, kind=second.kind, measure=second.measure)
+
+
+def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
+    """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
+    second_value = Decimal(repr(second.value))
+    low = first_end(first, second)
+    if low > second_value and not second.measure:
+        low = Decimal(repr(first.value))  # '10 to 2 million': the first end is not in millions
     kind, value_sign = second.kind, 1
     if second.unit in ("percent", "percentage_point"):
         value_sign = context_rules().growth_sign(text, first.start, second.end, lexicon().qualifier_before)

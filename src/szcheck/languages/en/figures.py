@@ -220,7 +220,7 @@ def rules() -> Rules:
         range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
-        change_before_range=ending_with(f"{change} {joiner}" for change in cue_words for joiner in vocab["change_words_before_range"]),
+        change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
         plural_nouns=frozenset(vocab["plural_nouns"]),
     )
 
@@ -265,6 +265,7 @@ WORD_AFTER = re.compile(r"\s+[“\"‘']?[A-Za-z\u4e00-\u9fff]")
 PART_OF_WORD_BEFORE = re.compile(r"[A-Za-z]-$")
 NUMBER_RUN_AFTER = re.compile(r"\s+\d[\d.,]*(?:[\s;:]|$)")
 NUMBER_RUN_BEFORE = re.compile(r"(?:^|\s)\d+\s+$")
+YEAR_BEFORE = re.compile(r"(?:^|\s)(?:1[89]|20)\d\d\s+$")  # "In 2023 350 firms": a year, then the figure
 SENTENCE_END = {".", "!", "?", ":", ";", ","}  # a capitalized word after these may just open a clause
 
 
@@ -295,7 +296,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # citation mark
         if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
-        if NUMBER_RUN_AFTER.match(after) or NUMBER_RUN_BEFORE.search(before):
+        if NUMBER_RUN_AFTER.match(after) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
     if word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before:
         return True
@@ -417,15 +418,18 @@ def read_share_base(text: str, before: str = "") -> str | None:
 BETWEEN_END = re.compile(r"between\s+$", re.I)
 
 
-def joins_range(text: str, first, second) -> bool:
-    """'2 to 3 billion', 'between 18 and 45', '5-10%', 'from 30 to 40 dollars' are ranges; 'rose from
-    3.2% to 4.1%' is a change, and 'rose by 34,000 to 2.95 million' a change and the level it reached."""
+def joins_range(text: str, first, second) -> str:
+    """'range' for '2 to 3 billion', 'between 18 and 45', '5-10%', 'from 30 to 40 dollars'; 'pair' for
+    a change and the level it reached ('rose from 3.2% to 4.1%', 'rose by 34,000 to 2.95 million'),
+    two figures of one measure; '' otherwise."""
     joiner = text[first.end : second.start]
     if not rules().range_joiner.match(joiner):
-        return False
+        return ""
     if joiner.strip().lower() == "and":
-        return bool(BETWEEN_END.search(text, max(0, first.start - 12), first.start))
-    return not ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+        return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
+    if not any(c.isalpha() for c in joiner):
+        return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
+    return "pair" if ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range) else "range"
 
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
