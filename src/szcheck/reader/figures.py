@@ -224,12 +224,19 @@ def digit_start(first_characters: set[str], lettered: list[str]) -> str:
 def first_words(phrases: list[str]) -> str:
     """The first word of each phrase, where the rest of it follows: a figure begins there, and the
     rest of the phrase stays free to begin another ('a' in 'a billion-yuan fund' begins none)."""
-    alternatives = set()
+    rests: dict[str, set[str]] = {}
     for phrase in phrases:
         first, *rest = re.split(r"[\s-]+", phrase.lower())
-        following = "".join(rf"[\s-]+{re.escape(word)}" for word in rest)
-        alternatives.add(rf"{re.escape(first)}(?={following}(?![a-z]))" if rest else rf"{re.escape(first)}(?![a-z])")
-    return "|".join(sorted(alternatives, key=len, reverse=True)) or "(?!)"
+        rests.setdefault(first, set()).add(" ".join(rest))
+    alternatives = []
+    for first, following in sorted(rests.items(), key=lambda item: -len(item[0])):
+        tails = sorted(t for t in following if t)
+        tail = "|".join(r"[\s-]+" + r"[\s-]+".join(map(re.escape, t.split())) for t in tails)
+        if "" in following or not tails:
+            alternatives.append(rf"{re.escape(first)}(?![a-z])")
+        else:
+            alternatives.append(rf"{re.escape(first)}(?=(?:{tail})(?![a-z]))")
+    return "|".join(alternatives) or "(?!)"
 
 
 @functools.cache

@@ -100,7 +100,7 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
 def ratio_value(match: re.Match) -> Decimal | None:
     """A share or a change written in words, in percent: "two-thirds of" -> 66.67, "one in five" -> 20,
     "halved" -> -50."""
-    groups = match.groupdict()
+    groups = match.groupdict()  # only for a share or change in words: rare
     if groups.get("growth_words"):
         return Decimal(vocabulary("figures")["change_words"][groups["growth_words"].lower()])
     if groups.get("ratio_words"):

@@ -68,7 +68,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
-    if not match.groupdict().get("ratio_zh"):
+    if match.group("ratio_zh") is None:
         return None
     percent = numerals.percent_of(match.string, match.start("ratio_zh"))
     return percent.value if percent is not None and percent.end == match.end("ratio_zh") else None
@@ -83,7 +83,7 @@ def numeral_at(match: re.Match) -> numerals.Numeral | None:
 
 def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(number, rounding) of a Han numeral: '三百四十万' -> (3400000, 50000); '十几' -> (15.5, 4.5)."""
-    if not match.groupdict().get("words_zh"):
+    if match.group("words_zh") is None:
         return None
     numeral = numeral_at(match)
     if numeral.low != numeral.high:
@@ -94,10 +94,9 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
     """Han numerals that are not figures: words that hold one (一路, 十分), ordinals (第十届), years
     (二〇二四年), dates, and a bare 零, 一 or 两 (一个, 一项: 'a', not a count)."""
-    groups = match.groupdict()
-    if groups.get("ratio_zh"):
+    if match.group("ratio_zh") is not None:
         return ratio_value(match) is None
-    if not groups.get("words_zh"):
+    if match.group("words_zh") is None:
         return False
     numeral = numeral_at(match)
     if numeral is None:
