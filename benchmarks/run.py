@@ -575,6 +575,44 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
 
 # --------------------------------------------------------------------------- main
 
+
+HOSTILE = {  # texts built to make a reader slow: each is one sentence of the given size
+    "long digit runs": lambda n: "7" * n,
+    "comma runs ('1,1,1,...')": lambda n: "1," * (n // 2),
+    "spaces before 'billion'": lambda n: "5" + " " * (n - 8) + "billion",
+    "repeated qualifiers": lambda n: "over " * (n // 5) + "5",
+    "a figure every 37 characters": lambda n: "rose 5% to 3.2 billion yuan in 2024, " * (n // 37),
+    "figures with no clause break": lambda n: "rose 5% to 3.2 billion yuan in 2024 and " * (n // 40),
+    "Chinese figures": lambda n: "合肥市2024年地区生产总值1.35万亿元，增长百分之五点八，" * (n // 30),
+    "random figure characters": lambda n: "".join(random.Random(n).choice("亿万三十元%.,0123456789 a-") for _ in range(n)),
+}
+
+
+def measure_hostile(size: int) -> list[tuple]:
+    """Each hostile text read at `size` and twice that, next to a bare digit scan of the same text:
+    time that doubles with the text is linear."""
+    from szcheck.reader import read_figures
+
+    read_figures("warm up: 5 billion yuan, 38 km, 三百万元")
+    rows = []
+    for name, make in HOSTILE.items():
+        timings = []
+        for length in (size, 2 * size):
+            text = make(length)
+            started = time.perf_counter()
+            read_figures(text)
+            ours = time.perf_counter() - started
+            timings.append((ours, digit_scan(text)))
+        (small, small_scan), (large, large_scan) = timings
+        rows.append((name, f"{large:.3f} s", f"{large / large_scan:.0f}x", f"{large / small:.2f}x"))
+    return rows
+
+
+def print_hostile(rows: list[tuple], size: int) -> None:
+    print(f"\n3. Hostile text  (one sentence of {size:,} and {2 * size:,} characters; linear time doubles)")
+    print(table(rows, ("text", f"read_figures, {2 * size:,} chars", "ours/scan", "time for 2x the text")))
+
+
 def code_version() -> str:
     """The commit measured, and whether src/ had uncommitted changes."""
     try:
@@ -592,7 +630,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.05, help="share of stated facts given a planted contradiction")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=600, help="seconds after which a scale case is stopped")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,scale")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,hostile,scale")
     parser.add_argument("--profile", type=int, metavar="CLAIMS", help="only profile one scale case with cProfile")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -617,6 +655,9 @@ def main() -> None:
             print(f"   --quick: {settings['reading_mb']} MB of text and a {settings['extract_mb']} MB file instead of 10 MB each")
     if "startup" not in skip:
         print_startup(measure_startup())
+    if "hostile" not in skip:
+        hostile_size = 50_000 if args.quick else 500_000
+        print_hostile(measure_hostile(hostile_size), hostile_size)
     if "scale" not in skip:
         results, notes = [], []
         for size in sizes:

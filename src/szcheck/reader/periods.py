@@ -150,8 +150,11 @@ def assign_periods(
     claimed = {id(m) for m in attached if m}
     ends = [m.end for m in usable]
     result = []
+    spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
     for quantity, mention in zip(quantities, attached):
-        span = growth_span(text) if mention is None and quantity.kind == "growth" else None
+        if mention is None and quantity.kind == "growth" and not spans:
+            spans.append(growth_span(text))
+        span = spans[0] if mention is None and quantity.kind == "growth" else None
         if span:
             result.append(quantity.with_period(span, "stated"))
             continue
@@ -159,7 +162,7 @@ def assign_periods(
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
             preceding = usable[before - 1] if before else None
-            in_clause = preceding if preceding and not clause_break.search(text, preceding.end, quantity.start) else None
+            in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
             mention = in_clause or following_mention(text, quantity, usable, claimed, clause_break) or preceding
         if mention is not None:
             result.append(quantity.with_period(mention.period, "stated"))
@@ -173,11 +176,21 @@ def assign_periods(
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],
                       clause_break: re.Pattern) -> PeriodMention | None:
     """The nearest period after a figure, not attached to another figure, in the same clause."""
-    for mention in mentions[bisect.bisect_left(KeyView(mentions), quantity.end) :]:
-        if id(mention) in claimed:
-            continue
-        return None if clause_break.search(text, quantity.end, mention.start) else mention
+    for index in range(bisect.bisect_left(KeyView(mentions), quantity.end), len(mentions)):
+        mention = mentions[index]
+        if not within_clause(text, quantity.end, mention.start, clause_break):
+            return None  # and so for every mention after it: stop here, or the search is quadratic
+        if id(mention) not in claimed:
+            return mention
     return None
+
+
+CLAUSE_REACH = 300  # characters: a period further from its figure than this is not in the figure's clause
+
+
+def within_clause(text: str, start: int, end: int, clause_break: re.Pattern) -> bool:
+    """No clause ends between `start` and `end`, and they are near enough to share one."""
+    return end - start <= CLAUSE_REACH and not clause_break.search(text, start, end)
 
 
 def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:

@@ -156,7 +156,8 @@ def now(match, text, published, vocab):
     return f"{published.year}-{published.month:02d}", True, False
 
 
-FROM_TO = re.compile(rf"\bfrom\b[^;]*?\b(?P<y1>{YEAR})\b[^;]*?\bto\b[^;]*?\b(?P<y2>{YEAR})\b", re.I)
+# bounded gaps: the years of one "from ... to ..." stand within a clause, and the search stays linear
+FROM_TO = re.compile(rf"\bfrom\b[^;]{{0,160}}?\b(?P<y1>{YEAR})\b[^;]{{0,160}}?\bto\b[^;]{{0,160}}?\b(?P<y2>{YEAR})\b", re.I)
 
 
 def growth_span(text: str) -> str | None:
