@@ -84,3 +84,11 @@ def test_parse_names_where_the_currency_of_an_ambiguous_sign_came_from(runner):
     result = runner.invoke(app, ["parse", "It will cost $5 million.", "--currency", "SGD", "-f", "json"])
     [figure] = json.loads(result.output)
     assert (figure["unit"], figure["currency_from"]) == ("SGD", "source")
+
+
+def test_an_implicit_yuan_sum_keeps_its_currency_in_the_claims_file(project, runner):
+    write_source(project, "hefei", "合肥市设立的产业基金规模近8000亿。", published="2025-03-01")
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    claims = yaml.safe_load((project / "claims" / "hefei.yaml").read_text(encoding="utf-8"))["claims"]
+    assert [(c["value"], c.get("currency")) for c in claims] == [("8000亿", "CNY")]
+    assert [c["unit"] for c in json.loads(runner.invoke(app, ["claims", "-f", "json"]).output)] == ["CNY"]

@@ -475,7 +475,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             noun=quantity.noun,
             base=quantity.base,
             quantity=quantity,
-            currency=quantity.unit if quantity.currency_from == "source" else "",
+            currency=quantity.unit if quantity.currency_from in ("source", "context") else "",
         )
         claim.checksum = claim_checksum(claim)
         claims.append(claim)

@@ -31,7 +31,7 @@ class Quantity:
     high_open: bool = False
     period: str = UNSPECIFIED
     period_basis: str = "none"  # stated | context | none (extract may add "inferred")
-    currency_from: str = ""  # for a sign or word several currencies share ("$"): "source" (its currency) | "default"
+    currency_from: str = ""  # "source" | "default" for a sign several currencies share ("$"); "context" for 规模近8000亿
     measure: str = ""  # the physical unit as written ("kilometer"; `unit` is its reference unit, "meter")
 
     def overlaps(self, other: Quantity) -> bool:

@@ -441,6 +441,8 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     number, rounding = figure_number(match, lex, scale)
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, measure)
     unit = reference_unit(measure) if measure else unit
+    if currency and unit == "count":
+        unit = currency  # a claim whose currency came from its sentence, not its value: kept in its claims file
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
                     low_open=low_open, high_open=high_open)
@@ -494,6 +496,11 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     unit, scale, measure = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
     unit = reference_unit(measure) if measure else unit
+    implicit = ""
+    if unit == "count":
+        implicit = next((code for code in (language.implicit_currency(text, match.start(), match.end(), match.group(0))
+                                           for language in ratio_readers()) if code), "") or (currency if kind == "amount" else "")
+        unit = implicit or unit
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
@@ -516,7 +523,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
-        currency_from=currency_from(match, lex, unit, currency),
+        currency_from="context" if implicit else currency_from(match, lex, unit, currency),
         measure=measure,
     )
 

@@ -25,7 +25,8 @@ def quantity_object(quantity: Quantity) -> dict:
     return entry
 
 
-CURRENCY_FROM = {"source": "the source's currency", "default": "ambiguous sign: default reading, see --currency"}
+CURRENCY_FROM = {"source": "the source's currency", "default": "ambiguous sign: default reading, see --currency",
+                 "context": "no currency written: yuan, from the sentence"}
 
 
 def render_parse_table(text: str, figures: list[Quantity], console) -> None:

@@ -454,3 +454,7 @@ def number_of(match: re.Match):
 
 def number_starts(vocab: dict) -> set[str]:
     return set()  # spelled numbers begin at words: see figure_words
+
+
+def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
+    return ""  # English names its currency

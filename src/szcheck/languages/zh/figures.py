@@ -111,6 +111,28 @@ def sign_pattern(vocab: dict) -> str:
     return ""
 
 
+CLAUSE_END = re.compile(r"[，。；！？、,;]")
+
+
+@functools.cache
+def money_words() -> tuple[re.Pattern, tuple[str, ...]]:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    return re.compile(word_alternation(vocab["money_nouns"])), tuple(vocab["big_scales"])
+
+
+def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
+    """'CNY' for a sum in 亿 with no currency whose clause is about money (规模近8000亿,
+    千亿级产业基金); '' otherwise: 8000亿 alone may count anything."""
+    nouns, scales = money_words()
+    if not any(scale in surface for scale in scales):
+        return ""
+    before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    after = CLAUSE_END.split(text[end : end + 30])[0]
+    return "CNY" if nouns.search(before) or nouns.search(after) else ""
+
+
 def number_starts(vocab: dict) -> set[str]:
     """The characters a Han numeral or a percent in words can begin with."""
     raw = numerals.vocabulary().raw
