@@ -296,7 +296,28 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
         found.append(build_quantity(text, match, lex, currency=currency))
-    return merge_ranges(text, found)
+    return merge_ranges(text, scales_for_letters(found))
+
+
+def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
+    """'sold 1.8m cars, up from 1.5m': a letter read as a unit (metres) is the scale that the same
+    sentence gives it elsewhere."""
+    scaled = {q.surface[-1]: q for q in quantities if not q.measure and q.surface[-1:].isalpha() and q.number != q.surface
+              and q.surface[-2:-1].isdigit() and q.unit != "percent"}
+    if not scaled:
+        return quantities
+    lex, result = lexicon(), []
+    for quantity in quantities:
+        model = scaled.get(quantity.surface[-1]) if quantity.measure and quantity.surface[-2:-1].isdigit() else None
+        scale = lex.scales.get(quantity.surface[-1].lower()) if model else None
+        if model is None or scale is None or quantity.kind != "amount":
+            result.append(quantity)
+            continue
+        number = Decimal(quantity.number.translate(NUMBER_FORM))
+        value, low, high, low_open, high_open = signed_interval(number * scale, half_unit(quantity.number.translate(NUMBER_FORM)) * scale,
+                                                               quantity.qualifier, 1)
+        result.append(replace(quantity, value=value, low=low, high=high, unit=model.unit, kind=model.kind, measure="", noun=model.noun))
+    return result
 
 
 def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: str = "") -> list[Quantity]:
@@ -403,8 +424,9 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     return "exact"
 
 
-def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon) -> tuple[str, str | None, int]:
-    """(kind, per, sign): a percent after "increase of" is growth; "patents per day" is a rate."""
+def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon, measure: str = "") -> tuple[str, str | None, int]:
+    """(kind, per, sign): a percent after "increase of" is growth; "patents per day" and "3 million
+    barrels per day" are rates."""
     rules = context_rules()
     if first_of(match, lex.growth_groups):
         return "growth", None, 1
@@ -413,9 +435,11 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
         if sign:
             return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
-    if unit != "count":
+    if unit != "count" and not measure:
         return "amount", None, 1
     rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
+    if measure:
+        return ("rate", rate_or_duration[1], 1) if rate_or_duration and rate_or_duration[0] == "rate" else ("amount", None, 1)
     if rate_or_duration:
         return rate_or_duration[0], rate_or_duration[1], 1
     return "count", None, 1
@@ -504,7 +528,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
-    read_as, per, sign = read_kind(text, match, unit, noun, lex)
+    read_as, per, sign = read_kind(text, match, unit, noun, lex, measure)
     kind = kind or read_as
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign, measure)
     return Quantity(
