@@ -218,7 +218,9 @@ def digit_start(first_characters: set[str], lettered: list[str]) -> str:
     capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
     others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
     starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
-    return f"(?={'|'.join(starts)})"
+    # one character class first: the regex engine scans for it fast, then tries the detailed test
+    firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered}
+    return rf"(?=[\d{re.escape(''.join(sorted(firsts)))}{SIGNS}])(?={'|'.join(starts)})"
 
 
 def first_words(phrases: list[str]) -> str:
