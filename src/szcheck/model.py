@@ -96,13 +96,6 @@ class Source:
     def kind(self) -> str:
         return str(self.meta.get("kind") or "news")
 
-    @property
-    def language(self) -> str:
-        """'en' or 'zh': the front matter's `language`, else the script of the body."""
-        from .languages import language_of
-
-        return language_of(self.body, str(self.meta.get("language") or ""))
-
 
 @dataclass(slots=True)
 class Claim:

@@ -61,7 +61,8 @@ def language_of(text: str, declared: str = "") -> str:
     script: Chinese when a third of its letters are Han characters."""
     declared = declared.strip().lower()
     if declared:
-        return declared.split("-")[0].split("_")[0]
+        code = declared.split("-")[0].split("_")[0]
+        return "zh" if code in ("zh", "cmn", "yue") else code
     sample = text[:20000]
     letters = len(LETTER.findall(sample))
     return "zh" if letters and len(HAN.findall(sample)) * 3 >= letters else "en"

@@ -60,11 +60,10 @@ def is_prose(text: str) -> bool:
 
 
 def language(source: Source) -> str:
-    """'zh' or 'en' (or another code): the front matter's `language`, else what most of the text is in."""
-    stated = str(source.meta.get("language") or "").strip().lower()
-    if stated:
-        return "zh" if stated.startswith(("zh", "cmn")) else stated[:2]
-    return "zh" if han_count(source.body) * 3 > latin_count(source.body) else "en"
+    """'zh' or 'en' (or another code): the front matter's `language`, else the script of the text."""
+    from ...languages import language_of
+
+    return language_of(source.body, str(source.meta.get("language") or ""))
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> str:
