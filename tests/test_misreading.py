@@ -229,3 +229,35 @@ def test_links_pointing_outside_the_project_are_errors(project, runner, tmp_path
     os.symlink(outside / "a.yaml", project / "claims" / "a.yaml")
     result = run(runner, "verify")
     assert result.exit_code == 2 and "claims/a.yaml: claims file is a link to a file outside the project" in only_error(result)
+
+
+# --- what used to be internal errors ------------------------------------------------------------------
+
+
+def test_latin1_configuration_and_baseline_are_one_line_errors(project, runner):
+    write_source(project, "a", SENTENCE)
+    (project / "szcheck.yaml").write_bytes("# caf\xe9\nfail_on: error\n".encode("latin-1"))
+    result = run(runner, "verify")
+    assert result.exit_code == 2 and "szcheck.yaml:1: configuration is not UTF-8 text" in only_error(result)
+    (project / "szcheck.yaml").write_text("# x\n", encoding="utf-8")
+    (project / "b.yaml").write_bytes("accepted: []  # caf\xe9\n".encode("latin-1"))
+    result = run(runner, "verify", "--baseline", "b.yaml")
+    assert result.exit_code == 2 and "b.yaml:1: baseline is not UTF-8 text" in only_error(result)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_the_rest_read(project, runner):
+    write_source(project, "a", SENTENCE)
+    (project / "sources" / os.fsdecode(b"caf\xe9.txt")).write_text(SENTENCE, encoding="utf-8")
+    for command in ("verify", "extract", "claims"):
+        result = run(runner, command)
+        assert result.exit_code == 2
+        assert only_error(result) == "szcheck: error: sources/caf\\xe9.txt: file name is not UTF-8; rename it"
+    assert (project / "claims" / "a.yaml").exists()
+
+
+def test_a_figure_of_400_digits_is_read_without_crashing(project, runner):
+    huge = "1" + "0" * 400
+    write_source(project, "a", f"Ningbo's R&D spending reached {huge} yuan in 2023.")
+    assert run(runner, "parse", f"Revenue reached {huge} yuan in 2023.").exit_code == 0
+    assert run(runner, "extract").exit_code == 0
+    assert run(runner, "verify", "-f", "json").exit_code in (0, 1)

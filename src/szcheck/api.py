@@ -12,7 +12,7 @@ from typing import Callable
 
 from .claims import MergeResult, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
 from .config import CONFIG_FILES
-from .errors import SzcheckError
+from .errors import SzcheckError, printable
 from .model import Claim, Finding, Report, Source
 from .sources import SOURCE_SUFFIXES, display_path, find_sources, linked_folders, read_source, unread_files
 
@@ -100,7 +100,19 @@ def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None
     return sources
 
 
+def printable_name(path: Path, root: Path) -> None:
+    """A file name must be text that prints as itself: it reaches every report, and a name with a
+    newline or an escape sequence would forge lines (a CI runner's '::error' commands) or terminal output."""
+    shown = display_path(path, root).as_posix()
+    if shown.startswith("::"):
+        raise SzcheckError("file name starts with '::', which CI runners read as a command in a log; rename it", shown)
+    if printable(shown) != shown:
+        problem = "is not UTF-8" if any(0xDC80 <= ord(c) <= 0xDCFF for c in shown) else "has control characters"
+        raise SzcheckError(f"file name {problem}; rename it", shown)
+
+
 def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str, str]) -> Source:
+    printable_name(path, root)
     # where the file really is: its folder's real path (looked up once per folder) and its own
     # name, unless the file itself is a link
     resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
@@ -300,7 +312,7 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dic
     project.sources = read_sources([sources_dir], root, encodings, project.errors)
     if not project.sources and not project.errors:
         raise SzcheckError(no_sources_message(sources_dir), sources_dir)
-    project.notes += [f"{display_path(path, root).as_posix()}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
+    project.notes += [f"{printable(display_path(path, root).as_posix())}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
                       for path in unread_files(sources_dir)]
     claims_files, broken, left_out = read_claims_files(claims_dir, {s.path.as_posix() for s in project.sources}, project, root)
     targets = claims_paths(project.sources, claims_dir, sources_relative(sources_dir, root),
@@ -330,6 +342,7 @@ def read_claims_files(claims_dir: Path, known: set[str], project: Project, root:
     for path in claims_file_paths(claims_dir):
         try:
             if root is not None:
+                printable_name(path, root)
                 inside_project(path, root)
             claims_file = load_claims_file(path, warn=project.warnings.append)
             check_units(claims_file)

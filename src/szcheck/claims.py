@@ -92,7 +92,14 @@ def mapping_key(node, lines: bool) -> str:
     return key
 
 
-def parse_yaml(text: str, lines: bool = True) -> object:
+def parse_yaml(text: str) -> object:
+    """A claims file's YAML, each mapping with its line."""
+    return safe_yaml(text)
+
+
+def safe_yaml(text: str, lines: bool = True) -> object:
+    """YAML read without aliases, duplicate keys or look-alike keys (claims files, front matter,
+    configuration and baselines alike)."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()

@@ -175,9 +175,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     try:
         meta = simple_front_matter(match.group(1))
         if meta is None:
-            from .claims import parse_yaml  # refuses aliases, duplicate keys, keys that are not text
+            from .claims import safe_yaml  # refuses aliases, duplicate keys, keys that are not text
 
-            meta = parse_yaml(match.group(1), lines=False) or {}
+            meta = safe_yaml(match.group(1), lines=False) or {}
     except SzcheckError as error:
         raise SzcheckError(f"invalid front matter: {error.message}", path, error.line + 1 if error.line else 1) from None
     except yaml.YAMLError as error:

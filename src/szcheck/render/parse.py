@@ -28,6 +28,8 @@ def quantity_object(quantity: Quantity) -> dict:
 def render_parse_table(text: str, figures: list[Quantity], console) -> None:
     from rich.table import Table
 
+    from .tables import plain
+
     if not figures:
         console.print("no figures found")
         return
@@ -36,5 +38,7 @@ def render_parse_table(text: str, figures: list[Quantity], console) -> None:
         table.add_column(column, overflow="fold")
     for q in figures:
         of = (q.noun or q.base or "") + (f" per {q.per}" if q.per else "")
-        table.add_row(q.surface, normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})", f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
+        cells = (q.surface, normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})", f"{q.kind}, {q.qualifier}", q.period, of,
+                 f"{q.start}-{q.end}")
+        table.add_row(*plain(cells))
     console.print(table)
