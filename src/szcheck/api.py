@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -162,8 +163,26 @@ def extract_all(sources: list[Source], jobs: int) -> list[list[Claim]]:
         return [extract_source(source) for source in sources]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(extract_source, sources, chunksize=max(1, len(sources) // (jobs * 4))))
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker of the extraction pool ends when its parent does, even killed with -9 (which runs no
+    clean-up): orphaned workers would go on holding the extraction lock. Linux only; elsewhere the
+    pool's own shutdown is all there is."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
 
 
 @contextmanager
@@ -182,15 +201,68 @@ def cycle_collection_paused():
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
                   jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None,
                   encodings: dict[str, str] | None = None, prune: bool = False,
-                  errors: list[SzcheckError] | None = None, sources_dir: Path | None = None) -> list[ExtractOutcome]:
+                  errors: list[SzcheckError] | None = None, sources_dir: Path | None = None,
+                  on_wait: Callable[[], None] = lambda: None) -> list[ExtractOutcome]:
     """Read each source, merge its claims into its claims file (claims/ mirrors sources/), and say
     what changed. A source whose claims file was written from the same text by the same szcheck is
     skipped, unless `prune` asks to remove its stale claims. With an `errors` list, a source or claims
     file that cannot be read is recorded there, its claims file left as it is, and the others go on."""
-    with cycle_collection_paused():
+    with cycle_collection_paused(), extraction_lock(claims_dir, root, dry_run, on_wait):
+        if not dry_run:
+            remove_leftover_temporary_files(claims_dir)
         sources = read_sources(paths, root, encodings, errors)
         sources_rel = sources_relative(sources_dir if sources_dir is not None else root / "sources", root)
         return extract_and_merge(sources, claims_dir, dry_run, force or prune, jobs, on_source, prune, errors, root, sources_rel)
+
+
+LOCK_FOLDER = ".szcheck_cache"
+
+
+@contextmanager
+def extraction_lock(claims_dir: Path, root: Path, dry_run: bool, on_wait: Callable[[], None] = lambda: None):
+    """One `extract` at a time per claims folder: a second waits for the first, so that neither
+    merges into a file the other is rewriting. The lock is the operating system's (flock), so a run
+    killed with -9 leaves nothing locked. Where locks cannot be taken (a read-only project, no flock),
+    extraction goes on without one."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        fcntl = None
+    if dry_run or fcntl is None:
+        yield
+        return
+    import hashlib
+
+    name = hashlib.sha256(os.fsencode(os.path.abspath(claims_dir))).hexdigest()[:16]
+    try:
+        (root / LOCK_FOLDER).mkdir(exist_ok=True)
+        handle = open(root / LOCK_FOLDER / f"extract-{name}.lock", "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError:
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+TEMPORARY = re.compile(r"\..+\.yaml\.[a-z0-9_]{8}")  # what write_atomically's mkstemp names
+
+
+def remove_leftover_temporary_files(claims_dir: Path) -> None:
+    """The temporary files of a run that was killed before its rename (the lock says none is running)."""
+    if not claims_dir.is_dir():
+        return
+    for folder, _, names in os.walk(claims_dir):
+        for name in names:
+            if TEMPORARY.fullmatch(name):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                except OSError:
+                    pass
 
 
 def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,

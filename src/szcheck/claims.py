@@ -125,6 +125,8 @@ class ClaimsFile:
 class ParseCache:
     """Parsed claims files as JSON, keyed by the file's text and szcheck's version, so an unchanged
     claims file is not parsed as YAML again (YAML parsing is most of `verify` on large projects).
+    Each entry starts with a hash of its key and its content, checked on every read: an edited,
+    truncated or corrupt entry is ignored (and rewritten), so the cache can be missing, never wrong.
     Off until `use` names a folder; only data that JSON holds exactly is cached."""
 
     def __init__(self) -> None:
@@ -133,21 +135,26 @@ class ParseCache:
     def use(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def key(self, text: str) -> str | None:
+    def digest(self, text: str) -> str:
         from . import __version__
 
+        return hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
+
+    def key(self, text: str) -> str | None:
         if self.folder is None:
             return None
-        digest = hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
-        return os.path.join(self.folder, f"{digest}.json")
+        return os.path.join(self.folder, f"{self.digest(text)}.json")
 
     def read(self, text: str) -> object | None:
         path = self.key(text)
         if path is None:
             return None
         try:
-            with open(path, encoding="utf-8") as stream:
-                return json.load(stream)
+            with open(path, "rb") as stream:
+                seal, _, body = stream.read().partition(b"\n")
+            if seal.rstrip(b"\r").decode("ascii") != entry_seal(self.digest(text), body):
+                return None  # edited or corrupt: parse the YAML, and the entry is written again
+            return json.loads(body)
         except (OSError, ValueError):
             return None  # not cached yet, or unreadable: parse the YAML
 
@@ -156,13 +163,17 @@ class ParseCache:
         if path is None:
             return
         try:
-            encoded = json.dumps(data, ensure_ascii=False)
+            body = json.dumps(data, ensure_ascii=False)
         except (TypeError, ValueError):
             return  # dates and other non-JSON values: parse the YAML each time
         try:
-            write_atomically(Path(path), encoded)
+            write_atomically(Path(path), entry_seal(self.digest(text), body.encode("utf-8")) + "\n" + body)
         except OSError:
             pass  # a read-only project still works, only slower
+
+
+def entry_seal(digest: str, body: bytes) -> str:
+    return hashlib.sha256(digest.encode("ascii") + b"\x00" + body).hexdigest()
 
 
 parse_cache = ParseCache()

@@ -210,7 +210,8 @@ def extract(
         with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
                                      on_source=lambda source: advance(), encodings=config.encodings, prune=prune, errors=errors,
-                                     sources_dir=sources_dir)
+                                     sources_dir=sources_dir,
+                                     on_wait=lambda: typer.echo(f"waiting for another szcheck extract into {claims_dir.as_posix()}/ ...", err=True))
     except SzcheckError as error:
         fail(error)
     except OSError as error:
