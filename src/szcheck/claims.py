@@ -428,18 +428,20 @@ def is_edited(claim: Claim) -> bool:
 
 def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune: bool = False) -> MergeResult:
     """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost.
-    A machine claim whose quote disappeared is removed; one a person edited, reviewed or rejected is
-    kept (edited ones marked stale) unless `prune` asks to remove it after review."""
+    Each claim is matched to the figure it is about (see match_claims). A machine claim whose figure
+    is gone is removed; one a person edited, reviewed or rejected is kept (edited ones marked stale
+    when their figure is gone) unless `prune` asks to remove it after review."""
     result = MergeResult(claims=[])
-    fresh = {(c.value, c.quote): c for c in extracted}
+    matches = match_claims(existing, extracted)
+    matched = {id(new) for new in matches.values()}
     used_ids = {c.id for c in existing}
     for claim in existing:
-        new = fresh.pop((claim.value, claim.quote), None)
-        gone = claim.status == "stale" or (bool(claim.quote) and claim.quote not in body)
+        new = matches.get(id(claim))
+        gone = claim.status == "stale" or (new is None and bool(claim.quote) and claim.quote not in body)
         if prune and gone:
             result.removed.append(claim.id)
         elif is_edited(claim):
-            keep_edited(claim, gone, result)
+            keep_edited(relocated(claim, new, body) if new is not None else claim, gone, result)
         elif new is not None:
             updated = replace(new, id=claim.id)
             result.claims.append(updated)
@@ -448,12 +450,61 @@ def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune
         else:
             result.removed.append(claim.id)
     for claim in extracted:
-        if (claim.value, claim.quote) in fresh:
+        if id(claim) not in matched:
             claim.id = unique_id(claim.id, used_ids)
             result.claims.append(claim)
             result.added.append(claim.id)
     result.claims.sort(key=lambda c: (c.line, c.column))
     return result
+
+
+SIMILAR_QUOTE = 80  # rapidfuzz ratio: the same sentence with a word or two changed
+
+
+def match_claims(existing: list[Claim], extracted: list[Claim]) -> dict[int, Claim]:
+    """For each existing claim (by id()), the new reading of the same figure: the same figure text in
+    the same sentence; else the figure at the same place in the same sentence (a person corrected the
+    value); else the same figure text in a similar sentence, the nearest line first (a word of the
+    sentence was corrected, or lines were inserted above it). A figure the source itself changed
+    matches nothing: a person's claim about the old figure is kept and reported stale."""
+    from rapidfuzz import fuzz
+
+    matches: dict[int, Claim] = {}
+    by_text: dict[tuple[str, str], list[Claim]] = {}
+    for new in extracted:
+        by_text.setdefault((new.value, new.quote), []).append(new)
+    for claim in existing:
+        if by_text.get((claim.value, claim.quote)):
+            matches[id(claim)] = by_text[(claim.value, claim.quote)].pop(0)
+    taken = {id(new) for new in matches.values()}
+    by_place: dict[tuple[int, int], list[Claim]] = {}
+    by_value: dict[str, list[Claim]] = {}
+    for new in extracted:
+        if id(new) not in taken:
+            by_place.setdefault((new.line, new.column), []).append(new)
+            by_value.setdefault(new.value, []).append(new)
+
+    def same(claim: Claim, new: Claim) -> bool:
+        return id(new) not in taken and claim.quote == new.quote
+
+    def similar(claim: Claim, new: Claim) -> bool:
+        return id(new) not in taken and fuzz.ratio(claim.quote, new.quote) >= SIMILAR_QUOTE
+
+    for candidates, fits in ((lambda c: by_place.get((c.line, c.column), []), same),
+                             (lambda c: sorted(by_value.get(c.value, []), key=lambda new: abs(new.line - c.line)), similar)):
+        for claim in existing:
+            if id(claim) in matches:
+                continue
+            new = next((new for new in candidates(claim) if fits(claim, new)), None)
+            if new is not None:
+                matches[id(claim)] = new
+                taken.add(id(new))
+    return matches
+
+
+def relocated(claim: Claim, new: Claim, body: str) -> Claim:
+    """A person's claim moved to where its figure now stands, with the sentence as it now reads."""
+    return replace(claim, line=new.line, column=new.column, quote=claim.quote if claim.quote in body else new.quote)
 
 
 def keep_edited(claim: Claim, gone: bool, result: MergeResult) -> None:
