@@ -120,8 +120,8 @@ def test_two_extract_runs_at_once_take_turns(project):
     all_claims_files_valid(project / "claims")
 
 
-@pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC])
-def test_a_disk_that_refuses_writes_is_a_one_line_error_and_the_old_files_stay(project, runner, monkeypatch, code):
+@pytest.mark.parametrize(("code", "where"), [(errno.EROFS, "mkstemp"), (errno.ENOSPC, "replace")], ids=["read-only", "full"])
+def test_a_disk_that_refuses_writes_is_a_one_line_error_and_the_old_files_stay(project, runner, monkeypatch, code, where):
     import szcheck.claims
 
     conflicting(project)
@@ -129,13 +129,21 @@ def test_a_disk_that_refuses_writes_is_a_one_line_error_and_the_old_files_stay(p
     before = {p: p.read_text(encoding="utf-8") for p in (project / "claims").glob("*.yaml")}
     write_source(project, "a", "Ningbo's R&D spending reached 36.0 billion yuan in 2023.")
 
-    def refuse(source, target):
-        raise OSError(code, os.strerror(code), str(target))
+    def refuse(*args, **options):
+        raise OSError(code, os.strerror(code), "the file it was writing")
 
-    monkeypatch.setattr(szcheck.claims.os, "replace", refuse)
+    monkeypatch.setattr(szcheck.claims.tempfile if where == "mkstemp" else szcheck.claims.os, where, refuse)
     result = runner.invoke(app, ["extract"])
     assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
     [line] = result.stderr.strip().splitlines()
     assert line == f"szcheck: error: claims/a.yaml: cannot write: {os.strerror(code)}"
     assert {p: p.read_text(encoding="utf-8") for p in (project / "claims").glob("*.yaml")} == before
     assert not [p for p in (project / "claims").iterdir() if p.name.startswith(".")]
+
+
+def test_a_baseline_that_cannot_be_written_is_a_one_line_error(project, runner):
+    conflicting(project)
+    (project / "not-a-folder").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["verify", "--write-baseline", "not-a-folder/b.yaml"])
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.strip().startswith("szcheck: error: not-a-folder/b.yaml: cannot write: ")

@@ -388,14 +388,21 @@ def current_umask() -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write via a temporary file and a rename, so an interrupted run leaves the old file intact. A
+    write the disk refuses (read-only, full) is an OSError naming `path`, not the temporary file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes it private; the file is the user's, as any other they write
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

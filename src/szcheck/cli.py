@@ -360,7 +360,10 @@ def verify(
             if report.errors:
                 fail(f"{report.errors[0]}; no baseline written: it would leave out the findings of the files that cannot be read")
             previous = read_baseline(write_baseline_to) if write_baseline_to.exists() else {}
-            count = write_baseline(write_baseline_to, report.findings, reason, previous)
+            try:
+                count = write_baseline(write_baseline_to, report.findings, reason, previous)
+            except OSError as error:
+                fail(f"{error.filename}: cannot write: {error.strerror}")
             typer.echo(f"wrote {count} accepted findings to {write_baseline_to}")
             raise typer.Exit(0)
         baseline_path = baseline or (root / config.baseline if config.baseline else None)

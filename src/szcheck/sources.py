@@ -189,7 +189,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     return meta, text[match.end() :], text[: match.end()].count("\n") + 1
 
 
-SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^\t]*?)[ ]*")
+SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^\t]*[^\t ])?)[ ]*")
 YAML_RESOLVER = yaml.resolver.Resolver()
 STR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -291,10 +291,11 @@ class Sentence:
 
 SENTENCE_END = re.compile(
     r"(?=[.!?…。！？])"  # fail fast where no sentence can end: the lookbehinds below are slow to try everywhere
+    r"(?<![.!?…。！？])"  # and start only where a run of end marks starts: trying inside a run of dots is quadratic
     r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])"
     r"([.!?…]+[”\"’)]?|[。！？]+)(\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
 )
-LIST_ITEM = re.compile(r"\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list
+LIST_ITEM = re.compile(r"(?<!\s)\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list (tried where a run of spaces starts)
 
 
 def split_sentences(line_text: str) -> list[tuple[int, str]]:
