@@ -333,7 +333,7 @@ def declared_sources(claims_dir: Path) -> tuple[dict[str, Path], dict[str, Szche
     found: dict[str, Path] = {}
     conflicts: dict[str, SzcheckError] = {}
     for path in claims_file_paths(claims_dir):
-        source = declared_source(path)
+        source = declared_source(path) if printable(path.as_posix()) == path.as_posix() else None
         if source is None:
             continue
         if source in found:
