@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .claims import MergeResult, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
 from .config import CONFIG_FILES
-from .errors import SzcheckError
+from .errors import SzcheckError, printable
 from .model import Claim, Finding, Report, Source
-from .sources import SOURCE_SUFFIXES, display_path, find_sources, read_source, unread_files
+from .sources import SOURCE_SUFFIXES, display_path, find_sources, linked_folders, read_source, unread_files
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above `start` with a szcheck.yaml or pyproject.toml; else `start`."""
@@ -24,8 +26,57 @@ def find_root(start: Path | None = None) -> Path:
     return start
 
 
-def claims_path(claims_dir: Path, source: Source) -> Path:
-    return claims_dir / f"{source.id}.yaml"
+def source_key(source: Source, sources_rel: PurePosixPath | None) -> PurePosixPath:
+    """The source's path inside the sources folder; its name alone when it lies elsewhere."""
+    path = PurePosixPath(source.path.as_posix())
+    if sources_rel is not None:
+        try:
+            return path.relative_to(sources_rel)
+        except ValueError:
+            pass
+    return PurePosixPath(path.name)
+
+
+def claims_paths(sources: list[Source], claims_dir: Path, sources_rel: PurePosixPath | None,
+                 existing: dict[str, Path]) -> dict[str, Path]:
+    """Where each source's claims file is: the file that names it, else the claims folder mirroring the
+    sources folder with the source's stem (sources/sub/a.txt: claims/sub/a.yaml; a top-level source keeps
+    its flat name), or its whole name when another source has the stem's file (a.txt and a.md)."""
+    taken = set(existing.values())
+    targets = {}
+    for source in sorted(sources, key=lambda s: s.path.as_posix()):
+        key = source.path.as_posix()
+        if key in existing:
+            targets[key] = existing[key]
+            continue
+        rel = source_key(source, sources_rel)
+        folder = claims_dir.joinpath(*rel.parent.parts)
+        candidates = [folder / f"{rel.stem}.yaml", folder / f"{rel.name}.yaml"]
+        candidate = next((c for c in candidates if c not in taken), None)
+        number = 2
+        while candidate is None or candidate in taken:
+            candidate, number = folder / f"{rel.name}-{number}.yaml", number + 1
+        taken.add(candidate)
+        targets[key] = candidate
+    return targets
+
+
+def claims_file_paths(claims_dir: Path) -> list[Path]:
+    """The claims files in a claims folder and its subfolders, hidden ones (temporary files) left out."""
+    if not claims_dir.is_dir():
+        return []
+    found = (path for path in claims_dir.rglob("*.yaml") if not any(part.startswith(".") for part in path.relative_to(claims_dir).parts))
+    return sorted(found, key=lambda path: path.relative_to(claims_dir).parts)
+
+
+def inside_project(path: Path, root: Path) -> None:
+    """A claims file that is a link must point inside the project."""
+    if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        raise SzcheckError("claims file is a link to a file outside the project; refusing to read it", path)
+
+
+def sources_relative(sources_dir: Path | None, root: Path) -> PurePosixPath | None:
+    return PurePosixPath(display_path(sources_dir, root).as_posix()) if sources_dir is not None else None
 
 
 def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None = None,
@@ -34,6 +85,12 @@ def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None
     recorded there and the others are still read; without one, it stops the run."""
     sources = []
     resolve_folder = functools.lru_cache(maxsize=None)(Path.resolve)
+    for link in linked_folders(paths):
+        if root.resolve() not in link.resolve().parents:
+            error = SzcheckError("is a link to a folder outside the project; szcheck does not read it", display_path(link, root))
+            if errors is None:
+                raise error
+            errors.append(error)
     for path in find_sources(paths):
         try:
             sources.append(read_one_source(path, root, resolve_folder, encodings or {}))
@@ -44,7 +101,19 @@ def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None
     return sources
 
 
+def printable_name(path: Path, root: Path) -> None:
+    """A file name must be text that prints as itself: it reaches every report, and a name with a
+    newline or an escape sequence would forge lines (a CI runner's '::error' commands) or terminal output."""
+    shown = display_path(path, root).as_posix()
+    if shown.startswith("::"):
+        raise SzcheckError("file name starts with '::', which CI runners read as a command in a log; rename it", shown)
+    if printable(shown) != shown:
+        problem = "is not UTF-8" if any(0xDC80 <= ord(c) <= 0xDCFF for c in shown) else "has control characters"
+        raise SzcheckError(f"file name {problem}; rename it", shown)
+
+
 def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str, str]) -> Source:
+    printable_name(path, root)
     # where the file really is: its folder's real path (looked up once per folder) and its own
     # name, unless the file itself is a link
     resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
@@ -94,8 +163,26 @@ def extract_all(sources: list[Source], jobs: int) -> list[list[Claim]]:
         return [extract_source(source) for source in sources]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(extract_source, sources, chunksize=max(1, len(sources) // (jobs * 4))))
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker of the extraction pool ends when its parent does, even killed with -9 (which runs no
+    clean-up): orphaned workers would go on holding the extraction lock. Linux only; elsewhere the
+    pool's own shutdown is all there is."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
 
 
 @contextmanager
@@ -114,48 +201,165 @@ def cycle_collection_paused():
 def extract_paths(paths: list[Path], claims_dir: Path, root: Path, *, dry_run: bool = False, force: bool = False,
                   jobs: int = 1, on_source: Callable[[Source], None] = lambda source: None,
                   encodings: dict[str, str] | None = None, prune: bool = False,
-                  errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
-    """Read each source, merge its claims into claims/<source-id>.yaml, and say what changed.
-    A source whose claims file was written from the same text by the same szcheck is skipped,
-    unless `prune` asks to remove its stale claims. With an `errors` list, a source or claims file
-    that cannot be read is recorded there, its claims file left as it is, and the others go on."""
-    with cycle_collection_paused():
+                  errors: list[SzcheckError] | None = None, sources_dir: Path | None = None,
+                  on_wait: Callable[[], None] = lambda: None) -> list[ExtractOutcome]:
+    """Read each source, merge its claims into its claims file (claims/ mirrors sources/), and say
+    what changed. A source whose claims file was written from the same text by the same szcheck is
+    skipped, unless `prune` asks to remove its stale claims. With an `errors` list, a source or claims
+    file that cannot be read is recorded there, its claims file left as it is, and the others go on."""
+    with cycle_collection_paused(), extraction_lock(claims_dir, root, dry_run, on_wait):
+        if not dry_run:
+            remove_leftover_temporary_files(claims_dir)
         sources = read_sources(paths, root, encodings, errors)
-        return extract_and_merge(sources, claims_dir, dry_run, force or prune, jobs, on_source, prune, errors)
+        sources_rel = sources_relative(sources_dir if sources_dir is not None else root / "sources", root)
+        return extract_and_merge(sources, claims_dir, dry_run, force or prune, jobs, on_source, prune, errors, root, sources_rel)
+
+
+LOCK_FOLDER = ".szcheck_cache"
+
+
+@contextmanager
+def extraction_lock(claims_dir: Path, root: Path, dry_run: bool, on_wait: Callable[[], None] = lambda: None):
+    """One `extract` at a time per claims folder: a second waits for the first, so that neither
+    merges into a file the other is rewriting. The lock is the operating system's (flock), so a run
+    killed with -9 leaves nothing locked. Where locks cannot be taken (a read-only project, no flock),
+    extraction goes on without one."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        fcntl = None
+    if dry_run or fcntl is None:
+        yield
+        return
+    import hashlib
+
+    name = hashlib.sha256(os.fsencode(os.path.abspath(claims_dir))).hexdigest()[:16]
+    try:
+        (root / LOCK_FOLDER).mkdir(exist_ok=True)
+        handle = open(root / LOCK_FOLDER / f"extract-{name}.lock", "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError:
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+TEMPORARY = re.compile(r"\..+\.yaml\.[a-z0-9_]{8}")  # what write_atomically's mkstemp names
+
+
+def remove_leftover_temporary_files(claims_dir: Path) -> None:
+    """The temporary files of a run that was killed before its rename (the lock says none is running)."""
+    if not claims_dir.is_dir():
+        return
+    for folder, _, names in os.walk(claims_dir):
+        for name in names:
+            if TEMPORARY.fullmatch(name):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                except OSError:
+                    pass
 
 
 def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, force: bool, jobs: int,
                       on_source: Callable[[Source], None], prune: bool = False,
-                      errors: list[SzcheckError] | None = None) -> list[ExtractOutcome]:
-    targets = {id(source): claims_path(claims_dir, source) for source in sources}
-    todo = [s for s in sources if force or not is_current(targets[id(s)], s)]
+                      errors: list[SzcheckError] | None = None, root: Path | None = None,
+                      sources_rel: PurePosixPath | None = None) -> list[ExtractOutcome]:
+    existing, conflicts = declared_sources(claims_dir)
+    targets = claims_paths(sources, claims_dir, sources_rel, existing)
+    refused = {}
+    for source in sources:
+        key = source.path.as_posix()
+        if key in conflicts or root is not None and refused_target(targets[key], root):
+            refused[key] = conflicts.get(key) or SzcheckError("claims file is a link to a file outside the project; refusing to write it",
+                                                             targets[key])
+    strict, errors = errors is None, errors if errors is not None else []
+    errors.extend(refused.values())
+    sources = [source for source in sources if source.path.as_posix() not in refused]
+    todo = [s for s in sources if force or not is_current(targets[s.path.as_posix()], s)]
     extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
     outcomes = []
     for source in sources:
-        target = targets[id(source)]
-        if id(source) not in extracted:
+        target = targets[source.path.as_posix()]
+        if id(source) in extracted:
+            outcome = merge_into(target, source, extracted[id(source)], dry_run, prune, errors)
+            if outcome is not None:
+                outcomes.append(outcome)
+        else:
             outcomes.append(ExtractOutcome(source, target, None, written=False))
-            on_source(source)
-            continue
-        try:
-            existing = load_claims_file(target).claims if target.exists() else []
-        except SzcheckError as error:
-            if errors is None:
-                raise
-            errors.append(error)  # a person's file szcheck cannot read: left untouched
-            on_source(source)
-            continue
-        merge = merge_claims(existing, extracted[id(source)], source.body, prune)
-        data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims)
-        text = render_data(data)
-        unchanged = target.exists() and target.read_text(encoding="utf-8") == text
-        if not dry_run and not unchanged:
-            write_atomically(target, text)
-        if not dry_run:
-            remember_parse(text, data)
-        outcomes.append(ExtractOutcome(source, target, merge, written=not dry_run and not unchanged))
         on_source(source)
+        if strict and errors:
+            raise errors[0]
+    if strict and errors:
+        raise errors[0]
     return outcomes
+
+
+def refused_target(target: Path, root: Path) -> bool:
+    return target.is_symlink() and root.resolve() not in target.resolve().parents
+
+
+def merge_into(target: Path, source: Source, extracted: list[Claim], dry_run: bool, prune: bool,
+               errors: list[SzcheckError]) -> ExtractOutcome | None:
+    """Merge a source's new reading into its claims file; None when that file cannot be read (it is
+    a person's file: left untouched, and the error recorded)."""
+    try:
+        previous = load_claims_file(target) if target.exists() else None
+    except SzcheckError as error:
+        errors.append(error)
+        return None
+    merge = merge_claims(previous.claims if previous else [], extracted, source.body, prune)
+    data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims,
+                            previous.extras if previous else None, previous.claim_extras if previous else None)
+    text = render_data(data)
+    unchanged = previous is not None and target.read_text(encoding="utf-8") == text
+    if not dry_run and not unchanged:
+        write_atomically(target, text)
+    if not dry_run:
+        remember_parse(text, data)
+    return ExtractOutcome(source, target, merge, written=not dry_run and not unchanged)
+
+
+SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def declared_sources(claims_dir: Path) -> tuple[dict[str, Path], dict[str, SzcheckError]]:
+    """The source each claims file names (read from its `source:` line, which szcheck writes at the
+    top), and the sources that two claims files name: those are errors, not a silent choice."""
+    found: dict[str, Path] = {}
+    conflicts: dict[str, SzcheckError] = {}
+    for path in claims_file_paths(claims_dir):
+        source = declared_source(path) if printable(path.as_posix()) == path.as_posix() else None
+        if source is None:
+            continue
+        if source in found:
+            conflicts[source] = SzcheckError(two_files_message(source, found[source]), path, 1)
+        else:
+            found[source] = path
+    return found, conflicts
+
+
+def two_files_message(source: str, first: Path) -> str:
+    return f"names the same source ({source}) as {first.as_posix()}: a source has one claims file; merge them and delete one"
+
+
+def declared_source(path: Path) -> str | None:
+    import yaml
+
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", errors="replace")
+        match = SOURCE_LINE.search(head)
+        value = yaml.safe_load(match[1]) if match else None
+    except (OSError, yaml.YAMLError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 @dataclass
@@ -180,17 +384,20 @@ def load_project(sources_dir: Path, claims_dir: Path, root: Path, encodings: dic
     project.sources = read_sources([sources_dir], root, encodings, project.errors)
     if not project.sources and not project.errors:
         raise SzcheckError(no_sources_message(sources_dir), sources_dir)
-    project.notes += [f"{display_path(path, root).as_posix()}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
+    project.notes += [f"{printable(display_path(path, root).as_posix())}: skipped: szcheck reads {', '.join(SOURCE_SUFFIXES)} files"
                       for path in unread_files(sources_dir)]
-    claims_files, broken = read_claims_files(claims_dir, {s.path.as_posix() for s in project.sources}, project)
+    claims_files, broken, left_out = read_claims_files(claims_dir, {s.path.as_posix() for s in project.sources}, project, root)
+    targets = claims_paths(project.sources, claims_dir, sources_relative(sources_dir, root),
+                           {source: claims_file.path for source, claims_file in claims_files.items()})
     for source in project.sources:
-        claims_file = claims_files.get(source.path.as_posix())
+        key = source.path.as_posix()
+        claims_file = claims_files.get(key)
         if claims_file:
             project.claims.extend(claims_file.claims)
             project.findings.extend(check_outdated(source, display_path(claims_file.path, root).as_posix(), claims_file.source_sha256))
-        elif source.id not in broken:
+        elif key not in left_out and targets[key] not in broken:
             project.claims.extend(extract_claims(source))
-            project.notes.append(f"{source.path.as_posix()}: no claims file, extracted in memory (run `szcheck extract` to review them)")
+            project.notes.append(f"{key}: no claims file, extracted in memory (run `szcheck extract` to review them)")
     return project
 
 
@@ -200,22 +407,31 @@ def no_sources_message(sources_dir: Path) -> str:
     return f"no sources found: szcheck looked for {', '.join(SOURCE_SUFFIXES)} files in this folder and below{skipped}"
 
 
-def read_claims_files(claims_dir: Path, known: set[str], project: Project) -> tuple[dict, set[str]]:
-    """Claims files by the source they cover, and the names (source ids) of those that could not be read."""
-    claims_files, broken = {}, set()
-    for path in sorted(claims_dir.glob("*.yaml"), key=lambda path: path.name) if claims_dir.is_dir() else []:
+def read_claims_files(claims_dir: Path, known: set[str], project: Project, root: Path | None = None) -> tuple[dict, set[Path], set[str]]:
+    """Claims files by the source they cover; the claims files that could not be read; and the
+    sources left out because two claims files name them."""
+    claims_files, broken, left_out, first = {}, set(), set(), {}
+    for path in claims_file_paths(claims_dir):
         try:
+            if root is not None:
+                printable_name(path, root)
+                inside_project(path, root)
             claims_file = load_claims_file(path, warn=project.warnings.append)
             check_units(claims_file)
             if claims_file.source not in known:
                 where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
                 raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
+            if claims_file.source in first:
+                left_out.add(claims_file.source)
+                claims_files.pop(claims_file.source, None)
+                raise SzcheckError(two_files_message(claims_file.source, first[claims_file.source]), path, 1)
         except SzcheckError as error:
             project.errors.append(error)
-            broken.add(path.stem)
+            broken.add(path)
             continue
+        first[claims_file.source] = path
         claims_files[claims_file.source] = claims_file
-    return claims_files, broken
+    return claims_files, broken, left_out
 
 
 UNIT_KINDS = {"money": lambda unit: unit not in ("percent", "percentage_point", "count"), "percent": lambda unit: unit == "percent",

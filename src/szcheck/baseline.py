@@ -25,10 +25,14 @@ document_rule(
 
 def read_baseline(path: Path) -> dict[str, dict]:
     """Accepted findings by id. The file is YAML: `accepted: [{id, rule, message, reason}, ...]`."""
+    from .claims import safe_yaml  # refuses duplicate keys and aliases, as in claims files
+    from .config import utf8_text
+
+    text = utf8_text(path, "baseline")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise SzcheckError(f"cannot read baseline: {error.strerror}", path) from None
+        data = safe_yaml(text, lines=False) or {}
+    except SzcheckError as error:
+        raise SzcheckError(f"invalid YAML in baseline: {error.message}", path, error.line) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SzcheckError(f"invalid YAML in baseline: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else None) from None

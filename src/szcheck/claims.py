@@ -7,7 +7,9 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -19,12 +21,14 @@ from .reader.figures import read_value
 
 MAX_CLAIMS_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
+MAX_POSITION = 20 * 2**20  # a line or column beyond the largest source szcheck reads
 QUALIFIERS = ("exact", "about", "over", "at_least", "under", "at_most", "nearly", "level", "range")
 STATUSES = ("extracted", "reviewed", "rejected", "stale")
 KINDS = ("amount", "share", "growth", "count", "rate", "duration", "description")
 WRITTEN_FIELDS = tuple(f.name for f in fields(Claim) if f.name not in ("source", "quantity", "claims_line"))
 REQUIRED_FIELDS = ("entity", "metric", "value")
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
+KNOWN_ENTRY_KEYS = frozenset(KNOWN_FIELDS | {"__line__"})
 CLAIM_FIELDS = tuple((f.name, f.default) for f in fields(Claim))  # every field is written or has a default
 
 
@@ -32,36 +36,74 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when 
 STR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 
 
-def build(node, loader, depth: int, seen: set[int]) -> object:
+LINE_KEY = "__line__"  # where each mapping starts, recorded by build
+CONSTRUCT_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)  # YAML's constructors on a bad tagged value
+
+
+def build(node, loader, depth: int, seen: set[int], lines: bool = True) -> object:
     """The Python value of a YAML node, refusing aliases (the "billion laughs" attack: one node
-    reachable many times) and deep nesting; each mapping records the line it starts on."""
+    reachable many times), deep nesting, duplicate keys and keys that are not plain text; each
+    mapping records the line it starts on (unless `lines` is false)."""
     line = node.start_mark.line + 1
     if id(node) in seen:
-        raise SzcheckError("YAML aliases (*name) are not allowed in claims files", None, line)
+        raise SzcheckError("YAML aliases (*name) are not allowed", None, line)
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise SzcheckError(f"nesting deeper than {MAX_DEPTH} levels", None, line)
     if isinstance(node, yaml.MappingNode):
-        mapping = {}
+        mapping, first = {}, {}
         for key_node, value_node in node.value:
-            key = build(key_node, loader, depth + 1, seen)
-            if isinstance(key, (list, dict)):
-                raise SzcheckError("a mapping key must be text, not a list or mapping", None, key_node.start_mark.line + 1)
-            mapping[key] = build(value_node, loader, depth + 1, seen)
-        mapping["__line__"] = line
+            key = mapping_key(key_node, lines)
+            if key in mapping:
+                raise SzcheckError(f"duplicate key {key!r} (first at line {first[key]}): YAML would keep only the last",
+                                   None, key_node.start_mark.line + 1)
+            first[key] = key_node.start_mark.line + 1
+            mapping[key] = build(value_node, loader, depth + 1, seen, lines)
+        if lines:
+            mapping[LINE_KEY] = line
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [build(child, loader, depth + 1, seen) for child in node.value]
+        return [build(child, loader, depth + 1, seen, lines) for child in node.value]
     if node.tag == STR_TAG:
         return node.value
-    return loader.construct_object(node)  # ints, floats, booleans, nulls, dates: YAML's own rules
+    try:
+        return loader.construct_object(node)  # ints, floats, booleans, nulls, dates: YAML's own rules
+    except CONSTRUCT_ERRORS as error:
+        kind = node.tag.rsplit(":", 1)[-1]
+        text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise SzcheckError(f"{text!r} is not a valid {kind} ({str(error)[:80]}); quote it to keep it as text", None, line) from None
+
+
+def mapping_key(node, lines: bool) -> str:
+    """A mapping key: plain text, as a person would type it. A number, date or null key, or one with
+    invisible or full-width characters, would never match the key szcheck looks for."""
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.ScalarNode):
+        raise SzcheckError("a mapping key must be text, not a list or mapping", None, line)
+    key = node.value
+    if node.tag != STR_TAG:
+        raise SzcheckError(f"key {key!r} is not text (YAML reads it as {node.tag.rsplit(':', 1)[-1]}); quote it if it is meant as text",
+                           None, line)
+    lookalike = unicodedata.normalize("NFKC", "".join(c for c in key if unicodedata.category(c)[0] != "C"))
+    if lookalike != key:
+        raise SzcheckError(f"key {key!r} has invisible or full-width characters (it looks like {lookalike!r})", None, line)
+    if lines and key == LINE_KEY:
+        raise SzcheckError(f"key {LINE_KEY!r} is reserved", None, line)
+    return key
 
 
 def parse_yaml(text: str) -> object:
+    """A claims file's YAML, each mapping with its line."""
+    return safe_yaml(text)
+
+
+def safe_yaml(text: str, lines: bool = True) -> object:
+    """YAML read without aliases, duplicate keys or look-alike keys (claims files, front matter,
+    configuration and baselines alike)."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else build(node, loader, 1, set())
+        return None if node is None else build(node, loader, 1, set(), lines)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
         raise SzcheckError(f"invalid YAML: {error.problem}", None, mark.line + 1 if mark else None) from None
@@ -76,11 +118,15 @@ class ClaimsFile:
     source_sha256: str
     claims: list[Claim]
     extracted_with: str = ""  # the szcheck version that wrote it: a newer reader re-extracts
+    extras: dict = field(default_factory=dict)  # keys a person added at the top of the file, written back as they are
+    claim_extras: dict = field(default_factory=dict)  # claim id -> the keys a person added to that claim
 
 
 class ParseCache:
     """Parsed claims files as JSON, keyed by the file's text and szcheck's version, so an unchanged
     claims file is not parsed as YAML again (YAML parsing is most of `verify` on large projects).
+    Each entry starts with a hash of its key and its content, checked on every read: an edited,
+    truncated or corrupt entry is ignored (and rewritten), so the cache can be missing, never wrong.
     Off until `use` names a folder; only data that JSON holds exactly is cached."""
 
     def __init__(self) -> None:
@@ -89,21 +135,26 @@ class ParseCache:
     def use(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def key(self, text: str) -> str | None:
+    def digest(self, text: str) -> str:
         from . import __version__
 
+        return hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
+
+    def key(self, text: str) -> str | None:
         if self.folder is None:
             return None
-        digest = hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
-        return os.path.join(self.folder, f"{digest}.json")
+        return os.path.join(self.folder, f"{self.digest(text)}.json")
 
     def read(self, text: str) -> object | None:
         path = self.key(text)
         if path is None:
             return None
         try:
-            with open(path, encoding="utf-8") as stream:
-                return json.load(stream)
+            with open(path, "rb") as stream:
+                seal, _, body = stream.read().partition(b"\n")
+            if seal.rstrip(b"\r").decode("ascii") != entry_seal(self.digest(text), body):
+                return None  # edited or corrupt: parse the YAML, and the entry is written again
+            return json.loads(body)
         except (OSError, ValueError):
             return None  # not cached yet, or unreadable: parse the YAML
 
@@ -112,13 +163,17 @@ class ParseCache:
         if path is None:
             return
         try:
-            encoded = json.dumps(data, ensure_ascii=False)
+            body = json.dumps(data, ensure_ascii=False)
         except (TypeError, ValueError):
             return  # dates and other non-JSON values: parse the YAML each time
         try:
-            write_atomically(Path(path), encoded)
+            write_atomically(Path(path), entry_seal(self.digest(text), body.encode("utf-8")) + "\n" + body)
         except OSError:
             pass  # a read-only project still works, only slower
+
+
+def entry_seal(digest: str, body: bytes) -> str:
+    return hashlib.sha256(digest.encode("ascii") + b"\x00" + body).hexdigest()
 
 
 parse_cache = ParseCache()
@@ -126,6 +181,8 @@ parse_cache = ParseCache()
 
 def load_yaml(path: Path) -> object:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise SzcheckError("is not a regular file (a pipe or a device?); a claims file is a YAML file", path)
         with open(path, "rb") as stream:
             data = stream.read(MAX_CLAIMS_BYTES + 1)
         if len(data) > MAX_CLAIMS_BYTES:
@@ -160,14 +217,34 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
     source = data.get("source")
     if not isinstance(source, str) or not source:
         raise SzcheckError("missing 'source': the path of the article these claims come from", path, 1)
-    claims, seen = [], {}
+    claims, seen, claim_extras = [], {}, {}
     for entry in data.get("claims") or []:
         claim = claim_from_entry(entry, source, path, warn)
         if claim.id in seen:
-            raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get("__line__"))
-        seen[claim.id] = entry.get("__line__")
+            raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get(LINE_KEY))
+        seen[claim.id] = entry.get(LINE_KEY)
         claims.append(claim)
-    return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims, str(data.get("extracted_with") or ""))
+        if not entry.keys() <= KNOWN_ENTRY_KEYS:
+            claim_extras[claim.id] = added_keys(entry, KNOWN_ENTRY_KEYS)
+    extras = added_keys(data, FILE_KEYS) if not data.keys() <= FILE_KEYS else {}
+    return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims, str(data.get("extracted_with") or ""),
+                      extras, claim_extras)
+
+
+FILE_KEYS = frozenset(("source", "source_sha256", "extracted_with", "claims", LINE_KEY))
+
+
+def added_keys(mapping: dict, known: frozenset) -> dict:
+    """The keys of a mapping that szcheck does not read, without the line numbers parsing recorded."""
+    return {key: without_lines(value) for key, value in mapping.items() if key not in known}
+
+
+def without_lines(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: without_lines(item) for key, item in value.items() if key != LINE_KEY}
+    if isinstance(value, list):
+        return [without_lines(item) for item in value]
+    return value
 
 
 CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
@@ -227,6 +304,9 @@ def checked_value(key: str, value: object, path: Path, line: int | None) -> obje
     if key in WHOLE_NUMBERS:
         if type(value) is not int:
             raise SzcheckError(f"{key!r} must be a whole number, not {value!r}", path, line)
+        if not 0 <= value <= MAX_POSITION:
+            shown = value if abs(value) < 10**12 else f"a {len(str(abs(value)))}-digit number"
+            raise SzcheckError(f"{key!r} must be between 0 and {MAX_POSITION} (a place in a source), not {shown}", path, line)
         return value
     if type(value) is not str:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -242,12 +322,14 @@ def checked_value(key: str, value: object, path: Path, line: int | None) -> obje
     return value
 
 
-def claim_entry(claim: Claim) -> dict:
+def claim_entry(claim: Claim, extras: dict | None = None) -> dict:
     entry = {}
     for name in WRITTEN_FIELDS:
         value = getattr(claim, name)
         if value not in (None, "") or name in REQUIRED_FIELDS:
             entry[name] = value
+    if extras:
+        entry.update((key, value) for key, value in extras.items() if key not in entry)
     return entry
 
 
@@ -257,12 +339,16 @@ HEADER = (
 )
 
 
-def claims_file_data(source: str, source_sha256: str, claims: list[Claim]) -> dict:
-    """What a claims file holds, as plain data."""
+def claims_file_data(source: str, source_sha256: str, claims: list[Claim], extras: dict | None = None,
+                     claim_extras: dict | None = None) -> dict:
+    """What a claims file holds, as plain data, with the keys a person added to the file and its claims."""
     from . import __version__
 
-    return {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}",
-            "claims": [claim_entry(c) for c in claims]}
+    claim_extras = claim_extras or {}
+    data = {"source": source, "source_sha256": source_sha256, "extracted_with": f"szcheck {__version__}"}
+    data.update((key, value) for key, value in (extras or {}).items() if key not in data and key != "claims")
+    data["claims"] = [claim_entry(c, claim_extras.get(c.id)) for c in claims]
+    return data
 
 
 def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> str:
@@ -290,6 +376,8 @@ def parsed_form(text: str, data: dict) -> dict | None:
     `data` with the line numbers parse_yaml records (the file's first key, and each claim's '- ' line,
     which the dumper writes at the start of a line). PyYAML reads back exactly the strings and
     integers it wrote. None when the lines cannot be matched up."""
+    if not data.keys() <= FILE_KEYS or any(not entry.keys() <= KNOWN_ENTRY_KEYS for entry in data["claims"]):
+        return None  # keys a person added may hold anything: parse them
     lines = text.split("\n")
     starts = [number for number, line in enumerate(lines, 1) if line.startswith("- ")]
     first = next((number for number, line in enumerate(lines, 1) if line and not line.startswith("#")), None)
@@ -306,14 +394,21 @@ def current_umask() -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write via a temporary file and a rename, so an interrupted run leaves the old file intact. A
+    write the disk refuses (read-only, full) is an OSError naming `path`, not the temporary file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes it private; the file is the user's, as any other they write
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -346,18 +441,20 @@ def is_edited(claim: Claim) -> bool:
 
 def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune: bool = False) -> MergeResult:
     """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost.
-    A machine claim whose quote disappeared is removed; one a person edited, reviewed or rejected is
-    kept (edited ones marked stale) unless `prune` asks to remove it after review."""
+    Each claim is matched to the figure it is about (see match_claims). A machine claim whose figure
+    is gone is removed; one a person edited, reviewed or rejected is kept (edited ones marked stale
+    when their figure is gone) unless `prune` asks to remove it after review."""
     result = MergeResult(claims=[])
-    fresh = {(c.value, c.quote): c for c in extracted}
+    matches = match_claims(existing, extracted)
+    matched = {id(new) for new in matches.values()}
     used_ids = {c.id for c in existing}
     for claim in existing:
-        new = fresh.pop((claim.value, claim.quote), None)
-        gone = claim.status == "stale" or (bool(claim.quote) and claim.quote not in body)
+        new = matches.get(id(claim))
+        gone = claim.status == "stale" or (new is None and bool(claim.quote) and claim.quote not in body)
         if prune and gone:
             result.removed.append(claim.id)
         elif is_edited(claim):
-            keep_edited(claim, gone, result)
+            keep_edited(relocated(claim, new, body) if new is not None else claim, gone, result)
         elif new is not None:
             updated = replace(new, id=claim.id)
             result.claims.append(updated)
@@ -366,12 +463,61 @@ def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune
         else:
             result.removed.append(claim.id)
     for claim in extracted:
-        if (claim.value, claim.quote) in fresh:
+        if id(claim) not in matched:
             claim.id = unique_id(claim.id, used_ids)
             result.claims.append(claim)
             result.added.append(claim.id)
     result.claims.sort(key=lambda c: (c.line, c.column))
     return result
+
+
+SIMILAR_QUOTE = 80  # rapidfuzz ratio: the same sentence with a word or two changed
+
+
+def match_claims(existing: list[Claim], extracted: list[Claim]) -> dict[int, Claim]:
+    """For each existing claim (by id()), the new reading of the same figure: the same figure text in
+    the same sentence; else the figure at the same place in the same sentence (a person corrected the
+    value); else the same figure text in a similar sentence, the nearest line first (a word of the
+    sentence was corrected, or lines were inserted above it). A figure the source itself changed
+    matches nothing: a person's claim about the old figure is kept and reported stale."""
+    from rapidfuzz import fuzz
+
+    matches: dict[int, Claim] = {}
+    by_text: dict[tuple[str, str], list[Claim]] = {}
+    for new in extracted:
+        by_text.setdefault((new.value, new.quote), []).append(new)
+    for claim in existing:
+        if by_text.get((claim.value, claim.quote)):
+            matches[id(claim)] = by_text[(claim.value, claim.quote)].pop(0)
+    taken = {id(new) for new in matches.values()}
+    by_place: dict[tuple[int, int], list[Claim]] = {}
+    by_value: dict[str, list[Claim]] = {}
+    for new in extracted:
+        if id(new) not in taken:
+            by_place.setdefault((new.line, new.column), []).append(new)
+            by_value.setdefault(new.value, []).append(new)
+
+    def same(claim: Claim, new: Claim) -> bool:
+        return id(new) not in taken and claim.quote == new.quote
+
+    def similar(claim: Claim, new: Claim) -> bool:
+        return id(new) not in taken and fuzz.ratio(claim.quote, new.quote) >= SIMILAR_QUOTE
+
+    for candidates, fits in ((lambda c: by_place.get((c.line, c.column), []), same),
+                             (lambda c: sorted(by_value.get(c.value, []), key=lambda new: abs(new.line - c.line)), similar)):
+        for claim in existing:
+            if id(claim) in matches:
+                continue
+            new = next((new for new in candidates(claim) if fits(claim, new)), None)
+            if new is not None:
+                matches[id(claim)] = new
+                taken.add(id(new))
+    return matches
+
+
+def relocated(claim: Claim, new: Claim, body: str) -> Claim:
+    """A person's claim moved to where its figure now stands, with the sentence as it now reads."""
+    return replace(claim, line=new.line, column=new.column, quote=claim.quote if claim.quote in body else new.quote)
 
 
 def keep_edited(claim: Claim, gone: bool, result: MergeResult) -> None:

@@ -161,13 +161,13 @@ def near(path: Path) -> Path:
 CACHE_FOLDER = ".szcheck_cache/claims"
 
 
-def load_settings(sources: Optional[Path], claims: Optional[Path]):
+def load_settings(sources: Optional[Path], claims: Optional[Path], claims_must_exist: bool = True):
     """(root, config, sources folder, claims folder): flags override the project's configuration."""
     import os
 
     from .api import find_root
     from .claims import parse_cache
-    from .config import load_config
+    from .config import Config, load_config
     from .money import use_default_currency, use_rates
     from .registry import use_extra_registry
 
@@ -183,7 +183,14 @@ def load_settings(sources: Optional[Path], claims: Optional[Path]):
         parse_cache.use(None)
     else:
         parse_cache.use(root / CACHE_FOLDER)
-    return root, config, near(sources or root / config.sources), near(claims or root / config.claims)
+    claims_dir = near(claims or root / config.claims)
+    if claims_dir.exists() and not claims_dir.is_dir():
+        fail(SzcheckError("is a file, not a folder (claims files are in a folder)", claims_dir))
+    named = claims is not None or config.claims != Config.claims
+    if claims_must_exist and named and not claims_dir.exists():
+        # a misspelt claims folder would silently extract every source in memory, past every reviewed claim
+        fail(SzcheckError("claims folder not found (--claims or the configuration names a folder that is not there)", claims_dir))
+    return root, config, near(sources or root / config.sources), claims_dir
 
 
 @app.command()
@@ -204,15 +211,15 @@ def extract(
     from .api import extract_paths
     from .sources import find_sources
 
-    root, config, sources_dir, claims_dir = load_settings(None, claims_dir)
-    if claims_dir.exists() and not claims_dir.is_dir():
-        fail(SzcheckError("is a file, not a folder (--claims expects a folder)", claims_dir))
+    root, config, sources_dir, claims_dir = load_settings(None, claims_dir, claims_must_exist=False)
     targets = list(paths or [sources_dir])
     errors: list[SzcheckError] = []
     try:
         with extraction_progress(len(find_sources(targets))) as advance:
             outcomes = extract_paths(targets, claims_dir, root, dry_run=dry_run, force=force, jobs=jobs or os.cpu_count() or 1,
-                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune, errors=errors)
+                                     on_source=lambda source: advance(), encodings=config.encodings, prune=prune, errors=errors,
+                                     sources_dir=sources_dir,
+                                     on_wait=lambda: typer.echo(f"waiting for another szcheck extract into {claims_dir.as_posix()}/ ...", err=True))
     except SzcheckError as error:
         fail(error)
     except OSError as error:
@@ -361,7 +368,10 @@ def verify(
             if report.errors:
                 fail(f"{report.errors[0]}; no baseline written: it would leave out the findings of the files that cannot be read")
             previous = read_baseline(write_baseline_to) if write_baseline_to.exists() else {}
-            count = write_baseline(write_baseline_to, report.findings, reason, previous)
+            try:
+                count = write_baseline(write_baseline_to, report.findings, reason, previous)
+            except OSError as error:
+                fail(f"{error.filename}: cannot write: {error.strerror}")
             typer.echo(f"wrote {count} accepted findings to {write_baseline_to}")
             raise typer.Exit(0)
         baseline_path = baseline or (root / config.baseline if config.baseline else None)

@@ -36,18 +36,36 @@ def read_table(path: Path) -> dict:
         else:  # pragma: no cover - Python 3.10
             import tomli as tomllib
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
+            data = tomllib.loads(utf8_text(path))
+        except tomllib.TOMLDecodeError as error:
             raise SzcheckError(f"cannot read configuration: {error}", path) from None
         return data.get("tool", {}).get("szcheck", {})
+    text = utf8_text(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
+        from .claims import safe_yaml  # refuses duplicate keys and aliases, as in claims files
+
+        data = safe_yaml(text, lines=False) or {}
+    except SzcheckError as error:
+        raise SzcheckError(f"cannot read configuration: {error.message}", path, error.line) from None
+    except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SzcheckError(f"cannot read configuration: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):
         raise SzcheckError("configuration must be a mapping of keys to values", path, 1)
     return data
+
+
+def utf8_text(path: Path, what: str = "configuration") -> str:
+    """A configuration or baseline file's text; not UTF-8 is the one-line error, naming the line."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SzcheckError(f"cannot read {what}: {error.strerror}", path) from None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SzcheckError(f"{what} is not UTF-8 text ({error.reason}); save it as UTF-8", path, line) from None
 
 
 def load_config(root: Path, warn=lambda message: None) -> Config:

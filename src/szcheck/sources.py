@@ -27,20 +27,47 @@ DATELINES = [
 DATELINE_WINDOW = 400  # a dateline stands at the top of an article
 
 
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+GLUED_HAN = re.compile(r"[A-Za-z][\u3400-\u9fff]+[A-Za-z]")  # a Han character inside a Latin word: a byte pair of an accent and a letter
+SPACED_HAN = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff]")  # Chinese puts no spaces between words; Korean does
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def japanese(text: str) -> int:
+    return len(KANA.findall(text)) + len(HAN.findall(text)) if KANA.search(text) else 0
+
+
+def korean(text: str) -> int:
+    return len(HANGUL.findall(text))
+
+
+def traditional_chinese(text: str) -> int:
+    return 0 if SPACED_HAN.search(text) else len(HAN.findall(text))
+
+
+LEGACY_ENCODINGS = (("Shift-JIS", "shift_jis", japanese), ("EUC-JP", "euc_jp", japanese), ("EUC-KR", "euc_kr", korean),
+                    ("Big5", "big5", traditional_chinese))
+
+
 def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
-    """The encoding the project names for this file, else UTF-8 (with or without BOM), UTF-16 with
-    BOM, or GB18030; anything else is refused."""
+    """The encoding the project names for this file, else UTF-8 (with or without BOM), UTF-32 or
+    UTF-16 with BOM, or GB18030 when that reading is plausibly Chinese; anything else is refused,
+    naming the encoding it likely is."""
     if encoding:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             raise SzcheckError(f"is not valid {encoding} text ({error.reason}), the encoding the configuration names for it", path, line) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise SzcheckError(f"is not valid UTF-16 text ({error.reason})", path) from None
+    for boms, codec in ((UTF32_BOMS, "utf-32"), ((b"\xff\xfe", b"\xfe\xff"), "utf-16")):
+        if data.startswith(boms):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise SzcheckError(f"is not valid {codec.upper()} text ({error.reason})", path) from None
     if b"\x00" in data[:4096]:
         raise SzcheckError("looks like a binary file, not an article (it contains NUL bytes)", path)
     try:
@@ -50,11 +77,57 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise SzcheckError("is not UTF-8, UTF-16 or GB18030 text; convert it to UTF-8", path, line) from None
-        if re.search(r"[\u4e00-\u9fff]", text):
+            text = ""
+        if text and plausible_chinese(text):
             return text
-        raise SzcheckError("is not UTF-8 text (Latin-1 or Windows-1252?); convert it to UTF-8, or name its encoding "
-                           "in the configuration (encodings: {\"sources/legacy/*.txt\": cp1252})", path, line) from None
+        likely = likely_encoding(data)
+        raise SzcheckError(f"is not UTF-8 text ({likely}?); convert it to UTF-8, or name its encoding in the configuration "
+                           f"(encodings: {{\"sources/legacy/*.txt\": {LIKELY_CODECS.get(likely, 'cp1252')}}})", path, line) from None
+
+
+def plausible_chinese(text: str) -> bool:
+    """A GB18030 reading that is Chinese text, not the mojibake GB18030 makes of almost any bytes:
+    Han characters, nearly all of them common ones (GB2312), none inside Latin words or spaced
+    apart like words, no private-use or kana characters."""
+    han = HAN.findall(text)
+    if not han or PRIVATE_USE.search(text) or len(KANA.findall(text)) > len(han) // 10:
+        return False
+    uncommon = sum(1 for c in han if not is_gb2312(c))
+    glued = len(GLUED_HAN.findall(text))
+    spaced = len(SPACED_HAN.findall(text))
+    return uncommon <= len(han) // 20 and glued <= len(han) // 20 and spaced <= len(han) // 20
+
+
+def is_gb2312(character: str) -> bool:
+    try:
+        character.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+LIKELY_CODECS = {"Shift-JIS": "shift_jis", "EUC-JP": "euc_jp", "EUC-KR": "euc_kr", "Big5": "big5", "Windows-1252": "cp1252",
+                 "Latin-1": "latin-1", "UTF-32": "utf-32", "UTF-16": "utf-16"}
+
+
+def likely_encoding(data: bytes) -> str:
+    """The legacy encoding whose reading of `data` is most like text in its own script; else Windows-1252
+    (when it has bytes that are printable only there) or Latin-1."""
+    best, best_score = "", 0.5
+    for name, codec, script in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if ord(c) > 0x7F]
+        if not wide or GLUED_HAN.search(text) or PRIVATE_USE.search(text):
+            continue
+        score = script(text) / len(wide)
+        if score > best_score:
+            best, best_score = name, score
+    if best:
+        return best
+    return "Windows-1252" if re.search(rb"[\x80-\x9f]", data) else "Latin-1"
 
 
 def read_source(path: Path, root: Path | None = None, encoding: str | None = None) -> Source:
@@ -102,7 +175,11 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     try:
         meta = simple_front_matter(match.group(1))
         if meta is None:
-            meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe
+            from .claims import safe_yaml  # refuses aliases, duplicate keys, keys that are not text
+
+            meta = safe_yaml(match.group(1), lines=False) or {}
+    except SzcheckError as error:
+        raise SzcheckError(f"invalid front matter: {error.message}", path, error.line + 1 if error.line else 1) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -112,7 +189,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     return meta, text[match.end() :], text[: match.end()].count("\n") + 1
 
 
-SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^\t]*?)[ ]*")
+SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^\t]*[^\t ])?)[ ]*")
 YAML_RESOLVER = yaml.resolver.Resolver()
 STR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -129,11 +206,16 @@ def simple_front_matter(text: str) -> dict | None:
         match = SIMPLE_LINE.fullmatch(line)
         if not match or ": " in match[2] or " #" in match[2] or match[2].endswith(":") or not match[2].isprintable():
             return None
+        if match[1] in meta or not match[1].isascii():
+            return None  # a duplicate or look-alike key: YAML reading refuses it
         if YAML_RESOLVER.resolve(yaml.ScalarNode, match[1], (True, False)) != STR_TAG:
             return None  # a key such as 'no' or 'on' is a boolean to YAML
         tag = YAML_RESOLVER.resolve(yaml.ScalarNode, match[2], (True, False))
         if tag == "tag:yaml.org,2002:timestamp" and ISO_DATE.fullmatch(match[2]):
-            meta[match[1]] = date.fromisoformat(match[2])
+            try:
+                meta[match[1]] = date.fromisoformat(match[2])
+            except ValueError:
+                return None  # not a real day: YAML reading says so
         elif tag == STR_TAG:
             meta[match[1]] = match[2]
         else:
@@ -187,6 +269,11 @@ def find_sources(paths: list[Path]) -> list[Path]:
     return found
 
 
+def linked_folders(paths: list[Path]) -> list[Path]:
+    """Links to folders inside the folders named: szcheck does not follow them, so each is named."""
+    return sorted((p for path in paths if path.is_dir() for p in path.rglob("*") if p.is_symlink() and p.is_dir()), key=lambda p: p.parts)
+
+
 def unread_files(folder: Path) -> list[Path]:
     """Files in a sources folder that szcheck does not read (HTML, PDF, ...), to name them."""
     return sorted((p for p in folder.rglob("*") if not is_source_file(p) and not p.name.startswith(".")
@@ -204,11 +291,12 @@ class Sentence:
 
 SENTENCE_END = re.compile(
     r"(?=[.!?…。！？])"  # fail fast where no sentence can end: the lookbehinds below are slow to try everywhere
+    r"(?<![.!?…。！？])"  # and start only where a run of end marks starts: trying inside a run of dots is quadratic
     r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])"
     r"(?:([.!?…]+[”\"’)]?)(?:\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
     r"|([。！？]+[”’」』）]?)\s*(?=\S))"  # a Chinese sentence ends at 。！？ whatever follows
 )
-LIST_ITEM = re.compile(r"\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list
+LIST_ITEM = re.compile(r"(?<!\s)\s+-\s+(?=[A-Z])")  # " - " separates the items of a run-in list (tried where a run of spaces starts)
 
 
 def split_sentences(line_text: str) -> list[tuple[int, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import printable
 from ..model import Finding, Report
 from .format import summary_line
 
@@ -22,8 +23,8 @@ def finding_line(finding: Finding, color: bool = False) -> str:
     severity = f"[{finding.severity}]"
     if color:
         severity = COLORS[finding.severity] + severity + RESET
-    message = " ".join(finding.message.split())
-    return f"{location(finding)}{finding.rule} {severity} {message}"
+    message = printable(" ".join(finding.message.split()))
+    return f"{printable(location(finding))}{finding.rule} {severity} {message}"
 
 
 def render_concise(report: Report, quiet: bool = False, color: bool = False) -> str:

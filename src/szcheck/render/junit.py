@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..errors import printable
 from ..findings import shown_claims
 from ..model import Claim, Finding, Report
 from .format import quote_excerpt
 
 NAME_WIDTH = 100
 FAILING = ("error", "warning")
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot carry
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # characters XML 1.0 cannot carry
 
 
 def xml_text(text: str) -> str:
@@ -24,16 +25,20 @@ def short(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def one_line(text: str) -> str:
+    return printable(" ".join(text.split()))
+
+
 def claim_line(claim: Claim) -> str:
     where = f"{claim.source}:{claim.line}" if claim.line else claim.source
     quote = re.sub(r"\s+", " ", quote_excerpt(claim)).strip()
-    return f"{where}: {claim.value}" + (f" — {quote}" if quote else "")
+    return one_line(f"{where}: {claim.value}" + (f" — {quote}" if quote else ""))
 
 
 def failure_body(finding: Finding) -> str:
-    lines = [finding.message]
+    lines = [one_line(finding.message)]  # a line of its own must not start a CI command ('::error')
     if finding.diagnosis:
-        lines += ["", f"Diagnosis: {finding.diagnosis}"]
+        lines += ["", f"Diagnosis: {one_line(finding.diagnosis)}"]
     shown, hidden = shown_claims(finding)
     if shown:
         lines += [""] + [claim_line(claim) for claim in shown]

@@ -8,14 +8,40 @@ from datetime import date
 from .. import __version__
 from ..checks.describe import metric_label, pick_scale, source_name
 from ..findings import shown_claims
+from ..errors import printable
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text, summary_line
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
 
 
+MARKUP = re.compile(r"([\\`*_\[\]<>|~$])|&(?=#?\w+;)")  # what could start a link, HTML, code, emphasis, maths or a table cell
+
+
+WHITESPACE = re.compile(r"\s+")
+
+
 def cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from an article or a file name as markdown that shows it literally, on one line: no HTML,
+    no links, no code spans, no stray table cells."""
+    return MARKUP.sub(lambda match: "\\" + match[1] if match[1] else "&amp;", printable(WHITESPACE.sub(" ", text)))
+
+
+def code(text: str) -> str:
+    """A file name in a code span, or escaped as text when a backtick or pipe would break the span or the table."""
+    text = printable(WHITESPACE.sub(" ", text))
+    return f"`{text}`" if not re.search(r"[`|]", text) else cell(text)
+
+
+def paragraph(text: str) -> str:
+    """A line of its own: nor a heading, list or quote, nor a CI command ('::error')."""
+    text = cell(text)
+    return "\\" + text if text.startswith((":", "#", ">", "-", "+", "=")) else text
+
+
+def mermaid_text(text: str) -> str:
+    """A chart label: quotes, brackets, commas and backticks would end the label or the chart."""
+    return re.sub(r"[\"`\[\]{},;#<>\\|]", " ", printable(" ".join(text.split())))
 
 
 def anchor(finding: Finding) -> str:
@@ -29,7 +55,7 @@ def quote_with_figure(claim: Claim, width: int = 220) -> str:
     start, end = max(0, at - width // 2), min(len(claim.quote), at + len(claim.value) + width // 2)
     before = ("…" if start else "") + claim.quote[start:at]
     after = claim.quote[at + len(claim.value) : end] + ("…" if end < len(claim.quote) else "")
-    return cell(f"{before}**{claim.value}**{after}")
+    return f"{cell(before)}**{cell(claim.value)}**{cell(after)}"
 
 
 def claims_table(finding: Finding) -> list[str]:
@@ -38,7 +64,7 @@ def claims_table(finding: Finding) -> list[str]:
     for claim in shown:
         period = period_text(claim)
         lines.append(
-            f"| `{source_name(claim.source)}`:{claim.line} | {cell(claim.value)} | {cell(normalized(claim.quantity))} "
+            f"| {code(source_name(claim.source))}:{claim.line} | {cell(claim.value)} | {cell(normalized(claim.quantity))} "
             f"| {cell(period)} | {quote_with_figure(claim)} |"
         )
     if hidden:
@@ -58,13 +84,13 @@ def series_chart(finding: Finding) -> list[str]:
         return []
     top = max(abs(p["value"]) for p in points)
     scale, word = pick_scale(top)
-    labels = ", ".join(f'"{p["period"]} {short_source(p["source"])}"' for p in points)
+    labels = ", ".join(f'"{mermaid_text(p["period"] + " " + short_source(p["source"]))}"' for p in points)
     values = ", ".join(f"{p['value'] / scale:.6g}" for p in points)
     unit = finding.claims[0].quantity.unit if finding.claims[0].quantity else ""
     return [
         "```mermaid",
         "xychart-beta",
-        f'    title "{metric_label(finding.metric)} of {finding.entity}"',
+        f'    title "{mermaid_text(metric_label(finding.metric) + " of " + finding.entity)}"',
         f"    x-axis [{labels}]",
         f'    y-axis "{(word + " " + unit).strip()}" 0 --> {top / scale * 1.1:.3g}',  # from zero, so bars compare
         f"    bar [{values}]",
@@ -75,11 +101,11 @@ def series_chart(finding: Finding) -> list[str]:
 
 def finding_section(finding: Finding) -> list[str]:
     lines = [f'<a id="{anchor(finding)}"></a>', f"### {finding.rule} {finding.name}: {cell(finding.entity)} · {cell(metric_label(finding.metric))}", ""]
-    lines += [finding.message, ""]
+    lines += [paragraph(finding.message), ""]
     if finding.accepted:
         lines += [f"*Accepted in the baseline: {cell(finding.accepted)}*", ""]
     if finding.diagnosis:
-        lines += [f"**Diagnosis.** {finding.diagnosis}", ""]
+        lines += [f"**Diagnosis.** {cell(finding.diagnosis)}", ""]
     if any(c.quote for c in finding.claims):
         lines += claims_table(finding) + [""]
     lines += series_chart(finding)
@@ -126,7 +152,7 @@ def hygiene_sections(report: Report) -> list[str]:
     for source in report.sources:
         path = source.path.as_posix()
         own = [f for f in findings if f.claims and f.claims[0].source == path]
-        lines += [f"### `{path}`", ""]
+        lines += [f"### {code(path)}", ""]
         if not own:
             lines += ["No hygiene findings.", ""]
             continue
@@ -169,5 +195,6 @@ def render_markdown(report: Report, title: str = "szcheck conflict report") -> s
         lines += ["## Notes", ""] + [f"- {cell(note)}" for note in report.notes] + [""]
     lines += ["## Sources", "", "| source | publisher | published | kind |", "| --- | --- | --- | --- |"]
     for source in report.sources:
-        lines.append(f"| `{source.path.as_posix()}` | {cell(str(source.meta.get('publisher', '')))} | {source.published or 'unknown'} | {source.kind} |")
+        lines.append(f"| {code(source.path.as_posix())} | {cell(str(source.meta.get('publisher', '')))} | {source.published or 'unknown'} "
+                     f"| {cell(source.kind)} |")
     return "\n".join(lines).rstrip() + "\n"

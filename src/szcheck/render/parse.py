@@ -32,6 +32,8 @@ CURRENCY_FROM = {"source": "the source's currency", "default": "ambiguous sign: 
 def render_parse_table(text: str, figures: list[Quantity], console) -> None:
     from rich.table import Table
 
+    from .tables import plain
+
     if not figures:
         console.print("no figures found")
         return
@@ -43,5 +45,6 @@ def render_parse_table(text: str, figures: list[Quantity], console) -> None:
         shown = normalized(q) if q.unit in normalized(q) else f"{normalized(q)} ({q.unit})"
         if q.currency_from:
             shown += f"; {CURRENCY_FROM[q.currency_from]}"
-        table.add_row(q.surface, shown, f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
+        cells = (q.surface, shown, f"{q.kind}, {q.qualifier}", q.period, of, f"{q.start}-{q.end}")
+        table.add_row(*plain(cells))
     console.print(table)

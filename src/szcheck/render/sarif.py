@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import __version__
 from ..checks import all_rules
@@ -36,7 +37,7 @@ def span_text(claim: Claim) -> str:
 
 def location_object(claim: Claim) -> dict:
     """Where a claim stands: its source file and, when it has a line, the span of its text in that line."""
-    physical: dict = {"artifactLocation": {"uri": claim.source, "uriBaseId": SOURCE_ROOT}}
+    physical: dict = {"artifactLocation": {"uri": quote(claim.source, safe="/"), "uriBaseId": SOURCE_ROOT}}
     if claim.line >= 1:
         region: dict = {"startLine": claim.line}
         text = span_text(claim)

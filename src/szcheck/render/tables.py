@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..checks.describe import metric_label, source_name
+from ..errors import printable
 from ..model import Claim
 from .format import normalized, period_text
 
 BAR_WIDTH = 16
+
+
+def plain(cells) -> list[Text]:
+    """Cells as text, never as rich markup: an entity or a file name may hold '[/]' or '[link=...]'."""
+    return [Text(printable(str(cell))) for cell in cells]
 
 
 def render_claims_table(claims: list[Claim], console: Console) -> None:
@@ -18,8 +25,9 @@ def render_claims_table(claims: list[Claim], console: Console) -> None:
         table.add_column(column, overflow="fold")
     for claim in claims:
         period = period_text(claim)
-        table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric), claim.value,
-                      normalized(claim.quantity) if not claim.is_description else claim.category, period, claim.status)
+        cells = (f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric), claim.value,
+                 normalized(claim.quantity) if not claim.is_description else claim.category, period, claim.status)
+        table.add_row(*plain(cells))
     console.print(table)
     console.print(f"{len(claims)} claims")
 
@@ -27,14 +35,14 @@ def render_claims_table(claims: list[Claim], console: Console) -> None:
 def render_timeline(metric: str, claims: list[Claim], console: Console) -> None:
     """The series of a metric across periods and sources, with a bar per figure (scaled to the largest)."""
     if not claims:
-        console.print(f"no claims for metric {metric!r}")
+        console.print(Text(f"no claims for metric {printable(repr(metric))}"))
         return
-    table = Table(title=f"{metric_label(metric)}", show_header=True, header_style="bold", expand=not console.soft_wrap)
+    table = Table(title=Text(printable(metric_label(metric))), show_header=True, header_style="bold", expand=not console.soft_wrap)
     for column in ("period", "entity", "as written", "normalized", "source"):
         table.add_column(column, overflow="fold")
     table.add_column("chart", no_wrap=True, min_width=BAR_WIDTH)
     top = max(abs(c.quantity.value) for c in claims) or 1.0
     for claim in sorted(claims, key=lambda c: (c.period, c.entity, c.source)):
         bar = "█" * max(1, round(abs(claim.quantity.value) / top * BAR_WIDTH))
-        table.add_row(claim.period, claim.entity, claim.value, normalized(claim.quantity), f"{source_name(claim.source)}:{claim.line}", bar)
+        table.add_row(*plain((claim.period, claim.entity, claim.value, normalized(claim.quantity), f"{source_name(claim.source)}:{claim.line}", bar)))
     console.print(table)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from ..checks.describe import source_name
+from ..errors import printable
 from ..findings import shown_claims
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text, summary_line
@@ -18,7 +20,7 @@ TITLE = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 
 def highlighted_quote(claim: Claim, width: int = 160) -> Text:
     """The quote, shortened around the figure, with the figure in bold."""
-    quote, value = claim.quote, claim.value
+    quote, value = printable(claim.quote), printable(claim.value)
     at = quote.find(value)
     if at < 0:
         return Text(quote[:width])
@@ -37,7 +39,8 @@ def claims_table(finding: Finding, fit: bool) -> Table:
     shown, hidden = shown_claims(finding)
     for claim in shown:
         period = period_text(claim)
-        table.add_row(f"{source_name(claim.source)}:{claim.line}", claim.value, normalized(claim.quantity), period, highlighted_quote(claim))
+        table.add_row(Text(f"{printable(source_name(claim.source))}:{claim.line}"), Text(printable(claim.value)),
+                      Text(normalized(claim.quantity)), Text(printable(period)), highlighted_quote(claim))
     if hidden:
         table.add_row(f"… and {hidden} more", "", "", "", Text("szcheck verify -f json lists them all", style="dim"))
     return table
@@ -50,19 +53,19 @@ def locations_table(finding: Finding) -> Table:
         table.add_column(column, ratio=ratio, overflow="fold")
     for claim in finding.claims:
         text = claim.value if claim.value.strip() else repr(claim.value)  # whitespace by its escapes, or it would not show
-        table.add_row(f"{claim.line}:{claim.column}", text, highlighted_quote(claim))
+        table.add_row(f"{claim.line}:{claim.column}", Text(printable(text)), highlighted_quote(claim))
     return table
 
 
 def finding_panel(finding: Finding, fit: bool) -> Panel:
-    parts = [Text(finding.message)]
+    parts = [Text(printable(finding.message))]
     if finding.diagnosis:
-        parts.append(Text("Diagnosis: " + finding.diagnosis, style="italic"))
+        parts.append(Text("Diagnosis: " + printable(finding.diagnosis), style="italic"))
     if finding.rule.startswith("SZ5") and any(c.quote for c in finding.claims):
         parts.append(locations_table(finding))
     elif any(c.quote for c in finding.claims):
         parts.append(claims_table(finding, fit))
-    accepted = f" · [dim]accepted: {finding.accepted}[/]" if finding.accepted else ""
+    accepted = f" · [dim]accepted: {escape(printable(finding.accepted))}[/]" if finding.accepted else ""
     title = f"[{STYLE[finding.severity]}]{finding.rule} {finding.name}[/] · {finding.severity} · {finding.id}{accepted}"
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[finding.severity], expand=fit)
 
@@ -74,7 +77,7 @@ def render_terminal(report: Report, console: Console, quiet: bool = False) -> No
     if quiet:
         return
     for note in report.notes:
-        console.print(Text("note: " + note, style="dim"))
+        console.print(Text("note: " + printable(note), style="dim"))
     for severity in ("error", "warning", "info"):
         findings = [f for f in report.findings if f.severity == severity]
         if findings:
