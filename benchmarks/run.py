@@ -576,26 +576,16 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
 # --------------------------------------------------------------------------- main
 
 
-HOSTILE = {  # texts built to make a reader slow: each is one sentence of the given size
-    "long digit runs": lambda n: "7" * n,
-    "comma runs ('1,1,1,...')": lambda n: "1," * (n // 2),
-    "spaces before 'billion'": lambda n: "5" + " " * (n - 8) + "billion",
-    "repeated qualifiers": lambda n: "over " * (n // 5) + "5",
-    "a figure every 37 characters": lambda n: "rose 5% to 3.2 billion yuan in 2024, " * (n // 37),
-    "figures with no clause break": lambda n: "rose 5% to 3.2 billion yuan in 2024 and " * (n // 40),
-    "Chinese figures": lambda n: "合肥市2024年地区生产总值1.35万亿元，增长百分之五点八，" * (n // 30),
-    "random figure characters": lambda n: "".join(random.Random(n).choice("亿万三十元%.,0123456789 a-") for _ in range(n)),
-}
-
-
 def measure_hostile(size: int) -> list[tuple]:
     """Each hostile text read at `size` and twice that, next to a bare digit scan of the same text:
     time that doubles with the text is linear."""
+    from hostile_linearity import CASES  # the hostile texts, shared with the linear-growth benchmark beside this one
+
     from szcheck.reader import read_figures
 
     read_figures("warm up: 5 billion yuan, 38 km, 三百万元")
     rows = []
-    for name, make in HOSTILE.items():
+    for name, make in CASES.items():
         timings = []
         for length in (size, 2 * size):
             text = make(length)
