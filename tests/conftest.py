@@ -52,3 +52,18 @@ def pytest_addoption(parser):
 def update_goldens(request) -> bool:
     """True under `pytest --update-goldens`: golden-file tests write their output instead of comparing."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+def assert_tables_are_whole(tokens) -> None:
+    """Every row of every markdown table (parsed by markdown-it) has as many cells as the others."""
+    widths, row = [], 0
+    for token in tokens:
+        if token.type == "tr_open":
+            row = 0
+        elif token.type in ("th_open", "td_open"):
+            row += 1
+        elif token.type == "tr_close":
+            widths.append(row)
+        elif token.type == "table_close":
+            assert len(set(widths)) == 1, widths
+            widths = []

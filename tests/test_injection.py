@@ -8,6 +8,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
+from conftest import assert_tables_are_whole
 import yaml
 
 from szcheck.cli import app
@@ -52,17 +54,7 @@ def test_markdown_report_keeps_its_structure(hostile, runner):
                 and t.content not in ("<sub>", "</sub>", "</a>")]
     assert all(t.attrs.get("href", "").startswith(("#finding-", "#source-hygiene")) for t in inline if t.type == "link_open")
     assert not [t for t in inline if t.type == "code_inline" and "script" in t.content]
-    widths, row = [], 0
-    for token in tokens:
-        if token.type == "tr_open":
-            row = 0
-        elif token.type in ("th_open", "td_open"):
-            row += 1
-        elif token.type == "tr_close":
-            widths.append(row)
-        elif token.type == "table_close":
-            assert len(set(widths)) == 1, widths
-            widths = []
+    assert_tables_are_whole(tokens)
     rendered = "".join(t.content for t in inline if t.type in ("text", "code_inline"))
     assert "<script>alert(1)</script>" in rendered and "[click](javascript:alert(3))" in rendered  # shown, as text
     charts = re.findall(r"```mermaid\n(.*?)```", text, re.S)

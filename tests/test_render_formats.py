@@ -15,6 +15,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from conftest import assert_tables_are_whole
+
 from szcheck.api import verify
 from szcheck.checks import all_rules
 from szcheck.model import Claim, Finding, Report
@@ -306,17 +308,7 @@ def test_example_report_is_well_formed_markdown():
 
     text = (Path(__file__).resolve().parent.parent / "docs" / "example-report.md").read_text(encoding="utf-8")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    widths, row = [], 0
-    for token in tokens:
-        if token.type == "tr_open":
-            row = 0
-        elif token.type in ("th_open", "td_open"):
-            row += 1
-        elif token.type == "tr_close":
-            widths.append(row)
-        elif token.type == "table_close":
-            assert len(set(widths)) == 1, widths
-            widths = []
+    assert_tables_are_whole(tokens)
     links = re.findall(r"\]\(#([\w-]+)\)", text)
     assert links and all(f'<a id="{anchor}"></a>' in text for anchor in links)
     charts = re.findall(r"```mermaid\n(.*?)```", text, re.S)
