@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Quantity
-from .intervals import half_unit, is_power_of_ten, make_interval, signed_interval
+from .intervals import half_unit, make_interval, signed_interval
 from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
@@ -290,7 +290,8 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
-                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"))
+                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"),
+                    rounding=rounding)
     return [count, level]
 
 
@@ -333,13 +334,10 @@ def currency_meant(form: str, currency: str) -> str | None:
 
 
 def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) -> str:
+    # Only what the text calls a level is one: a scale word with no number ("a billion-yuan fund"),
+    # "at the X level", a level suffix. A figure with digits is that figure, compound or not ("a 1-billion-yuan
+    # fund" is 1 billion: read as 1-10 billion it would agree with "10 billion", the slip to catch).
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
-        return "level"
-    # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
-    # names an order of magnitude, the way Chinese sources state fund sizes ("of the 10-billion
-    # level"); "2-billion-yuan" stays a figure.
-    compound = match.group("gap_scale") == "-" and (match.group("gap_unit") == "-" or (match.group("symbol") and not match.group("unit")))
-    if compound and is_power_of_ten(float(number)):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
@@ -390,7 +388,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1)
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=match.group("digits") or match.group("words") or "1",
-                    low_open=low_open, high_open=high_open)
+                    low_open=low_open, high_open=high_open, rounding=rounding * scale)
 
 
 def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decimal, Decimal]:
@@ -448,6 +446,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
+        rounding=rounding * scale,
     )
 
 

@@ -1,0 +1,117 @@
+"""Verdicts a fact-checker can trust: agreement only for equal values or roundings, levels only
+where the text says so, one finding per disagreeing cluster, revisions, self-contradictions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import write_source
+from szcheck.cli import app
+
+
+def report(runner):
+    result = runner.invoke(app, ["verify", "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def rules(data):
+    return sorted(f["rule"] for f in data["findings"])
+
+
+@pytest.mark.parametrize("first, second", [
+    ("1.3 trillion yuan", "1.4 trillion yuan"),
+    ("1 trillion yuan", "1.4 trillion yuan"),
+])
+def test_gdp_figures_that_only_touch_or_overlap_are_not_corroborated(project, runner, first, second):
+    write_source(project, "a", f"Wuhu's GDP was {first} in 2024.")
+    write_source(project, "b", f"Wuhu's GDP was {second} in 2024.")
+    assert "SZ110" not in rules(report(runner))
+
+
+def test_touching_roundings_are_a_conflict(project, runner):
+    write_source(project, "a", "Wuhu's GDP was 1.3 trillion yuan in 2024.")
+    write_source(project, "b", "Wuhu's GDP was 1.4 trillion yuan in 2024.")
+    assert rules(report(runner)) == ["SZ101"]
+
+
+def test_one_significant_digit_overlapping_a_precise_figure_is_no_finding(project, runner):
+    write_source(project, "a", "Wuhu's R&D intensity was 4 percent in 2024.")
+    write_source(project, "b", "Wuhu's R&D intensity was 4.4 percent in 2024.")
+    assert rules(report(runner)) == []
+
+
+def test_adjacent_two_decimal_shares_are_a_near_miss_not_an_agreement(project, runner):
+    write_source(project, "a", "Wuhu's R&D intensity was 6.46% in 2024.")
+    write_source(project, "b", "Wuhu's R&D intensity was 6.47% in 2024.")
+    assert rules(report(runner)) == ["SZ103"]
+
+
+def test_a_whole_percent_is_read_to_its_last_digit(project, runner):
+    write_source(project, "a", "Wuhu's R&D intensity was 40% in 2024.")
+    write_source(project, "b", "Wuhu's R&D intensity was 44% in 2024.")
+    assert rules(report(runner)) == ["SZ101"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("3.47 billion yuan", "about 3.5 billion yuan"),
+    ("57.96 billion yuan", "58 billion yuan"),
+    ("35.2 billion yuan", "35.2 billion yuan"),
+])
+def test_equal_values_and_roundings_are_corroborated(project, runner, first, second):
+    write_source(project, "a", f"Wuhu's R&D spending was {first} in 2024.")
+    write_source(project, "b", f"Wuhu's R&D spending was {second} in 2024.")
+    assert rules(report(runner)) == ["SZ110"]
+
+
+def test_a_compound_figure_with_digits_is_that_figure_and_a_tenfold_slip_is_caught(project, runner):
+    write_source(project, "a", "Hefei set up the 10 billion yuan Hefei Future Industry Fund in 2023.")
+    write_source(project, "b", "The Hefei Future Industry Fund, a 1-billion-yuan fund, invests in chips.")
+    [finding] = report(runner)["findings"]
+    assert (finding["rule"], finding["severity"]) == ("SZ101", "error")
+    assert {"cause": "scale", "factor": 10.0, "power": 1} in finding["causes"]
+
+
+def test_bare_scale_words_and_the_level_suffix_stay_levels(project, runner):
+    write_source(project, "a", "Wuhu set up the Wuhu Angel Fund, a billion-yuan fund for start-ups.")
+    write_source(project, "b", "Wuhu set up the Wuhu Angel Fund, a 10-billion-yuan level fund for start-ups.")
+    [finding] = report(runner)["findings"]
+    assert finding["rule"] == "SZ101"
+    assert {c["qualifier"] for c in finding["claims"]} == {"level"}
+
+
+def test_a_cluster_of_agreeing_values_is_one_side_and_near_misses_are_apart(project, runner):
+    write_source(project, "a", "Wuhu's R&D spending was 51.3 billion yuan in 2024.")
+    write_source(project, "b", "Wuhu's R&D spending was 51.36 billion yuan in 2024.")
+    write_source(project, "c", "Wuhu's R&D spending was 58 billion yuan in 2024.")
+    write_source(project, "d", "Wuhu's R&D spending was 57.96 billion yuan in 2024.")
+    data = report(runner)
+    assert rules(data) == ["SZ101", "SZ103"]
+    [conflict] = [f for f in data["findings"] if f["rule"] == "SZ101"]
+    assert [side["sources"] for side in conflict["sides"]] == [["sources/a.txt", "sources/b.txt"], ["sources/c.txt", "sources/d.txt"]]
+    assert conflict["message"].count("58 billion yuan") == 1 and " but " in conflict["message"]
+    assert conflict["message"].split(" but ")[1].startswith('"58 billion yuan" / "57.96 billion yuan"')
+    [near] = [f for f in data["findings"] if f["rule"] == "SZ103"]
+    assert {c["text"] for c in near["claims"]} == {"51.3 billion yuan", "51.36 billion yuan"}
+
+
+def test_a_headline_and_body_that_disagree_are_a_self_contradiction(project, runner):
+    write_source(project, "a", """
+        Wuhu's R&D spending hit 42.8 billion yuan in 2024
+
+        In 2024, Wuhu's R&D spending reached 48.2 billion yuan, the city's statistics bureau said.
+        """)
+    [finding] = report(runner)["findings"]
+    assert (finding["rule"], finding["name"], finding["severity"]) == ("SZ106", "self-contradiction", "error")
+    assert "(line 6)" in finding["message"] and "(line 8)" in finding["message"]
+
+
+def test_a_rounded_headline_is_no_self_contradiction(project, runner):
+    write_source(project, "a", """
+        Wuhu's R&D spending hit 48 billion yuan in 2024
+
+        In 2024, Wuhu's R&D spending reached 48.2 billion yuan, the city's statistics bureau said.
+        """)
+    assert rules(report(runner)) == []
