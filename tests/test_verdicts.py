@@ -115,3 +115,48 @@ def test_a_rounded_headline_is_no_self_contradiction(project, runner):
         In 2024, Wuhu's R&D spending reached 48.2 billion yuan, the city's statistics bureau said.
         """)
     assert rules(report(runner)) == []
+
+
+def test_a_preliminary_figure_against_the_final_one_is_a_revision_warning(project, runner):
+    write_source(project, "a", "The preliminary estimate put Wuhu's GDP at 512.3 billion yuan in 2024.", published="2025-03-01")
+    write_source(project, "b", "After final verification, Wuhu's GDP in 2024 was 518.6 billion yuan.", published="2025-09-01")
+    [finding] = report(runner)["findings"]
+    assert (finding["rule"], finding["severity"]) == ("SZ107", "warning")
+    assert finding["causes"][0]["cause"] == "revision"
+    assert finding["favours"] == "518.6 billion yuan"
+
+
+def test_a_revision_within_one_article_is_no_self_contradiction(project, runner):
+    write_source(project, "a", "The preliminary estimate put Wuhu's GDP at 512.3 billion yuan in 2024. "
+                               "In the revised data, Wuhu's GDP in 2024 was 518.6 billion yuan.")
+    [finding] = report(runner)["findings"]
+    assert (finding["rule"], finding["severity"], finding["favours"]) == ("SZ107", "warning", "518.6 billion yuan")
+
+
+def test_unmarked_figures_that_disagree_stay_an_error(project, runner):
+    write_source(project, "a", "Wuhu's GDP was 512.3 billion yuan in 2024.")
+    write_source(project, "b", "Wuhu's GDP in 2024 was 518.6 billion yuan.")
+    assert rules(report(runner)) == ["SZ101"]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("The preliminary estimate put GDP at 5.0%", "preliminary"),
+    ("Initial figures showed sales of 3.1 billion", "preliminary"),
+    ("The preliminary estimate was 5.0%, later revised to 5.2%", "revised"),
+    ("According to final data, output grew 5.2%", "final"),
+    ("Output grew 5.2% in 2024", ""),
+    ("地区生产总值初步核算为5123亿元", "preliminary"),
+    ("经最终核实为5186亿元", "final"),
+])
+def test_revision_stage_is_the_nearest_marking_word_before_the_figure(text, stage):
+    from szcheck.reader.revisions import revision_stage
+
+    assert revision_stage(text, len(text) - 4) == stage
+
+
+def test_the_revision_stage_is_written_to_the_claims_file_only_when_set(project, runner):
+    write_source(project, "a", "The preliminary estimate put Wuhu's GDP at 512.3 billion yuan in 2024. Wuhu's R&D spending was 20.1 billion yuan in 2024.")
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    text = (project / "claims" / "a.yaml").read_text(encoding="utf-8")
+    assert text.count("revision: preliminary") == 1 and text.count("revision:") == 1
+    assert runner.invoke(app, ["verify", "--fail-on", "never"]).exit_code == 0
