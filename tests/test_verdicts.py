@@ -160,3 +160,52 @@ def test_the_revision_stage_is_written_to_the_claims_file_only_when_set(project,
     text = (project / "claims" / "a.yaml").read_text(encoding="utf-8")
     assert text.count("revision: preliminary") == 1 and text.count("revision:") == 1
     assert runner.invoke(app, ["verify", "--fail-on", "never"]).exit_code == 0
+
+
+def growth_findings(data):
+    return [f for f in data["findings"] if f["rule"] == "SZ201"]
+
+
+def test_a_growth_rate_within_the_figures_precision_holds_and_is_reported_once(project, runner):
+    write_source(project, "a", "Wuhu's R&D spending reached 1.35 billion yuan in 2024, up 6.1% year on year.")
+    write_source(project, "b", "In 2024, Wuhu's R&D spending rose 6.1% to 1.35 billion yuan.")
+    write_source(project, "c", "Wuhu's R&D spending was 1.27 billion yuan in 2023.")
+    [finding] = growth_findings(report(runner))
+    assert finding["severity"] == "info"
+    assert "6.30%" in finding["message"] and "5.49–7.11%" in finding["message"]
+    assert len({c["source"] for c in finding["claims"]}) == 3
+
+
+def test_a_growth_rate_outside_the_figures_precision_warns(project, runner):
+    write_source(project, "a", "Wuhu's R&D spending reached 1.35 billion yuan in 2024, up 8.1% year on year.")
+    write_source(project, "c", "Wuhu's R&D spending was 1.27 billion yuan in 2023.")
+    [finding] = growth_findings(report(runner))
+    assert finding["severity"] == "warning" and "does not match" in finding["message"]
+
+
+def test_gdp_growth_is_real_and_not_recomputed_from_nominal_figures(project, runner):
+    write_source(project, "a", "Wuhu's GDP reached 1.35 trillion yuan in 2024, up 8.1% year on year.")
+    write_source(project, "c", "Wuhu's GDP was 1.27 trillion yuan in 2023.")
+    assert growth_findings(report(runner)) == []
+
+
+def test_growth_checks_are_not_quadratic_in_repeated_figures():
+    import time
+
+    from szcheck.checks.arithmetic import check_growth
+    from szcheck.reader.figures import read_value
+    from szcheck.model import Claim
+
+    def claim(i, value, period, metric, kind):
+        c = Claim(id=f"c{i}", source=f"s{i % 50}.txt", entity="Wuhu", metric=metric, value=value, period=period, kind=kind)
+        c.quantity = read_value(value, "exact", kind)
+        return c
+
+    claims = [claim(i, "6.1%", "2024", "rd_investment.growth", "growth") for i in range(3000)]
+    claims += [claim(i, "1.27 billion yuan", "2023", "rd_investment", "amount") for i in range(3000)]
+    claims += [claim(i, f"1.{3000 + i} billion yuan", "2024", "rd_investment", "amount") for i in range(3000)]
+    series = {("Wuhu", "rd_investment.growth"): claims[:3000], ("Wuhu", "rd_investment"): claims[3000:]}
+    began = time.perf_counter()
+    [finding] = check_growth(series)
+    assert time.perf_counter() - began < 5
+    assert finding.rule == "SZ201" and "and 2877 more" in finding.message  # 120 of the 3000 ends fit

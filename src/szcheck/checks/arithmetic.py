@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 
-from ..findings import document_rule, make_finding
-from ..group import is_comparable
-from ..model import Claim, Finding, Source
+from ..findings import document_rule, make_finding, value_key
+from ..group import exact, is_comparable
+from ..model import Claim, Finding, Source, is_finite
 from ..money import convert_currency, load_rates
 from ..registry import load_registry
 from .describe import figure, human_amount, metric_label, source_name
 
-GROWTH_SLACK = 0.1  # percentage points allowed beyond a stated rate's rounding when recomputing it
+SHOWN = 3  # figures named in a message before "and N more"
+FIRM = ("stated", "context")  # periods the articles state: only these are recomputed
 SERIES_FACTOR = 3.0  # implied growth this many times the stated one (or 20 points off) is implausible
 SERIES_POINTS = 20.0
 
@@ -25,9 +29,13 @@ document_rule(
     """A stated growth rate does not match the figures it describes.
 
     "From 151.08 billion yuan in 2020 to 245.31 billion yuan in 2024, an average annual growth
-    rate of 12.9%": szcheck recomputes the rate from the two figures (any source may give them) and
-    reports the recomputed value. A rate that holds is reported as info; one that does not, as a
-    warning naming the figures used.
+    rate of 12.9%": szcheck recomputes the rate from the two figures (any source may give them)
+    with each figure's stated precision: the rate holds when some start and end figure allow it
+    within their intervals ("up 6.1%" from 1.27 to 1.35 billion holds: the figures allow 5.49-7.11%).
+    One finding per stated rate group (entity, metric, period), however many sources state it: info
+    when every rate stated holds, a warning naming the figures when one does not. A metric the
+    registry marks `real` (GDP: growth at constant prices) is not recomputed from nominal levels.
+    Only periods the articles state are used.
     """,
 )
 
@@ -74,7 +82,8 @@ document_rule(
     "warning",
     """A share stated against its base does not match the figures: "R&D spending of 223.66 billion
     yuan, accounting for 6.46 percent of GDP" next to a GDP figure for the same year (any source).
-    A share that holds is reported as info.
+    The share is recomputed with each figure's stated precision and holds (info) when some part and
+    base figure allow it; one finding per share value stated.
     """,
 )
 
@@ -108,8 +117,55 @@ def check_arithmetic(sources: list[Source], claims: list[Claim], series: dict[tu
     )
 
 
+@dataclass
+class Bounds:
+    """The values one distinct figure allows, exactly, and the claims stating it."""
+
+    low: Decimal
+    high: Decimal
+    claims: list[Claim]
+
+    @property
+    def first(self) -> Claim:
+        return self.claims[0]
+
+
+def distinct_bounds(claims: list[Claim], positive: bool = True) -> list[Bounds]:
+    """Each distinct bounded figure once (a figure repeated by ten sources is one); amounts that
+    can be divided by must be positive, rates need only stay above -100%."""
+    by_key: dict[str, Bounds] = {}
+    for claim in claims:
+        q = claim.quantity
+        if not (is_finite(q.low) and is_finite(q.high)) or q.low <= (0 if positive else -100):
+            continue
+        key = value_key(claim)
+        if key in by_key:
+            by_key[key].claims.append(claim)
+        else:
+            by_key[key] = Bounds(exact(q.low), exact(q.high), [claim])
+    return list(by_key.values())
+
+
+def fitting_partners(numerators: list[Bounds], denominators: list[Bounds], low: Decimal, high: Decimal) -> list[tuple[Bounds, Bounds | None]]:
+    """For each numerator n, a denominator d whose intervals allow a ratio n/d within [low, high]
+    (n.low/d.high <= high and n.high/d.low >= low), or None. Denominators sorted once and searched
+    by bisection with a running maximum: n log n, not n squared."""
+    ordered = sorted(denominators, key=lambda d: d.low)
+    lows = [d.low for d in ordered]
+    widest: list[Bounds] = []
+    for d in ordered:
+        widest.append(d if not widest or d.high > widest[-1].high else widest[-1])
+    pairs = []
+    for n in numerators:
+        count = bisect.bisect_right(lows, n.high / low) if low > 0 else len(ordered)
+        best = widest[count - 1] if count else None
+        pairs.append((n, best if best is not None and best.high * high >= n.low else None))
+    return pairs
+
+
 def check_shares(series: dict) -> list[Finding]:
-    """A registry share metric (R&D intensity = R&D spending / GDP) recomputed from its two parts."""
+    """A registry share metric (R&D intensity = R&D spending / GDP) recomputed from its two parts,
+    with each figure's stated precision: one finding per share group and value."""
     registry = load_registry()
     findings = []
     for (entity, metric), shares in series.items():
@@ -118,78 +174,127 @@ def check_shares(series: dict) -> list[Finding]:
             continue
         part_metric, base_name = known.share_of
         base_metric = next((m.name for m in registry.metrics.values() if m.label.lower() == base_name.lower() or m.name == base_name.lower()), None)
+        by_period: dict[str, list[Claim]] = defaultdict(list)
         for share in shares:
-            parts = [c for c in series.get((entity, part_metric), []) if c.period == share.period]
-            bases = [c for c in series.get((entity, base_metric), []) if c.period == share.period and c.quantity.unit == (parts[0].quantity.unit if parts else "")]
-            for part in parts:
-                for base in bases:
-                    if part.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
-                        continue
-                    value = part.quantity.value / base.quantity.value * 100
-                    holds = share.quantity.low - GROWTH_SLACK <= value <= share.quantity.high + GROWTH_SLACK
-                    message = (f"{metric_label(metric)} of {entity} {share.period}: {figure(share)} recomputed from {figure(part)} "
-                               f"and {figure(base)}: {value:.2f}%" + ("" if holds else " — does not match"))
-                    findings.append(make_finding("SZ205", message, [share, part, base], severity="info" if holds else "warning",
-                                                 entity=entity, metric=metric, period=share.period))
+            by_period[share.period].append(share)
+        for period, stated in by_period.items():
+            parts = [c for c in series.get((entity, part_metric), []) if c.period == period]
+            unit = parts[0].quantity.unit if parts else ""
+            bases = distinct_bounds([c for c in series.get((entity, base_metric), []) if c.period == period and c.quantity.unit == unit])
+            parts = distinct_bounds([c for c in parts if c.quantity.unit == unit])
+            if not bases or not parts:
+                continue
+            for share in distinct_bounds(stated):
+                findings.append(share_finding(entity, metric, period, share, parts, bases))
     return findings
+
+
+def share_finding(entity: str, metric: str, period: str, share: Bounds, parts: list[Bounds], bases: list[Bounds]) -> Finding:
+    fitting = [(p, b) for p, b in fitting_partners(parts, bases, share.low / 100, share.high / 100) if b is not None]
+    part, base = fitting[0] if fitting else (parts[0], bases[0])
+    value = exact(part.first.quantity.value) / exact(base.first.quantity.value) * 100
+    low, high = part.low / base.high * 100, part.high / base.low * 100
+    message = (f"{metric_label(metric)} of {entity} {period}: {figure(share.first)} recomputed from {figure(part.first)} "
+               f"and {figure(base.first)}: {value:.2f}% ({span_text(low, high)} within their precision)"
+               + ("" if fitting else " — does not match"))
+    return make_finding("SZ205", message, share.claims + part.claims + base.claims, severity="info" if fitting else "warning",
+                        entity=entity, metric=metric, period=period)
+
+
+def span_text(low: Decimal, high: Decimal) -> str:
+    """'12.875–12.885%': as many decimals (two to four) as it takes to show the two ends apart."""
+    for places in (2, 3, 4):
+        if f"{low:.{places}f}" != f"{high:.{places}f}":
+            break
+    return f"{low:.{places}f}–{high:.{places}f}%"
 
 
 def recomputed_growth(start: float, end: float, years: int) -> float:
     return ((end / start) ** (1 / years) - 1) * 100
 
 
-def growth_fits(rate: Claim, value: float) -> bool:
-    quantity = rate.quantity
-    return quantity.low - GROWTH_SLACK <= value <= quantity.high + GROWTH_SLACK
+def growth_factors(rate: Bounds, years: int) -> tuple[Decimal, Decimal]:
+    """The range of end/start ratios a stated rate allows over `years` periods."""
+    return (1 + rate.low / 100) ** years, (1 + rate.high / 100) ** years
 
 
-def growth_checks_for(rate: Claim, series: dict) -> list[tuple[Claim, Claim, float]]:
-    """(start claim, end claim, recomputed rate) for every pair of figures a growth rate describes."""
-    base_metric = rate.metric.rsplit(".", 1)[0]
-    points = series.get((rate.entity, base_metric), [])
-    if ".." in rate.period:
-        first, last = (int(y) for y in rate.period.split(".."))
-    elif re.fullmatch(r"\d{4}", rate.period):
-        first, last = int(rate.period) - 1, int(rate.period)
-    else:
-        return []
-    starts = [c for c in points if c.period == str(first) and c.quantity.unit == points[0].quantity.unit]
-    ends = [c for c in points if c.period == str(last)]
-    pairs = []
-    for start in starts:
-        for end in ends:
-            if start.quantity.unit == end.quantity.unit and start.quantity.value > 0:
-                pairs.append((start, end, recomputed_growth(start.quantity.value, end.quantity.value, last - first)))
-    return pairs
+def growth_range(start: Bounds, end: Bounds, years: int) -> tuple[Decimal, Decimal]:
+    """The average growth, in percent, that two figures allow within their stated precision."""
+    root = Decimal(1) / years
+    return ((end.low / start.high) ** root - 1) * 100, ((end.high / start.low) ** root - 1) * 100
+
+
+def growth_fits(rate: Claim, start: Claim, end: Claim, years: int) -> bool:
+    """Whether a stated rate and two figures can all be true, each within its precision."""
+    rates, starts, ends = distinct_bounds([rate], positive=False), distinct_bounds([start]), distinct_bounds([end])
+    if not (rates and starts and ends):
+        return False
+    return fitting_partners(ends, starts, *growth_factors(rates[0], years))[0][1] is not None
+
+
+def growth_span(period: str) -> tuple[int, int] | None:
+    if ".." in period:
+        first, last = (int(y) for y in period.split(".."))
+        return (first, last) if last > first else None
+    if re.fullmatch(r"\d{4}", period):
+        return int(period) - 1, int(period)
+    return None
 
 
 def check_growth(series: dict) -> list[Finding]:
-    """One finding per stated growth rate that szcheck can recompute from the figures of its series."""
-    findings = []
+    """One finding per stated growth rate group (entity, metric, period) that szcheck can
+    recompute from the figures of its series; a metric whose growth the registry marks `real`
+    (GDP: at constant prices) is not recomputed from nominal levels."""
+    registry = load_registry()
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claims in series.values():
         for rate in claims:
-            if rate.kind != "growth" or rate.quantity.unit != "percent" or rate.period_basis not in ("stated", "context"):
-                continue
-            pairs = [p for p in growth_checks_for(rate, series) if all(c.period_basis in ("stated", "context") for c in p[:2])]
-            if pairs:
-                findings.append(growth_finding(rate, pairs))
+            if rate.kind == "growth" and rate.quantity.unit == "percent" and rate.period_basis in FIRM and rate.metric.endswith(".growth"):
+                groups[(rate.entity, rate.metric, rate.period)].append(rate)
+    findings = []
+    for (entity, metric, period), rates in groups.items():
+        base_metric = metric.rsplit(".", 1)[0]
+        known = registry.metrics.get(base_metric.partition(".")[0])
+        span = growth_span(period)
+        if span is None or (known is not None and known.real):
+            continue
+        points = [c for c in series.get((entity, base_metric), []) if c.period_basis in FIRM and c.kind != "growth"]
+        starts = [c for c in points if c.period == str(span[0])]
+        unit = starts[0].quantity.unit if starts else ""
+        starts = distinct_bounds([c for c in starts if c.quantity.unit == unit])
+        ends = distinct_bounds([c for c in points if c.period == str(span[1]) and c.quantity.unit == unit])
+        if starts and ends:
+            findings.append(growth_finding(entity, metric, period, distinct_bounds(rates, positive=False), starts, ends, span[1] - span[0]))
     return findings
 
 
-def growth_finding(rate: Claim, pairs: list[tuple[Claim, Claim, float]]) -> Finding:
-    """Holds (info) when some pair of figures reproduces the rate; the pairs that do not are named."""
-    fitting = [p for p in pairs if growth_fits(rate, p[2])]
-    start, end, value = (fitting or pairs)[0]
-    others = [f"not with {figure(e)} in {source_name(e.source)} ({v:.2f}%)" for s, e, v in pairs if not growth_fits(rate, v)]
-    message = (
-        f"{metric_label(start.metric)} of {rate.entity}: {figure(rate)} for {rate.period} recomputed from {figure(start)} "
-        f"({start.period}) and {figure(end)} ({end.period}): {value:.2f}%" + ("" if fitting else " — does not match")
-    )
-    if fitting and others:
-        message += f" ({'; '.join(others)})"
-    used = unique([rate] + [c for p in pairs for c in p[:2]])
-    return make_finding("SZ201", message, used, severity="info" if fitting else "warning",
-                        entity=rate.entity, metric=rate.metric, period=rate.period)
+def growth_finding(entity: str, metric: str, period: str, rates: list[Bounds], starts: list[Bounds], ends: list[Bounds],
+                   years: int) -> Finding:
+    """Holds (info) when, for every rate stated, some pair of figures reproduces it within their
+    precision; the figures that fit no pair are named, once per value."""
+    parts, used, holds = [], [], True
+    for rate in rates:
+        pairs = fitting_partners(ends, starts, *growth_factors(rate, years))
+        fitting = [(s, e) for e, s in pairs if s is not None]
+        start, end = fitting[0] if fitting else (starts[0], ends[0])
+        low, high = growth_range(start, end, years)
+        value = recomputed_growth(start.first.quantity.value, end.first.quantity.value, years)
+        text = (f"{figure(rate.first)} for {period} recomputed from {figure(start.first)} ({start.first.period}) and "
+                f"{figure(end.first)} ({end.first.period}): {value:.2f}% ({span_text(low, high)} within their precision)")
+        others = [f"not with {figure(e.first)} in {', '.join(sorted({source_name(c.source) for c in e.claims}))} "
+                  f"({recomputed_growth(start.first.quantity.value, e.first.quantity.value, years):.2f}%)"
+                  for e, s in pairs if s is None]
+        if not fitting:
+            text += " — does not match"
+            holds = False
+        elif others:
+            more = f"; and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
+            text += f" ({'; '.join(others[:SHOWN])}{more})"
+        parts.append(text)
+        used += rate.claims + start.claims + end.claims + [c for e, s in pairs if s is None for c in e.claims]
+    label = metric_label(metric.rsplit(".", 1)[0])
+    return make_finding("SZ201", f"{label} of {entity}: " + "; ".join(parts), unique(used), severity="info" if holds else "warning",
+                        entity=entity, metric=metric, period=period)
 
 
 def conversion_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:

@@ -449,16 +449,16 @@ def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> 
         return []
     parts = []
     rates = [c for c in series.get((key.entity, f"{key.metric}.growth"), []) if c.quantity.unit == "percent"]
-    for rate in rates:
+    for rate in distinct(rates):
         if ".." not in rate.period or not rate.period.endswith(key.period):
             continue
         first, last = (int(y) for y in rate.period.split(".."))
         starts = [c for c in series.get((key.entity, key.metric), []) if c.period == str(first) and c.quantity.unit == key.unit]
-        for start in starts:
+        for start in distinct(starts):
             fits = {}
             for cluster in clusters:
                 value = recomputed_growth(start.quantity.value, representative(cluster), last - first)
-                fits[figure(cluster[0])] = (growth_fits(rate, value), value)
+                fits[figure(cluster[0])] = (growth_fits(rate, start, cluster[0], last - first), value)
             if any(ok for ok, _ in fits.values()) and not all(ok for ok, _ in fits.values()):
                 fitting = [f"{name} fits it ({value:.2f}%)" for name, (ok, value) in fits.items() if ok]
                 failing = [f"{name} does not ({value:.2f}%)" for name, (ok, value) in fits.items() if not ok]
@@ -480,6 +480,11 @@ def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> 
                           "text": f"period: the sides are {step:.1f}% apart, about one period of the growth the sources state "
                                   f"({', '.join(f'{g:g}%' for g in stated)}): the smaller may be the previous period's figure"})
     return parts
+
+
+def distinct(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct value."""
+    return side_values(claims)
 
 
 def evidence(cluster: list[Claim], sources: dict[str, Source]) -> dict:
