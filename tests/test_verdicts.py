@@ -209,3 +209,35 @@ def test_growth_checks_are_not_quadratic_in_repeated_figures():
     [finding] = check_growth(series)
     assert time.perf_counter() - began < 5
     assert finding.rule == "SZ201" and "and 2877 more" in finding.message  # 120 of the 3000 ends fit
+
+
+def rule_findings(data, rule):
+    return [f for f in data["findings"] if f["rule"] == rule]
+
+
+def test_shares_of_a_split_whole_that_do_not_make_100_percent_are_an_error(project, runner):
+    write_source(project, "a", "In 2024, Wuhu's industrial revenue was split between chips at 58%, new energy vehicles at 32% "
+                               "and software at 20%.")
+    [finding] = rule_findings(report(runner), "SZ206")
+    assert finding["severity"] == "error" and "110" in finding["message"]
+
+
+def test_shares_of_a_split_whole_that_make_100_percent_hold(project, runner):
+    write_source(project, "a", "In 2024, Wuhu's industrial revenue was split between chips at 48%, new energy vehicles at 32% "
+                               "and software at 20%.")
+    [finding] = rule_findings(report(runner), "SZ206")
+    assert finding["severity"] == "info"
+
+
+def test_parts_stop_at_the_end_of_their_list(project, runner):
+    write_source(project, "a", "As of 2024, Ningbo had a talent pool of 2.1 million, including 1.5 million skilled workers and "
+                               "0.5 million professionals; the city also drew 0.9 million new residents.")
+    [finding] = rule_findings(report(runner), "SZ203")
+    assert finding["severity"] == "info" and len(finding["claims"]) == 3
+
+
+def test_parts_are_not_pooled_across_repeats_of_a_sentence(project, runner):
+    sentence = "As of 2024, Ningbo had a talent pool of 2.1 million, including 1.5 million skilled workers and 0.5 million professionals."
+    write_source(project, "a", f"{sentence}\n\nOther news followed.\n\n{sentence}")
+    findings = rule_findings(report(runner), "SZ203")
+    assert findings and all(f["severity"] == "info" for f in findings)

@@ -58,7 +58,21 @@ document_rule(
     "parts-exceed-whole",
     "error",
     """The parts listed after a total ("a talent pool of 7.19 million, including 4.06 million ...")
-    add up to more than the total. Parts that fit are reported as info.""",
+    add up to more than the total, even at the low end of each part's rounding. Parts are taken from
+    the list that follows the total in the same sentence, up to the end of that list (a semicolon or
+    the sentence's end): never pooled across sentences, nor across repeats of one sentence. Parts that
+    fit are reported as info.""",
+)
+
+
+document_rule(
+    "SZ206",
+    "shares-do-not-add-up",
+    "error",
+    """A sentence says a whole is split ("split between", "divided into", "made up of", "consists
+    of") and the shares it lists after that, up to the end of the list and all of one base, cannot
+    make 100% within their rounding ("chips at 58%, cars at 32% and software at 20%" is 110%). A
+    split that adds up is reported as info.""",
 )
 
 
@@ -335,34 +349,98 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
 
 PARTS_WORDS = ("including", "of which", "among them", "among which")
 PARTS_FOLLOW = re.compile(rf"[^.;]{{0,40}}?\b(?:{'|'.join(PARTS_WORDS)})\b")
+SPLIT = re.compile(r"\b(?:split|divided|broken down|made up of|consist(?:s|ing)? of)\b")  # a whole said to be split
+LIST_END = ";"
+
+
+def sentence_runs(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims of one sentence: consecutive claims of a source sharing its line and quote (the same
+    sentence repeated elsewhere in the article is another run)."""
+    runs: list[list[Claim]] = []
+    for claim in claims:
+        if not (is_comparable(claim) or claim.role == "conversion"):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and (last.source, last.line, last.quote) == (claim.source, claim.line, claim.quote):
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return runs
+
+
+def positions(quote: str, claims: list[Claim]) -> list[int]:
+    """Where each claim's figure stands in its quote, in order."""
+    found, at = [], 0
+    for claim in claims:
+        place = quote.find(claim.value, at)
+        found.append(place if place >= 0 else at)
+        at = (place + len(claim.value)) if place >= 0 else at
+    return found
 
 
 def check_parts(claims: list[Claim]) -> list[Finding]:
-    """'a talent pool of 7.19 million, including 4.06 million skilled workers, 2.55 million ...'"""
+    """'a talent pool of 7.19 million, including 4.06 million skilled workers, 2.55 million ...':
+    the parts in the list after a total, per sentence; and shares of a whole the sentence says is
+    split ('split between chips at 48%, cars at 32% and software at 20%'), which must make 100%."""
     findings = []
-    by_quote: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if is_comparable(claim) or claim.role == "conversion":
-            by_quote[(claim.source, claim.quote)].append(claim)
-    for (_, quote), sentence_claims in by_quote.items():
-        if len(sentence_claims) < 3 or not any(word in quote for word in PARTS_WORDS):
-            continue  # a whole and two parts at least, and the words that list them
-        for index, whole in enumerate(sentence_claims):
-            if not PARTS_FOLLOW.match(quote, quote.find(whole.value) + len(whole.value)):
-                continue
-            parts = [c for c in sentence_claims[index + 1 :] if c.quantity.unit == whole.quantity.unit and c.kind == whole.kind]
-            if len(parts) < 2:
-                continue
-            least = sum(c.quantity.low for c in parts)
-            holds = least <= whole.quantity.high
-            unit = "" if whole.quantity.unit == "count" else whole.quantity.unit
-            message = (
-                f"{len(parts)} parts listed under {figure(whole)} add up to at least {human_amount(least, unit).strip()}, "
-                + ("within the whole" if holds else f"more than the whole ({human_amount(whole.quantity.high, unit).strip()})")
-            )
-            findings.append(make_finding("SZ203", message, [whole, *parts], severity="info" if holds else "error",
-                                         entity=whole.entity, metric=whole.metric, period=whole.period))
+    for run in sentence_runs(claims):
+        if len(run) < 2:
+            continue
+        quote = run[0].quote
+        places = positions(quote, run)
+        if len(run) >= 3 and any(word in quote for word in PARTS_WORDS):
+            findings += listed_parts(quote, run, places)
+        split = SPLIT.search(quote)
+        if split:
+            findings += split_shares(quote, run, places, split.end())
     return findings
+
+
+def list_end(quote: str, start: int) -> int:
+    end = quote.find(LIST_END, start)
+    return len(quote) if end < 0 else end
+
+
+def listed_parts(quote: str, run: list[Claim], places: list[int]) -> list[Finding]:
+    findings = []
+    for index, whole in enumerate(run):
+        after = places[index] + len(whole.value)
+        if not PARTS_FOLLOW.match(quote, after):
+            continue
+        end = list_end(quote, after)
+        parts = [c for c, at in zip(run[index + 1 :], places[index + 1 :])
+                 if at < end and c.quantity.unit == whole.quantity.unit and c.kind == whole.kind]
+        if len(parts) < 2:
+            continue
+        least = sum(exact(c.quantity.low) for c in parts)
+        holds = least <= exact(whole.quantity.high)
+        unit = "" if whole.quantity.unit == "count" else whole.quantity.unit
+        message = (
+            f"{len(parts)} parts listed under {figure(whole)} add up to at least {human_amount(float(least), unit).strip()}, "
+            + ("within the whole" if holds else f"more than the whole ({human_amount(whole.quantity.high, unit).strip()})")
+        )
+        findings.append(make_finding("SZ203", message, [whole, *parts], severity="info" if holds else "error",
+                                     entity=whole.entity, metric=whole.metric, period=whole.period))
+    return findings
+
+
+def split_shares(quote: str, run: list[Claim], places: list[int], start: int) -> list[Finding]:
+    """Shares listed after the split word, up to the end of the list, with one base: their
+    intervals must allow a total of exactly 100%."""
+    end = list_end(quote, start)
+    shares = [c for c, at in zip(run, places) if start <= at < end and c.kind == "share" and c.quantity.unit == "percent"
+              and c.qualifier in ("exact", "about")]
+    if len(shares) < 2 or len({c.base for c in shares}) > 1:
+        return []
+    low = sum(exact(c.quantity.low) for c in shares)
+    high = sum(exact(c.quantity.high) for c in shares)
+    holds = low <= 100 <= high
+    total = sum(exact(c.quantity.value) for c in shares)
+    message = (f"{len(shares)} shares of a whole the sentence splits add up to {total:f}%"
+               + (", which their rounding allows to be 100%" if holds else f", not 100% (their rounding allows {low:f}–{high:f}%)"))
+    first = shares[0]
+    return [make_finding("SZ206", message, shares, severity="info" if holds else "error",
+                         entity=first.entity, metric=first.metric, period=first.period)]
 
 
 def unique(claims: list[Claim]) -> list[Claim]:
