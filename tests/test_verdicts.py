@@ -241,3 +241,29 @@ def test_parts_are_not_pooled_across_repeats_of_a_sentence(project, runner):
     write_source(project, "a", f"{sentence}\n\nOther news followed.\n\n{sentence}")
     findings = rule_findings(report(runner), "SZ203")
     assert findings and all(f["severity"] == "info" for f in findings)
+
+
+def test_a_total_a_thousand_times_below_its_series_is_a_scale_outlier(project, runner):
+    write_source(project, "a", "Wuhu's GDP was 512.3 billion yuan in 2023.")
+    write_source(project, "b", "Wuhu's GDP was 540.1 billion yuan in 2025.")
+    write_source(project, "c", "Wuhu's GDP reached 525.8 million yuan in 2024.")
+    [finding] = rule_findings(report(runner), "SZ207")
+    assert finding["severity"] == "warning" and finding["period"] == "2024"
+    assert finding["causes"] == [{"cause": "scale", "power": -3, "series": 526200000000.0}]
+
+
+@pytest.mark.parametrize("slip, power", [("52.58 billion yuan", 1), ("5.258 billion yuan", 2), ("525.8 million yuan", 3)])
+def test_a_conflict_off_by_a_power_of_ten_is_diagnosed_against_the_series(project, runner, slip, power):
+    write_source(project, "a", "Wuhu's GDP was 512.3 billion yuan in 2023.")
+    write_source(project, "b", "Wuhu's GDP was 525.8 billion yuan in 2024.")
+    write_source(project, "c", f"Wuhu's GDP reached {slip} in 2024.")
+    [finding] = rule_findings(report(runner), "SZ101")
+    [scale] = [c for c in finding["causes"] if c["cause"] == "scale"]
+    assert (scale["power"], scale["fits"]) == (power, "525.8 billion yuan")
+    assert finding["favours"] == "525.8 billion yuan"
+
+
+def test_figures_that_follow_their_series_are_no_outlier(project, runner):
+    write_source(project, "a", "Wuhu's GDP was 512.3 billion yuan in 2023.")
+    write_source(project, "b", "Wuhu's GDP reached 525.8 billion yuan in 2024.")
+    assert rule_findings(report(runner), "SZ207") == []

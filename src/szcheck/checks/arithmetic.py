@@ -102,6 +102,18 @@ document_rule(
 )
 
 
+document_rule(
+    "SZ207",
+    "scale-outlier",
+    "warning",
+    """A year's figure is about 10, 100 or 1000 times (within a factor of 1.25) the figures the
+    sources state for the years around it (up to two years either side), while that year's own
+    figures agree: a national total of "134.9 billion" among totals of 120-130 trillion. Most likely
+    a unit slip (billion for trillion, 亿 read as million). Only periods the articles state, figures
+    with a value (not bounds or levels), and registry metrics that are amounts or counts.""",
+)
+
+
 def year_of(period: str) -> int | None:
     match = re.match(r"(\d{4})", period)
     return int(match.group(1)) if match else None
@@ -127,7 +139,7 @@ def series_index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
 def check_arithmetic(sources: list[Source], claims: list[Claim], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
     return (
         check_growth(series) + check_conversions(sources, claims) + check_parts(claims) + check_series(series)
-        + check_shares(series)
+        + check_shares(series) + check_scale_outliers(series)
     )
 
 
@@ -446,6 +458,80 @@ def split_shares(quote: str, run: list[Claim], places: list[int], start: int) ->
 def unique(claims: list[Claim]) -> list[Claim]:
     seen: set[int] = set()
     return [c for c in claims if not (id(c) in seen or seen.add(id(c)))]
+
+
+NEIGHBOUR_YEARS = 2  # years either side of a figure that count as its neighbours in a series
+OUTLIER_BAND = 1.25  # a ratio within this factor of a power of ten is a scale slip
+
+
+def yearly_levels(claims: list[Claim], unit: str) -> dict[int, list[float]]:
+    """A series' stated values by year (periods that are a year), for one unit."""
+    years: dict[int, list[float]] = defaultdict(list)
+    for claim in claims:
+        q = claim.quantity
+        if re.fullmatch(r"\d{4}", claim.period) and q.unit == unit and claim.kind not in ("growth", "share") \
+                and claim.period_basis in FIRM and q.qualifier in ("exact", "about") and q.value > 0:
+            years[int(claim.period)].append(q.value)
+    return years
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else float((exact(ordered[middle - 1]) + exact(ordered[middle])) / 2)
+
+
+def neighbour_level(claims: list[Claim], period: str, unit: str, years: dict | None = None) -> float | None:
+    """The median value the series states for the years around `period` (not that year itself)."""
+    if not re.fullmatch(r"\d{4}", period):
+        return None
+    years = yearly_levels(claims, unit) if years is None else years
+    year = int(period)
+    around = [v for y in range(year - NEIGHBOUR_YEARS, year + NEIGHBOUR_YEARS + 1) if y != year for v in years.get(y, [])]
+    return median(around) if around else None
+
+
+def scale_power(ratio: float) -> int:
+    """n when `ratio` is within OUTLIER_BAND of 10^n (n may be negative), else 0."""
+    power = round(math.log10(ratio))
+    return power if abs(math.log10(ratio) - power) < math.log10(OUTLIER_BAND) else 0
+
+
+def check_scale_outliers(series: dict) -> list[Finding]:
+    """A year's figure about 10, 100 or 1000 times the figures the sources state for the years
+    around it (a national total in billions among totals in trillions), when that year's figures
+    agree with each other (a conflict within the year is SZ101's)."""
+    registry = load_registry()
+    findings = []
+    for (entity, metric), claims in series.items():
+        known = registry.metrics.get(metric)
+        if not known or known.kind == "attribute" or known.unit == "percent":
+            continue
+        units = {c.quantity.unit for c in claims}
+        for unit in units:
+            years = yearly_levels(claims, unit)
+            for year, values in years.items():
+                if max(values) > 2 * min(values):
+                    continue
+                level = neighbour_level(claims, str(year), unit, years)
+                power = scale_power(median(values) / level) if level else 0
+                if power:
+                    findings.append(outlier_finding(entity, metric, str(year), unit, claims, level, power))
+    return findings
+
+
+def outlier_finding(entity: str, metric: str, period: str, unit: str, claims: list[Claim], level: float, power: int) -> Finding:
+    stated = [c for c in claims if c.period == period and c.quantity.unit == unit and c.kind not in ("growth", "share")]
+    year = int(period)
+    around = [c for c in claims if re.fullmatch(r"\d{4}", c.period) and c.quantity.unit == unit and c.kind not in ("growth", "share")
+              and 0 < abs(int(c.period) - year) <= NEIGHBOUR_YEARS]
+    direction = "above" if power > 0 else "below"
+    message = (f"{metric_label(metric)} of {entity} {period}: {figure(stated[0])} is about 10^{abs(power)} times {direction} "
+               f"the {len(around)} figure(s) the sources state for the years around it (about {human_amount(level, unit)})")
+    diagnosis = ("scale: a likely unit slip (billion for trillion, 亿 read as million, 'billion' for '10 billion') "
+                 "in the outlying figure")
+    return make_finding("SZ207", message, stated + around[:SHOWN], entity=entity, metric=metric, period=period, diagnosis=diagnosis,
+                        details={"causes": [{"cause": "scale", "power": power, "series": round(level, 2)}]})
 
 
 def check_series(series: dict) -> list[Finding]:

@@ -379,9 +379,14 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
         ratio = max(finite) / min(finite)
         power = round(math.log10(ratio))
         if power >= 1 and abs(math.log10(ratio) - power) < math.log10(1.25):
-            causes.append({"cause": "scale", "factor": round(ratio, 3), "power": power,
-                           "text": f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
-                                   " (e.g. 'billion' for '10 billion', 千亿 rendered as 'trillion')"})
+            cause = {"cause": "scale", "factor": round(ratio, 3), "power": power,
+                     "text": f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
+                             " (e.g. 'billion' for '10 billion', 亿 read as million, billion for trillion)"}
+            fit = scale_fit(group, clusters, series)
+            if fit:
+                cause["fits"], note = fit
+                cause["text"] += f"; {note}"
+            causes.append(cause)
     if near:
         causes.append({"cause": "rounding", "text": "the values differ by less than 1%: most likely rounding or an approximation"})
     sides = [evidence(cluster, sources) for cluster in clusters]
@@ -396,6 +401,22 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
                "favours": favours}
     linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
     return text, details
+
+
+def scale_fit(group: Group, clusters: list[list[Claim]], series: dict) -> tuple[str, str] | None:
+    """Which side of a scale slip fits the series the sources state for the years around it: the
+    one within a factor of 2 of them, when only one is."""
+    from .arithmetic import neighbour_level
+
+    level = neighbour_level(series.get((group.key.entity, group.key.metric), []), group.key.period, group.key.unit)
+    if level is None:
+        return None
+    fitting = [c for c in clusters if is_finite(representative(c)) and 0.5 <= representative(c) / level <= 2]
+    if len(fitting) != 1:
+        return None
+    side = fitting[0][0]
+    return side.value, (f"{figure(side)} fits the series the sources state for the years around it "
+                        f"(about {human_amount(level, group.key.unit)})")
 
 
 def linked_evidence(group: Group, clusters: list[list[Claim]], linked: dict) -> list[dict]:
