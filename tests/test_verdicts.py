@@ -267,3 +267,17 @@ def test_figures_that_follow_their_series_are_no_outlier(project, runner):
     write_source(project, "a", "Wuhu's GDP was 512.3 billion yuan in 2023.")
     write_source(project, "b", "Wuhu's GDP reached 525.8 billion yuan in 2024.")
     assert rule_findings(report(runner), "SZ207") == []
+
+
+def test_every_rule_is_in_the_readme_table_and_explained(runner):
+    from pathlib import Path
+
+    from szcheck.checks import all_rules
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, rule in all_rules().items():
+        assert f"| {code} | {rule.name} |" in readme, code
+    for code in ("SZ106", "SZ107", "SZ206", "SZ207"):
+        result = runner.invoke(app, ["explain", code])
+        assert result.exit_code == 0 and code in result.output
+    assert "merely overlap" in runner.invoke(app, ["explain", "SZ110"]).output
