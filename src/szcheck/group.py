@@ -223,6 +223,8 @@ def is_near_miss(a: Cluster, b: Cluster) -> bool:
         return False
     if abs(y - x) < NEAR_MISS * abs(y):
         return True
+    if a.anchor.rounding is None or b.anchor.rounding is None:
+        return False
     coarse, fine = (a, b) if a.anchor.rounding >= b.anchor.rounding else (b, a)
     step = 2 * coarse.anchor.rounding
     return coarse.anchor.rounding > fine.anchor.rounding and abs(coarse.value) <= abs(fine.value) < abs(coarse.value) + step

@@ -47,8 +47,9 @@ document_rule(
     """A currency conversion in the text does not match the year's exchange rate.
 
     "223.66 billion yuan (about 31.46 billion U.S. dollars) in 2024": the implied rate is compared
-    with the yearly average in szcheck's rate table (money/rates.yaml) within its band. A conversion
-    that holds is reported as info.
+    with the yearly average in szcheck's rate table (money/rates.yaml) within its band, each figure
+    taken within its stated precision (a conversion rounded to "about 31 billion" holds if its
+    rounding reaches the band). A conversion that holds is reported as info.
     """,
 )
 
@@ -334,6 +335,16 @@ def conversion_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
+def conversion_allows(original: Claim, conversion: Claim, year: int, band: float) -> bool:
+    """Whether the two figures, each within its stated precision, allow a conversion within the band
+    of the year's rate ("about 31 billion dollars" for 223.66 billion yuan may round a lot)."""
+    unit, target = original.quantity.unit, conversion.quantity.unit
+    low, high = (convert_currency(v, unit, target, year) for v in (original.quantity.low, original.quantity.high))
+    if low is None or high is None or not (is_finite(conversion.quantity.low) and is_finite(conversion.quantity.high)):
+        return False
+    return conversion.quantity.low <= high * (1 + band) and conversion.quantity.high >= low * (1 - band)
+
+
 def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Finding]:
     published = {s.path.as_posix(): s.published for s in sources}
     band = float(load_rates()["band"])
@@ -348,7 +359,7 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
         stated = conversion.quantity.value
         off = abs(stated - expected) / expected
         implied = original.quantity.value / stated if stated else math.nan
-        holds = off <= band
+        holds = off <= band or conversion_allows(original, conversion, year, band)
         message = (
             f"{figure(original)} = {figure(conversion)} implies {implied:.3g} {original.quantity.unit} per {conversion.quantity.unit}; "
             f"at the {year} average rate it is {human_amount(expected, conversion.quantity.unit)} ({off * 100:.1f}% apart"

@@ -222,9 +222,10 @@ def check_group(group: Group, sources: dict[str, Source], series: dict, linked: 
     phrase = claims[0].metric_match == "phrase"
     if phrase and len({c.source for c in claims}) < 2:
         return []  # one article using a noun phrase twice usually means two different things
-    sides = conflicting(agreement_clusters(claims))
+    clusters = agreement_clusters(claims)
+    sides = conflicting(clusters)
     if not sides:
-        return agreements(group, agreement_clusters(claims))
+        return agreements(group, clusters)
     findings = [] if phrase else self_contradictions(group, sources)
     if len({c.source for side in sides for c in side.claims}) < 2:
         return findings  # the only conflict is inside one source
@@ -237,7 +238,10 @@ def conflicts(group: Group, sides: list[Cluster], sources: dict[str, Source], se
     chains = near_groups(sides)
     order = {id(c): i for i, c in enumerate(group.claims)}
     firm_claims = [c for c in group.claims if is_firm(c, group)]
-    firm = bool(firm_claims) and bool(conflicting(agreement_clusters(firm_claims))) and not group.fuzzy
+    if len(firm_claims) == len(group.claims):
+        firm = not group.fuzzy
+    else:
+        firm = bool(firm_claims) and bool(conflicting(agreement_clusters(firm_claims))) and not group.fuzzy
     findings = []
     if len(chains) > 1:
         findings.append(conflict_finding(group, [chain_claims(chain, order) for chain in chains], sources, series, linked, firm, False))
@@ -260,7 +264,11 @@ def conflict_finding(group: Group, sides: list[list[Claim]], sources: dict[str, 
     claims = [c for side in sides for c in side]
     message = conflict_message(group, sides)
     diagnosis, details = diagnose(group, sides, sources, series, linked, near)
-    details["series"] = series_points(series.get((key.entity, key.metric), []), key.unit)
+    charts = linked.setdefault("charts", {})  # one chart per series and unit, however many findings it serves
+    chart_key = (key.entity, key.metric, key.unit)
+    if chart_key not in charts:
+        charts[chart_key] = series_points(series.get((key.entity, key.metric), []), key.unit)
+    details["series"] = charts[chart_key]
     where = {"entity": key.entity, "metric": key.metric, "period": key.period, "diagnosis": diagnosis, "details": details}
     if not firm:
         reasons = assumption_reasons(group)
@@ -297,7 +305,9 @@ def self_contradictions(group: Group, sources: dict[str, Source]) -> list[Findin
     findings = []
     key = group.key
     for source, claims in by_source.items():
-        chains = near_groups(conflicting(agreement_clusters(claims))) if len(claims) > 1 else []
+        if len({value_key(c) for c in claims}) < 2:
+            continue
+        chains = near_groups(conflicting(agreement_clusters(claims)))
         if len(chains) < 2:
             continue
         order = {id(c): i for i, c in enumerate(claims)}
