@@ -281,3 +281,14 @@ def test_every_rule_is_in_the_readme_table_and_explained(runner):
         result = runner.invoke(app, ["explain", code])
         assert result.exit_code == 0 and code in result.output
     assert "merely overlap" in runner.invoke(app, ["explain", "SZ110"]).output
+
+
+def test_a_self_contradiction_lists_its_sides_like_a_conflict(project, runner):
+    write_source(project, "a", """
+        Wuhu's R&D spending hit 42.8 billion yuan in 2024
+
+        In 2024, Wuhu's R&D spending reached 48.2 billion yuan, the city's statistics bureau said.
+        """)
+    [finding] = report(runner)["findings"]
+    assert [side["value"] for side in finding["sides"]] == ["42.8 billion yuan", "48.2 billion yuan"]
+    assert all(side["sources"] == ["sources/a.txt"] for side in finding["sides"])

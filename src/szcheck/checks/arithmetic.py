@@ -70,10 +70,11 @@ document_rule(
     "SZ206",
     "shares-do-not-add-up",
     "error",
-    """A sentence says a whole is split ("split between", "divided into", "made up of", "consists
-    of") and the shares it lists after that, up to the end of the list and all of one base, cannot
-    make 100% within their rounding ("chips at 58%, cars at 32% and software at 20%" is 110%). A
-    split that adds up is reported as info.""",
+    """A sentence says a whole is split ("split into / between / among", "divided into / between /
+    among", "broken down into", "made up of", "consists of") and the shares it lists after that, up
+    to the end of the list and all of one base, cannot make 100% within their rounding ("chips at
+    58%, cars at 32% and software at 20%" is 110%). A list that leaves a part unnamed ("the rest",
+    "others") is not checked. A split that adds up is reported as info.""",
 )
 
 
@@ -372,7 +373,8 @@ def check_conversions(sources: list[Source], claims: list[Claim]) -> list[Findin
 
 PARTS_WORDS = ("including", "of which", "among them", "among which")
 PARTS_FOLLOW = re.compile(rf"[^.;]{{0,40}}?\b(?:{'|'.join(PARTS_WORDS)})\b")
-SPLIT = re.compile(r"\b(?:split|divided|broken down|made up of|consist(?:s|ing)? of)\b")  # a whole said to be split
+SPLIT = re.compile(r"\b(?:(?:split|divided|broken down) (?:into|between|among)|made up of|consist(?:s|ing)? of)\b")  # a whole said to be split
+UNLISTED = re.compile(r"\b(?:rest|remainder|remaining|others?|etc)\b")  # a part left unnamed: the listed shares need not make 100%
 LIST_END = ";"
 
 
@@ -451,6 +453,8 @@ def split_shares(quote: str, run: list[Claim], places: list[int], start: int) ->
     """Shares listed after the split word, up to the end of the list, with one base: their
     intervals must allow a total of exactly 100%."""
     end = list_end(quote, start)
+    if UNLISTED.search(quote, start, end):
+        return []
     shares = [c for c, at in zip(run, places) if start <= at < end and c.kind == "share" and c.quantity.unit == "percent"
               and c.qualifier in ("exact", "about")]
     if len(shares) < 2 or len({c.base for c in shares}) > 1:

@@ -314,7 +314,8 @@ def self_contradictions(group: Group, sources: dict[str, Source]) -> list[Findin
         sides = [chain_claims(chain, order) for chain in chains]
         revision = revision_cause(sides)
         if revision:
-            details = {"causes": [{k: v for k, v in revision.items() if k != "text"}], "favours": revision["fits"]}
+            details = {"causes": [{k: v for k, v in revision.items() if k != "text"}], "favours": revision["fits"],
+                       "sides": [side_evidence(side, sources) for side in sides]}
             findings.append(make_finding("SZ107", conflict_message(group, sides), [c for side in sides for c in side],
                                          entity=key.entity, metric=key.metric, period=key.period, diagnosis=revision["text"],
                                          details=details))
@@ -322,7 +323,7 @@ def self_contradictions(group: Group, sources: dict[str, Source]) -> list[Findin
         lines = ", ".join(f"{figure(side[0])} (line {side[0].line})" for side in sides)
         message = f"{source_name(source)} states {metric_label(key.metric)}{when(key)} of {key.entity} as {lines}"
         findings.append(make_finding("SZ106", message, [c for side in sides for c in side], entity=key.entity, metric=key.metric,
-                                     period=key.period, details={"sides": [[c.value for c in side_values(side)] for side in sides]}))
+                                     period=key.period, details={"sides": [side_evidence(side, sources) for side in sides]}))
     return findings
 
 
@@ -511,6 +512,11 @@ def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> 
                           "text": f"period: the sides are {step:.1f}% apart, about one period of the growth the sources state "
                                   f"({', '.join(f'{g:g}%' for g in stated)}): the smaller may be the previous period's figure"})
     return parts
+
+
+def side_evidence(side: list[Claim], sources: dict[str, Source]) -> dict:
+    """A side as the JSON report lists it (the evidence fields, without their sentence)."""
+    return {k: v for k, v in evidence(side, sources).items() if k != "text"}
 
 
 def distinct(claims: list[Claim]) -> list[Claim]:
