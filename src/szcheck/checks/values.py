@@ -410,7 +410,8 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
     details = {"causes": [{k: v for k, v in c.items() if k != "text"} for c in causes],
                "sides": [{k: v for k, v in side.items() if k != "text"} for side in sides],
                "favours": favours}
-    linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
+    if not near:  # a share follows its part's real conflict, not a near miss beside it
+        linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
     return text, details
 
 
