@@ -247,7 +247,8 @@ def without_lines(value: object) -> object:
     return value
 
 
-CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
+REVISIONS = ("", "preliminary", "revised", "final")
+CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "revision": REVISIONS}
 WHOLE_NUMBERS = ("line", "column")
 CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
 
@@ -431,7 +432,8 @@ class MergeResult:
 def claim_checksum(claim: Claim) -> str:
     """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""
     fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
-              claim.founded) + ((claim.direction,) if claim.direction else ())  # older claims files stay valid
+              claim.founded) + ((claim.direction,) if claim.direction else ()) + ((claim.revision,) if claim.revision else ())
+    # (optional fields join only when set: older claims files stay valid)
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
 

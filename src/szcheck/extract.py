@@ -14,6 +14,7 @@ from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.periods import assign_periods, fronted_period, outside, read_periods
+from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry
 from .sources import Sentence, sentences
 
@@ -472,6 +473,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             metric_match=binding.match,
             role=role,
             direction="down" if quantity.kind == "growth" and quantity.value < 0 else "",
+            revision=revision_stage(text, quantity.start),
             noun=quantity.noun,
             base=quantity.base,
             quantity=quantity,

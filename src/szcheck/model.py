@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 UNSPECIFIED = "unspecified"
@@ -33,6 +34,7 @@ class Quantity:
     period_basis: str = "none"  # stated | context | none (extract may add "inferred")
     currency_from: str = ""  # "source" | "default" for a sign several currencies share ("$"); "context" for 规模近8000亿
     measure: str = ""  # the physical unit as written ("kilometer"; `unit` is its reference unit, "meter")
+    rounding: Decimal | None = None  # half a unit of the last stated digit, scaled: "223.66 billion" -> 0.005 billion
 
     def overlaps(self, other: Quantity) -> bool:
         return intervals_overlap(self.interval, other.interval)
@@ -119,6 +121,7 @@ class Claim:
     noun: str | None = None
     base: str | None = None
     direction: str = ""  # "down" for a fall ("decreased by 3%"): the value is written as the article wrote it
+    revision: str = ""  # "preliminary" | "revised" | "final" when the text marks the figure's stage
     category: str = ""  # descriptions: the kind of thing the entity is said to be
     founded: str = ""  # descriptions: the year it was founded, if stated
     checksum: str = ""

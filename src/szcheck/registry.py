@@ -30,6 +30,7 @@ class Metric:
     kind: str  # flow (over a period) | balance (at a date) | attribute (does not change with time)
     aliases: tuple[str, ...]
     share_of: tuple[str, str] | None = None  # (metric, base): "R&D intensity" is rd_investment of GDP
+    real: bool = False  # its stated growth is real (at constant prices): not recomputed from nominal levels
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def load_registry() -> Registry:
             kind=spec.get("kind", "flow"),
             aliases=tuple(spec.get("aliases", [])),
             share_of=tuple(spec["share_of"]) if spec.get("share_of") else None,
+            real=bool(spec.get("real", False)),
         )
         for name, spec in data.get("metrics", {}).items()
     }

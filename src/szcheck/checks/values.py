@@ -6,14 +6,13 @@ import math
 import re
 from collections import defaultdict
 
-from ..findings import document_rule, make_finding
-from ..group import Group, cluster_claims
-from ..model import Claim, Finding, Source, is_finite
+from ..findings import document_rule, make_finding, value_key
+from ..group import Cluster, Group, agreement_clusters, conflicting, near_groups
+from ..model import Claim, Finding, Source, intervals_overlap, is_finite
 from ..registry import load_registry
 from .describe import figure, human_amount, metric_label, sentence_case, source_name
 
 FIRM_BASES = ("stated", "context")
-NEAR_MISS = 0.01  # disjoint, but closer than 1% of the value: rounding or approximation
 
 
 document_rule(
@@ -22,12 +21,19 @@ document_rule(
     "error",
     """Sources state values for the same entity, metric and period that cannot both be true.
 
-    Each figure is read as an interval (its rounding, "over", "about", "at the ... level"), and two
-    figures contradict each other when their intervals do not overlap. Only periods that the articles
-    state (in the sentence, or in the sentence that opens the paragraph) count here; a figure whose
-    period szcheck had to infer is reported as SZ102 instead. The finding lists every claim of the
-    group, and a diagnosis of the likely cause where the numbers show one (a factor of 10ⁿ suggests a
-    scale slip such as 千亿 rendered as "trillion").
+    Each figure is an interval: its stated precision, half-open ("1.3 trillion" is [1.25, 1.35)
+    trillion, so "1.3" and "1.4" only touch and share no value; a whole number is half a unit of its
+    last digit, "40%" is [39.5, 40.5)), widened by "about" (±5%), opened by "over" or "under", or an
+    order of magnitude when the text calls it a level. Figures that agree form one side: equal as
+    stated, or one the other rounded to its own precision (see SZ110). Two sides whose intervals are
+    disjoint contradict each other, unless rounding explains the gap (SZ103): what is left between two
+    chains of near misses is this conflict, one finding per conflict, each side listed once with
+    the sources stating it. Sides that merely overlap ("4 percent" and "4.4 percent") are no finding.
+    Only periods the articles state count here; an inferred period or a fuzzy metric match makes it
+    SZ102, one source contradicting itself is SZ106 and a preliminary against a final figure SZ107.
+    The diagnosis names the likely cause where the numbers show one: a factor of 10, 100 or 1000 is
+    a scale slip ("billion" for "10 billion", 亿 read as million, billion for trillion), checked
+    against the series the sources state; a side that fits the series of other periods is favoured.
     """,
 )
 
@@ -51,7 +57,12 @@ document_rule(
     "SZ103",
     "near-miss",
     "warning",
-    """Values are disjoint by less than 1%: most likely rounding or an approximation, not an error.""",
+    """Values are disjoint, but rounding explains the gap: they are less than 1% apart, or one is the
+    other cut short ("51.3" for 51.36).
+
+    Reported apart from a real conflict in the same group: "51.3" and "51.36" are a near miss even
+    when "58" disagrees with both (that is SZ101). Bounds and levels that miss are never a near miss.
+    """,
 )
 
 
@@ -84,13 +95,47 @@ document_rule(
 
 
 document_rule(
+    "SZ106",
+    "self-contradiction",
+    "error",
+    """One source states the same entity, metric and period twice with values that cannot both be
+    true: a headline and its body, a summary and its table.
+
+    The values are compared as across sources (SZ101): equal values and roundings ("48 billion" in a
+    headline, "48.2 billion" in the body) agree, and a near miss is no contradiction. Figures marked
+    as stages of a revision are SZ107. A noun phrase the registry does not know is not checked within
+    one article: it usually means two different things.
+    """,
+)
+
+
+document_rule(
+    "SZ107",
+    "revised-figure",
+    "warning",
+    """A figure marked as a stage of a revision disagrees with another stage of the same figure:
+    "preliminary", "initial", "estimated" (初步, 快报) against an unmarked, "revised" (修订) or
+    "final" (最终核实) one.
+
+    A revision is not an error: the finding has the cause `revision` and favours the latest stage
+    (final over revised over unmarked over preliminary). It applies across sources and within one.
+    """,
+)
+
+
+document_rule(
     "SZ110",
     "corroborated",
     "info",
     """Two or more sources state the same value for the same entity, metric and period.
 
-    Agreement is worth seeing: a figure confirmed by independent sources is more trustworthy than
-    one stated once. Copies of the same sentence are not counted as independent.
+    The same value means equal as stated ("6.46 percent" and "6.46%"), or one figure is the other
+    rounded to its own precision ("3.47 billion" and "about 3.5 billion", "57.96" and "58"), or a
+    figure lies within the order of magnitude a level states ("10 billion" and "at the 10-billion
+    level"). A figure of one significant digit ("4 percent", "1 trillion") is consistent with too
+    much to corroborate anything but its equal; figures whose intervals merely overlap, and bounds
+    ("over 500 billion") with the figures they allow, are no finding at all. Reported only when the
+    group has no conflict. Copies of the same sentence are not counted as independent.
     """,
 )
 
@@ -106,9 +151,7 @@ def check_values(groups: list[Group], sources: list[Source], series: dict[tuple[
         return bool(getattr(registry.metrics.get(group.key.metric), "share_of", None))
 
     for group in sorted(groups, key=is_share):  # a share's parts are diagnosed first
-        finding = check_group(group, published, series, linked)
-        if finding:
-            findings.append(finding)
+        findings.extend(check_group(group, published, series, linked))
     return findings + check_currencies(groups) + check_unit_mixups(groups)
 
 
@@ -173,27 +216,127 @@ def is_firm(claim: Claim, group: Group) -> bool:
     return group.key.period == "any" or claim.period_basis in FIRM_BASES
 
 
-def check_group(group: Group, sources: dict[str, Source], series: dict, linked: dict) -> Finding | None:
+def check_group(group: Group, sources: dict[str, Source], series: dict, linked: dict) -> list[Finding]:
+    """Agreement, conflict, near miss, revision and self-contradiction within one group."""
     claims = group.claims
-    if len({c.source for c in claims}) < 2 and group.claims[0].metric_match == "phrase":
-        return None  # one article using a noun phrase twice usually means two different things
-    clusters = cluster_claims(claims)
-    if len(clusters) == 1:
-        return agreement(group, claims)
-    if group.claims[0].metric_match == "phrase" and not crosses_sources(clusters):
-        return None
+    phrase = claims[0].metric_match == "phrase"
+    if phrase and len({c.source for c in claims}) < 2:
+        return []  # one article using a noun phrase twice usually means two different things
+    clusters = agreement_clusters(claims)
+    sides = conflicting(clusters)
+    if not sides:
+        return agreements(group, clusters)
+    findings = [] if phrase else self_contradictions(group, sources)
+    if len({c.source for side in sides for c in side.claims}) < 2:
+        return findings  # the only conflict is inside one source
+    return findings + conflicts(group, sides, sources, series, linked)
+
+
+def conflicts(group: Group, sides: list[Cluster], sources: dict[str, Source], series: dict, linked: dict) -> list[Finding]:
+    """One finding per real conflict (the chains of near misses on either side of it are its
+    sides), and one near miss (SZ103) per chain of figures that only rounding separates."""
+    chains = near_groups(sides)
+    order = {id(c): i for i, c in enumerate(group.claims)}
+    firm_claims = [c for c in group.claims if is_firm(c, group)]
+    if len(firm_claims) == len(group.claims):
+        firm = not group.fuzzy
+    else:
+        firm = bool(firm_claims) and bool(conflicting(agreement_clusters(firm_claims))) and not group.fuzzy
+    findings = []
+    if len(chains) > 1:
+        findings.append(conflict_finding(group, [chain_claims(chain, order) for chain in chains], sources, series, linked, firm, False))
+    for chain in chains:
+        if len(chain) > 1 and any(not intervals_overlap(a.interval, b.interval) for a, b in zip(chain, chain[1:])):
+            findings.append(conflict_finding(group, [c.claims for c in chain], sources, series, linked, firm, True))
+    return findings
+
+
+def chain_claims(chain: list[Cluster], order: dict[int, int]) -> list[Claim]:
+    """A side's claims in the order the group holds them."""
+    if len(chain) == 1:
+        return chain[0].claims
+    return sorted((c for cluster in chain for c in cluster.claims), key=lambda c: order[id(c)])
+
+
+def conflict_finding(group: Group, sides: list[list[Claim]], sources: dict[str, Source], series: dict, linked: dict,
+                     firm: bool, near: bool) -> Finding:
     key = group.key
-    firm = [c for c in claims if is_firm(c, group)]
-    firm_conflict = len(cluster_claims(firm)) > 1 if firm else False
-    reasons = assumption_reasons(group)
-    message = conflict_message(group, clusters)
-    diagnosis, details = diagnose(group, clusters, sources, series, linked)
-    details["series"] = series_points(series.get((key.entity, key.metric), []), key.unit)
+    claims = [c for side in sides for c in side]
+    message = conflict_message(group, sides)
+    diagnosis, details = diagnose(group, sides, sources, series, linked, near)
+    charts = linked.setdefault("charts", {})  # one chart per series and unit, however many findings it serves
+    chart_key = (key.entity, key.metric, key.unit)
+    if chart_key not in charts:
+        charts[chart_key] = series_points(series.get((key.entity, key.metric), []), key.unit)
+    details["series"] = charts[chart_key]
     where = {"entity": key.entity, "metric": key.metric, "period": key.period, "diagnosis": diagnosis, "details": details}
-    if firm_conflict and not group.fuzzy:
-        return make_finding("SZ103" if is_near_miss(clusters) else "SZ101", message, claims, **where)
-    details["assumptions"] = reasons
-    return make_finding("SZ102", f"{message}; {'; '.join(reasons)}", claims, **where)
+    if not firm:
+        reasons = assumption_reasons(group)
+        details["assumptions"] = reasons
+        return make_finding("SZ102", f"{message}; {'; '.join(reasons)}", claims, **where)
+    if any(c["cause"] == "revision" for c in details["causes"]):
+        return make_finding("SZ107", message, claims, **where)
+    return make_finding("SZ103" if near else "SZ101", message, claims, **where)
+
+
+REVISION_RANK = {"preliminary": 0, "": 1, "revised": 2, "final": 3}
+
+
+def revision_cause(sides: list[list[Claim]]) -> dict | None:
+    """Sides at different stages of revision (a preliminary figure and the final one): the latest
+    stage is favoured, an unmarked figure counting as later than a preliminary one."""
+    stages = [max(REVISION_RANK[c.revision] for c in side) for side in sides]
+    if not any(c.revision for side in sides for c in side) or len(set(stages)) < len(stages):
+        return None
+    latest = sides[stages.index(max(stages))]
+    named = {figure(side[0]).strip('"'): next((c.revision for c in side if c.revision), "unmarked") for side in sides}
+    return {"cause": "revision", "fits": latest[0].value, "stages": named,
+            "text": "revision: " + "; ".join(f'"{value}" is {stage}' for value, stage in named.items())
+                    + f": the later figure, {figure(latest[0])}, supersedes the earlier one"}
+
+
+def self_contradictions(group: Group, sources: dict[str, Source]) -> list[Finding]:
+    """One source stating the same key twice with values that cannot both be true (a headline and
+    its body): rounding between them is no contradiction, and a revision is a revision."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in group.claims:
+        if is_firm(claim, group):
+            by_source[claim.source].append(claim)
+    findings = []
+    key = group.key
+    for source, claims in by_source.items():
+        if len({value_key(c) for c in claims}) < 2:
+            continue
+        chains = near_groups(conflicting(agreement_clusters(claims)))
+        if len(chains) < 2:
+            continue
+        order = {id(c): i for i, c in enumerate(claims)}
+        sides = [chain_claims(chain, order) for chain in chains]
+        revision = revision_cause(sides)
+        if revision:
+            details = {"causes": [{k: v for k, v in revision.items() if k != "text"}], "favours": revision["fits"],
+                       "sides": [side_evidence(side, sources) for side in sides]}
+            findings.append(make_finding("SZ107", conflict_message(group, sides), [c for side in sides for c in side],
+                                         entity=key.entity, metric=key.metric, period=key.period, diagnosis=revision["text"],
+                                         details=details))
+            continue
+        lines = ", ".join(f"{figure(side[0])} (line {side[0].line})" for side in sides)
+        message = f"{source_name(source)} states {metric_label(key.metric)}{when(key)} of {key.entity} as {lines}"
+        findings.append(make_finding("SZ106", message, [c for side in sides for c in side], entity=key.entity, metric=key.metric,
+                                     period=key.period, details={"sides": [side_evidence(side, sources) for side in sides]}))
+    return findings
+
+
+def when(key) -> str:
+    return "" if key.period in ("any", "unspecified") else f" {key.period}"
+
+
+def side_values(side: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct value a side states ("6.46 percent" and "6.46%" are one)."""
+    first: dict[str, Claim] = {}
+    for claim in side:
+        first.setdefault(value_key(claim), claim)
+    return list(first.values())
 
 
 def series_points(claims: list[Claim], unit: str) -> list[dict]:
@@ -204,12 +347,6 @@ def series_points(claims: list[Claim], unit: str) -> list[dict]:
         if c.quantity.unit == unit and c.period != "unspecified" and is_finite(c.quantity.value) and c.kind not in ("growth",)
     ]
     return sorted(points, key=lambda p: (p["period"], p["source"]))
-
-
-def crosses_sources(clusters: list[list[Claim]]) -> bool:
-    """Some two disjoint clusters hold claims from different sources."""
-    sources = [{c.source for c in cluster} for cluster in clusters]
-    return any(a != b or len(a) > 1 for i, a in enumerate(sources) for b in sources[i + 1 :])
 
 
 def assumption_reasons(group: Group) -> list[str]:
@@ -223,16 +360,17 @@ def assumption_reasons(group: Group) -> list[str]:
     return reasons or ["the claims differ only in how szcheck matched them"]
 
 
-def conflict_message(group: Group, clusters: list[list[Claim]]) -> str:
+def conflict_message(group: Group, sides: list[list[Claim]]) -> str:
+    """Each side once: its distinct values, then the sources stating it."""
     key = group.key
-    when = "" if key.period in ("any", "unspecified") else f" {key.period}"
-    sides = [f"{figure(c[0])} in {', '.join(sorted({source_name(x.source) for x in c}))}" for c in clusters]
+    texts = [" / ".join(figure(c) for c in side_values(side)) + " in " + ", ".join(sorted({source_name(x.source) for x in side}))
+             for side in sides]
     spread = ""
-    values = [representative(c) for c in clusters]
+    values = [representative(c) for c in sides]
     if all(is_finite(v) and v > 0 for v in values) and len(values) == 2:
         ratio = max(values) / min(values)
         spread = f" ({ratio:.3g}× apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
-    return f"{sentence_case(metric_label(key.metric))}{when} of {key.entity} is " + " but ".join(sides) + spread
+    return f"{sentence_case(metric_label(key.metric))}{when(key)} of {key.entity} is " + " but ".join(texts) + spread
 
 
 def representative(cluster: list[Claim]) -> float:
@@ -240,34 +378,27 @@ def representative(cluster: list[Claim]) -> float:
     return values[len(values) // 2] if values else math.nan
 
 
-def is_near_miss(clusters: list[list[Claim]]) -> bool:
-    """Every gap between clusters is under 1% of the value, and every figure is a rounded value
-    (an order of magnitude or a bound that misses is not rounding)."""
-    if any(c.quantity.qualifier not in ("exact", "about") for cluster in clusters for c in cluster):
-        return False
-    for left, right in zip(clusters, clusters[1:]):
-        high = max(c.quantity.high for c in left)
-        low = min(c.quantity.low for c in right)
-        if not (is_finite(high) and low > 0 and (low - high) / low < NEAR_MISS):
-            return False
-    return True
-
-
 def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Source], series: dict,
-             linked: dict) -> tuple[str, dict]:
+             linked: dict, near: bool = False) -> tuple[str, dict]:
     """The likely causes, from the numbers and the rest of the series, the evidence for each side and
     which side it favours: as a sentence for people and as fields for scripts."""
-    causes = period_evidence(group, clusters, series) or linked_evidence(group, clusters, linked)
+    revision = revision_cause(clusters)
+    causes = ([revision] if revision else []) + (period_evidence(group, clusters, series) or linked_evidence(group, clusters, linked))
     values = [representative(c) for c in clusters]
     finite = [v for v in values if is_finite(v) and v > 0]
     if len(finite) >= 2:
         ratio = max(finite) / min(finite)
         power = round(math.log10(ratio))
         if power >= 1 and abs(math.log10(ratio) - power) < math.log10(1.25):
-            causes.append({"cause": "scale", "factor": round(ratio, 3), "power": power,
-                           "text": f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
-                                   " (e.g. 'billion' for '10 billion', 千亿 rendered as 'trillion')"})
-    if is_near_miss(clusters):
+            cause = {"cause": "scale", "factor": round(ratio, 3), "power": power,
+                     "text": f"the values differ by a factor of about 10^{power} ({ratio:.3g}×): a likely scale slip"
+                             " (e.g. 'billion' for '10 billion', 亿 read as million, billion for trillion)"}
+            fit = scale_fit(group, clusters, series)
+            if fit:
+                cause["fits"], note = fit
+                cause["text"] += f"; {note}"
+            causes.append(cause)
+    if near:
         causes.append({"cause": "rounding", "text": "the values differ by less than 1%: most likely rounding or an approximation"})
     sides = [evidence(cluster, sources) for cluster in clusters]
     favours, reason = verdict(causes, clusters, sources)
@@ -279,8 +410,25 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
     details = {"causes": [{k: v for k, v in c.items() if k != "text"} for c in causes],
                "sides": [{k: v for k, v in side.items() if k != "text"} for side in sides],
                "favours": favours}
-    linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
+    if not near:  # a share follows its part's real conflict, not a near miss beside it
+        linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
     return text, details
+
+
+def scale_fit(group: Group, clusters: list[list[Claim]], series: dict) -> tuple[str, str] | None:
+    """Which side of a scale slip fits the series the sources state for the years around it: the
+    one within a factor of 2 of them, when only one is."""
+    from .arithmetic import neighbour_level
+
+    level = neighbour_level(series.get((group.key.entity, group.key.metric), []), group.key.period, group.key.unit)
+    if level is None:
+        return None
+    fitting = [c for c in clusters if is_finite(representative(c)) and 0.5 <= representative(c) / level <= 2]
+    if len(fitting) != 1:
+        return None
+    side = fitting[0][0]
+    return side.value, (f"{figure(side)} fits the series the sources state for the years around it "
+                        f"(about {human_amount(level, group.key.unit)})")
 
 
 def linked_evidence(group: Group, clusters: list[list[Claim]], linked: dict) -> list[dict]:
@@ -309,7 +457,10 @@ def linked_evidence(group: Group, clusters: list[list[Claim]], linked: dict) -> 
 def verdict(causes: list[dict], clusters: list[list[Claim]], sources: dict[str, Source]) -> tuple[str | None, str]:
     """Which side the evidence favours, only when it does: the side that fits the series, else the
     only side an official source states; otherwise none."""
-    fitting = [c["fits"] for c in causes if c["cause"] == "period" and c.get("fits")]
+    revised = [c["fits"] for c in causes if c["cause"] == "revision"]
+    if revised:
+        return revised[0], "it is the later stage of the figure"
+    fitting = [c["fits"] for c in causes if c["cause"] in ("period", "scale") and c.get("fits")]
     if fitting:
         return fitting[0], "it fits the series the sources state"
     official = [c for c in clusters if any(sources[x.source].kind == "official" for x in c if x.source in sources)]
@@ -331,16 +482,16 @@ def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> 
         return []
     parts = []
     rates = [c for c in series.get((key.entity, f"{key.metric}.growth"), []) if c.quantity.unit == "percent"]
-    for rate in rates:
+    for rate in distinct(rates):
         if ".." not in rate.period or not rate.period.endswith(key.period):
             continue
         first, last = (int(y) for y in rate.period.split(".."))
         starts = [c for c in series.get((key.entity, key.metric), []) if c.period == str(first) and c.quantity.unit == key.unit]
-        for start in starts:
+        for start in distinct(starts):
             fits = {}
             for cluster in clusters:
                 value = recomputed_growth(start.quantity.value, representative(cluster), last - first)
-                fits[figure(cluster[0])] = (growth_fits(rate, value), value)
+                fits[figure(cluster[0])] = (growth_fits(rate, start, cluster[0], last - first), value)
             if any(ok for ok, _ in fits.values()) and not all(ok for ok, _ in fits.values()):
                 fitting = [f"{name} fits it ({value:.2f}%)" for name, (ok, value) in fits.items() if ok]
                 failing = [f"{name} does not ({value:.2f}%)" for name, (ok, value) in fits.items() if not ok]
@@ -364,6 +515,16 @@ def period_evidence(group: Group, clusters: list[list[Claim]], series: dict) -> 
     return parts
 
 
+def side_evidence(side: list[Claim], sources: dict[str, Source]) -> dict:
+    """A side as the JSON report lists it (the evidence fields, without their sentence)."""
+    return {k: v for k, v in evidence(side, sources).items() if k != "text"}
+
+
+def distinct(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct value."""
+    return side_values(claims)
+
+
 def evidence(cluster: list[Claim], sources: dict[str, Source]) -> dict:
     """How strongly one side is stated: sources, independent wordings (a copied sentence counts
     once), their kinds and the newest publication date."""
@@ -379,14 +540,18 @@ def evidence(cluster: list[Claim], sources: dict[str, Source]) -> dict:
     }
 
 
-def agreement(group: Group, claims: list[Claim]) -> Finding | None:
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_source[claim.source].append(claim)
-    if len(by_source) < 2 or group.fuzzy:
-        return None
+def agreements(group: Group, clusters: list[Cluster]) -> list[Finding]:
+    """SZ110 for each cluster that two or more sources state: equal values, or one the other
+    rounded to its own precision. Figures that merely overlap are not agreement."""
+    if group.fuzzy:
+        return []
     key = group.key
-    when = "" if key.period in ("any", "unspecified") else f" {key.period}"
-    wordings = " / ".join(dict.fromkeys(f'"{c.value}"' for c in claims))
-    message = f"{sentence_case(metric_label(key.metric))}{when} of {key.entity} agrees across {len(by_source)} sources: {wordings}"
-    return make_finding("SZ110", message, claims, entity=key.entity, metric=key.metric, period=key.period)
+    findings = []
+    for cluster in clusters:
+        sources = {c.source for c in cluster.claims}
+        if len(sources) < 2:
+            continue
+        wordings = " / ".join(dict.fromkeys(f'"{c.value}"' for c in cluster.claims))
+        message = f"{sentence_case(metric_label(key.metric))}{when(key)} of {key.entity} agrees across {len(sources)} sources: {wordings}"
+        findings.append(make_finding("SZ110", message, cluster.claims, entity=key.entity, metric=key.metric, period=key.period))
+    return findings

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Quantity
-from .intervals import half_unit, is_power_of_ten, make_interval, signed_interval
+from .intervals import half_unit, make_interval, signed_interval
 from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
@@ -334,7 +334,8 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
-                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"))
+                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"),
+                    rounding=rounding)
     return [count, level]
 
 
@@ -381,6 +382,14 @@ def short_scale_counts(match: re.Match, lex: Lexicon) -> bool:
     return context_rules().counts_plural(match.string, match.end())
 
 
+def measured_rounding(value: Decimal, rounding: Decimal, measure: str) -> Decimal:
+    """A figure's rounding in the unit it is compared in: '600 km' allows 50 km, that is 50000 meter
+    (measured across the value, so an offset unit such as degrees Celsius converts correctly)."""
+    if not measure:
+        return rounding
+    return (to_reference(value + rounding, measure) - to_reference(value - rounding, measure)) / 2
+
+
 def reference_unit(measure: str) -> str:
     from ..measures import reference_unit
 
@@ -408,13 +417,10 @@ def currency_meant(form: str, currency: str) -> str | None:
 
 
 def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) -> str:
+    # Only what the text calls a level is one: a scale word with no number ("a billion-yuan fund"),
+    # "at the X level", a level suffix. A figure with digits is that figure, compound or not ("a 1-billion-yuan
+    # fund" is 1 billion: read as 1-10 billion it would agree with "10 billion", the slip to catch).
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
-        return "level"
-    # "a 10-billion-yuan fund", "a $1-billion deal": a round power of ten used as a compound modifier
-    # names an order of magnitude, the way Chinese sources state fund sizes ("of the 10-billion
-    # level"); "2-billion-yuan" stays a figure.
-    compound = match.group("gap_scale") == "-" and (match.group("gap_unit") == "-" or (match.group("symbol") and not match.group("unit")))
-    if compound and is_power_of_ten(float(number)):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
@@ -471,7 +477,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         unit = currency  # a claim whose currency came from its sentence, not its value: kept in its claims file
     return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                     kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
-                    low_open=low_open, high_open=high_open)
+                    low_open=low_open, high_open=high_open, rounding=measured_rounding(number * scale, rounding * scale, measure))
 
 
 def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decimal, Decimal]:
@@ -551,6 +557,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         high_open=high_open,
         currency_from="context" if implicit else currency_from(match, lex, unit, currency),
         measure=measure,
+        rounding=measured_rounding(number * scale, rounding * scale, measure),
     )
 
 

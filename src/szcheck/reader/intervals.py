@@ -17,20 +17,19 @@ def tolerances() -> dict:
 
 
 def half_unit(number: str) -> Decimal:
-    """Half a unit of the last stated digit: the rounding a figure as written allows."""
+    """Half a unit of the last stated digit, trailing zeros included: the rounding a figure as
+    written allows ("40" is 39.5-40.5, "223.66" 223.655-223.665). A scale word scales it
+    ("2 trillion" is 1.5-2.5 trillion)."""
     number = number.replace(",", "")
     if "." in number:
         return Decimal(5).scaleb(-1 - len(number.split(".")[1]))
-    trailing_zeros = len(number) - len(number.rstrip("0")) if number.strip("0") else 0
-    return Decimal(5).scaleb(trailing_zeros - 1)
-
-
-def is_power_of_ten(value: float) -> bool:
-    return value > 0 and abs(math.log10(value) - round(math.log10(value))) < 1e-9
+    return Decimal("0.5")
 
 
 def make_interval(value: Decimal, rounding: Decimal, qualifier: str) -> tuple[Decimal | float, Decimal | float, bool, bool]:
-    """The interval a figure states: (low, high, low_open, high_open); an open end is infinite."""
+    """The interval a figure states: (low, high, low_open, high_open); an open end is infinite.
+    A rounding is half-open, [X - r, X + r), as rounding half up is: "1.3" and "1.4" only touch,
+    they share no value."""
     if qualifier == "over":
         return value, math.inf, True, False
     if qualifier == "at_least":
@@ -45,8 +44,8 @@ def make_interval(value: Decimal, rounding: Decimal, qualifier: str) -> tuple[De
         return value, value * 10, False, True
     if qualifier == "about":
         band = max(rounding, abs(value) * tolerance("about_relative"))
-        return value - band, value + band, False, False
-    return value - rounding, value + rounding, False, False
+        return value - band, value + band, False, True
+    return value - rounding, value + rounding, False, True
 
 
 def signed_interval(value: Decimal, rounding: Decimal, qualifier: str, sign: int, measure: str = "") -> tuple[float, float, float, bool, bool]:

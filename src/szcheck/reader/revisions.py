@@ -1,0 +1,23 @@
+"""The stage of revision a sentence marks a figure with: preliminary, revised or final."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .patterns import lower_in_place, word_alternation
+
+
+@functools.cache
+def revision_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    from ..languages import vocabulary
+
+    stages = {word.lower(): stage for stage, words in (vocabulary("figures").get("revision_words") or {}).items() for word in words}
+    return re.compile(word_alternation(stages)), stages
+
+
+def revision_stage(text: str, start: int) -> str:
+    """The stage named by the revision word nearest before position `start` of a sentence, or ''."""
+    pattern, stages = revision_pattern()
+    found = list(pattern.finditer(lower_in_place(text[:start])))
+    return stages[" ".join(found[-1].group(0).split())] if found else ""
