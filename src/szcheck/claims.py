@@ -170,7 +170,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
     return ClaimsFile(path, source, str(data.get("source_sha256") or ""), claims, str(data.get("extracted_with") or ""))
 
 
-CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down")}
+CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "outlook": ("", "forecast", "target", "plan")}
 WHOLE_NUMBERS = ("line", "column")
 CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS)
 
@@ -330,7 +330,7 @@ class MergeResult:
 def claim_checksum(claim: Claim) -> str:
     """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""
     fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
-              claim.founded) + ((claim.direction,) if claim.direction else ())  # older claims files stay valid
+              claim.founded) + ((claim.direction,) if claim.direction else ()) + ((claim.outlook,) if claim.outlook else ())  # older claims files stay valid
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 
 

@@ -129,6 +129,7 @@ class Claim:
     checksum: str = ""
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
     claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file
+    outlook: str = ""  # forecast | target | plan: a figure for what is expected, never compared with actual figures
 
     @property
     def is_description(self) -> bool:
