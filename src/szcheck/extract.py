@@ -9,10 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .claims import claim_checksum
+from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .entities import clause_start, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .reader import read_quantities
-from .reader.periods import assign_periods, fronted_period, outside, read_periods
+from .reader.periods import assign_periods, fronted_period, outside, read_periods, year_before
 from .registry import Mention, Registry, find_mentions, load_registry
 from .sources import Sentence, sentences
 
@@ -66,7 +68,8 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     without it they stay ("share of Guangdong Province's total")."""
     if subject:
         for mention in reversed(find_mentions(phrase, "entities")):
-            phrase = phrase[: mention.start] + phrase[mention.end :]
+            end = mention.end + (2 if phrase[mention.end : mention.end + 2] in ("'s", "’s") else 0)
+            phrase = phrase[: mention.start] + phrase[end:]
         phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
     phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
@@ -116,7 +119,10 @@ def main_subject(source: Source, registry: Registry) -> str:
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
     for weight, text in ((3, source.title), (1, source.body)):
-        mentions = find_mentions(text, "entities")
+        organisations = organisation_mentions(text, registry)
+        for organisation in organisations:
+            counts[organisation.name] += weight
+        mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
             if category in PLACE_CATEGORIES:
@@ -129,7 +135,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             words = match.group(0).split()
             while words and words[0] in registry.not_names:
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
-            if not words or (inside and mentions[inside - 1].end > match.start()):
+            if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
                 continue
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
@@ -152,11 +158,6 @@ def section_entity(heading: str) -> str:
     return heading.strip(" “”\"")
 
 
-ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
-# "the company", "the group": the organisation the paragraph last named as a sentence's subject
-ORGANISATION_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:company|firm|group|carmaker|conglomerate|tech giant|lender|insurer)(?:['’]s)?\b", re.I)
-
-
 OPENING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
     r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked)\b)"
@@ -171,24 +172,17 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
         return None
     if " " not in match.group("name") and match.group("name").endswith("ly"):
         return None  # "Financially, the city ...": a sentence adverb, not a name
-    return Mention(0, match.end("name"), match.group("name"), match.group("name"))
+    return Mention(0, match.end("name"), organisation_name(match.group("name")), match.group("name"))
 
 
-def entity_mentions(text: str, subject: str, registry: Registry, organisation: str = "") -> list[Mention]:
-    """The entities a sentence names, with 'the city' standing for the article's subject and 'the
-    company' for the organisation named last, in order."""
-    named = [Mention(m.start, m.end, local_entity(m, subject, registry), m.surface) for m in find_mentions(text, "entities")]
+def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
+    """The entities a sentence names (see szcheck.entities), with a company opening it that neither the
+    registry nor the name patterns know."""
+    names = sentence_names(text, subject, registry, lambda mention: local_entity(mention, subject, registry))
     opening = opening_name(text, registry)
-    found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)] + ([opening] if opening else [])
-    if organisation:
-        found += [Mention(m.start(), m.end(), organisation) for m in ORGANISATION_ANAPHOR.finditer(text)]
-    return sorted(found, key=lambda m: m.start)
-
-
-def sentence_entity(mentions: list[Mention], starts: list[int], position: int, subject: str) -> str:
-    """The first entity the sentence names shortly before the figure, else the article's subject."""
-    first = bisect.bisect_left(starts, position - WINDOW)
-    return mentions[first].name if first < len(mentions) and mentions[first].start < position else subject
+    if opening and not any(n.start < opening.end and opening.start < n.end for n in names):
+        names.insert(0, Named(opening.start, opening.end, opening.name, "organisation"))
+    return names
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
@@ -227,6 +221,7 @@ def is_compatible(metric_unit: str, quantity: Quantity) -> bool:
 class Binding:
     metric: str
     match: str  # registry | phrase
+    at: Mention | None = None  # where the sentence names it
 
 
 GROWTH_OF = re.compile(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+")
@@ -237,7 +232,7 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     after = GROWTH_OF.match(text, quantity.end)
     following = [m for m in mentions if after and m.start == after.end()]
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
-    return Binding(f"{chosen.name}.growth", "registry") if chosen else None
+    return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
 def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
@@ -246,7 +241,7 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     percents = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
     amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
-        return Binding(mentions[percents[-1]].name, "registry")
+        return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
     if amounts and quantity.base:
         return Binding(share_metric(mentions[amounts[-1]].name, quantity.base, registry), "registry")
     return None
@@ -257,12 +252,18 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     """A count names its own metric ('25,000 national high-tech enterprises'); an amount takes the
     metric named last before it, unless that metric already has its figure."""
     quantity = quantities[index]
-    named = find_mentions(quantity.noun or "", "metrics")
+    # the noun names a metric only as a whole: '973 seed-stage and early-stage high-tech enterprises' are not all of them
+    named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
         bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
         return Binding(named[0].name, "registry")
+    counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
+    if counted:
+        return Binding(counted[0], "registry", counted[1])
     if quantity.noun and quantity.kind in ("count", "rate", "duration"):
-        return None  # a count of a named thing counts that thing
+        # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput reached 1.37 billion tonnes")
+        start = clause_start(text, quantity.start)
+        preceding = [i for i in preceding if mentions[i].start >= start]
     for i in reversed(preceding):
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):
@@ -270,7 +271,7 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
-            return Binding(metric.name, "registry")
+            return Binding(metric.name, "registry", mentions[i])
         return None
     return None
 
@@ -285,7 +286,10 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     bindings: list[Binding] = []
     for index, quantity in enumerate(quantities):
         preceding = range(bisect.bisect_right(mention_ends, quantity.start))
-        if quantity.kind == "growth":
+        spent = spent_on(text, quantity, registry)
+        if spent:
+            binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
+        elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
@@ -293,11 +297,28 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1])
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
+            binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
+        if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
+            binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None:
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = Binding(phrase_metric(text, quantity, subject_of(previous), subject), "phrase")
-        bindings.append(binding)
+        bindings.append(qualified(text, quantity, binding))
     return bindings
+
+
+def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """A registry metric with the qualifier that narrows it ('vehicle_sales:overseas') and, for an
+    absolute change, '.change'."""
+    if binding.match != "registry":
+        return binding
+    base, dot, suffix = binding.metric.partition(".")
+    narrowed = qualifier(text, binding.at)
+    metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
+    if is_change(text, quantity) and not dot:
+        metric += ".change"
+    return Binding(metric, binding.match, binding.at)
 
 
 # "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
@@ -408,49 +429,58 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "claim"
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+
+
 def extract_claims(source: Source) -> list[Claim]:
     """Every figure in every sentence of a source, as claims."""
     registry = load_registry()
     subject = main_subject(source, registry)
+    place = registry.entities.get(subject)
+    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
     claims: list[Claim] = []
-    context, paragraph, organisation = None, -1, ""
+    context, paragraph, listed = None, -1, None
     for sentence in sentences(source):
+        item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
-            context, paragraph, organisation = None, sentence.paragraph, ""
-        quantities = read_quantities(sentence.text)
+            # the items of a list take the period of the line that introduces it ("As of June 2025:")
+            context, paragraph = (listed if item else None), sentence.paragraph
+            listed = listed if item else None
+            scope.new_paragraph()
+        quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text)]
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
         quantities = assign_periods(sentence.text, quantities, mentions, context)
         context = fronted_period(mentions) or context
-        claims.extend(sentence_claims(source, sentence, quantities, subject, registry, organisation))
+        if sentence.text.rstrip().endswith((":", "：")):
+            listed = next((m for m in mentions if not m.event), context)
+        names = named_in(sentence.text, subject, registry) if not sentence.section else []
+        claims.extend(sentence_claims(source, sentence, quantities, registry, names, scope))
         claims.extend(description_claims(source, sentence, section_entity))
-        named = opening_name(sentence.text, registry)
-        organisation = named.name if named else organisation
+        remember(sentence.text, names, scope)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
-def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry,
-                    organisation: str = "") -> list[Claim]:
+def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope) -> list[Claim]:
     if not quantities:
         return []
-    text = sentence.text
+    text, subject = sentence.text, scope.subject
     bindings = bind_metrics(text, quantities, registry, subject)
-    mentions = entity_mentions(text, subject, registry, organisation) if not sentence.section else []
-    starts = [m.start for m in mentions]
+    names = usable(text, names, registry)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
-        entity = section_entity(sentence.section) if sentence.section else sentence_entity(mentions, starts, quantity.start, subject)
+        entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
             binding, entity = Binding(size[0], "registry"), size[1]
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
-        period, basis = quantity.period, quantity.period_basis
+        period, basis = dated(text, quantity, binding.metric)
         if period == UNSPECIFIED:
             period = inferred_period(binding.metric, registry, source)
             basis = "inferred" if period != UNSPECIFIED else "none"
@@ -473,10 +503,25 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             noun=quantity.noun,
             base=quantity.base,
             quantity=quantity,
+            outlook=outlook(text, quantity),
         )
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:
+    """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
+    earlier' is the year before; a change over the year to December ('down 1.39 million from a year
+    earlier', at the end of 2024) is that year's."""
+    period, basis = quantity.period, quantity.period_basis
+    if period == UNSPECIFIED or quantity.kind == "growth":
+        return period, basis
+    if names_previous_period(text, quantity):
+        return year_before(period), basis
+    if metric.endswith(".change") and re.fullmatch(r"\d{4}-12", period):
+        return period[:4], basis
+    return period, basis
 
 
 def number_claims(claims: list[Claim]) -> list[Claim]:

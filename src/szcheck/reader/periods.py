@@ -55,6 +55,7 @@ def period_words() -> dict:
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
         "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
@@ -173,10 +174,14 @@ def assign_periods(
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],
                       clause_break: re.Pattern) -> PeriodMention | None:
     """The nearest period after a figure, not attached to another figure, in the same clause."""
+    compared = period_words()["compared"]
     for mention in mentions[bisect.bisect_left(KeyView(mentions), quantity.end) :]:
         if id(mention) in claimed:
             continue
-        return None if clause_break.search(text, quantity.end, mention.start) else mention
+        if clause_break.search(text, quantity.end, mention.start):
+            return None
+        # the time of what the figure is compared with ('lower than in 2023') dates that side only
+        return None if compared.search(text.lower(), max(0, mention.start - 30), mention.start) else mention
     return None
 
 
@@ -188,3 +193,8 @@ def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
 def is_now(mention: PeriodMention) -> bool:
     """A word for the time of publication says nothing of the next sentence's figures."""
     return mention.relative and mention.text.lower() in period_words()["now"]
+
+
+def year_before(period: str) -> str:
+    """The same period a year earlier: 2024 -> 2023, 2025-H1 -> 2024-H1, 2020..2024 -> 2019..2023."""
+    return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)
