@@ -41,6 +41,8 @@ def patterns() -> dict[str, re.Pattern]:
     legal = alternation("legal_suffixes")
     anaphora = {kind: re.compile(rf"(?:{word_alternation(table)})(?:['’]s)?", re.I) for kind, table in vocab["anaphora"].items() if table}
     name_word = r"[A-Z][\w&'’.-]*"
+    places = "|".join([word_alternation(vocab["anaphora"][kind]) for kind in ("city", "province", "country") if vocab["anaphora"].get(kind)]
+                      + [rf"{name_word}(?:\s+{name_word})*"])
     return {
         # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
         "organisation": re.compile(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+(?:of\s+)?{name_word})*?(?:\s+(?:{legal})\.?)?(?![\w-])"),
@@ -49,7 +51,7 @@ def patterns() -> dict[str, re.Pattern]:
         "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]*?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
-                                 rf"(?:\s+(?:in|of)\s+(?P<place>[^,;]*?))?(?=\s|$)", re.I),
+                                 rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
         "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
         **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
     }
@@ -93,9 +95,10 @@ class Scope:
     paragraph: dict[str, str] = field(default_factory=dict)  # kind -> last entity of that kind named in the paragraph
     article: dict[str, str] = field(default_factory=dict)
     last_subject: str = ""  # the subject of the paragraph's last sentence that named one
+    metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
 
     def new_paragraph(self) -> None:
-        self.paragraph, self.last_subject = {}, ""
+        self.paragraph, self.last_subject, self.metric = {}, "", ""
 
     def resolve(self, kind: str) -> str:
         """The paragraph's last entity of the kind, else the article's subject if it is one, else the
@@ -201,21 +204,26 @@ def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     return f"{place} {match.group('noun').lower()}".strip()
 
 
-def figure_entity(text: str, position: int, names: list[Named], scope: Scope) -> str:
-    """The entity of the figure at `position`."""
+def without_sub_entity(clause: str) -> str:
+    """A clause without the sub-entity it names: 'Spending by companies in the city came to' -> 'Spending came to'."""
+    return patterns()["sub_entity"].sub("", clause)
+
+
+def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
+    """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
     start = clause_start(text, position)
     in_clause = [n for n in names if start <= n.start < position]
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:
         compared = [n for n in in_clause if n.start >= comparison.end()]
         in_clause = compared or in_clause
-    chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope)
+    chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
     place = chosen or sentence_subject(names, position, scope)
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or place)
     return qualified or place
 
 
-def after_figure(text: str, position: int, names: list[Named], scope: Scope) -> str:
+def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
     """A place its clause names after the figure: '170 universities and research institutions in Guangdong'."""
     end = CLAUSE_BREAK.search(text, position)
     for named in names:
@@ -224,7 +232,7 @@ def after_figure(text: str, position: int, names: list[Named], scope: Scope) -> 
         before = text[max(0, named.start - 8) : named.start]
         if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before):
             return resolved(named, names, scope)
-        if named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP
+        if share and named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP
             return resolved(named, names, scope)
         return ""
     return ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .claims import claim_checksum
 from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import clause_start, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .reader import read_quantities
@@ -28,7 +28,8 @@ TRAILING_VERBS = re.compile(
     r"exceeded|exceeding|amounted|amounting|stood|standing|hit|grew|rose|increased|fell|dropped|of|to|at|by|"
     r"with|for|on|from|in|as|about|around|over|nearly|more|than|approximately|roughly|some|up|down|"
     r"granted|contributed|produced|allocated|allocating|reducing|reduced|involving|held|won|accounted|accounting|"
-    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved))+\s*$",
+    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved|took|take|takes|came|come|comes|"
+    r"made|make|makes|up|accounts|account))+\s*$",
     re.I,
 )
 
@@ -96,10 +97,10 @@ def tail_phrase(text: str) -> str:
     clause = LOCATIVE.sub("", clause)  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
-    for word in reversed(words):
+    for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word)
-        if not phrase and (function_word or word.lower().endswith(("ing", "ed"))):
-            continue  # the verb and prepositions between the phrase and the figure
+        if not phrase and (function_word or (position and word.lower().endswith(("ing", "ed")))):
+            continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             break
         phrase.insert(0, word)
@@ -276,10 +277,11 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     return None
 
 
-def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "") -> list[Binding]:
+def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "") -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
-    figure the registry cannot place is keyed by the noun phrase it is said of."""
+    figure the registry cannot place is keyed by the noun phrase it is said of. `earlier` is the
+    registry metric the paragraph stated last, which 'of that' refers to."""
     mentions = find_mentions(text, "metrics")
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
@@ -297,6 +299,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1])
+        if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
+            binding = Binding(f"{earlier}.share", "registry")
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
@@ -358,15 +362,32 @@ def continues_series(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def share_metric(metric: str, base: str, registry: Registry) -> str:
+    if base.lower() in share_references():
+        return f"{metric}.share"  # "accounted for 42.5% of it"
     for candidate in registry.metrics.values():
         if candidate.share_of and candidate.share_of[0] == metric and candidate.share_of[1].lower() == base.lower():
             return candidate.name
     return f"{metric}.share of {phrase_key(base)}"
 
 
+@functools.cache
+def share_references() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(word.lower() for word in words()["share_references"])
+
+
+def refers_back(text: str, quantity: Quantity) -> bool:
+    """'Of that, enterprises accounted for 78 percent', '93.3 percent of this investment': a share of
+    the amount the paragraph named before."""
+    references = "|".join(re.escape(word) for word in sorted(share_references(), key=len, reverse=True))
+    return bool(re.search(rf"\bof\s+(?:{references})\b", text[max(0, quantity.start - 60) : quantity.start], re.I)
+                or re.match(rf"\s+of\s+(?:{references})\b", text[quantity.end :], re.I))
+
+
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
-    before, after = window(text, quantity.start), text[quantity.end : quantity.end + WINDOW]
+    before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     subject = phrase_key(
@@ -381,10 +402,19 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "duration":
         return f"{phrase_key(subject_phrase(before), entity) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
     if quantity.kind == "share":
-        return f"{subject} share of {phrase_key(quantity.base or 'total')}".strip()
+        return f"{subject} share of {phrase_key(quantity.base or owned_noun(after) or 'total')}".strip()
     if quantity.kind == "growth":
         return f"{subject or 'value'} growth"
     return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def owned_noun(after: str) -> str:
+    """'half of its GDP' -> 'GDP': what a share is of, when it is someone's."""
+    from .entities import words
+
+    owners = "|".join(re.escape(word) for word in words()["anaphora"]["any"])
+    match = re.match(rf"\s+(?:of\s+)?(?:{owners}|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s)\s+([\w&-]+)", after) if owners else None
+    return match.group(1) if match else ""
 
 
 def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | None:
@@ -468,12 +498,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = bind_metrics(text, quantities, registry, subject)
+    bindings = bind_metrics(text, quantities, registry, subject, scope.metric)
+    stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
+    scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
-        entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope)
+        entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
