@@ -40,12 +40,13 @@ def patterns() -> dict[str, re.Pattern]:
     heads = alternation("organisation_heads")
     legal = alternation("legal_suffixes")
     anaphora = {kind: re.compile(rf"(?:{word_alternation(table)})(?:['’]s)?", re.I) for kind, table in vocab["anaphora"].items() if table}
-    name_word = r"[A-Z][\w&'’.-]*"
+    name_word = r"[A-Z][\w&.-]*"  # without apostrophes: "Bank of Ningbo's" is Bank of Ningbo
     places = "|".join([word_alternation(vocab["anaphora"][kind]) for kind in ("city", "province", "country") if vocab["anaphora"].get(kind)]
                       + [rf"{name_word}(?:\s+{name_word})*"])
     return {
         # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
-        "organisation": re.compile(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+(?:of\s+)?{name_word})*?(?:\s+(?:{legal})\.?)?(?![\w-])"),
+        "organisation": re.compile(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
+                                   rf"(?:\s+(?:{legal})\.?)?(?![\w-])"),
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
         "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),

@@ -29,7 +29,7 @@ TRAILING_VERBS = re.compile(
     r"with|for|on|from|in|as|about|around|over|nearly|more|than|approximately|roughly|some|up|down|"
     r"granted|contributed|produced|allocated|allocating|reducing|reduced|involving|held|won|accounted|accounting|"
     r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved|took|take|takes|came|come|comes|"
-    r"made|make|makes|up|accounts|account))+\s*$",
+    r"made|make|makes|up|accounts|account|worth|valued))+\s*$",
     re.I,
 )
 
@@ -86,20 +86,28 @@ VERB = re.compile(
     re.I,
 )
 LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
-PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly
+PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly worth
     more less up down the a an its their his her this these those that which who where when is are was
     were has have had be been being will would can could may might should shall""".split())
 
 
+FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|reached|hit|stood|came|totalled|totaled|amounted|rose|grew|fell|increased|dropped)\b", re.I)
+
+
 def tail_phrase(text: str) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'."""
-    clause = TRAILING_VERBS.sub("", CLAUSE_BREAK.split(text)[-1])
+    whole = CLAUSE_BREAK.split(text)[-1]
+    clause = TRAILING_VERBS.sub("", whole)
+    # after a finite verb the word before it is a noun ("research spending was"), after a participle
+    # it may be a verb too ("transfers and licensing exceeding")
+    verb_before_figure = FINITE_VERB.search(whole[len(clause.rstrip()) :]) is not None
     clause = LOCATIVE.sub("", clause)  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word)
-        if not phrase and (function_word or (position and word.lower().endswith(("ing", "ed")))):
+        participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
+        if not phrase and (function_word or participle):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             break
@@ -134,6 +142,8 @@ def main_subject(source: Source, registry: Registry) -> str:
         for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
             inside = bisect.bisect_right(starts, match.start())
             words = match.group(0).split()
+            if len(words) == 1 and words[0] in organisation_heads():
+                continue  # "Airlines", "Bank" alone name no one
             while words and words[0] in registry.not_names:
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
@@ -149,6 +159,13 @@ def main_subject(source: Source, registry: Registry) -> str:
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+
+
+@functools.cache
+def organisation_heads() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["organisation_heads"])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -259,12 +276,13 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
         return Binding(named[0].name, "registry")
     counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
-    if counted:
-        return Binding(counted[0], "registry", counted[1])
     if quantity.noun and quantity.kind in ("count", "rate", "duration"):
-        # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput reached 1.37 billion tonnes")
+        # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput
+        # reached 1.37 billion tonnes") or the thing is one a registry metric counts ("delivered 96,000 vehicles")
         start = clause_start(text, quantity.start)
-        preceding = [i for i in preceding if mentions[i].start >= start]
+        preceding = [i for i in preceding if mentions[i].start >= start and is_compatible(registry.metrics[mentions[i].name].unit, quantity)]
+        if not preceding:
+            return Binding(counted[0], "registry", counted[1]) if counted else None
     for i in reversed(preceding):
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):

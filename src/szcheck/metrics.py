@@ -90,8 +90,8 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
         return None
     kept = []
     for word in match.group("object").split():
-        if word.lower() in STOP or re.search(r"\d", word):
-            break
+        if (word.lower() in STOP and word.lower() != "and") or re.search(r"\d", word):
+            break  # "on research and development in 2024"
         kept.append(word)
     thing = " ".join(kept)
     if not thing:
