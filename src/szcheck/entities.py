@@ -53,6 +53,7 @@ def patterns() -> dict[str, re.Pattern]:
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]*?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
+        "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
         "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
         **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
     }
@@ -163,7 +164,11 @@ def sentence_names(text: str, subject: str, registry: Registry, local) -> list[N
     contained = {id(n) for o in organisations for n in named if o.start <= n.start and n.end <= o.end and (n.start, n.end) != (o.start, o.end)}
     organisations = [o for o in organisations if not any(id(n) in contained and n.kind == "organisation"
                                                          for n in named if o.start <= n.start and n.end <= o.end)]
-    contained = {id(n) for o in organisations for n in named if o.start <= n.start and n.end <= o.end}
+    # a place inside an organisation's name is not named, unless the organisation is one that publishes
+    # figures about it ("the Anhui Provincial Bureau of Statistics said the province's GDP ...")
+    publishers = tuple(words()["source_heads"])
+    contained = {id(n) for o in organisations for n in named if o.start <= n.start and n.end <= o.end
+                 and not any(head in o.name.split() for head in publishers)}
     found = [n for n in named if id(n) not in contained] + organisations
     taken = [(n.start, n.end) for n in found]
     for kind in words()["anaphora"]:
@@ -182,8 +187,11 @@ def subject_position(text: str, named: Named) -> bool:
 
 
 def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
-    """The names that can be a figure's entity: organisations found only by their names must stand as subjects."""
-    return [n for n in names if n.anaphor or n.name in registry.entities or subject_position(text, n)]
+    """The names that can be a figure's entity: organisations found only by their names must stand as
+    subjects, and a statistics bureau or a ministry is where figures come from, not what they are about."""
+    sources = tuple(words()["source_heads"])
+    return [n for n in names if n.anaphor or n.name in registry.entities
+            or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources))]
 
 
 def resolved(named: Named, names: list[Named], scope: Scope) -> str:
@@ -200,14 +208,18 @@ def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     """'spending by companies in the city' -> '<city> companies'; 'enterprises accounted for' -> '<place> enterprises'."""
     clause = text[start:position]
     match = patterns()["sub_entity"].search(clause.strip()) if clause.strip() else None
-    if not match:
+    if not match or patterns()["counting"].search(clause.strip()[: match.start()]):
         return None
     return f"{place} {match.group('noun').lower()}".strip()
 
 
 def without_sub_entity(clause: str) -> str:
     """A clause without the sub-entity it names: 'Spending by companies in the city came to' -> 'Spending came to'."""
-    return patterns()["sub_entity"].sub("", clause)
+    def drop(match: re.Match) -> str:
+        counted = patterns()["counting"].search(clause[: match.start()])  # "the number of enterprises" is what is counted
+        return match.group(0) if counted else ""
+
+    return patterns()["sub_entity"].sub(drop, clause)
 
 
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
