@@ -14,9 +14,9 @@ from .entities import clause_start, without_sub_entity, Named, Scope, figure_ent
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .reader import read_quantities
-from .reader.periods import assign_periods, fronted_period, outside, read_periods, year_before
+from .reader.periods import assign_periods, fronted_period, is_now, outside, read_periods, year_before
 from .registry import Mention, Registry, find_mentions, load_registry
-from .sources import Sentence, sentences
+from .sources import Sentence, is_heading, sentences
 
 LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|its|their|this|these|those|that|our|total|overall|cumulative|outstanding|current|"
@@ -487,12 +487,13 @@ def extract_claims(source: Source) -> list[Claim]:
     place = registry.entities.get(subject)
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
     claims: list[Claim] = []
-    context, paragraph, listed = None, -1, None
+    context, paragraph, listed, section = None, -1, None, None
     for sentence in sentences(source):
         item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
-            # the items of a list take the period of the line that introduces it ("As of June 2025:")
-            context, paragraph = (listed if item else None), sentence.paragraph
+            # the items of a list take the period of the line that introduces it ("As of June 2025:"),
+            # a paragraph the period of the heading it stands under
+            context, paragraph = (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text)]
@@ -500,7 +501,9 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
         quantities = assign_periods(sentence.text, quantities, mentions, context)
-        context = fronted_period(mentions) or context
+        context = fronted_period(mentions) or stated_period(quantities, mentions) or context
+        if is_heading(sentence.text) and not quantities:
+            section = next((m for m in mentions if not m.event and not is_now(m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
@@ -510,6 +513,16 @@ def extract_claims(source: Source) -> list[Claim]:
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
+    """The one period a sentence states for all its figures, which holds for the rest of its paragraph
+    ('The province's R&D spending was 130.4 billion yuan in 2024. Of that, enterprises ...')."""
+    periods = {q.period for q in quantities if q.period_basis == "stated" and q.kind != "growth"}
+    if len(periods) != 1:
+        return None
+    period = periods.pop()
+    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and "-" not in m.period[5:]), None)
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope) -> list[Claim]:
