@@ -70,9 +70,20 @@ def clause_start(text: str, position: int) -> int:
     return last
 
 
+@functools.cache
+def descriptors() -> frozenset[str]:
+    """The nouns that describe an organisation ('the carmaker'): 'Carmaker NIO' is NIO."""
+    heads = {head.lower() for head in words()["organisation_heads"]}  # "Bank of Ningbo" keeps its head
+    return frozenset(noun for phrase in words()["anaphora"].get("organisation", []) if (noun := phrase.split()[-1].lower()) not in heads)
+
+
 def organisation_name(name: str) -> str:
-    """A name as an entity: without a legal suffix or a leading article ('The Qilin Motors Ltd' -> 'Qilin Motors')."""
+    """A name as an entity: without a legal suffix, a leading article or a descriptor ('The Qilin
+    Motors Ltd' -> 'Qilin Motors', 'Carmaker NIO' -> 'NIO')."""
     name = re.sub(r"^(?:The|A|An)\s+", "", name.strip())
+    first, _, rest = name.partition(" ")
+    if rest[:1].isupper() and first.lower() in descriptors():
+        name = rest
     return patterns()["legal_suffix"].sub("", name).strip(" ,") or name
 
 

@@ -500,7 +500,7 @@ def extract_claims(source: Source) -> list[Claim]:
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
-        quantities = assign_periods(sentence.text, quantities, mentions, context)
+        quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         context = fronted_period(mentions) or stated_period(quantities, mentions) or context
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m)), section)
@@ -513,6 +513,20 @@ def extract_claims(source: Source) -> list[Claim]:
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'rose 18.2% to 65.7 billion yuan in 2024': a growth rate without a period of its own has the
+    period of the level it rose to."""
+    result = list(quantities)
+    for index in range(len(result) - 1):
+        rate, level = result[index], result[index + 1]
+        if rate.kind == "growth" and rate.period_basis != "stated" and level.period_basis == "stated" and GROWTH_TO.match(text[rate.end : level.start]):
+            result[index] = rate.with_period(level.period, level.period_basis)
+    return result
+
+
+FILLERS = frozenset({"amount", "value"})  # what phrase_metric falls back to when the sentence names no thing
 
 
 def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
@@ -543,6 +557,9 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, entity = Binding(size[0], "registry"), size[1]
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
+        if binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
+                and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
+            binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = dated(text, quantity, binding.metric)
         if period == UNSPECIFIED:
             period = inferred_period(binding.metric, registry, source)

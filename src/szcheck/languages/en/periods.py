@@ -116,10 +116,13 @@ def last_month_word(match, text, published, vocab):
 
 
 def end_of(match, text, published, vocab):
+    """'by the end of 2024', 'at the end of June' (the last such month up to publication)."""
     year, relative = year_of(match, published, vocab)
     if year is None or not (match["year"] or match["rel"] or match["month"]):
         return None
     month = vocab["months"][match["month"].lower()] if match["month"] else 12
+    if relative and not match["rel"] and published and month > published.month:
+        year -= 1
     return f"{year}-{month:02d}", relative, False
 
 
