@@ -54,6 +54,7 @@ def month_span(match, text, published, vocab):
     first, last = vocab["months"][match["m1"].lower()], vocab["months"][match["m2"].lower()]
     if year is None or first >= last:
         return None
+    year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
     return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
 
 
@@ -65,6 +66,7 @@ def first_months(match, text, published, vocab):
     months = number * (3 if match["unit"] == "quarters" else 1)
     if year is None or not 1 < months <= 12:
         return None
+    year -= 1 if relative and not match["rel"] and published and months > published.month else 0  # the last such span up to publication
     return f"{year}-01/{year}-{months:02d}", relative, False
 
 
