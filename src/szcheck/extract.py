@@ -178,7 +178,8 @@ def section_entity(heading: str) -> str:
 
 OPENING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
-    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked)\b)"
+    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked|delivered|"
+    r"carried|handled|produced|built|exported|generated|made|spent|plans|aims|expects|has|had|saw|logged)\b)"
 )
 
 
