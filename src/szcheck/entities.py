@@ -126,6 +126,12 @@ class Scope:
             return self.within
         return self.article.get(kind) or self.subject
 
+    def place(self) -> str:
+        """The place the paragraph, else the article, is about: where its sub-entities ('enterprises') are."""
+        if self.subject_kind in ("city", "province", "country"):
+            return self.paragraph.get(self.subject_kind) or self.subject
+        return next((self.paragraph[kind] for kind in ("city", "province", "country") if kind in self.paragraph), self.subject)
+
     def remember(self, names: list[Named]) -> None:
         for named in names:
             self.paragraph[named.kind] = self.article[named.kind] = named.name
@@ -242,9 +248,9 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         compared = [n for n in in_clause if n.start >= comparison.end()]
         in_clause = compared or in_clause
     chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
-    place = chosen or sentence_subject(names, position, scope)
-    qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or place)
-    return qualified or place
+    entity = chosen or sentence_subject(names, position, scope)
+    qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
+    return qualified or entity
 
 
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
@@ -274,7 +280,7 @@ def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:
     first = bisect.bisect_left(starts, position - WINDOW)
     if first < len(names) and names[first].start < position:
         return resolved(names[first], names, scope)
-    return scope.subject
+    return scope.last_subject or scope.subject  # a sentence that names no one goes on about its paragraph's subject
 
 
 def remember(text: str, names: list[Named], scope: Scope) -> None:

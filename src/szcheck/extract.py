@@ -14,7 +14,7 @@ from .entities import clause_start, without_sub_entity, Named, Scope, figure_ent
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .reader import read_quantities
-from .reader.periods import assign_periods, fronted_period, is_now, outside, read_periods, year_before
+from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
 from .registry import Mention, Registry, find_mentions, load_registry
 from .sources import Sentence, is_heading, sentences
 
@@ -357,7 +357,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
     than the 6.2% pace'; and the level a change ended at: 'fell 12% year on year to $6.2 billion'."""
     between = text[previous.end : quantity.start]
-    if previous.unit == quantity.unit and previous.kind == quantity.kind and COMPARED.search(between[-40:]):
+    same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
+    if previous.unit == quantity.unit and same_kind and COMPARED.search(between[-40:]):
         return binding
     if previous.kind == "growth" and quantity.kind == "amount" and GROWTH_TO.match(between):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
@@ -510,7 +511,7 @@ def extract_claims(source: Source) -> list[Claim]:
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
         claims.extend(sentence_claims(source, sentence, quantities, registry, names, scope))
         claims.extend(description_claims(source, sentence, section_entity))
-        remember(sentence.text, names, scope)
+        remember(sentence.text, usable(sentence.text, names, registry), scope)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
@@ -537,7 +538,7 @@ def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
     if len(periods) != 1:
         return None
     period = periods.pop()
-    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and "-" not in m.period[5:]), None)
+    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope) -> list[Claim]:

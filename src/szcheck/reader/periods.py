@@ -187,7 +187,12 @@ def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMentio
 
 def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
     """The period a sentence opens with, which the next sentences of its paragraph inherit."""
-    return next((m for m in mentions if m.fronted and not m.event and "-" not in m.period[5:] and not is_now(m)), None)
+    return next((m for m in mentions if m.fronted and not m.event and is_span(m.period) and not is_now(m)), None)
+
+
+def is_span(period: str) -> bool:
+    """A year, a part of one, a month or an interval of months ('2024-01/2024-10'), not a day."""
+    return "/" in period or "-" not in period[5:]
 
 
 def is_now(mention: PeriodMention) -> bool:
