@@ -62,6 +62,9 @@ def patterns() -> dict[str, re.Pattern]:
 CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
 
 
+RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
+
+
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it."""
     last = 0
@@ -248,7 +251,7 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         compared = [n for n in in_clause if n.start >= comparison.end()]
         in_clause = compared or in_clause
     chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
-    entity = chosen or sentence_subject(names, position, scope)
+    entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
     return qualified or entity
 
@@ -272,6 +275,23 @@ def place_of(text: str, start: int, position: int, names: list[Named], scope: Sc
     """The place a sub-entity is in: named after it ('companies in the city'), else the paragraph's."""
     places = [n for n in names if start <= n.start < position and n.kind in ("city", "province", "country")]
     return resolved(places[-1], names, scope) if places else ""
+
+
+def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> str:
+    """The subject of the nearest clause before the figure's that opens with a name: a clause without
+    a subject goes on about it ('其中，合肥市地区生产总值13507.7亿元，增长6.1%'; 'Hefei, the capital,
+    contributed ...')."""
+    end = start
+    while end > 0:
+        begin = clause_start(text, max(0, end - 1))
+        opening = next((n for n in names if begin <= n.start < end), None)
+        relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
+        if opening and not relative and not text[begin : opening.start].strip():
+            return resolved(opening, names, scope)
+        if begin == 0:
+            return ""
+        end = begin - 1
+    return ""
 
 
 def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:
