@@ -347,7 +347,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 # "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
 COMPARED = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than)"
-    r"\s+(?:the\s+|a\s+)?$",
+    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
@@ -528,6 +528,16 @@ def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return result
 
 
+def referred(binding: Binding, earlier: str) -> Binding:
+    """'The figure was 3.46 trillion yuan in 2023': a figure keyed by a word that refers back states
+    the metric the paragraph stated last."""
+    from .entities import words
+
+    if binding.match == "phrase" and earlier and binding.metric in words()["reference_nouns"]:
+        return Binding(earlier, "registry")
+    return binding
+
+
 FILLERS = frozenset({"amount", "value"})  # what phrase_metric falls back to when the sentence names no thing
 
 
@@ -545,7 +555,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = bind_metrics(text, quantities, registry, subject, scope.metric)
+    bindings = [referred(b, scope.metric) for b in bind_metrics(text, quantities, registry, subject, scope.metric)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)

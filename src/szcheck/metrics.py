@@ -135,7 +135,7 @@ def compound_words(before: str) -> str:
     for index in range(len(written) - 1, max(-1, len(written) - 4), -1):
         word = written[index]
         if (word.lower() in neutral or word.lower() in STOP or not re.fullmatch(r"[a-z][a-z-]*", word)
-                or is_verb(word) or find_mentions(word, "entities")):
+                or is_verb(word) or word.endswith("ed") or find_mentions(word, "entities")):  # "Tencent posted revenue"
             break
         kept.insert(0, singular(word))
     else:
