@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .languages import vocabulary
 from .reader.patterns import word_alternation
-from .registry import Mention, Registry, find_mentions
+from .registry import Registry, find_mentions
 
 PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
 WINDOW = 300  # characters before a figure in which its sentence can name its entity
@@ -173,30 +173,41 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     return found
 
 
-def sentence_names(text: str, subject: str, registry: Registry, local) -> list[Named]:
+def within(inner: Named, outer: Named) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def named_organisations(named: list[Named], registry: Registry, text: str) -> list[Named]:
+    """The organisations a sentence names by the form of their names, except where a registry name
+    covers the same words or one holds a registry organisation ('Shenzhen Angel Mother Fund')."""
+    return [o for o in organisation_mentions(text, registry)
+            if not any(within(o, n) or (within(n, o) and n.kind == "organisation") for n in named)]
+
+
+def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
-    names (a place inside one, 'Harbin Institute of Technology', is not named), anaphors; none inside
-    a data source."""
-    sources = data_source_spans(text)
+    names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
+    Institute of Technology') is not named, unless the organisation publishes figures about it ('the
+    Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
-    organisations = [o for o in organisation_mentions(text, registry)
-                     if not any(n.start <= o.start and o.end <= n.end for n in named)]  # a registry name is the better one
-    contained = {id(n) for o in organisations for n in named if o.start <= n.start and n.end <= o.end and (n.start, n.end) != (o.start, o.end)}
-    organisations = [o for o in organisations if not any(id(n) in contained and n.kind == "organisation"
-                                                         for n in named if o.start <= n.start and n.end <= o.end)]
-    # a place inside an organisation's name is not named, unless the organisation is one that publishes
-    # figures about it ("the Anhui Provincial Bureau of Statistics said the province's GDP ...")
+    organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
-    contained = {id(n) for o in organisations for n in named if o.start <= n.start and n.end <= o.end
-                 and not any(head in o.name.split() for head in publishers)}
-    found = [n for n in named if id(n) not in contained] + organisations
-    taken = [(n.start, n.end) for n in found]
+    hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
+    found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
+    found += anaphors(text, [(n.start, n.end) for n in found])
+    sources = data_source_spans(text)
+    return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+
+
+def anaphors(text: str, taken: list[tuple[int, int]]) -> list[Named]:
+    """'its', 'the city', 'the company', where no name stands."""
+    found = []
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
         for match in pattern.finditer(text) if pattern else ():
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
-    return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+    return found
 
 
 def subject_position(text: str, named: Named) -> bool:
@@ -303,6 +314,6 @@ def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:
     return scope.last_subject or scope.subject  # a sentence that names no one goes on about its paragraph's subject
 
 
-def remember(text: str, names: list[Named], scope: Scope) -> None:
+def remember(names: list[Named], scope: Scope) -> None:
     """What the sentence names, for the anaphors of the sentences after it."""
     scope.remember([Named(n.start, n.end, resolved(n, names, scope), n.kind) for n in names if n.anaphor != "any"])

@@ -197,7 +197,7 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     """The entities a sentence names (see szcheck.entities), with a company opening it that neither the
     registry nor the name patterns know."""
-    names = sentence_names(text, subject, registry, lambda mention: local_entity(mention, subject, registry))
+    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
     opening = opening_name(text, registry)
     if opening and not any(n.start < opening.end and opening.start < n.end for n in names):
         names.insert(0, Named(opening.start, opening.end, opening.name, "organisation"))
@@ -511,7 +511,7 @@ def extract_claims(source: Source) -> list[Claim]:
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
         claims.extend(sentence_claims(source, sentence, quantities, registry, names, scope))
         claims.extend(description_claims(source, sentence, section_entity))
-        remember(sentence.text, usable(sentence.text, names, registry), scope)
+        remember(usable(sentence.text, names, registry), scope)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
