@@ -116,8 +116,14 @@ def qualifier(text: str, mention: Mention | None) -> str:
     after = patterns()["after"].match(text, mention.end)
     if not after:
         return ""
+    written = after.group("words")
+    place = find_mentions(written, "entities")
+    if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
+        place = []
+    if place:
+        return place[0].name  # "exports to the US" are not all exports
     kept = []
-    for word in after.group("words").split():
+    for word in written.split():
         if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word):
             break
         kept.append(singular(word.lower()))
