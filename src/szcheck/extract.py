@@ -411,7 +411,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     subject = phrase_key(
-        in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
+        up_to_function_word(in_phrase.group(1)) if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
         else tail_phrase(before) or previous_subject or subject_phrase(before),
         entity,
@@ -426,6 +426,16 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "growth":
         return f"{subject or 'value'} growth"
     return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def up_to_function_word(words: str) -> str:
+    """'the province's output in' -> 'the province's output': a noun phrase ends at a preposition or a figure."""
+    kept: list[str] = []
+    for word in words.split():
+        if kept and (word.lower() in PHRASE_STOP or re.search(r"\d", word)):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def owned_noun(after: str) -> str:
