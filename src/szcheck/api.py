@@ -434,7 +434,7 @@ def read_claims_files(claims_dir: Path, known: set[str], project: Project, root:
     return claims_files, broken, left_out
 
 
-UNIT_KINDS = {"money": lambda unit: unit not in ("percent", "percentage_point", "count"), "percent": lambda unit: unit == "percent",
+UNIT_KINDS = {"money": lambda unit: len(unit) == 3 and unit.isupper(), "percent": lambda unit: unit == "percent",
               "count": lambda unit: unit == "count", "rate": lambda unit: unit == "count"}
 
 
@@ -447,7 +447,7 @@ def check_units(claims_file) -> None:
         metric = metrics.get(claim.metric)
         if metric is None or claim.quantity is None or claim.kind == "description":
             continue
-        if not UNIT_KINDS.get(metric.unit, lambda unit: True)(claim.quantity.unit):
+        if not UNIT_KINDS.get(metric.unit, lambda unit: unit == metric.unit)(claim.quantity.unit):  # else a reference unit: kilogram
             raise SzcheckError(
                 f"value {claim.value!r} reads as {claim.quantity.unit}, but metric {claim.metric!r} takes {metric.unit} "
                 "(an unknown unit or currency?)",

@@ -248,7 +248,9 @@ def without_lines(value: object) -> object:
 
 
 REVISIONS = ("", "preliminary", "revised", "final")
-CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "revision": REVISIONS}
+OUTLOOKS = ("", "forecast", "target", "plan")
+CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "revision": REVISIONS,
+           "outlook": OUTLOOKS}
 WHOLE_NUMBERS = ("line", "column")
 CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
 
@@ -431,8 +433,9 @@ class MergeResult:
 
 def claim_checksum(claim: Claim) -> str:
     """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""
-    fields = (claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
-              claim.founded) + ((claim.direction,) if claim.direction else ()) + ((claim.revision,) if claim.revision else ())
+    fields = ((claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
+               claim.founded) + ((claim.direction,) if claim.direction else ()) + ((claim.revision,) if claim.revision else ())
+              + ((claim.outlook,) if claim.outlook else ()))
     # (optional fields join only when set: older claims files stay valid)
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 

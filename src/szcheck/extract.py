@@ -9,14 +9,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .claims import claim_checksum
+from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .entities import clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
-from .reader.periods import assign_periods, fronted_period, outside, read_periods
+from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry
-from .sources import Sentence, sentences
+from .sources import Sentence, is_heading, sentences
 
 LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|its|their|this|these|those|that|our|total|overall|cumulative|outstanding|current|"
@@ -28,7 +30,8 @@ TRAILING_VERBS = re.compile(
     r"exceeded|exceeding|amounted|amounting|stood|standing|hit|grew|rose|increased|fell|dropped|of|to|at|by|"
     r"with|for|on|from|in|as|about|around|over|nearly|more|than|approximately|roughly|some|up|down|"
     r"granted|contributed|produced|allocated|allocating|reducing|reduced|involving|held|won|accounted|accounting|"
-    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved))+\s*$",
+    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved|took|take|takes|came|come|comes|"
+    r"made|make|makes|up|accounts|account|worth|valued))+\s*$",
     re.I,
 )
 
@@ -68,7 +71,8 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     without it they stay ("share of Guangdong Province's total")."""
     if subject:
         for mention in reversed(find_mentions(phrase, "entities")):
-            phrase = phrase[: mention.start] + phrase[mention.end :]
+            end = mention.end + (2 if phrase[mention.end : mention.end + 2] in ("'s", "’s") else 0)
+            phrase = phrase[: mention.start] + phrase[end:]
         phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
     phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
@@ -84,21 +88,29 @@ VERB = re.compile(
     re.I,
 )
 LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
-PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly
+PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly worth
     more less up down the a an its their his her this these those that which who where when is are was
     were has have had be been being will would can could may might should shall""".split())
 
 
+FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|reached|hit|stood|came|totalled|totaled|amounted|rose|grew|fell|increased|dropped)\b", re.I)
+
+
 def tail_phrase(text: str) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'."""
-    clause = TRAILING_VERBS.sub("", CLAUSE_BREAK.split(text)[-1])
+    whole = CLAUSE_BREAK.split(text)[-1]
+    clause = TRAILING_VERBS.sub("", whole)
+    # after a finite verb the word before it is a noun ("research spending was"), after a participle
+    # it may be a verb too ("transfers and licensing exceeding")
+    verb_before_figure = FINITE_VERB.search(whole[len(clause.rstrip()) :]) is not None
     clause = LOCATIVE.sub("", clause)  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
-    for word in reversed(words):
+    for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word)
-        if not phrase and (function_word or word.lower().endswith(("ing", "ed"))):
-            continue  # the verb and prepositions between the phrase and the figure
+        participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
+        if not phrase and (function_word or participle):
+            continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             break
         phrase.insert(0, word)
@@ -118,7 +130,10 @@ def main_subject(source: Source, registry: Registry) -> str:
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
     for weight, text in ((3, source.title), (1, source.body)):
-        mentions = find_mentions(text, "entities")
+        organisations = organisation_mentions(text, registry)
+        for organisation in organisations:
+            counts[organisation.name] += weight
+        mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
             if category in PLACE_CATEGORIES:
@@ -129,9 +144,11 @@ def main_subject(source: Source, registry: Registry) -> str:
         for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
             inside = bisect.bisect_right(starts, match.start())
             words = match.group(0).split()
+            if len(words) == 1 and words[0] in organisation_heads():
+                continue  # "Airlines", "Bank" alone name no one
             while words and words[0] in registry.not_names:
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
-            if not words or (inside and mentions[inside - 1].end > match.start()):
+            if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
                 continue
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
@@ -146,6 +163,13 @@ def main_subject(source: Source, registry: Registry) -> str:
 PLACE_CATEGORIES = ("city", "province", "country", "region")
 
 
+@functools.cache
+def organisation_heads() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["organisation_heads"])
+
+
 @functools.lru_cache(maxsize=1024)
 def section_entity(heading: str) -> str:
     for mention in find_mentions(heading, "entities"):
@@ -154,14 +178,10 @@ def section_entity(heading: str) -> str:
     return heading.strip(" “”\"")
 
 
-ANAPHOR = re.compile(r"\b(?:the city|this city|the municipality)(?:['’]s)?\b|^its\b", re.I)
-# "the company", "the group": the organisation the paragraph last named as a sentence's subject
-ORGANISATION_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:company|firm|group|carmaker|conglomerate|tech giant|lender|insurer)(?:['’]s)?\b", re.I)
-
-
 OPENING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
-    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked)\b)"
+    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked|delivered|"
+    r"carried|handled|produced|built|exported|generated|made|spent|plans|aims|expects|has|had|saw|logged)\b)"
 )
 
 
@@ -173,24 +193,17 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
         return None
     if " " not in match.group("name") and match.group("name").endswith("ly"):
         return None  # "Financially, the city ...": a sentence adverb, not a name
-    return Mention(0, match.end("name"), match.group("name"), match.group("name"))
+    return Mention(0, match.end("name"), organisation_name(match.group("name")), match.group("name"))
 
 
-def entity_mentions(text: str, subject: str, registry: Registry, organisation: str = "") -> list[Mention]:
-    """The entities a sentence names, with 'the city' standing for the article's subject and 'the
-    company' for the organisation named last, in order."""
-    named = [Mention(m.start, m.end, local_entity(m, subject, registry), m.surface) for m in find_mentions(text, "entities")]
+def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
+    """The entities a sentence names (see szcheck.entities), with a company opening it that neither the
+    registry nor the name patterns know."""
+    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
     opening = opening_name(text, registry)
-    found = named + [Mention(m.start(), m.end(), subject) for m in ANAPHOR.finditer(text)] + ([opening] if opening else [])
-    if organisation:
-        found += [Mention(m.start(), m.end(), organisation) for m in ORGANISATION_ANAPHOR.finditer(text)]
-    return sorted(found, key=lambda m: m.start)
-
-
-def sentence_entity(mentions: list[Mention], starts: list[int], position: int, subject: str) -> str:
-    """The first entity the sentence names shortly before the figure, else the article's subject."""
-    first = bisect.bisect_left(starts, position - WINDOW)
-    return mentions[first].name if first < len(mentions) and mentions[first].start < position else subject
+    if opening and not any(n.start < opening.end and opening.start < n.end for n in names):
+        names.insert(0, Named(opening.start, opening.end, opening.name, "organisation"))
+    return names
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
@@ -212,12 +225,18 @@ def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> 
     if named:
         return metric, re.sub(r"^(?:The|A|An)\s+", "", named.group(1))
     entities = find_mentions(phrase, "entities")
+    if entities and entities[-1].end >= len(phrase.rstrip()) - 1:
+        return metric, local_entity(entities[-1], subject, registry)
+    if all(word[:1].isupper() for word in phrase.split()):
+        return metric, phrase  # a name of its own: "the Hefei Future Industry Fund", not Hefei
     if entities:
         return metric, local_entity(entities[-1], subject, registry)
     return metric, " ".join(singular(w) for w in phrase.split()[-4:])
 
 
 def is_compatible(metric_unit: str, quantity: Quantity) -> bool:
+    if quantity.measure:  # a physical quantity: the metric names its reference unit ("kilogram")
+        return metric_unit == quantity.unit
     if quantity.kind == "amount":
         return metric_unit == "money"
     if quantity.kind == "share":
@@ -229,6 +248,7 @@ def is_compatible(metric_unit: str, quantity: Quantity) -> bool:
 class Binding:
     metric: str
     match: str  # registry | phrase
+    at: Mention | None = None  # where the sentence names it
 
 
 GROWTH_OF = re.compile(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+")
@@ -239,7 +259,7 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     after = GROWTH_OF.match(text, quantity.end)
     following = [m for m in mentions if after and m.start == after.end()]
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
-    return Binding(f"{chosen.name}.growth", "registry") if chosen else None
+    return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
 def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
@@ -248,7 +268,7 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     percents = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
     amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
-        return Binding(mentions[percents[-1]].name, "registry")
+        return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
     if amounts and quantity.base:
         return Binding(share_metric(mentions[amounts[-1]].name, quantity.base, registry), "registry")
     return None
@@ -259,12 +279,19 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     """A count names its own metric ('25,000 national high-tech enterprises'); an amount takes the
     metric named last before it, unless that metric already has its figure."""
     quantity = quantities[index]
-    named = find_mentions(quantity.noun or "", "metrics")
+    # the noun names a metric only as a whole: '973 seed-stage and early-stage high-tech enterprises' are not all of them
+    named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
         bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
         return Binding(named[0].name, "registry")
+    counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
     if quantity.noun and quantity.kind in ("count", "rate", "duration"):
-        return None  # a count of a named thing counts that thing
+        # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput
+        # reached 1.37 billion tonnes") or the thing is one a registry metric counts ("delivered 96,000 vehicles")
+        start = clause_start(text, quantity.start)
+        preceding = [i for i in preceding if mentions[i].start >= start and is_compatible(registry.metrics[mentions[i].name].unit, quantity)]
+        if not preceding:
+            return Binding(counted[0], "registry", counted[1]) if counted else None
     for i in reversed(preceding):
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):
@@ -272,22 +299,26 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
-            return Binding(metric.name, "registry")
+            return Binding(metric.name, "registry", mentions[i])
         return None
     return None
 
 
-def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "") -> list[Binding]:
+def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "") -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
-    figure the registry cannot place is keyed by the noun phrase it is said of."""
+    figure the registry cannot place is keyed by the noun phrase it is said of. `earlier` is the
+    registry metric the paragraph stated last, which 'of that' refers to."""
     mentions = find_mentions(text, "metrics")
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
     for index, quantity in enumerate(quantities):
         preceding = range(bisect.bisect_right(mention_ends, quantity.start))
-        if quantity.kind == "growth":
+        spent = spent_on(text, quantity, registry)
+        if spent:
+            binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
+        elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
@@ -295,17 +326,36 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1])
+        if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
+            binding = Binding(f"{earlier}.share", "registry")
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
+            binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
+        if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
+            binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None:
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = Binding(phrase_metric(text, quantity, subject_of(previous), subject), "phrase")
-        bindings.append(binding)
+        bindings.append(qualified(text, quantity, binding))
     return bindings
+
+
+def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """A registry metric with the qualifier that narrows it ('vehicle_sales:overseas') and, for an
+    absolute change, '.change'."""
+    if binding.match != "registry":
+        return binding
+    base, dot, suffix = binding.metric.partition(".")
+    narrowed = qualifier(text, binding.at)
+    metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
+    if is_change(text, quantity) and not dot:
+        metric += ".change"
+    return Binding(metric, binding.match, binding.at)
 
 
 # "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
 COMPARED = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than)"
-    r"\s+(?:the\s+|a\s+)?$",
+    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
@@ -315,7 +365,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
     than the 6.2% pace'; and the level a change ended at: 'fell 12% year on year to $6.2 billion'."""
     between = text[previous.end : quantity.start]
-    if previous.unit == quantity.unit and previous.kind == quantity.kind and COMPARED.search(between[-40:]):
+    same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
+    if previous.unit == quantity.unit and same_kind and COMPARED.search(between[-40:]):
         return binding
     if previous.kind == "growth" and quantity.kind == "amount" and GROWTH_TO.match(between):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
@@ -339,19 +390,36 @@ def continues_series(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def share_metric(metric: str, base: str, registry: Registry) -> str:
+    if base.lower() in share_references():
+        return f"{metric}.share"  # "accounted for 42.5% of it"
     for candidate in registry.metrics.values():
         if candidate.share_of and candidate.share_of[0] == metric and candidate.share_of[1].lower() == base.lower():
             return candidate.name
     return f"{metric}.share of {phrase_key(base)}"
 
 
+@functools.cache
+def share_references() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(word.lower() for word in words()["share_references"])
+
+
+def refers_back(text: str, quantity: Quantity) -> bool:
+    """'Of that, enterprises accounted for 78 percent', '93.3 percent of this investment': a share of
+    the amount the paragraph named before."""
+    references = "|".join(re.escape(word) for word in sorted(share_references(), key=len, reverse=True))
+    return bool(re.search(rf"\bof\s+(?:{references})\b", text[max(0, quantity.start - 60) : quantity.start], re.I)
+                or re.match(rf"\s+of\s+(?:{references})\b", text[quantity.end :], re.I))
+
+
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
-    before, after = window(text, quantity.start), text[quantity.end : quantity.end + WINDOW]
+    before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     subject = phrase_key(
-        in_phrase.group(1).strip() if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
+        up_to_function_word(in_phrase.group(1)) if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
         else tail_phrase(before) or previous_subject or subject_phrase(before),
         entity,
@@ -362,10 +430,29 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "duration":
         return f"{phrase_key(subject_phrase(before), entity) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
     if quantity.kind == "share":
-        return f"{subject} share of {phrase_key(quantity.base or 'total')}".strip()
+        return f"{subject} share of {phrase_key(quantity.base or owned_noun(after) or 'total')}".strip()
     if quantity.kind == "growth":
         return f"{subject or 'value'} growth"
     return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def up_to_function_word(words: str) -> str:
+    """'the province's output in' -> 'the province's output': a noun phrase ends at a preposition or a figure."""
+    kept: list[str] = []
+    for word in words.split():
+        if kept and (word.lower() in PHRASE_STOP or re.search(r"\d", word)):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def owned_noun(after: str) -> str:
+    """'half of its GDP' -> 'GDP': what a share is of, when it is someone's."""
+    from .entities import words
+
+    owners = "|".join(re.escape(word) for word in words()["anaphora"]["any"])
+    match = re.match(rf"\s+(?:of\s+)?(?:{owners}|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s)\s+([\w&-]+)", after) if owners else None
+    return match.group(1) if match else ""
 
 
 def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | None:
@@ -410,50 +497,101 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "claim"
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+
+
 def extract_claims(source: Source) -> list[Claim]:
     """Every figure in every sentence of a source, as claims."""
     registry = load_registry()
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
+    place = registry.entities.get(subject)
+    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
     claims: list[Claim] = []
-    context, paragraph, organisation = None, -1, ""
+    context, paragraph, listed, section = None, -1, None, None
     for sentence in sentences(source):
+        item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
-            context, paragraph, organisation = None, sentence.paragraph, ""
-        quantities = read_quantities(sentence.text, currency)
+            # the items of a list take the period of the line that introduces it ("As of June 2025:"),
+            # a paragraph the period of the heading it stands under
+            context, paragraph = (listed if item else section), sentence.paragraph
+            listed = listed if item else None
+            scope.new_paragraph()
+        quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         quantities = outside(quantities, mentions)
-        quantities = assign_periods(sentence.text, quantities, mentions, context)
-        context = fronted_period(mentions) or context
-        claims.extend(sentence_claims(source, sentence, quantities, subject, registry, organisation))
+        quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
+        context = fronted_period(mentions) or stated_period(quantities, mentions) or context
+        if is_heading(sentence.text) and not quantities:
+            section = next((m for m in mentions if not m.event and not is_now(m)), section)
+        if sentence.text.rstrip().endswith((":", "：")):
+            listed = next((m for m in mentions if not m.event), context)
+        names = named_in(sentence.text, subject, registry) if not sentence.section else []
+        claims.extend(sentence_claims(source, sentence, quantities, registry, names, scope))
         claims.extend(description_claims(source, sentence, section_entity))
-        named = opening_name(sentence.text, registry)
-        organisation = named.name if named else organisation
+        remember(usable(sentence.text, names, registry), scope)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
-def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], subject: str, registry: Registry,
-                    organisation: str = "") -> list[Claim]:
+def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'rose 18.2% to 65.7 billion yuan in 2024': a growth rate without a period of its own has the
+    period of the level it rose to."""
+    result = list(quantities)
+    for index in range(len(result) - 1):
+        rate, level = result[index], result[index + 1]
+        if rate.kind == "growth" and rate.period_basis != "stated" and level.period_basis == "stated" and GROWTH_TO.match(text[rate.end : level.start]):
+            result[index] = rate.with_period(level.period, level.period_basis)
+    return result
+
+
+def referred(binding: Binding, earlier: str) -> Binding:
+    """'The figure was 3.46 trillion yuan in 2023': a figure keyed by a word that refers back states
+    the metric the paragraph stated last."""
+    from .entities import words
+
+    if binding.match == "phrase" and earlier and binding.metric in words()["reference_nouns"]:
+        return Binding(earlier, "registry")
+    return binding
+
+
+FILLERS = frozenset({"amount", "value"})  # what phrase_metric falls back to when the sentence names no thing
+
+
+def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
+    """The one period a sentence states for all its figures, which holds for the rest of its paragraph
+    ('The province's R&D spending was 130.4 billion yuan in 2024. Of that, enterprises ...')."""
+    periods = {q.period for q in quantities if q.period_basis == "stated" and q.kind != "growth"}
+    if len(periods) != 1:
+        return None
+    period = periods.pop()
+    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
+
+
+def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope) -> list[Claim]:
     if not quantities:
         return []
-    text = sentence.text
-    bindings = bind_metrics(text, quantities, registry, subject)
-    mentions = entity_mentions(text, subject, registry, organisation) if not sentence.section else []
-    starts = [m.start for m in mentions]
+    text, subject = sentence.text, scope.subject
+    bindings = [referred(b, scope.metric) for b in bind_metrics(text, quantities, registry, subject, scope.metric)]
+    stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
+    scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
+    names = usable(text, names, registry)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
-        entity = section_entity(sentence.section) if sentence.section else sentence_entity(mentions, starts, quantity.start, subject)
+        entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
             binding, entity = Binding(size[0], "registry"), size[1]
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
-        period, basis = quantity.period, quantity.period_basis
+        if binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
+                and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
+            binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
+        period, basis = dated(text, quantity, binding.metric)
         if period == UNSPECIFIED:
             period = inferred_period(binding.metric, registry, source)
             basis = "inferred" if period != UNSPECIFIED else "none"
@@ -478,10 +616,25 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             base=quantity.base,
             quantity=quantity,
             currency=quantity.unit if quantity.currency_from in ("source", "context") else "",
+            outlook=outlook(text, quantity),
         )
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:
+    """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
+    earlier' is the year before; a change over the year to December ('down 1.39 million from a year
+    earlier', at the end of 2024) is that year's."""
+    period, basis = quantity.period, quantity.period_basis
+    if period == UNSPECIFIED or quantity.kind == "growth":
+        return period, basis
+    if names_previous_period(text, quantity):
+        return year_before(period), basis
+    if metric.endswith(".change") and re.fullmatch(r"\d{4}-12", period):
+        return period[:4], basis
+    return period, basis
 
 
 def number_claims(claims: list[Claim]) -> list[Claim]:

@@ -71,7 +71,8 @@ def group_claims(claims: list[Claim]) -> list[Group]:
                 family[metric] = None
             else:
                 metric, fuzzy = match, match != claim.metric
-        key = (claim.entity, metric, period_key(claim, registry), claim.quantity.unit)
+        period = period_key(claim, registry) + (f" ({claim.outlook})" if claim.outlook else "")  # a target is not an actual figure
+        key = (claim.entity, metric, period, claim.quantity.unit)
         group = groups.get(key)
         if group is None:
             group = groups[key] = Group(GroupKey(*key), [], set())

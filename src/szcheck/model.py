@@ -128,6 +128,7 @@ class Claim:
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
     claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file
     currency: str = ""  # the source's currency, when it decided what an ambiguous sign means ("$" in an Australian source)
+    outlook: str = ""  # forecast | target | plan: a figure for what is expected, never compared with actual figures
 
     @property
     def is_description(self) -> bool:

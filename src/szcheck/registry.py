@@ -31,6 +31,9 @@ class Metric:
     aliases: tuple[str, ...]
     share_of: tuple[str, str] | None = None  # (metric, base): "R&D intensity" is rd_investment of GDP
     real: bool = False  # its stated growth is real (at constant prices): not recomputed from nominal levels
+    nouns: tuple[str, ...] = ()  # what a count of it counts ("TEU")
+    verbs: tuple[str, ...] = ()  # with `nouns`: the words that choose it ("delivered" vehicles)
+    spent_on: tuple[str, ...] = ()  # "spent X on R&D"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Entity:
     category: str
     aliases: tuple[str, ...]
     place: str = ""  # where it is: a common-noun alias ("seed fund") means it only in articles about that place
+    within: str = ""  # the province a city is in
 
 
 @dataclass(frozen=True)
@@ -86,19 +90,56 @@ def load_registry() -> Registry:
             aliases=tuple(spec.get("aliases", [])),
             share_of=tuple(spec["share_of"]) if spec.get("share_of") else None,
             real=bool(spec.get("real", False)),
+            nouns=tuple(spec.get("nouns", [])),
+            verbs=tuple(spec.get("verbs", [])),
+            spent_on=tuple(spec.get("spent_on", [])),
         )
         for name, spec in data.get("metrics", {}).items()
     }
-    entities = {
-        name: Entity(name=name, category=spec.get("category", ""), aliases=tuple(spec.get("aliases", [])), place=spec.get("place", ""))
-        for name, spec in data.get("entities", {}).items()
-    }
+    entities = gazetteer_places()
+    for name, spec in data.get("entities", {}).items():
+        known = entities.get(name)
+        entities[name] = Entity(name=name, category=spec.get("category", ""), place=spec.get("place", ""),
+                                aliases=tuple(dict.fromkeys(list(spec.get("aliases", [])) + list(known.aliases if known else ()))),
+                                within=known.within if known else "")
     return Registry(
         metrics=metrics,
         entities=entities,
         size_nouns=dict(data.get("size_nouns", {})),
         not_names=frozenset(data.get("not_names", [])),
     )
+
+
+def place_aliases(name: str, chinese: str, suffixes: tuple[str, str]) -> list[str]:
+    """A place's names with their usual suffixes: Anhui, Anhui Province, 安徽, 安徽省. A name shared by
+    two places ("Yulin (Shaanxi)") is known by its Chinese name only; a Chinese name written with its
+    suffix (吉林市, 广西壮族自治区) only with it, and a region's also by its first two characters (广西)."""
+    english, zh_suffix = suffixes
+    aliases = [] if "(" in name else [name, f"{name} {english}", f"{name} {english.capitalize()}"]
+    if not chinese:
+        return aliases
+    if chinese.endswith(("市", "自治区")):
+        return aliases + [chinese] + ([chinese[:2]] if chinese.endswith("自治区") and len(chinese) > 5 else [])
+    return aliases + [chinese, chinese + zh_suffix]
+
+
+@functools.cache
+def gazetteer_places() -> dict[str, Entity]:
+    """Every place of the shipped gazetteer, as entities."""
+    data = read_yaml_data("gazetteer.yaml")
+    places: dict[str, Entity] = {}
+    for name, names in data.get("countries", {}).items():
+        places[name] = Entity(name, "country", tuple([name, *names]))
+    for name, names in data.get("world_cities", {}).items():
+        places[name] = Entity(name, "city", tuple([name, *names]))
+    for name, chinese in data.get("provinces", {}).items():
+        places[name] = Entity(name, "province", tuple(place_aliases(name, chinese, ("province", "省"))))
+    for name, chinese in data.get("province_level_cities", {}).items():
+        places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))))
+    for province, cities in data.get("cities", {}).items():
+        for name, chinese in cities.items():
+            places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), within=province)
+    return places
 
 
 @functools.cache
@@ -126,7 +167,9 @@ def alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
         names.update({name.lower(): name for name in table})
     if not names:
         return re.compile(r"(?!x)x"), names
-    alternatives = word_alternation(names).replace(r"(?![A-Za-z])", r"(?:e?s)?(?![A-Za-z])")
+    # a name runs on into digits ("Wuhan3" is not Wuhan); a metric may be glued to its figure ("GDP2024")
+    end = r"(?![A-Za-z0-9])" if kind == "entities" else r"(?![A-Za-z])"
+    alternatives = word_alternation(names).replace(r"(?![A-Za-z])", r"(?:e?s)?" + end)
     return re.compile(alternatives, re.I), names
 
 

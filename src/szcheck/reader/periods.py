@@ -55,6 +55,7 @@ def period_words() -> dict:
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
         "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
@@ -176,12 +177,15 @@ def assign_periods(
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],
                       clause_break: re.Pattern) -> PeriodMention | None:
     """The nearest period after a figure, not attached to another figure, in the same clause."""
+    compared = period_words()["compared"]
     for index in range(bisect.bisect_left(KeyView(mentions), quantity.end), len(mentions)):
         mention = mentions[index]
         if not within_clause(text, quantity.end, mention.start, clause_break):
             return None  # and so for every mention after it: stop here, or the search is quadratic
-        if id(mention) not in claimed:
-            return mention
+        if id(mention) in claimed:
+            continue
+        # the time of what the figure is compared with ('lower than in 2023') dates that side only
+        return None if compared.search(text[max(0, mention.start - 30) : mention.start].lower()) else mention
     return None
 
 
@@ -195,9 +199,19 @@ def within_clause(text: str, start: int, end: int, clause_break: re.Pattern) -> 
 
 def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
     """The period a sentence opens with, which the next sentences of its paragraph inherit."""
-    return next((m for m in mentions if m.fronted and not m.event and "-" not in m.period[5:] and not is_now(m)), None)
+    return next((m for m in mentions if m.fronted and not m.event and is_span(m.period) and not is_now(m)), None)
+
+
+def is_span(period: str) -> bool:
+    """A year, a part of one, a month or an interval of months ('2024-01/2024-10'), not a day."""
+    return "/" in period or "-" not in period[5:]
 
 
 def is_now(mention: PeriodMention) -> bool:
     """A word for the time of publication says nothing of the next sentence's figures."""
     return mention.relative and mention.text.lower() in period_words()["now"]
+
+
+def year_before(period: str) -> str:
+    """The same period a year earlier: 2024 -> 2023, 2025-H1 -> 2024-H1, 2020..2024 -> 2019..2023."""
+    return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)

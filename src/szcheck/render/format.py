@@ -40,7 +40,7 @@ def period_text(claim: Claim) -> str:
     """'2024', '2024 (inferred)', or 'not stated'."""
     if claim.period == UNSPECIFIED:
         return "not stated"
-    return claim.period + (" (inferred)" if claim.period_basis == "inferred" else "")
+    return claim.period + (" (inferred)" if claim.period_basis == "inferred" else "") + (f" ({claim.outlook})" if claim.outlook else "")
 
 
 def plural(count: int, word: str) -> str:

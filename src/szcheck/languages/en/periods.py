@@ -18,7 +18,13 @@ def rules(vocab: dict) -> list[PeriodRule]:
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
+    count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
+        PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:,?\s+(?:{year_or_relative}))?",
+                   months, month_span),
+        PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
+                   ["months", "quarters"], first_months),
+        PeriodRule("year_to_date", 46, word_alternation(vocab["year_to_date"]), [w.split()[-1] for w in vocab["year_to_date"]], year_to_date),
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
                    "years", past_years),
@@ -40,6 +46,34 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    this_or_last_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
+
+
+def month_span(match, text, published, vocab):
+    """'from January to October 2024', 'January-October': the months of one year, as an interval."""
+    year, relative = year_of(match, published, vocab)
+    first, last = vocab["months"][match["m1"].lower()], vocab["months"][match["m2"].lower()]
+    if year is None or first >= last:
+        return None
+    year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
+    return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+
+
+def first_months(match, text, published, vocab):
+    """'the first two months of 2025', 'the first three quarters': from January, as an interval."""
+    year, relative = year_of(match, published, vocab)
+    count = match["n"]
+    number = int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    months = number * (3 if match["unit"] == "quarters" else 1)
+    if year is None or not 1 < months <= 12:
+        return None
+    year -= 1 if relative and not match["rel"] and published and months > published.month else 0  # the last such span up to publication
+    return f"{year}-01/{year}-{months:02d}", relative, False
+
+
+def year_to_date(match, text, published, vocab):
+    if not published:
+        return None
+    return f"{published.year}-01/{published.year}-{published.month:02d}", True, False
 
 
 def plan(match, text, published, vocab):
@@ -84,10 +118,13 @@ def last_month_word(match, text, published, vocab):
 
 
 def end_of(match, text, published, vocab):
+    """'by the end of 2024', 'at the end of June' (the last such month up to publication)."""
     year, relative = year_of(match, published, vocab)
     if year is None or not (match["year"] or match["rel"] or match["month"]):
         return None
     month = vocab["months"][match["month"].lower()] if match["month"] else 12
+    if relative and not match["rel"] and published and month > published.month:
+        year -= 1
     return f"{year}-{month:02d}", relative, False
 
 
@@ -134,11 +171,24 @@ def year_preposition() -> re.Pattern:
     return ending_with(vocabulary("periods")["year_prepositions"])
 
 
+@functools.cache
+def noun_year() -> tuple[re.Pattern, re.Pattern]:
+    """'its 2023 output of', "the company's 2024 revenue of": a year that dates the noun after it."""
+    words = vocabulary("periods")
+    before = ending_with(words["noun_year_determiners"])
+    after = re.compile(rf"\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}\s+(?:{word_alternation(words['noun_year_links'])})\s")
+    return before, after
+
+
 def year(match, text, published, vocab):
-    """A bare year is a period after a preposition or before punctuation, not when it names something."""
+    """A bare year is a period after a preposition or before punctuation, not when it names something;
+    and when it dates a noun whose figure follows ('its 2023 output of 760,000 vehicles')."""
     before = text[max(0, match.start() - 16) : match.start()]
     after = text[match.end() : match.end() + 2]
     if ends_with(before, year_preposition()) or after == "" or after[0] in ",.;:)!?" or after.startswith((" (", " -")):
+        return match["year"], False, False
+    determiner, link = noun_year()
+    if (ends_with(before, determiner) or before.endswith(("'s ", "’s "))) and link.match(text, match.end()):
         return match["year"], False, False
     return None
 

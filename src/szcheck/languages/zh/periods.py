@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...reader.calendar import YEAR, PeriodRule, year_of
 from ...reader.patterns import word_alternation
 
@@ -11,7 +13,11 @@ def rules(vocab: dict) -> list[PeriodRule]:
     halves = word_alternation(vocab["halves"])
     numerals = "".join(vocab["cjk_numerals"])
     year_before = rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last}))?"
+    counts = word_alternation(vocab["cjk_counts"])
+    joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
     return [
+        PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}})\s*[{joiners}]\s*(?P<m2>\d{{1,2}})月", "月", month_span),
+        PeriodRule("cjk_first_months", 26, rf"{year_before}前(?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度)", "前", first_months(vocab["cjk_counts"])),
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])季度", "季度", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
@@ -33,3 +39,27 @@ def part_of_year(letter: str, group: str, numbers: dict):
 
 def month(match, text, published, vocab):
     return f"{match['year']}-{int(match['mm']):02d}", False, False
+
+
+def month_span(match, text, published, vocab):
+    """2024年1-10月 -> 2024-01/2024-10."""
+    year, relative = year_of(match, published, vocab)
+    first, last = int(match["m1"]), int(match["m2"])
+    if year is None or not 1 <= first < last <= 12:
+        return None
+    year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
+    return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+
+
+def first_months(counts: dict):
+    """前三季度 -> the first nine months; 前两个月 -> the first two."""
+    def resolve(match, text, published, vocab):
+        year, relative = year_of(match, published, vocab)
+        written = match["n"]
+        number = int(written) if written.isdigit() else counts[written]
+        months = number * (3 if match["unit"] == "季度" else 1)
+        if year is None or not 1 < months <= 12:
+            return None
+        year -= 1 if relative and not match["rel"] and published and months > published.month else 0
+        return f"{year}-01/{year}-{months:02d}", relative, False
+    return resolve

@@ -1,0 +1,319 @@
+"""Entities: what each figure of a sentence is about, read from the sentence's own structure.
+
+A figure is about the entity its clause names (the subject, a possessive, the place of a comparison:
+"than Beijing's 6.58%"), else the one its sentence names, else the article's subject. "Its", "the
+city", "the province", "the company" stand for the last entity of that kind named in the paragraph
+(or the article); a data source ("according to ...") is never the entity; a sub-entity ("companies in
+the city", "enterprises") keeps its qualifier and never merges with its place. Places come from the
+gazetteer and the registry, organisations also from the way news writes their names ("... Bank",
+"... Motors Ltd"). The words are each language's data (`languages/<language>/claims.yaml`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .languages import vocabulary
+from .reader.patterns import word_alternation
+from .registry import Registry, find_mentions
+
+PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
+WINDOW = 300  # characters before a figure in which its sentence can name its entity
+
+
+@functools.cache
+def words() -> dict:
+    return vocabulary("claims")
+
+
+def alternation(key: str, section: str = "") -> str:
+    table = words()[section][key] if section else words()[key]
+    return word_alternation(table) if table else r"(?!x)x"
+
+
+@functools.cache
+def patterns() -> dict[str, re.Pattern]:
+    vocab = words()
+    heads = alternation("organisation_heads")
+    legal = alternation("legal_suffixes")
+    anaphora = {kind: re.compile(rf"(?:{word_alternation(table)})(?:['’]s)?", re.I) for kind, table in vocab["anaphora"].items() if table}
+    name_word = r"[A-Z][\w&.-]*"  # without apostrophes: "Bank of Ningbo's" is Bank of Ningbo
+    places = "|".join([word_alternation(vocab["anaphora"][kind]) for kind in ("city", "province", "country") if vocab["anaphora"].get(kind)]
+                      + [rf"{name_word}(?:\s+{name_word})*"])
+    return {
+        # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
+        "organisation": re.compile(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
+                                   rf"(?:\s+(?:{legal})\.?)?(?![\w-])"),
+        # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
+        "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
+        "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),
+        "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]*?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
+        "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
+                                 rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
+        "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
+        "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
+        **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
+    }
+
+
+CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
+
+
+RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it."""
+    last = 0
+    for match in CLAUSE_BREAK.finditer(text, max(0, position - WINDOW), position):
+        last = match.end()
+    return last
+
+
+@functools.cache
+def descriptors() -> frozenset[str]:
+    """The nouns that describe an organisation ('the carmaker'): 'Carmaker NIO' is NIO."""
+    heads = {head.lower() for head in words()["organisation_heads"]}  # "Bank of Ningbo" keeps its head
+    return frozenset(noun for phrase in words()["anaphora"].get("organisation", []) if (noun := phrase.split()[-1].lower()) not in heads)
+
+
+def organisation_name(name: str) -> str:
+    """A name as an entity: without a legal suffix, a leading article or a descriptor ('The Qilin
+    Motors Ltd' -> 'Qilin Motors', 'Carmaker NIO' -> 'NIO')."""
+    name = re.sub(r"^(?:The|A|An)\s+", "", name.strip())
+    first, _, rest = name.partition(" ")
+    if rest[:1].isupper() and first.lower() in descriptors():
+        name = rest
+    return patterns()["legal_suffix"].sub("", name).strip(" ,") or name
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity a sentence names: where, who, and what kind of thing (city, province, country, organisation)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    anaphor: str = ""  # the kind of entity an anaphor stands for ("city", "any"); "" for a name
+
+
+@dataclass
+class Scope:
+    """What the article and the paragraph have named so far: what 'its', 'the city' and 'the company' refer to."""
+
+    subject: str
+    subject_kind: str = "organisation"
+    within: str = ""  # the province of the article's subject, when it is a city
+    paragraph: dict[str, str] = field(default_factory=dict)  # kind -> last entity of that kind named in the paragraph
+    article: dict[str, str] = field(default_factory=dict)
+    last_subject: str = ""  # the subject of the paragraph's last sentence that named one
+    metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
+
+    def new_paragraph(self) -> None:
+        self.paragraph, self.last_subject, self.metric = {}, "", ""
+
+    def resolve(self, kind: str) -> str:
+        """The paragraph's last entity of the kind, else the article's subject if it is one, else the
+        article's last one ('the province' of an article about a city is the province it is in)."""
+        if kind == "any":
+            return self.last_subject or self.subject
+        if kind in self.paragraph:
+            return self.paragraph[kind]
+        if kind == self.subject_kind:
+            return self.subject
+        if kind == "province" and self.within:
+            return self.within
+        return self.article.get(kind) or self.subject
+
+    def place(self) -> str:
+        """The place the paragraph, else the article, is about: where its sub-entities ('enterprises') are."""
+        if self.subject_kind in ("city", "province", "country"):
+            return self.paragraph.get(self.subject_kind) or self.subject
+        return next((self.paragraph[kind] for kind in ("city", "province", "country") if kind in self.paragraph), self.subject)
+
+    def remember(self, names: list[Named]) -> None:
+        for named in names:
+            self.paragraph[named.kind] = self.article[named.kind] = named.name
+        if names:
+            self.last_subject = names[0].name
+
+
+def kind_of(name: str, registry: Registry) -> str:
+    entity = registry.entities.get(name)
+    return PLACE_KINDS.get(entity.category, "organisation") if entity else "organisation"
+
+
+def data_source_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in patterns()["data_source"].finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def organisation_mentions(text: str, registry: Registry) -> list[Named]:
+    """Organisations named the way news writes them, whether the registry knows them or not."""
+    found = []
+    for pattern in (patterns()["organisation"], patterns()["organisation_zh"]):
+        for match in pattern.finditer(text):
+            name = organisation_name(match.group(0))
+            first = name.split()[0] if " " in name else name
+            if first in registry.not_names or len(name) < 2:
+                continue
+            head = match.group(0).split()[-1] if " " in match.group(0) else ""
+            if head in words()["organisation_heads_needing_two_words"] and len(name.split()) < 2:
+                continue
+            if " " not in name and name.isascii() and name in words()["organisation_heads"]:
+                continue
+            found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
+    return found
+
+
+def within(inner: Named, outer: Named) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def named_organisations(named: list[Named], registry: Registry, text: str) -> list[Named]:
+    """The organisations a sentence names by the form of their names, except where a registry name
+    covers the same words or one holds a registry organisation ('Shenzhen Angel Mother Fund')."""
+    return [o for o in organisation_mentions(text, registry)
+            if not any(within(o, n) or (within(n, o) and n.kind == "organisation") for n in named)]
+
+
+def sentence_names(text: str, registry: Registry, local) -> list[Named]:
+    """The entities a sentence names, in order: registry and gazetteer names, organisations by their
+    names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
+    Institute of Technology') is not named, unless the organisation publishes figures about it ('the
+    Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
+    named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
+    organisations = named_organisations(named, registry, text)
+    publishers = tuple(words()["source_heads"])
+    hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
+    found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
+    found += anaphors(text, [(n.start, n.end) for n in found])
+    sources = data_source_spans(text)
+    return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+
+
+def anaphors(text: str, taken: list[tuple[int, int]]) -> list[Named]:
+    """'its', 'the city', 'the company', where no name stands."""
+    found = []
+    for kind in words()["anaphora"]:
+        pattern = patterns().get(f"anaphor_{kind}")
+        for match in pattern.finditer(text) if pattern else ():
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
+    return found
+
+
+def subject_position(text: str, named: Named) -> bool:
+    """An organisation found by its name is what a figure is about only as a subject: opening a clause,
+    or with a possessive ("Qilin Motors' revenue", "Jiangnan Commercial Bank's net profit")."""
+    before = text[clause_start(text, named.start) : named.start].strip().lower()
+    return before in ("", "the") or text[named.end : named.end + 2] in ("'s", "’s") or text[named.end : named.end + 1] in ("'", "’")
+
+
+def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
+    """The names that can be a figure's entity: organisations found only by their names must stand as
+    subjects, and a statistics bureau or a ministry is where figures come from, not what they are about."""
+    sources = tuple(words()["source_heads"])
+    return [n for n in names if n.anaphor or n.name in registry.entities
+            or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources))]
+
+
+def resolved(named: Named, names: list[Named], scope: Scope) -> str:
+    """An anaphor's referent: 'its' after another clause of its sentence is that sentence's subject."""
+    if not named.anaphor:
+        return named.name
+    earlier = [n for n in names if n.start < named.start and not n.anaphor and named.anaphor in ("any", n.kind)]
+    if earlier:
+        return earlier[0].name if named.anaphor == "any" else earlier[-1].name
+    return scope.resolve(named.anaphor)
+
+
+def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
+    """'spending by companies in the city' -> '<city> companies'; 'enterprises accounted for' -> '<place> enterprises'."""
+    clause = text[start:position]
+    match = patterns()["sub_entity"].search(clause.strip()) if clause.strip() else None
+    if not match or patterns()["counting"].search(clause.strip()[: match.start()]):
+        return None
+    return f"{place} {match.group('noun').lower()}".strip()
+
+
+def without_sub_entity(clause: str) -> str:
+    """A clause without the sub-entity it names: 'Spending by companies in the city came to' -> 'Spending came to'."""
+    def drop(match: re.Match) -> str:
+        counted = patterns()["counting"].search(clause[: match.start()])  # "the number of enterprises" is what is counted
+        return match.group(0) if counted else ""
+
+    return patterns()["sub_entity"].sub(drop, clause)
+
+
+def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
+    """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
+    start = clause_start(text, position)
+    in_clause = [n for n in names if start <= n.start < position]
+    comparison = patterns()["comparison"].search(text, start, position)
+    if comparison:
+        compared = [n for n in in_clause if n.start >= comparison.end()]
+        in_clause = compared or in_clause
+    chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
+    entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
+    qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
+    return qualified or entity
+
+
+def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
+    """A place its clause names after the figure: '170 universities and research institutions in Guangdong'."""
+    end = CLAUSE_BREAK.search(text, position)
+    for named in names:
+        if not position < named.start < (end.start() if end else len(text)):
+            continue
+        before = text[max(0, named.start - 8) : named.start]
+        if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before):
+            return resolved(named, names, scope)
+        if share and named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP
+            return resolved(named, names, scope)
+        return ""
+    return ""
+
+
+def place_of(text: str, start: int, position: int, names: list[Named], scope: Scope) -> str:
+    """The place a sub-entity is in: named after it ('companies in the city'), else the paragraph's."""
+    places = [n for n in names if start <= n.start < position and n.kind in ("city", "province", "country")]
+    return resolved(places[-1], names, scope) if places else ""
+
+
+def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> str:
+    """The subject of the nearest clause before the figure's that opens with a name: a clause without
+    a subject goes on about it ('其中，合肥市地区生产总值13507.7亿元，增长6.1%'; 'Hefei, the capital,
+    contributed ...')."""
+    end = start
+    while end > 0:
+        begin = clause_start(text, max(0, end - 1))
+        opening = next((n for n in names if begin <= n.start < end), None)
+        relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
+        if opening and not relative and not text[begin : opening.start].strip():
+            return resolved(opening, names, scope)
+        if begin == 0:
+            return ""
+        end = begin - 1
+    return ""
+
+
+def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:
+    """The first entity the sentence names shortly before the figure, else the paragraph's or article's."""
+    starts = [n.start for n in names]
+    first = bisect.bisect_left(starts, position - WINDOW)
+    if first < len(names) and names[first].start < position:
+        return resolved(names[first], names, scope)
+    return scope.last_subject or scope.subject  # a sentence that names no one goes on about its paragraph's subject
+
+
+def remember(names: list[Named], scope: Scope) -> None:
+    """What the sentence names, for the anaphors of the sentences after it."""
+    scope.remember([Named(n.start, n.end, resolved(n, names, scope), n.kind) for n in names if n.anaphor != "any"])

@@ -1,0 +1,187 @@
+"""Metrics from the thing measured: what a figure counts ("39.3 million TEU"), what money was spent on
+("spent 8.2 billion yuan on new metro lines"), the qualifier that changes a definition ("overseas
+sales", "loans to small businesses"), an absolute change ("rose by 31 billion yuan"), and whether a
+figure is a forecast, a target or a plan. The words are each language's data
+(`languages/<language>/claims.yaml`); the metrics and their nouns are the registry's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from .entities import clause_start, words
+from .model import Quantity
+from .reader.patterns import word_alternation
+from .registry import Mention, Registry, find_mentions
+
+STOP = set("""of in on at by for from to with and or than as into over under about around nearly more less up down
+    the a an its their his her this these those that which who where when is are was were has have had be been being
+    will would can could may might should shall""".split())
+
+
+def alternation(key: str) -> str:
+    table = words()[key]
+    return word_alternation(table) if table else r"(?!x)x"
+
+
+@functools.cache
+def patterns() -> dict[str, re.Pattern]:
+    outlook = words()["outlook"]
+    # the patterns used with match(text, position) are anchored there: '^' would anchor them at the text's start
+    return {
+        "spending": re.compile(rf"(?:{alternation('spending_verbs')})\b", re.I),
+        "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
+        "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
+        "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?:{alternation('qualifiers_after')}))\s+"
+                            r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
+        "change": re.compile(rf"(?:{alternation('change_before')})\s+$", re.I),
+        "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
+        "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
+        **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
+    }
+
+
+def is_verb(word: str) -> bool:
+    from .extract import VERB
+
+    return VERB.fullmatch(word) is not None
+
+
+def singular(word: str) -> str:
+    from .extract import singular as one
+
+    return one(word)
+
+
+def clause_before(text: str, position: int) -> str:
+    return text[clause_start(text, position) : position]
+
+
+def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[str, Mention | None] | None:
+    """The registry metric a count of a thing states: 'TEU' is container throughput; vehicles are
+    deliveries, output or sales by the word the clause uses ('delivered', 'built', 'sales')."""
+    if not quantity.noun:
+        return None
+    head = quantity.noun.split()[-1].lower() if " " in quantity.noun else quantity.noun.lower()
+    start = clause_start(text, quantity.start)
+    clause = text[start : quantity.start].lower()
+    best, nearest = None, None
+    for metric in registry.metrics.values():
+        if head not in (noun.lower() for noun in metric.nouns):
+            continue
+        if not metric.verbs:
+            return metric.name, None
+        for verb in metric.verbs:
+            for match in re.finditer(rf"(?<![A-Za-z]){re.escape(verb.lower())}(?![A-Za-z])", clause):
+                if nearest is None or match.start() > nearest.start - start:
+                    best, nearest = metric.name, Mention(start + match.start(), start + match.end(), metric.name, "verb")
+    return (best, nearest) if best else None
+
+
+def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
+    """'spent 8.2 billion yuan on new metro lines' -> ('new metro lines', metric or ''): what the money
+    went to, and the registry metric that spending is ('on R&D' is R&D spending)."""
+    if quantity.kind != "amount" or not patterns()["spending"].search(clause_before(text, quantity.start)):
+        return None
+    match = patterns()["object"].match(text, quantity.end)
+    if not match:
+        return None
+    kept = []
+    for word in match.group("object").split():
+        if (word.lower() in STOP and word.lower() != "and") or re.search(r"\d", word):
+            break  # "on research and development in 2024"
+        kept.append(word)
+    thing = " ".join(kept)
+    if not thing:
+        return None
+    for metric in registry.metrics.values():
+        if thing.lower() in (target.lower() for target in metric.spent_on):
+            return thing, metric.name
+    return thing, ""
+
+
+def qualifier(text: str, mention: Mention | None) -> str:
+    """A word that changes what the metric named at `mention` measures: 'overseas' sales, 'online'
+    retail sales, investment 'excluding rural households', loans 'to small businesses'."""
+    if mention is None:
+        return ""
+    before = patterns()["before"].search(text[max(0, mention.start - 30) : mention.start])
+    if before:
+        return before.group(0).strip().lower()
+    compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
+    if compound:
+        return compound
+    after = patterns()["after"].match(text, mention.end)
+    if not after:
+        return ""
+    written = after.group("words")
+    place = find_mentions(written, "entities")
+    if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
+        place = []
+    if place:
+        return place[0].name  # "exports to the US" are not all exports
+    kept = []
+    for word in written.split():
+        if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word):
+            break
+        kept.append(singular(word.lower()))
+    if not kept:
+        return ""
+    return f"{after.group('kept').lower()} {' '.join(kept)}" if after.group("kept") else " ".join(kept)
+
+
+def compound_words(before: str) -> str:
+    """The nouns a metric's name is compounded with: 'technology enterprise merger loan balance' is not
+    the loan balance. Words that leave it as it is ('its substantial'), names and verbs end the search."""
+    neutral = {word.lower() for word in words()["neutral_modifiers"] + words()["reporting_verbs"]}
+    kept: list[str] = []
+    written = before.split()
+    for index in range(len(written) - 1, max(-1, len(written) - 4), -1):
+        word = written[index]
+        if (word.lower() in neutral or word.lower() in STOP or not re.fullmatch(r"[a-z][a-z-]*", word)
+                or is_verb(word) or word.endswith("ed") or find_mentions(word, "entities")):  # "Tencent posted revenue"
+            break
+        kept.insert(0, singular(word))
+    else:
+        index = -1
+    opener = written[index].lower() if index >= 0 and kept else ""
+    # the words must be the whole noun phrase: after an article, a preposition or a name, not after a figure
+    if not kept or (opener and not (opener in neutral or opener in STOP or written[index][0].isupper() or opener.endswith(("'s", "’s")))):
+        return ""
+    return " ".join(kept)
+
+
+def is_change(text: str, quantity: Quantity) -> bool:
+    """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million': a change, not a level."""
+    return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
+
+
+def after_noun(text: str, quantity: Quantity) -> int:
+    """Where the text after a figure and the noun it counts goes on."""
+    rest = text[quantity.end :]
+    if quantity.noun and rest.lstrip().startswith(quantity.noun):
+        return quantity.end + len(rest) - len(rest.lstrip()) + len(quantity.noun)
+    return quantity.end
+
+
+def names_previous_period(text: str, quantity: Quantity) -> bool:
+    """'368,000 vehicles a year earlier': the figure is the previous period's."""
+    return patterns()["previous"].match(text, after_noun(text, quantity)) is not None
+
+
+def not_a_rate(text: str, quantity: Quantity) -> Quantity:
+    """'368,000 vehicles a year earlier', 'down 1.39 million from a year earlier': a figure of the
+    previous year, not a figure per year."""
+    if quantity.kind != "rate" or not patterns()["from_previous"].match(text, after_noun(text, quantity)):
+        return quantity
+    return replace(quantity, kind="count" if quantity.unit == "count" else "amount", per=None)
+
+
+def outlook(text: str, quantity: Quantity) -> str:
+    """forecast, target or plan when the figure's clause says so ('expected to reach', 'aims to', 'plans to')."""
+    clause = clause_before(text, quantity.start)
+    found = [(match.start(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
+             for match in pattern.finditer(clause)]
+    return max(found)[1] if found else ""
