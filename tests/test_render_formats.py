@@ -255,7 +255,7 @@ def test_escape_property():
 
 
 def test_corpus_github_lines_are_workflow_commands(corpus):
-    from szcheck.findings import shown_claims
+    from szcheck.rules import shown_claims
 
     lines = render_github(corpus).splitlines()
     shown = {id(f): shown_claims(f)[0] for f in corpus.findings}  # a finding is annotated on the claims a report shows

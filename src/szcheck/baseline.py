@@ -10,7 +10,7 @@ import yaml
 
 from .claims import write_atomically
 from .errors import SzcheckError
-from .findings import document_rule, make_finding
+from .rules import document_rule, make_finding
 from .model import Claim, Finding
 
 

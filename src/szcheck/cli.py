@@ -266,7 +266,7 @@ def extraction_progress(total: int):
 def exit_code(report, fail_on: str) -> int:
     """2 when a file could not be read (the rest was still checked), else 1 for a finding that stands
     at or above `fail_on`."""
-    from .findings import SEVERITY_RANK
+    from .rules import SEVERITY_RANK
 
     if report.errors:
         return 2
@@ -283,7 +283,7 @@ def split_codes(values: Optional[List[str]]) -> list[str]:
 def checked_selectors(codes: list[str], origin: str) -> list[str]:
     """Selectors that each name a rule or a family; an unknown one is a usage error, not an empty gate."""
     from .checks import all_rules
-    from .findings import codes_matching, unknown_selector
+    from .rules import codes_matching, unknown_selector
 
     all_rules()
     for code in codes:
@@ -344,7 +344,7 @@ def verify(
     """
     from .api import findings_about, source_paths, verify as run_verify
     from .baseline import apply_baseline, read_baseline, write_baseline
-    from .findings import select_findings
+    from .rules import select_findings
 
     output_format = output_format or (ReportFormat.rich if sys.stdout.isatty() and output is None else ReportFormat.concise)
     if (quiet or statistics) and output_format not in TEXT_FORMATS:
@@ -394,7 +394,7 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
     import os
 
     if statistics:
-        from .findings import rule_statistics
+        from .rules import rule_statistics
         from .render.concise import render_statistics
 
         deliver(render_statistics(rule_statistics(report.findings), report), output)
@@ -462,7 +462,7 @@ def list_claims(
     claims_dir: Optional[Path] = typer.Option(None, "--claims", help="Folder of claims files."),
 ) -> None:
     """Browse the claims szcheck read, with their normalized values."""
-    from .checks.describe import metric_label
+    from .checks.wording import metric_label
 
     every, broken = project_claims(sources_dir, claims_dir)
     claims = [
@@ -490,7 +490,7 @@ def timeline(
     """The series of one metric across periods and sources, with a small chart."""
     import difflib
 
-    from .checks.describe import metric_label
+    from .checks.wording import metric_label
     from .registry import load_registry
     from .render.tables import render_timeline
 
@@ -514,7 +514,7 @@ def timeline(
 def explain(code: Optional[str] = typer.Argument(None, help="A rule code (SZ101) or family (SZ1); omit to list all rules.")) -> None:
     """Show a rule's documentation, or list the rules (all, or a family's)."""
     from .checks import all_rules
-    from .findings import codes_matching, unknown_selector
+    from .rules import codes_matching, unknown_selector
 
     rules = all_rules()
     if code is not None and code.upper() in rules:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .findings import value_key
+from .rules import value_key
 from .model import Claim, Quantity, intervals_overlap, is_finite
 from .registry import Registry, load_registry
 

@@ -22,7 +22,7 @@ def run_checks(sources: list[Source], claims: list[Claim]) -> list[Finding]:
 
 
 def finding_order(finding: Finding) -> tuple:
-    from ..findings import SEVERITY_RANK
+    from ..rules import SEVERITY_RANK
 
     first = min(((c.source, c.line) for c in finding.claims), default=("", 0))
     return (-SEVERITY_RANK[finding.severity], finding.rule, finding.entity, finding.metric, finding.period, first)
@@ -32,6 +32,6 @@ def all_rules() -> dict:
     """Every rule, by code (importing the check modules registers them)."""
     from . import arithmetic, descriptions, hygiene, provenance, values  # noqa: F401
     from .. import baseline  # noqa: F401
-    from ..findings import RULES
+    from ..rules import RULES
 
     return dict(sorted(RULES.items()))

@@ -9,12 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..findings import document_rule, make_finding, value_key
+from ..rules import document_rule, make_finding, value_key
 from ..group import exact, is_comparable
 from ..model import Claim, Finding, Source, is_finite
 from ..money import convert_currency, load_rates
 from ..registry import load_registry
-from .describe import figure, human_amount, metric_label, source_name
+from .wording import figure, human_amount, metric_label, source_name
 
 SHOWN = 3  # figures named in a message before "and N more"
 FIRM = ("stated", "context")  # periods the articles state: only these are recomputed

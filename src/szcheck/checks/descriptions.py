@@ -7,12 +7,12 @@ import re
 from collections import Counter, defaultdict
 
 from ..registry import Mention, find_mentions
-from ..findings import document_rule, make_finding
+from ..rules import document_rule, make_finding
 from ..model import Claim, Finding, Source
 from ..reader.patterns import word_alternation
 from ..registry import load_categories, load_registry
 from ..sources import sentences
-from .describe import source_name
+from .wording import source_name
 
 
 document_rule(

@@ -3,7 +3,7 @@ read with confidence. The rules that read the text (SZ503-SZ513) are in hygiene_
 
 from __future__ import annotations
 
-from ..findings import document_rule, make_finding
+from ..rules import document_rule, make_finding
 from ..model import Claim, Finding, Source
 from . import hygiene_rules
 

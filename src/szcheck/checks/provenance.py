@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..findings import document_rule, make_finding
+from ..rules import document_rule, make_finding
 from ..model import Claim, Finding, Source
-from .describe import source_name
+from .wording import source_name
 
 
 document_rule(

@@ -6,11 +6,11 @@ import math
 import re
 from collections import defaultdict
 
-from ..findings import document_rule, make_finding, value_key
+from ..rules import document_rule, make_finding, value_key
 from ..group import Cluster, Group, agreement_clusters, conflicting, near_groups
 from ..model import Claim, Finding, Source, intervals_overlap, is_finite
 from ..registry import load_registry
-from .describe import figure, human_amount, metric_label, sentence_case, source_name
+from .wording import figure, human_amount, metric_label, sentence_case, source_name
 
 FIRM_BASES = ("stated", "context")
 

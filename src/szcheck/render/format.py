@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks.describe import pick_scale
+from ..checks.wording import pick_scale
 from ..model import UNSPECIFIED, Claim, Quantity, Report, is_finite
 
 def number(value: float, scale: float) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import printable
-from ..findings import shown_claims
+from ..rules import shown_claims
 from ..model import Claim, Finding, Report
 from .sarif import span_text
 

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..errors import printable
-from ..findings import shown_claims
+from ..rules import shown_claims
 from ..model import Claim, Finding, Report
 from .format import quote_excerpt
 

@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from .. import __version__
-from ..checks.describe import metric_label, pick_scale, source_name
-from ..findings import shown_claims
+from ..checks.wording import metric_label, pick_scale, source_name
+from ..rules import shown_claims
 from ..errors import printable
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text, summary_line

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..checks import all_rules
-from ..findings import Rule
+from ..rules import Rule
 from ..model import Claim, Finding, Report
 
 SARIF_VERSION = "2.1.0"

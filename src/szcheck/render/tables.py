@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..checks.describe import metric_label, source_name
+from ..checks.wording import metric_label, source_name
 from ..errors import printable
 from ..model import Claim
 from .format import normalized, period_text

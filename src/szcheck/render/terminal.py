@@ -8,9 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..checks.describe import source_name
+from ..checks.wording import source_name
 from ..errors import printable
-from ..findings import shown_claims
+from ..rules import shown_claims
 from ..model import Claim, Finding, Report
 from .format import normalized, period_text, summary_line
 

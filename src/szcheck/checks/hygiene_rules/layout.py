@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...findings import document_rule
+from ...rules import document_rule
 from ...sources import glossary_heading, is_heading
 from .common import CITATION, Hit, Line, context, han_count, is_latin, is_prose, vocabulary
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...findings import document_rule
+from ...rules import document_rule
 from .common import CITATION, Hit, Line, context, han_count, is_prose, vocabulary
 
 

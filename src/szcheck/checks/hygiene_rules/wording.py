@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...findings import document_rule
+from ...rules import document_rule
 import re
 
 from .common import HAN, Hit, Line, context, han_count, is_latin, latin_count

@@ -1,4 +1,4 @@
-"""Findings: the table of rule codes, and how a check's result becomes a finding with a stable id."""
+"""Rules: the table of rule codes, and how a check's result becomes a finding with a stable id."""
 
 from __future__ import annotations
 
