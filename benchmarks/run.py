@@ -136,7 +136,33 @@ def measure_reading(reading_mb: float, extract_mb: float) -> dict:
             r["extract_s"] += time.perf_counter() - start
     finally:
         shutil.rmtree(folder)
+    r.update(quantulum(text[:QUANTULUM_CHARS]))
     return r
+
+
+QUANTULUM_CHARS = 20_000  # quantulum3 reads about 30 kB a second: a sample is enough for a ratio
+
+
+def quantulum(sample: str) -> dict:
+    """quantulum3, a widely used English quantity reader, on a sample of the same text next to
+    read_figures on the same sample: only when it is installed (`pip install quantulum3`)."""
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return {}
+    from szcheck.reader import read_figures
+    from szcheck.sources import split_sentences
+
+    sentences = [sentence for line in sample.split("\n") for _, sentence in split_sentences(line)]
+    parser.parse(sentences[0])  # its start-up: loading its unit tables
+    start = time.perf_counter()
+    for sentence in sentences:
+        parser.parse(sentence)
+    theirs = time.perf_counter() - start
+    start = time.perf_counter()
+    for sentence in sentences:
+        read_figures(sentence, PUBLISHED)
+    return {"quantulum_s": theirs, "quantulum_ours_s": time.perf_counter() - start, "quantulum_mb": len(sample.encode("utf-8")) / MB}
 
 
 # --------------------------------------------------------------------------- start-up
@@ -506,6 +532,9 @@ def print_reading(r: dict) -> None:
     ):
         rows.append((label, f"{mb / seconds:,.3f} MB/s", f"{seconds:.2f} s", f"{seconds / base:,.0f}x"))
     print(table(rows, ("measure", "speed", "time", "ours/baseline")))
+    if "quantulum_s" in r:
+        print(f"   quantulum3 on {r['quantulum_mb']:.2f} MB of the same text: {r['quantulum_mb'] / r['quantulum_s']:,.3f} MB/s, "
+              f"{r['quantulum_s'] / r['quantulum_ours_s']:,.0f}x the time read_figures takes on it")
     if abs(extract_baseline / baseline - 1) > 0.25:
         print(f"   (the baseline ran at {extract_baseline:,.1f} MB/s next to extract: the machine's speed drifted)")
 
