@@ -48,14 +48,14 @@ class Lexicon:
     point_words: frozenset
     basis_point_words: frozenset
     # the named groups of the figure pattern that play one role, in the order they stand in it
-    scale_groups: tuple[str, ...]
-    unit_groups: tuple[str, ...]
-    level_groups: tuple[str, ...]
-    vague_groups: tuple[str, ...]  # "tens of billions": the multiplier, then its scale
-    vague_scale_groups: tuple[str, ...]
-    ratio_groups: tuple[str, ...]  # a share or a change written in words: read by its language's ratio_value
-    growth_groups: tuple[str, ...]  # a change written in words ("doubled"): a growth rate
-    number_groups: tuple[str, ...]  # the number as written: digits, or a language's number words
+    scale_groups: tuple[int, ...]
+    unit_groups: tuple[int, ...]
+    level_groups: tuple[int, ...]
+    vague_groups: tuple[int, ...]  # "tens of billions": the multiplier, then its scale
+    vague_scale_groups: tuple[int, ...]
+    ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
+    growth_groups: tuple[int, ...]  # a change written in words ("doubled"): a growth rate
+    number_groups: tuple[int, ...]  # the number as written: digits, or a language's number words
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -70,9 +70,12 @@ def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
     return {role: tuple(names) for role, names in found.items()}
 
 
-def first_of(match: re.Match, names: tuple[str, ...]) -> str | None:
-    values = match.group(*names) if len(names) > 1 else (match.group(names[0]),)
-    return next((value for value in values if value is not None), None)
+def first_of(match: re.Match, groups: tuple[int, ...]) -> str | None:
+    """The text of the first of `groups` (group numbers of one role) that took part in the match."""
+    for value in match.group(*groups) if len(groups) > 1 else (match.group(groups[0]),):
+        if value is not None:
+            return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def lexicon() -> Lexicon:
     # 'Rmb'). figure_matches adds the places where a figure word (including 'usd') begins.
     digit_figure = re.compile(figure_start + rf"(?i:{figure_pattern})", re.VERBOSE)
     figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
-    role_groups = roles(figure_body)
+    role_groups = {role: tuple(figure_body.groupindex[name] for name in names) for role, names in roles(figure_body).items()}
     signs = {w[0] for w in symbols}
     starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]))
     standalone = {w[0] for w in bare if w not in bare_words} | number_starts
