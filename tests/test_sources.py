@@ -138,3 +138,21 @@ def test_each_chinese_sentence_is_read_on_its_own_and_its_fronted_year_holds_for
     claims = extract_claims(source)
     assert [(c.value, c.period, c.period_basis) for c in claims] == [("554亿元", "2023", "stated"), ("2800", "2023", "context")]
     assert claims[1].quote == "全市新增高新技术企业2800家。"
+
+
+def test_an_abbreviated_month_before_a_day_ends_no_sentence():
+    from szcheck.sources import split_sentences
+
+    assert [s for _, s in split_sentences("HEFEI, Jan. 22 -- Hefei grew 5.8 percent. It ended in Jan. The next one.")] == [
+        "HEFEI, Jan. 22 -- Hefei grew 5.8 percent.", "It ended in Jan.", "The next one."]
+
+
+def test_a_dateline_day_is_not_a_figure(project, runner):
+    import json
+
+    from conftest import write_source
+    from szcheck.cli import app
+
+    write_source(project, "hefei", "HEFEI, Jan. 22 -- Hefei's GDP grew 5.8 percent in 2024, the city said.", published="2025-01-23")
+    claims = json.loads(runner.invoke(app, ["claims", "-f", "json"]).output)
+    assert [c["value"] for c in claims] == [5.8]

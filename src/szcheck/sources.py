@@ -293,6 +293,9 @@ SENTENCE_END = re.compile(
     r"(?=[.!?…。！？])"  # fail fast where no sentence can end: the lookbehinds below are slow to try everywhere
     r"(?<![.!?…。！？])"  # and start only where a run of end marks starts: trying inside a run of dots is quadratic
     r"(?<!\bU\.S)(?<!\bNo)(?<!\bSept)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])"
+    # an abbreviated month before a day ("Jan. 22", "Aug. 3") ends no sentence
+    r"(?<!\bJan(?=\.\s\d))(?<!\bFeb(?=\.\s\d))(?<!\bMar(?=\.\s\d))(?<!\bApr(?=\.\s\d))(?<!\bJun(?=\.\s\d))(?<!\bJul(?=\.\s\d))"
+    r"(?<!\bAug(?=\.\s\d))(?<!\bSep(?=\.\s\d))(?<!\bOct(?=\.\s\d))(?<!\bNov(?=\.\s\d))(?<!\bDec(?=\.\s\d))"
     r"(?:([.!?…]+[”\"’)]?)(?:\s+|(?=[A-Z“\"]))(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])"
     r"|([。！？]+[”’」』）]?)\s*(?=\S))"  # a Chinese sentence ends at 。！？ whatever follows
 )
