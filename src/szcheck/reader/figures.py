@@ -146,7 +146,7 @@ def lexicon() -> Lexicon:
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
     sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
-    signs = (rf"(?:{sign_words})\s+|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
+    signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
     extra_words = [word for language in languages for word in language.figure_words(vocab)]
     numbers = "".join(f"\n           |{a}" for language in languages for a in language.number_alternatives(vocab))
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol

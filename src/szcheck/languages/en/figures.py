@@ -132,7 +132,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
 
 
 def sign_pattern(vocab: dict) -> str:
-    return alternation(vocab["sign_words"])
+    """"minus 8", "negative six": a sign word and a space before the number."""
+    return rf"(?:{alternation(vocab['sign_words'])})\s+"
 
 
 def level_suffix(vocab: dict) -> str:

@@ -104,11 +104,15 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     start, end = match.start("words_zh"), numeral.end
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
+    if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
+        return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
     return bare and end - start == 1 and numeral.value in (0, 1, 2)
 
 
 def sign_pattern(vocab: dict) -> str:
-    return ""
+    """负15%, 負3.2%: a minus written before Arabic digits (a Han numeral carries its own sign)."""
+    signs = [c for c in numerals.vocabulary().raw["signs"] if not c.isascii() and c.isalpha()]
+    return rf"[{''.join(signs)}](?=\d)"
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
@@ -131,6 +135,9 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     after = CLAUSE_END.split(text[end : end + 30])[0]
     return "CNY" if nouns.search(before) or nouns.search(after) else ""
+
+
+INTAKE_AFTER = ("级", "届")
 
 
 def number_starts(vocab: dict) -> set[str]:

@@ -22,7 +22,39 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])季度", "季度", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
         PeriodRule("cjk_year", 160, rf"(?P<year>{YEAR})年", "年", lambda match, text, published, vocab: (match["year"], False, False)),
+        PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
+        PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?", "年", past_years(vocab["cjk_counts"])),
+        PeriodRule("cjk_quarter_span", 24, rf"{year_before}(?P<q1>[{numerals}1-4])\s*[{joiners}]\s*(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
     ]
+
+
+def plan(match, text, published, vocab):
+    """"十四五" (the 14th Five-Year Plan): 2021..2025."""
+    from ..en.periods import five_year_plan_start
+
+    number = 10 + vocab["cjk_counts"][match["n"][1]]
+    first = five_year_plan_start(number, vocab["five_year_plan_starts"])
+    return f"{first}..{first + 4}", False, False
+
+
+def past_years(counts: dict):
+    """近五年, 过去三年: the years before publication."""
+    def resolve(match, text, published, vocab):
+        if not published:
+            return None
+        count = match["count"]
+        years = int(count) if count.isdigit() else counts[count]
+        return f"{published.year - years}..{published.year - 1}", True, False
+    return resolve
+
+
+def quarter_span(match, text, published, vocab):
+    """一至三季度: the months from the first quarter's start to the last one's end."""
+    year, relative = year_of(match, published, vocab)
+    if year is None:
+        return None
+    first, last = (int(q) if q.isdigit() else vocab["cjk_numerals"][q] for q in (match["q1"], match["q2"]))
+    return f"{year}-{3 * first - 2:02d}/{year}-{3 * last:02d}", relative, False
 
 
 def part_of_year(letter: str, group: str, numbers: dict):
