@@ -161,6 +161,10 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     for pattern in (patterns()["organisation"], patterns()["organisation_zh"]):
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
+            if pattern is patterns()["organisation_zh"]:
+                name = chinese_organisation(name)
+                if not name:
+                    continue
             first = name.split()[0] if " " in name else name
             if first in registry.not_names or len(name) < 2:
                 continue
@@ -171,6 +175,17 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 continue
             found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
     return found
+
+
+def chinese_organisation(name: str) -> str:
+    """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
+    that only ends like a name ('新能源汽车', new-energy vehicles)."""
+    for prefix in words()["scope_prefixes_zh"]:
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    common = words()["not_organisations_zh"]
+    return "" if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 else name
 
 
 def within(inner: Named, outer: Named) -> bool:

@@ -76,7 +76,21 @@ def phrase_key(phrase: str, subject: str = "") -> str:
         phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
     phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
-    return " ".join(singular(word) for word in phrase.split())
+    return " ".join(singular(word) for word in without_function_words(phrase).split())
+
+
+def without_function_words(phrase: str) -> str:
+    """A Chinese phrase without the function and measure words that end or open it ('全省水平为' -> '全省水平'):
+    they are glued to the noun, there being no spaces to tell them apart."""
+    from .languages import vocabulary
+
+    vocab = vocabulary("claims")
+    ends, starts = tuple(vocab["function_word_ends_zh"]), tuple(vocab["function_word_starts_zh"])
+    while phrase.endswith(ends) and len(phrase) > 2:
+        phrase = phrase[: -len(next(w for w in ends if phrase.endswith(w)))]
+    while phrase.startswith(starts) and len(phrase) > 2:
+        phrase = phrase[len(next(w for w in starts if phrase.startswith(w))) :]
+    return phrase
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:while|which|whereas|where)\b")
