@@ -25,3 +25,13 @@ def test_a_common_noun_ending_like_a_carmaker_is_not_an_entity(project, runner):
 def test_a_phrase_key_never_ends_in_a_function_word(project, runner):
     keys = [c["metric"] for c in claims_of(project, runner)]
     assert not [key for key in keys if key.split(" ")[0].endswith(("为", "的", "达", "是"))]
+
+
+def test_a_chinese_and_an_english_source_meet_in_one_group(project, runner):
+    write_source(project, "zh", "2024年，合肥市研发经费投入554亿元。", published="2025-03-01")
+    write_source(project, "en", "Hefei's R&D spending in 2024 reached 58.4 billion yuan.", published="2025-03-01")
+    write_source(project, "en2", "Hefei spent 55.4 billion yuan on R&D in 2024, the city said.", published="2025-03-02")
+    findings = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]
+    conflicts = [f for f in findings if f["rule"] == "SZ101"]
+    assert [(f["entity"], f["metric"], f["period"]) for f in conflicts] == [("Hefei", "rd_investment", "2024")]
+    assert {c["text"] for c in conflicts[0]["claims"]} == {"554亿元", "58.4 billion yuan", "55.4 billion yuan"}
