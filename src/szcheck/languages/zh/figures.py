@@ -64,7 +64,16 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     prefixes = word_alternation(raw["percent_prefixes"])
     tenths = word_alternation(raw["tenths"])
     run = han_numeral()
-    return [rf"(?P<ratio_zh>{prefixes}{run}|{run}{tenths}(?:{run})?)"]
+    return [rf"(?P<ratio_zh>{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change()]
+
+
+def money_with_change() -> str:
+    """七块八, 八元四毛, 30元2角五分: yuan with jiao and fen after them (plain 30元 is an ordinary figure)."""
+    raw = numerals.vocabulary().raw
+    yuan, jiao, fen = ("".join(raw[key]) for key in (("yuan"), "jiao", "fen"))
+    yuan += "".join(raw["kuai"])
+    digit = rf"[{re.escape(''.join(raw['digits']) + ''.join(raw['zeros']))}\d]"
+    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|{digit}[{fen}]|{digit}(?![{jiao}{fen}])))")
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
@@ -82,7 +91,11 @@ def numeral_at(match: re.Match) -> numerals.Numeral | None:
 
 
 def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
-    """(number, rounding) of a Han numeral: '三百四十万' -> (3400000, 50000); '十几' -> (15.5, 4.5)."""
+    """(number, rounding) of a Han numeral: '三百四十万' -> (3400000, 50000); '十几' -> (15.5, 4.5);
+    of yuan with their change: '七块八' -> (7.8, 0.05)."""
+    if match.group("words_money_zh") is not None:
+        money = money_at(match)
+        return money.value, money.unit_of_last_digit / 2
     if match.group("words_zh") is None:
         return None
     numeral = numeral_at(match)
@@ -91,11 +104,18 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     return numeral.value, numeral.unit_of_last_digit / 2
 
 
+def money_at(match: re.Match) -> numerals.Numeral | None:
+    money = numerals.money_units(match.string, match.start("words_money_zh"))
+    return money if money is not None and money.end == match.end("words_money_zh") else None
+
+
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
     """Han numerals that are not figures: words that hold one (一路, 十分), ordinals (第十届), years
     (二〇二四年), dates, and a bare 零, 一 or 两 (一个, 一项: 'a', not a count)."""
     if match.group("ratio_zh") is not None:
         return ratio_value(match) is None
+    if match.group("words_money_zh") is not None:
+        return money_at(match) is None
     if match.group("words_zh") is None:
         return False
     numeral = numeral_at(match)
@@ -116,6 +136,7 @@ def sign_pattern(vocab: dict) -> str:
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
+YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊].")
 
 
 @functools.cache
@@ -130,6 +151,8 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     """'CNY' for a sum in 亿 with no currency whose clause is about money (规模近8000亿,
     千亿级产业基金); '' otherwise: 8000亿 alone may count anything."""
     nouns, scales = money_words()
+    if YUAN_WITH_CHANGE.search(surface):
+        return "CNY"  # 七块八: yuan and jiao, read whole
     if not any(scale in surface for scale in scales):
         return ""
     before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
