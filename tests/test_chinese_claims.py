@@ -35,3 +35,19 @@ def test_a_chinese_and_an_english_source_meet_in_one_group(project, runner):
     conflicts = [f for f in findings if f["rule"] == "SZ101"]
     assert [(f["entity"], f["metric"], f["period"]) for f in conflicts] == [("Hefei", "rd_investment", "2024")]
     assert {c["text"] for c in conflicts[0]["claims"]} == {"554亿元", "58.4 billion yuan", "55.4 billion yuan"}
+
+
+def test_a_dateline_is_never_the_entity(project, runner):
+    write_source(project, "en", "SHANGHAI, April 2 -- Tianlong Motors sold 1.76 million vehicles in 2024, the carmaker said.",
+                 published="2025-04-02")
+    write_source(project, "zh", "新华社杭州3月10日电 天龙汽车2024年销售新车176万辆。", published="2025-03-10")
+    entities = {c["entity"] for c in json.loads(runner.invoke(app, ["claims", "-f", "json"]).output)}
+    assert not entities & {"Shanghai", "Hangzhou"}
+
+
+def test_one_organisation_written_three_ways_is_one_entity(project, runner):
+    write_source(project, "a", "Carmaker Tianlong said its net profit was 31.5 billion yuan in 2024.", published="2025-04-02",
+                 title="Carmaker Tianlong posts record sales")
+    write_source(project, "b", "Tianlong Motors' net profit was 35.1 billion yuan in 2024, its annual report shows.", published="2025-04-05")
+    findings = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]
+    assert [f["metric"] for f in findings if f["rule"] in ("SZ101", "SZ102")] == ["net_profit"]

@@ -147,8 +147,15 @@ def kind_of(name: str, registry: Registry) -> str:
     return PLACE_KINDS.get(entity.category, "organisation") if entity else "organisation"
 
 
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|—|–)\s"
+                      r"|(?:新华社|本报|中新社|中新网)?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日(?:电|讯)\s*)")
+
+
 def data_source_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in patterns()["data_source"].finditer(text)]
+    """Where the sentence names where its figures come from, and its dateline: never the entity."""
+    spans = [match.span() for match in patterns()["data_source"].finditer(text)]
+    dateline = DATELINE.match(text)
+    return spans + [dateline.span()] if dateline else spans
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -186,6 +193,18 @@ def chinese_organisation(name: str) -> str:
             break
     common = words()["not_organisations_zh"]
     return "" if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 else name
+
+
+def entity_key(name: str) -> str:
+    """The same organisation however a source writes it: 'Tianlong Motors', 'Carmaker Tianlong' and
+    'Tianlong' are one ('Bank of Ningbo' keeps its head: it is no city)."""
+    words_ = name.lower().split()
+    while len(words_) > 1 and words_[0] in descriptors():
+        words_.pop(0)
+    optional = {head.lower() for head in words()["optional_name_heads"]}
+    while len(words_) > 1 and words_[-1].rstrip(".") in optional:
+        words_.pop()
+    return " ".join(words_)
 
 
 def within(inner: Named, outer: Named) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .claims import claim_checksum
 from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -143,7 +143,8 @@ def main_subject(source: Source, registry: Registry) -> str:
     name, that its title (three times) and body name most. A registry fund or institute that the
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
-    for weight, text in ((3, source.title), (1, source.body)):
+    body = "\n".join(DATELINE.sub("", line) for line in source.body.split("\n"))  # "SHANGHAI, April 2 --" is where, not what
+    for weight, text in ((3, source.title), (1, body)):
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
             counts[organisation.name] += weight

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .rules import value_key
 from .model import Claim, Quantity, intervals_overlap, is_finite
+from .entities import entity_key
 from .registry import Registry, load_registry
 
 FUZZY_THRESHOLD = 90  # rapidfuzz token_sort_ratio at or above which two noun phrases are one metric
@@ -59,10 +60,12 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     registry = load_registry()
     representatives: dict[tuple, dict[str, None]] = defaultdict(dict)  # ordered, with fast lookups
     groups: dict[tuple[str, str, str, str], Group] = {}  # keyed by plain tuples: they hash in C
+    names: dict[str, str] = {}  # an entity's key -> the name it was first seen under
     for claim in filter(is_comparable, claims):
+        entity = names.setdefault(entity_key(claim.entity), claim.entity)
         metric, fuzzy = claim.metric, False
         if claim.metric_match == "phrase":
-            family = representatives[(claim.entity, claim.kind, claim.quantity.unit)]
+            family = representatives[(entity, claim.kind, claim.quantity.unit)]
             match = metric if metric in family else next(
                 (r for r in family if r.split()[-1:] == metric.split()[-1:] and fuzz.token_sort_ratio(r, metric) >= FUZZY_THRESHOLD),
                 None,
@@ -72,7 +75,7 @@ def group_claims(claims: list[Claim]) -> list[Group]:
             else:
                 metric, fuzzy = match, match != claim.metric
         period = period_key(claim, registry) + (f" ({claim.outlook})" if claim.outlook else "")  # a target is not an actual figure
-        key = (claim.entity, metric, period, claim.quantity.unit)
+        key = (entity, metric, period, claim.quantity.unit)
         group = groups.get(key)
         if group is None:
             group = groups[key] = Group(GroupKey(*key), [], set())
