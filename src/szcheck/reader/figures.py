@@ -295,7 +295,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
         bare = is_bare(match, lex)
-        if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in ratio_readers()):
+        if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
@@ -496,10 +496,10 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
         if total:  # "four million three hundred thousand" is written to the hundred thousand
             rounding = half_unit(format(number.normalize(), "f"))
     elif first_of(match, lex.ratio_groups):
-        value = next(v for v in (language.ratio_value(match) for language in ratio_readers()) if v is not None)
+        value = next(v for v in (language.ratio_value(match) for language in figure_grammars()) if v is not None)
         number, rounding = value, Decimal("0.5")
     else:
-        read = next((n for n in (language.number_of(match) for language in ratio_readers()) if n is not None), None)
+        read = next((n for n in (language.number_of(match) for language in figure_grammars()) if n is not None), None)
         if read is None:
             return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
         number, rounding = read
@@ -518,7 +518,8 @@ def number_text(match: re.Match, lex: Lexicon) -> str:
 
 
 @functools.cache
-def ratio_readers() -> list:
+def figure_grammars() -> list:
+    """Every language's figure grammar: each reads the figure forms it contributed to the pattern."""
     from ..languages import grammars
 
     return grammars("figures")
@@ -534,7 +535,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     implicit = ""
     if unit == "count":
         implicit = next((code for code in (language.implicit_currency(text, match.start(), match.end(), match.group(0))
-                                           for language in ratio_readers()) if code), "") or (currency if kind == "amount" else "")
+                                           for language in figure_grammars()) if code), "") or (currency if kind == "amount" else "")
         unit = implicit or unit
     qualifier = qualifier or read_qualifier(text, match, number, lex)
     rest = text[match.end() :]
