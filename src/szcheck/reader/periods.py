@@ -27,6 +27,14 @@ def period_rules() -> list[tuple[PeriodRule, re.Pattern, str | tuple[str, ...] |
     return [(rule, re.compile(rule.pattern), trigger_test(rule.trigger)) for rule in found]
 
 
+@functools.cache
+def context_periods():
+    """The period grammar of the language that reads a figure's context (it finds growth spans)."""
+    from ..languages import grammar
+
+    return grammar(CONTEXT, "periods")
+
+
 def trigger_test(trigger: str | list[str] | re.Pattern) -> str | tuple[str, ...] | re.Pattern:
     """A word or words, tested with `in` (much cheaper than a regex; '' always passes), or a regex.
     A word that contains another of the list adds nothing ('Sept' holds 'Sep'), so it is dropped;
@@ -141,9 +149,7 @@ def assign_periods(
 ) -> list[Quantity]:
     """Give each figure the period it describes: the one attached to it, else the nearest before it in
     the sentence, else the nearest after it in the same clause, else the paragraph's context."""
-    from ..languages import grammar
-
-    growth_span = grammar(CONTEXT, "periods").growth_span
+    growth_span = context_periods().growth_span
     clause_break = period_words()["clause_break"]
     usable = [m for m in mentions if not m.event]
     starts = [q.start for q in quantities]
