@@ -148,7 +148,9 @@ def lexicon() -> Lexicon:
     sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
     signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
     extra_words = [word for language in languages for word in language.figure_words(vocab)]
-    numbers = "".join(f"\n           |{a}" for language in languages for a in language.number_alternatives(vocab))
+    # a language's own number forms are tried before digits: a Chinese number with digits between its
+    # units is one number, not two
+    numbers = "".join(f"{a}\n           |" for language in languages for a in language.number_alternatives(vocab))
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
@@ -160,9 +162,9 @@ def lexicon() -> Lexicon:
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.]+\)))?
-        (?:(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
+        (?:{numbers}(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
-           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])){numbers})(?(sign_paren)\))
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
                                           |{word_alternation(symbols)}(?!\s?[\d(])))?

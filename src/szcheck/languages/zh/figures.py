@@ -40,7 +40,7 @@ def number_words_pattern(vocab: dict) -> str:
 
 
 def number_alternatives(vocab: dict) -> list[str]:
-    return [rf"(?P<words_zh>{han_numeral()})"]
+    return [mixed_numeral(), rf"(?P<words_zh>{han_numeral()})"]
 
 
 def level_suffix(vocab: dict) -> str:
@@ -67,6 +67,14 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     return [rf"(?P<ratio_zh>{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change()]
 
 
+def mixed_numeral() -> str:
+    """6万3千, 3亿5千万, 1万2千5百: Arabic digits between Chinese units, read whole (tried before the
+    digits of '6万', so that its '3千' is not a figure of its own)."""
+    raw = numerals.vocabulary().raw
+    units = re.escape("".join(raw["small_units"]) + "".join(raw["big_units"]))
+    return rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:\d+[{units}]+)+)"
+
+
 def money_with_change() -> str:
     """七块八, 八元四毛, 30元2角五分: yuan with jiao and fen after them (plain 30元 is an ordinary figure)."""
     raw = numerals.vocabulary().raw
@@ -83,11 +91,10 @@ def ratio_value(match: re.Match) -> Decimal | None:
     return percent.value if percent is not None and percent.end == match.end("ratio_zh") else None
 
 
-def numeral_at(match: re.Match) -> numerals.Numeral | None:
+def numeral_at(match: re.Match, group: str = "words_zh") -> numerals.Numeral | None:
     """The Han numeral of a match, when numerals.py reads exactly the span the pattern found."""
-    start = match.start("words_zh")
-    numeral = numerals.read_numeral(match.string, start)
-    return numeral if numeral is not None and numeral.end == match.end("words_zh") else None
+    numeral = numerals.read_numeral(match.string, match.start(group))
+    return numeral if numeral is not None and numeral.end == match.end(group) else None
 
 
 def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
@@ -96,6 +103,9 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     if match.group("words_money_zh") is not None:
         money = money_at(match)
         return money.value, money.unit_of_last_digit / 2
+    if match.group("words_mixed_zh") is not None:
+        numeral = numeral_at(match, "words_mixed_zh")
+        return numeral.value, numeral.unit_of_last_digit / 2
     if match.group("words_zh") is None:
         return None
     numeral = numeral_at(match)
@@ -116,6 +126,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return ratio_value(match) is None
     if match.group("words_money_zh") is not None:
         return money_at(match) is None
+    if match.group("words_mixed_zh") is not None:
+        return numeral_at(match, "words_mixed_zh") is None
     if match.group("words_zh") is None:
         return False
     numeral = numeral_at(match)
