@@ -105,6 +105,7 @@ def currencies() -> Currencies:
     ambiguous = ambiguous_forms()
     code_of.update({form: meaning["default"] for form, meaning in ambiguous.items()})
     words += [w for spec in table.values() for w in spec.get("subunits", [])]
+    signs += [w for w in words if not w.isascii() and len(w) > 1]  # a Chinese currency name may stand before its number
     return Currencies(code_of, {form: frozenset(m["codes"]) for form, m in ambiguous.items()}, frozenset(hundredths),
                       sorted(set(signs)), sorted(set(words)), sorted(table))
 
