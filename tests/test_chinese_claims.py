@@ -51,3 +51,21 @@ def test_one_organisation_written_three_ways_is_one_entity(project, runner):
     write_source(project, "b", "Tianlong Motors' net profit was 35.1 billion yuan in 2024, its annual report shows.", published="2025-04-05")
     findings = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]
     assert [f["metric"] for f in findings if f["rule"] in ("SZ101", "SZ102")] == ["net_profit"]
+
+
+def test_a_traditional_chinese_source_meets_the_others_and_is_quoted_as_written(project, runner):
+    write_source(project, "tw", "2024年，合肥市研發經費投入達554億元。", published="2025-03-01")
+    write_source(project, "en", "Hefei's R&D spending in 2024 reached 58.4 billion yuan.", published="2025-03-01")
+    [finding] = [f for f in json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"] if f["rule"] == "SZ101"]
+    assert (finding["entity"], finding["metric"]) == ("Hefei", "rd_investment")
+    traditional = next(c for c in finding["claims"] if c["source"].endswith("tw.txt"))
+    assert (traditional["text"], traditional["quote"]) == ("554億元", "2024年，合肥市研發經費投入達554億元。")
+
+
+def test_opencc_is_loaded_only_for_traditional_text():
+    import subprocess
+    import sys
+
+    code = ("import sys; from szcheck.reader import read_figures; read_figures('研发投入增长5%，Revenue rose 5%.');"
+            "print('opencc' in sys.modules); read_figures('研發投入增長5%'); print('opencc' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False", "True"]

@@ -6,11 +6,12 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
 from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
 from .entities import DATELINE, clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .languages import reading_form
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -524,7 +525,8 @@ def extract_claims(source: Source) -> list[Claim]:
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
     claims: list[Claim] = []
     context, paragraph, listed, section = None, -1, None, None
-    for sentence in sentences(source):
+    for written in sentences(source):
+        sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
             # the items of a list take the period of the line that introduces it ("As of June 2025:"),
@@ -543,12 +545,30 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        claims.extend(sentence_claims(source, sentence, quantities, registry, names, scope))
-        claims.extend(description_claims(source, sentence, section_entity))
+        found = sentence_claims(source, sentence, quantities, registry, names, scope) + description_claims(source, sentence, section_entity)
+        claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+def as_read(sentence: Sentence) -> Sentence:
+    """The sentence as the vocabulary is written (traditional Chinese as simplified, same positions)."""
+    reading = reading_form(sentence.text)
+    return sentence if reading is sentence.text else replace(sentence, text=reading)
+
+
+def quoted_as_written(claim: Claim, written: Sentence) -> Claim:
+    """A claim read from a converted sentence, with its value and quote as the source writes them."""
+    if claim.quantity is not None:
+        start = claim.quantity.start
+        claim.value = written.text[start : claim.quantity.end]
+        claim.quote = quote_around(written.text, start, claim.quantity.end)
+    else:
+        claim.quote = written.text
+    claim.checksum = claim_checksum(claim)
+    return claim
 
 
 def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:

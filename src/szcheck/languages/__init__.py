@@ -56,6 +56,16 @@ def grammars(stage: str) -> list:
     return [grammar(language, stage) for language in LANGUAGES]
 
 
+def reading_form(text: str) -> str:
+    """The text as the vocabulary is written: traditional Chinese in simplified characters, with
+    every character where it was (see languages.zh.script); any other text as it is."""
+    if not HAN.search(text):
+        return text
+    from .zh.script import simplified
+
+    return simplified(text)
+
+
 def language_of(text: str, declared: str = "") -> str:
     """A source's language: its front matter's `language` ("zh-CN", "zh-Hant" are zh), else its
     script: Chinese when a third of its letters are Han characters."""

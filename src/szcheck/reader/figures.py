@@ -464,7 +464,9 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     """A figure as written in a claims file ("223.66 billion yuan"), read alone; the claim's own
     qualifier, kind and direction (which a person may have corrected) take precedence over the text's.
     With all three known, only the number, scale and unit are read (the fast path for large projects)."""
-    lex = lexicon()
+    from ..languages import reading_form
+
+    lex, text = lexicon(), reading_form(text)
     if qualifier == "range":
         parts = read_quantities(text, currency)
         if len(parts) == 2:
