@@ -59,7 +59,7 @@ def grammars(stage: str) -> list:
 def reading_form(text: str) -> str:
     """The text as the vocabulary is written: traditional Chinese in simplified characters, with
     every character where it was (see languages.zh.script); any other text as it is."""
-    if not HAN.search(text):
+    if text.isascii() or not HAN.search(text):
         return text
     from .zh.script import simplified
 

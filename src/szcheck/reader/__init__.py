@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ..languages import reading_form
 from ..model import Quantity
 from .figures import read_quantities, read_value
 from .periods import assign_periods, outside, read_periods
@@ -18,8 +19,6 @@ __all__ = ["read_figures", "read_quantities", "read_value"]
 def read_figures(text: str, published: date | None = None, currency: str = "") -> list[Quantity]:
     """The quantities of one sentence with the period each describes (what `szcheck parse` shows);
     `currency` is what an ambiguous sign or word means in this source ("AUD" for an Australian one)."""
-    from ..languages import reading_form
-
     reading = reading_form(text)
     quantities = read_quantities(reading, currency)
     if not quantities:
