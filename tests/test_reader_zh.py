@@ -1,19 +1,102 @@
-"""Chinese figures read in a sentence (tests/data/reader_zh/figures.yaml), checked like the English cases."""
+"""Chinese figures read in a sentence (tests/data/reader_zh/*.yaml but numerals.yaml, one file per
+class), checked like the English cases: every figure a careful reader takes, in textual order.
+
+Cases that fail today are listed in tests/data/reader_zh/known_gaps.txt and run as
+xfail(strict=True): a case that starts passing must be taken off that list
+(`python tests/test_reader_zh.py` rewrites it, to be reviewed as a diff).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from test_reader_en import problems_of, read
+from test_reader_en import CASE_KEYS, problems_of, read
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "reader_zh" / "figures.yaml").read_text(encoding="utf-8"))
+DATA = Path(__file__).resolve().parent / "data" / "reader_zh"
+KNOWN_GAPS = DATA / "known_gaps.txt"
+NOT_FIGURE_CASES = {"numerals.yaml"}  # the numeral reader's own cases (tests/test_zh_numerals.py)
+TRADITIONAL = "這個們時來說國會過對經業發產開關東動機將從還與點頭問題實現區應學億萬額貨幣權圍總長線術處數據營報電車輛廠場貿質價資費稅務錢銀號類專際濟縣鎮聯體積極進減層強"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def load_cases() -> list[dict]:
+    cases = []
+    for path in sorted(DATA.glob("*.yaml")):
+        if path.name in NOT_FIGURE_CASES:
+            continue
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            cases.append({**case, "_file": path.name})
+    return cases
+
+
+def load_known_gaps() -> list[str]:
+    if not KNOWN_GAPS.exists():
+        return []
+    lines = (line.strip() for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+CASES = load_cases()
+GAPS = set(load_known_gaps())
+
+
+def params():
+    for case in CASES:
+        marks = [pytest.mark.xfail(strict=True, reason="listed in known_gaps.txt")] if case["id"] in GAPS else []
+        yield pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(params()))
 def test_reader_zh(case):
     figures = read(case)
     problems = problems_of(case, figures)
-    assert not problems, f"{case['text']!r}\n" + "\n".join(problems) + "\nread: " + repr([(f.surface, f.value, f.unit) for f in figures])
+    assert not problems, f"{case['text']!r}\n" + "\n".join(problems) + "\nread: " + repr(
+        [(f.surface, f.value, f.low, f.high, f.unit, f.qualifier, f.kind, f.period) for f in figures])
+
+
+def test_case_ids_are_unique_and_known_gaps_exist():
+    ids = Counter(case["id"] for case in CASES)
+    assert not [i for i, n in ids.items() if n > 1]
+    listed = load_known_gaps()
+    assert len(listed) == len(set(listed))
+    assert not set(listed) - set(ids), sorted(set(listed) - set(ids))
+
+
+def test_cases_are_well_formed():
+    for case in CASES:
+        assert not set(case) - CASE_KEYS - {"_file"}, case["id"]
+        assert isinstance(case["figures"], list), case["id"]
+        for figure in case["figures"]:
+            assert "value" in figure and ("unit" in figure or case["_file"] == "figures.yaml"), case["id"]
+            assert all(isinstance(figure[k], (str, float)) for k in ("value", "low", "high") if k in figure), case["id"]
+
+
+def test_every_class_has_positive_and_negative_cases_and_traditional_text():
+    per_file = Counter(case["_file"] for case in CASES)
+    negatives = Counter(case["_file"] for case in CASES if not case["figures"])
+    assert sum(per_file.values()) >= 300
+    assert all(count >= 25 for count in per_file.values()), per_file
+    assert sum(1 for case in CASES if any(c in TRADITIONAL for c in case["text"])) >= 60
+    assert sum(negatives.values()) >= 40, negatives
+
+
+def rewrite_known_gaps() -> None:
+    """List the cases the reader gets wrong now in known_gaps.txt (its header kept)."""
+    header = [line for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines() if line.startswith("#")] if KNOWN_GAPS.exists() else []
+    failing = []
+    for case in CASES:
+        try:
+            wrong = bool(problems_of(case, read(case)))
+        except Exception:  # noqa: BLE001 - a case the reader cannot take at all is a gap too
+            wrong = True
+        if wrong:
+            failing.append(case["id"])
+    KNOWN_GAPS.write_text("\n".join(header + failing) + "\n", encoding="utf-8")
+    print(f"{len(failing)} of {len(CASES)} cases listed in {KNOWN_GAPS.name}")
+
+
+if __name__ == "__main__":
+    rewrite_known_gaps()
