@@ -21,6 +21,8 @@ SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
 GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
 DECIMAL_POINTS = ".\uff0e"
+NOUN_REACH = 200  # characters after a figure in which its noun and a share's base are read
+MAX_FIGURE_DIGITS = 60  # characters of digits, separators and point: no figure is written longer
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
 
@@ -297,6 +299,8 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     rules = context_rules()
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
+        if len(match.group("digits") or "") > MAX_FIGURE_DIGITS:
+            continue  # debris or an identifier, not a figure (and its value would overflow a decimal)
         bare = is_bare(match, lex)
         if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
             continue
@@ -435,7 +439,22 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     for word, meaning in lex.qualifier_after.items():
         if after.startswith(word):
             return meaning  # "4000 or more", "about 5%", written after the number
-    return "exact"
+    return qualifier_around(text, match.start(), match.end()) or "exact"
+
+
+def qualifier_around(text: str, start: int, end: int) -> str | None:
+    """A bound a language writes away from its number: after the thing counted, before the verb."""
+    return next((q for q in (hook(text, start, end) for hook in language_hooks("qualifier_around")) if q), None)
+
+
+def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(number, rounding) of a ratio in words, where its language states its precision."""
+    return next((r for r in (hook(match) for hook in language_hooks("ratio_number")) if r is not None), None)
+
+
+def scale_of_number(number: str) -> Decimal | None:
+    """The scale that a number's own words hold (a language's numerals may end in their scale)."""
+    return next((s for s in (hook(number) for hook in language_hooks("scale_of_number")) if s), None)
 
 
 def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexicon, measure: str = "") -> tuple[str, str | None, int]:
@@ -445,7 +464,7 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
     if first_of(match, lex.growth_groups):
         return "growth", None, 1
     if unit in ("percent", "percentage_point"):
-        sign = rules.growth_sign(text, match.start(), match.end(), lex.qualifier_before)
+        sign = percent_sign(text, match.start(), match.end(), lex)
         if sign:
             return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
@@ -457,6 +476,15 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
     if rate_or_duration:
         return rate_or_duration[0], rate_or_duration[1], 1
     return "count", None, 1
+
+
+def percent_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """+1 / -1 for a percent that states a change, 0 for a level: a language's own reading first."""
+    for hook in language_hooks("percent_sign"):
+        sign = hook(text, start, end)
+        if sign is not None:
+            return sign
+    return context_rules().growth_sign(text, start, end, lex.qualifier_before)
 
 
 def read_value(text: str, qualifier: str | None = None, kind: str | None = None, down: bool = False,
@@ -501,8 +529,12 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
         if total:  # "four million three hundred thousand" is written to the hundred thousand
             rounding = half_unit(format(number.normalize(), "f"))
     elif first_of(match, lex.ratio_groups):
-        value = next(v for v in (language.ratio_value(match) for language in figure_grammars()) if v is not None)
-        number, rounding = value, Decimal("0.5")
+        stated = ratio_number(match)
+        if stated is not None:
+            number, rounding = stated  # the precision the words state ("3.6 per mille" is to 0.005 percent)
+        else:
+            value = next(v for v in (language.ratio_value(match) for language in figure_grammars()) if v is not None)
+            number, rounding = value, Decimal("0.5")
     else:
         read = next((n for n in (language.number_of(match) for language in figure_grammars()) if n is not None), None)
         if read is None:
@@ -520,6 +552,13 @@ def is_accounting_negative(match: re.Match) -> bool:
 def number_text(match: re.Match, lex: Lexicon) -> str:
     """The number as written ('223.66', 'six', a Han numeral); '1' for a scale with no number."""
     return first_of(match, lex.number_groups) or "1"
+
+
+@functools.cache
+def language_hooks(name: str) -> tuple:
+    """The figure grammars' functions of that name, for the readings only some languages need
+    (a bound written away from its number, a share named in the clause)."""
+    return tuple(hook for hook in (getattr(language, name, None) for language in figure_grammars()) if hook)
 
 
 @functools.cache
@@ -543,7 +582,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
                                            for language in figure_grammars()) if code), "") or (currency if kind == "amount" else "")
         unit = implicit or unit
     qualifier = qualifier or read_qualifier(text, match, number, lex)
-    rest = text[match.end() :]
+    rest = text[match.end() : match.end() + NOUN_REACH]  # a bounded copy: one of the whole rest per figure is quadratic
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex, measure)
     kind = kind or read_as
@@ -587,7 +626,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
-        if first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and not first.noun and quantity.qualifier == "exact":
+        if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
+                and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)
             if joined == "range":
                 whole = range_of(text, first, quantity)
@@ -604,14 +644,22 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     """The value of a bare first end in the second's scale and unit: '2' in '2 to 3 billion yuan',
     '20' in '20 to 25 degrees Celsius'; a first end with a scale of its own keeps it."""
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
-    first_number = Decimal(first.number.translate(NUMBER_FORM)) if first.number[0].isdigit() else first_value
-    second_number = Decimal(second.number.translate(NUMBER_FORM)) if second.number[0].isdigit() else second_value
+    first_number, second_number = written_number(first, first_value), written_number(second, second_value)
     if first_value != first_number or not second_number:
         return first_value
     if second.measure and not first.measure:
         scale = from_reference(second_value, second.measure) / abs(second_number)
         return to_reference(first_number * scale, second.measure)
     return first_value * second_value / abs(second_number)
+
+
+def written_number(quantity: Quantity, value: Decimal) -> Decimal:
+    """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
+    their scale (a Han numeral ending in ten thousand), its value over that scale."""
+    if quantity.number[0].isdigit():
+        return Decimal(quantity.number.translate(NUMBER_FORM))
+    scale = scale_of_number(quantity.number)
+    return value / scale if scale else value
 
 
 def in_unit_of(first: Quantity, second: Quantity) -> Quantity:
@@ -630,7 +678,7 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         low = Decimal(repr(first.value))  # '10 to 2 million': the first end is not in millions
     kind, value_sign = second.kind, 1
     if second.unit in ("percent", "percentage_point"):
-        value_sign = context_rules().growth_sign(text, first.start, second.end, lexicon().qualifier_before)
+        value_sign = percent_sign(text, first.start, second.end, lexicon())
         kind = "growth" if value_sign else "share"
     if value_sign < 0 and second_value > 0:
         low, high = -second_value, -low

@@ -28,11 +28,15 @@ def numeral_characters() -> tuple[str, str]:
 
 
 def han_numeral() -> str:
-    """A run of numeral characters holding at least one that carries a number (万 alone is a scale).
-    The part before that character excludes it, so the run is matched without backtracking."""
+    """A run of numeral characters holding at least one that carries a number (万 alone is a scale),
+    or a vague digit before a big unit (数万, 几亿). The part before the carrying character excludes
+    it, so the run is matched without backtracking, and begins only where such a run begins: tried
+    at every character of a long run of 万, it would scan the rest of the run each time."""
     carrying, around = numeral_characters()
-    signs = "".join(c for c in numerals.vocabulary().raw["signs"] if not c.isascii() and c.isalpha())
-    return rf"[{re.escape(signs)}]?[{around}]*[{carrying}][{carrying}{around}]*"
+    raw = numerals.vocabulary().raw
+    signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
+    few, big = (re.escape("".join(raw[key])) for key in ("few", "big_units"))
+    return rf"[{re.escape(signs)}]?(?:(?:(?<![{around}])[{around}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)"
 
 
 def number_words_pattern(vocab: dict) -> str:
@@ -64,15 +68,24 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     prefixes = word_alternation(raw["percent_prefixes"])
     tenths = word_alternation(raw["tenths"])
     run = han_numeral()
-    return [rf"(?P<ratio_zh>{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change()]
+    signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change()]
 
 
 def mixed_numeral() -> str:
     """6万3千, 3亿5千万, 1万2千5百: Arabic digits between Chinese units, read whole (tried before the
-    digits of '6万', so that its '3千' is not a figure of its own)."""
+    digits of '6万', so that its '3千' is not a figure of its own). So are digits with 多/余 and the
+    units after them (3000多亿 is 300-400 billion, 10多万 100,000-200,000, 2.5万余 25,000-26,000: 多
+    adds up to one unit of the last stated digit, which must be a round one), and 兆 as 10^12 (2.8兆元;
+    before a unit of measure it is mega, read by the unit: 5兆瓦)."""
     raw = numerals.vocabulary().raw
     units = re.escape("".join(raw["small_units"]) + "".join(raw["big_units"]))
-    return rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:\d+[{units}]+)+)"
+    more = re.escape("".join(raw["more"]))
+    mega = re.escape(raw["mega"])
+    not_measure = word_alternation(raw["mega_before"])
+    return (rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:\d+[{units}]+)+[{more}]?"
+            rf"|\d*(?![0０])\d[0０]+[{more}][{units}]*|\d+(?:\.\d+)?[{units}]+[{more}][{units}]*"
+            rf"|\d+(?:\.\d+)?{mega}(?!{not_measure}))")
 
 
 def money_with_change() -> str:
@@ -81,14 +94,32 @@ def money_with_change() -> str:
     yuan, jiao, fen = ("".join(raw[key]) for key in (("yuan"), "jiao", "fen"))
     yuan += "".join(raw["kuai"])
     digit = rf"[{re.escape(''.join(raw['digits']) + ''.join(raw['zeros']))}\d]"
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|{digit}[{fen}]|{digit}(?![{jiao}{fen}])))")
+    money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
+    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
+            rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]"
+            rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
+    read = ratio_number(match)
+    return None if read is None else read[0]
+
+
+def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(percent, rounding) of a percent in words: 百分之二点六四 -> (2.64, 0.005), 七八成 -> (80, 10)
+    (the middle of 70-90), 负百分之二点五 -> (-2.5, 0.05)."""
     if match.group("ratio_zh") is None:
         return None
-    percent = numerals.percent_of(match.string, match.start("ratio_zh"))
-    return percent.value if percent is not None and percent.end == match.end("ratio_zh") else None
+    start = match.start("ratio_zh")
+    negative = match.string[start] in numerals.vocabulary().signs
+    percent = numerals.percent_of(match.string, start + negative)
+    if percent is None or percent.end != match.end("ratio_zh"):
+        return None
+    if percent.approximate:
+        value, rounding = (percent.low + percent.high) / 2, (percent.high - percent.low) / 2
+    else:
+        value, rounding = percent.value, percent.unit_of_last_digit / 2
+    return (-value if negative else value), rounding
 
 
 def numeral_at(match: re.Match, group: str = "words_zh") -> numerals.Numeral | None:
@@ -105,10 +136,10 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
         return money.value, money.unit_of_last_digit / 2
     if match.group("words_mixed_zh") is not None:
         numeral = numeral_at(match, "words_mixed_zh")
-        return numeral.value, numeral.unit_of_last_digit / 2
-    if match.group("words_zh") is None:
+    elif match.group("words_zh") is not None:
+        numeral = numeral_at(match)
+    else:
         return None
-    numeral = numeral_at(match)
     if numeral.low != numeral.high:
         return (numeral.low + numeral.high) / 2, (numeral.high - numeral.low) / 2
     return numeral.value, numeral.unit_of_last_digit / 2
@@ -121,13 +152,20 @@ def money_at(match: re.Match) -> numerals.Numeral | None:
 
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
     """Han numerals that are not figures: words that hold one (一路, 十分), ordinals (第十届), years
-    (二〇二四年), dates, and a bare 零, 一 or 两 (一个, 一项: 'a', not a count)."""
+    (二〇二四年, 公元前221年), dates, intake years (2024级), and a bare 零, 一 or 两 (一个, 一项: 'a',
+    not a count; but 两家银行 and 两到三万元 count). Any number in an identifier (邮编：310000),
+    a clock time (10时30分), a name (二十一世纪) or a line of page furniture (下一篇：...)."""
+    if is_furniture(text, match.start()):
+        return True
     if match.group("ratio_zh") is not None:
         return ratio_value(match) is None
     if match.group("words_money_zh") is not None:
         return money_at(match) is None
     if match.group("words_mixed_zh") is not None:
         return numeral_at(match, "words_mixed_zh") is None
+    digits = match.group("digits")
+    if digits is not None:
+        return bare_number_is_not_a_figure(text, match.start("digits"), match.end("digits"), bare, digits)
     if match.group("words_zh") is None:
         return False
     numeral = numeral_at(match)
@@ -138,17 +176,149 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
-    return bare and end - start == 1 and numeral.value in (0, 1, 2)
+    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start)):
+        return True
+    return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def bare_number_is_not_a_figure(text: str, start: int, end: int, bare: bool, digits: str) -> bool:
+    """Arabic digits: an intake year (2024级 is the class that entered in 2024, not a level), a
+    year after 公元 / 公元前 (any number of digits), an identifier, a clock time or a name."""
+    if text[end : end + 1] in INTAKE_AFTER and YEAR_DIGITS.fullmatch(digits):
+        return True
+    if not bare:
+        return False
+    prefixes = numerals.vocabulary().raw["year_prefixes"]
+    if any(text.endswith(prefix, 0, start) for prefix in prefixes) and numerals.is_year(text, start, end):
+        return True
+    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end)
+
+
+@functools.cache
+def context_words() -> dict:
+    from .. import read_language_data
+
+    vocab = read_language_data("zh", "figures")
+    return {
+        "label": re.compile(rf"(?:{word_alternation(w[::-1] for w in vocab['identifier_labels'])})"),
+        "furniture": tuple(vocab["furniture_labels"]),
+        "name_after": tuple(vocab["name_after"]),
+        "clock_before": tuple(vocab["clock_before"]),
+        "clock_after": tuple(vocab["clock_after"]),
+        "classifiers": tuple(vocab["classifiers"] + vocab["counting_measure_words"]),
+        "joiners": tuple(vocab["range_joiners"]),
+        "qualifiers_after_noun": vocab["qualifiers_after_noun"],
+        "before_verb": {w: q for q, words in vocab["qualifiers_before_verb"].items() for w in words},
+        "not_growth": re.compile(word_alternation(vocab["not_growth_words"])),
+        "share_words": re.compile(word_alternation(vocab["share_nouns"] + vocab["share_phrases"])),
+        "cues": re.compile(word_alternation(vocab["growth_words"] + vocab["decrease_words"])),
+        "decrease": frozenset(vocab["decrease_words"]),
+    }
+
+
+LABEL_GAP = re.compile(r"[\s:：\-－—]*")
+LONG_IDENTIFIER = 5  # digits: a run this long right after a label needs no colon between (备12345678号)
+
+
+def is_identifier(text: str, start: int, digits: int = 0) -> bool:
+    """A number after an identifier label and a colon, dash or space (邮编：310000, 电话：0571-...,
+    号-1), or a long one right after it (备12345678号); 起码3名 is a bound, not a code."""
+    before = text[max(0, start - 12) : start][::-1]
+    gap = LABEL_GAP.match(before).end()
+    return (gap > 0 or digits >= LONG_IDENTIFIER) and context_words()["label"].match(before, gap) is not None
+
+
+def is_name_or_time(text: str, start: int, end: int) -> bool:
+    """二十一世纪 (a century), 10时30分 / 9点15分 (a clock time: the minutes after an hour)."""
+    words = context_words()
+    if text.startswith(words["name_after"], end):
+        return True
+    return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
+        and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def counts_after(text: str, end: int, value) -> bool:
+    """两家银行, 两个项目, 两到三万元: a 2 before a measure word or a range joiner is a count; 一 is 'a'
+    before a measure word (一家企业), but begins a range (一到两年)."""
+    words = context_words()
+    if text.startswith(words["joiners"], end):
+        return True
+    return value == 2 and text.startswith(words["classifiers"], end)
+
+
+FURNITURE_REACH = 80  # characters: a furniture line (a linked title) is short
+
+
+def is_furniture(text: str, start: int) -> bool:
+    """Is `start` in a line that opens with a page-furniture label (上一篇：..., 相关阅读)? Only the
+    few characters before it are looked at, so the test costs the same for every figure."""
+    window_start = max(0, start - FURNITURE_REACH)
+    for label in context_words()["furniture"]:
+        at = text.rfind(label, window_start, start)
+        if at >= 0 and (at == 0 or text[at - 1] == "\n") and "\n" not in text[at:start]:
+            return True
+    return False
+
+
+def qualifier_around(text: str, start: int, end: int) -> str | None:
+    """A bound written away from the number: after the thing counted (5万人次以上, 3000家以上) or as
+    an adverb before the verb (至少配备3名, 大约需要50亿元)."""
+    words = context_words()
+    after = text[end : end + 4]
+    for gap in range(1, 3):
+        for word, qualifier in words["qualifiers_after_noun"].items():
+            if after.startswith(word, gap) and not CLAUSE_END.search(after, 0, gap) and not any(
+                    numerals.is_numeral_char(c, numerals.vocabulary()) for c in after[:gap]):
+                return qualifier
+    before = CLAUSE_END.split(text[max(0, start - 6) : start])[-1]
+    for gap in range(1, 3):
+        for word, qualifier in words["before_verb"].items():
+            if before.endswith(word, 0, len(before) - gap):
+                return qualifier
+    return None
+
+
+def percent_sign(text: str, start: int, end: int) -> int | None:
+    """0 for a share that the clause names after its last change word (占GDP比重为15.6%,
+    占规模以上工业的52.3%); None to leave the reading to the context rules. 增加值 (value added)
+    and 增长率 (a growth rate, named) are not change words."""
+    words = context_words()
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
+    cues = [m.end() for m in words["cues"].finditer(clause)]
+    share = [m.start() for m in words["share_words"].finditer(clause)]
+    if share and (not cues or share[-1] >= cues[-1]):
+        return 0
+    return None
+
+
+def scale_of_number(number: str) -> Decimal | None:
+    """The big units a Han numeral ends with, as a multiplier: '三万' -> 10000, '八亿' -> 1e8, '两' -> 1;
+    None for a number that is not a Han numeral."""
+    v = numerals.vocabulary()
+    if not number or not all(numerals.is_numeral_char(c, v) or c in v.few or c in v.more for c in number):
+        return None
+    scale, i = Decimal(1), len(number)
+    while i > 0 and number[i - 1] in v.big:
+        scale *= v.big[number[i - 1]]
+        i -= 1
+    return scale
 
 
 def sign_pattern(vocab: dict) -> str:
-    """负15%, 負3.2%: a minus written before Arabic digits (a Han numeral carries its own sign)."""
+    """负15%, 負3.2%: a minus written before Arabic digits (a Han numeral carries its own sign); a
+    minus sign or hyphen, half- or full-width, right after a Han character or Chinese punctuation
+    (变动为－０．３％, 增速为-2%): Chinese sets no space before it."""
     signs = [c for c in numerals.vocabulary().raw["signs"] if not c.isascii() and c.isalpha()]
-    return rf"[{''.join(signs)}](?=\d)"
+    dashes = re.escape("".join(c for c in numerals.vocabulary().raw["signs"] if not c.isalpha()))
+    return rf"[{''.join(signs)}](?=\d)|(?<=[\u3400-\u9fff\uf900-\ufaff：，；、（])[{dashes}](?=\d)"
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
-YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊].")
+YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊].|[角毛]|分[钱錢]")
 
 
 @functools.cache
@@ -161,7 +331,8 @@ def money_words() -> tuple[re.Pattern, tuple[str, ...]]:
 
 def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     """'CNY' for a sum in 亿 with no currency whose clause is about money (规模近8000亿,
-    千亿级产业基金); '' otherwise: 8000亿 alone may count anything."""
+    千亿级产业基金), and for yuan, jiao or fen read whole (七块八, 五毛钱); '' otherwise: 8000亿
+    alone may count anything."""
     nouns, scales = money_words()
     if YUAN_WITH_CHANGE.search(surface):
         return "CNY"  # 七块八: yuan and jiao, read whole
@@ -179,4 +350,4 @@ def number_starts(vocab: dict) -> set[str]:
     """The characters a Han numeral or a percent in words can begin with."""
     raw = numerals.vocabulary().raw
     return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
-            | {c for c in raw["signs"] if not c.isascii() and c.isalpha()} | {p[0] for p in raw["percent_prefixes"]})
+            | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]})

@@ -542,6 +542,9 @@ def percent_of(text: str, start: int = 0) -> Numeral | None:
     v = vocabulary()
     for prefix, scale in v.raw["percent_prefixes"].items():
         if text.startswith(prefix, start):
+            whole = whole_percent(text, start, start + len(prefix), v) if Decimal(str(scale)) == ONE else None
+            if whole is not None:
+                return whole
             n = read(text, start + len(prefix), check_words=False)
             return None if n is None else with_end(n, text, start, n.end, Decimal(str(scale)))
     n = read_numeral(text, start)
@@ -552,6 +555,18 @@ def percent_of(text: str, start: int = 0) -> Numeral | None:
     if text[n.end] in v.raw["tenths"]:
         return tenths(text, start, n, v)
     return None
+
+
+def whole_percent(text: str, start: int, pos: int, v: Vocabulary) -> Numeral | None:
+    """百分之百: a hundred percent (百 alone, which begins no other numeral); 百分之百地 is the
+    adverb "wholeheartedly"."""
+    raw = v.raw
+    if not text.startswith(raw["whole"], pos) or text.startswith(tuple(raw["whole_adverb_after"]), pos + len(raw["whole"])):
+        return None
+    end = pos + len(raw["whole"])
+    if end < len(text) and is_numeral_char(text[end], v):
+        return None
+    return numeral(Decimal(100), end, Decimal(100), Decimal(100), text[start:end], ONE)
 
 
 def tenths(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | None:
@@ -658,7 +673,10 @@ def money_end(text: str, start: int, n: Numeral, v: Vocabulary, end: int, add: D
               place: Decimal | None, scale: Decimal = ONE) -> Numeral:
     """The amount ended by 整 or 钱 when one follows."""
     raw = v.raw
-    if text.startswith(tuple(raw["money_end"]), end) or text.startswith(tuple(raw["money_word"]), end):
+    if text.startswith(tuple(raw["money_end"]), end):
+        end += 1
+        place = ONE if place is None else min(place, ONE)  # 叁仟元整: exactly 3000 yuan, to the yuan
+    elif text.startswith(tuple(raw["money_word"]), end):
         end += 1
     return with_end(n, text, start, end, scale, add, place=place)
 

@@ -14,6 +14,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
     numerals = "".join(vocab["cjk_numerals"])
     year_before = rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last}))?"
     counts = word_alternation(vocab["cjk_counts"])
+    prior = word_alternation(vocab["last_year"] + vocab["prior_periods"])
+    this_or_last_or_prior = word_alternation(w for w in vocab["this_year"] + vocab["last_year"] + vocab["prior_year"] if not w.isascii())
+    ends = word_alternation(vocab["year_ends"])
+    year_joiners = "".join(re.escape(joiner) for joiner in vocab["year_span_joiners"])
     joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
     return [
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}})\s*[{joiners}]\s*(?P<m2>\d{{1,2}})月", "月", month_span),
@@ -25,6 +29,16 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
         PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?", "年", past_years(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_span", 24, rf"{year_before}(?P<q1>[{numerals}1-4])\s*[{joiners}]\s*(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
+        # 比去年同期, 较上年末, 与2023年相比: the time of what a figure is compared with dates nothing
+        PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
+                   rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
+                   vocab["compared_before"] + vocab["same_period"], compared),
+        PeriodRule("cjk_years_after", 21, rf"(?P<n>\d{{1,2}}|{counts})年(?:{word_alternation(vocab['years_after'])})", "年", years_after(vocab["cjk_counts"])),
+        PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
+        PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
+        PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
+        PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))(?:{ends})", vocab["year_ends"], year_end),
+        PeriodRule("cjk_month_alone", 125, rf"(?<![\d年])(?P<mm>1[0-2]|0?[1-9])月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
 
@@ -95,3 +109,63 @@ def first_months(counts: dict):
         year -= 1 if relative and not match["rel"] and published and months > published.month else 0
         return f"{year}-01/{year}-{months:02d}", relative, False
     return resolve
+
+
+def compared(match, text, published, vocab):
+    """The compared side of a change (比去年同期增长5%): an event, which dates no figure."""
+    return (match["year"] or "unspecified"), True, True
+
+
+def years_after(counts: dict):
+    """3年后: three years after the year the sentence named last before it (else after publication)."""
+    def resolve(match, text, published, vocab):
+        count = match["n"]
+        years = int(count) if count.isdigit() else counts[count]
+        named = [int(y) for y in NAMED_YEAR.findall(text, max(0, match.start() - YEARS_AFTER_REACH), match.start())]
+        if named:
+            return str(named[-1] + years), False, False
+        return (str(published.year + years), True, False) if published else None
+    return resolve
+
+
+NAMED_YEAR = re.compile(rf"({YEAR})年")
+YEARS_AFTER_REACH = 200  # characters back to the year that "N年后" counts from
+
+
+def year_span(match, text, published, vocab):
+    """2020—2024年, 2021年至2024年: the years from the first to the last."""
+    first, last = int(match["y1"]), int(match["y2"])
+    return (f"{first}..{last}", False, False) if first < last else None
+
+
+def year_to_date(match, text, published, vocab):
+    """今年以来: from January to the month of publication."""
+    if not published:
+        return None
+    return f"{published.year}-01/{published.year}-{published.month:02d}", True, False
+
+
+def last_month(match, text, published, vocab):
+    if not published:
+        return None
+    year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+    return f"{year}-{month:02d}", True, False
+
+
+def year_end(match, text, published, vocab):
+    """2024年末, 去年底: the last month of the year, as a level at its end is dated."""
+    if match["year"]:
+        return f"{match['year']}-12", False, False
+    if not published:
+        return None
+    last = match["rel"] in vocab["last_year"] + vocab["prior_year"]
+    return f"{published.year - last}-12", True, False
+
+
+def month_alone(match, text, published, vocab):
+    """6月末, 7月份: the last such month up to publication."""
+    month_number = int(match["mm"])
+    if not published:
+        return None
+    year = published.year - (1 if month_number > published.month else 0)
+    return f"{year}-{month_number:02d}", True, False
