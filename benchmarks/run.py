@@ -38,17 +38,17 @@ MB = 1_000_000
 # 4-6 minutes (depending on the commit), so 100k is left out of the default sizes (add it with
 # --sizes 1000,10000,100000; the table prints a linear projection instead), and --quick uses 1k and
 # 3k claims to stay near 30 s.
-FULL = {"reading_mb": 10, "extract_mb": 10, "sizes": [1_000, 10_000, 30_000]}
-QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "sizes": [1_000, 3_000]}
+FULL = {"reading_mb": 10, "extract_mb": 10, "chinese_mb": 2, "sizes": [1_000, 10_000, 30_000]}
+QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "chinese_mb": 0.1, "sizes": [1_000, 3_000]}
 PROJECT_TO = 100_000  # claims: the size the scale table extrapolates to when it was not run
 
 
 # --------------------------------------------------------------------------- reading speed
 
-def bundled_bodies() -> list[str]:
-    """The bodies of sources/*.txt, without the front matter between the first two '---' lines."""
+def bundled_bodies(paths=None) -> list[str]:
+    """The bodies of sources/*.txt (or of `paths`), without the front matter between the first two '---' lines."""
     bodies = []
-    for path in sorted((REPO / "sources").glob("*.txt")):
+    for path in paths if paths is not None else sorted((REPO / "sources").glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
         fences = [i for i, line in enumerate(lines) if line.strip() == "---"][:2]
         start = fences[1] + 1 if len(fences) == 2 else 0
@@ -56,8 +56,14 @@ def bundled_bodies() -> list[str]:
     return bodies
 
 
-def repeated_text(target_mb: float) -> str:
-    bodies = bundled_bodies()
+def chinese_articles() -> list[Path]:
+    """The Chinese articles of the test corpus (simplified and traditional), in their own words."""
+    return sorted(path for path in (REPO / "tests" / "corpus" / "articles").glob("*.md")
+                  if "language: zh" in path.read_text(encoding="utf-8")[:400])
+
+
+def repeated_text(target_mb: float, paths=None) -> str:
+    bodies = bundled_bodies(paths)
     parts, size, i = [], 0, 0
     while size < target_mb * MB:
         body = bodies[i % len(bodies)]
@@ -89,6 +95,26 @@ def chunks(text: str, size: int) -> list[str]:
     if current:
         pieces.append("\n\n".join(current) + "\n")
     return pieces
+
+
+def measure_chinese_reading(chinese_mb: float) -> dict:
+    """read_figures on the Chinese articles of the test corpus repeated to `chinese_mb`, sentence by
+    sentence, next to the same bare digit scan over the same text (chunk by chunk, as for English)."""
+    from szcheck.reader import read_figures
+    from szcheck.sources import split_sentences
+
+    text = repeated_text(chinese_mb, chinese_articles())
+    for _, sentence in split_sentences(text[:5000]):  # compile the patterns and load OpenCC before timing
+        read_figures(sentence, PUBLISHED)
+    r = {"zh_mb": len(text.encode("utf-8")) / MB, "zh_sentences": 0, "zh_figures": 0, "zh_figures_s": 0.0, "zh_baseline_s": 0.0}
+    for chunk in chunks(text, 100_000):
+        r["zh_baseline_s"] += digit_scan(chunk)
+        sentences = [sentence for line in chunk.split("\n") for _, sentence in split_sentences(line)]
+        start = time.perf_counter()
+        r["zh_figures"] += sum(len(read_figures(sentence, PUBLISHED)) for sentence in sentences)
+        r["zh_figures_s"] += time.perf_counter() - start
+        r["zh_sentences"] += len(sentences)
+    return r
 
 
 def measure_reading(reading_mb: float, extract_mb: float) -> dict:
@@ -532,6 +558,11 @@ def print_reading(r: dict) -> None:
     ):
         rows.append((label, f"{mb / seconds:,.3f} MB/s", f"{seconds:.2f} s", f"{seconds / base:,.0f}x"))
     print(table(rows, ("measure", "speed", "time", "ours/baseline")))
+    if "zh_mb" in r:
+        print(f"   Chinese: read_figures per sentence on the Chinese corpus articles repeated to {r['zh_mb']:.2f} MB "
+              f"({r['zh_sentences']:,} sentences, {r['zh_figures']:,} figures): {r['zh_mb'] / r['zh_figures_s']:,.3f} MB/s, "
+              f"{r['zh_figures_s']:.2f} s, {r['zh_figures_s'] / r['zh_baseline_s']:,.0f}x its digit scan "
+              f"({r['zh_mb'] / r['zh_baseline_s']:,.1f} MB/s)")
     if "quantulum_s" in r:
         print(f"   quantulum3 on {r['quantulum_mb']:.2f} MB of the same text: {r['quantulum_mb'] / r['quantulum_s']:,.3f} MB/s, "
               f"{r['quantulum_s'] / r['quantulum_ours_s']:,.0f}x the time read_figures takes on it")
@@ -669,7 +700,7 @@ def main() -> None:
     print("Every ratio is against a baseline timed in this run; nothing is compared with a fixed threshold.")
     started = time.perf_counter()
     if "reading" not in skip:
-        print_reading(measure_reading(settings["reading_mb"], settings["extract_mb"]))
+        print_reading({**measure_reading(settings["reading_mb"], settings["extract_mb"]), **measure_chinese_reading(settings["chinese_mb"])})
         if args.quick:
             print(f"   --quick: {settings['reading_mb']} MB of text and a {settings['extract_mb']} MB file instead of 10 MB each")
     if "startup" not in skip:

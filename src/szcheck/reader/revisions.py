@@ -8,6 +8,9 @@ import re
 from .patterns import lower_in_place, word_alternation
 
 
+REVISION_REACH = 400  # characters
+
+
 @functools.cache
 def revision_pattern() -> tuple[re.Pattern, dict[str, str]]:
     from ..languages import vocabulary
@@ -17,7 +20,9 @@ def revision_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def revision_stage(text: str, start: int) -> str:
-    """The stage named by the revision word nearest before position `start` of a sentence, or ''."""
+    """The stage named by the revision word nearest before position `start` of a sentence, or ''
+    (looked for in the REVISION_REACH characters before it: a copy of the whole start of a long
+    sentence for each of its figures made reading it quadratic)."""
     pattern, stages = revision_pattern()
-    found = list(pattern.finditer(lower_in_place(text[:start])))
+    found = list(pattern.finditer(lower_in_place(text[max(0, start - REVISION_REACH) : start])))
     return stages[" ".join(found[-1].group(0).split())] if found else ""

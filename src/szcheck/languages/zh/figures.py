@@ -94,8 +94,9 @@ def money_with_change() -> str:
     yuan, jiao, fen = ("".join(raw[key]) for key in (("yuan"), "jiao", "fen"))
     yuan += "".join(raw["kuai"])
     digit = rf"[{re.escape(''.join(raw['digits']) + ''.join(raw['zeros']))}\d]"
+    zeros = re.escape(''.join(raw['zeros']))
     money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
+    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
             rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]"
             rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
 
@@ -106,7 +107,7 @@ def ratio_value(match: re.Match) -> Decimal | None:
 
 
 def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
-    """(percent, rounding) of a percent in words: 百分之二点六四 -> (2.64, 0.005), 七八成 -> (80, 10)
+    """(percent, rounding) of a percent in words: 百分之二点六四 -> (2.64, 0.005), 百分之十 -> (10, 0.5), 七八成 -> (80, 10)
     (the middle of 70-90), 负百分之二点五 -> (-2.5, 0.05)."""
     if match.group("ratio_zh") is None:
         return None
@@ -119,6 +120,8 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
         value, rounding = (percent.low + percent.high) / 2, (percent.high - percent.low) / 2
     else:
         value, rounding = percent.value, percent.unit_of_last_digit / 2
+        if any(match.string.startswith(prefix, start + negative) for prefix in numerals.vocabulary().raw["percent_prefixes"]):
+            rounding = min(rounding, Decimal("0.5"))  # 百分之十 is 10%, as written to the percent (四成 is to the tenth)
     return (-value if negative else value), rounding
 
 
@@ -202,16 +205,24 @@ def context_words() -> dict:
     from .. import read_language_data
 
     vocab = read_language_data("zh", "figures")
+    not_in_noun = r"\d\s,;:" + re.escape("，。；！？、：") + "".join(numeral_characters())  # a noun before its bound holds none
     return {
         "label": re.compile(rf"(?:{word_alternation(w[::-1] for w in vocab['identifier_labels'])})"),
         "furniture": tuple(vocab["furniture_labels"]),
         "name_after": tuple(vocab["name_after"]),
+        "page_before": tuple(vocab["page_before"]),
+        "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
         "classifiers": tuple(vocab["classifiers"] + vocab["counting_measure_words"]),
         "joiners": tuple(vocab["range_joiners"]),
         "qualifiers_after_noun": vocab["qualifiers_after_noun"],
         "before_verb": {w: q for q, words in vocab["qualifiers_before_verb"].items() for w in words},
+        # the bound after one or two characters of the noun (no numeral, no clause end between), and
+        # the adverb one or two characters before the number, matched on the reversed text
+        "after_noun": re.compile(rf"[^{not_in_noun}]{{1,2}}?(?P<bound>{word_alternation(vocab['qualifiers_after_noun'])})"),
+        "verb_before": re.compile(rf"[^{not_in_noun}]{{1,2}}?(?P<bound>{word_alternation(w[::-1] for ws in vocab['qualifiers_before_verb'].values() for w in ws)})"),
+        "furniture_any": re.compile(word_alternation(vocab["furniture_labels"])),
         "not_growth": re.compile(word_alternation(vocab["not_growth_words"])),
         "share_words": re.compile(word_alternation(vocab["share_nouns"] + vocab["share_phrases"])),
         "cues": re.compile(word_alternation(vocab["growth_words"] + vocab["decrease_words"])),
@@ -232,9 +243,11 @@ def is_identifier(text: str, start: int, digits: int = 0) -> bool:
 
 
 def is_name_or_time(text: str, start: int, end: int) -> bool:
-    """二十一世纪 (a century), 10时30分 / 9点15分 (a clock time: the minutes after an hour)."""
+    """二十一世纪 (a century), 共5页 (pagination), 10时30分 / 9点15分 (a clock time: the minutes after an hour)."""
     words = context_words()
     if text.startswith(words["name_after"], end):
+        return True
+    if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
@@ -256,9 +269,9 @@ def is_furniture(text: str, start: int) -> bool:
     """Is `start` in a line that opens with a page-furniture label (上一篇：..., 相关阅读)? Only the
     few characters before it are looked at, so the test costs the same for every figure."""
     window_start = max(0, start - FURNITURE_REACH)
-    for label in context_words()["furniture"]:
-        at = text.rfind(label, window_start, start)
-        if at >= 0 and (at == 0 or text[at - 1] == "\n") and "\n" not in text[at:start]:
+    for label in context_words()["furniture_any"].finditer(text, window_start, start):
+        at = label.start()
+        if (at == 0 or text[at - 1] == "\n") and "\n" not in text[at:start]:
             return True
     return False
 
@@ -267,17 +280,12 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     """A bound written away from the number: after the thing counted (5万人次以上, 3000家以上) or as
     an adverb before the verb (至少配备3名, 大约需要50亿元)."""
     words = context_words()
-    after = text[end : end + 4]
-    for gap in range(1, 3):
-        for word, qualifier in words["qualifiers_after_noun"].items():
-            if after.startswith(word, gap) and not CLAUSE_END.search(after, 0, gap) and not any(
-                    numerals.is_numeral_char(c, numerals.vocabulary()) for c in after[:gap]):
-                return qualifier
-    before = CLAUSE_END.split(text[max(0, start - 6) : start])[-1]
-    for gap in range(1, 3):
-        for word, qualifier in words["before_verb"].items():
-            if before.endswith(word, 0, len(before) - gap):
-                return qualifier
+    after = words["after_noun"].match(text[end : end + 4])
+    if after:
+        return words["qualifiers_after_noun"][after.group("bound")]
+    before = words["verb_before"].match(text[max(0, start - 4) : start][::-1])
+    if before:
+        return words["before_verb"][before.group("bound")[::-1]]
     return None
 
 
@@ -311,10 +319,12 @@ def scale_of_number(number: str) -> Decimal | None:
 def sign_pattern(vocab: dict) -> str:
     """负15%, 負3.2%: a minus written before Arabic digits (a Han numeral carries its own sign); a
     minus sign or hyphen, half- or full-width, right after a Han character or Chinese punctuation
-    (变动为－０．３％, 增速为-2%): Chinese sets no space before it."""
+    (变动为－０．３％, 增速为-2%): Chinese sets no space before it; 零下 before a number (零下五摄氏度)."""
     signs = [c for c in numerals.vocabulary().raw["signs"] if not c.isascii() and c.isalpha()]
     dashes = re.escape("".join(c for c in numerals.vocabulary().raw["signs"] if not c.isalpha()))
-    return rf"[{''.join(signs)}](?=\d)|(?<=[\u3400-\u9fff\uf900-\ufaff：，；、（])[{dashes}](?=\d)"
+    below_zero = word_alternation(numerals.vocabulary().raw["below_zero"])
+    return (rf"[{''.join(signs)}](?=\d)|(?<=[\u3400-\u9fff\uf900-\ufaff：，；、（])[{dashes}](?=\d)"
+            rf"|{below_zero}(?=[\d{numeral_characters()[0]}])")
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")

@@ -6,6 +6,7 @@ approximate wording gives its range, with value == low (for a negative figure, v
     3000多, 三千多   [3000, 4000)        十几     [11, 20)     (the integers 11..19, half-open)
     几十, 数十       [10, 100)           数十亿   [1e9, 1e10)
     两三(个)         [2, 4)              (the integers 2 and 3, half-open like 十几)
+    三五(个)         [3, 6)              (three to five: loose_pairs in numerals.yaml)
 
 Some wordings are read one way on purpose:
     一万二 = 12000, 三千五 = 3500   a last digit right after 百/千/万/亿 counts in tenths of it (一万零二 = 10002)
@@ -249,8 +250,9 @@ def merge_runs(text: str, found: list, v: Vocabulary) -> list:
 
 def merged_run(text: str, run: list, at_start: bool, following: str | None, v: Vocabulary) -> list:
     first, second = run[0], run[1]
-    if len(run) == 2 and first[0] == second[0] == "digit" and second[1] == first[1] + 1:
-        return [("pair", first[1], ONE, None, first[4], second[5])]
+    if len(run) == 2 and first[0] == second[0] == "digit" and (
+            second[1] == first[1] + 1 or text[first[4]] + text[second[4]] in v.raw["loose_pairs"]):
+        return [("pair", first[1], ONE, second[1] - first[1] + 1, first[4], second[5])]
     counting = any(text[t[4]] in v.counting_only for t in run)
     if at_start and not counting and following not in ("small", "big", "point", "more", "few"):
         value = Decimal("".join(str(int(t[1])) for t in run))
@@ -311,7 +313,7 @@ class Reading:
         return True
 
     def on_pair(self, value, place, extra) -> bool:
-        return self.start_vague((value, PAIR_WIDTH))
+        return self.start_vague((value, extra or PAIR_WIDTH))
 
     def on_few(self, value, place, extra) -> bool:
         return self.start_vague(FEW)
@@ -434,7 +436,7 @@ class Reading:
             return unit is None or self.after_zero
         if kind == "decimal":
             return unit is None
-        return unit is None and self.pending[1] == PAIR_WIDTH or unit == TEN  # vague: 两三, 十七八, 十几
+        return unit is None and self.pending[1] != FEW[1] or unit == TEN  # vague: 两三, 三五, 十七八, 十几 (not 几 alone)
 
 
 def evaluate(found: list) -> tuple | None:

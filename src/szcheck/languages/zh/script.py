@@ -23,10 +23,23 @@ def converter():
     return opencc.OpenCC("t2s")
 
 
+@functools.cache
+def financial_forms() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_language_data("zh", "script")
+    return frozenset(data["financial_digits"]), frozenset(data["financial_units"])
+
+
 def simplified(text: str) -> str:
     """`text` in simplified characters, of the same length; `text` itself when it holds no
-    traditional character, or when a conversion would change its length."""
+    traditional character, or when a conversion would change its length. A financial digit that
+    conversion would turn into another word's character (參佰 -> 参佰) is kept as written."""
     if traditional_only().isdisjoint(text):
         return text
     converted = converter().convert(text)
-    return converted if len(converted) == len(text) else text
+    if len(converted) != len(text):
+        return text
+    digits, units = financial_forms()
+    if digits.isdisjoint(text):
+        return converted
+    kept = [c if c in digits and text[i + 1 : i + 2] in units else converted[i] for i, c in enumerate(text)]
+    return "".join(kept)
