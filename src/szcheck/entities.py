@@ -192,7 +192,16 @@ def chinese_organisation(name: str) -> str:
             name = name[len(prefix) :]
             break
     common = words()["not_organisations_zh"]
-    return "" if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 else name
+    if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3:
+        return ""
+    return "" if opens_with_a_predicate(name) else name
+
+
+def opens_with_a_predicate(name: str) -> bool:
+    """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
+    from .languages.zh import phrases
+
+    return phrases.tagged(name)[0][0] in phrases.words()["predicates"]  # a brand may look like a verb to the tagger (蔚来)
 
 
 def entity_key(name: str) -> str:

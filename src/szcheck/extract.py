@@ -12,6 +12,7 @@ from .claims import claim_checksum
 from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
 from .entities import DATELINE, clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
+from .languages.zh import phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -431,6 +432,8 @@ def refers_back(text: str, quantity: Quantity) -> bool:
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
+    if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
+        return chinese_metric(text, quantity, previous_subject)
     before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
@@ -450,6 +453,35 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "growth":
         return f"{subject or 'value'} growth"
     return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
+    """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
+    with the places and organisations the clause names left out (they are its entity)."""
+    before = without_names(window(text, quantity.start))
+    counting = quantity.kind in ("count", "rate")
+    counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
+    noun = (counted or chinese_phrases.noun_before(before)
+            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+    if quantity.kind == "share":
+        return f"{noun or 'value'} share of {quantity.base or 'total'}"
+    if quantity.kind == "growth":
+        return f"{noun or 'value'} growth"
+    if quantity.kind == "duration":
+        return f"{noun or 'duration'} ({quantity.noun or 'years'})"
+    if quantity.kind == "rate" and quantity.per:
+        return f"{noun or 'value'} per {quantity.per}"
+    return noun or "amount"
+
+
+def without_names(text: str) -> str:
+    """The text with the places and organisations it names blanked out as clause breaks: a name ends
+    the noun phrase after it ('招商银行不良贷款率' is the bank's NPL ratio)."""
+    spans = [(m.start, m.end) for m in find_mentions(text, "entities")]
+    spans += [(o.start, o.end) for o in organisation_mentions(text, load_registry())]
+    for start, end in spans:
+        text = text[:start] + "，" * (end - start) + text[end:]
+    return text
 
 
 def up_to_function_word(words: str) -> str:

@@ -1,0 +1,94 @@
+"""Chinese noun phrases: what a figure is said of, cut into words by a segmenter.
+
+Chinese writes no spaces, so the noun a figure states ("旅游总收入达3000多亿元") is glued to the verbs,
+function words, measure words, places and scope words around it. The segmenter (rjieba, loaded only
+when a Chinese clause needs a name) tells where words begin and end; the vocabulary
+(`claims.yaml`) tells which words end a noun phrase. A name is the run of words just before the
+figure, after the predicate ("为", "达到") is stepped over, or else the noun a count names after its
+measure word ("220家上市公司"). It never ends in a function or measure word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import HAN, vocabulary
+
+CLAUSE_END = re.compile(r"[，,；;：:。！？、（）()《》“”\"]")
+LETTER = re.compile(r"[^\W\d_]")  # a word without one ("2024", "，") is never part of a name
+STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "r", "m", "mq", "q", "t", "x", "d", "w", "y", "e", "o"})
+PLACE_TAGS = frozenset({"ns"})  # a place: the entity, kept apart from the metric
+MAX_WORDS = 6
+
+
+@functools.cache
+def segmenter():
+    import rjieba
+
+    return rjieba
+
+
+@functools.cache
+def words() -> dict[str, frozenset[str]]:
+    vocab = vocabulary("claims")
+    return {
+        "predicates": frozenset(vocab["predicate_words_zh"]),
+        "scopes": frozenset(vocab["scope_prefixes_zh"]),
+        "counting": frozenset(vocab["counting_units_zh"]),
+        "ends": tuple(vocab["function_word_ends_zh"]),
+        "starts": tuple(vocab["function_word_starts_zh"]),
+    }
+
+
+def is_chinese(text: str) -> bool:
+    return bool(HAN.search(text[-12:]))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(word, tag) for word, tag in segmenter().tag(text) if word]
+
+
+def is_stop(word: str, tag: str, places: frozenset[str]) -> bool:
+    vocab = words()
+    return (word in vocab["predicates"] or word in vocab["scopes"] or tag in STOP_TAGS or tag in PLACE_TAGS
+            or word in places or not LETTER.search(word))
+
+
+def trimmed(phrase: str) -> str:
+    """Without the function and measure words glued to its ends ('不良贷款率为' -> '不良贷款率')."""
+    vocab = words()
+    while phrase.endswith(vocab["ends"]) and len(phrase) > 1:
+        phrase = phrase[: -len(next(w for w in vocab["ends"] if phrase.endswith(w)))]
+    while phrase.startswith(vocab["starts"]) and len(phrase) > 1:
+        phrase = phrase[len(next(w for w in vocab["starts"] if phrase.startswith(w))) :]
+    return phrase if len(phrase) > 1 and phrase not in vocab["counting"] else ""
+
+
+def noun_before(text: str, places: frozenset[str] = frozenset()) -> str:
+    """The noun phrase a figure at the end of `text` is said of: '全市社会消费品零售总额达到' ->
+    '社会消费品零售总额'; '' when the clause names none. `places` are names to keep out."""
+    clause = CLAUSE_END.split(text[-120:])[-1]
+    if not HAN.search(clause):
+        return ""
+    tokens = tagged(clause)
+    while tokens and is_stop(*tokens[-1], places):
+        tokens.pop()  # the predicate and adverbs between the noun and its figure
+    kept: list[str] = []
+    while tokens and len(kept) < MAX_WORDS and not is_stop(*tokens[-1], places):
+        kept.insert(0, tokens.pop()[0])
+    return trimmed("".join(kept))
+
+
+def noun_after(text: str, places: frozenset[str] = frozenset()) -> str:
+    """The noun a count names after its figure and measure word: '家上市公司，' -> '上市公司'."""
+    clause = CLAUSE_END.split(text[:60])[0]
+    tokens = tagged(clause)
+    if tokens and tokens[0][0] in words()["counting"]:
+        tokens.pop(0)
+    kept: list[str] = []
+    for word, tag in tokens:
+        if is_stop(word, tag, places) or len(kept) == MAX_WORDS:
+            break
+        kept.append(word)
+    return trimmed("".join(kept))
