@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .languages import vocabulary
 from .reader.patterns import word_alternation
-from .registry import Registry, find_mentions
+from .registry import Registry, find_mentions, load_registry as registry
 
 PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
 WINDOW = 300  # characters before a figure in which its sentence can name its entity
@@ -169,7 +169,7 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
-                name = chinese_organisation(name)
+                name = chinese_organisation(name) if ends_a_word(text, match.start(), match.end()) else ""
                 if not name:
                     continue
             first = name.split()[0] if " " in name else name
@@ -197,11 +197,33 @@ def chinese_organisation(name: str) -> str:
     return "" if opens_with_a_predicate(name) else name
 
 
+def ends_a_word(text: str, start: int, end: int) -> bool:
+    """'在校大学生' holds '大学' (university) inside a word (students): a name ends where a word does."""
+    from .languages.zh import phrases
+
+    length = 0
+    for word, _ in phrases.tagged(text[start : end + 4]):
+        length += len(word)
+        if length >= end - start:
+            return length == end - start
+    return True
+
+
 def opens_with_a_predicate(name: str) -> bool:
     """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
     from .languages.zh import phrases
 
     return phrases.tagged(name)[0][0] in phrases.words()["predicates"]  # a brand may look like a verb to the tagger (蔚来)
+
+
+def without_names(text: str) -> str:
+    """The text with the places and organisations it names blanked out as clause breaks: a name ends
+    the noun phrase after it ('招商银行不良贷款率' is the bank's NPL ratio)."""
+    spans = [(m.start, m.end) for m in find_mentions(text, "entities")]
+    spans += [(o.start, o.end) for o in organisation_mentions(text, registry())]
+    for start, end in spans:
+        text = text[:start] + "，" * (end - start) + text[end:]
+    return text
 
 
 def entity_key(name: str) -> str:

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
-from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import DATELINE, clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .entities import DATELINE, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.zh import phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
@@ -300,7 +300,9 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
         bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
-        return Binding(named[0].name, "registry")
+        noun_start = text.find(quantity.noun or "", quantity.end)
+        at = replace(named[0], start=noun_start + named[0].start, end=noun_start + named[0].end) if noun_start >= 0 else None
+        return Binding(named[0].name, "registry", at)  # "205家境内上市公司": the qualifier stands before the noun
     counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
     if quantity.noun and quantity.kind in ("count", "rate", "duration"):
         # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput
@@ -326,7 +328,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
     figure the registry cannot place is keyed by the noun phrase it is said of. `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
-    mentions = find_mentions(text, "metrics")
+    mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m)]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
@@ -472,16 +474,6 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     if quantity.kind == "rate" and quantity.per:
         return f"{noun or 'value'} per {quantity.per}"
     return noun or "amount"
-
-
-def without_names(text: str) -> str:
-    """The text with the places and organisations it names blanked out as clause breaks: a name ends
-    the noun phrase after it ('招商银行不良贷款率' is the bank's NPL ratio)."""
-    spans = [(m.start, m.end) for m in find_mentions(text, "entities")]
-    spans += [(o.start, o.end) for o in organisation_mentions(text, load_registry())]
-    for start, end in spans:
-        text = text[:start] + "，" * (end - start) + text[end:]
-    return text
 
 
 def up_to_function_word(words: str) -> str:

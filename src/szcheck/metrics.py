@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
-from .entities import clause_start, words
+from .entities import clause_start, without_names, words
 from .model import Quantity
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions
@@ -109,7 +109,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
         return ""
     before = patterns()["before"].search(text[max(0, mention.start - 30) : mention.start])
     if before:
-        return before.group(0).strip().lower()
+        written = before.group(0).strip().lower()
+        return words()["qualifier_names"].get(written, written)
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound
@@ -151,6 +152,19 @@ def compound_words(before: str) -> str:
     if not kept or (opener and not (opener in neutral or opener in STOP or written[index][0].isupper() or opener.endswith(("'s", "’s")))):
         return ""
     return " ".join(kept)
+
+
+def chinese_compound(text: str, mention: Mention) -> bool:
+    """'出生人口' (births), '普惠小微贷款余额' (small-business loans): a noun written before a registry
+    name in one Chinese compound makes another measure, unless it is a qualifier or leaves the
+    definition as it is ('人民币贷款余额')."""
+    from .languages.zh import phrases
+
+    before = text[max(0, mention.start - 30) : mention.start]
+    if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
+        return False
+    modifier = phrases.modifier_before(without_names(before))
+    return bool(modifier) and modifier not in set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
 
 
 def is_change(text: str, quantity: Quantity) -> bool:

@@ -92,3 +92,13 @@ def noun_after(text: str, places: frozenset[str] = frozenset()) -> str:
             break
         kept.append(word)
     return trimmed("".join(kept))
+
+
+def modifier_before(text: str) -> str:
+    """The nouns glued right before the end of `text` (no predicate between): '全市出生' -> '出生'."""
+    clause = CLAUSE_END.split(text[-30:])[-1]
+    tokens = tagged(clause) if HAN.search(clause) else []
+    kept: list[str] = []
+    while tokens and not is_stop(*tokens[-1], frozenset()):
+        kept.insert(0, tokens.pop()[0])
+    return "".join(kept)
