@@ -192,9 +192,14 @@ def chinese_organisation(name: str) -> str:
             name = name[len(prefix) :]
             break
     common = words()["not_organisations_zh"]
-    if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3:
+    if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
     return "" if opens_with_a_predicate(name) else name
+
+
+def names_a_metric(name: str) -> bool:
+    """'上市公司', '武汉市上市公司' (listed companies) are what a figure counts, not who states it."""
+    return any(m.end == len(name) for m in find_mentions(name, "metrics"))
 
 
 def ends_a_word(text: str, start: int, end: int) -> bool:

@@ -349,6 +349,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = Binding(f"{earlier}.share", "registry")
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
+                and share_of_a_total(quantity):
+            binding = Binding(f"{bindings[-1].metric}.share", "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None:
@@ -422,6 +425,11 @@ def share_references() -> frozenset[str]:
     from .entities import words
 
     return frozenset(word.lower() for word in words()["share_references"])
+
+
+def share_of_a_total(quantity: Quantity) -> bool:
+    """A share of the whole the figure before it belongs to ('of the province's total', '占全省'), not of another thing."""
+    return quantity.base is None or quantity.base.lower() in share_references()
 
 
 def refers_back(text: str, quantity: Quantity) -> bool:

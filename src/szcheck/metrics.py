@@ -36,7 +36,8 @@ def patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?:{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
-        "change": re.compile(rf"(?:{alternation('change_before')})\s+$", re.I),
+        # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
+        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
