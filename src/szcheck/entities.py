@@ -198,8 +198,9 @@ def chinese_organisation(name: str) -> str:
 
 
 def names_a_metric(name: str) -> bool:
-    """'上市公司', '武汉市上市公司' (listed companies) are what a figure counts, not who states it."""
-    return any(m.end == len(name) for m in find_mentions(name, "metrics"))
+    """'上市公司', '武汉市上市公司' (listed companies) are what a figure counts, not who states it; '中国香港'
+    ends in a place, not in the head of an organisation's name (港, a port)."""
+    return any(m.end == len(name) for m in find_mentions(name, "metrics") + find_mentions(name, "entities"))
 
 
 def ends_a_word(text: str, start: int, end: int) -> bool:

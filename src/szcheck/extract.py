@@ -17,6 +17,7 @@ from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
+from .reader.patterns import word_alternation
 from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry
@@ -145,8 +146,8 @@ def main_subject(source: Source, registry: Registry) -> str:
     name, that its title (three times) and body name most. A registry fund or institute that the
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
-    body = "\n".join(DATELINE.sub("", line) for line in source.body.split("\n"))  # "SHANGHAI, April 2 --" is where, not what
-    for weight, text in ((3, source.title), (1, body)):
+    body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
+    for weight, text in ((3, reading_form(source.title)), (1, body)):
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
             counts[organisation.name] += weight
@@ -474,7 +475,10 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     noun = (counted or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
     if quantity.kind == "share":
-        return f"{noun or 'value'} share of {quantity.base or 'total'}"
+        owner, base = chinese_phrases.share_parts(before)
+        named = find_mentions(base, "metrics")
+        base = named[0].name if named and named[0].start == 0 and named[0].end == len(base) else base
+        return f"{owner or previous_subject or 'value'} share of {base or quantity.base or 'total'}"
     if quantity.kind == "growth":
         return f"{noun or 'value'} growth"
     if quantity.kind == "duration":
@@ -562,8 +566,10 @@ def extract_claims(source: Source) -> list[Claim]:
         item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
             # the items of a list take the period of the line that introduces it ("As of June 2025:"),
-            # a paragraph the period of the heading it stands under
-            context, paragraph = (listed if item else section), sentence.paragraph
+            # a paragraph the period of the heading it stands under, or of the paragraph before when
+            # it opens by going on about it ("其中，", "In the same period, ")
+            carried = context if goes_on(sentence.text) else None
+            context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
@@ -583,6 +589,18 @@ def extract_claims(source: Source) -> list[Claim]:
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+@functools.cache
+def continuations() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(word_alternation(words()["paragraph_continuations"]), re.I)
+
+
+def goes_on(text: str) -> bool:
+    """A paragraph that opens by going on about the one before: 'Of that, ...', '其中，', '同期，'."""
+    return continuations().match(text) is not None
 
 
 def as_read(sentence: Sentence) -> Sentence:

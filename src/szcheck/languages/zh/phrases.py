@@ -102,3 +102,17 @@ def modifier_before(text: str) -> str:
     while tokens and not is_stop(*tokens[-1], frozenset()):
         kept.insert(0, tokens.pop()[0])
     return "".join(kept)
+
+
+def share_parts(text: str) -> tuple[str, str]:
+    """(what, of what) for a share written '第三产业增加值13650亿元，占全市经济总量的六成' or '外来人口占比为':
+    the noun before 占 (or '' when 占 opens the clause) and the noun after it ('' for a whole: 全省)."""
+    clause = CLAUSE_END.split(text[-120:])[-1]
+    marks = [clause.rfind(word) for word in vocabulary("figures")["share_phrases"]]
+    at = max(marks)
+    if at < 0:
+        return noun_before(text), ""
+    base = clause[at + 1 :]
+    for noun in vocabulary("claims")["share_nouns_zh"]:
+        base = base.replace(noun, "")
+    return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
