@@ -62,6 +62,7 @@ def patterns() -> dict[str, re.Pattern]:
 CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
 
 
+HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
 
@@ -108,6 +109,7 @@ class Scope:
     subject: str
     subject_kind: str = "organisation"
     within: str = ""  # the province of the article's subject, when it is a city
+    country: str = ""  # the country of the article's subject, when it is a province or a city
     paragraph: dict[str, str] = field(default_factory=dict)  # kind -> last entity of that kind named in the paragraph
     article: dict[str, str] = field(default_factory=dict)
     last_subject: str = ""  # the subject of the paragraph's last sentence that named one
@@ -127,6 +129,8 @@ class Scope:
             return self.subject
         if kind == "province" and self.within:
             return self.within
+        if kind == "nation":  # "nationwide", "全国范围内": the country the article's subject is in
+            return self.article.get("country") or self.country or self.subject
         return self.article.get(kind) or self.subject
 
     def place(self) -> str:
@@ -368,12 +372,22 @@ def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> s
         begin = clause_start(text, max(0, end - 1))
         opening = next((n for n in names if begin <= n.start < end), None)
         relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
+        if opening and opening.anaphor and is_appositive(text, begin, end):
+            end = begin - 1  # "Ningbo, the province's largest trading city, had ...": Ningbo has the figure
+            continue
         if opening and not relative and not text[begin : opening.start].strip():
             return resolved(opening, names, scope)
         if begin == 0:
             return ""
         end = begin - 1
     return ""
+
+
+def is_appositive(text: str, begin: int, end: int) -> bool:
+    """A clause without a verb between a name and the rest of its sentence describes the name."""
+    from .extract import VERB
+
+    return begin > 0 and text[begin - 1] == "," and VERB.search(text, begin, end) is None and not HAN_TEXT.search(text, begin, end)
 
 
 def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
 from .entities import DATELINE, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.zh import phrases as chinese_phrases
@@ -370,7 +370,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     base, dot, suffix = binding.metric.partition(".")
     narrowed = qualifier(text, binding.at)
     metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
-    if is_change(text, quantity) and not dot:
+    if (is_change(text, quantity) or names_a_change(text, binding.at)) and not dot:
         metric += ".change"
     return Binding(metric, binding.match, binding.at)
 
@@ -558,7 +558,7 @@ def extract_claims(source: Source) -> list[Claim]:
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
     place = registry.entities.get(subject)
-    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
+    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
     claims: list[Claim] = []
     context, paragraph, listed, section = None, -1, None, None
     for written in sentences(source):

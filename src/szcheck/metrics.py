@@ -173,6 +173,13 @@ def is_change(text: str, quantity: Quantity) -> bool:
     return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
 
 
+def names_a_change(text: str, mention: Mention | None) -> bool:
+    """'新增贷款5920亿元' (new loans): a change word written into the metric's name, in Chinese."""
+    if mention is None or mention.surface.isascii():
+        return False
+    return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+
+
 def after_noun(text: str, quantity: Quantity) -> int:
     """Where the text after a figure and the noun it counts goes on."""
     rest = text[quantity.end :]
