@@ -188,6 +188,21 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     return found
 
 
+def chinese_places(text: str) -> list[Named]:
+    """Cities and counties the gazetteer does not list, as the segmenter tags them: '昆山市' (Kunshan),
+    '德清县'. A city is named without its 市, so that '昆山' and '昆山市' are one."""
+    if "市" not in text and "县" not in text:
+        return []
+    from .languages.zh import phrases
+
+    found, position = [], 0
+    for word, tag in phrases.tagged(text):
+        if tag in ("ns", "nr") and len(word) >= 3 and word.endswith(("市", "县")):
+            found.append(Named(position, position + len(word), word[:-1] if word.endswith("市") else word, "city"))
+        position += len(word)
+    return found
+
+
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
@@ -198,7 +213,16 @@ def chinese_organisation(name: str) -> str:
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
-    return "" if opens_with_a_predicate(name) else name
+    return "" if opens_with_a_predicate(name) else english_name(name)
+
+
+def english_name(name: str) -> str:
+    """A place's name and a head: the English name news gives it ('青岛港' -> 'Qingdao Port'), so that
+    Chinese and English sources meet; any other name as written."""
+    heads = words()["organisation_head_names_zh"]
+    place = next((m for m in find_mentions(name, "entities") if m.start == 0), None)
+    rest = name[place.end :] if place else ""
+    return f"{place.name} {heads[rest]}" if place and rest in heads else name
 
 
 def names_a_metric(name: str) -> bool:
@@ -265,6 +289,8 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
+    named = sorted(named + [p for p in chinese_places(text) if not any(n.start < p.end and p.start < n.end for n in named)],
+                   key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]

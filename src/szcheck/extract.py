@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import DATELINE, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.zh import phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
@@ -151,6 +151,8 @@ def main_subject(source: Source, registry: Registry) -> str:
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
             counts[organisation.name] += weight
+        for place in chinese_places(text):
+            counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
