@@ -282,6 +282,21 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
+def grows_the_figure_before(quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range) -> bool:
+    """'实现利润总额560.3亿元，增长11.2%': a rate right after a level that no registry name after the
+    last one states is that level's growth, not the growth of the metric named before it."""
+    previous = quantities[index - 1]
+    return previous.kind in ("amount", "count") and (not preceding or mentions[preceding[-1]].end <= previous.start) \
+        and not any(previous.end <= m.start < quantities[index].start for m in mentions)
+
+
+def growth_of(binding: "Binding") -> Binding:
+    if binding.match == "registry":
+        base = binding.metric.split(".")[0]
+        return Binding(f"{base}.growth", "registry", binding.at)
+    return Binding(f"{binding.metric} growth", "phrase")
+
+
 def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
     """'R&D intensity reached 6.46%' names a percent metric; 'R&D spending ... 6.46 percent of GDP'
     is the registry's share of an amount metric in its base, when it has one."""
@@ -340,6 +355,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         spent = spent_on(text, quantity, registry)
         if spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
+        elif quantity.kind == "growth" and index and not GROWTH_OF.match(text, quantity.end) \
+                and grows_the_figure_before(quantities, index, mentions, preceding):
+            binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
         elif quantity.kind == "share":
@@ -478,9 +496,10 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
     if quantity.kind == "share":
         owner, base = chinese_phrases.share_parts(before)
-        named = find_mentions(base, "metrics")
-        base = named[0].name if named and named[0].start == 0 and named[0].end == len(base) else base
-        return f"{owner or previous_subject or 'value'} share of {base or quantity.base or 'total'}"
+        if owner is None:
+            return noun if chinese_phrases.is_rate(noun) else f"{noun or previous_subject or 'value'} share of {quantity.base or 'total'}"
+        owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
+        return intensity(owner, base) or f"{owner or previous_subject or 'value'} share of {base or quantity.base or 'total'}"
     if quantity.kind == "growth":
         return f"{noun or 'value'} growth"
     if quantity.kind == "duration":
@@ -488,6 +507,22 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     if quantity.kind == "rate" and quantity.per:
         return f"{noun or 'value'} per {quantity.per}"
     return noun or "amount"
+
+
+def registry_name(phrase: str, written: str = "") -> str:
+    """The registry metric a whole phrase names ('地区生产总值' -> 'gdp'), or one that ends where the
+    phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
+    named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
+    named = named or [m for m in find_mentions(written[-40:], "metrics") if m.end == len(written[-40:])]
+    return named[0].name if named else phrase
+
+
+def intensity(metric: str, base: str) -> str:
+    """The registry metric that is one metric's share of another: R&D spending of GDP is R&D intensity."""
+    for candidate in load_registry().metrics.values():
+        if candidate.share_of and candidate.share_of[0] == metric and registry_name(candidate.share_of[1]) == base:
+            return candidate.name
+    return ""
 
 
 def up_to_function_word(words: str) -> str:
@@ -562,7 +597,8 @@ def extract_claims(source: Source) -> list[Claim]:
     place = registry.entities.get(subject)
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
     claims: list[Claim] = []
-    context, paragraph, listed, section = None, -1, None, None
+    section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
+    context, paragraph, listed = None, -1, None
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -581,7 +617,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         context = fronted_period(mentions) or stated_period(quantities, mentions) or context
         if is_heading(sentence.text) and not quantities:
-            section = next((m for m in mentions if not m.event and not is_now(m)), section)
+            section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
@@ -603,6 +639,28 @@ def continuations() -> re.Pattern:
 def goes_on(text: str) -> bool:
     """A paragraph that opens by going on about the one before: 'Of that, ...', '其中，', '同期，'."""
     return continuations().match(text) is not None
+
+
+@functools.cache
+def day_ends() -> str:
+    from .languages import vocabulary
+
+    return "".join(vocabulary("figures")["date_after"])
+
+
+def is_a_day(text: str, mention) -> bool:
+    """'2025年3月20日', 'March 20': the date a line (a byline) was written, not a period of figures."""
+    return re.match(rf"\s*\d{{1,2}}(?:[{re.escape(day_ends())}]|,|\s|$)", text[mention.end :]) is not None
+
+
+def title_period(source: Source):
+    """The one year (or part of a year) an article's title names, which its figures without a period of
+    their own have: '2024年济南市国民经济和社会发展统计公报'. A title naming several years ('during the
+    14th Five-Year Plan') dates no single figure."""
+    title = reading_form(source.title or "")
+    mentions = [m for m in read_periods(title, source.published)
+                if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period]
+    return mentions[0] if len(mentions) == 1 else None
 
 
 def as_read(sentence: Sentence) -> Sentence:

@@ -158,14 +158,18 @@ def compound_words(before: str) -> str:
 def chinese_compound(text: str, mention: Mention) -> bool:
     """'出生人口' (births), '普惠小微贷款余额' (small-business loans): a noun written before a registry
     name in one Chinese compound makes another measure, unless it is a qualifier or leaves the
-    definition as it is ('人民币贷款余额')."""
+    definition as it is ('人民币贷款余额', '本外币各项存款余额'); so does one written after it
+    ('人口' in '每万人口发明专利拥有量')."""
     from .languages.zh import phrases
 
     before = text[max(0, mention.start - 30) : mention.start]
     if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
         return False
-    modifier = phrases.modifier_before(without_names(before))
-    return bool(modifier) and modifier not in set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
+    if not phrases.heads_its_phrase(text[mention.end :]):
+        return True
+    kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
+    modifiers = phrases.modifiers_before(without_names(before))
+    return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
 
 def is_change(text: str, quantity: Quantity) -> bool:
