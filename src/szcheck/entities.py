@@ -338,11 +338,36 @@ def resolved(named: Named, names: list[Named], scope: Scope) -> str:
 
 def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     """'spending by companies in the city' -> '<city> companies'; 'enterprises accounted for' -> '<place> enterprises'."""
+    if HAN_TEXT.search(text[max(0, position - 2) : position]):
+        return chinese_sub_entity(text, start, position, place)
     clause = text[start:position]
     match = patterns()["sub_entity"].search(clause.strip()) if clause.strip() else None
     if not match or patterns()["counting"].search(clause.strip()[: match.start()]):
         return None
     return f"{place} {match.group('noun').lower()}".strip()
+
+
+def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
+    """'规模以上工业企业实现营业收入1.2万亿元，增长7.7%；实现利润总额…': the enterprises a clause (or the
+    clause its subject-less clause goes on from) opens with as the subject of a predicate and a measure."""
+    from .languages.zh import phrases
+
+    nouns = sorted(words()["sub_entities"], key=len, reverse=True)
+    end = position
+    while True:
+        clause = text[start:end]
+        opening = clause
+        for scope in words()["scope_prefixes_zh"]:
+            opening = opening.removeprefix(scope)
+        noun = next((n for n in nouns if opening.startswith(n)), None)
+        tokens = phrases.tagged(opening[len(noun) :]) if noun else []
+        if noun and len(tokens) > 1 and tokens[0][0] in phrases.words()["predicates"]:
+            return f"{place} {noun}"
+        first = phrases.tagged(opening[:6])[:1]
+        if start == 0 or not first or first[0][0] not in phrases.words()["predicates"]:
+            return None  # this clause has a subject of its own
+        end = start - 1
+        start = clause_start(text, end)
 
 
 def without_sub_entity(clause: str) -> str:
