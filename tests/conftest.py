@@ -7,7 +7,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# No deadline: speed is measured in benchmarks/, and a shared machine makes a per-example deadline a flaky timed test.
+settings.register_profile("szcheck", deadline=None)
+settings.load_profile("szcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"

@@ -69,3 +69,11 @@ def test_opencc_is_loaded_only_for_traditional_text():
     code = ("import sys; from szcheck.reader import read_figures; read_figures('研发投入增长5%，Revenue rose 5%.');"
             "print('opencc' in sys.modules); read_figures('研發投入增長5%'); print('opencc' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False", "True"]
+
+
+def test_a_chinese_port_and_its_english_name_meet_in_one_group(project, runner):
+    write_source(project, "zh", "2024年，青岛港完成集装箱吞吐量3087万标箱。", published="2025-01-14")
+    write_source(project, "en", "Qingdao Port handled 33.1 million TEU of containers in 2024.", published="2025-01-15")
+    findings = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]
+    conflicts = [(f["entity"], f["metric"], f["period"]) for f in findings if f["rule"] == "SZ101"]
+    assert conflicts == [("Qingdao Port", "container_throughput", "2024")]

@@ -2,7 +2,7 @@
 file per part in tests/data/claims_cases/. Each case names the rule it protects (`rule`), the text
 (a sentence, or a few when the rule is about what the earlier ones name), the figure as written, and
 what a careful reader takes it to be: `entity`, `metric`, `period` (with `basis` when not stated),
-`kind`, `outlook` ("" for an actual figure); `metric_not` / `period_not` list keys it must not get,
+`kind`, `outlook` ("" for an actual figure); `metric_not` / `entity_not` / `period_not` list keys it must not get,
 `absent: true` says the text is not a figure at all. `title` gives the article's title (its subject),
 `published` its date (2025-03-01 unless given).
 
@@ -22,7 +22,7 @@ from szcheck.extract import extract_claims
 from szcheck.model import Source
 
 DATA = Path(__file__).resolve().parent / "data" / "claims_cases"
-KEYS = {"id", "rule", "text", "figure", "title", "published", "entity", "metric", "metric_not", "period", "period_not",
+KEYS = {"id", "rule", "text", "figure", "title", "published", "entity", "metric", "metric_not", "entity_not", "period", "period_not",
         "basis", "kind", "outlook", "absent"}
 
 
@@ -61,6 +61,7 @@ def problems(case: dict) -> list[str]:
     if "basis" in case and claim.period_basis != case["basis"]:
         wrong.append(f"basis: {claim.period_basis!r}, expected {case['basis']!r}")
     wrong += [f"metric {claim.metric!r} is one it must not be" for bad in case.get("metric_not", []) if claim.metric == bad]
+    wrong += [f"entity {claim.entity!r} is one it must not be" for bad in case.get("entity_not", []) if claim.entity == bad]
     wrong += [f"period {claim.period!r} is one it must not be" for bad in case.get("period_not", []) if claim.period == bad]
     return wrong
 

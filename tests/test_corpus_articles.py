@@ -84,13 +84,18 @@ def test_every_article_has_its_expected_file():
     assert len(EXPECTED) >= 20
 
 
-@pytest.mark.parametrize("stem", sorted(EXPECTED), ids=str)
-def test_every_expected_figure_is_read_with_its_value(stem):
-    pairs, _ = MATCHED[stem]
-    missing = [figure["text"] for figure, claim in pairs if claim is None]
-    assert not missing
-    for figure, claim in pairs:
-        assert abs(claim.quantity.value) == pytest.approx(abs(float(figure["value"])))
+def value_cases() -> list[tuple[str, dict, object]]:
+    return [(f"{stem}:{index}:value", figure, claim)
+            for stem, (pairs, _) in MATCHED.items() for index, (figure, claim) in enumerate(pairs, 1)]
+
+
+def value_is_read(figure: dict, claim) -> bool:
+    return claim is not None and abs(claim.quantity.value) == pytest.approx(abs(float(figure["value"])))
+
+
+@pytest.mark.parametrize(("case_id", "figure", "claim"), [pytest.param(*case, id=case[0], marks=gap(case[0])) for case in value_cases()])
+def test_every_expected_figure_is_read_with_its_value(case_id, figure, claim):
+    assert value_is_read(figure, claim)
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED), ids=str)
@@ -150,7 +155,8 @@ def accuracy() -> dict[str, tuple[int, int]]:
 def failing() -> list[str]:
     from szcheck.api import verify
 
-    ids = [case_id for case_id, figure, claim, field in CASES if actual(claim, field) != str(figure.get(field, ""))]
+    ids = [case_id for case_id, figure, claim in value_cases() if not value_is_read(figure, claim)]
+    ids += [case_id for case_id, figure, claim, field in CASES if actual(claim, field) != str(figure.get(field, ""))]
     ids += [f"{stem}:noise" for stem, (_, extra) in MATCHED.items() if extra]
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

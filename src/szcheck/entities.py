@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .languages import vocabulary
 from .reader.patterns import word_alternation
-from .registry import Registry, find_mentions
+from .registry import Registry, find_mentions, load_registry as registry
 
 PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
 WINDOW = 300  # characters before a figure in which its sentence can name its entity
@@ -62,6 +62,7 @@ def patterns() -> dict[str, re.Pattern]:
 CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
 
 
+HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
 
@@ -108,6 +109,7 @@ class Scope:
     subject: str
     subject_kind: str = "organisation"
     within: str = ""  # the province of the article's subject, when it is a city
+    country: str = ""  # the country of the article's subject, when it is a province or a city
     paragraph: dict[str, str] = field(default_factory=dict)  # kind -> last entity of that kind named in the paragraph
     article: dict[str, str] = field(default_factory=dict)
     last_subject: str = ""  # the subject of the paragraph's last sentence that named one
@@ -127,6 +129,8 @@ class Scope:
             return self.subject
         if kind == "province" and self.within:
             return self.within
+        if kind == "nation":  # "nationwide", "全国范围内": the country the article's subject is in
+            return self.article.get("country") or self.country or self.subject
         return self.article.get(kind) or self.subject
 
     def place(self) -> str:
@@ -169,7 +173,7 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
-                name = chinese_organisation(name)
+                name = chinese_organisation(name) if ends_a_word(text, match.start(), match.end()) else ""
                 if not name:
                     continue
             first = name.split()[0] if " " in name else name
@@ -184,6 +188,21 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     return found
 
 
+def chinese_places(text: str) -> list[Named]:
+    """Cities and counties the gazetteer does not list, as the segmenter tags them: '昆山市' (Kunshan),
+    '德清县'. A city is named without its 市, so that '昆山' and '昆山市' are one."""
+    if "市" not in text and "县" not in text:
+        return []
+    from .languages.zh import phrases
+
+    found, position = [], 0
+    for word, tag in phrases.tagged(text):
+        if tag in ("ns", "nr") and len(word) >= 3 and word.endswith(("市", "县")):
+            found.append(Named(position, position + len(word), word[:-1] if word.endswith("市") else word, "city"))
+        position += len(word)
+    return found
+
+
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
@@ -192,7 +211,53 @@ def chinese_organisation(name: str) -> str:
             name = name[len(prefix) :]
             break
     common = words()["not_organisations_zh"]
-    return "" if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 else name
+    if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
+        return ""
+    return "" if opens_with_a_predicate(name) else english_name(name)
+
+
+def english_name(name: str) -> str:
+    """A place's name and a head: the English name news gives it ('青岛港' -> 'Qingdao Port'), so that
+    Chinese and English sources meet; any other name as written."""
+    heads = words()["organisation_head_names_zh"]
+    place = next((m for m in find_mentions(name, "entities") if m.start == 0), None)
+    rest = name[place.end :] if place else ""
+    return f"{place.name} {heads[rest]}" if place and rest in heads else name
+
+
+def names_a_metric(name: str) -> bool:
+    """'上市公司', '武汉市上市公司' (listed companies) are what a figure counts, not who states it; '中国香港'
+    ends in a place, not in the head of an organisation's name (港, a port)."""
+    return any(m.end == len(name) for m in find_mentions(name, "metrics") + find_mentions(name, "entities"))
+
+
+def ends_a_word(text: str, start: int, end: int) -> bool:
+    """'在校大学生' holds '大学' (university) inside a word (students): a name ends where a word does."""
+    from .languages.zh import phrases
+
+    length = 0
+    for word, _ in phrases.tagged(text[start : end + 4]):
+        length += len(word)
+        if length >= end - start:
+            return length == end - start
+    return True
+
+
+def opens_with_a_predicate(name: str) -> bool:
+    """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
+    from .languages.zh import phrases
+
+    return phrases.tagged(name)[0][0] in phrases.words()["predicates"]  # a brand may look like a verb to the tagger (蔚来)
+
+
+def without_names(text: str) -> str:
+    """The text with the places and organisations it names blanked out as clause breaks: a name ends
+    the noun phrase after it ('招商银行不良贷款率' is the bank's NPL ratio)."""
+    spans = [(m.start, m.end) for m in find_mentions(text, "entities")]
+    spans += [(o.start, o.end) for o in organisation_mentions(text, registry())]
+    for start, end in spans:
+        text = text[:start] + "，" * (end - start) + text[end:]
+    return text
 
 
 def entity_key(name: str) -> str:
@@ -224,6 +289,8 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
+    named = sorted(named + [p for p in chinese_places(text) if not any(n.start < p.end and p.start < n.end for n in named)],
+                   key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
@@ -271,11 +338,36 @@ def resolved(named: Named, names: list[Named], scope: Scope) -> str:
 
 def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     """'spending by companies in the city' -> '<city> companies'; 'enterprises accounted for' -> '<place> enterprises'."""
+    if HAN_TEXT.search(text[max(0, position - 2) : position]):
+        return chinese_sub_entity(text, start, position, place)
     clause = text[start:position]
     match = patterns()["sub_entity"].search(clause.strip()) if clause.strip() else None
     if not match or patterns()["counting"].search(clause.strip()[: match.start()]):
         return None
     return f"{place} {match.group('noun').lower()}".strip()
+
+
+def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
+    """'规模以上工业企业实现营业收入1.2万亿元，增长7.7%；实现利润总额…': the enterprises a clause (or the
+    clause its subject-less clause goes on from) opens with as the subject of a predicate and a measure."""
+    from .languages.zh import phrases
+
+    nouns = sorted(words()["sub_entities"], key=len, reverse=True)
+    end = position
+    while True:
+        clause = text[start:end]
+        opening = clause
+        for scope in words()["scope_prefixes_zh"]:
+            opening = opening.removeprefix(scope)
+        noun = next((n for n in nouns if opening.startswith(n)), None)
+        tokens = phrases.tagged(opening[len(noun) :]) if noun else []
+        if noun and len(tokens) > 1 and tokens[0][0] in phrases.words()["predicates"]:
+            return f"{place} {noun}"
+        first = phrases.tagged(opening[:6])[:1]
+        if start == 0 or not first or first[0][0] not in phrases.words()["predicates"]:
+            return None  # this clause has a subject of its own
+        end = start - 1
+        start = clause_start(text, end)
 
 
 def without_sub_entity(clause: str) -> str:
@@ -331,12 +423,22 @@ def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> s
         begin = clause_start(text, max(0, end - 1))
         opening = next((n for n in names if begin <= n.start < end), None)
         relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
+        if opening and opening.anaphor and is_appositive(text, begin, end):
+            end = begin - 1  # "Ningbo, the province's largest trading city, had ...": Ningbo has the figure
+            continue
         if opening and not relative and not text[begin : opening.start].strip():
             return resolved(opening, names, scope)
         if begin == 0:
             return ""
         end = begin - 1
     return ""
+
+
+def is_appositive(text: str, begin: int, end: int) -> bool:
+    """A clause without a verb between a name and the rest of its sentence describes the name."""
+    from .extract import VERB
+
+    return begin > 0 and text[begin - 1] == "," and VERB.search(text, begin, end) is None and not HAN_TEXT.search(text, begin, end)
 
 
 def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:

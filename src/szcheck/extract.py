@@ -9,13 +9,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
-from .metrics import compound_words, counted_metric, is_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import DATELINE, clause_start, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .entities import DATELINE, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
+from .languages.zh import phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
+from .reader.patterns import word_alternation
 from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry
@@ -144,11 +146,13 @@ def main_subject(source: Source, registry: Registry) -> str:
     name, that its title (three times) and body name most. A registry fund or institute that the
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
-    body = "\n".join(DATELINE.sub("", line) for line in source.body.split("\n"))  # "SHANGHAI, April 2 --" is where, not what
-    for weight, text in ((3, source.title), (1, body)):
+    body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
+    for weight, text in ((3, reading_form(source.title)), (1, body)):
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
             counts[organisation.name] += weight
+        for place in chinese_places(text):
+            counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -278,6 +282,21 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
+def grows_the_figure_before(quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range) -> bool:
+    """'实现利润总额560.3亿元，增长11.2%': a rate right after a level that no registry name after the
+    last one states is that level's growth, not the growth of the metric named before it."""
+    previous = quantities[index - 1]
+    return previous.kind in ("amount", "count") and (not preceding or mentions[preceding[-1]].end <= previous.start) \
+        and not any(previous.end <= m.start < quantities[index].start for m in mentions)
+
+
+def growth_of(binding: "Binding") -> Binding:
+    if binding.match == "registry":
+        base = binding.metric.split(".")[0]
+        return Binding(f"{base}.growth", "registry", binding.at)
+    return Binding(f"{binding.metric} growth", "phrase")
+
+
 def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
     """'R&D intensity reached 6.46%' names a percent metric; 'R&D spending ... 6.46 percent of GDP'
     is the registry's share of an amount metric in its base, when it has one."""
@@ -299,7 +318,9 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
         bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
-        return Binding(named[0].name, "registry")
+        noun_start = text.find(quantity.noun or "", quantity.end)
+        at = replace(named[0], start=noun_start + named[0].start, end=noun_start + named[0].end) if noun_start >= 0 else None
+        return Binding(named[0].name, "registry", at)  # "205家境内上市公司": the qualifier stands before the noun
     counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
     if quantity.noun and quantity.kind in ("count", "rate", "duration"):
         # a count of a named thing counts that thing, unless its clause names the metric ("cargo throughput
@@ -325,7 +346,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
     figure the registry cannot place is keyed by the noun phrase it is said of. `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
-    mentions = find_mentions(text, "metrics")
+    mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m)]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
@@ -334,6 +355,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         spent = spent_on(text, quantity, registry)
         if spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
+        elif quantity.kind == "growth" and index and not GROWTH_OF.match(text, quantity.end) \
+                and grows_the_figure_before(quantities, index, mentions, preceding):
+            binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
         elif quantity.kind == "share":
@@ -346,6 +370,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = Binding(f"{earlier}.share", "registry")
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
+                and share_of_a_total(quantity):
+            binding = Binding(f"{bindings[-1].metric}.share", "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None:
@@ -363,7 +390,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     base, dot, suffix = binding.metric.partition(".")
     narrowed = qualifier(text, binding.at)
     metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
-    if is_change(text, quantity) and not dot:
+    if (is_change(text, quantity) or names_a_change(text, binding.at)) and not dot:
         metric += ".change"
     return Binding(metric, binding.match, binding.at)
 
@@ -421,6 +448,11 @@ def share_references() -> frozenset[str]:
     return frozenset(word.lower() for word in words()["share_references"])
 
 
+def share_of_a_total(quantity: Quantity) -> bool:
+    """A share of the whole the figure before it belongs to ('of the province's total', '占全省'), not of another thing."""
+    return quantity.base is None or quantity.base.lower() in share_references()
+
+
 def refers_back(text: str, quantity: Quantity) -> bool:
     """'Of that, enterprises accounted for 78 percent', '93.3 percent of this investment': a share of
     the amount the paragraph named before."""
@@ -431,6 +463,8 @@ def refers_back(text: str, quantity: Quantity) -> bool:
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
+    if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
+        return chinese_metric(text, quantity, previous_subject)
     before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
@@ -450,6 +484,45 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "growth":
         return f"{subject or 'value'} growth"
     return subject or phrase_key(quantity.noun or "") or "amount"
+
+
+def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
+    """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
+    with the places and organisations the clause names left out (they are its entity)."""
+    before = without_names(window(text, quantity.start))
+    counting = quantity.kind in ("count", "rate")
+    counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
+    noun = (counted or chinese_phrases.noun_before(before)
+            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+    if quantity.kind == "share":
+        owner, base = chinese_phrases.share_parts(before)
+        if owner is None:
+            return noun if chinese_phrases.is_rate(noun) else f"{noun or previous_subject or 'value'} share of {quantity.base or 'total'}"
+        owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
+        return intensity(owner, base) or f"{owner or previous_subject or 'value'} share of {base or quantity.base or 'total'}"
+    if quantity.kind == "growth":
+        return f"{noun or 'value'} growth"
+    if quantity.kind == "duration":
+        return f"{noun or 'duration'} ({quantity.noun or 'years'})"
+    if quantity.kind == "rate" and quantity.per:
+        return f"{noun or 'value'} per {quantity.per}"
+    return noun or "amount"
+
+
+def registry_name(phrase: str, written: str = "") -> str:
+    """The registry metric a whole phrase names ('地区生产总值' -> 'gdp'), or one that ends where the
+    phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
+    named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
+    named = named or [m for m in find_mentions(written[-40:], "metrics") if m.end == len(written[-40:])]
+    return named[0].name if named else phrase
+
+
+def intensity(metric: str, base: str) -> str:
+    """The registry metric that is one metric's share of another: R&D spending of GDP is R&D intensity."""
+    for candidate in load_registry().metrics.values():
+        if candidate.share_of and candidate.share_of[0] == metric and registry_name(candidate.share_of[1]) == base:
+            return candidate.name
+    return ""
 
 
 def up_to_function_word(words: str) -> str:
@@ -522,16 +595,19 @@ def extract_claims(source: Source) -> list[Claim]:
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
     place = registry.entities.get(subject)
-    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "")
+    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
     claims: list[Claim] = []
-    context, paragraph, listed, section = None, -1, None, None
+    section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
+    context, paragraph, listed = None, -1, None
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
         if sentence.paragraph != paragraph:
             # the items of a list take the period of the line that introduces it ("As of June 2025:"),
-            # a paragraph the period of the heading it stands under
-            context, paragraph = (listed if item else section), sentence.paragraph
+            # a paragraph the period of the heading it stands under, or of the paragraph before when
+            # it opens by going on about it ("其中，", "In the same period, ")
+            carried = context if goes_on(sentence.text) else None
+            context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
@@ -541,7 +617,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         context = fronted_period(mentions) or stated_period(quantities, mentions) or context
         if is_heading(sentence.text) and not quantities:
-            section = next((m for m in mentions if not m.event and not is_now(m)), section)
+            section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
@@ -551,6 +627,40 @@ def extract_claims(source: Source) -> list[Claim]:
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+@functools.cache
+def continuations() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(word_alternation(words()["paragraph_continuations"]), re.I)
+
+
+def goes_on(text: str) -> bool:
+    """A paragraph that opens by going on about the one before: 'Of that, ...', '其中，', '同期，'."""
+    return continuations().match(text) is not None
+
+
+@functools.cache
+def day_ends() -> str:
+    from .languages import vocabulary
+
+    return "".join(vocabulary("figures")["date_after"])
+
+
+def is_a_day(text: str, mention) -> bool:
+    """'2025年3月20日', 'March 20': the date a line (a byline) was written, not a period of figures."""
+    return re.match(rf"\s*\d{{1,2}}(?:[{re.escape(day_ends())}]|,|\s|$)", text[mention.end :]) is not None
+
+
+def title_period(source: Source):
+    """The one year (or part of a year) an article's title names, which its figures without a period of
+    their own have: '2024年济南市国民经济和社会发展统计公报'. A title naming several years ('during the
+    14th Five-Year Plan') dates no single figure."""
+    title = reading_form(source.title or "")
+    mentions = [m for m in read_periods(title, source.published)
+                if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period]
+    return mentions[0] if len(mentions) == 1 else None
 
 
 def as_read(sentence: Sentence) -> Sentence:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
-from .entities import clause_start, words
+from .entities import clause_start, without_names, words
 from .model import Quantity
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions
@@ -36,7 +36,8 @@ def patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?:{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
-        "change": re.compile(rf"(?:{alternation('change_before')})\s+$", re.I),
+        # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
+        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
@@ -109,7 +110,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
         return ""
     before = patterns()["before"].search(text[max(0, mention.start - 30) : mention.start])
     if before:
-        return before.group(0).strip().lower()
+        written = before.group(0).strip().lower()
+        return words()["qualifier_names"].get(written, written)
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound
@@ -153,9 +155,33 @@ def compound_words(before: str) -> str:
     return " ".join(kept)
 
 
+def chinese_compound(text: str, mention: Mention) -> bool:
+    """'出生人口' (births), '普惠小微贷款余额' (small-business loans): a noun written before a registry
+    name in one Chinese compound makes another measure, unless it is a qualifier or leaves the
+    definition as it is ('人民币贷款余额', '本外币各项存款余额'); so does one written after it
+    ('人口' in '每万人口发明专利拥有量')."""
+    from .languages.zh import phrases
+
+    before = text[max(0, mention.start - 30) : mention.start]
+    if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
+        return False
+    if not phrases.heads_its_phrase(text[mention.end :]):
+        return True
+    kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
+    modifiers = phrases.modifiers_before(without_names(before))
+    return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
+
+
 def is_change(text: str, quantity: Quantity) -> bool:
     """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million': a change, not a level."""
     return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
+
+
+def names_a_change(text: str, mention: Mention | None) -> bool:
+    """'新增贷款5920亿元' (new loans): a change word written into the metric's name, in Chinese."""
+    if mention is None or mention.surface.isascii():
+        return False
+    return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
 
 
 def after_noun(text: str, quantity: Quantity) -> int:

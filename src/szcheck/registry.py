@@ -43,6 +43,7 @@ class Entity:
     aliases: tuple[str, ...]
     place: str = ""  # where it is: a common-noun alias ("seed fund") means it only in articles about that place
     within: str = ""  # the province a city is in
+    country: str = ""  # the country a province or a city is in
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def load_registry() -> Registry:
         known = entities.get(name)
         entities[name] = Entity(name=name, category=spec.get("category", ""), place=spec.get("place", ""),
                                 aliases=tuple(dict.fromkeys(list(spec.get("aliases", [])) + list(known.aliases if known else ()))),
-                                within=known.within if known else "")
+                                within=known.within if known else "", country=known.country if known else "")
     return Registry(
         metrics=metrics,
         entities=entities,
@@ -123,6 +124,9 @@ def place_aliases(name: str, chinese: str, suffixes: tuple[str, str]) -> list[st
     return aliases + [chinese, chinese + zh_suffix]
 
 
+CHINA = "China"  # the gazetteer's provinces and cities are China's
+
+
 @functools.cache
 def gazetteer_places() -> dict[str, Entity]:
     """Every place of the shipped gazetteer, as entities."""
@@ -133,12 +137,12 @@ def gazetteer_places() -> dict[str, Entity]:
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
     for name, chinese in data.get("provinces", {}).items():
-        places[name] = Entity(name, "province", tuple(place_aliases(name, chinese, ("province", "省"))))
+        places[name] = Entity(name, "province", tuple(place_aliases(name, chinese, ("province", "省"))), country=CHINA)
     for name, chinese in data.get("province_level_cities", {}).items():
-        places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))))
+        places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), country=CHINA)
     for province, cities in data.get("cities", {}).items():
         for name, chinese in cities.items():
-            places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), within=province)
+            places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), within=province, country=CHINA)
     return places
 
 

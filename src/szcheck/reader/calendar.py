@@ -35,3 +35,10 @@ def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int |
         return None, True
     last = relative in [w.lower() for w in vocab["last_year"]]
     return published.year - (1 if last else 0), True
+
+
+def months_from_january(year: int, months: int) -> str:
+    """The first `months` months of a year as the period it names: the first quarter, the first half
+    or the whole year when it is one ('the first six months of 2025' is 2025-H1), else an interval."""
+    named = {3: f"{year}-Q1", 6: f"{year}-H1", 12: str(year)}
+    return named.get(months, f"{year}-01/{year}-{months:02d}")

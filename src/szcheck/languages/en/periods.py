@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...reader.calendar import YEAR, PeriodRule, year_of
+from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
 from ...reader.patterns import ending_with, ends_with, word_alternation
 from .. import vocabulary
 
@@ -67,7 +67,7 @@ def first_months(match, text, published, vocab):
     if year is None or not 1 < months <= 12:
         return None
     year -= 1 if relative and not match["rel"] and published and months > published.month else 0  # the last such span up to publication
-    return f"{year}-01/{year}-{months:02d}", relative, False
+    return months_from_january(year, months), relative, False
 
 
 def year_to_date(match, text, published, vocab):
