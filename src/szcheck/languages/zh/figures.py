@@ -69,7 +69,46 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     tenths = word_alternation(raw["tenths"])
     run = han_numeral()
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change()]
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change(),
+            *multiples(vocab)]
+
+
+def multiples(vocab: dict) -> list[str]:
+    """增长了一倍 / 上涨1.5倍 (a change of N times: +N x 100%, only right after a change word; 是去年的2倍
+    is a level), 翻一番 / 翻两番 (doubled N times), 一半 / 半数 (half)."""
+    run = han_numeral()
+    cues = [w + tail for w in vocab["growth_words"] if not w.isascii() for tail in ["", *vocab["times_after"]]]
+    after_cue = "|".join(f"(?<={re.escape(cue)})" for cue in sorted(set(cues), key=len, reverse=True))
+    doubling = vocab["doubling"]
+    between = word_alternation(doubling["between"])
+    return [rf"(?:{after_cue})(?P<growth_zh_times>(?:{run}|\d+(?:\.\d+)?){re.escape(vocab['times_word'])})",
+            rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
+            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})"]
+
+
+HUNDRED = Decimal(100)
+
+
+def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(percent, rounding) of a multiple or a half (see multiples)."""
+    groups = match.groupdict()
+    if groups.get("ratio_zh_half"):
+        return Decimal(50), Decimal("0.5")
+    if groups.get("growth_zh_times"):
+        written = groups["growth_zh_times"][:-1]
+        number = numerals.read_numeral(written)
+        if number is None or number.end != len(written) or number.approximate:
+            return None
+        whole = number.value == number.value.to_integral_value()  # 增长了一倍 is doubled, to the percent
+        return number.value * HUNDRED, Decimal("0.5") if whole else number.unit_of_last_digit / 2 * HUNDRED
+    if groups.get("growth_zh_doublings"):
+        between = "".join(c for c in groups["growth_zh_doublings"][1:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
+        times = numerals.read_numeral(between) if between else None
+        count = times.value if times is not None and times.end == len(between) else Decimal(1 if not between else 0)
+        if not count or count > 10:
+            return None
+        return (2 ** int(count) - 1) * HUNDRED, Decimal("0.5")
+    return None
 
 
 def mixed_numeral() -> str:
@@ -92,12 +131,13 @@ def money_with_change() -> str:
     """七块八, 八元四毛, 30元2角五分: yuan with jiao and fen after them (plain 30元 is an ordinary figure)."""
     raw = numerals.vocabulary().raw
     yuan, jiao, fen = ("".join(raw[key]) for key in (("yuan"), "jiao", "fen"))
+    kuai = re.escape("".join(raw["kuai"]))
     yuan += "".join(raw["kuai"])
     digit = rf"[{re.escape(''.join(raw['digits']) + ''.join(raw['zeros']))}\d]"
     zeros = re.escape(''.join(raw['zeros']))
     money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}])?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
-            rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]"
+    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
+            rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]|(?:{han_numeral()}|\d+)[{kuai}](?={CLAUSE_END.pattern}|$)"
             rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
 
 
@@ -110,7 +150,7 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(percent, rounding) of a percent in words: 百分之二点六四 -> (2.64, 0.005), 百分之十 -> (10, 0.5), 七八成 -> (80, 10)
     (the middle of 70-90), 负百分之二点五 -> (-2.5, 0.05)."""
     if match.group("ratio_zh") is None:
-        return None
+        return multiple_number(match)
     start = match.start("ratio_zh")
     negative = match.string[start] in numerals.vocabulary().signs
     percent = numerals.percent_of(match.string, start + negative)
@@ -162,6 +202,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if match.group("ratio_zh") is not None:
         return ratio_value(match) is None
+    if any(match.groupdict().get(name) for name in ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")):
+        return multiple_number(match) is None
     if match.group("words_money_zh") is not None:
         return money_at(match) is None
     if match.group("words_mixed_zh") is not None:
@@ -328,7 +370,7 @@ def sign_pattern(vocab: dict) -> str:
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
-YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊].|[角毛]|分[钱錢]")
+YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊]|[角毛]|分[钱錢]")
 
 
 @functools.cache
@@ -360,4 +402,5 @@ def number_starts(vocab: dict) -> set[str]:
     """The characters a Han numeral or a percent in words can begin with."""
     raw = numerals.vocabulary().raw
     return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
-            | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]})
+            | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
+            | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})

@@ -647,8 +647,9 @@ def yuan_amount(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | N
     if sub is not None:
         add, place, end = sub
         return money_end(text, start, n, v, end, add, place)
-    if text[n.end] in raw["kuai"] and not text.startswith(tuple(raw["money_word"]), end):
-        return None  # 三块石头 is three stones
+    if text[n.end] in raw["kuai"] and not (text.startswith(tuple(raw["money_word"]), end) or end == len(text)
+                                           or text[end] in raw["clause_ends"]):
+        return None  # 三块石头 is three stones; 花了一百块。 and 一百块钱 are money
     return money_end(text, start, n, v, end, ZERO, None)
 
 
