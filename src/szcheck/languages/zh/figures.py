@@ -221,7 +221,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
-    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start)):
+    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
 
@@ -269,6 +269,10 @@ def context_words() -> dict:
         "share_words": re.compile(word_alternation(vocab["share_nouns"] + vocab["share_phrases"])),
         "cues": re.compile(word_alternation(vocab["growth_words"] + vocab["decrease_words"])),
         "decrease": frozenset(vocab["decrease_words"]),
+        "rate_nouns": vocab["rate_nouns"],
+        "rate_noun": re.compile(word_alternation(vocab["rate_nouns"])),
+        "level_after": re.compile(word_alternation(vocab["level_prepositions"])),
+        "byline": re.compile(word_alternation(vocab["byline_words"])),
     }
 
 
@@ -293,6 +297,17 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+BYLINE_REACH = 8  # characters between 记者 and the name's digit (（记者张三）)
+
+
+def in_byline(text: str, start: int) -> bool:
+    """The digit of a name in a byline: （记者张三）, 通讯员李四."""
+    before = text[max(0, start - BYLINE_REACH) : start]
+    found = list(context_words()["byline"].finditer(before))
+    return bool(found) and not CLAUSE_END.search(before, found[-1].end()) and not any(
+        numerals.is_numeral_char(c, numerals.vocabulary()) for c in before[found[-1].end() :])
 
 
 def counts_after(text: str, end: int, value) -> bool:
@@ -333,15 +348,22 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
 
 def percent_sign(text: str, start: int, end: int) -> int | None:
     """0 for a share that the clause names after its last change word (占GDP比重为15.6%,
-    占规模以上工业的52.3%); None to leave the reading to the context rules. 增加值 (value added)
-    and 增长率 (a growth rate, named) are not change words."""
+    占规模以上工业的52.3%); the sign of a rate noun's change (增幅达到8%, 降幅为3%, 增速回落至3.5%);
+    None to leave the reading to the context rules. 增加值 (value added) and 增长率 (a growth rate,
+    named) are not change words."""
     words = context_words()
     clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
     clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
-    cues = [m.end() for m in words["cues"].finditer(clause)]
+    cues = list(words["cues"].finditer(clause))
     share = [m.start() for m in words["share_words"].finditer(clause)]
-    if share and (not cues or share[-1] >= cues[-1]):
+    if share and (not cues or share[-1] >= cues[-1].end()):
         return 0
+    rates = list(words["rate_noun"].finditer(clause))
+    if rates and not (share and share[-1] > rates[-1].start()):
+        # a rate noun, then at most a change word that reaches a level (增速回落至3.5% is a growth of 3.5%)
+        later = [cue for cue in cues if cue.start() >= rates[-1].end()]
+        if not later or words["level_after"].search(clause, later[-1].end()):
+            return words["rate_nouns"][rates[-1].group(0)]
     return None
 
 

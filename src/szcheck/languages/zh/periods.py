@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...reader.calendar import YEAR, PeriodRule, year_of
+from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
 from ...reader.patterns import word_alternation
 
 
@@ -17,6 +17,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
     prior = word_alternation(vocab["last_year"] + vocab["prior_periods"])
     this_or_last_or_prior = word_alternation(w for w in vocab["this_year"] + vocab["last_year"] + vocab["prior_year"] if not w.isascii())
     ends = word_alternation(vocab["year_ends"])
+    han_months = word_alternation(w for w, n in vocab["cjk_counts"].items() if n <= 12)
+    month_numerals = "".join(sorted({c for w in vocab["cjk_counts"] for c in w}))
     year_joiners = "".join(re.escape(joiner) for joiner in vocab["year_span_joiners"])
     joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
     return [
@@ -38,7 +40,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
         PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))(?:{ends})", vocab["year_ends"], year_end),
-        PeriodRule("cjk_month_alone", 125, rf"(?<![\d年])(?P<mm>1[0-2]|0?[1-9])月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
+        PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
+        PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
+        PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
+        PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
 
@@ -107,7 +112,7 @@ def first_months(counts: dict):
         if year is None or not 1 < months <= 12:
             return None
         year -= 1 if relative and not match["rel"] and published and months > published.month else 0
-        return f"{year}-01/{year}-{months:02d}", relative, False
+        return months_from_january(year, months), relative, False
     return resolve
 
 
@@ -163,9 +168,36 @@ def year_end(match, text, published, vocab):
 
 
 def month_alone(match, text, published, vocab):
-    """6月末, 7月份: the last such month up to publication."""
-    month_number = int(match["mm"])
+    """6月末, 7月份, 十二月份: the last such month up to publication."""
+    written = match["mm"]
+    month_number = int(written) if written.isdigit() else vocab["cjk_counts"][written]
     if not published:
         return None
     year = published.year - (1 if month_number > published.month else 0)
     return f"{year}-{month_number:02d}", True, False
+
+
+def next_years(counts: dict):
+    """未来五年, 今后三年: the years after publication."""
+    def resolve(match, text, published, vocab):
+        if not published:
+            return None
+        count = match["count"]
+        years = int(count) if count.isdigit() else counts[count]
+        return f"{published.year + 1}..{published.year + years}", True, False
+    return resolve
+
+
+def quarter_end(match, text, published, vocab):
+    """三季度末: the quarter's last month, as a level at its end is dated."""
+    year, relative = year_of(match, published, vocab)
+    if year is None:
+        return None
+    written = match["q"]
+    quarter = int(written) if written.isdigit() else vocab["cjk_numerals"][written]
+    return f"{year}-{3 * quarter:02d}", relative, False
+
+
+def since(match, text, published, vocab):
+    """2019年以来: from that year to publication."""
+    return (f"{match['year']}..{published.year}" if published else match["year"]), False, False
