@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .claims_writer import render_claims_yaml
 from .errors import SzcheckError
 from .model import Claim
 from .reader.figures import read_value
@@ -359,8 +360,7 @@ def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> 
 
 
 def render_data(data: dict) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same text, several times faster
-    return HEADER + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return HEADER + render_claims_yaml(data)
 
 
 def remember_parse(text: str, data: dict) -> None:
