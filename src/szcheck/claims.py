@@ -430,6 +430,26 @@ class MergeResult:
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.stale or self.removed)
 
+    def counts(self) -> MergeCounts:
+        return MergeCounts(len(self.claims), len(self.added), len(self.updated), len(self.kept), len(self.stale), len(self.removed))
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """How many claims a merge added, updated, kept, ...: what `extract` reports, small enough for
+    a worker process to send back."""
+
+    claims: int
+    added: int
+    updated: int
+    kept: int
+    stale: int
+    removed: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.stale or self.removed)
+
 
 def claim_checksum(claim: Claim) -> str:
     """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""

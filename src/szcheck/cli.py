@@ -238,8 +238,8 @@ def describe_outcome(outcome, dry_run: bool) -> str:
     if merge is None:
         return f"skipped {outcome.claims_file.as_posix()} (source unchanged; --force to re-extract)"
     verb = "would write" if dry_run and merge.changed else ("wrote" if outcome.written else "unchanged")
-    counts = (f"{len(merge.claims)} claims: {len(merge.added)} added, {len(merge.updated)} updated, "
-              f"{len(merge.kept)} kept as edited, {len(merge.stale)} stale, {len(merge.removed)} removed")
+    counts = (f"{merge.claims} claims: {merge.added} added, {merge.updated} updated, "
+              f"{merge.kept} kept as edited, {merge.stale} stale, {merge.removed} removed")
     return f"{verb} {outcome.claims_file.as_posix()} ({counts})"
 
 
