@@ -13,6 +13,9 @@ import typer
 
 from . import __version__
 from .errors import SzcheckError
+from .plain_params import use_plain_params
+
+use_plain_params()
 
 app = typer.Typer(
     help="Read the figures in a pile of news articles and report where the sources contradict each other.",
@@ -129,13 +132,15 @@ def parse(
     from .reader import read_figures
     from .render.parse import quantity_object, render_parse_table
 
-    from .config import checked_currency
-
     when = parse_date(published)
-    try:
-        currency = checked_currency(currency or "", None)
-    except SzcheckError as error:
-        fail(SzcheckError(f"--currency: {error.message}"))
+    if currency:
+        from .config import checked_currency  # (which imports YAML: reading a sentence no longer needs it)
+
+        try:
+            currency = checked_currency(currency, None)
+        except SzcheckError as error:
+            fail(SzcheckError(f"--currency: {error.message}"))
+    currency = currency or ""
     if stdin:
         for line in sys.stdin:
             figures = read_figures(line.rstrip("\n"), when, currency)
