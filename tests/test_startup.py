@@ -132,3 +132,17 @@ def test_a_misspelt_choice_still_gets_typers_own_message(runner):
 
     result = runner.invoke(app, ["parse", "-f", "jsn", "Revenue rose 5%"])
     assert result.exit_code == 2 and "'jsn' is not one of 'rich', 'json'" in result.output
+
+
+def console_script(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([os.path.join(os.path.dirname(sys.executable), "szcheck"), *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_the_process_ends_at_once_with_its_output_and_exit_code_whole():
+    done = console_script("parse", "-f", "json", "Revenue rose 5% in 2024")
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("]") and '"unit": "percent"' in done.stdout
+    wrong = console_script("parse", "-f", "jsn", "Revenue rose 5% in 2024")
+    assert wrong.returncode == 2 and "'jsn' is not one of 'rich', 'json'" in wrong.stderr
+    bad_date = console_script("parse", "--published", "2024-13-01", "x")
+    assert bad_date.returncode == 2 and bad_date.stderr == "szcheck: error: --published '2024-13-01' is not a date (YYYY-MM-DD)\n"

@@ -5,12 +5,12 @@ every start."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import os
 import pickle
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -37,7 +37,7 @@ def built(name: str, build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     key = cache_key(name)
-    path = folder / f"{name}-{key[:32]}.pickle"
+    path = folder / f"{name}-{format(checksum(key.encode('utf-8', 'surrogateescape')), '016x')}.pickle"
     found = read_entry(path, key)
     if found is not None:
         return found
@@ -54,16 +54,12 @@ def cache_folder() -> Path | None:
 
 
 def cache_key(name: str) -> str:
-    text = f"{sys.version}\x00{sys.implementation.cache_tag}\x00{_sre.MAGIC}\x00{name}\x00{package_fingerprint(PACKAGE)}"
-    return hashlib.sha256(text.encode()).hexdigest()
+    return f"{sys.version}\x00{sys.implementation.cache_tag}\x00{_sre.MAGIC}\x00{name}\x00{package_fingerprint(PACKAGE)}"
 
 
 @functools.cache  # the files do not change while szcheck runs
 def package_fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path, size, modified in sorted(package_files(folder)):
-        digest.update(f"\x00{path}\x00{size}\x00{modified}".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+    return "\x00".join(f"{path}:{size}:{modified}" for path, size, modified in sorted(package_files(folder)))
 
 
 def package_files(folder: Path, prefix: str = ""):
@@ -149,4 +145,10 @@ def write_entry(path: Path, key: str, value: object) -> None:
 
 
 def entry_seal(key: str, body: bytes) -> str:
-    return hashlib.sha256(key.encode("ascii") + b"\x00" + body).hexdigest()
+    """A checksum of the entry and the key it was built for: an entry of other files, or a damaged
+    one, does not match it. (A checksum against accidents, not a signature: the folder is the user's.)"""
+    return format(checksum(key.encode("utf-8", "surrogateescape") + b"\x00" + body), "016x")
+
+
+def checksum(data: bytes) -> int:
+    return zlib.crc32(data) << 32 | zlib.adler32(data)  # zlib's, not hashlib's: loading OpenSSL was 4 ms of a short run
