@@ -38,8 +38,9 @@ MB = 1_000_000
 # 4-6 minutes (depending on the commit), so 100k is left out of the default sizes (add it with
 # --sizes 1000,10000,100000; the table prints a linear projection instead), and --quick uses 1k and
 # 3k claims to stay near 30 s.
-FULL = {"reading_mb": 10, "extract_mb": 10, "chinese_mb": 2, "sizes": [1_000, 10_000, 30_000]}
-QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "chinese_mb": 0.1, "sizes": [1_000, 3_000]}
+FULL = {"reading_mb": 10, "extract_mb": 10, "chinese_mb": 2, "sizes": [1_000, 10_000, 30_000], "writer_claims": 10_000,
+        "jobs_claims": 30_000}
+QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "chinese_mb": 0.1, "sizes": [1_000, 3_000], "writer_claims": 1_000, "jobs_claims": 3_000}
 PROJECT_TO = 100_000  # claims: the size the scale table extrapolates to when it was not run
 
 
@@ -193,14 +194,20 @@ def quantulum(sample: str) -> dict:
 
 # --------------------------------------------------------------------------- start-up
 
-def median_wall(command: list[str], runs: int = 5) -> tuple[float, set[int]]:
+def median_wall(command: list[str], runs: int = 5, env_for=None) -> tuple[float, set[int]]:
     times, codes = [], set()
     for _ in range(runs):
+        env = env_for() if env_for else None
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         times.append(time.perf_counter() - start)
         codes.add(done.returncode)
+        if env_for:
+            shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     return statistics.median(times), codes
+
+
+PARSE_SENTENCE = "Revenue rose 5% in 2024"
 
 
 def measure_startup() -> dict:
@@ -209,10 +216,17 @@ def measure_startup() -> dict:
     try:
         python = median_wall([sys.executable, "-c", "pass"])
         help_ = median_wall([szcheck, "--help"])
+        parse = median_wall([szcheck, "parse", PARSE_SENTENCE])
+        first_parse = median_wall([szcheck, "parse", PARSE_SENTENCE], env_for=fresh_cache_home)
         verify = median_wall([szcheck, "verify", "--sources", "sources", "--claims", empty, "-f", "json"])
     finally:
         shutil.rmtree(empty)
-    return {"python": python, "help": help_, "verify": verify}
+    return {"python": python, "help": help_, "parse": parse, "first_parse": first_parse, "verify": verify}
+
+
+def fresh_cache_home() -> dict:
+    """An environment whose cache folder is empty: szcheck's first run on a machine (or after an upgrade)."""
+    return {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="szcheck-bench-cache-")}
 
 
 # --------------------------------------------------------------------------- synthetic corpora
@@ -576,6 +590,10 @@ def print_startup(s: dict) -> None:
     rows = [
         ("baseline: python -c pass", f"{base * 1000:.0f} ms", ",".join(map(str, sorted(s["python"][1]))), "1.0x"),
         ("szcheck --help", f"{s['help'][0] * 1000:.0f} ms", ",".join(map(str, sorted(s["help"][1]))), f"{s['help'][0] / base:.1f}x"),
+        (f'szcheck parse "{PARSE_SENTENCE}"', f"{s['parse'][0] * 1000:.0f} ms", ",".join(map(str, sorted(s["parse"][1]))),
+         f"{s['parse'][0] / base:.1f}x"),
+        ("  the same, first run (empty cache folder)", f"{s['first_parse'][0] * 1000:.0f} ms",
+         ",".join(map(str, sorted(s["first_parse"][1]))), f"{s['first_parse'][0] / base:.1f}x"),
         ("szcheck verify --sources sources --claims <empty> -f json", f"{s['verify'][0] * 1000:.0f} ms",
          ",".join(map(str, sorted(s["verify"][1]))), f"{s['verify'][0] / base:.1f}x"),
     ]
@@ -633,6 +651,96 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
         print(f"   note: {note}")
 
 
+# --------------------------------------------------------------------------- claims-file writer
+
+def measure_writer(target: int) -> dict:
+    """The claims files of a synthetic corpus rendered by szcheck's writer and by PyYAML's dumper (the
+    libyaml one when installed, as szcheck used before), the same data, CPU time, best of three each,
+    taken in turns. The texts are compared too."""
+    import yaml
+
+    from szcheck import claims_writer
+    from szcheck.claims import claims_file_data
+    from szcheck.extract import extract_claims
+    from szcheck.sources import read_source
+
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-writer-")).resolve()
+    try:
+        write_corpus(make_corpus(target, seed=3), folder / "sources")
+        files = [claims_file_data(source.path.as_posix(), source.sha256, extract_claims(source))
+                 for source in (read_source(path, folder) for path in sorted((folder / "sources").glob("*.txt")))]
+    finally:
+        shutil.rmtree(folder)
+    ours, theirs = math.inf, math.inf
+    for _ in range(3):
+        claims_writer.claim_line.cache_clear()  # as in a fresh process
+        start = time.process_time()
+        written = [claims_writer.render_claims_yaml(data) for data in files]
+        ours = min(ours, time.process_time() - start)
+        start = time.process_time()
+        dumped = [yaml.dump(data, Dumper=claims_writer.DUMPER, allow_unicode=True, sort_keys=False, width=100) for data in files]
+        theirs = min(theirs, time.process_time() - start)
+    return {"files": len(files), "claims": sum(len(data["claims"]) for data in files), "ours_s": ours, "pyyaml_s": theirs,
+            "dumper": claims_writer.DUMPER.__name__, "identical": written == dumped}
+
+
+def print_writer(w: dict) -> None:
+    print(f"\n4. Claims-file writer  ({w['files']:,} claims files, {w['claims']:,} claims of a synthetic corpus; CPU time, "
+          "best of 3, taken in turns)")
+    rows = [(f"baseline: yaml.dump with {w['dumper']} (what szcheck used before)", f"{w['pyyaml_s']:.3f} s",
+             f"{w['claims'] / w['pyyaml_s']:,.0f}", "1.00x"),
+            ("szcheck's claims writer", f"{w['ours_s']:.3f} s", f"{w['claims'] / w['ours_s']:,.0f}", f"{w['ours_s'] / w['pyyaml_s']:.2f}x")]
+    print(table(rows, ("writer", "CPU time", "claims/s", "ours/baseline")))
+    print(f"   byte-identical output: {'yes' if w['identical'] else 'NO'}")
+
+
+# --------------------------------------------------------------------------- extract -j
+
+def measure_jobs(target: int, rounds: int = 2) -> dict:
+    """`szcheck extract -j1` and `-j2` from scratch on the same synthetic corpus, in turns, best of
+    `rounds` each: wall time and CPU time (user + system of the run and its workers). The second core
+    of a shared machine is often busy, so the CPU time and the load average are shown with it."""
+    szcheck = str(Path(sys.executable).parent / "szcheck")
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-jobs-")).resolve()
+    results: dict = {"1": [], "2": []}
+    outputs = {}
+    try:
+        (folder / "szcheck.yaml").write_text("# benchmark project\n", encoding="utf-8")
+        mb = write_corpus(make_corpus(target, seed=5), folder / "sources")
+        subprocess.run([szcheck, "extract", "-j", "1", "sources/" + sorted(os.listdir(folder / "sources"))[0]], cwd=folder,
+                       capture_output=True)  # the reader's cache, as after any first run
+        for _ in range(rounds):
+            for jobs in ("1", "2"):
+                shutil.rmtree(folder / "claims", ignore_errors=True)
+                shutil.rmtree(folder / ".szcheck_cache" / "claims", ignore_errors=True)
+                load = os.getloadavg()[0]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                done = subprocess.run([szcheck, "extract", "-j", jobs], cwd=folder, capture_output=True, text=True)
+                wall = time.perf_counter() - start
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                results[jobs].append((wall, cpu, load))
+                files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted((folder / "claims").rglob("*.yaml"))}
+                outputs[jobs] = (done.returncode, done.stdout, done.stderr, files)
+    finally:
+        shutil.rmtree(folder)
+    best = {jobs: min(runs) for jobs, runs in results.items()}
+    return {"target": target, "mb": mb, "files": len(outputs["1"][3]), "best": best, "runs": results,
+            "identical": outputs["1"] == outputs["2"], "exit": outputs["1"][0]}
+
+
+def print_jobs(j: dict) -> None:
+    (wall1, cpu1, load1), (wall2, cpu2, load2) = j["best"]["1"], j["best"]["2"]
+    print(f"\n5. extract -j  (a synthetic corpus of {j['files']:,} sources, {j['mb']:.1f} MB, ~{j['target']:,} claims, "
+          f"written from scratch; best of {len(j['runs']['1'])}, taken in turns)")
+    rows = [("baseline: szcheck extract -j1", f"{wall1:.1f} s", f"{cpu1:.1f} s", f"{load1:.1f}", "1.00x", "1.00x"),
+            ("szcheck extract -j2", f"{wall2:.1f} s", f"{cpu2:.1f} s", f"{load2:.1f}", f"{wall2 / wall1:.2f}x", f"{cpu2 / cpu1:.2f}x")]
+    print(table(rows, ("command", "wall", "CPU (all processes)", "load at start", "wall/baseline", "CPU/baseline")))
+    print(f"   same output (files, lines, exit code {j['exit']}): {'yes' if j['identical'] else 'NO'}; {os.cpu_count()} CPUs; "
+          "with the second core busy (load near or above 2) -j2 cannot beat -j1 on wall time, and its extra CPU is the pool's cost")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -680,7 +788,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.05, help="share of stated facts given a planted contradiction")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=600, help="seconds after which a scale case is stopped")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,hostile,scale")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,hostile,writer,jobs,scale")
     parser.add_argument("--profile", type=int, metavar="CLAIMS", help="only profile one scale case with cProfile")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -708,6 +816,10 @@ def main() -> None:
     if "hostile" not in skip:
         hostile_size = 50_000 if args.quick else 500_000
         print_hostile(measure_hostile(hostile_size), hostile_size)
+    if "writer" not in skip:
+        print_writer(measure_writer(settings["writer_claims"]))
+    if "jobs" not in skip:
+        print_jobs(measure_jobs(settings["jobs_claims"]))
     if "scale" not in skip:
         results, notes = [], []
         for size in sizes:

@@ -9,9 +9,9 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterator
 
-from .claims import MergeResult, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
+from .claims import MergeCounts, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
 from .config import CONFIG_FILES
 from .errors import SzcheckError, printable
 from .model import Claim, Finding, Report, Source
@@ -133,7 +133,7 @@ def encoding_for(relative_path: str, encodings: dict[str, str]) -> str | None:
 class ExtractOutcome:
     source: Source
     claims_file: Path
-    merge: MergeResult | None  # None when the source was skipped as unchanged
+    merge: MergeCounts | None  # None when the source was skipped as unchanged
     written: bool
 
 
@@ -156,15 +156,61 @@ def is_current(target: Path, source: Source) -> bool:
     return f"source_sha256: {source.sha256}\n" in head and f"extracted_with: szcheck {__version__}\n" in head
 
 
-def extract_all(sources: list[Source], jobs: int) -> list[list[Claim]]:
-    """Extraction of several sources, in a process pool when there is more than one job to do;
-    the result is the same, in the same order, as one process would give."""
-    if jobs <= 1 or len(sources) < 2:
-        return [extract_source(source) for source in sources]
+@dataclass(frozen=True)
+class SourceTask:
+    """One source's work, as sent to a worker: its text is all it carries."""
+
+    source: Source
+    target: Path
+    dry_run: bool
+    prune: bool
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What a worker sends back for a source: counts and errors, never claims."""
+
+    merge: MergeCounts | None  # None when its claims file could not be read
+    written: bool
+    errors: list[SzcheckError]
+
+
+def extract_one(task: SourceTask) -> SourceResult:
+    """A source's whole pipeline: extract, merge into its claims file, write it, fill the parse cache."""
+    errors: list[SzcheckError] = []
+    outcome = merge_into(task.target, task.source, extract_source(task.source), task.dry_run, task.prune, errors)
+    return SourceResult(None if outcome is None else outcome.merge, outcome is not None and outcome.written, errors)
+
+
+PER_CHUNK = 8  # sources sent to a worker at a time: few enough that the workers finish together
+
+
+@contextmanager
+def source_results(tasks: list[SourceTask], jobs: int) -> Iterator[Iterator[SourceResult]]:
+    """Each task's result, in the tasks' order, as it is done: in this process, or in a pool of
+    worker processes when there is more than one job to do. Leaving early cancels what has not started."""
+    if jobs <= 1 or len(tasks) < 2:
+        yield map(extract_one, tasks)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        return list(pool.map(extract_source, sources, chunksize=max(1, len(sources) // (jobs * 4))))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=worker_context(),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool.map(extract_one, tasks, chunksize=PER_CHUNK)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_context():
+    """Forked workers where the system has fork: they inherit the settings load_settings made in this
+    process (extra registry, rates, default currency, parse cache folder), which a spawned one would not."""
+    import multiprocessing
+    import sys
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def die_with_parent(parent: int) -> None:
@@ -280,20 +326,23 @@ def extract_and_merge(sources: list[Source], claims_dir: Path, dry_run: bool, fo
     strict, errors = errors is None, errors if errors is not None else []
     errors.extend(refused.values())
     sources = [source for source in sources if source.path.as_posix() not in refused]
-    todo = [s for s in sources if force or not is_current(targets[s.path.as_posix()], s)]
-    extracted = dict(zip(map(id, todo), extract_all(todo, jobs)))
+    todo = [SourceTask(s, targets[s.path.as_posix()], dry_run, prune) for s in sources
+            if force or not is_current(targets[s.path.as_posix()], s)]
+    todo_ids = {id(task.source) for task in todo}
     outcomes = []
-    for source in sources:
-        target = targets[source.path.as_posix()]
-        if id(source) in extracted:
-            outcome = merge_into(target, source, extracted[id(source)], dry_run, prune, errors)
-            if outcome is not None:
-                outcomes.append(outcome)
-        else:
-            outcomes.append(ExtractOutcome(source, target, None, written=False))
-        on_source(source)
-        if strict and errors:
-            raise errors[0]
+    with source_results(todo, jobs) as results:
+        for source in sources:
+            target = targets[source.path.as_posix()]
+            if id(source) in todo_ids:
+                result = next(results)
+                errors.extend(result.errors)
+                if result.merge is not None:
+                    outcomes.append(ExtractOutcome(source, target, result.merge, result.written))
+            else:
+                outcomes.append(ExtractOutcome(source, target, None, written=False))
+            on_source(source)
+            if strict and errors:
+                raise errors[0]
     if strict and errors:
         raise errors[0]
     return outcomes
@@ -321,7 +370,7 @@ def merge_into(target: Path, source: Source, extracted: list[Claim], dry_run: bo
         write_atomically(target, text)
     if not dry_run:
         remember_parse(text, data)
-    return ExtractOutcome(source, target, merge, written=not dry_run and not unchanged)
+    return ExtractOutcome(source, target, merge.counts(), written=not dry_run and not unchanged)
 
 
 SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.M)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .claims_writer import render_claims_yaml
 from .errors import SzcheckError
 from .model import Claim
 from .reader.figures import read_value
@@ -359,8 +360,7 @@ def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> 
 
 
 def render_data(data: dict) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same text, several times faster
-    return HEADER + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return HEADER + render_claims_yaml(data)
 
 
 def remember_parse(text: str, data: dict) -> None:
@@ -425,6 +425,26 @@ class MergeResult:
     kept: list[str] = field(default_factory=list)  # reviewed, rejected or edited by a person
     stale: list[str] = field(default_factory=list)  # quote no longer in the source
     removed: list[str] = field(default_factory=list)  # machine-written, unedited, no longer read
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.stale or self.removed)
+
+    def counts(self) -> MergeCounts:
+        return MergeCounts(len(self.claims), len(self.added), len(self.updated), len(self.kept), len(self.stale), len(self.removed))
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """How many claims a merge added, updated, kept, ...: what `extract` reports, small enough for
+    a worker process to send back."""
+
+    claims: int
+    added: int
+    updated: int
+    kept: int
+    stale: int
+    removed: int
 
     @property
     def changed(self) -> bool:

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from .errors import SzcheckError
 from .reader.patterns import word_alternation
 
@@ -18,6 +16,8 @@ _extra_registry_files: list[Path] = []
 
 def read_yaml_data(name: str) -> dict:
     """A data file shipped in szcheck/data."""
+    import yaml  # here, not at the top: `szcheck parse` imports this module and reads no YAML
+
     text = resources.files("szcheck").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - a safe loader
 
@@ -73,6 +73,8 @@ def _merge(base: dict, extra: dict) -> dict:
 
 @functools.cache
 def load_registry() -> Registry:
+    import yaml
+
     data = read_yaml_data("registry.yaml")
     for path in _extra_registry_files:
         try:

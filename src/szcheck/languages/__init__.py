@@ -41,6 +41,12 @@ def merge_vocabularies(merged: dict, extra: dict) -> dict:
 @functools.cache
 def vocabulary(part: str) -> dict:
     """Every language's `part` vocabulary ("figures" or "periods"), merged."""
+    from ..build_cache import built
+
+    return built(f"vocabulary-{part}", lambda: merged_vocabulary(part))  # kept between runs: no YAML to parse
+
+
+def merged_vocabulary(part: str) -> dict:
     merged: dict = {}
     for language in LANGUAGES:
         merged = merge_vocabularies(merged, read_language_data(language, part))

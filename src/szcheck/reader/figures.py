@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Quantity
+from ..build_cache import built
 from .intervals import half_unit, make_interval, signed_interval
 from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
 
@@ -94,6 +95,10 @@ class Currencies:
 
 @functools.cache
 def currencies() -> Currencies:
+    return built("currencies", build_currencies)
+
+
+def build_currencies() -> Currencies:
     from ..money import ambiguous_forms, currency_table
 
     code_of, signs, words, hundredths = {}, [], [], set()
@@ -125,6 +130,10 @@ def case_sensitive(forms) -> str:
 
 @functools.cache
 def lexicon() -> Lexicon:
+    return built("lexicon", build_lexicon)  # kept between runs: building it was most of a short run's time
+
+
+def build_lexicon() -> Lexicon:
     from ..languages import grammars, vocabulary
 
     vocab = vocabulary("figures")

@@ -7,11 +7,17 @@ import math
 from decimal import Decimal
 from importlib import resources
 
-import yaml
+from ..build_cache import built
 
 
 @functools.cache
 def tolerances() -> dict:
+    return built("tolerances", read_tolerances)  # kept between runs: no YAML to parse
+
+
+def read_tolerances() -> dict:
+    import yaml
+
     text = resources.files("szcheck").joinpath("data", "intervals.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..model import UNSPECIFIED, PeriodMention, Quantity
 from .calendar import PeriodRule
+from ..build_cache import built
 from .patterns import lower_in_place, word_alternation
 
 CONTEXT = "en"  # the language whose rule finds the years a growth rate spans (see szcheck.languages)
@@ -24,7 +25,11 @@ def period_rules() -> list[tuple[PeriodRule, re.Pattern, str | tuple[str, ...] |
     vocab = vocabulary("periods")
     found = sorted((rule for language in grammars("periods") for rule in language.rules(vocab)), key=lambda rule: rule.rank)
     # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
-    return [(rule, re.compile(rule.pattern), trigger_test(rule.trigger)) for rule in found]
+    # kept between runs (the rules themselves hold functions, so only their patterns are)
+    patterns = built("period_rules", lambda: [re.compile(rule.pattern) for rule in found])
+    if [pattern.pattern for pattern in patterns] != [rule.pattern for rule in found]:
+        patterns = [re.compile(rule.pattern) for rule in found]
+    return [(rule, pattern, trigger_test(rule.trigger)) for rule, pattern in zip(found, patterns)]
 
 
 @functools.cache

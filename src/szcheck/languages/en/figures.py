@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...build_cache import built
 from ...reader.patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, word_alternation
 from .. import vocabulary
 
@@ -189,6 +190,10 @@ def characters(words) -> str:
 
 @functools.cache
 def rules() -> Rules:
+    return built("en-figure-rules", build_rules)  # kept between runs (build_cache)
+
+
+def build_rules() -> Rules:
     vocab = vocabulary("figures")
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
