@@ -48,6 +48,7 @@ class Lexicon:
     currency_of: dict  # lower-cased symbol or word -> ISO code
     measure_of: dict  # a physical unit as written (a word lower-cased, a symbol as is) -> its name in measures/units.txt
     percent_words: frozenset
+    per_mille_words: frozenset
     point_words: frozenset
     basis_point_words: frozenset
     # the named groups of the figure pattern that play one role, in the order they stand in it
@@ -146,8 +147,8 @@ def build_lexicon() -> Lexicon:
     qualifier_of = {re.sub(r"\s+", " ", w.lower()): q for q, words in vocab["qualifiers"].items() for w in words}
     number_words = {word.lower(): value for word, value in vocab["number_words"].items()}
     measures = vocabulary("units")
-    units = (unit_words + vocab["percent_words"] + vocab["percentage_point_words"] + vocab["basis_point_words"]
-             + list(measures["words"]))
+    units = (unit_words + vocab["percent_words"] + vocab["per_mille_words"] + vocab["percentage_point_words"]
+             + vocab["basis_point_words"] + list(measures["words"]))
     spelled = "|".join(p for p in (language.number_words_pattern(vocab) for language in languages) if p)
     bare = [word for language in languages for word in language.bare_scales(vocab)]
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
@@ -212,6 +213,7 @@ def build_lexicon() -> Lexicon:
         currency_of=currency_of,
         measure_of={**{w.lower(): name for w, name in measures["words"].items()}, **measures["symbols"]},
         percent_words=lowered(vocab["percent_words"]),
+        per_mille_words=lowered(vocab["per_mille_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
         basis_point_words=lowered(vocab["basis_point_words"]),
         scale_groups=role_groups["scale"],
@@ -380,6 +382,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
         scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
     if unit_word in lex.percent_words:
         return "percent", scale, ""
+    if unit_word in lex.per_mille_words:
+        return "percent", scale * Decimal("0.1"), ""  # "7.2 per mille" is 0.72 percent
     if unit_word in lex.point_words:
         return "percentage_point", scale, ""
     if unit_word in lex.basis_point_words:

@@ -210,13 +210,16 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return numeral_at(match, "words_mixed_zh") is None
     digits = match.group("digits")
     if digits is not None:
-        return bare_number_is_not_a_figure(text, match.start("digits"), match.end("digits"), bare, digits)
+        return is_heading_number(text, match.start("digits"), match.end("digits")) \
+            or bare_number_is_not_a_figure(text, match.start("digits"), match.end("digits"), bare, digits)
     if match.group("words_zh") is None:
         return False
     numeral = numeral_at(match)
     if numeral is None:
         return True
     start, end = match.start("words_zh"), numeral.end
+    if is_heading_number(text, start, end):
+        return True
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
@@ -273,11 +276,17 @@ def context_words() -> dict:
         "rate_noun": re.compile(word_alternation(vocab["rate_nouns"])),
         "level_after": re.compile(word_alternation(vocab["level_prepositions"])),
         "byline": re.compile(word_alternation(vocab["byline_words"])),
+        "heading_marks": tuple(vocab["heading_number_marks"]),
     }
 
 
 LABEL_GAP = re.compile(r"[\s:：\-－—]*")
 LONG_IDENTIFIER = 5  # digits: a run this long right after a label needs no colon between (备12345678号)
+
+
+def is_heading_number(text: str, start: int, end: int) -> bool:
+    """三、工业 / 2、进出口: the number of a section heading or a list item, where a line opens."""
+    return text.startswith(context_words()["heading_marks"], end) and not text[:start].strip(" \t（(")
 
 
 def is_identifier(text: str, start: int, digits: int = 0) -> bool:
