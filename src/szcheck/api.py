@@ -411,12 +411,13 @@ def read_claims_files(claims_dir: Path, known: set[str], project: Project, root:
     """Claims files by the source they cover; the claims files that could not be read; and the
     sources left out because two claims files name them."""
     claims_files, broken, left_out, first = {}, set(), set(), {}
+    shared: dict[str, str] = {}  # each recurring text of the claims kept once
     for path in claims_file_paths(claims_dir):
         try:
             if root is not None:
                 printable_name(path, root)
                 inside_project(path, root)
-            claims_file = load_claims_file(path, warn=project.warnings.append)
+            claims_file = load_claims_file(path, warn=project.warnings.append, shared=shared)
             check_units(claims_file)
             if claims_file.source not in known:
                 where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"

@@ -209,8 +209,8 @@ def load_yaml(path: Path) -> object:
         raise SzcheckError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
 
 
-def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
-    """Read and validate a claims file; every problem names the file and line."""
+def load_claims_file(path: Path, warn=lambda message: None, shared: dict | None = None) -> ClaimsFile:
+    """Read and validate a claims file; every problem names the file and line. `shared`: see claim_from_entry."""
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("claims", []), list):
         raise SzcheckError("a claims file is a mapping with 'source' and a list of 'claims'", path, 1)
@@ -219,7 +219,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
         raise SzcheckError("missing 'source': the path of the article these claims come from", path, 1)
     claims, seen, claim_extras = [], {}, {}
     for entry in data.get("claims") or []:
-        claim = claim_from_entry(entry, source, path, warn)
+        claim = claim_from_entry(entry, source, path, warn, shared)
         if claim.id in seen:
             raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get(LINE_KEY))
         seen[claim.id] = entry.get(LINE_KEY)
@@ -253,10 +253,14 @@ CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "directio
            "outlook": OUTLOOKS}
 WHOLE_NUMBERS = ("line", "column")
 CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
+ACCEPTED = {key: {choice: choice for choice in choices} for key, choices in CHOICES.items()}  # each choice kept once
+UNIQUE_TEXT = frozenset(("id", "checksum"))  # never shared between claims: not worth interning
 
 
-def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
-    """A claim from its mapping in a claims file, every field checked; problems name the file and line."""
+def claim_from_entry(entry: object, source: str, path: Path, warn, shared: dict | None = None) -> Claim:
+    """A claim from its mapping in a claims file, every field checked; problems name the file and line.
+    With `shared`, text that recurs across claims (entities, metrics, periods, quotes) is kept once:
+    a string read from JSON or YAML is a new object each time."""
     if not isinstance(entry, dict):
         raise SzcheckError("each claim must be a mapping of keys to values", path)
     values = dict(entry)
@@ -272,7 +276,13 @@ def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
     if None in values.values():
         values = {key: value for key, value in values.items() if value is not None}
     for key, value in values.items():
-        if type(value) is not str or key in CHECKED_TEXT:  # other text needs no check (most fields)
+        if type(value) is str:
+            if key in CHECKED_TEXT:
+                choice = ACCEPTED[key].get(value) if key in ACCEPTED else None
+                values[key] = checked_value(key, value, path, line) if choice is None else choice
+            elif shared is not None and key not in UNIQUE_TEXT:
+                values[key] = shared.setdefault(value, value)
+        elif not (type(value) is int and key in WHOLE_NUMBERS and 0 <= value <= MAX_POSITION):
             values[key] = checked_value(key, value, path, line)
     values.setdefault("id", f"claim-{line}")
     values["source"], values["claims_line"] = source, line or 0
