@@ -117,9 +117,10 @@ def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str,
     # where the file really is: its folder's real path (looked up once per folder) and its own
     # name, unless the file itself is a link
     resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
-    if root not in (resolved, *resolved.parents):
+    if not resolved.is_relative_to(root):
         raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
-    return read_source(path, root, encoding_for(display_path(path, root).as_posix(), encodings))
+    encoding = encoding_for(display_path(path, root).as_posix(), encodings) if encodings else None
+    return read_source(path, root, encoding)
 
 
 def encoding_for(relative_path: str, encodings: dict[str, str]) -> str | None:
