@@ -39,8 +39,9 @@ MB = 1_000_000
 # --sizes 1000,10000,100000; the table prints a linear projection instead), and --quick uses 1k and
 # 3k claims to stay near 30 s.
 FULL = {"reading_mb": 10, "extract_mb": 10, "chinese_mb": 2, "sizes": [1_000, 10_000, 30_000], "writer_claims": 10_000,
-        "jobs_claims": 30_000}
-QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "chinese_mb": 0.1, "sizes": [1_000, 3_000], "writer_claims": 1_000, "jobs_claims": 3_000}
+        "jobs_claims": 30_000, "copies": [100, 500, 2_500]}
+QUICK = {"reading_mb": 0.25, "extract_mb": 0.1, "chinese_mb": 0.1, "sizes": [1_000, 3_000], "writer_claims": 1_000, "jobs_claims": 3_000,
+         "copies": [20, 100]}
 PROJECT_TO = 100_000  # claims: the size the scale table extrapolates to when it was not run
 
 
@@ -466,20 +467,38 @@ def reference_workload() -> float:
     return time.perf_counter() - start
 
 
-def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> dict:
-    """Generate, extract and verify one corpus; return timings, memory and recall."""
+def prepared_corpus(target: int, seed: int, rate: float, folder: Path) -> tuple[dict, bool]:
+    """The corpus's key facts, and whether its project (sources, claims files, parse cache) was
+    kept from an earlier run in `folder` (see --reuse); else it is generated into `folder`."""
+    facts = folder / "corpus.json"
+    if facts.exists():
+        return json.loads(facts.read_text(encoding="utf-8")), True
+    start = time.perf_counter()
+    corpus = make_corpus(target, seed, rate)
+    size = write_corpus(corpus, folder / "sources")
+    kept = {"files": len(corpus["files"]), "mb": size, "cities": corpus["cities"], "stated_facts": corpus["stated_facts"],
+            "planted": corpus["planted"], "intended": [[*key, count] for key, count in corpus["intended"].items()],
+            "generate_s": time.perf_counter() - start}
+    return kept, False
+
+
+def scale_case(target: int, seed: int, rate: float, profile: bool = False, reuse: Path | None = None,
+               verify_only: bool = False) -> dict:
+    """Generate, extract and verify one corpus; return timings, memory and recall. With `reuse`, the
+    extracted project is kept in that folder and a later run verifies it without extracting again."""
     from szcheck.api import extract_paths, verify
     from szcheck.claims import parse_cache, value_of
     from szcheck.group import period_key
     from szcheck.registry import load_registry
+    from szcheck.render.json import write_json
 
     warm_up()
-    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-scale-")).resolve()
+    folder = (reuse / f"scale-{target}-seed{seed}-rate{rate}") if reuse else Path(tempfile.mkdtemp(prefix="szcheck-bench-scale-"))
+    folder = folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    r = {"target": target, "extract_s": None, "rerun_s": None, "uncached_verify_s": None}
     try:
-        start = time.perf_counter()
-        corpus = make_corpus(target, seed, rate)
-        size = write_corpus(corpus, folder / "sources")
-        generate_s = time.perf_counter() - start
+        corpus, reused = prepared_corpus(target, seed, rate, folder)
         rss_before = memory_mb("VmRSS")
 
         profiler = None
@@ -488,22 +507,31 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
             profiler = cProfile.Profile()
             profiler.enable()
         parse_cache.use(folder / ".szcheck_cache" / "claims")  # as the command line does for every command
-        start = time.perf_counter()
-        extract_paths([folder / "sources"], folder / "claims", folder)
-        extract_s = time.perf_counter() - start
+        if not reused:
+            start = time.perf_counter()
+            extract_paths([folder / "sources"], folder / "claims", folder)
+            r["extract_s"] = time.perf_counter() - start
+            if reuse:
+                (folder / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
         value_of.cache_clear()  # each verify as in a fresh process
-        reference_s = reference_workload()
-        start = time.perf_counter()
+        r["reference_s"] = reference_workload()
+        start, cpu = time.perf_counter(), time.process_time()
         report = verify(folder / "sources", folder / "claims", folder)  # claims files read from the cache extract filled
-        verify_s = time.perf_counter() - start
+        r["verify_s"], r["verify_cpu_s"] = time.perf_counter() - start, time.process_time() - cpu
         start = time.perf_counter()
-        extract_paths([folder / "sources"], folder / "claims", folder)  # unchanged corpus: every source skipped
-        rerun_s = time.perf_counter() - start
-        parse_cache.use(None)  # a fresh clone of a project with committed claims files: every file parsed as YAML
-        value_of.cache_clear()
-        start = time.perf_counter()
-        verify(folder / "sources", folder / "claims", folder)
-        uncached_verify_s = time.perf_counter() - start
+        with open(folder / "report.json", "w", encoding="utf-8") as stream:
+            write_json(report, stream)  # what `szcheck verify -f json -o report.json` writes
+        r["json_s"], r["json_mb"] = time.perf_counter() - start, (folder / "report.json").stat().st_size / MB
+        (folder / "report.json").unlink()
+        if not verify_only:
+            start = time.perf_counter()
+            extract_paths([folder / "sources"], folder / "claims", folder)  # unchanged corpus: every source skipped
+            r["rerun_s"] = time.perf_counter() - start
+            parse_cache.use(None)  # a fresh clone of a project with committed claims files: every file parsed as YAML
+            value_of.cache_clear()
+            start = time.perf_counter()
+            verify(folder / "sources", folder / "claims", folder)
+            r["uncached_verify_s"] = time.perf_counter() - start
         if profiler:
             profiler.disable()
             import pstats
@@ -514,28 +542,28 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False) -> di
             print("--- szcheck's own functions, top 12 by cumulative time ---")
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(r"szcheck[/\\]", 12)
     finally:
-        shutil.rmtree(folder)
+        if not reuse:
+            shutil.rmtree(folder)
 
     registry = load_registry()
     read = Counter((c.entity, c.metric, period_key(c, registry)) for c in report.claims)
-    intended = corpus["intended"]
+    intended = Counter({tuple(key): count for *key, count in corpus["intended"]})
     planted = {tuple(k) for k in corpus["planted"]}
     conflicts = {(f.entity, f.metric, f.period) for f in report.findings if f.rule in ("SZ101", "SZ102")}
     rules = Counter(f.rule for f in report.findings)
-    return {
-        "target": target, "files": len(corpus["files"]), "mb": size, "cities": corpus["cities"],
+    r.update({
+        "files": corpus["files"], "mb": corpus["mb"], "cities": corpus["cities"], "reused": reused,
         "claims": len(report.claims), "statements": sum(intended.values()),
         "keys_read_as_written": sum((read & intended).values()) / max(1, sum(intended.values())),
-        "generate_s": generate_s, "extract_s": extract_s, "verify_s": verify_s, "rerun_s": rerun_s, "uncached_verify_s": uncached_verify_s,
-        "reference_s": reference_s,
-        "rss_before_mb": rss_before, "rss_peak_mb": memory_mb("VmHWM"),
+        "generate_s": corpus["generate_s"], "rss_before_mb": rss_before, "rss_peak_mb": memory_mb("VmHWM"),
         "stated_facts": corpus["stated_facts"], "planted": len(planted), "found": len(planted & conflicts),
         "unplanted_conflicts": len(conflicts - planted), "rules": dict(sorted(rules.items())),
-    }
+    })
+    return r
 
 
-def run_worker(target: int, seed: int, rate: float, timeout: float | None) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(target), "--seed", str(seed), "--rate", str(rate)]
+def run_worker(target: int, seed: int, rate: float, timeout: float | None, extra: list[str] = ()) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(target), "--seed", str(seed), "--rate", str(rate), *extra]
     try:
         done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -543,6 +571,78 @@ def run_worker(target: int, seed: int, rate: float, timeout: float | None) -> di
     if done.returncode != 0:
         return {"target": target, "error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- the bundled corpus copied k times
+
+def copy_bundled_corpus(folder: Path, copies: int) -> None:
+    """sources/ and claims/ copied `copies` times into folder/sources/copy-N/ and folder/claims/copy-N/,
+    each claims file naming its copy of the source: a real corpus whose every figure recurs k times."""
+    sources, claims = sorted((REPO / "sources").glob("*.txt")), sorted((REPO / "claims").glob("*.yaml"))
+    texts = {path.name: path.read_text(encoding="utf-8") for path in claims}
+    for number in range(copies):
+        part = f"copy-{number:05d}"
+        (folder / "sources" / part).mkdir(parents=True)
+        (folder / "claims" / part).mkdir(parents=True)
+        for path in sources:
+            shutil.copyfile(path, folder / "sources" / part / path.name)
+        for name, text in texts.items():
+            (folder / "claims" / part / name).write_text(text.replace("source: sources/", f"source: sources/{part}/", 1), encoding="utf-8")
+
+
+def copies_case(copies: int) -> dict:
+    """Verify the bundled corpus copied `copies` times: once to fill the parse cache (as the first
+    `szcheck verify` of a fresh clone does), then again, timed, as every later run."""
+    from szcheck.api import verify
+    from szcheck.claims import parse_cache
+
+    warm_up()
+    folder = Path(tempfile.mkdtemp(prefix="szcheck-bench-copies-")).resolve()
+    try:
+        copy_bundled_corpus(folder, copies)
+        parse_cache.use(folder / ".szcheck_cache" / "claims")
+        start = time.perf_counter()
+        verify(folder / "sources", folder / "claims", folder)
+        first_s = time.perf_counter() - start
+        reference_s = reference_workload()
+        start, cpu = time.perf_counter(), time.process_time()
+        report = verify(folder / "sources", folder / "claims", folder)
+        verify_s, verify_cpu_s = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        shutil.rmtree(folder)
+    return {"copies": copies, "sources": len(report.sources), "claims": len(report.claims), "findings": len(report.findings),
+            "errors": report.count("error"), "first_s": first_s, "verify_s": verify_s, "verify_cpu_s": verify_cpu_s,
+            "reference_s": reference_s, "rss_peak_mb": memory_mb("VmHWM")}
+
+
+def run_copies_worker(copies: int, timeout: float | None) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--copies-worker", str(copies)]
+    try:
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"copies": copies, "error": f"stopped after {timeout:.0f} s"}
+    if done.returncode != 0:
+        return {"copies": copies, "error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_copies(results: list[dict]) -> None:
+    print("\n5. The bundled corpus copied k times  (sources/ and claims/, one subprocess per k; verify with the parse cache "
+          "filled by a first verify)")
+    rows, previous = [], None
+    for r in results:
+        if "error" in r:
+            rows.append((f"{r['copies']:,}", r["error"], *[""] * 7))
+            continue
+        growth = f"{r['verify_s'] / previous['verify_s']:.1f}x (claims {r['claims'] / previous['claims']:.1f}x)" if previous else ""
+        rows.append((f"{r['copies']:,}", f"{r['sources']:,}", f"{r['claims']:,}", f"{r['findings']:,}", f"{r['first_s']:.1f}",
+                     f"{r['verify_s']:.2f} ({r['verify_s'] / r['reference_s']:.1f}x ref.)", f"{r['verify_cpu_s']:.2f}",
+                     f"{r['rss_peak_mb']:.0f}", growth))
+        previous = r
+    print(table(rows, ("k", "sources", "claims", "findings", "first verify s", "verify s (/ reference)", "verify CPU s",
+                       "peak RSS MB", "time growth")))
+    print("   time growth about equal to the growth in claims means linear; reference: the fixed plain-Python workload")
+    print("   timed right before verify: " + ", ".join(f"{r['copies']:,}: {r['reference_s']:.2f} s" for r in results if "reference_s" in r))
 
 
 # --------------------------------------------------------------------------- output
@@ -600,34 +700,38 @@ def print_startup(s: dict) -> None:
     print(table(rows, ("command", "median", "exit", "ours/baseline")))
 
 
+def seconds(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
 def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
-    print(f"\n3. Scale  (synthetic corpora, one subprocess per size; {rate:.0%} of stated facts get a planted contradiction "
+    print(f"\n4. Scale  (synthetic corpora, one subprocess per size; {rate:.0%} of stated facts get a planted contradiction "
           "in another article)")
     rows, previous = [], None
     for r in results:
         if "error" in r:
-            rows.append((f"{r['target']:,}", r["error"], *[""] * 12))
+            rows.append((f"{r['target']:,}", r["error"], *[""] * 13))
             continue
-        total = r["extract_s"] + r["verify_s"]
         growth = ""
         if previous:
-            growth = (f"{r['extract_s'] / previous['extract_s']:.1f}x / {r['verify_s'] / previous['verify_s']:.1f}x"
-                      f" (claims {r['claims'] / previous['claims']:.1f}x)")
+            extract = f"{r['extract_s'] / previous['extract_s']:.1f}x" if r["extract_s"] and previous["extract_s"] else "-"
+            growth = f"{extract} / {r['verify_s'] / previous['verify_s']:.1f}x (claims {r['claims'] / previous['claims']:.1f}x)"
+        rerun = "-" if r["rerun_s"] is None or not r["extract_s"] else f"{r['rerun_s']:.2f} s = {r['rerun_s'] / r['extract_s']:.1%}"
         rows.append((
             f"{r['target']:,}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
-            f"{r['extract_s']:.1f}", f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.1f}x ref.)",
-            f"{r['claims'] / r['extract_s']:,.0f} / {r['claims'] / r['verify_s']:,.0f} / {r['claims'] / total:,.0f}",
+            seconds(r["extract_s"]) + (" (kept)" if r.get("reused") else ""),
+            f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.1f}x ref.)", f"{r['verify_cpu_s']:.1f}",
+            f"{r['claims'] / r['verify_s']:,.0f}",
             f"{r['rss_peak_mb']:.0f} (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f})",
+            f"{r['json_s']:.1f} / {r['json_mb']:.0f}",
             f"{r['found']}/{r['planted']} = {r['found'] / max(1, r['planted']):.0%}",
-            f"{r['unplanted_conflicts']}", f"{r['keys_read_as_written']:.1%}",
-            f"{r['rerun_s']:.2f} s = {r['rerun_s'] / r['extract_s']:.1%}",
-            f"{r['uncached_verify_s']:.1f}", growth,
+            f"{r['unplanted_conflicts']}", f"{r['keys_read_as_written']:.1%}", rerun,
+            seconds(r["uncached_verify_s"]), growth,
         ))
         previous = r
-    print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s (/ reference)", "claims/s extr/ver/both",
-                       "peak RSS MB (+)", "recall", "unplanted", "keys as written", "extract rerun (of first)",
-                       "verify s, no parse cache",
-                       "time growth extr/ver")))
+    print(table(rows, ("target", "claims", "files", "MB", "extract s", "verify s (/ reference)", "verify CPU s", "verify claims/s",
+                       "peak RSS MB (+)", "JSON s / MB", "recall", "unplanted", "keys as written", "extract rerun (of first)",
+                       "verify s, no parse cache", "time growth extr/ver")))
     for r in results:
         if "rules" in r:
             print(f"   {r['target']:,}: {r['cities']} cities, {r['stated_facts']:,} distinct facts stated, "
@@ -635,14 +739,15 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
     print("   recall: a planted contradiction counts as found when an SZ101/SZ102 finding has its entity, metric and period;")
     print("   unplanted: SZ101/SZ102 findings on keys with no planted contradiction; keys as written: statements read back")
     print("   with the entity/metric/period they were generated with; peak RSS: VmHWM of the worker, which includes the")
-    print("   generated corpus (+ = peak minus the RSS just before extract_paths); extract rerun: extract_paths again on")
-    print("   the unchanged corpus, which skips every source whose claims file matches its text; verify reads the claims")
-    print("   files from the parse cache (.szcheck_cache/) that extract filled; verify, no parse cache: every claims file")
-    print("   parsed as YAML, as on a fresh clone of a project whose claims files are committed. reference: a fixed")
-    print("   plain-Python workload timed right before verify, to show how fast the shared machine ran at that moment:")
+    print("   generated corpus unless it was kept (--reuse) (+ = peak minus the RSS just before extract_paths); extract rerun:")
+    print("   extract_paths again on the unchanged corpus, which skips every source whose claims file matches its text; verify")
+    print("   reads the claims files from the parse cache (.szcheck_cache/) that extract filled; JSON: the report written to a")
+    print("   file as `verify -f json -o` does; verify, no parse cache: every claims file parsed as YAML, as on a fresh clone")
+    print("   of a project whose claims files are committed. reference: a fixed plain-Python workload timed right before")
+    print("   verify, to show how fast the shared machine ran at that moment:")
     print("   " + ", ".join(f"{r['target']:,}: {r['reference_s']:.2f} s" for r in results if "reference_s" in r))
-    done = [r for r in results if "error" not in r]
-    if done and done[-1]["claims"] < PROJECT_TO * 0.9:
+    done = [r for r in results if "error" not in r and r["extract_s"]]
+    if done and max(r.get("claims", 0) for r in results) < PROJECT_TO * 0.9:
         last = done[-1]
         projected = (last["extract_s"] + last["verify_s"]) * PROJECT_TO / last["claims"]
         print(f"   {PROJECT_TO:,} claims not run: a linear projection from the {last['target']:,} case is ~{projected:.0f} s "
@@ -788,13 +893,21 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.05, help="share of stated facts given a planted contradiction")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=600, help="seconds after which a scale case is stopped")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,hostile,writer,jobs,scale")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: reading,startup,hostile,writer,jobs,scale,copies")
     parser.add_argument("--profile", type=int, metavar="CLAIMS", help="only profile one scale case with cProfile")
+    parser.add_argument("--copies", help="comma-separated k for the bundled corpus copied k times (e.g. 100,500,2500)")
+    parser.add_argument("--reuse", type=Path, metavar="DIR",
+                        help="keep each generated, extracted scale corpus in DIR and verify it again on later runs (for 1M claims)")
+    parser.add_argument("--verify-only", action="store_true", help="scale cases: skip the extract rerun and the verify without parse cache")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--copies-worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        print(json.dumps(scale_case(args.worker, args.seed, args.rate)))
+        print(json.dumps(scale_case(args.worker, args.seed, args.rate, reuse=args.reuse, verify_only=args.verify_only)))
+        return
+    if args.copies_worker:
+        print(json.dumps(copies_case(args.copies_worker)))
         return
     if args.profile:
         scale_case(args.profile, args.seed, args.rate, profile=True)
@@ -822,12 +935,21 @@ def main() -> None:
         print_jobs(measure_jobs(settings["jobs_claims"]))
     if "scale" not in skip:
         results, notes = [], []
+        extra = (["--reuse", str(args.reuse.resolve())] if args.reuse else []) + (["--verify-only"] if args.verify_only else [])
         for size in sizes:
-            results.append(run_worker(size, args.seed, args.rate, args.timeout))
+            results.append(run_worker(size, args.seed, args.rate, args.timeout, extra))
             if "error" in results[-1]:
                 notes.append(f"{size:,} claims: {results[-1]['error']}; larger sizes skipped")
                 break
         print_scale(results, args.rate, notes)
+    if "copies" not in skip:
+        copies = [int(k) for k in args.copies.split(",")] if args.copies else settings["copies"]
+        results = []
+        for k in copies:
+            results.append(run_copies_worker(k, args.timeout))
+            if "error" in results[-1]:
+                break
+        print_copies(results)
     print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
 
 

@@ -117,9 +117,10 @@ def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str,
     # where the file really is: its folder's real path (looked up once per folder) and its own
     # name, unless the file itself is a link
     resolved = path.resolve() if path.is_symlink() else resolve_folder(path.parent) / path.name
-    if root not in (resolved, *resolved.parents):
+    if not resolved.is_relative_to(root):
         raise SzcheckError("source is outside the project (a link pointing elsewhere?); refusing to read it", path)
-    return read_source(path, root, encoding_for(display_path(path, root).as_posix(), encodings))
+    encoding = encoding_for(display_path(path, root).as_posix(), encodings) if encodings else None
+    return read_source(path, root, encoding)
 
 
 def encoding_for(relative_path: str, encodings: dict[str, str]) -> str | None:
@@ -460,12 +461,13 @@ def read_claims_files(claims_dir: Path, known: set[str], project: Project, root:
     """Claims files by the source they cover; the claims files that could not be read; and the
     sources left out because two claims files name them."""
     claims_files, broken, left_out, first = {}, set(), set(), {}
+    shared: dict[str, str] = {}  # each recurring text of the claims kept once
     for path in claims_file_paths(claims_dir):
         try:
             if root is not None:
                 printable_name(path, root)
                 inside_project(path, root)
-            claims_file = load_claims_file(path, warn=project.warnings.append)
+            claims_file = load_claims_file(path, warn=project.warnings.append, shared=shared)
             check_units(claims_file)
             if claims_file.source not in known:
                 where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"

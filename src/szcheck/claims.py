@@ -31,6 +31,9 @@ REQUIRED_FIELDS = ("entity", "metric", "value")
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
 KNOWN_ENTRY_KEYS = frozenset(KNOWN_FIELDS | {"__line__"})
 CLAIM_FIELDS = tuple((f.name, f.default) for f in fields(Claim))  # every field is written or has a default
+FIELD_DEFAULTS = tuple(default for _, default in CLAIM_FIELDS)  # (the id, the one without one, is always set)
+FIELD_INDEX = {name: index for index, (name, _) in enumerate(CLAIM_FIELDS) if name in KNOWN_FIELDS}
+SOURCE_INDEX, LINE_INDEX = (next(i for i, (name, _) in enumerate(CLAIM_FIELDS) if name == wanted) for wanted in ("source", "claims_line"))
 
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
@@ -210,8 +213,8 @@ def load_yaml(path: Path) -> object:
         raise SzcheckError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
 
 
-def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
-    """Read and validate a claims file; every problem names the file and line."""
+def load_claims_file(path: Path, warn=lambda message: None, shared: dict | None = None) -> ClaimsFile:
+    """Read and validate a claims file; every problem names the file and line. `shared`: see claim_from_entry."""
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("claims", []), list):
         raise SzcheckError("a claims file is a mapping with 'source' and a list of 'claims'", path, 1)
@@ -220,7 +223,7 @@ def load_claims_file(path: Path, warn=lambda message: None) -> ClaimsFile:
         raise SzcheckError("missing 'source': the path of the article these claims come from", path, 1)
     claims, seen, claim_extras = [], {}, {}
     for entry in data.get("claims") or []:
-        claim = claim_from_entry(entry, source, path, warn)
+        claim = claim_from_entry(entry, source, path, warn, shared)
         if claim.id in seen:
             raise SzcheckError(f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})", path, entry.get(LINE_KEY))
         seen[claim.id] = entry.get(LINE_KEY)
@@ -254,35 +257,46 @@ CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "directio
            "outlook": OUTLOOKS}
 WHOLE_NUMBERS = ("line", "column")
 CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
+ACCEPTED = {key: {choice: choice for choice in choices} for key, choices in CHOICES.items()}  # each choice kept once
+UNIQUE_TEXT = frozenset(("id", "checksum"))  # never shared between claims: not worth interning
 
 
-def claim_from_entry(entry: object, source: str, path: Path, warn) -> Claim:
-    """A claim from its mapping in a claims file, every field checked; problems name the file and line."""
+def claim_from_entry(entry: object, source: str, path: Path, warn, shared: dict | None = None) -> Claim:
+    """A claim from its mapping in a claims file, every field checked; problems name the file and line.
+    With `shared`, text that recurs across claims (entities, metrics, periods, quotes) is kept once:
+    a string read from JSON or YAML is a new object each time."""
     if not isinstance(entry, dict):
         raise SzcheckError("each claim must be a mapping of keys to values", path)
-    values = dict(entry)
-    line = values.pop("__line__", None)
+    line = entry.get(LINE_KEY)
     for key in REQUIRED_FIELDS:
-        if values.get(key) in (None, ""):
-            raise SzcheckError(f"claim is missing required key {key!r}" + unknown_keys_note(values), path, line)
-    if not values.keys() <= KNOWN_FIELDS:
-        for key in [key for key in values if key not in KNOWN_FIELDS]:
+        if entry.get(key) in (None, ""):
+            given = {name: value for name, value in entry.items() if name != LINE_KEY}
+            raise SzcheckError(f"claim is missing required key {key!r}" + unknown_keys_note(given), path, line)
+    if not entry.keys() <= KNOWN_ENTRY_KEYS:
+        for key in [key for key in entry if key not in KNOWN_ENTRY_KEYS]:
             nearest = difflib.get_close_matches(str(key), sorted(KNOWN_FIELDS), n=1)
             warn(f"{path}:{line}: unknown key {key!r} ignored" + (f" (did you mean {nearest[0]!r}?)" if nearest else ""))
-            del values[key]
-    if None in values.values():
-        values = {key: value for key, value in values.items() if value is not None}
-    for key, value in values.items():
-        if type(value) is not str or key in CHECKED_TEXT:  # other text needs no check (most fields)
-            values[key] = checked_value(key, value, path, line)
-    values.setdefault("id", f"claim-{line}")
-    values["source"], values["claims_line"] = source, line or 0
-    # positional: a keyword call matches each key read from JSON to a parameter by comparing text
-    # (they are not the interned names), about 1.5 times the cost of the call itself
-    claim = Claim(*[values.get(name, default) for name, default in CLAIM_FIELDS])
+    # positional, each value put in its place: a keyword call would match every key read from
+    # JSON to a parameter by comparing text (they are not the interned names)
+    fields = list(FIELD_DEFAULTS)
+    fields[0], fields[SOURCE_INDEX], fields[LINE_INDEX] = f"claim-{line}", source, line or 0
+    for key, value in entry.items():
+        index = FIELD_INDEX.get(key)
+        if index is None or value is None:  # the line, an unknown key (warned about), or null: the default
+            continue
+        if type(value) is str:
+            if key in CHECKED_TEXT:
+                choice = ACCEPTED[key].get(value) if key in ACCEPTED else None
+                value = checked_value(key, value, path, line) if choice is None else choice
+            elif shared is not None and key not in UNIQUE_TEXT:
+                value = shared.setdefault(value, value)
+        elif not (type(value) is int and key in WHOLE_NUMBERS and 0 <= value <= MAX_POSITION):
+            value = checked_value(key, value, path, line)
+        fields[index] = value
+    claim = Claim(*fields)
     if not claim.is_description:
-        claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if "kind" in values else None, claim.direction == "down",
-                                  claim.currency)
+        claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if entry.get("kind") is not None else None,
+                                  claim.direction == "down", claim.currency)
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim
@@ -297,7 +311,7 @@ def unknown_keys_note(values: dict) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-@functools.lru_cache(maxsize=2**16)
+@functools.lru_cache(maxsize=2**20)  # a million claims state a few hundred thousand distinct figures: a smaller cache thrashes
 def value_of(value: str, qualifier: str, kind: str | None, down: bool, currency: str = ""):
     """read_value, remembered: the same figures recur across a project's claims files (a Quantity is
     immutable, so claims can share one)."""

@@ -429,6 +429,10 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
         from .render.concise import render_concise
 
         deliver(render_concise(report, quiet, color=use_color(color) and output is None), output)
+    elif output_format is ReportFormat.json:
+        from .render.json import write_json
+
+        stream_to(lambda stream: write_json(report, stream), output)
     else:
         deliver(render_report(report, output_format), output)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -436,6 +440,18 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
         from .render.markdown import render_markdown
 
         write_text(Path(summary), render_markdown(report), append=True)
+
+
+def stream_to(write, output: Optional[Path]) -> None:
+    """A report written piece by piece to standard output or to the --output file."""
+    if output is None:
+        write(sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            write(stream)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
 
 
 def deliver(text: str, output: Optional[Path]) -> None:

@@ -61,8 +61,12 @@ def group_claims(claims: list[Claim]) -> list[Group]:
     representatives: dict[tuple, dict[str, None]] = defaultdict(dict)  # ordered, with fast lookups
     groups: dict[tuple[str, str, str, str], Group] = {}  # keyed by plain tuples: they hash in C
     names: dict[str, str] = {}  # an entity's key -> the name it was first seen under
+    keys: dict[str, str] = {}  # an entity as written -> its key, worked out once per spelling
     for claim in filter(is_comparable, claims):
-        entity = names.setdefault(entity_key(claim.entity), claim.entity)
+        key = keys.get(claim.entity)
+        if key is None:
+            key = keys[claim.entity] = entity_key(claim.entity)
+        entity = names.setdefault(key, claim.entity)
         metric, fuzzy = claim.metric, False
         if claim.metric_match == "phrase":
             family = representatives[(entity, claim.kind, claim.quantity.unit)]
@@ -117,7 +121,7 @@ class Cluster:
     def add(self, claim: Claim) -> None:
         """A member narrows the cluster's interval to the values all its members allow."""
         q = claim.quantity
-        low, high = exact(q.low), exact(q.high)
+        low, high = q.exact_bounds
         if low > self.low:
             self.low, self.low_open = low, q.low_open
         elif low == self.low:
@@ -163,8 +167,9 @@ def agreement_clusters(claims: list[Claim]) -> list[Cluster]:
     cluster whose anchor value it agrees with (the nearest, if several), else starts one. Claims
     stating one value are handled once, and anchors are looked up by bisection: n log n."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_value[value_key(claim)].append(claim)
+    keys = [value_key(claim) for claim in claims]
+    for claim, key in zip(claims, keys):
+        by_value[key].append(claim)
     clusters: list[Cluster] = []
     anchors: list[tuple[Decimal, int]] = []  # (anchor value, cluster index), sorted
     owner: dict[str, Cluster] = {}
@@ -178,8 +183,8 @@ def agreement_clusters(claims: list[Claim]) -> list[Cluster]:
             if span is not None:
                 bisect.insort(anchors, (cluster.value, len(clusters) - 1))
         owner[key] = cluster
-    for claim in claims:  # members in the group's order: a side is shown as its sources state it
-        owner[value_key(claim)].add(claim)
+    for claim, key in zip(claims, keys):  # members in the group's order: a side is shown as its sources state it
+        owner[key].add(claim)
     return clusters
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +50,17 @@ class Quantity:
     @property
     def interval(self) -> tuple[float, float, bool, bool]:
         return (self.low, self.high, self.low_open, self.high_open)
+
+    @cached_property
+    def key(self) -> str:
+        """The value as normalized ("6.46 percent" and "6.46%" are one value), worked out once: the
+        checks ask for it several times per claim, and claims stating one figure share a Quantity."""
+        return f"{self.unit}:{self.low!r}:{self.high!r}:{self.low_open:d}{self.high_open:d}"
+
+    @cached_property
+    def exact_bounds(self) -> tuple[Decimal | float, Decimal | float]:
+        """(low, high) as the decimals they were written as; an unbounded end stays infinite."""
+        return tuple(Decimal(repr(end)) if math.isfinite(end) else end for end in (self.low, self.high))
 
 
 def intervals_overlap(a: tuple, b: tuple) -> bool:
@@ -175,4 +187,4 @@ class Report:
 
 
 def is_finite(number: float) -> bool:
-    return not (math.isinf(number) or math.isnan(number))
+    return math.isfinite(number)

@@ -39,7 +39,7 @@ def value_key(claim: Claim) -> str:
     quantity = claim.quantity
     if quantity is None or claim.is_description:
         return claim.value
-    return f"{quantity.unit}:{quantity.low!r}:{quantity.high!r}:{quantity.low_open:d}{quantity.high_open:d}"
+    return quantity.key
 
 
 def fingerprint(rule_code: str, entity: str, metric: str, period: str, identity: tuple[str, ...]) -> str:

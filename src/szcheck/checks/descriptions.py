@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from ..registry import Mention, find_mentions
 from ..rules import document_rule, make_finding
 from ..model import Claim, Finding, Source
-from ..reader.patterns import word_alternation
+from ..reader.patterns import first_character_test, prefix_tree, word_alternation
 from ..registry import load_categories, load_registry
 from ..sources import sentences
 from .wording import source_name
@@ -61,6 +61,15 @@ def usage_cues() -> list[tuple[str, str, re.Pattern]]:
     return cues
 
 
+@functools.cache
+def may_hold_cue() -> re.Pattern:
+    """The longest word of every cue: a sentence without any of them has no cue next to a mention,
+    so its mentions (the costly part: every alias of the registry) need not be looked for."""
+    words = {max(re.split(r"[\s…]+", phrase), key=len) for sides in load_categories()["usage"].values()
+             for phrases in sides.values() for phrase in phrases}
+    return re.compile(f"{first_character_test(words)}(?:{prefix_tree(words)})", re.I)
+
+
 def compatible(first: str, second: str) -> bool:
     pairs = {frozenset(pair) for pair in load_categories()["compatible"]}
     return first == second or frozenset((first, second)) in pairs
@@ -90,19 +99,33 @@ def entity_usages(sources: list[Source], claims: list[Claim], described: set[str
     unknown = sorted(name for name in described if name not in registry.entities)
     names = re.compile(word_alternation(unknown)) if unknown else None
     metric_cues = load_categories().get("usage_metrics", {})
-    sized = {(c.source, c.quote, c.entity): c for c in claims if c.metric in metric_cues and c.kind != "description"}
+    contexts = {metric: re.compile(word_alternation(spec["context"]), re.I) for metric, spec in metric_cues.items()}
+    sized = sized_by_sentence(claims, metric_cues)
     for source in sources:
+        path = source.path.as_posix()
         for sentence in sentences(source):
-            for mention in [] if sentence.section else described_mentions(sentence.text, names):
+            cued = not sentence.section and may_hold_cue().search(sentence.text)
+            for mention in described_mentions(sentence.text, names) if cued else []:
                 # a glossary entry describes its subject: the description, not a use of anything
                 found = cue_in(sentence.text, mention)
                 if found:
                     usages[mention.name].append(usage_claim(source, sentence, mention.name, *found))
-            for (path, quote, entity), claim in sized.items():
-                spec = metric_cues[claim.metric]
-                if path == source.path.as_posix() and quote == sentence.text and re.search(word_alternation(spec["context"]), quote, re.I):
-                    usages[entity].append(usage_claim(source, sentence, entity, spec["category"], f"{claim.value} {claim.metric.replace('_', ' ')}"))
+            for claim in sized.get((path, sentence.text), ()):
+                if contexts[claim.metric].search(sentence.text):
+                    category = metric_cues[claim.metric]["category"]
+                    usages[claim.entity].append(usage_claim(source, sentence, claim.entity, category,
+                                                            f"{claim.value} {claim.metric.replace('_', ' ')}"))
     return usages
+
+
+def sized_by_sentence(claims: list[Claim], metric_cues: dict) -> dict[tuple[str, str], list[Claim]]:
+    """Figures that show a use (a fund's size), by the sentence stating them: looked up per
+    sentence, never scanned. One claim per (source, sentence, entity), the last one stated."""
+    sized = {(c.source, c.quote, c.entity): c for c in claims if c.metric in metric_cues and c.kind != "description"}
+    by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for (path, quote, _), claim in sized.items():
+        by_sentence[(path, quote)].append(claim)
+    return by_sentence
 
 
 def cue_in(text: str, mention) -> tuple[str, str] | None:

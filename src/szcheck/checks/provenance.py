@@ -20,26 +20,32 @@ document_rule(
 )
 
 
-def quote_stands(claim: Claim, source: Source, lines: list[str], body: str) -> bool:
+def quote_stands(claim: Claim, source: Source, lines: list[str], bodies: dict[str, str]) -> bool:
     """The quote is in the source: on its own line (a quick look), else anywhere in the normalized body."""
     index = claim.line - source.body_offset_line
     line = lines[index] if 0 <= index < len(lines) else ""
     if claim.quote in line:
         return True  # as written, on its line: the usual case, and the cheapest test
     quote = " ".join(claim.quote.split())
-    return quote in " ".join(line.split()) or quote in body
+    if quote in " ".join(line.split()):
+        return True
+    if claim.source not in bodies:
+        bodies[claim.source] = " ".join(source.body.split())
+    return quote in bodies[claim.source]
 
 
 def check_provenance(sources: list[Source], claims: list[Claim]) -> list[Finding]:
     by_path = {s.path.as_posix(): s for s in sources}
-    bodies = {path: " ".join(s.body.split()) for path, s in by_path.items()}
-    lines = {path: s.body.split("\n") for path, s in by_path.items()}
+    lines: dict[str, list[str]] = {}  # each source's lines (and normalized body) made when first needed
+    bodies: dict[str, str] = {}
     findings = []
     for claim in claims:
-        body = bodies.get(claim.source)
-        if claim.status == "rejected" or body is None:
+        source = by_path.get(claim.source)
+        if claim.status == "rejected" or source is None:
             continue
-        if claim.status == "stale" or (claim.quote and not quote_stands(claim, by_path[claim.source], lines[claim.source], body)):
+        if claim.source not in lines:
+            lines[claim.source] = source.body.split("\n")
+        if claim.status == "stale" or (claim.quote and not quote_stands(claim, source, lines[claim.source], bodies)):
             message = f"claim {claim.id!r} quotes text that is no longer in {source_name(claim.source)}: \"{claim.quote[:80]}\""
             findings.append(make_finding("SZ401", message, [claim], entity=claim.entity, metric=claim.metric, period=claim.period,
                                          identity=(claim.source, claim.id)))

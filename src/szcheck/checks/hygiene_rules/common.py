@@ -63,7 +63,10 @@ def language(source: Source) -> str:
     """'zh' or 'en' (or another code): the front matter's `language`, else the script of the text."""
     from ...languages import language_of
 
-    return language_of(source.body, str(source.meta.get("language") or ""))
+    declared = str(source.meta.get("language") or "")
+    if not declared and source.body[:20000].isascii():
+        return "en"  # what language_of says of text without a Han character, without counting its letters
+    return language_of(source.body, declared)
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> str:
