@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from .intervals import half_unit, make_interval, signed_interval
-from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
+from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, prefix_tree, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
 SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
@@ -47,12 +47,16 @@ class Lexicon:
     percent_words: frozenset
     point_words: frozenset
     basis_point_words: frozenset
+    code_scales: dict  # a letter glued before a currency code -> its multiplier ("45 MUSD")
+    glued_subunits: dict  # a letter glued to a number that is a hundredth of a currency -> its code ("312p")
     # the named groups of the figure pattern that play one role, in the order they stand in it
     scale_groups: tuple[int, ...]
     unit_groups: tuple[int, ...]
     level_groups: tuple[int, ...]
     vague_groups: tuple[int, ...]  # "tens of billions": the multiplier, then its scale
     vague_scale_groups: tuple[int, ...]
+    alone_groups: tuple[int, ...]  # "thousands of passengers", "several hundred": an order of magnitude in one word
+    vague_alone: dict
     ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
     growth_groups: tuple[int, ...]  # a change written in words ("doubled"): a growth rate
     number_groups: tuple[int, ...]  # the number as written: digits, or a language's number words
@@ -156,18 +160,23 @@ def lexicon() -> Lexicon:
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
     figure_start = digit_start(first_characters, lettered)
+    code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
+    glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
+    percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
     figure_pattern = rf"""
         {ratios}(?<![A-Za-z0-9.,:])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
-        (?P<sign_paren>\((?=[\d.]+\)))?
+        (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
         (?:{numbers}(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
-           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)\))
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
+                                          |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
+                                          |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])
                                           |{word_alternation(symbols)}(?!\s?[\d(])))?
         (?:{suffixes})?{alternatives}
         """
@@ -203,15 +212,23 @@ def lexicon() -> Lexicon:
         percent_words=lowered(vocab["percent_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
         basis_point_words=lowered(vocab["basis_point_words"]),
+        code_scales=code_scales,
+        glued_subunits=glued,
         scale_groups=role_groups["scale"],
         unit_groups=role_groups["unit"],
         level_groups=role_groups["level"],
         vague_groups=role_groups["vague"],
         vague_scale_groups=role_groups["vaguescale"],
+        alone_groups=role_groups.get("vaguealone", ()),
+        vague_alone={k.lower(): Decimal(str(v)) for k, v in {**vocab.get("several_scales", {}), **vocab.get("vague_alone", {})}.items()},
         ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
         number_groups=role_groups["digits"] + role_groups["words"],
     )
+
+
+def characters_of(letters) -> str:
+    return "[" + re.escape("".join(sorted(letters))) + "]"
 
 
 def digit_start(first_characters: set[str], lettered: list[str]) -> str:
@@ -304,7 +321,28 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
         found.append(build_quantity(text, match, lex, currency=currency))
+    if found:
+        found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
+
+
+def in_table_unit(quantities: list[Quantity], table: tuple[int, int, Decimal, str] | None) -> list[Quantity]:
+    """Bare numbers after a unit stated once ('in millions of euros: 2024: 118.4') are in that unit;
+    the statement of the unit is no figure itself."""
+    if table is None:
+        return quantities
+    start, end, scale, code = table
+    result = []
+    for q in quantities:
+        if start <= q.start < end:
+            continue
+        if q.start < end or q.unit != "count" or q.kind != "count" or q.noun or not q.number[:1].isdigit():
+            result.append(q)
+            continue
+        value, low, high = (float(Decimal(repr(x)) * scale) for x in (q.value, q.low, q.high))
+        result.append(replace(q, value=value, low=low, high=high, unit=code, kind="amount", currency_from="context",
+                              rounding=q.rounding * scale if q.rounding is not None else None))
+    return result
 
 
 def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
@@ -356,8 +394,13 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     scale_word = written_scale.lower()
     symbol = (match.group("symbol") or "").lower()
     written_unit = SPACES.sub(" ", first_of(match, lex.unit_groups) or "")
-    unit_word = written_unit.lower()
     scale = lex.scales.get(scale_word, Decimal(1))
+    if match.group("codescale"):
+        scale, written_unit = scale * lex.code_scales[match.group("codescale")], written_unit[1:]  # "45 MUSD"
+    elif written_unit in lex.glued_subunits:
+        code = lex.glued_subunits[written_unit]  # "312p"; "1.5x" is a multiple: a count
+        return (code, scale * Decimal("0.01"), "") if code else ("count", scale, "")
+    unit_word = written_unit.lower()
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
     if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
         scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
@@ -365,6 +408,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     vague = first_of(match, lex.vague_groups)
     if vague:
         scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
+    elif lex.alone_groups and first_of(match, lex.alone_groups):
+        scale = lex.vague_alone[first_of(match, lex.alone_groups).lower()]  # "thousands of", "several dozen"
     if unit_word in lex.percent_words:
         return "percent", scale, ""
     if unit_word in lex.point_words:
@@ -374,6 +419,10 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     if unit_word in currencies().hundredths:
         scale *= Decimal("0.01")  # "45 pence", "99 cents"
     code = currency_meant(symbol, currency) or (currency_meant(unit_word, currency) if not measure else None)
+    if code and not symbol:
+        measure = context_rules().measure_in_context(match.string, match.start(), match.end(), unit_word)
+        if measure:
+            return "count", scale, measure  # "the lobster weighed 4 pounds": a mass
     return code or "count", scale, (measure if not code else "")
 
 
@@ -513,8 +562,13 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
 
 def is_accounting_negative(match: re.Match) -> bool:
     """'$(42.10) million', '(1,250.00)': a figure in brackets is negative in accounts when it has
-    a currency sign or decimals ('(3)' numbers a list item)."""
-    return bool(match.group("sign_paren")) and bool(match.group("symbol") or "." in (match.group("digits") or ""))
+    a currency sign or decimals ('(3)' numbers a list item). A percent in brackets is negative only
+    where a value is stated ('the return was (3.2%)'; 'most of them (56.5%)' is an aside)."""
+    if not match.group("sign_paren"):
+        return False
+    if match.group("unit_paren"):
+        return context_rules().states_value_before(match.string, match.start())
+    return bool(match.group("symbol") or "." in (match.group("digits") or ""))
 
 
 def number_text(match: re.Match, lex: Lexicon) -> str:
