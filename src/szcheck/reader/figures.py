@@ -17,6 +17,7 @@ from .intervals import half_unit, make_interval, signed_interval
 from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, prefix_tree, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
+MAX_DIGITS = 40  # the longest digit run read as a number ("1,000,000,000,000,000" has 22 characters)
 SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
 GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
@@ -55,6 +56,7 @@ class Lexicon:
     level_groups: tuple[int, ...]
     vague_groups: tuple[int, ...]  # "tens of billions": the multiplier, then its scale
     vague_scale_groups: tuple[int, ...]
+    point_groups: tuple[int, ...]  # a fraction of a percentage point in words ("a quarter point")
     alone_groups: tuple[int, ...]  # "thousands of passengers", "several hundred": an order of magnitude in one word
     vague_alone: dict
     ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
@@ -220,8 +222,9 @@ def lexicon() -> Lexicon:
         vague_groups=role_groups["vague"],
         vague_scale_groups=role_groups["vaguescale"],
         alone_groups=role_groups.get("vaguealone", ()),
+        point_groups=role_groups.get("pointratio", ()),
         vague_alone={k.lower(): Decimal(str(v)) for k, v in {**vocab.get("several_scales", {}), **vocab.get("vague_alone", {})}.items()},
-        ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
+        ratio_groups=role_groups.get("pointratio", ()) + role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
         number_groups=role_groups["digits"] + role_groups["words"],
     )
@@ -314,6 +317,8 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     rules = context_rules()
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
+        if match.end("digits") - match.start("digits") > MAX_DIGITS:
+            continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
         bare = is_bare(match, lex)
         if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
             continue
@@ -389,7 +394,7 @@ SPACES = re.compile(r"\s+")
 def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[str, Decimal, str]:
     """(unit, scale, measure): measure is the physical unit the figure is in ('kilometer'), or ''."""
     if first_of(match, lex.ratio_groups):
-        return "percent", Decimal(1), ""
+        return ("percentage_point" if lex.point_groups and first_of(match, lex.point_groups) else "percent"), Decimal(1), ""
     written_scale = first_of(match, lex.scale_groups) or ""
     scale_word = written_scale.lower()
     symbol = (match.group("symbol") or "").lower()

@@ -58,7 +58,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
 
 
 @functools.cache
@@ -117,6 +117,9 @@ def ratio_value(match: re.Match) -> Decimal | None:
     groups = match.groupdict()  # only for a share or change in words: rare
     if groups.get("growth_words"):
         return Decimal(vocabulary("figures")["change_words"][groups["growth_words"].lower()])
+    if groups.get("pointratio_fraction"):
+        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["point_fractions"].items()}
+        return fractions[re.sub(r"[\s-]+", " ", groups["pointratio_fraction"].lower())]  # percentage points
     if groups.get("growth_fold"):
         fold = groups["growth_fold"].lower()
         times = vocabulary("figures")["fold_words"].get(fold)
@@ -144,6 +147,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
     smalls = [w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"]]
     return [
+        rf"{first_character_test(vocab['point_fractions'])}(?<![A-Za-z])(?P<pointratio_fraction>{alternation(vocab['point_fractions'])})"
+        rf"[\s-]+(?:{alternation(vocab['fraction_point_words'])})(?![A-Za-z])",
         rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)"
         rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
         rf"{first_character_test(vocab['change_words'])}(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
@@ -313,6 +318,10 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "one of only six": a partitive, not a count
         if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if words and is_idiom(text, match, word):
+        return True  # "offered their two cents"
+    if digits and bare and is_identifier_list(text, match, word):
+        return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
@@ -375,6 +384,36 @@ def names() -> Names:
         someday_after=frozenset(vocab["someday_after"]),
         resolution=re.compile(r"\s*(?:" + "|".join(map(re.escape, vocab["glued_subunit_not_before"])) + r")\b"),
     )
+
+
+@functools.cache
+def idioms() -> tuple[re.Pattern, frozenset]:
+    vocab = vocabulary("figures")
+    return re.compile(r"(?:" + "|".join(map(re.escape, vocab["possessive_idioms"])) + r")\b", re.I), frozenset(vocab["possessives"])
+
+
+def is_idiom(text: str, match: re.Match, word: str) -> bool:
+    pattern, possessives = idioms()
+    return word.lower() in possessives and bool(pattern.match(text, match.start()))
+
+
+IDENTIFIER_LIST = re.compile(
+    r"(?<![A-Za-z])(?P<noun>[A-Za-z]{2,}s)\s+\d{1,3}(?:,\s*\d{1,3})*,?\s+(?:and|or)\s+\d{1,3}(?![\d.,]*\d)"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:were|was|are|is|will|would|have|has|had|[a-z]+ed)\b)")
+
+
+def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
+    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened': small numbers listed after the plural noun
+    they name, and nothing counted after the last of them ('employs 40, 50 or 60 people' counts)."""
+    digits = match.group("digits")
+    if len(digits) > 3 or not digits.isdigit():
+        return False
+    stops = rules().noun_stop_words
+    for listed in IDENTIFIER_LIST.finditer(text, max(0, match.start() - 60), min(len(text), match.end() + 60)):
+        noun = listed.group("noun").lower()
+        if listed.end("noun") < match.start() < listed.end() and noun not in stops and not noun.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 ZIP_DIGITS = re.compile(r"\d{5}")
