@@ -15,15 +15,15 @@ from decimal import Decimal
 from ..model import Quantity
 from ..build_cache import built
 from .intervals import half_unit, make_interval, signed_interval
-from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, start_test, word_alternation
+from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, prefix_tree, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
+MAX_DIGITS = 40  # the longest digit run read as a number ("1,000,000,000,000,000" has 22 characters)
 SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
 GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
 DECIMAL_POINTS = ".\uff0e"
 NOUN_REACH = 200  # characters after a figure in which its noun and a share's base are read
-MAX_FIGURE_DIGITS = 60  # characters of digits, separators and point: no figure is written longer
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
 
@@ -51,12 +51,17 @@ class Lexicon:
     per_mille_words: frozenset
     point_words: frozenset
     basis_point_words: frozenset
+    code_scales: dict  # a letter glued before a currency code -> its multiplier ("45 MUSD")
+    glued_subunits: dict  # a letter glued to a number that is a hundredth of a currency -> its code ("312p")
     # the named groups of the figure pattern that play one role, in the order they stand in it
     scale_groups: tuple[int, ...]
     unit_groups: tuple[int, ...]
     level_groups: tuple[int, ...]
     vague_groups: tuple[int, ...]  # "tens of billions": the multiplier, then its scale
     vague_scale_groups: tuple[int, ...]
+    point_groups: tuple[int, ...]  # a fraction of a percentage point in words ("a quarter point")
+    alone_groups: tuple[int, ...]  # "thousands of passengers", "several hundred": an order of magnitude in one word
+    vague_alone: dict
     ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
     growth_groups: tuple[int, ...]  # a change written in words ("doubled"): a growth rate
     number_groups: tuple[int, ...]  # the number as written: digits, or a language's number words
@@ -168,18 +173,23 @@ def build_lexicon() -> Lexicon:
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
     figure_start = digit_start(first_characters, lettered)
+    code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
+    glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
+    percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
     figure_pattern = rf"""
         {ratios}(?<![A-Za-z0-9.,:])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
-        (?P<sign_paren>\((?=[\d.]+\)))?
+        (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
         (?:{numbers}(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
-           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)\))
+           |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
+                                          |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
+                                          |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])
                                           |{word_alternation(symbols)}(?!\s?[\d(])))?
         (?:{suffixes})?{alternatives}
         """
@@ -216,15 +226,24 @@ def build_lexicon() -> Lexicon:
         per_mille_words=lowered(vocab["per_mille_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
         basis_point_words=lowered(vocab["basis_point_words"]),
+        code_scales=code_scales,
+        glued_subunits=glued,
         scale_groups=role_groups["scale"],
         unit_groups=role_groups["unit"],
         level_groups=role_groups["level"],
         vague_groups=role_groups["vague"],
         vague_scale_groups=role_groups["vaguescale"],
-        ratio_groups=role_groups.get("ratio", ()) + role_groups.get("growth", ()),
+        alone_groups=role_groups.get("vaguealone", ()),
+        point_groups=role_groups.get("pointratio", ()),
+        vague_alone={k.lower(): Decimal(str(v)) for k, v in {**vocab.get("several_scales", {}), **vocab.get("vague_alone", {})}.items()},
+        ratio_groups=role_groups.get("pointratio", ()) + role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
         number_groups=role_groups["digits"] + role_groups["words"],
     )
+
+
+def characters_of(letters) -> str:
+    return "[" + re.escape("".join(sorted(letters))) + "]"
 
 
 def digit_start(first_characters: set[str], lettered: list[str]) -> str:
@@ -310,8 +329,8 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     rules = context_rules()
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
-        if len(match.group("digits") or "") > MAX_FIGURE_DIGITS:
-            continue  # debris or an identifier, not a figure (and its value would overflow a decimal)
+        if len(match.group("digits") or "") > MAX_DIGITS:
+            continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
         bare = is_bare(match, lex)
         if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
             continue
@@ -319,7 +338,28 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
         found.append(build_quantity(text, match, lex, currency=currency))
+    if found:
+        found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
+
+
+def in_table_unit(quantities: list[Quantity], table: tuple[int, int, Decimal, str] | None) -> list[Quantity]:
+    """Bare numbers after a unit stated once ('in millions of euros: 2024: 118.4') are in that unit;
+    the statement of the unit is no figure itself."""
+    if table is None:
+        return quantities
+    start, end, scale, code = table
+    result = []
+    for q in quantities:
+        if start <= q.start < end:
+            continue
+        if q.start < end or q.unit != "count" or q.kind != "count" or q.noun or not q.number[:1].isdigit():
+            result.append(q)
+            continue
+        value, low, high = (float(Decimal(repr(x)) * scale) for x in (q.value, q.low, q.high))
+        result.append(replace(q, value=value, low=low, high=high, unit=code, kind="amount", currency_from="context",
+                              rounding=q.rounding * scale if q.rounding is not None else None))
+    return result
 
 
 def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
@@ -366,13 +406,18 @@ SPACES = re.compile(r"\s+")
 def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[str, Decimal, str]:
     """(unit, scale, measure): measure is the physical unit the figure is in ('kilometer'), or ''."""
     if first_of(match, lex.ratio_groups):
-        return "percent", Decimal(1), ""
+        return ("percentage_point" if lex.point_groups and first_of(match, lex.point_groups) else "percent"), Decimal(1), ""
     written_scale = first_of(match, lex.scale_groups) or ""
     scale_word = written_scale.lower()
     symbol = (match.group("symbol") or "").lower()
     written_unit = SPACES.sub(" ", first_of(match, lex.unit_groups) or "")
-    unit_word = written_unit.lower()
     scale = lex.scales.get(scale_word, Decimal(1))
+    if match.group("codescale"):
+        scale, written_unit = scale * lex.code_scales[match.group("codescale")], written_unit[1:]  # "45 MUSD"
+    elif written_unit in lex.glued_subunits:
+        code = lex.glued_subunits[written_unit]  # "312p"; "1.5x" is a multiple: a count
+        return (code, scale * Decimal("0.01"), "") if code else ("count", scale, "")
+    unit_word = written_unit.lower()
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
     if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
         scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
@@ -380,6 +425,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     vague = first_of(match, lex.vague_groups)
     if vague:
         scale = lex.vague_multipliers[vague.lower()] * lex.vague_scales[first_of(match, lex.vague_scale_groups).lower()]
+    elif lex.alone_groups and first_of(match, lex.alone_groups):
+        scale = lex.vague_alone[first_of(match, lex.alone_groups).lower()]  # "thousands of", "several dozen"
     if unit_word in lex.percent_words:
         return "percent", scale, ""
     if unit_word in lex.per_mille_words:
@@ -391,6 +438,10 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     if unit_word in currencies().hundredths:
         scale *= Decimal("0.01")  # "45 pence", "99 cents"
     code = currency_meant(symbol, currency) or (currency_meant(unit_word, currency) if not measure else None)
+    if code and not symbol:
+        measure = context_rules().measure_in_context(match.string, match.start(), match.end(), unit_word)
+        if measure:
+            return "count", scale, measure  # "the lobster weighed 4 pounds": a mass
     return code or "count", scale, (measure if not code else "")
 
 
@@ -558,8 +609,13 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
 
 def is_accounting_negative(match: re.Match) -> bool:
     """'$(42.10) million', '(1,250.00)': a figure in brackets is negative in accounts when it has
-    a currency sign or decimals ('(3)' numbers a list item)."""
-    return bool(match.group("sign_paren")) and bool(match.group("symbol") or "." in (match.group("digits") or ""))
+    a currency sign or decimals ('(3)' numbers a list item). A percent in brackets is negative only
+    where a value is stated ('the return was (3.2%)'; 'most of them (56.5%)' is an aside)."""
+    if not match.group("sign_paren"):
+        return False
+    if match.group("unit_paren"):
+        return context_rules().states_value_before(match.string, match.start())
+    return bool(match.group("symbol") or "." in (match.group("digits") or ""))
 
 
 def number_text(match: re.Match, lex: Lexicon) -> str:

@@ -42,7 +42,10 @@ def number_words_pattern(vocab: dict) -> str:
     one = alternation(vocab["one_words"])
     long_scales = alternation(vocab["long_scales"])
     small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
-    group = (rf"(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
+    couple = rf"(?:{one})\s+(?:{alternation(vocab['couple_words'])})\s+{re.escape(vocab['vague_joiner'])}"
+    half = rf"(?:{small}|{one})\s+(?:{alternation(vocab['half_after_words'])})"
+    group = (rf"(?:{half})(?=\s+(?:{long_scales})(?![\w-]))|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
+             rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
     return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
@@ -52,8 +55,11 @@ def number_words_pattern(vocab: dict) -> str:
 def figure_words(vocab: dict) -> list[str]:
     """Where a figure with no digit can begin, besides the number words: "a hundred", "minus"."""
     after_one = list(vocab["multipliers"]) + vocab["long_scales"]
+    after_one = after_one + list(vocab["couple_words"])
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
-            + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"]))
+            + list(vocab["vague_alone"]) + list(vocab["several_words"])
+            + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
 
 
 @functools.cache
@@ -79,6 +85,12 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
     phrase = re.sub(r"[\s-]+", " ", words.lower()).strip()
     if phrase in fractions:
         return Decimal(0), fractions[phrase], 1  # "half a billion": to a tenth of the scale
+    vocab = vocabulary("figures")
+    for half in vocab["half_after_words"]:
+        if phrase.endswith(" " + half):
+            total, current, _ = spelled_number(phrase[: -len(half) - 1])
+            return total, current + Decimal("0.5"), 1  # "two and a half" (million)
+    couples = vocab["couple_words"]
     total, current, decimals = Decimal(0), Decimal(0), None
     for token in re.findall(r"[a-z]+", phrase):
         if decimals is not None:
@@ -89,6 +101,8 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
             current = Decimal(1)
         elif token in multipliers:
             current = (current or 1) * multipliers[token]
+        elif token in couples:
+            current = (current or 1) * Decimal(couples[token])
         elif token in long_scales:
             total, current = total + (current or 1) * long_scales[token], Decimal(0)
         elif token in numbers:
@@ -104,6 +118,16 @@ def ratio_value(match: re.Match) -> Decimal | None:
     groups = match.groupdict()  # only for a share or change in words: rare
     if groups.get("growth_words"):
         return Decimal(vocabulary("figures")["change_words"][groups["growth_words"].lower()])
+    if groups.get("pointratio_fraction"):
+        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["point_fractions"].items()}
+        return fractions[re.sub(r"[\s-]+", " ", groups["pointratio_fraction"].lower())]  # percentage points
+    if groups.get("growth_fold"):
+        fold = groups["growth_fold"].lower()
+        times = vocabulary("figures")["fold_words"].get(fold)
+        if times is None:
+            number = groups["fold_number"]
+            times = Decimal(number) if number[0].isdigit() else small_number(number)
+        return (Decimal(times) - 1) * 100  # "a three-fold rise": +200 percent
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
@@ -124,9 +148,14 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
     smalls = [w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"]]
     return [
+        rf"{first_character_test(vocab['point_fractions'])}(?<![A-Za-z])(?P<pointratio_fraction>{alternation(vocab['point_fractions'])})"
+        rf"[\s-]+(?:{alternation(vocab['fraction_point_words'])})(?![A-Za-z])",
         rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)"
         rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
         rf"{first_character_test(vocab['change_words'])}(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
+        rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
+        rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
+        rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
     ]
@@ -146,10 +175,15 @@ def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
     """"billion-yuan" (an order of magnitude with no number) and "tens of billions of yuan"."""
     units = word_alternation(unit_words)
     of = re.escape(vocab["vague_joiner"])
+    alone = word_alternation(vocab["vague_alone"])
+    several = word_alternation(vocab["several_words"])
     return [
         rf"(?<![A-Za-z0-9.,])(?P<scale_bare_level>{word_alternation(bare_scales(vocab))})-(?P<unit_bare>{units})",
         rf"(?<![A-Za-z])(?P<vague_level>{word_alternation(vocab['vague_multipliers'])})\s+{of}\s+(?P<vaguescale>{word_alternation(vocab['vague_scales'])})"
         rf"(?:\s+{of})?(?:\s+(?P<unit_vague>{units}))?",
+        rf"(?<![A-Za-z])(?P<vaguealone_level>{alone})\s+{of}(?:\s+(?P<unit_alone>{units}))?(?=[\s,.;:])",
+        rf"(?<![A-Za-z])(?:{several})\s+(?P<vaguealone_several_level>{word_alternation(vocab['several_scales'])})(?![A-Za-z-])"
+        rf"(?:\s+(?P<unit_several>{units}))?",
     ]
 
 
@@ -217,7 +251,7 @@ def build_rules() -> Rules:
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
         counted_after=re.compile(characters(vocab["counted_after"])),
-        not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])),
+        not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|-to-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])),
         not_a_number_before=re.compile(r"\d[-/]$|" + characters(vocab["ordinal_before"]) + "$"),
         range_to_percent=re.compile(rf"[-–](?:\d{{1,3}}(?:,\d{{3}})+|\d[\d.,]*[\s\u00a0]?(?:{range_units()}))"),
         level_preposition_end=re.compile(
@@ -289,12 +323,24 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "one of only six": a partitive, not a count
         if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if words and is_idiom(text, match, word):
+        return True  # "offered their two cents"
+    if digits and bare and is_identifier_list(text, match, word):
+        return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
+    if words and is_someday(text, match, words, after):
+        return True  # "One day the port hopes ...": when, not how long
+    if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
+        return True  # "Shares of 3M rose", "the publisher 2K": a name, not 3 million
+    if digits and bare and is_address(text, match, digits, word):
+        return True  # "40 Marsh Lane", "CA 90210", "Next 4 stories": an address or page furniture
+    if match.group("unit") and is_resolution(text, match):
+        return True  # "1080p video": a screen resolution, not pence
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business
         if grammar.range_to_percent.match(after) or GROUPED_RANGE_START.search(before):
             return False  # "10-15%", "50,000-60,000": an end of a range
-        if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before):
+        if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before) or TO_COMPOUND.search(before):
             return True  # ordinal, time, date, version, ticker or identifier
         if grammar.clock_after.match(after) or grammar.month_after.match(after) or PLUS_DIGIT_AFTER.match(after) or before.endswith("+"):
             return True  # "3 pm", "14 March", "1+5": a time, a date or a name
@@ -314,6 +360,115 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
             return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
     return False
+
+
+TO_COMPOUND = re.compile(r"\d-to-$")  # the second number of "a 9-to-5 job", "a 5-to-4 ruling"
+
+
+@dataclass(frozen=True)
+class Names:
+    """Words that make a number part of a name, an address or page furniture."""
+
+    street: re.Pattern  # after the number: "40 Marsh Lane"
+    state_codes: frozenset
+    furniture: frozenset
+    someday: re.Pattern  # after a spelled 'one': "One day the port hopes"
+    someday_after: frozenset
+    resolution: re.Pattern  # after a glued hundredth: "1080p video"
+
+
+@functools.cache
+def names() -> Names:
+    vocab = vocabulary("figures")
+    return Names(
+        street=re.compile(r"[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + "|".join(map(re.escape, vocab["street_words"]))
+                          + r")\b(?!-)"),
+        state_codes=frozenset(vocab["state_codes"]),
+        furniture=frozenset(vocab["furniture_words"]),
+        someday=re.compile(r"\s+(?:" + "|".join(vocab["someday_nouns"]) + r")\b(?!\s+(?:of|a|per|each|every)\b)(?!\s*[-,.;:]?\s*$)", re.I),
+        someday_after=frozenset(vocab["someday_after"]),
+        resolution=re.compile(r"\s*(?:" + "|".join(map(re.escape, vocab["glued_subunit_not_before"])) + r")\b"),
+    )
+
+
+@functools.cache
+def idioms() -> tuple[re.Pattern, frozenset]:
+    vocab = vocabulary("figures")
+    return re.compile(r"(?:" + "|".join(map(re.escape, vocab["possessive_idioms"])) + r")\b", re.I), frozenset(vocab["possessives"])
+
+
+def is_idiom(text: str, match: re.Match, word: str) -> bool:
+    pattern, possessives = idioms()
+    return word.lower() in possessives and bool(pattern.match(text, match.start()))
+
+
+IDENTIFIER_LIST = re.compile(
+    r"(?<![A-Za-z])(?P<noun>[A-Za-z]{2,}s)\s+\d{1,3}(?:,\s*\d{1,3})*,?\s+(?:and|or)\s+\d{1,3}(?![\d.,]*\d)"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:were|was|are|is|will|would|have|has|had|[a-z]+ed)\b)")
+
+
+def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
+    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened': small numbers listed after the plural noun
+    they name, and nothing counted after the last of them ('employs 40, 50 or 60 people' counts)."""
+    digits = match.group("digits")
+    if len(digits) > 3 or not digits.isdigit():
+        return False
+    stops = rules().noun_stop_words
+    for listed in IDENTIFIER_LIST.finditer(text, max(0, match.start() - 60), min(len(text), match.end() + 60)):
+        noun = listed.group("noun").lower()
+        if listed.end("noun") < match.start() < listed.end() and noun not in stops and not noun.endswith(("ss", "us", "is")):
+            return True
+    return False
+
+
+ZIP_DIGITS = re.compile(r"\d{5}")
+CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,\n—–]\s*|[\"“‘(]\s*)$")
+
+
+def is_address(text: str, match: re.Match, digits: str, word: str) -> bool:
+    """A house number ('40 Marsh Lane'), a ZIP code after a state ('CA 90210') or a number after a
+    line-opening word of page furniture ('Next 4 stories')."""
+    vocab = names()
+    if vocab.street.match(text, match.end()):
+        return True
+    if word in vocab.state_codes and ZIP_DIGITS.fullmatch(digits):
+        return True
+    if word in vocab.furniture:
+        opening = len(text[: match.start()].rstrip()) - len(word)
+        line = text[max(0, opening - 40) : max(0, opening)].rstrip(" \t")
+        return not line or line.endswith("\n")
+    return False
+
+
+def is_someday(text: str, match: re.Match, words: str, after: str) -> bool:
+    """'One day the port hopes', 'and one morning it ...': 'one' opening a clause before a time of day."""
+    vocab = names()
+    if words.lower() != "one" or not vocab.someday.match(text, match.end()):
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(CLAUSE_OPENING.search(before)) or previous_word(text, match.start()).lower() in vocab.someday_after
+
+
+def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dict) -> bool:
+    """'3M', '2K' glued, whole and in capitals, with no currency and nothing counted after them, name
+    a company or a studio: '100K subscribers', '1.2M views', 'over 2K' are figures."""
+    scale, digits = match.group("scale"), match.group("digits")
+    if not scale or len(scale) != 1 or not scale.isupper() or match.group("gap_scale") or not digits.isdigit():
+        return False
+    if match.group("symbol") or match.group("unit") or match.group("sign"):
+        return False
+    following = text[match.end() : match.end() + 2]
+    if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
+        return False
+    return not counts_plural(text, match.end())
+
+
+def is_resolution(text: str, match: re.Match) -> bool:
+    """'1080p video': a hundredth glued to its number ('312p') that names a screen resolution."""
+    from ...reader.figures import lexicon
+
+    unit = match.group("unit")
+    return unit in lexicon().glued_subunits and bool(names().resolution.match(text, match.end()))
 
 
 AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
@@ -464,3 +619,65 @@ def number_starts(vocab: dict) -> set[str]:
 
 def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     return ""  # English names its currency
+
+
+@functools.cache
+def weight_words() -> tuple[dict, re.Pattern, re.Pattern]:
+    vocab = vocabulary("figures")
+    return (dict(vocab["measure_in_context"]), re.compile(word_alternation(w.lower() for w in vocab["weight_cues"])),
+            re.compile(r"\s*(?:" + word_alternation(vocab["weight_after"]) + ")", re.I))
+
+
+def measure_in_context(text: str, start: int, end: int, unit_word: str) -> str:
+    """The physical unit a currency word means in its clause ('the lobster weighed 4 pounds',
+    '4 pounds of flour'), or '' when it is money."""
+    measures, cues, after = weight_words()
+    measure = measures.get(unit_word)
+    if not measure:
+        return ""
+    clause = lower_in_place(CUE_CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1])
+    return measure if cues.search(clause) or after.match(text, end) else ""
+
+
+VALUE_STATED_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|at|to|from|be|been|stood|came|totalled|totaled)|[:=\t|])\s*$", re.I)
+
+
+def states_value_before(text: str, start: int) -> bool:
+    """A bracketed percent stands where a value is stated: after a verb of being, a preposition of
+    value, a colon or a table cell ('the return was (3.2%)', '2023: (4.1%)')."""
+    return not text[:start].strip() or bool(VALUE_STATED_BEFORE.search(text, max(0, start - 16), start))
+
+
+@functools.cache
+def table_unit_pattern() -> re.Pattern:
+    from ...reader.figures import currencies
+
+    vocab, money = vocabulary("figures"), currencies()
+    scales = word_alternation(vocab["table_scales"])
+    long_scales = word_alternation(w for w in vocab["table_scales"] if len(w) > 3 and w.isalpha())
+    words = word_alternation(money.words)
+    signs = "(?:" + word_alternation(money.signs) + "|(?-i:" + word_alternation(money.codes) + "))"
+    return re.compile(
+        rf"\bin\s+(?P<scale>{long_scales})\s+of\s+(?P<currency>{words})"
+        rf"|\((?:in\s+)?(?P<currency_sign>{signs})\s?(?P<scale_sign>{scales})\)"
+        rf"|\bin\s+(?P<currency_in>{signs})\s?(?P<scale_in>{long_scales})\b", re.I)
+
+
+TABLE_UNIT_CUES = ("illion", "housand", "m)", "bn)", "k)", "'000", "mn)")
+
+
+def table_unit(text: str, currency: str = "") -> tuple[int, int, Decimal, str] | None:
+    """(where it begins and ends, scale, currency) of a unit stated once for the bare numbers after it:
+    'Net result, in millions of euros: 2024: 118.4', 'Revenue (€m) 412.0'; None when there is none."""
+    if not any(cue in text for cue in TABLE_UNIT_CUES):
+        return None
+    from ...reader.figures import currency_meant
+
+    match = table_unit_pattern().search(text)
+    if not match:
+        return None
+    scales = {w.lower(): Decimal(str(v)) for w, v in vocabulary("figures")["table_scales"].items()}
+    scale = next(m for m in match.group("scale", "scale_sign", "scale_in") if m)
+    written = next(m for m in match.group("currency", "currency_sign", "currency_in") if m)
+    code = currency_meant(re.sub(r"\s+", " ", written.lower()), currency) or currency_meant(written.upper(), currency)
+    return (match.start(), match.end(), scales[scale.lower()], code) if code else None
