@@ -67,8 +67,9 @@ RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
 
 def clause_start(text: str, position: int) -> int:
-    """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it."""
-    last = 0
+    """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it,
+    and at most WINDOW characters before it (a run-on line is read in bounded pieces)."""
+    last = max(0, position - WINDOW)
     for match in CLAUSE_BREAK.finditer(text, max(0, position - WINDOW), position):
         last = match.end()
     return last
@@ -289,24 +290,45 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
-    named = sorted(named + [p for p in chinese_places(text) if not any(n.start < p.end and p.start < n.end for n in named)],
-                   key=lambda n: n.start)
+    named = sorted(named + [p for p in chinese_places(text) if not overlaps(spans_of(named), p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
-    found += anaphors(text, [(n.start, n.end) for n in found])
+    found += anaphors(text, spans_of(found))
     sources = data_source_spans(text)
     return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
 
 
-def anaphors(text: str, taken: list[tuple[int, int]]) -> list[Named]:
+@dataclass(frozen=True)
+class Spans:
+    """Spans sorted by start, with the furthest end reached up to each: an overlap test by bisection."""
+
+    starts: list[int]
+    reach: list[int]
+
+
+def spans_of(names: list[Named]) -> Spans:
+    ordered = sorted((n.start, n.end) for n in names)
+    reach, furthest = [], -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return Spans([start for start, _ in ordered], reach)
+
+
+def overlaps(spans: Spans, start: int, end: int) -> bool:
+    before = bisect.bisect_left(spans.starts, end)  # the spans that start before `end`
+    return before > 0 and spans.reach[before - 1] > start
+
+
+def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
         for match in pattern.finditer(text) if pattern else ():
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            if not overlaps(taken, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
     return found
 
@@ -353,7 +375,7 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
     from .languages.zh import phrases
 
     nouns = sorted(words()["sub_entities"], key=len, reverse=True)
-    end = position
+    end, limit = position, max(0, position - WINDOW)
     while True:
         clause = text[start:end]
         opening = clause
@@ -364,8 +386,8 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         if noun and len(tokens) > 1 and tokens[0][0] in phrases.words()["predicates"]:
             return f"{place} {noun}"
         first = phrases.tagged(opening[:6])[:1]
-        if start == 0 or not first or first[0][0] not in phrases.words()["predicates"]:
-            return None  # this clause has a subject of its own
+        if start <= limit or not first or first[0][0] not in phrases.words()["predicates"]:
+            return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)
 
@@ -379,10 +401,17 @@ def without_sub_entity(clause: str) -> str:
     return patterns()["sub_entity"].sub(drop, clause)
 
 
+def between(names: list[Named], start: int, end: int) -> list[Named]:
+    """The names (sorted by start) that start in [start, end): found by bisection, so that a sentence
+    holding thousands of names costs each figure only the names near it."""
+    low = bisect.bisect_left(names, start, key=lambda n: n.start)
+    return names[low : bisect.bisect_left(names, end, lo=low, key=lambda n: n.start)]
+
+
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
     """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
     start = clause_start(text, position)
-    in_clause = [n for n in names if start <= n.start < position]
+    in_clause = between(names, start, position)
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:
         compared = [n for n in in_clause if n.start >= comparison.end()]
@@ -395,10 +424,8 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
 
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
     """A place its clause names after the figure: '170 universities and research institutions in Guangdong'."""
-    end = CLAUSE_BREAK.search(text, position)
-    for named in names:
-        if not position < named.start < (end.start() if end else len(text)):
-            continue
+    end = CLAUSE_BREAK.search(text, position, position + WINDOW)
+    for named in between(names, position + 1, end.start() if end else min(len(text), position + WINDOW)):
         before = text[max(0, named.start - 8) : named.start]
         if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before):
             return resolved(named, names, scope)
@@ -410,18 +437,18 @@ def after_figure(text: str, position: int, names: list[Named], scope: Scope, sha
 
 def place_of(text: str, start: int, position: int, names: list[Named], scope: Scope) -> str:
     """The place a sub-entity is in: named after it ('companies in the city'), else the paragraph's."""
-    places = [n for n in names if start <= n.start < position and n.kind in ("city", "province", "country")]
+    places = [n for n in between(names, start, position) if n.kind in ("city", "province", "country")]
     return resolved(places[-1], names, scope) if places else ""
 
 
 def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> str:
     """The subject of the nearest clause before the figure's that opens with a name: a clause without
     a subject goes on about it ('其中，合肥市地区生产总值13507.7亿元，增长6.1%'; 'Hefei, the capital,
-    contributed ...')."""
-    end = start
-    while end > 0:
+    contributed ...'). It looks back at most WINDOW characters."""
+    end, limit = start, max(0, start - WINDOW)
+    while end > limit:
         begin = clause_start(text, max(0, end - 1))
-        opening = next((n for n in names if begin <= n.start < end), None)
+        opening = next(iter(between(names, begin, end)), None)
         relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
         if opening and opening.anaphor and is_appositive(text, begin, end):
             end = begin - 1  # "Ningbo, the province's largest trading city, had ...": Ningbo has the figure

@@ -287,7 +287,13 @@ def grows_the_figure_before(quantities: list[Quantity], index: int, mentions: li
     last one states is that level's growth, not the growth of the metric named before it."""
     previous = quantities[index - 1]
     return previous.kind in ("amount", "count") and (not preceding or mentions[preceding[-1]].end <= previous.start) \
-        and not any(previous.end <= m.start < quantities[index].start for m in mentions)
+        and not named_between(mentions, previous.end, quantities[index].start)
+
+
+def named_between(mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention (sorted by start) starts in [start, end)."""
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    return first < len(mentions) and mentions[first].start < end
 
 
 def growth_of(binding: "Binding") -> Binding:
