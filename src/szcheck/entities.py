@@ -290,7 +290,8 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
-    named = sorted(named + [p for p in chinese_places(text) if not overlaps(spans_of(named), p.start, p.end)], key=lambda n: n.start)
+    taken = spans_of(named)
+    named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]

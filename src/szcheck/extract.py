@@ -578,13 +578,19 @@ def inferred_period(metric: str, registry: Registry, source: Source) -> str:
 MAX_QUOTE = 600  # a quote longer than this is cut to the words around the figure (still a substring of the source)
 
 
+QUOTE_SLACK = 40  # characters a quote may reach past its window to end at a word
+
+
 def quote_around(text: str, start: int, end: int) -> str:
     if len(text) <= MAX_QUOTE:
         return text
     left = max(0, start - MAX_QUOTE // 2)
     right = min(len(text), end + MAX_QUOTE // 2)
-    left = text.rfind(" ", 0, left) + 1 if left else 0
-    right = text.find(" ", right) if text.find(" ", right) != -1 else len(text)
+    # cut at a space near each end; Chinese has none, so it is cut where the window ends
+    space = text.rfind(" ", max(0, left - QUOTE_SLACK), left) if left else -1
+    left = space + 1 if space != -1 else left
+    space = text.find(" ", right, right + QUOTE_SLACK)
+    right = space if space != -1 else right
     return text[left:right].strip()
 
 
