@@ -77,3 +77,18 @@ def test_a_chinese_port_and_its_english_name_meet_in_one_group(project, runner):
     findings = json.loads(runner.invoke(app, ["verify", "-f", "json"]).stdout)["findings"]
     conflicts = [(f["entity"], f["metric"], f["period"]) for f in findings if f["rule"] == "SZ101"]
     assert conflicts == [("Qingdao Port", "container_throughput", "2024")]
+
+
+def test_a_quote_from_a_long_chinese_sentence_is_the_words_around_its_figure():
+    from datetime import date
+    from pathlib import Path
+
+    from szcheck.extract import MAX_QUOTE, QUOTE_SLACK, extract_claims
+    from szcheck.model import Source
+
+    text = "合肥市2024年地区生产总值1.35万亿元，增长百分之五点八，" * 200  # one sentence of 6,000 characters
+    source = Source(path=Path("zh.txt"), id="zh", body=text, body_offset_line=1, meta={"title": ""}, published=date(2025, 3, 1))
+    claims = extract_claims(source)
+    assert claims and all(c.quote in text and len(c.quote) <= MAX_QUOTE + QUOTE_SLACK for c in claims)
+    last = claims[-1]
+    assert last.value in last.quote and not text.startswith(last.quote)
