@@ -34,18 +34,21 @@ NUMERIC = ("value", "low", "high")
 REL_TOLERANCE = Decimal("1e-5")
 
 
-def load_cases() -> list[dict]:
+def load_cases(folder: Path = DATA, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """Every case of the folder's case files (but those named in `skip`), each with its file name."""
     cases = []
-    for path in sorted(DATA.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in skip:
+            continue
         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             cases.append({**case, "_file": path.name})
     return cases
 
 
-def load_known_gaps() -> list[str]:
-    if not KNOWN_GAPS.exists():
+def load_known_gaps(path: Path = KNOWN_GAPS) -> list[str]:
+    if not path.exists():
         return []
-    lines = (line.strip() for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines())
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 

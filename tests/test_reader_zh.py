@@ -12,35 +12,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
-from test_reader_en import CASE_KEYS, problems_of, read
+from test_reader_en import CASE_KEYS, load_cases, load_known_gaps, problems_of, read
 
 DATA = Path(__file__).resolve().parent / "data" / "reader_zh"
 KNOWN_GAPS = DATA / "known_gaps.txt"
-NOT_FIGURE_CASES = {"numerals.yaml"}  # the numeral reader's own cases (tests/test_zh_numerals.py)
+NOT_FIGURE_CASES = frozenset({"numerals.yaml"})  # the numeral reader's own cases (tests/test_zh_numerals.py)
 TRADITIONAL = "這個們時來說國會過對經業發產開關東動機將從還與點頭問題實現區應學億萬額貨幣權圍總長線術處數據營報電車輛廠場貿質價資費稅務錢銀號類專際濟縣鎮聯體積極進減層強"
 
 
-def load_cases() -> list[dict]:
-    cases = []
-    for path in sorted(DATA.glob("*.yaml")):
-        if path.name in NOT_FIGURE_CASES:
-            continue
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            cases.append({**case, "_file": path.name})
-    return cases
-
-
-def load_known_gaps() -> list[str]:
-    if not KNOWN_GAPS.exists():
-        return []
-    lines = (line.strip() for line in KNOWN_GAPS.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-CASES = load_cases()
-GAPS = set(load_known_gaps())
+CASES = load_cases(DATA, NOT_FIGURE_CASES)
+GAPS = set(load_known_gaps(KNOWN_GAPS))
 
 
 def params():
@@ -60,7 +42,7 @@ def test_reader_zh(case):
 def test_case_ids_are_unique_and_known_gaps_exist():
     ids = Counter(case["id"] for case in CASES)
     assert not [i for i, n in ids.items() if n > 1]
-    listed = load_known_gaps()
+    listed = load_known_gaps(KNOWN_GAPS)
     assert len(listed) == len(set(listed))
     assert not set(listed) - set(ids), sorted(set(listed) - set(ids))
 
