@@ -28,6 +28,7 @@ STATUSES = ("extracted", "reviewed", "rejected", "stale")
 KINDS = ("amount", "share", "growth", "count", "rate", "duration", "description")
 WRITTEN_FIELDS = tuple(f.name for f in fields(Claim) if f.name not in ("source", "quantity", "claims_line"))
 REQUIRED_FIELDS = ("entity", "metric", "value")
+MAY_BE_EMPTY = frozenset({"metric"})  # a figure that names no measure is written with `metric: ''` and never compared
 KNOWN_FIELDS = set(WRITTEN_FIELDS)
 KNOWN_ENTRY_KEYS = frozenset(KNOWN_FIELDS | {"__line__"})
 CLAIM_FIELDS = tuple((f.name, f.default) for f in fields(Claim))  # every field is written or has a default
@@ -269,7 +270,7 @@ def claim_from_entry(entry: object, source: str, path: Path, warn, shared: dict 
         raise SzcheckError("each claim must be a mapping of keys to values", path)
     line = entry.get(LINE_KEY)
     for key in REQUIRED_FIELDS:
-        if entry.get(key) in (None, ""):
+        if entry.get(key) is None or (entry[key] == "" and key not in MAY_BE_EMPTY):
             given = {name: value for name, value in entry.items() if name != LINE_KEY}
             raise SzcheckError(f"claim is missing required key {key!r}" + unknown_keys_note(given), path, line)
     if not entry.keys() <= KNOWN_ENTRY_KEYS:

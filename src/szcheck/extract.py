@@ -12,6 +12,7 @@ from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
 from .entities import DATELINE, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
+from .languages.en import phrases as english_phrases
 from .languages.zh import phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
@@ -73,13 +74,23 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     the figure's entity, the names of places and organisations go too (the entity is kept apart);
     without it they stay ("share of Guangdong Province's total")."""
     if subject:
-        for mention in reversed(find_mentions(phrase, "entities")):
-            end = mention.end + (2 if phrase[mention.end : mention.end + 2] in ("'s", "’s") else 0)
-            phrase = phrase[: mention.start] + phrase[end:]
-        phrase = re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase)
+        phrase = without_entity_names(phrase, subject)
     phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
     return " ".join(singular(word) for word in without_function_words(phrase).split())
+
+
+def without_entity_names(phrase: str, subject: str = "") -> str:
+    """The phrase without the places and organisations it names, and without `subject`."""
+    spans = [(m.start, m.end) for m in find_mentions(phrase, "entities")]
+    spans += [(o.start, o.end) for o in organisation_mentions(phrase, load_registry())]
+    kept, end = [], 0
+    for start, stop in sorted(spans):
+        if start >= end:
+            kept.append(phrase[end:start])
+        end = max(end, stop + (2 if phrase[stop : stop + 2] in ("'s", "’s") else 0))
+    phrase = "".join(kept) + phrase[end:]
+    return re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase) if subject else phrase
 
 
 def without_function_words(phrase: str) -> str:
@@ -113,18 +124,27 @@ PHRASE_STOP = set("""of in on at by for from to with and or than as into over un
 FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|reached|hit|stood|came|totalled|totaled|amounted|rose|grew|fell|increased|dropped)\b", re.I)
 
 
-def tail_phrase(text: str) -> str:
-    """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'."""
-    whole = CLAUSE_BREAK.split(text)[-1]
+@functools.cache
+def reported_clause() -> re.Pattern:
+    """'The ministry said it would be ...': what was said is a clause of its own."""
+    from .entities import words
+
+    return re.compile(rf"(?:{word_alternation(words()['reporting_verbs'])})(?:\s+that)?\s", re.I)
+
+
+def tail_phrase(text: str, verb_follows: bool = False) -> str:
+    """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
+    With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
+    whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
     clause = TRAILING_VERBS.sub("", whole)
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
-    verb_before_figure = FINITE_VERB.search(whole[len(clause.rstrip()) :]) is not None
-    clause = LOCATIVE.sub("", clause)  # "... provided by technology insurance in Shenzhen"
+    verb_before_figure = verb_follows or FINITE_VERB.search(whole[len(clause.rstrip()) :]) is not None
+    clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
     for position, word in reversed(list(enumerate(words))):
-        function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word)
+        function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
         if not phrase and (function_word or participle):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
@@ -311,7 +331,9 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
         return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
     if amounts and quantity.base:
-        return Binding(share_metric(mentions[amounts[-1]].name, quantity.base, registry), "registry")
+        metric = share_metric(mentions[amounts[-1]].name, quantity.base, registry)
+        # a share of a narrowed metric is narrowed too ("exports of machinery ... 41% of the total")
+        return Binding(metric, "registry", mentions[amounts[-1]] if ".share" in metric else None)
     return None
 
 
@@ -382,10 +404,40 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None:
+            measured = measured_by_verb(text, quantity, registry)
+            if measured:
+                bindings.append(measured)  # its own measure: "lost" names a loss, not a change
+                continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
-            binding = Binding(phrase_metric(text, quantity, subject_of(previous), subject), "phrase")
+            binding = rate_named(phrase_metric(text, quantity, subject_of(previous), subject), quantity, registry)
         bindings.append(qualified(text, quantity, binding))
     return bindings
+
+
+def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
+    """An amount of money whose sentence names no metric is what its verb says of it: 'Harrods lost
+    £40m' (a net loss), 'The new bridge cost 2.6 billion yuan' (the new bridge's cost). A profit or a
+    loss is an organisation's, never a place's."""
+    if quantity.kind != "amount" or not is_compatible("money", quantity) or chinese_phrases.is_chinese(window(text, quantity.start)[-12:]):
+        return None
+    found = english_phrases.measure_verb(text[clause_start(text, quantity.start) : quantity.start])
+    if found is None:
+        return None
+    key, before = found
+    if key in registry.metrics:
+        places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"]
+        return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
+    named = phrase_key(without_entity_names(thing(tail_phrase(before, verb_follows=True)))) if "{subject}" in key else ""
+    return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
+
+
+def rate_named(key: str, quantity: Quantity, registry: Registry) -> Binding:
+    """'Unemployment stood at 4.1%': a percentage said of a noun whose rate the registry knows is that rate."""
+    if quantity.kind == "share" and key and " " not in key.strip():
+        for mention in find_mentions(f"{key} rate", "metrics"):
+            if mention.start == 0 and registry.metrics[mention.name].unit == "percent":
+                return Binding(mention.name, "registry")
+    return Binding(key, "phrase")
 
 
 def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
@@ -474,22 +526,39 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
-    subject = phrase_key(
-        up_to_function_word(in_phrase.group(1)) if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase.group(1))
+    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
+    subject = phrase_key(thing(
+        in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else tail_phrase(before) or previous_subject or subject_phrase(before),
+        else thing(tail_phrase(before)) or previous_subject or subject_phrase(before)),
         entity,
     )
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
     if quantity.kind == "duration":
-        return f"{phrase_key(subject_phrase(before), entity) or 'duration'} ({phrase_key(quantity.noun or 'years')})"
+        named = phrase_key(thing(subject_phrase(before)), entity)
+        return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
     if quantity.kind == "share":
-        return f"{subject} share of {phrase_key(quantity.base or owned_noun(after) or 'total')}".strip()
+        base = quantity.base or owned_noun(after)
+        return share_key(subject, phrase_key(base)) if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
-        return f"{subject or 'value'} growth"
-    return subject or phrase_key(quantity.noun or "") or "amount"
+        return f"{subject} growth" if subject else ""
+    return subject or phrase_key(quantity.noun or "")
+
+
+def thing(phrase: str) -> str:
+    """A phrase that can name what a figure measures: not a period ('the third quarter'), else ''."""
+    return "" if english_phrases.is_period_phrase(phrase) else phrase
+
+
+def share_key(subject: str, base: str) -> str:
+    """'exports share of total', 'share of new job'; '' when neither part is named. (A percentage said
+    of a noun, with nothing it is a share of and no word of sharing, is the level of the rate the noun
+    names: 'Turnout was 61%' is keyed 'turnout'.)"""
+    if not subject and not base:
+        return ""
+    return f"{subject} share of {base or 'total'}".strip()
 
 
 def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
@@ -503,16 +572,18 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     if quantity.kind == "share":
         owner, base = chinese_phrases.share_parts(before)
         if owner is None:
-            return noun if chinese_phrases.is_rate(noun) else f"{noun or previous_subject or 'value'} share of {quantity.base or 'total'}"
+            return noun if chinese_phrases.is_rate(noun) else share_key(noun or previous_subject, quantity.base or "")
         owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
-        return intensity(owner, base) or f"{owner or previous_subject or 'value'} share of {base or quantity.base or 'total'}"
+        return intensity(owner, base) or share_key(owner or previous_subject, base or quantity.base or "")
+    if not noun:
+        return ""
     if quantity.kind == "growth":
-        return f"{noun or 'value'} growth"
+        return f"{noun} growth"
     if quantity.kind == "duration":
-        return f"{noun or 'duration'} ({quantity.noun or 'years'})"
+        return f"{noun} ({quantity.noun or 'years'})"
     if quantity.kind == "rate" and quantity.per:
-        return f"{noun or 'value'} per {quantity.per}"
-    return noun or "amount"
+        return f"{noun} per {quantity.per}"
+    return noun
 
 
 def registry_name(phrase: str, written: str = "") -> str:
@@ -709,12 +780,12 @@ def referred(binding: Binding, earlier: str) -> Binding:
     the metric the paragraph stated last."""
     from .entities import words
 
-    if binding.match == "phrase" and earlier and binding.metric in words()["reference_nouns"]:
-        return Binding(earlier, "registry")
+    if binding.match == "phrase" and binding.metric in words()["reference_nouns"]:
+        return Binding(earlier, "registry") if earlier else Binding("", "phrase")  # 'the number' alone names nothing
     return binding
 
 
-FILLERS = frozenset({"amount", "value"})  # what phrase_metric falls back to when the sentence names no thing
+FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
 def stated_period(quantities: list[Quantity], mentions: list) -> object | None:

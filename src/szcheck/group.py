@@ -50,7 +50,7 @@ def period_key(claim: Claim, registry: Registry) -> str:
 
 
 def is_comparable(claim: Claim) -> bool:
-    return claim.quantity is not None and claim.kind != "description" and claim.status not in ("rejected", "stale") and claim.role != "conversion"
+    return claim.quantity is not None and claim.metric != "" and claim.kind != "description" and claim.status not in ("rejected", "stale") and claim.role != "conversion"
 
 
 def group_claims(claims: list[Claim]) -> list[Group]:

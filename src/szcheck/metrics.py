@@ -34,7 +34,7 @@ def patterns() -> dict[str, re.Pattern]:
         "spending": re.compile(rf"(?:{alternation('spending_verbs')})\b", re.I),
         "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
-        "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?:{alternation('qualifiers_after')}))\s+"
+        "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
@@ -122,8 +122,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
     place = find_mentions(written, "entities")
     if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
         place = []
-    if place:
-        return place[0].name  # "exports to the US" are not all exports
+    if place:  # "exports to the US" are not all exports; "the GDP of Ningbo" is Ningbo's
+        return "" if (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"] else place[0].name
     kept = []
     for word in written.split():
         if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word):

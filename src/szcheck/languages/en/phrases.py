@@ -1,0 +1,68 @@
+"""English words around a figure that say what it measures, or that it measures nothing named.
+
+A figure whose sentence names no registry metric is keyed by the thing it is said of. Its verb
+often says what that is: "Harrods lost £40m" is a net loss, "The new bridge cost 2.6 billion yuan"
+the bridge's cost. A period ("in the third quarter"), a pronoun or a name is never the thing
+measured. The words are in `claims.yaml` (measure_verbs, period_nouns, place_nouns, share_cues,
+pronouns); this module only finds them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ...reader.patterns import word_alternation
+from .. import vocabulary
+
+WORD = re.compile(r"[A-Za-z][\w&'’-]*")
+MAX_WORDS_AFTER_VERB = 4  # "fined the bank 60 million euros", "will cost an estimated 900 million pounds"
+
+
+@functools.cache
+def words() -> dict:
+    vocab = vocabulary("claims")
+    verbs = {form.lower(): key for key, forms in vocab["measure_verbs"].items() for form in forms}
+    return {
+        "measure_verbs": verbs,
+        "measure_verb": re.compile(word_alternation(verbs), re.I),
+        "period_nouns": frozenset(vocab["period_nouns"]),
+        "place_nouns": frozenset(vocab["place_nouns"]),
+        "share_cue": re.compile(word_alternation(vocab["share_cues"]), re.I),
+        "pronouns": frozenset(vocab["pronouns"]),
+    }
+
+
+def measure_verb(clause: str) -> tuple[str, str] | None:
+    """The key a measure verb gives a figure at the end of `clause` (the clause up to the figure),
+    with the words before the verb (its subject): 'The new bridge cost' -> ('{subject} cost', 'The
+    new bridge'). None unless the verb is the clause's last and at most a few words stand between it
+    and the figure ('fined the bank', 'will cost an estimated')."""
+    found = None
+    for found in words()["measure_verb"].finditer(clause):
+        pass
+    if found is None or len(WORD.findall(clause[found.end() :])) > MAX_WORDS_AFTER_VERB:
+        return None
+    key = words()["measure_verbs"][re.sub(r"\s+", " ", found.group(0).lower())]
+    return key, clause[: found.start()]
+
+
+def is_period_phrase(phrase: str) -> bool:
+    """'the third quarter', 'the month of June', 'fiscal 2024': a phrase whose head is a period."""
+    found = [w.lower() for w in WORD.findall(phrase)]
+    return bool(found) and (found[-1] in words()["period_nouns"] or found[0] in words()["period_nouns"])
+
+
+def names_a_share(clause: str) -> bool:
+    """'accounted for', 'made up', 'the share of': the percentage is a share, not the level of a rate."""
+    return words()["share_cue"].search(clause) is not None
+
+
+def is_pronoun(word: str) -> bool:
+    return word.lower() in words()["pronouns"]
+
+
+def without_place_nouns(phrase: str) -> str:
+    """'unemployment in the region' -> 'unemployment': a kind of place after its noun says where, not what."""
+    places = "|".join(sorted(words()["place_nouns"], key=len, reverse=True))
+    return re.sub(rf"\s+(?:in|of|across|for)\s+(?:the\s+|this\s+|that\s+)?(?:{places})$", "", phrase, flags=re.I)
