@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .languages import vocabulary
 from .reader.patterns import word_alternation
-from .registry import Registry, find_mentions, load_registry as registry
+from .registry import Mention, Registry, find_mentions, load_registry as registry, nationality_adjectives
 
 PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
 WINDOW = 300  # characters before a figure in which its sentence can name its entity
@@ -152,7 +152,7 @@ def kind_of(name: str, registry: Registry) -> str:
     return PLACE_KINDS.get(entity.category, "organisation") if entity else "organisation"
 
 
-DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|—|–)\s"
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–|-)\s"
                       r"|(?:新华社|本报|中新社|中新网)?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日(?:电|讯)\s*)")
 
 
@@ -284,12 +284,24 @@ def named_organisations(named: list[Named], registry: Registry, text: str) -> li
             if not any(within(o, n) or (within(n, o) and n.kind == "organisation") for n in named)]
 
 
+def describes_an_entity(text: str, mention: Mention) -> bool:
+    """'the eastern Chinese manufacturing hub': a nationality adjective in a place's or an organisation's
+    description, which names no country (unlike 'Chinese exports')."""
+    from .extract import singular
+
+    if mention.surface.lower() not in nationality_adjectives():
+        return False
+    following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
+    return any(singular(word) in words()["entity_nouns"] for word in following)
+
+
 def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
     names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
-    named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")]
+    named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
+             if not describes_an_entity(text, m)]
     taken = spans_of(named)
     named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)

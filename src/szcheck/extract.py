@@ -167,6 +167,7 @@ def main_subject(source: Source, registry: Registry) -> str:
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
+    ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
     for weight, text in ((3, reading_form(source.title)), (1, body)):
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
@@ -186,7 +187,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             words = match.group(0).split()
             if len(words) == 1 and words[0] in organisation_heads():
                 continue  # "Airlines", "Bank" alone name no one
-            while words and words[0] in registry.not_names:
+            while words and (words[0] in registry.not_names or (len(words) == 1 and words[0].lower() in ordinary)):
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
                 continue
@@ -201,6 +202,13 @@ def main_subject(source: Source, registry: Registry) -> str:
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+
+
+@functools.cache
+def metric_words() -> frozenset[str]:
+    """The words of the registry's metric names ('sales', 'revenue', 'unemployment'): never a proper name alone."""
+    return frozenset(word for metric in load_registry().metrics.values() for alias in metric.aliases
+                     for word in re.findall(r"[a-z][a-z-]+", alias.lower()))
 
 
 @functools.cache
@@ -369,11 +377,14 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     return None
 
 
-def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "") -> list[Binding]:
+def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "",
+                 undated: str = "") -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
     figure after it (and a 'from X ... to Y' pair); shares and growth rates refer back to it; a
-    figure the registry cannot place is keyed by the noun phrase it is said of. `earlier` is the
+    figure the registry cannot place is keyed by the noun phrase it is said of, in `undated` (the
+    text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
+    undated = undated or text
     mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m)]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
@@ -403,15 +414,54 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = Binding(f"{bindings[-1].metric}.share", "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
+        if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
+            binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:
                 bindings.append(measured)  # its own measure: "lost" names a loss, not a change
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
-            binding = rate_named(phrase_metric(text, quantity, subject_of(previous), subject), quantity, registry)
-        bindings.append(qualified(text, quantity, binding))
+            binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
+        bindings.append(as_change(qualified(text, quantity, binding), quantity, registry))
     return bindings
+
+
+def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
+    """'Inflation eased to 3.4%': a percentage of a metric stated as changes is its growth."""
+    metric = registry.metrics.get(binding.metric) if binding.match == "registry" else None
+    if metric and metric.changes and quantity.unit == "percent" and quantity.kind != "growth":
+        return Binding(f"{binding.metric}.growth", binding.match, binding.at)
+    return binding
+
+
+def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """A count with no noun, after the same verb as a count of a named thing before it, counts the
+    same thing ('delivered 735 aircraft last year and aims to deliver about 800')."""
+    if not (quantity.kind == previous.kind == "count" and previous.noun and not quantity.noun):
+        return False
+    first, second = verb_before(text[max(0, previous.start - 40) : previous.start]), verb_before(text[previous.end : quantity.start])
+    return len(first) > 3 and second[:4] == first[:4]
+
+
+def verb_before(text: str) -> str:
+    """The word just before a figure, past the words that qualify it ('deliver about' -> 'deliver')."""
+    from .entities import words
+
+    written = [w.lower() for w in re.findall(r"[A-Za-z]+", text[-60:])]
+    while written and written[-1] in words()["figure_qualifiers"]:
+        written.pop()
+    return written[-1] if written else ""
+
+
+def without_periods(text: str, periods: list) -> str:
+    """`text` with its time expressions blanked out, character for character: positions stay."""
+    parts, end = [], 0
+    for mention in sorted(periods, key=lambda m: m.start):
+        if mention.start >= end:
+            parts += [text[end : mention.start], " " * (mention.end - mention.start)]
+            end = mention.end
+    return "".join(parts) + text[end:] if parts else text
 
 
 def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
@@ -704,7 +754,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions) + description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     for claim in claims:
@@ -798,11 +848,12 @@ def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
     return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
 
 
-def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope) -> list[Claim]:
+def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
+                    periods: list = ()) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.metric) for b in bind_metrics(text, quantities, registry, subject, scope.metric)]
+    bindings = [referred(b, scope.metric) for b in bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods))]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)

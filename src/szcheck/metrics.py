@@ -137,7 +137,7 @@ def qualifier(text: str, mention: Mention | None) -> str:
 def compound_words(before: str) -> str:
     """The nouns a metric's name is compounded with: 'technology enterprise merger loan balance' is not
     the loan balance. Words that leave it as it is ('its substantial'), names and verbs end the search."""
-    neutral = {word.lower() for word in words()["neutral_modifiers"] + words()["reporting_verbs"]}
+    neutral = {word.lower() for word in words()["neutral_modifiers"] + words()["reporting_verbs"] + words()["object_verbs"]}
     kept: list[str] = []
     written = before.split()
     for index in range(len(written) - 1, max(-1, len(written) - 4), -1):

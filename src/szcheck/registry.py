@@ -34,6 +34,7 @@ class Metric:
     nouns: tuple[str, ...] = ()  # what a count of it counts ("TEU")
     verbs: tuple[str, ...] = ()  # with `nouns`: the words that choose it ("delivered" vehicles)
     spent_on: tuple[str, ...] = ()  # "spent X on R&D"
+    changes: bool = False  # a percentage of it is its change: "inflation was 2.4%" is CPI growth
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def load_registry() -> Registry:
             nouns=tuple(spec.get("nouns", [])),
             verbs=tuple(spec.get("verbs", [])),
             spent_on=tuple(spec.get("spent_on", [])),
+            changes=bool(spec.get("changes", False)),
         )
         for name, spec in data.get("metrics", {}).items()
     }
@@ -134,8 +136,9 @@ def gazetteer_places() -> dict[str, Entity]:
     """Every place of the shipped gazetteer, as entities."""
     data = read_yaml_data("gazetteer.yaml")
     places: dict[str, Entity] = {}
+    adjectives = data.get("nationalities", {})
     for name, names in data.get("countries", {}).items():
-        places[name] = Entity(name, "country", tuple([name, *names]))
+        places[name] = Entity(name, "country", tuple([name, *names, *adjectives.get(name, [])]))
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
     for name, chinese in data.get("provinces", {}).items():
@@ -146,6 +149,12 @@ def gazetteer_places() -> dict[str, Entity]:
         for name, chinese in cities.items():
             places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), within=province, country=CHINA)
     return places
+
+
+@functools.cache
+def nationality_adjectives() -> frozenset[str]:
+    """'Chinese', 'German': the gazetteer's adjectives that name a country."""
+    return frozenset(word.lower() for words in read_yaml_data("gazetteer.yaml").get("nationalities", {}).values() for word in words)
 
 
 @functools.cache

@@ -33,8 +33,15 @@ def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int |
         return (published.year, True) if published else (None, True)
     if not published:
         return None, True
-    last = relative in [w.lower() for w in vocab["last_year"]]
-    return published.year - (1 if last else 0), True
+    return published.year + year_offset(relative, vocab), True
+
+
+def year_offset(words: str, vocab: dict) -> int:
+    """-1 for 'last year', +1 for 'next year', 0 for 'this year' (each language's words)."""
+    written = " ".join(words.lower().split())
+    if written in (w.lower() for w in vocab["last_year"]):
+        return -1
+    return 1 if written in (w.lower() for w in vocab.get("next_year", [])) else 0
 
 
 def months_from_january(year: int, months: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
+from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of, year_offset
 from ...reader.patterns import ending_with, ends_with, word_alternation
 from .. import vocabulary
 
@@ -14,12 +14,15 @@ from .. import vocabulary
 def rules(vocab: dict) -> list[PeriodRule]:
     month = word_alternation(vocab["months"])
     ordinal = word_alternation(vocab["ordinals"])
-    relative_year = word_alternation(vocab["this_year"] + vocab["last_year"])
+    relative_year = word_alternation(vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", []))
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
+        PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+months|(?P<whole>(?:fiscal|financial)\s+year|year))"
+                   rf"\s+(?:to|ended|ending|through|till|until)\s+(?P<month>{month})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   ["months", "year"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -42,7 +45,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
-        PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"]}),
+        PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
@@ -56,6 +59,33 @@ def month_span(match, text, published, vocab):
         return None
     year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
     return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+
+
+def months_to(match, text, published, vocab):
+    """'the three months to June' (2025-Q2), 'the year to January', 'the fiscal year ended March 31':
+    the months ending with that month, the last such month up to publication when no year is given."""
+    count = match["n"]
+    months = 12 if match["whole"] else int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    last = vocab["months"][match["month"].lower()]
+    year, relative = year_of(match, published, vocab)
+    if year is None or not 1 < months <= 12:
+        return None
+    if relative and not match["rel"] and published and last >= published.month:
+        year -= 1
+    return months_ending(year, last, months), relative, False
+
+
+def months_ending(year: int, last: int, months: int) -> str:
+    """The `months` months up to month `last` of `year`: a quarter, a half or a calendar year when it is one."""
+    if months == 3 and last % 3 == 0:
+        return f"{year}-Q{last // 3}"
+    if months == 6 and last % 6 == 0:
+        return f"{year}-H{last // 6}"
+    if months == 12 and last == 12:
+        return str(year)
+    first = last - months + 1
+    start = f"{year}-{first:02d}" if first > 0 else f"{year - 1}-{first + 12:02d}"
+    return f"{start}/{year}-{last:02d}"
 
 
 def first_months(match, text, published, vocab):
@@ -104,9 +134,12 @@ def part_of_year(letter: str):
         if match.groupdict().get("qq"):
             return f"{match['qyear']}-{letter}{match['qq']}", False, False
         year, relative = year_of(match, published, vocab)
+        number = vocab["ordinals"][match["ord"].lower()]
         if year is None:
             return None
-        return f"{year}-{letter}{vocab['ordinals'][match['ord'].lower()]}", relative, False
+        if relative and not match["rel"] and published and number * (6 if letter == "H" else 3) > published.month:
+            year -= 1  # "the fourth quarter", written in March: the last one up to publication
+        return f"{year}-{letter}{number}", relative, False
     return resolve
 
 
@@ -196,8 +229,7 @@ def year(match, text, published, vocab):
 def this_or_last_year(match, text, published, vocab):
     if not published:
         return None
-    last = match.group(0).lower() in [w.lower() for w in vocab["last_year"]]
-    return str(published.year - (1 if last else 0)), True, False
+    return str(published.year + year_offset(match.group(0), vocab)), True, False
 
 
 def now(match, text, published, vocab):
