@@ -348,9 +348,23 @@ def anaphors(text: str, taken: Spans) -> list[Named]:
 
 def subject_position(text: str, named: Named) -> bool:
     """An organisation found by its name is what a figure is about only as a subject: opening a clause,
-    or with a possessive ("Qilin Motors' revenue", "Jiangnan Commercial Bank's net profit")."""
+    with a possessive ("Qilin Motors' revenue", "Jiangnan Commercial Bank's net profit"), or before a
+    verb of doing ("Shares of Nvidia rose")."""
     before = text[clause_start(text, named.start) : named.start].strip().lower()
-    return before in ("", "the") or text[named.end : named.end + 2] in ("'s", "’s") or text[named.end : named.end + 1] in ("'", "’")
+    return before in ("", "the") or text[named.end : named.end + 2] in ("'s", "’s") or text[named.end : named.end + 1] in ("'", "’") \
+        or acts(text, named.end)
+
+
+NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def acts(text: str, end: int) -> bool:
+    """Whether the word after a name at `end` is a verb of doing ('reported', 'rose', any verb in -ed),
+    not one of saying ('Smith said' names a source)."""
+    verb = NEXT_WORD.match(text, end)
+    if verb is None or verb.group(1) in words()["saying_verbs"]:
+        return False
+    return verb.group(1) in words()["subject_verbs"] or verb.group(1).endswith("ed")
 
 
 def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
-from .entities import DATELINE, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, acts, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import phrases as chinese_phrases
@@ -21,7 +21,7 @@ from .reader import read_quantities
 from .reader.patterns import word_alternation
 from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
 from .reader.revisions import revision_stage
-from .registry import Mention, Registry, find_mentions, load_registry
+from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import Sentence, is_heading, sentences
 
 LEADING_NOISE = re.compile(
@@ -228,30 +228,60 @@ def section_entity(heading: str) -> str:
 
 OPENING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
-    r"|\s+(?:reported|posted|recorded|announced|said|raised|invested|shipped|sold|employs|employed|earned|booked|delivered|"
-    r"carried|handled|produced|built|exported|generated|made|spent|plans|aims|expects|has|had|saw|logged)\b)"
+    r"|\s+(?P<verb>[a-z]+)\b)"
 )
+INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})(?=['’]s\s|\s+(?P<verb>[a-z]+)\b)")
+
+
+@functools.cache
+def subject_verbs() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["subject_verbs"])
 
 
 def opening_name(text: str, registry: Registry) -> Mention | None:
     """A company or body that opens the sentence as its subject and that the registry does not know:
     'Alibaba, headquartered in Hangzhou, reported ...', 'BYD's sales ...', 'Tencent posted ...'."""
     match = OPENING_NAME.match(text)
-    if not match or match.group("name").split()[0] in registry.not_names or find_mentions(match.group("name"), "entities"):
+    if not match or (match["verb"] and match["verb"] not in subject_verbs()):
         return None
-    if " " not in match.group("name") and match.group("name").endswith("ly"):
+    return unknown_name(match, registry)
+
+
+def inner_names(text: str, registry: Registry) -> list[Mention]:
+    """Companies or bodies the registry does not know named as the subject of a later clause, before
+    a verb of doing (not of saying: 'Smith said' names a source) or with a possessive: 'Shares of
+    Nvidia rose', 'after Netflix added 13.1 million subscribers', 'while Ford's sales ...'."""
+    found = []
+    for match in INNER_NAME.finditer(text):
+        if match["verb"] and not acts(text, match.end("name")):
+            continue
+        if (mention := unknown_name(match, registry)) is not None:
+            found.append(replace(mention, start=match.start("name"), end=match.end("name")))
+    return found
+
+
+def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
+    name = match.group("name")
+    first = name.split()[0]
+    if first in registry.not_names or find_mentions(name, "entities") or first.lower() in nationality_words() \
+            or find_mentions(name, "metrics") or name.lower() in metric_words():
+        return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
+    if " " not in name and name.endswith("ly"):
         return None  # "Financially, the city ...": a sentence adverb, not a name
-    return Mention(0, match.end("name"), organisation_name(match.group("name")), match.group("name"))
+    return Mention(match.start("name"), match.end("name"), organisation_name(name), name)
 
 
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
-    """The entities a sentence names (see szcheck.entities), with a company opening it that neither the
-    registry nor the name patterns know."""
+    """The entities a sentence names (see szcheck.entities), with the companies it names as a clause's
+    subject that neither the registry nor the name patterns know."""
     names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
     opening = opening_name(text, registry)
-    if opening and not any(n.start < opening.end and opening.start < n.end for n in names):
-        names.insert(0, Named(opening.start, opening.end, opening.name, "organisation"))
-    return names
+    for found in ([opening] if opening else []) + inner_names(text, registry):
+        if not any(n.start < found.end and found.start < n.end for n in names):
+            names.append(Named(found.start, found.end, found.name, "organisation"))
+    return sorted(names, key=lambda n: n.start)
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
