@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, qualifier, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
 from .entities import DATELINE, acts, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -19,7 +19,7 @@ from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, year_before
+from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import Sentence, is_heading, sentences
@@ -146,7 +146,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
-        if not phrase and (function_word or participle):
+        if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             break
@@ -187,7 +187,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             words = match.group(0).split()
             if len(words) == 1 and words[0] in organisation_heads():
                 continue  # "Airlines", "Bank" alone name no one
-            while words and (words[0] in registry.not_names or (len(words) == 1 and words[0].lower() in ordinary)):
+            while words and (any(part in registry.not_names for part in words[0].split("-")) or (len(words) == 1 and words[0].lower() in ordinary)):
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
                 continue
@@ -941,6 +941,9 @@ def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:
         return period, basis
     if names_previous_period(text, quantity):
         return year_before(period), basis
+    step = previous_step(text, quantity)
+    if step:
+        return step_before(period, step), basis
     if metric.endswith(".change") and re.fullmatch(r"\d{4}-12", period):
         return period[:4], basis
     return period, basis

@@ -39,6 +39,8 @@ def patterns() -> dict[str, re.Pattern]:
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
+        "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
+        "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
     }
@@ -195,6 +197,12 @@ def after_noun(text: str, quantity: Quantity) -> int:
 def names_previous_period(text: str, quantity: Quantity) -> bool:
     """'368,000 vehicles a year earlier': the figure is the previous period's."""
     return patterns()["previous"].match(text, after_noun(text, quantity)) is not None
+
+
+def previous_step(text: str, quantity: Quantity) -> str:
+    """'4.1% a month earlier' -> 'M', 'the previous quarter' -> 'Q' (the steps of reader.periods.step_before), else ''."""
+    position = after_noun(text, quantity)
+    return next((step for step, words in (("M", "month"), ("Q", "quarter")) if patterns()[f"previous_{words}"].match(text, position)), "")
 
 
 def not_a_rate(text: str, quantity: Quantity) -> Quantity:

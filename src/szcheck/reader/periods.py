@@ -223,6 +223,20 @@ def is_now(mention: PeriodMention) -> bool:
     return mention.relative and mention.text.lower() in period_words()["now"]
 
 
+def step_before(period: str, step: str) -> str:
+    """With step "M" the month before a month (2024-11 -> 2024-10), with "Q" the quarter before a
+    quarter (2024-Q1 -> 2023-Q4); else `period` unchanged."""
+    month = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", period)
+    if step == "M" and month:
+        year, number = int(month[1]), int(month[2]) - 1
+        return f"{year}-{number:02d}" if number else f"{year - 1}-12"
+    if step == "Q" and quarter:
+        year, number = int(quarter[1]), int(quarter[2]) - 1
+        return f"{year}-Q{number}" if number else f"{year - 1}-Q4"
+    return period
+
+
 def year_before(period: str) -> str:
     """The same period a year earlier: 2024 -> 2023, 2025-H1 -> 2024-H1, 2020..2024 -> 2019..2023."""
     return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)

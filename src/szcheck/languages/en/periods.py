@@ -58,7 +58,7 @@ def month_span(match, text, published, vocab):
     if year is None or first >= last:
         return None
     year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
-    return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+    return months_ending(year, last, last - first + 1), relative, False
 
 
 def months_to(match, text, published, vocab):
