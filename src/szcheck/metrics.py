@@ -128,7 +128,7 @@ def qualifier(text: str, mention: Mention | None) -> str:
         return "" if (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"] else place[0].name
     kept = []
     for word in written.split():
-        if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word):
+        if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word) or word.lower() in words()["infinitive_verbs"]:
             break
         kept.append(singular(word.lower()))
     if not kept:

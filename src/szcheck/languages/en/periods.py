@@ -47,6 +47,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
+        PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
 
@@ -230,6 +231,11 @@ def this_or_last_year(match, text, published, vocab):
     if not published:
         return None
     return str(published.year + year_offset(match.group(0), vocab)), True, False
+
+
+def full_year(match, text, published, vocab):
+    """'the full-year loss': the last full year before publication."""
+    return (str(published.year - 1), True, False) if published else None
 
 
 def now(match, text, published, vocab):
