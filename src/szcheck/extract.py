@@ -407,6 +407,14 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     return None
 
 
+def describes_a_head(text: str, mention: Mention) -> bool:
+    """'the core digital economy industries': a registry name before a noun such as 'industries' describes it."""
+    from .entities import words
+
+    following = re.match(r"\s+([a-z]+)", text[mention.end : mention.end + 30])
+    return following is not None and following.group(1) in words()["modified_heads"]
+
+
 def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "",
                  undated: str = "") -> list[Binding]:
     """Which metric each figure states. A metric named in the sentence binds the first compatible
@@ -415,7 +423,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
     undated = undated or text
-    mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m)]
+    mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
