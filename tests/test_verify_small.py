@@ -177,3 +177,26 @@ def test_comparisons_and_changes_keep_their_metric_and_period(project):
     assert (claims["4.1%"].metric, claims["4.1%"].period) == ("rd_intensity", "2023")
     assert claims["$6.2 billion"].metric == "fdi"
     assert (claims["12%"].metric, claims["12%"].quantity.value) == ("fdi.growth", -12)
+
+
+def test_figures_that_name_nothing_get_no_key_and_are_never_compared(project, runner):
+    write_source(project, "a", "Ningbo reported 35.2 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo reported 41.7 billion yuan in 2023.")
+    code, report = verify(runner)
+    assert code == 0 and report["findings"] == []
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    written = (project / "claims" / "a.yaml").read_text(encoding="utf-8")
+    assert "  metric: ''\n" in written
+    assert verify(runner)[1]["findings"] == []  # the claims file reads back: still nothing compared
+    listing = runner.invoke(app, ["claims"])
+    assert listing.exit_code == 0 and "(none: not compared)" in listing.output
+
+
+def test_a_person_gives_an_unnamed_figure_a_metric_and_it_is_compared(project, runner):
+    write_source(project, "a", "Ningbo reported 35.2 billion yuan in 2023.")
+    write_source(project, "b", "Ningbo's revenue was 41.7 billion yuan in 2023.")
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    path = project / "claims" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  metric: ''\n", "  metric: revenue\n"), encoding="utf-8")
+    code, report = verify(runner)
+    assert code == 1 and rules(report) == ["SZ101"]

@@ -25,7 +25,7 @@ def render_claims_table(claims: list[Claim], console: Console) -> None:
         table.add_column(column, overflow="fold")
     for claim in claims:
         period = period_text(claim)
-        cells = (f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric), claim.value,
+        cells = (f"{source_name(claim.source)}:{claim.line}", claim.entity, metric_label(claim.metric) or "(none: not compared)", claim.value,
                  normalized(claim.quantity) if not claim.is_description else claim.category, period, claim.status)
         table.add_row(*plain(cells))
     console.print(table)
