@@ -249,3 +249,18 @@ def test_any_comment_at_any_legal_line_survives_an_extract_round_trip(project, r
                 next_content_line(before_lines, was), inserted)
         else:  # after a value: on that key's line
             assert after_lines[now].split(comment)[0].rstrip() == before_lines[was].split(comment)[0].rstrip()
+
+
+def test_comments_at_the_head_do_not_hide_the_files_source_or_make_it_look_outdated(project, runner):
+    write_source(project, "a", SPENDING)
+    extract(runner)
+    text = claims_text(project)
+    text = insert_before(text, "source:", "# a long note on where these figures come from\n" * 120)  # 6 kB above the keys
+    text = text.replace("\nextracted_with:", "  # the bureau's hash\nextracted_with:", 1)
+    (project / "claims" / "a.yaml").unlink()
+    (project / "claims" / "renamed.yaml").write_text(text, encoding="utf-8")
+    assert "skipped claims/renamed.yaml (source unchanged" in extract(runner)
+    write_source(project, "a", f"{SPENDING}\n\n{STARTUPS}")
+    assert "wrote claims/renamed.yaml" in extract(runner)  # still the source's claims file: no second one beside it
+    assert sorted(path.name for path in (project / "claims").iterdir()) == ["renamed.yaml"]
+    assert "  # the bureau's hash\n" in (project / "claims" / "renamed.yaml").read_text(encoding="utf-8")
