@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import yaml
@@ -264,3 +265,59 @@ def test_comments_at_the_head_do_not_hide_the_files_source_or_make_it_look_outda
     assert "wrote claims/renamed.yaml" in extract(runner)  # still the source's claims file: no second one beside it
     assert sorted(path.name for path in (project / "claims").iterdir()) == ["renamed.yaml"]
     assert "  # the bureau's hash\n" in (project / "claims" / "renamed.yaml").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- any file the writer writes
+
+from test_claims_writer import claims_data  # noqa: E402  (hostile values: long, quoted, escaped, nested)
+
+from szcheck.claims import render_data  # noqa: E402
+
+marker_text = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Zl", "Zp"), blacklist_characters="<>"), max_size=12)
+
+
+@st.composite
+def commented_renderings(draw):
+    """A rendered claims file (hostile values) with comments put on lines YAML reads as comments only."""
+    data = draw(claims_data())
+    data["claims"] = [{"id": f"c{number}", **{k: v for k, v in entry.items() if k != "id"}} for number, entry in enumerate(data["claims"])]
+    plain = render_data(data)
+    lines = plain.split("\n")
+    for number in draw(st.lists(st.integers(0, len(lines) - 1), max_size=8)):
+        comment = f"#<{number}>{draw(marker_text)}".rstrip()
+        if any(f"#<{number}>" in line for line in lines):
+            continue
+        candidate = list(lines)
+        if draw(st.booleans()):
+            candidate.insert(number, draw(st.sampled_from(["", "  "])) + comment)
+        elif lines[number].strip() and not lines[number].lstrip().startswith("#"):  # (after a comment: part of it)
+            candidate[number] += " " * draw(st.integers(1, 3)) + comment
+        try:
+            same = yaml.safe_load("\n".join(candidate)) == yaml.safe_load(plain)
+        except yaml.YAMLError:
+            same = False
+        if same:
+            lines = candidate
+    return data, plain, "\n".join(lines)
+
+
+def rewritten(data: dict, text: str) -> str:
+    comments = read_comments(text, HEADER)
+    if comments is None:
+        return render_data(data)
+    ids = [entry["id"] for entry in data["claims"]]
+    return render_data(data, comments, {ids[place]: notes for place, notes in comments.claims.items() if notes})
+
+
+@settings(max_examples=400)
+@given(commented_renderings())
+def test_the_writer_puts_every_comment_back_and_nothing_else(example):
+    data, plain, text = example
+    markers = sorted(set(re.findall(r"#<\d+>", text)) - set(re.findall(r"#<\d+>", plain)))
+    after = rewritten(data, text)
+    assert yaml.safe_load(after) == yaml.safe_load(plain)
+    assert sorted(marker for marker in re.findall(r"#<\d+>", after) if marker in markers) == markers  # each once
+    own_line, end_of_line = re.compile(r" *#<\d+>"), re.compile(r" +#<\d+>.*$")
+    stripped = "\n".join(end_of_line.sub("", line) for line in after.split("\n") if not own_line.match(line))
+    assert stripped == plain
+    assert rewritten(data, after) == after  # written back as they stand

@@ -269,7 +269,7 @@ def with_end_comment(block: str, comment: tuple[str, int] | None, on_first_line:
     text, column = comment
     cut = block.index("\n") if on_first_line else len(block) - 1
     line_start = block.rfind("\n", 0, cut) + 1
-    padding = max(column - (cut - line_start), 2)
+    padding = column - (cut - line_start) if column > cut - line_start else 2
     return block[:cut] + " " * padding + text + block[cut:]
 
 
