@@ -3,7 +3,6 @@ beside what they annotate when `extract` rewrites the file."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -63,12 +62,11 @@ def read_comments(text: str, header: str = "") -> FileComments | None:
     if leaves is None:
         return None
     found = FileComments(Notes(), {})
-    line_starts = [0] + [index + 1 for index, character in enumerate(text) if character == "\n"]
     for number, start in enumerate([0] + [leaf.end for leaf in leaves]):
         end = leaves[number].start if number < len(leaves) else len(text)
         previous = leaves[number - 1] if number else None
         following = leaves[number] if number < len(leaves) else None
-        place_gap(text, start, end, previous, following, line_starts, found)
+        place_gap(text, start, end, previous, following, found)
     if found.notes.above == header.splitlines():
         found.notes.above = []  # szcheck's own lines, written anyway
     return found if found.notes or any(found.claims.values()) else None
@@ -121,7 +119,7 @@ def add_leaves(node, owner: Owner, leaves: list[Leaf], is_key: bool = False) -> 
 
 
 def place_gap(text: str, start: int, end: int, previous: Leaf | None, following: Leaf | None,
-              line_starts: list[int], found: FileComments) -> None:
+              found: FileComments) -> None:
     """Put each comment between two scalars in its place."""
     unindented_seen = False
     position = start
@@ -137,7 +135,7 @@ def place_gap(text: str, start: int, end: int, previous: Leaf | None, following:
             continue
         close = line_end(text, position, end)
         comment = text[position:close].rstrip()
-        line_start = line_starts[bisect.bisect_right(line_starts, position) - 1]
+        line_start = text.rfind("\n", 0, position) + 1
         column = position - line_start
         own_line = not text[line_start:position].strip(" \t")
         same_line = previous is not None and previous.end > line_start
