@@ -32,6 +32,13 @@ CASES = {
     "figures with no clause break": lambda n: "rose 5% to 3.2 billion yuan in 2024 and " * (n // 40),
     "Chinese figures": lambda n: "合肥市2024年地区生产总值1.35万亿元，增长百分之五点八，" * (n // 30),
     "random figure characters": lambda n: "".join(random.Random(n).choice("亿万三十元%.,0123456789 a-") for _ in range(n)),
+    # a source's layout: sentence ends, run-in lists, front matter
+    "dots": lambda n: "." * n,
+    "exclamations then a letter": lambda n: "!" * n + "a",
+    "Chinese full stops": lambda n: "。" * n,
+    "spaced sentence ends": lambda n: ("x. " + " " * 50) * (n // 53),
+    "spaces and dashes": lambda n: ("a" + " " * 99 + "-") * (n // 101),
+    "spaces in front matter": lambda n: "---\ntitle: x" + " " * n + "y\n---\nRevenue rose 5%.",
 }
 MEASURES = ("read_figures", "extract")
 

@@ -785,8 +785,29 @@ def measure_writer(target: int) -> dict:
         start = time.process_time()
         dumped = [yaml.dump(data, Dumper=claims_writer.DUMPER, allow_unicode=True, sort_keys=False, width=100) for data in files]
         theirs = min(theirs, time.process_time() - start)
+    comments = comment_costs(files, written)
     return {"files": len(files), "claims": sum(len(data["claims"]) for data in files), "ours_s": ours, "pyyaml_s": theirs,
-            "dumper": claims_writer.DUMPER.__name__, "identical": written == dumped}
+            "dumper": claims_writer.DUMPER.__name__, "identical": written == dumped, **comments}
+
+
+def comment_costs(files: list[dict], written: list[str]) -> dict:
+    """What keeping comments costs `extract`: looking for them in a comment-free file (every rewrite),
+    and reading and writing them back in a file with a comment above and beside each claim."""
+    from szcheck.claims import HEADER, render_data
+    from szcheck.claims_comments import read_comments
+
+    texts = [HEADER + text for text in written]
+    start = time.process_time()
+    found = [read_comments(text, HEADER) for text in texts]
+    looking = time.process_time() - start
+    commented = [text.replace("\n- id: ", "\n# a person's note\n- id: ").replace("\n  status: extracted\n", "\n  status: extracted  # seen\n")
+                 for text in texts]
+    start = time.process_time()
+    for data, text in zip(files, commented):
+        comments = read_comments(text, HEADER)
+        ids = [entry["id"] for entry in data["claims"]]
+        render_data(data, comments, {ids[place]: notes for place, notes in comments.claims.items()})
+    return {"looking_s": looking, "none_found": not any(found), "commented_s": time.process_time() - start}
 
 
 def print_writer(w: dict) -> None:
@@ -797,6 +818,10 @@ def print_writer(w: dict) -> None:
             ("szcheck's claims writer", f"{w['ours_s']:.3f} s", f"{w['claims'] / w['ours_s']:,.0f}", f"{w['ours_s'] / w['pyyaml_s']:.2f}x")]
     print(table(rows, ("writer", "CPU time", "claims/s", "ours/baseline")))
     print(f"   byte-identical output: {'yes' if w['identical'] else 'NO'}")
+    print(f"   comments: looking for them in these comment-free files {w['looking_s']:.3f} s "
+          f"({w['looking_s'] / w['ours_s']:.2f}x the writer; none found: {'yes' if w['none_found'] else 'NO'}); "
+          f"reading and writing back a comment above and beside each claim {w['commented_s']:.3f} s "
+          f"({w['commented_s'] / w['pyyaml_s']:.2f}x the baseline)")
 
 
 # --------------------------------------------------------------------------- extract -j

@@ -147,3 +147,15 @@ def test_a_baseline_that_cannot_be_written_is_a_one_line_error(project, runner):
     result = runner.invoke(app, ["verify", "--write-baseline", "not-a-folder/b.yaml"])
     assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
     assert result.stderr.strip().startswith("szcheck: error: not-a-folder/b.yaml: cannot write: ")
+
+
+def test_a_cache_entry_of_another_szcheck_version_is_not_read(project, runner, monkeypatch):
+    import szcheck
+
+    conflicting(project)
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    assert runner.invoke(app, ["verify"]).exit_code == 1
+    written = cache_entries(project)
+    monkeypatch.setattr(szcheck, "__version__", "0.0.0-other")  # another szcheck may read the same text otherwise
+    assert runner.invoke(app, ["verify"]).exit_code == 1
+    assert len(cache_entries(project)) == 2 * len(written)  # each file parsed again, and cached for this version apart

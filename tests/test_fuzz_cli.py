@@ -27,6 +27,8 @@ CLAIMS_LINES = [
     "  qualifier: over", "  kind: guess", "  quote: \"\\e]0;x\\a ::error file=a::b\"", "  quote: Ningbo's R&D spending reached",
     "  checksum: 0", "  note: {a: 1}", "  note: !!set {a}", "1: x", "null: y", "2025-01-01: z", "__line__: 3", "? [a]\n: b",
     "  <<: {entity: Wuhan}", "\t- bad indent", "---", "...", "%YAML 1.1", "key: \"unclosed", "[" * 30, "]" * 30,
+    "# a comment", "  # 'quoted' \"text\": here", "#", "  #", "- id: x  # c", "claims:  # the list", "  value: 35.2 billion yuan # ok",
+    "  note: 'a # b'  # c", "  note:  # c\n    a: 1  # d", "source: sources/a.txt  # c", "# ::error file=a::b", "  quote: a #b",
 ]
 SOURCE_PIECES = [
     b"---\n", b"title: t\n", b"published: 2025-06-01\n", b"published: 2025-02-30\n", b"a: &x [1, 2]\nb: *x\n", b"title: a\ntitle: b\n",

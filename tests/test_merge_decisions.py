@@ -1,5 +1,5 @@
 """Re-extraction keeps what a person decided, attached to the figure it was about, and the keys they
-added (comments are not kept: the README says so)."""
+added (comments: test_claims_comments.py)."""
 
 from __future__ import annotations
 

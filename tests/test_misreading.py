@@ -93,13 +93,14 @@ CLAIM = "- id: x\n  entity: Ningbo\n  metric: rd_investment\n  value: 35.2 billi
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  line: {'7' * 5000}\n", 7, "is not a valid int"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  period: 2025-02-30\n", 7, "'2025-02-30' is not a valid timestamp"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  quote: !!timestamp soon\n", 7, "'soon' is not a valid timestamp"),
+        (f"source: sources/a.txt\nclaims:\n{CLAIM}  quote: 2025-13-01\n", 7, "'2025-13-01' is not a valid timestamp"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  line: !!int abc\n", 7, "'abc' is not a valid int"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  column: !!float abc\n", 7, "'abc' is not a valid float"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  status: !!bool abc\n", 7, "'abc' is not a valid bool"),
         (f"source: sources/a.txt\nclaims:\n{CLAIM}  __line__: 1\n", 7, "key '__line__' is reserved"),
     ],
     ids=["duplicate-value", "duplicate-claims-list", "duplicate-nested", "int-key", "null-key", "date-key", "full-width-key",
-         "zero-width-key", "negative-line", "absurd-column", "5000-digit-line", "invalid-date", "bad-timestamp", "bad-int",
+         "zero-width-key", "negative-line", "absurd-column", "5000-digit-line", "invalid-date", "bad-timestamp", "month-13-quote", "bad-int",
          "bad-float", "bad-bool", "reserved-key"],
 )
 def test_claims_files_that_would_be_misread_are_refused(project, runner, text, line, message):

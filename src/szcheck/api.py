@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
-from .claims import MergeCounts, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
+from .claims import HEADER, MergeCounts, claims_file_data, load_claims_file, merge_claims, remember_parse, render_data, write_atomically
+from .claims_comments import read_comments
 from .config import CONFIG_FILES
 from .errors import SzcheckError, printable
 from .model import Claim, Finding, Report, Source
@@ -150,11 +151,28 @@ def is_current(target: Path, source: Source) -> bool:
     from . import __version__
 
     try:
-        with target.open(encoding="utf-8") as stream:
-            head = stream.read(2048)
+        head = file_head(target)
     except (OSError, UnicodeDecodeError):
         return False
-    return f"source_sha256: {source.sha256}\n" in head and f"extracted_with: szcheck {__version__}\n" in head
+    return all(re.search(f"^{re.escape(line)}[ \t]*(?:#.*)?$", head, re.M)  # an end-of-line comment is a person's
+               for line in (f"source_sha256: {source.sha256}", f"extracted_with: szcheck {__version__}"))
+
+
+HEAD_LIMIT = 64 * 1024
+
+
+def file_head(path: Path, errors: str = "strict") -> str:
+    """A claims file's lines up to its `claims:` key (the top-level keys szcheck writes first, below
+    the comments a person may have written at the head), at most HEAD_LIMIT characters."""
+    lines, size = [], 0
+    with path.open(encoding="utf-8", errors=errors) as stream:
+        while size < HEAD_LIMIT:
+            line = stream.readline(HEAD_LIMIT - size)
+            if not line or line.startswith("claims:"):
+                break
+            lines.append(line)
+            size += len(line)
+    return "".join(lines)
 
 
 @dataclass(frozen=True)
@@ -359,14 +377,17 @@ def merge_into(target: Path, source: Source, extracted: list[Claim], dry_run: bo
     a person's file: left untouched, and the error recorded)."""
     try:
         previous = load_claims_file(target) if target.exists() else None
+        old_text = target.read_text(encoding="utf-8") if previous is not None else None
     except SzcheckError as error:
         errors.append(error)
         return None
-    merge = merge_claims(previous.claims if previous else [], extracted, source.body, prune)
+    comments = read_comments(old_text, HEADER) if old_text is not None else None
+    claim_notes = {previous.claims[place].id: notes for place, notes in comments.claims.items() if notes} if comments else {}
+    merge = merge_claims(previous.claims if previous else [], extracted, source.body, prune, frozenset(claim_notes))
     data = claims_file_data(source.path.as_posix(), source.sha256, merge.claims,
                             previous.extras if previous else None, previous.claim_extras if previous else None)
-    text = render_data(data)
-    unchanged = previous is not None and target.read_text(encoding="utf-8") == text
+    text = render_data(data, comments, claim_notes)
+    unchanged = old_text == text
     if not dry_run and not unchanged:
         write_atomically(target, text)
     if not dry_run:
@@ -403,11 +424,9 @@ def declared_source(path: Path) -> str | None:
     try:
         if not path.is_file():
             return None
-        with path.open("rb") as stream:
-            head = stream.read(4096).decode("utf-8", errors="replace")
-        match = SOURCE_LINE.search(head)
+        match = SOURCE_LINE.search(file_head(path, errors="replace"))
         value = yaml.safe_load(match[1]) if match else None
-    except (OSError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     return value if isinstance(value, str) else None
 

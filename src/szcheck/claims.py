@@ -374,8 +374,14 @@ def render_claims_file(source: str, source_sha256: str, claims: list[Claim]) -> 
     return render_data(claims_file_data(source, source_sha256, claims))
 
 
-def render_data(data: dict) -> str:
-    return HEADER + render_claims_yaml(data)
+def render_data(data: dict, comments=None, claim_notes: dict | None = None) -> str:
+    """A claims file's text; with `comments` (claims_comments.read_comments of the file it replaces),
+    the comments a person wrote are put back, each claim's found by its id in `claim_notes`."""
+    if comments is None:
+        return HEADER + render_claims_yaml(data)
+    from .claims_comments import render_commented_yaml
+
+    return render_commented_yaml(data, comments, claim_notes or {}, HEADER)
 
 
 def remember_parse(text: str, data: dict) -> None:
@@ -479,11 +485,13 @@ def is_edited(claim: Claim) -> bool:
     return claim.status in ("reviewed", "rejected") or (bool(claim.checksum) and claim.checksum != claim_checksum(claim)) or not claim.checksum
 
 
-def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune: bool = False) -> MergeResult:
+def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune: bool = False,
+                 annotated: frozenset[str] | set[str] = frozenset()) -> MergeResult:
     """A re-extraction merged into the claims a person may have worked on: nothing they wrote is lost.
     Each claim is matched to the figure it is about (see match_claims). A machine claim whose figure
-    is gone is removed; one a person edited, reviewed or rejected is kept (edited ones marked stale
-    when their figure is gone) unless `prune` asks to remove it after review."""
+    is gone is removed; one a person edited, reviewed, rejected or commented on (its id in
+    `annotated`) is kept (edited and commented ones marked stale when their figure is gone) unless
+    `prune` asks to remove it after review."""
     result = MergeResult(claims=[])
     matches = match_claims(existing, extracted)
     matched = {id(new) for new in matches.values()}
@@ -500,6 +508,8 @@ def merge_claims(existing: list[Claim], extracted: list[Claim], body: str, prune
             result.claims.append(updated)
             if updated.checksum != claim.checksum:
                 result.updated.append(claim.id)
+        elif claim.id in annotated:
+            keep_edited(claim, gone, result)  # a comment is a person's work too
         else:
             result.removed.append(claim.id)
     for claim in extracted:
