@@ -722,11 +722,15 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     return first_value * second_value / abs(second_number)
 
 
+DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alone ("6万3千" mixes in its scales)
+
+
 def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
-    if quantity.number[0].isdigit():
-        return Decimal(quantity.number.translate(NUMBER_FORM))
+    digits = quantity.number.translate(NUMBER_FORM)
+    if DECIMAL_DIGITS.fullmatch(digits):
+        return Decimal(digits)
     scale = scale_of_number(quantity.number)
     return value / scale if scale else value
 
