@@ -167,10 +167,14 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     """Organisations named the way news writes them, whether the registry knows them or not."""
     found = []
-    for pattern in (patterns()["organisation"], patterns()["organisation_zh"]):
+    english = ASCII_LETTER.search(text) is not None  # every organisation head of the English pattern has a letter
+    for pattern in (patterns()["organisation"], patterns()["organisation_zh"]) if english else (patterns()["organisation_zh"],):
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
@@ -248,7 +252,7 @@ def opens_with_a_predicate(name: str) -> bool:
     """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
     from .languages.zh import phrases
 
-    return phrases.tagged(name)[0][0] in phrases.words()["predicates"]  # a brand may look like a verb to the tagger (蔚来)
+    return phrases.opens_with_a_predicate(name)  # a brand may look like a verb to the tagger (蔚来)
 
 
 def without_names(text: str) -> str:
@@ -375,22 +379,26 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
     clause its subject-less clause goes on from) opens with as the subject of a predicate and a measure."""
     from .languages.zh import phrases
 
-    nouns = sorted(words()["sub_entities"], key=len, reverse=True)
+    nouns, scopes = sub_entity_nouns()
     end, limit = position, max(0, position - WINDOW)
     while True:
         clause = text[start:end]
         opening = clause
-        for scope in words()["scope_prefixes_zh"]:
+        for scope in words()["scope_prefixes_zh"] if clause.startswith(scopes) else ():
             opening = opening.removeprefix(scope)
-        noun = next((n for n in nouns if opening.startswith(n)), None)
-        tokens = phrases.tagged(opening[len(noun) :]) if noun else []
-        if noun and len(tokens) > 1 and tokens[0][0] in phrases.words()["predicates"]:
+        noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else None
+        if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             return f"{place} {noun}"
-        first = phrases.tagged(opening[:6])[:1]
-        if start <= limit or not first or first[0][0] not in phrases.words()["predicates"]:
+        if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)
+
+
+@functools.cache
+def sub_entity_nouns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sub-entity nouns, longest first, and the scope words a Chinese clause may open with."""
+    return tuple(sorted(words()["sub_entities"], key=len, reverse=True)), tuple(words()["scope_prefixes_zh"])
 
 
 def without_sub_entity(clause: str) -> str:
