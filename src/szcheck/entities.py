@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .languages import vocabulary
+from .languages.zh import phrases  # the segmenter itself loads only when a Chinese clause needs it
 from .reader.patterns import word_alternation
 from .registry import Registry, find_mentions, load_registry as registry
 
@@ -198,8 +199,6 @@ def chinese_places(text: str) -> list[Named]:
     '德清县'. A city is named without its 市, so that '昆山' and '昆山市' are one."""
     if "市" not in text and "县" not in text:
         return []
-    from .languages.zh import phrases
-
     found, position = [], 0
     for word, tag in phrases.tagged(text):
         if tag in ("ns", "nr") and len(word) >= 3 and word.endswith(("市", "县")):
@@ -238,8 +237,6 @@ def names_a_metric(name: str) -> bool:
 
 def ends_a_word(text: str, start: int, end: int) -> bool:
     """'在校大学生' holds '大学' (university) inside a word (students): a name ends where a word does."""
-    from .languages.zh import phrases
-
     length = 0
     for word, _ in phrases.tagged(text[start : end + 4]):
         length += len(word)
@@ -250,8 +247,6 @@ def ends_a_word(text: str, start: int, end: int) -> bool:
 
 def opens_with_a_predicate(name: str) -> bool:
     """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
-    from .languages.zh import phrases
-
     return phrases.opens_with_a_predicate(name)  # a brand may look like a verb to the tagger (蔚来)
 
 
@@ -377,8 +372,6 @@ def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
 def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     """'规模以上工业企业实现营业收入1.2万亿元，增长7.7%；实现利润总额…': the enterprises a clause (or the
     clause its subject-less clause goes on from) opens with as the subject of a predicate and a measure."""
-    from .languages.zh import phrases
-
     nouns, scopes = sub_entity_nouns()
     end, limit = position, max(0, position - WINDOW)
     while True:

@@ -55,7 +55,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=64)  # the same words of a sentence are asked about for each of its figures
 def tagged_once(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((word, tag) for word, tag in segmenter().tag(text) if word)
+    return tuple(pair for pair in segmenter().tag(text) if pair[0])
 
 
 def opens_with_a_predicate(text: str) -> bool:
