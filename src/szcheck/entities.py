@@ -67,6 +67,7 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
 
+@functools.lru_cache(maxsize=256)  # asked for each figure by its entity, its metric, its qualifier and its count
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it,
     and at most WINDOW characters before it (a run-on line is read in bounded pieces)."""
@@ -175,7 +176,8 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     """Organisations named the way news writes them, whether the registry knows them or not."""
     found = []
     english = ASCII_LETTER.search(text) is not None  # every organisation head of the English pattern has a letter
-    for pattern in (patterns()["organisation"], patterns()["organisation_zh"]) if english else (patterns()["organisation_zh"],):
+    chinese = any(head in text for head in words()["organisation_heads_zh"])  # the Chinese pattern ends in one
+    for pattern in (patterns()["organisation"],) * english + (patterns()["organisation_zh"],) * chinese:
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
