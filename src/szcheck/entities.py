@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .languages import vocabulary
+from .languages.zh import phrases  # the segmenter itself loads only when a Chinese clause needs it
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions, load_registry as registry, nationality_adjectives
 
@@ -66,6 +67,7 @@ HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
 
+@functools.lru_cache(maxsize=256)  # asked for each figure by its entity, its metric, its qualifier and its count
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` begins: after the last comma, semicolon or clause word before it,
     and at most WINDOW characters before it (a run-on line is read in bounded pieces)."""
@@ -167,10 +169,15 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     """Organisations named the way news writes them, whether the registry knows them or not."""
     found = []
-    for pattern in (patterns()["organisation"], patterns()["organisation_zh"]):
+    english = ASCII_LETTER.search(text) is not None  # every organisation head of the English pattern has a letter
+    chinese = any(head in text for head in words()["organisation_heads_zh"])  # the Chinese pattern ends in one
+    for pattern in (patterns()["organisation"],) * english + (patterns()["organisation_zh"],) * chinese:
         for match in pattern.finditer(text):
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
@@ -194,8 +201,6 @@ def chinese_places(text: str) -> list[Named]:
     '德清县'. A city is named without its 市, so that '昆山' and '昆山市' are one."""
     if "市" not in text and "县" not in text:
         return []
-    from .languages.zh import phrases
-
     found, position = [], 0
     for word, tag in phrases.tagged(text):
         if tag in ("ns", "nr") and len(word) >= 3 and word.endswith(("市", "县")):
@@ -234,8 +239,6 @@ def names_a_metric(name: str) -> bool:
 
 def ends_a_word(text: str, start: int, end: int) -> bool:
     """'在校大学生' holds '大学' (university) inside a word (students): a name ends where a word does."""
-    from .languages.zh import phrases
-
     length = 0
     for word, _ in phrases.tagged(text[start : end + 4]):
         length += len(word)
@@ -246,9 +249,7 @@ def ends_a_word(text: str, start: int, end: int) -> bool:
 
 def opens_with_a_predicate(name: str) -> bool:
     """'共有上市公司' (there are ... listed companies): a verb opens the words, so they are no name."""
-    from .languages.zh import phrases
-
-    return phrases.tagged(name)[0][0] in phrases.words()["predicates"]  # a brand may look like a verb to the tagger (蔚来)
+    return phrases.opens_with_a_predicate(name)  # a brand may look like a verb to the tagger (蔚来)
 
 
 def without_names(text: str) -> str:
@@ -399,24 +400,26 @@ def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
 def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     """'规模以上工业企业实现营业收入1.2万亿元，增长7.7%；实现利润总额…': the enterprises a clause (or the
     clause its subject-less clause goes on from) opens with as the subject of a predicate and a measure."""
-    from .languages.zh import phrases
-
-    nouns = sorted(words()["sub_entities"], key=len, reverse=True)
+    nouns, scopes = sub_entity_nouns()
     end, limit = position, max(0, position - WINDOW)
     while True:
         clause = text[start:end]
         opening = clause
-        for scope in words()["scope_prefixes_zh"]:
+        for scope in words()["scope_prefixes_zh"] if clause.startswith(scopes) else ():
             opening = opening.removeprefix(scope)
-        noun = next((n for n in nouns if opening.startswith(n)), None)
-        tokens = phrases.tagged(opening[len(noun) :]) if noun else []
-        if noun and len(tokens) > 1 and tokens[0][0] in phrases.words()["predicates"]:
+        noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else None
+        if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             return f"{place} {noun}"
-        first = phrases.tagged(opening[:6])[:1]
-        if start <= limit or not first or first[0][0] not in phrases.words()["predicates"]:
+        if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)
+
+
+@functools.cache
+def sub_entity_nouns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sub-entity nouns, longest first, and the scope words a Chinese clause may open with."""
+    return tuple(sorted(words()["sub_entities"], key=len, reverse=True)), tuple(words()["scope_prefixes_zh"])
 
 
 def without_sub_entity(clause: str) -> str:

@@ -202,7 +202,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if match.group("ratio_zh") is not None:
         return ratio_value(match) is None
-    if any(match.groupdict().get(name) for name in ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")):
+    groups = match.re.groupindex  # not match.groupdict(), which builds a dict of every group of the pattern
+    if any(name in groups and match.group(name) for name in ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")):
         return multiple_number(match) is None
     if match.group("words_money_zh") is not None:
         return money_at(match) is None

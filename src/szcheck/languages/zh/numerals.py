@@ -524,6 +524,11 @@ def read(text: str, start: int, check_words: bool) -> Numeral | None:
 
 def read_numeral(text: str, start: int = 0) -> Numeral | None:
     """The Chinese, Arabic or mixed numeral that begins exactly at `start`, or None."""
+    return read_numeral_in(text, start) if isinstance(text, str) else None
+
+
+@functools.lru_cache(maxsize=256)  # a figure's numeral is read when it is found and again when it is built
+def read_numeral_in(text: str, start: int) -> Numeral | None:
     return read(text, start, check_words=True)
 
 

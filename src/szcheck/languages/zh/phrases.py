@@ -33,6 +33,7 @@ def words() -> dict[str, frozenset[str]]:
     vocab = vocabulary("claims")
     return {
         "predicates": frozenset(vocab["predicate_words_zh"]),
+        "predicate_starts": tuple(vocab["predicate_words_zh"]),
         "scopes": frozenset(vocab["scope_prefixes_zh"]),
         "counting": frozenset(vocab["counting_units_zh"]),
         "ends": tuple(vocab["function_word_ends_zh"]),
@@ -49,7 +50,22 @@ def is_chinese(text: str) -> bool:
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
-    return [(word, tag) for word, tag in segmenter().tag(text) if word]
+    return list(tagged_once(text))
+
+
+@functools.lru_cache(maxsize=64)  # the same words of a sentence are asked about for each of its figures
+def tagged_once(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(pair for pair in segmenter().tag(text) if pair[0])
+
+
+def opens_with_a_predicate(text: str) -> bool:
+    """Is the first word of `text`, as the segmenter cuts it, a predicate ('实现', '达到')? The text is
+    segmented only when it starts with one: the first word is always a prefix of the text."""
+    vocab = words()
+    if not text.startswith(vocab["predicate_starts"]):
+        return False
+    first = tagged(text)[:1]
+    return bool(first) and first[0][0] in vocab["predicates"]
 
 
 def is_stop(word: str, tag: str) -> bool:
