@@ -722,7 +722,7 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     return first_value * second_value / abs(second_number)
 
 
-DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alone ("6万3千" mixes in its scales)
+DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alone (a Chinese "6 wan 3 qian" mixes in its scales)
 
 
 def written_number(quantity: Quantity, value: Decimal) -> Decimal:
