@@ -533,13 +533,13 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
             return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
     if unit != "count" and not measure:
-        return "amount", None, 1
+        return "amount", None, rules.change_sign(text, match.start(), lex.qualifier_before)
     rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
     if measure:
         return ("rate", rate_or_duration[1], 1) if rate_or_duration and rate_or_duration[0] == "rate" else ("amount", None, 1)
     if rate_or_duration:
         return rate_or_duration[0], rate_or_duration[1], 1
-    return "count", None, 1
+    return "count", None, rules.change_sign(text, match.start(), lex.qualifier_before)
 
 
 def percent_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -703,10 +703,22 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 if whole.low <= whole.high:  # "10 to 2" is not a range: two figures
                     merged[-1] = whole
                     continue
-            elif joined == "pair" and first.unit == "count" and quantity.unit != "count":
-                merged[-1] = in_unit_of(first, quantity)
+            elif joined == "pair":
+                merged[-1] = first = change_of_pair(text, first)
+                if first.unit == "count" and quantity.unit != "count":
+                    merged[-1] = in_unit_of(first, quantity)
         merged.append(quantity)
     return merged
+
+
+def change_of_pair(text: str, change: Quantity) -> Quantity:
+    """The change of a pair ('fell 12,000 to 1.3 million'), negative when its word is a fall."""
+    if change.value < 0 or change.kind not in ("count", "amount") or change.measure:
+        return change
+    if context_rules().change_sign(text, change.start, lexicon().qualifier_before, pair=True) > 0:
+        return change
+    return replace(change, value=-change.value, low=-change.high, high=-change.low,
+                   low_open=change.high_open, high_open=change.low_open)
 
 
 def first_end(first: Quantity, second: Quantity) -> Decimal:
@@ -714,7 +726,7 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     '20' in '20 to 25 degrees Celsius'; a first end with a scale of its own keeps it."""
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
     first_number, second_number = written_number(first, first_value), written_number(second, second_value)
-    if first_value != first_number or not second_number:
+    if abs(first_value) != first_number or not second_number:
         return first_value
     if second.measure and not first.measure:
         scale = from_reference(second_value, second.measure) / abs(second_number)
