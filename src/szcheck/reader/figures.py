@@ -777,3 +777,71 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         low_open=False,
         high_open=False,
     )
+
+
+PLAIN_UNITS = ("count", "percent", "percentage_point")
+
+
+def read_in_context(text: str, qualifier: str, kind: str, currency: str, factor: Decimal, unit: str) -> Quantity | None:
+    """A claims file's figure with the reading its sentence gave it (`read_as: <factor> <unit>`): the
+    number as written times `factor`, in `unit` (an ISO code, count, percent, percentage_point or a
+    physical unit), with the claim's qualifier and kind. '118.4' under a table 'in millions of
+    euros' is 118.4 x 1000000 EUR; '4 pounds' a parcel weighed is 4 x 1 pound; '12,000' of 'fell by
+    12,000' is 12,000 x -1 count."""
+    from ..languages import reading_form
+
+    lex, text = lexicon(), reading_form(text)
+    if qualifier == "range":
+        plain = read_value(text, qualifier, kind, False, currency)
+        return None if plain is None else scaled_range(plain, factor, unit)
+    match = next(figure_matches(text, lex), None)
+    if not match:
+        return None
+    _, scale, _ = unit_and_scale(match, lex, currency)
+    number, rounding = figure_number(match, lex, scale)
+    measure = "" if unit in PLAIN_UNITS or unit.isupper() else unit
+    size = abs(factor)
+    value, low, high, low_open, high_open = signed_interval(number * size, rounding * size, qualifier, -1 if factor < 0 else 1, measure)
+    return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=reference_unit(measure) if measure else unit,
+                    qualifier=qualifier, kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
+                    low_open=low_open, high_open=high_open, measure=measure,
+                    rounding=measured_rounding(number * size, rounding * size, measure))
+
+
+def scaled_range(plain: Quantity, factor: Decimal, unit: str) -> Quantity:
+    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent)."""
+    value, low, high = (float(Decimal(repr(end)) * factor) for end in (plain.value, plain.low, plain.high))
+    low_open, high_open = plain.low_open, plain.high_open
+    if factor < 0:
+        low, high, low_open, high_open = high, low, high_open, low_open
+    return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=unit, measure="")
+
+
+def same_reading(first: Quantity | None, second: Quantity) -> bool:
+    return first is not None and (first.unit, first.value, first.low, first.high, first.low_open, first.high_open) == (
+        second.unit, second.value, second.low, second.high, second.low_open, second.high_open)
+
+
+def context_factor(text: str, qualifier: str, kind: str, currency: str, quantity: Quantity) -> tuple[Decimal, str] | None:
+    """(factor, unit) that `read_in_context` turns `text` into `quantity` with, exactly; None when
+    no such pair does (the figure's sentence changed more than its unit, scale or sign)."""
+    from ..languages import reading_form
+
+    lex, text = lexicon(), reading_form(text)
+    unit = quantity.measure or quantity.unit
+    stated = Decimal(repr(quantity.value))
+    if quantity.measure:
+        stated = from_reference(stated, quantity.measure)
+    if qualifier == "range":
+        plain = read_value(text, qualifier, kind, False, currency)
+        base = Decimal(repr(plain.value)) if plain is not None and not quantity.measure else Decimal(0)
+    else:
+        match = next(figure_matches(text, lex), None)
+        base = figure_number(match, lex, unit_and_scale(match, lex, currency)[1])[0] if match else Decimal(0)
+    if not base or not stated.is_finite():
+        return None
+    ratio = stated / base
+    for factor in (ratio.quantize(Decimal(1).scaleb(ratio.adjusted() - 11)).normalize(), ratio):
+        if same_reading(read_in_context(text, qualifier, kind, currency, factor, unit), quantity):
+            return factor, unit
+    return None
