@@ -537,9 +537,10 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
     rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
     if measure:
         return ("rate", rate_or_duration[1], 1) if rate_or_duration and rate_or_duration[0] == "rate" else ("amount", None, 1)
-    if rate_or_duration:
+    if rate_or_duration and rate_or_duration[0] != "rate":
         return rate_or_duration[0], rate_or_duration[1], 1
-    return "count", None, rules.change_sign(text, match.start(), lex.qualifier_before)
+    sign = rules.change_sign(text, match.start(), lex.qualifier_before)
+    return (rate_or_duration[0], rate_or_duration[1], sign) if rate_or_duration else ("count", None, sign)
 
 
 def percent_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -713,7 +714,7 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def change_of_pair(text: str, change: Quantity) -> Quantity:
     """The change of a pair ('fell 12,000 to 1.3 million'), negative when its word is a fall."""
-    if change.value < 0 or change.kind not in ("count", "amount") or change.measure:
+    if change.value < 0 or change.kind not in ("count", "amount", "rate") or change.measure:
         return change
     if context_rules().change_sign(text, change.start, lexicon().qualifier_before, pair=True) > 0:
         return change
