@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import re
 import json
 import os
 import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -18,7 +20,7 @@ import yaml
 from .claims_writer import render_claims_yaml
 from .errors import SzcheckError
 from .model import Claim
-from .reader.figures import read_value
+from .reader.figures import context_factor, read_in_context, read_value, same_reading
 
 MAX_CLAIMS_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
@@ -257,7 +259,7 @@ OUTLOOKS = ("", "forecast", "target", "plan")
 CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "revision": REVISIONS,
            "outlook": OUTLOOKS}
 WHOLE_NUMBERS = ("line", "column")
-CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency"}
+CHECKED_TEXT = frozenset(CHOICES) | frozenset(WHOLE_NUMBERS) | {"currency", "read_as"}
 ACCEPTED = {key: {choice: choice for choice in choices} for key, choices in CHOICES.items()}  # each choice kept once
 UNIQUE_TEXT = frozenset(("id", "checksum"))  # never shared between claims: not worth interning
 
@@ -297,7 +299,7 @@ def claim_from_entry(entry: object, source: str, path: Path, warn, shared: dict 
     claim = Claim(*fields)
     if not claim.is_description:
         claim.quantity = value_of(claim.value, claim.qualifier, claim.kind if entry.get("kind") is not None else None,
-                                  claim.direction == "down", claim.currency)
+                                  claim.direction == "down", claim.currency, claim.read_as)
         if claim.quantity is None:
             raise SzcheckError(f"cannot read a figure in value {claim.value!r}", path, line)
     return claim
@@ -313,10 +315,26 @@ def unknown_keys_note(values: dict) -> str:
 
 
 @functools.lru_cache(maxsize=2**20)  # a million claims state a few hundred thousand distinct figures: a smaller cache thrashes
-def value_of(value: str, qualifier: str, kind: str | None, down: bool, currency: str = ""):
+def value_of(value: str, qualifier: str, kind: str | None, down: bool, currency: str = "", read_as: str = ""):
     """read_value, remembered: the same figures recur across a project's claims files (a Quantity is
-    immutable, so claims can share one)."""
+    immutable, so claims can share one). `read_as` (checked on load) is the reading its sentence gave."""
+    if read_as:
+        factor, unit = read_as.split(" ", 1)
+        return read_in_context(value, qualifier, kind or "amount", currency, Decimal(factor), unit)
     return read_value(value, qualifier, kind, down, currency)
+
+
+def context_reading(claim: Claim) -> str:
+    """The claim's `read_as`: its own, else, for a figure whose words alone read otherwise than its
+    sentence did ("weighed 4 pounds", a table's "in millions of euros", "fell by 12,000"), the factor
+    and unit that give back exactly what extraction read; '' when the words alone suffice."""
+    if claim.read_as or claim.quantity is None or claim.is_description:
+        return claim.read_as
+    quantity = claim.quantity
+    if same_reading(value_of(claim.value, claim.qualifier, claim.kind, claim.direction == "down", claim.currency), quantity):
+        return ""
+    found = context_factor(claim.value, claim.qualifier, claim.kind, claim.currency, quantity)
+    return f"{format(found[0], 'f')} {found[1]}" if found else ""
 
 
 def checked_value(key: str, value: object, path: Path, line: int | None) -> object:
@@ -338,13 +356,37 @@ def checked_value(key: str, value: object, path: Path, line: int | None) -> obje
 
         if value not in currency_table():
             raise SzcheckError(f"currency {value!r} is not an ISO 4217 code szcheck knows", path, line)
+    if key == "read_as" and value and not valid_read_as(value):
+        raise SzcheckError(f"read_as {value!r} is not '<factor> <unit>' (a non-zero number, then an ISO code, count, "
+                           "percent, percentage_point or a physical unit such as kilometer)", path, line)
     return value
+
+
+READ_AS = re.compile(r"(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?) ([A-Za-z_]+)")
+
+
+def valid_read_as(text: str) -> bool:
+    from .money import currency_table
+
+    match = READ_AS.fullmatch(text)
+    if not match or not Decimal(match.group(1)):
+        return False
+    unit = match.group(2)
+    if unit in ("count", "percent", "percentage_point") or unit in currency_table():
+        return True
+    try:
+        from .measures import reference_unit
+
+        reference_unit(unit)
+    except Exception:  # pint's error for a unit it does not define, or a name it cannot parse
+        return False
+    return not unit.isupper()
 
 
 def claim_entry(claim: Claim, extras: dict | None = None) -> dict:
     entry = {}
     for name in WRITTEN_FIELDS:
-        value = getattr(claim, name)
+        value = getattr(claim, name) if name != "read_as" else context_reading(claim)
         if value not in (None, "") or name in REQUIRED_FIELDS:
             entry[name] = value
     if extras:
@@ -476,7 +518,7 @@ def claim_checksum(claim: Claim) -> str:
     """A fingerprint of the fields as extracted: a claim edited by hand no longer matches it."""
     fields = ((claim.entity, claim.metric, claim.value, claim.period, claim.qualifier, claim.kind, claim.quote, claim.category,
                claim.founded) + ((claim.direction,) if claim.direction else ()) + ((claim.revision,) if claim.revision else ())
-              + ((claim.outlook,) if claim.outlook else ()))
+              + ((claim.outlook,) if claim.outlook else ()) + tuple(reading for reading in (context_reading(claim),) if reading))
     # (optional fields join only when set: older claims files stay valid)
     return hashlib.sha1("\x1f".join(map(str, fields)).encode()).hexdigest()[:10]
 

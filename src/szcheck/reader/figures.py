@@ -533,13 +533,14 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
             return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
     if unit != "count" and not measure:
-        return "amount", None, 1
+        return "amount", None, rules.change_sign(text, match.start(), lex.qualifier_before)
     rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
     if measure:
         return ("rate", rate_or_duration[1], 1) if rate_or_duration and rate_or_duration[0] == "rate" else ("amount", None, 1)
-    if rate_or_duration:
+    if rate_or_duration and rate_or_duration[0] != "rate":
         return rate_or_duration[0], rate_or_duration[1], 1
-    return "count", None, 1
+    sign = rules.change_sign(text, match.start(), lex.qualifier_before)
+    return (rate_or_duration[0], rate_or_duration[1], sign) if rate_or_duration else ("count", None, sign)
 
 
 def percent_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -703,10 +704,22 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 if whole.low <= whole.high:  # "10 to 2" is not a range: two figures
                     merged[-1] = whole
                     continue
-            elif joined == "pair" and first.unit == "count" and quantity.unit != "count":
-                merged[-1] = in_unit_of(first, quantity)
+            elif joined == "pair":
+                merged[-1] = first = change_of_pair(text, first)
+                if first.unit == "count" and quantity.unit != "count":
+                    merged[-1] = in_unit_of(first, quantity)
         merged.append(quantity)
     return merged
+
+
+def change_of_pair(text: str, change: Quantity) -> Quantity:
+    """The change of a pair ('fell 12,000 to 1.3 million'), negative when its word is a fall."""
+    if change.value < 0 or change.kind not in ("count", "amount", "rate") or change.measure:
+        return change
+    if context_rules().change_sign(text, change.start, lexicon().qualifier_before, pair=True) > 0:
+        return change
+    return replace(change, value=-change.value, low=-change.high, high=-change.low,
+                   low_open=change.high_open, high_open=change.low_open)
 
 
 def first_end(first: Quantity, second: Quantity) -> Decimal:
@@ -714,7 +727,7 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     '20' in '20 to 25 degrees Celsius'; a first end with a scale of its own keeps it."""
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
     first_number, second_number = written_number(first, first_value), written_number(second, second_value)
-    if first_value != first_number or not second_number:
+    if abs(first_value) != first_number or not second_number:
         return first_value
     if second.measure and not first.measure:
         scale = from_reference(second_value, second.measure) / abs(second_number)
@@ -769,3 +782,71 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         low_open=False,
         high_open=False,
     )
+
+
+PLAIN_UNITS = ("count", "percent", "percentage_point")
+
+
+def read_in_context(text: str, qualifier: str, kind: str, currency: str, factor: Decimal, unit: str) -> Quantity | None:
+    """A claims file's figure with the reading its sentence gave it (`read_as: <factor> <unit>`): the
+    number as written times `factor`, in `unit` (an ISO code, count, percent, percentage_point or a
+    physical unit), with the claim's qualifier and kind. '118.4' under a table 'in millions of
+    euros' is 118.4 x 1000000 EUR; '4 pounds' a parcel weighed is 4 x 1 pound; '12,000' of 'fell by
+    12,000' is 12,000 x -1 count."""
+    from ..languages import reading_form
+
+    lex, text = lexicon(), reading_form(text)
+    if qualifier == "range":
+        plain = read_value(text, qualifier, kind, False, currency)
+        return None if plain is None else scaled_range(plain, factor, unit)
+    match = next(figure_matches(text, lex), None)
+    if not match:
+        return None
+    _, scale, _ = unit_and_scale(match, lex, currency)
+    number, rounding = figure_number(match, lex, scale)
+    measure = "" if unit in PLAIN_UNITS or unit.isupper() else unit
+    size = abs(factor)
+    value, low, high, low_open, high_open = signed_interval(number * size, rounding * size, qualifier, -1 if factor < 0 else 1, measure)
+    return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=reference_unit(measure) if measure else unit,
+                    qualifier=qualifier, kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
+                    low_open=low_open, high_open=high_open, measure=measure,
+                    rounding=measured_rounding(number * size, rounding * size, measure))
+
+
+def scaled_range(plain: Quantity, factor: Decimal, unit: str) -> Quantity:
+    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent)."""
+    value, low, high = (float(Decimal(repr(end)) * factor) for end in (plain.value, plain.low, plain.high))
+    low_open, high_open = plain.low_open, plain.high_open
+    if factor < 0:
+        low, high, low_open, high_open = high, low, high_open, low_open
+    return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=unit, measure="")
+
+
+def same_reading(first: Quantity | None, second: Quantity) -> bool:
+    return first is not None and (first.unit, first.value, first.low, first.high, first.low_open, first.high_open) == (
+        second.unit, second.value, second.low, second.high, second.low_open, second.high_open)
+
+
+def context_factor(text: str, qualifier: str, kind: str, currency: str, quantity: Quantity) -> tuple[Decimal, str] | None:
+    """(factor, unit) that `read_in_context` turns `text` into `quantity` with, exactly; None when
+    no such pair does (the figure's sentence changed more than its unit, scale or sign)."""
+    from ..languages import reading_form
+
+    lex, text = lexicon(), reading_form(text)
+    unit = quantity.measure or quantity.unit
+    stated = Decimal(repr(quantity.value))
+    if quantity.measure:
+        stated = from_reference(stated, quantity.measure)
+    if qualifier == "range":
+        plain = read_value(text, qualifier, kind, False, currency)
+        base = Decimal(repr(plain.value)) if plain is not None and not quantity.measure else Decimal(0)
+    else:
+        match = next(figure_matches(text, lex), None)
+        base = figure_number(match, lex, unit_and_scale(match, lex, currency)[1])[0] if match else Decimal(0)
+    if not base or not stated.is_finite():
+        return None
+    ratio = stated / base
+    for factor in (ratio.quantize(Decimal(1).scaleb(ratio.adjusted() - 11)).normalize(), ratio):
+        if same_reading(read_in_context(text, qualifier, kind, currency, factor, unit), quantity):
+            return factor, unit
+    return None

@@ -533,6 +533,22 @@ CUE_CLAUSE_BREAK = re.compile(r"[,;:()，；：（）、]|\band\b|\bwhile\b")
 TO_WORD = re.compile(r"\bto\b")
 
 
+def change_sign(text: str, start: int, qualifier_before: re.Pattern, pair: bool = False) -> int:
+    """-1 for a count or amount that states a fall: "fell by 12,000", "down 200,000", and, as the
+    change in a pair with the level it reached, "fell 12,000 to 1.3 million"; else 1. A fall's
+    object keeps its sign ("lost £40m", "cut 500 jobs" are what was lost or cut)."""
+    before = text[max(0, start - 60) : start].rstrip()
+    before = before[: len(before) - len(ends_with(before, qualifier_before))].rstrip()
+    words = lower_in_place(CUE_CLAUSE_BREAK.split(before)[-1]).split()
+    if len(words) > 1 and words[-1] == "by":
+        cue = words[-2]
+    elif words and (pair or words[-1] == "down"):
+        cue = words[-1]
+    else:
+        return 1
+    return -1 if cue in rules().decrease_words else 1
+
+
 def cue_sign(before: str, grammar: Rules) -> int:
     clause = lower_in_place(CUE_CLAUSE_BREAK.split(before)[-1])  # the cue words are lower case
     if ends_with(clause, grammar.share_phrase) or grammar.level_preposition_end.search(clause):

