@@ -27,11 +27,11 @@ CASES = [case for case in load_cases() if case["figures"]]
 # Figures these cases hold cannot be reloaded from their claims file today, context or not: a
 # fraction or a vague quantity takes its value from the words after it ("two-thirds of staff",
 # "dozens of firms"), which the stored value does not keep, so its words alone read another value or
-# none (the load stops with an error); "50 Boeing 737 aircraft" is extracted with no metric.
+# none (the load stops with an error).
 NOT_RELOADED = {
     "approx-dozens-of", "approx-thousands-of", "approx-almost-half-ratio", "mix-exports-growth-amount-fraction",
     "mix-two-thirds-of-staff", "mix-suffix-users-and-half", "words-three-quarters-share", "words-two-thirds-of",
-    "words-a-third-of", "words-half-of-staff", "nt-boeing-737-with-count",
+    "words-a-third-of", "words-half-of-staff",
 }
 
 
