@@ -252,12 +252,15 @@ def opens_with_a_predicate(name: str) -> bool:
     return phrases.opens_with_a_predicate(name)  # a brand may look like a verb to the tagger (蔚来)
 
 
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a place or an organisation (registry names and names by their form)."""
+    return [(m.start, m.end) for m in find_mentions(text, "entities")] + [(o.start, o.end) for o in organisation_mentions(text, registry())]
+
+
 def without_names(text: str) -> str:
     """The text with the places and organisations it names blanked out as clause breaks: a name ends
     the noun phrase after it ('招商银行不良贷款率' is the bank's NPL ratio)."""
-    spans = [(m.start, m.end) for m in find_mentions(text, "entities")]
-    spans += [(o.start, o.end) for o in organisation_mentions(text, registry())]
-    for start, end in spans:
+    for start, end in name_spans(text):
         text = text[:start] + "，" * (end - start) + text[end:]
     return text
 
@@ -363,9 +366,19 @@ def acts(text: str, end: int) -> bool:
     """Whether the word after a name at `end` is a verb of doing ('reported', 'rose', any verb in -ed),
     not one of saying ('Smith said' names a source)."""
     verb = NEXT_WORD.match(text, end)
-    if verb is None or verb.group(1) in words()["saying_verbs"]:
+    if verb is None or verb.group(1) in saying_verbs():
         return False
-    return verb.group(1) in words()["subject_verbs"] or verb.group(1).endswith("ed")
+    return verb.group(1) in subject_verbs() or verb.group(1).endswith("ed")
+
+
+@functools.cache
+def subject_verbs() -> frozenset[str]:
+    return frozenset(words()["subject_verbs"])
+
+
+@functools.cache
+def saying_verbs() -> frozenset[str]:
+    return frozenset(words()["saying_verbs"])
 
 
 def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
-from .entities import DATELINE, acts, chinese_places, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, acts, chinese_places, name_spans, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import phrases as chinese_phrases
@@ -82,10 +82,8 @@ def phrase_key(phrase: str, subject: str = "") -> str:
 
 def without_entity_names(phrase: str, subject: str = "") -> str:
     """The phrase without the places and organisations it names, and without `subject`."""
-    spans = [(m.start, m.end) for m in find_mentions(phrase, "entities")]
-    spans += [(o.start, o.end) for o in organisation_mentions(phrase, load_registry())]
     kept, end = [], 0
-    for start, stop in sorted(spans):
+    for start, stop in sorted(name_spans(phrase)):
         if start >= end:
             kept.append(phrase[end:start])
         end = max(end, stop + (2 if phrase[stop : stop + 2] in ("'s", "’s") else 0))
@@ -231,13 +229,6 @@ OPENING_NAME = re.compile(
     r"|\s+(?P<verb>[a-z]+)\b)"
 )
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})(?=['’]s\s|\s+(?P<verb>[a-z]+)\b)")
-
-
-@functools.cache
-def subject_verbs() -> frozenset[str]:
-    from .entities import words
-
-    return frozenset(words()["subject_verbs"])
 
 
 def opening_name(text: str, registry: Registry) -> Mention | None:
