@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from szcheck import languages
 from szcheck.languages import language_of, merge_vocabularies
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "szcheck"
@@ -102,3 +103,24 @@ def test_vocabularies_merge_lists_in_language_order_and_mappings_by_key():
     merged = merge_vocabularies({"words": ["a"], "qualifiers": {"over": ["over"]}, "scales": {"m": 1}},
                                 {"words": ["b"], "qualifiers": {"over": ["超"], "about": ["约"]}, "scales": {"万": 2}})
     assert merged == {"words": ["a", "b"], "qualifiers": {"over": ["over", "超"], "about": ["约"]}, "scales": {"m": 1, "万": 2}}
+
+
+def word_lists(data, where=""):
+    """Every list of words in a vocabulary file, with where it is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from word_lists(value, f"{where}.{key}")
+    elif isinstance(data, list) and data and all(not isinstance(item, (dict, list)) for item in data):
+        yield where, data
+
+
+PACKAGE = Path(languages.__file__).parent.parent
+VOCABULARY_FILES = sorted([*PACKAGE.glob("languages/*/*.yaml"), *PACKAGE.glob("data/*.yaml")])
+
+
+@pytest.mark.parametrize("path", VOCABULARY_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_vocabulary_words_are_words_not_yaml_booleans_or_numbers(path):
+    # a bare `on`, `no` or `off` in a YAML list is read as a boolean, and the word is silently lost
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wrong = [(where, item) for where, items in word_lists(data) for item in items if isinstance(item, bool)]
+    assert wrong == []

@@ -506,9 +506,9 @@ def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> s
 
 def is_appositive(text: str, begin: int, end: int) -> bool:
     """A clause without a verb between a name and the rest of its sentence describes the name."""
-    from .extract import VERB
+    from .languages.en.phrases import words as english_words
 
-    return begin > 0 and text[begin - 1] == "," and VERB.search(text, begin, end) is None and not HAN_TEXT.search(text, begin, end)
+    return begin > 0 and text[begin - 1] == "," and english_words()["clause_verb"].search(text, begin, end) is None and not HAN_TEXT.search(text, begin, end)
 
 
 def sentence_subject(names: list[Named], position: int, scope: Scope) -> str:

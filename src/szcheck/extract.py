@@ -24,22 +24,6 @@ from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import Sentence, is_heading, sentences
 
-LEADING_NOISE = re.compile(
-    r"^(?:(?:the|a|an|its|their|this|these|those|that|our|total|overall|cumulative|outstanding|current|"
-    r"[\w-]+['’]s)\s+)+",
-    re.I,
-)
-TRAILING_VERBS = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|been|be|reached|reaching|totaled|totalled|totaling|totalling|"
-    r"exceeded|exceeding|amounted|amounting|stood|standing|hit|grew|rose|increased|fell|dropped|of|to|at|by|"
-    r"with|for|on|from|in|as|about|around|over|nearly|more|than|approximately|roughly|some|up|down|"
-    r"granted|contributed|produced|allocated|allocating|reducing|reduced|involving|held|won|accounted|accounting|"
-    r"an|a|the|average|only|just|already|now|currently|still|also|further|achieve|achieved|took|take|takes|came|come|comes|"
-    r"made|make|makes|up|accounts|account|worth|valued))+\s*$",
-    re.I,
-)
-
-
 FRONTED_SPAN = 60  # characters at the start of a sentence that can hold the period it opens with
 WINDOW = 300  # characters around a figure that can bear on how it is read; bounds the work on huge sentences
 
@@ -75,7 +59,7 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     without it they stay ("share of Guangdong Province's total")."""
     if subject:
         phrase = without_entity_names(phrase, subject)
-    phrase = LEADING_NOISE.sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
+    phrase = english_phrases.words()["leading_noise"].sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
     return " ".join(singular(word) for word in without_function_words(phrase).split())
 
@@ -106,21 +90,7 @@ def without_function_words(phrase: str) -> str:
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:while|which|whereas|where)\b")
-VERB = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|will|be|been|being|boasts?|reached|reaches|ranked|ranks|grew|rose|"
-    r"fell|increased|decreased|totaled|totalled|exceeded|hit|stood|accounted|contributed|produced|held|won|"
-    r"granted|set|established|attracted|invested|launched|built|completed|received|raised|recorded|saw|"
-    r"reported|achieved|registered|benefited|soared|surged|jumped|climbed|expanded|declined|dropped|doubled)\b",
-    re.I,
-)
 LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
-PHRASE_STOP = set("""of in on at by for from to with and or than as into over under about around nearly worth
-    more less up down the a an its their his her this these those that which who where when is are was
-    were has have had be been being will would can could may might should shall""".split())
-
-
-FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|reached|hit|stood|came|totalled|totaled|amounted|rose|grew|fell|increased|dropped)\b", re.I)
-
 
 @functools.cache
 def reported_clause() -> re.Pattern:
@@ -134,15 +104,15 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
     whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
-    clause = TRAILING_VERBS.sub("", whole)
+    clause = english_phrases.words()["trailing_words"].sub("", whole)
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
-    verb_before_figure = verb_follows or FINITE_VERB.search(whole[len(clause.rstrip()) :]) is not None
+    verb_before_figure = verb_follows or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
     clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
     for position, word in reversed(list(enumerate(words))):
-        function_word = word.lower() in PHRASE_STOP or VERB.fullmatch(word) or english_phrases.is_pronoun(word)
+        function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
         if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
@@ -155,7 +125,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
 def subject_phrase(text: str) -> str:
     """The subject of the clause a figure stands in: the words before its first verb."""
     clause = CLAUSE_BREAK.split(text)[-1]
-    verb = VERB.search(clause)
+    verb = english_phrases.words()["clause_verb"].search(clause)
     return tail_phrase(clause[: verb.start()] if verb else clause)
 
 
@@ -685,7 +655,7 @@ def up_to_function_word(words: str) -> str:
     """'the province's output in' -> 'the province's output': a noun phrase ends at a preposition or a figure."""
     kept: list[str] = []
     for word in words.split():
-        if kept and (word.lower() in PHRASE_STOP or re.search(r"\d", word)):
+        if kept and (word.lower() in english_phrases.words()["stop_words"] or re.search(r"\d", word)):
             break
         kept.append(word)
     return " ".join(kept)

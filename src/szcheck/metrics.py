@@ -47,9 +47,9 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 def is_verb(word: str) -> bool:
-    from .extract import VERB
+    from .languages.en.phrases import is_clause_verb
 
-    return VERB.fullmatch(word) is not None
+    return is_clause_verb(word)
 
 
 def singular(word: str) -> str:

@@ -30,6 +30,12 @@ def words() -> dict:
         "place_nouns": frozenset(vocab["place_nouns"]),
         "share_cue": re.compile(word_alternation(vocab["share_cues"]), re.I),
         "pronouns": frozenset(vocab["pronouns"]),
+        "trailing_words": re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, vocab['phrase_trailing_words']))}))+\s*$", re.I),
+        "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
+        "stop_words": frozenset(vocab["phrase_stop_words"]),
+        "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
+        "clause_verbs": frozenset(vocab["clause_verbs"]),
+        "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
 
@@ -56,6 +62,10 @@ def is_period_phrase(phrase: str) -> bool:
 def names_a_share(clause: str) -> bool:
     """'accounted for', 'made up', 'the share of': the percentage is a share, not the level of a rate."""
     return words()["share_cue"].search(clause) is not None
+
+
+def is_clause_verb(word: str) -> bool:
+    return word.lower() in words()["clause_verbs"]
 
 
 def is_pronoun(word: str) -> bool:
