@@ -341,6 +341,10 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     """A count names its own metric ('25,000 national high-tech enterprises'); an amount takes the
     metric named last before it, unless that metric already has its figure."""
     quantity = quantities[index]
+    following = object_named(text, quantity, mentions, registry)
+    if following is not None:
+        bound[following] = index
+        return Binding(mentions[following].name, "registry", mentions[following])
     # the noun names a metric only as a whole: '973 seed-stage and early-stage high-tech enterprises' are not all of them
     named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
@@ -368,6 +372,24 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     return None
 
 
+OBJECT_LEAD = re.compile(r"\s+(?:of|in)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$")
+
+
+def object_named(text: str, quantity: Quantity, mentions: list[Mention], registry: Registry) -> int | None:
+    """'posted $2.1 billion in revenue', '592 billion yuan of new loans': an amount of a registry metric
+    named right after it states that metric (the index of its mention)."""
+    if quantity.kind != "amount":
+        return None
+    following = bisect.bisect_left(mentions, quantity.end, key=lambda m: m.start)
+    if following == len(mentions) or mentions[following].start - quantity.end > 40:
+        return None
+    mention = mentions[following]
+    between = text[quantity.end : mention.start]
+    if not OBJECT_LEAD.fullmatch(between) or not is_compatible(registry.metrics[mention.name].unit, quantity):
+        return None
+    return following
+
+
 def describes_a_head(text: str, mention: Mention) -> bool:
     """'the core digital economy industries': a registry name before a noun such as 'industries' describes it."""
     from .entities import words
@@ -384,7 +406,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
     undated = undated or text
-    mentions = [m for m in find_mentions(text, "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
+    mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
@@ -481,11 +503,20 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
 
 
 def rate_named(key: str, quantity: Quantity, registry: Registry) -> Binding:
-    """'Unemployment stood at 4.1%': a percentage said of a noun whose rate the registry knows is that rate."""
+    """'Unemployment stood at 4.1%': a percentage said of a noun whose rate the registry knows is that
+    rate; 'share of gdp', said of no other thing, is the entity's share of GDP."""
     if quantity.kind == "share" and key and " " not in key.strip():
         for mention in find_mentions(f"{key} rate", "metrics"):
             if mention.start == 0 and registry.metrics[mention.name].unit == "percent":
                 return Binding(mention.name, "registry")
+    subject, shared, base = key.partition("share of ")
+    base_metric = registry_name(base) if quantity.kind == "share" and shared else ""
+    if shared and (base in share_references() or base == "total"):
+        base_metric, base = registry_name(subject.strip()), subject.strip()  # "gdp share of total"
+    if base_metric in registry.metrics and subject.strip() in ("", base_metric, base):
+        # "Chengdu produced 36% of the province's GDP", "Hefei's share of the province's GDP": of a
+        # place's own metric, with nothing else named, the share is the place's part of it
+        return Binding(f"{base_metric}.share", "registry")
     return Binding(key, "phrase")
 
 
@@ -497,7 +528,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     base, dot, suffix = binding.metric.partition(".")
     narrowed = qualifier(text, binding.at)
     metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
-    if (is_change(text, quantity) or names_a_change(text, binding.at)) and not dot:
+    if (is_change(text, quantity) or names_a_change(text, binding.at, load_registry())) and not dot:
         metric += ".change"
     return Binding(metric, binding.match, binding.at)
 
@@ -860,6 +891,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
         entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
+        entity = held_as_the_place(entity, binding.metric, registry)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -899,6 +931,15 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
+    """'Hubei banks' -> 'Hubei' for loans: the sub-entities that hold a metric for their place."""
+    known = registry.metrics.get(metric.split(".")[0].split(":")[0])
+    for holder in known.held_by if known else ():
+        if entity.lower().endswith(" " + holder.lower()):
+            return entity[: -len(holder) - 1]
+    return entity
 
 
 def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:

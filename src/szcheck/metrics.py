@@ -16,9 +16,10 @@ from .model import Quantity
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions
 
-STOP = set("""of in on at by for from to with and or than as into over under about around nearly more less up down
-    the a an its their his her this these those that which who where when is are was were has have had be been being
-    will would can could may might should shall""".split())
+def stop_words() -> frozenset[str]:
+    from .languages.en.phrases import words as english_words
+
+    return english_words()["stop_words"]
 
 
 def alternation(key: str) -> str:
@@ -38,6 +39,7 @@ def patterns() -> dict[str, re.Pattern]:
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
+        "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
         "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
@@ -93,7 +95,7 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
         return None
     kept = []
     for word in match.group("object").split():
-        if (word.lower() in STOP and word.lower() != "and") or re.search(r"\d", word):
+        if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word):
             break  # "on research and development in 2024"
         kept.append(word)
     thing = " ".join(kept)
@@ -128,7 +130,7 @@ def qualifier(text: str, mention: Mention | None) -> str:
         return "" if (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"] else place[0].name
     kept = []
     for word in written.split():
-        if word.lower() in STOP or find_mentions(word, "entities") or is_verb(word) or word.lower() in words()["infinitive_verbs"]:
+        if word.lower() in stop_words() or find_mentions(word, "entities") or is_verb(word) or word.lower() in words()["infinitive_verbs"]:
             break
         kept.append(singular(word.lower()))
     if not kept:
@@ -139,12 +141,13 @@ def qualifier(text: str, mention: Mention | None) -> str:
 def compound_words(before: str) -> str:
     """The nouns a metric's name is compounded with: 'technology enterprise merger loan balance' is not
     the loan balance. Words that leave it as it is ('its substantial'), names and verbs end the search."""
-    neutral = {word.lower() for word in words()["neutral_modifiers"] + words()["reporting_verbs"] + words()["object_verbs"]}
+    # a change word ("new loans") leaves the definition as it is: the figure is the change (names_a_change)
+    neutral = {word.lower() for key in ("neutral_modifiers", "reporting_verbs", "object_verbs", "change_names_before") for word in words()[key]}
     kept: list[str] = []
     written = before.split()
     for index in range(len(written) - 1, max(-1, len(written) - 4), -1):
         word = written[index]
-        if (word.lower() in neutral or word.lower() in STOP or not re.fullmatch(r"[a-z][a-z-]*", word)
+        if (word.lower() in neutral or word.lower() in stop_words() or not re.fullmatch(r"[a-z][a-z-]*", word)
                 or is_verb(word) or word.endswith("ed") or find_mentions(word, "entities")):  # "Tencent posted revenue"
             break
         kept.insert(0, singular(word))
@@ -152,7 +155,7 @@ def compound_words(before: str) -> str:
         index = -1
     opener = written[index].lower() if index >= 0 and kept else ""
     # the words must be the whole noun phrase: after an article, a preposition or a name, not after a figure
-    if not kept or (opener and not (opener in neutral or opener in STOP or written[index][0].isupper() or opener.endswith(("'s", "’s")))):
+    if not kept or (opener and not (opener in neutral or opener in stop_words() or written[index][0].isupper() or opener.endswith(("'s", "’s")))):
         return ""
     return " ".join(kept)
 
@@ -179,11 +182,15 @@ def is_change(text: str, quantity: Quantity) -> bool:
     return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
 
 
-def names_a_change(text: str, mention: Mention | None) -> bool:
-    """'新增贷款5920亿元' (new loans): a change word written into the metric's name, in Chinese."""
-    if mention is None or mention.surface.isascii():
+def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:
+    """'新增贷款5920亿元', 'new loans': a change word written into the name of a balance (loans, deposits,
+    enterprises) makes the figure its change, not its level. ('new energy vehicles' are not a change:
+    sales are a flow.)"""
+    if mention is None or mention.name not in registry.metrics:
         return False
-    return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+    if not mention.surface.isascii():
+        return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+    return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
 
 
 def after_noun(text: str, quantity: Quantity) -> int:

@@ -35,6 +35,7 @@ class Metric:
     verbs: tuple[str, ...] = ()  # with `nouns`: the words that choose it ("delivered" vehicles)
     spent_on: tuple[str, ...] = ()  # "spent X on R&D"
     changes: bool = False  # a percentage of it is its change: "inflation was 2.4%" is CPI growth
+    held_by: tuple[str, ...] = ()  # the sub-entities whose figure is the place's own: "banks" lend a province's loans
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def load_registry() -> Registry:
             verbs=tuple(spec.get("verbs", [])),
             spent_on=tuple(spec.get("spent_on", [])),
             changes=bool(spec.get("changes", False)),
+            held_by=tuple(spec.get("held_by", [])),
         )
         for name, spec in data.get("metrics", {}).items()
     }
@@ -193,7 +195,7 @@ def find_mentions(text: str, kind: str) -> list[Mention]:
     pattern, names = alias_pattern(kind)
     found = []
     for match in pattern.finditer(text):
-        surface = match.group(0).lower()
+        surface = " ".join(match.group(0).lower().split())
         name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
         if name:
             found.append(Mention(match.start(), match.end(), name, match.group(0)))

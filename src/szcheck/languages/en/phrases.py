@@ -16,6 +16,7 @@ from ...reader.patterns import word_alternation
 from .. import vocabulary
 
 WORD = re.compile(r"[A-Za-z][\w&'’-]*")
+OWNER_AFTER_OF = re.compile(r"\bof\s+((?:the\s+)?(?:[A-Za-z][\w-]*['’]s|its|their)\s+)", re.I)
 MAX_WORDS_AFTER_VERB = 4  # "fined the bank 60 million euros", "will cost an estimated 900 million pounds"
 
 
@@ -76,3 +77,12 @@ def without_place_nouns(phrase: str) -> str:
     """'unemployment in the region' -> 'unemployment': a kind of place after its noun says where, not what."""
     places = "|".join(sorted(words()["place_nouns"], key=len, reverse=True))
     return re.sub(rf"\s+(?:in|of|across|for)\s+(?:the\s+|this\s+|that\s+)?(?:{places})$", "", phrase, flags=re.I)
+
+
+def without_owners(text: str) -> str:
+    """'the added value of the city's core industries' -> 'the added value of            core industries':
+    an owner inside a metric's name is blanked out (with spaces: offsets stay) so that the name is found."""
+    def blank(match: re.Match) -> str:
+        return match.group(0)[: match.start(1) - match.start()] + " " * len(match.group(1))
+
+    return OWNER_AFTER_OF.sub(blank, text)
