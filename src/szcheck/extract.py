@@ -195,10 +195,10 @@ def section_entity(heading: str) -> str:
 
 
 OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
+    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
     r"|\s+(?P<verb>[a-z]+)\b)"
 )
-INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})(?=['’]s\s|\s+(?P<verb>[a-z]+)\b)")
+INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})(?=['’]s\s|\s+(?P<verb>[a-z]+)\b)")
 
 
 def opening_name(text: str, registry: Registry) -> Mention | None:
@@ -385,7 +385,8 @@ def object_named(text: str, quantity: Quantity, mentions: list[Mention], registr
         return None
     mention = mentions[following]
     between = text[quantity.end : mention.start]
-    if not OBJECT_LEAD.fullmatch(between) or not is_compatible(registry.metrics[mention.name].unit, quantity):
+    metric = registry.metrics[mention.name]
+    if not OBJECT_LEAD.fullmatch(between) or not is_compatible(metric.unit, quantity) or metric.per_unit:
         return None
     return following
 
@@ -544,12 +545,14 @@ GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding) -> Binding | None:
     """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
-    than the 6.2% pace'; and the level a change ended at: 'fell 12% year on year to $6.2 billion'."""
+    than the 6.2% pace'; and the level a change ended at or started from: 'fell 12% year on year to
+    $6.2 billion', 'down 1% from 1.81 million'."""
     between = text[previous.end : quantity.start]
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
     if previous.unit == quantity.unit and same_kind and COMPARED.search(between[-40:]):
         return binding
-    if previous.kind == "growth" and quantity.kind == "amount" and GROWTH_TO.match(between):
+    # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
+    if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
         return Binding(metric, binding.match) if metric != binding.metric else None
     return None

@@ -126,8 +126,11 @@ def qualifier(text: str, mention: Mention | None) -> str:
     place = find_mentions(written, "entities")
     if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
         place = []
+    owner_preposition = (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"]
     if place:  # "exports to the US" are not all exports; "the GDP of Ningbo" is Ningbo's
-        return "" if (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"] else place[0].name
+        return "" if owner_preposition else place[0].name
+    if owner_preposition and written[:1].isupper():
+        return ""  # "shares of Kestrel Airways": a name the registry does not know owns the metric too
     kept = []
     for word in written.split():
         if word.lower() in stop_words() or find_mentions(word, "entities") or is_verb(word) or word.lower() in words()["infinitive_verbs"]:

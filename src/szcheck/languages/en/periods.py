@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
+from datetime import date, timedelta
 
 from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of, year_offset
 from ...reader.patterns import ending_with, ends_with, word_alternation
@@ -20,9 +22,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
-        PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+months|(?P<whole>(?:fiscal|financial)\s+year|year))"
-                   rf"\s+(?:to|ended|ending|through|till|until)\s+(?P<month>{month})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
-                   ["months", "year"], months_to),
+        PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks)"
+                   rf"|(?P<whole>(?:fiscal|financial)\s+year|year))"
+                   rf"\s+(?:to|ended|ending|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   ["months", "weeks", "year"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -63,17 +66,29 @@ def month_span(match, text, published, vocab):
 
 
 def months_to(match, text, published, vocab):
-    """'the three months to June' (2025-Q2), 'the year to January', 'the fiscal year ended March 31':
+    """'the three months to June' (2025-Q2), 'the year to January', 'the fiscal year ended March 31',
+    'the six weeks to January 4':
     the months ending with that month, the last such month up to publication when no year is given."""
     count = match["n"]
-    months = 12 if match["whole"] else int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    number = 12 if match["whole"] else int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
     last = vocab["months"][match["month"].lower()]
     year, relative = year_of(match, published, vocab)
-    if year is None or not 1 < months <= 12:
+    if year is None or not 1 < number <= (52 if match["unit"] == "weeks" else 12):
         return None
     if relative and not match["rel"] and published and last >= published.month:
         year -= 1
-    return months_ending(year, last, months), relative, False
+    if match["unit"] == "weeks":
+        day = int(match["day"] or 1)
+        if not 1 <= day <= calendar.monthrange(year, last)[1]:
+            return None
+        return weeks_ending(date(year, last, day), number), relative, False
+    return months_ending(year, last, number), relative, False
+
+
+def weeks_ending(end: date, weeks: int) -> str:
+    """'the six weeks to January 4': the months those weeks fall in (periods are months at the finest)."""
+    start = end - timedelta(days=7 * weeks - 1)
+    return f"{end:%Y-%m}" if (start.year, start.month) == (end.year, end.month) else f"{start:%Y-%m}/{end:%Y-%m}"
 
 
 def months_ending(year: int, last: int, months: int) -> str:
