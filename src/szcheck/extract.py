@@ -114,6 +114,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
+        infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
+        function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
@@ -174,9 +176,12 @@ PLACE_CATEGORIES = ("city", "province", "country", "region")
 
 @functools.cache
 def metric_words() -> frozenset[str]:
-    """The words of the registry's metric names ('sales', 'revenue', 'unemployment'): never a proper name alone."""
-    return frozenset(word for metric in load_registry().metrics.values() for alias in metric.aliases
-                     for word in re.findall(r"[a-z][a-z-]+", alias.lower()))
+    """The words of the registry's metric names, of the things they count and of the qualifiers that
+    narrow them ('sales', 'revenue', 'visitors', 'vehicles', 'inbound'): never a proper name alone."""
+    from .entities import words
+
+    written = [alias for metric in load_registry().metrics.values() for alias in metric.aliases + metric.nouns]
+    return frozenset(word for phrase in written + words()["qualifiers_before"] for word in re.findall(r"[a-z][a-z-]+", phrase.lower()))
 
 
 @functools.cache
@@ -391,6 +396,21 @@ def object_named(text: str, quantity: Quantity, mentions: list[Mention], registr
     return following
 
 
+def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
+    """'Inbound visitors numbered 1.38 million': a count with no noun of its own counts its clause's
+    subject, when that is a thing only one registry metric counts."""
+    if quantity.kind != "count" or quantity.noun:
+        return None
+    start = clause_start(text, quantity.start)
+    subject = english_phrases.opening_noun_phrase(text[start : quantity.start])
+    head = subject[-1].lower() if subject else ""
+    counting = [m for m in registry.metrics.values() if head in (noun.lower() for noun in m.nouns)]
+    if len(counting) != 1:
+        return None
+    at = text.find(subject[-1], start, quantity.start)
+    return Binding(counting[0].name, "registry", Mention(at, at + len(head), counting[0].name, subject[-1]))
+
+
 def describes_a_head(text: str, mention: Mention) -> bool:
     """'the core digital economy industries': a registry name before a noun such as 'industries' describes it."""
     from .entities import words
@@ -438,6 +458,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
+        if binding is None:
+            binding = subject_counted(text, quantity, registry)
         if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:

@@ -36,6 +36,7 @@ def words() -> dict:
         "stop_words": frozenset(vocab["phrase_stop_words"]),
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
+        "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
@@ -86,3 +87,15 @@ def without_owners(text: str) -> str:
         return match.group(0)[: match.start(1) - match.start()] + " " * len(match.group(1))
 
     return OWNER_AFTER_OF.sub(blank, text)
+
+
+def opening_noun_phrase(clause: str) -> list[str]:
+    """'Inbound visitors to Xi'an numbered' -> ['Inbound', 'visitors']: the words a clause opens with,
+    up to its first function word or verb."""
+    kept = []
+    for word in WORD.findall(clause):
+        lower = word.lower()
+        if lower in words()["stop_words"] or lower in words()["clause_verbs"] or (kept and lower.endswith("ed")):
+            break
+        kept.append(word)
+    return kept
