@@ -151,8 +151,9 @@ def main_subject(source: Source, registry: Registry) -> str:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
                 counts[mention.name] += weight / 2 if category == "country" else weight
         starts = [m.start for m in mentions]
-        # a capitalized word opening a sentence may be an ordinary word: it counts for less
-        for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", text):
+        # a capitalized word opening a sentence may be an ordinary word: it counts for less; in a
+        # heading of the body ("## Results for 2023") it names no one
+        for match in re.finditer(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*", without_headings(text) if weight == 1 else text):
             inside = bisect.bisect_right(starts, match.start())
             words = match.group(0).split()
             if len(words) == 1 and words[0] in organisation_heads():
@@ -172,6 +173,11 @@ def main_subject(source: Source, registry: Registry) -> str:
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+
+
+def without_headings(body: str) -> str:
+    """The body with its heading lines blanked out (offsets kept)."""
+    return "\n".join(" " * len(line) if line.lstrip().startswith("#") else line for line in body.split("\n"))
 
 
 @functools.cache
@@ -200,10 +206,10 @@ def section_entity(heading: str) -> str:
 
 
 OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
+    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
     r"|\s+(?P<verb>[a-z]+)\b)"
 )
-INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})(?=['’]s\s|\s+(?P<verb>[a-z]+)\b)")
+INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})(?=['’]s\s|(?<=s)['’]\s|\s+(?P<verb>[a-z]+)\b)")
 
 
 def opening_name(text: str, registry: Registry) -> Mention | None:
