@@ -19,7 +19,7 @@ from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import assign_periods, fronted_period, is_now, is_span, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import Sentence, is_heading, sentences
@@ -793,6 +793,7 @@ def extract_claims(source: Source) -> list[Claim]:
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
+    story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -806,10 +807,12 @@ def extract_claims(source: Source) -> list[Claim]:
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
-        mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        mentions = anchored(read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published), story)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
-        context = fronted_period(mentions) or stated_period(quantities, mentions) or context
+        stated = fronted_period(mentions) or stated_period(quantities, mentions)
+        context = stated or context
+        story = stated if stated is not None and not stated.anchor and not is_now(stated) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..model import UNSPECIFIED, PeriodMention, Quantity
@@ -94,9 +95,9 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
                 continue
             resolved = rule.resolve(match, text, published, vocab)
             if resolved:
-                period, relative, event = resolved
+                period, relative, event, *anchor = resolved
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
-                                               relative=relative, fronted=is_fronted(text, match), event=event))
+                                               relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor)))
     return taken
 
 
@@ -240,3 +241,23 @@ def step_before(period: str, step: str) -> str:
 def year_before(period: str) -> str:
     """The same period a year earlier: 2024 -> 2023, 2025-H1 -> 2024-H1, 2020..2024 -> 2019..2023."""
     return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)
+
+
+def anchored(mentions: list[PeriodMention], story: PeriodMention | None) -> list[PeriodMention]:
+    """Mentions of the story's own year or quarter ('the full year', 'the quarter') resolved against
+    the period the article last stated, when it has one; otherwise they keep their default."""
+    if story is None or not any(m.anchor for m in mentions):
+        return mentions
+    return [replace(m, period=period_within(story.period, m.anchor) or m.period) if m.anchor else m for m in mentions]
+
+
+def period_within(period: str, unit: str) -> str | None:
+    """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3."""
+    year = re.match(r"(\d{4})(?:$|-(?:Q([1-4])$|H[12]$|(\d\d)$|\d\d/\1-\d\d$))", period)
+    if not year:
+        return None
+    if unit == "Y":
+        return year[1]
+    if year[2]:
+        return period
+    return f"{year[1]}-Q{(int(year[3]) - 1) // 3 + 1}" if year[3] else None

@@ -26,7 +26,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year))"
                    rf"\s+(?:to|ended|ending|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "year"], months_to),
-        PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:,?\s+(?:{year_or_relative}))?",
+        PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
                    ["months", "quarters"], first_months),
@@ -50,6 +50,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
+        PeriodRule("story_quarter", 186, rf"{word_alternation(vocab['story_quarter'])}(?!\s+(?:of|ended|ending|to)\b)",
+                   [w.split()[-1].lower() for w in vocab["story_quarter"]], story_quarter),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
@@ -249,8 +251,16 @@ def this_or_last_year(match, text, published, vocab):
 
 
 def full_year(match, text, published, vocab):
-    """'the full-year loss': the last full year before publication."""
-    return (str(published.year - 1), True, False) if published else None
+    """'the full-year loss': the year the story is about, else the last full year before publication."""
+    return (str(published.year - 1), True, False, "Y") if published else None
+
+
+def story_quarter(match, text, published, vocab):
+    """'sales fell 5% in the quarter': the quarter the story is about, else the last full one before publication."""
+    if not published:
+        return None
+    year, quarter = (published.year, (published.month - 1) // 3) if published.month > 3 else (published.year - 1, 4)
+    return f"{year}-Q{quarter}", True, False, "Q"
 
 
 def now(match, text, published, vocab):
