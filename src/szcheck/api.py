@@ -528,11 +528,14 @@ def check_units(claims_file) -> None:
 
 def verify(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Report:
     """Compare every claim with every other about the same thing, and report what disagrees."""
+    import heapq
+
     from .checks import finding_order, run_checks
 
     with cycle_collection_paused():
         project = load_project(sources_dir, claims_dir, root, encodings)
-        findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
+        checked = run_checks(project.sources, project.claims)  # in finding order already
+        findings = list(heapq.merge(checked, sorted(project.findings, key=finding_order), key=finding_order))
     return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings, errors=project.errors)
 
 
