@@ -45,3 +45,17 @@ def test_cli_writes_the_streamed_report_to_a_file(corpus_project, runner):
     result = runner.invoke(app, ["verify", "-f", "json", "-o", "report.json", "--fail-on", "never"])
     assert result.exit_code == 0
     assert json.loads((corpus_project / "report.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_corroborating_findings_list_their_claims_by_reference(corpus):
+    data = report_object(corpus)
+    by_source_and_id = {(c.source, c.id): c for c in corpus.claims}
+    agreeing = [f for f in data["findings"] if f["rule"] == "SZ110"]
+    assert agreeing and data["version"] == 2
+    for finding in agreeing:
+        for reference in finding["claims"]:
+            assert set(reference) == {"id", "source", "line", "column", "text"}
+            claim = by_source_and_id[(reference["source"], reference["id"])]
+            assert (claim.line, claim.column, claim.value) == (reference["line"], reference["column"], reference["text"])
+    conflicts = [f for f in data["findings"] if f["rule"] == "SZ101"]
+    assert conflicts and all("quote" in claim and "unit" in claim for f in conflicts for claim in f["claims"])

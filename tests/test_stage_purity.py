@@ -83,3 +83,21 @@ def test_verify_does_not_depend_on_the_interpreter_it_runs_in(tmp_path):
         reports.append(done.stdout)
     assert reports[0] == reports[1]
     assert json.loads(reports[0])["findings"]
+
+
+def test_a_source_gets_the_same_own_findings_whatever_other_source_shares_its_text():
+    """verify reads a text published in several sources once (wire copy): each source still gets
+    the findings it gets alone, with its own path, and a text moved down a line is read again."""
+    import dataclasses
+
+    from szcheck.checks.hygiene import check_sources
+
+    sources, _ = bundled()
+    copies = [dataclasses.replace(s, path=Path("sources/copy") / s.path.name) for s in sources]
+    moved = [dataclasses.replace(s, path=Path("sources/moved") / s.path.name, body_offset_line=s.body_offset_line + 1) for s in sources]
+    together = check_sources(sources + copies + moved)
+    for group in (sources, copies, moved):
+        paths = {s.path.as_posix() for s in group}
+        mine = [f for f in together if f.claims[0].source in paths]
+        assert findings_text(mine) == findings_text(check_sources(group))
+    assert findings_text(check_sources(copies)) != findings_text(check_sources(moved))

@@ -140,7 +140,7 @@ def test_summary_counts_match_the_findings(corpus_report):
     assert summary["errors"] == len(findings(corpus_report, "error"))
     assert summary["warnings"] == len(findings(corpus_report, "warning"))
     assert summary["infos"] == len(findings(corpus_report, "info"))
-    assert corpus_report["version"] == 1
+    assert corpus_report["version"] == 2
 
 
 def test_finding_ids_are_stable_across_runs(corpus_project, runner):

@@ -105,12 +105,21 @@ def read_sources(paths: list[Path], root: Path, encodings: dict[str, str] | None
 def printable_name(path: Path, root: Path) -> None:
     """A file name must be text that prints as itself: it reaches every report, and a name with a
     newline or an escape sequence would forge lines (a CI runner's '::error' commands) or terminal output."""
-    shown = display_path(path, root).as_posix()
+    shown = shown_path(path, root)
     if shown.startswith("::"):
         raise SzcheckError("file name starts with '::', which CI runners read as a command in a log; rename it", shown)
     if printable(shown) != shown:
         problem = "is not UTF-8" if any(0xDC80 <= ord(c) <= 0xDCFF for c in shown) else "has control characters"
         raise SzcheckError(f"file name {problem}; rename it", shown)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """display_path(path, root).as_posix(), for a path under the root by string operations alone:
+    building Path objects for every source and claims file was a tenth of loading a large project."""
+    full, top = os.path.abspath(path), os.path.abspath(root)
+    if os.sep == "/" and full.startswith(top + "/") and top != "/":
+        return full[len(top) + 1:]
+    return display_path(path, root).as_posix()
 
 
 def read_one_source(path: Path, root: Path, resolve_folder, encodings: dict[str, str]) -> Source:
@@ -528,11 +537,14 @@ def check_units(claims_file) -> None:
 
 def verify(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Report:
     """Compare every claim with every other about the same thing, and report what disagrees."""
+    import heapq
+
     from .checks import finding_order, run_checks
 
     with cycle_collection_paused():
         project = load_project(sources_dir, claims_dir, root, encodings)
-        findings = sorted(run_checks(project.sources, project.claims) + project.findings, key=finding_order)
+        checked = run_checks(project.sources, project.claims)  # in finding order already
+        findings = list(heapq.merge(checked, sorted(project.findings, key=finding_order), key=finding_order))
     return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings, errors=project.errors)
 
 

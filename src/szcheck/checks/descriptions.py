@@ -71,8 +71,12 @@ def may_hold_cue() -> re.Pattern:
 
 
 def compatible(first: str, second: str) -> bool:
-    pairs = {frozenset(pair) for pair in load_categories()["compatible"]}
-    return first == second or frozenset((first, second)) in pairs
+    return first == second or frozenset((first, second)) in compatible_pairs()
+
+
+@functools.cache
+def compatible_pairs() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(pair) for pair in load_categories()["compatible"])
 
 
 def usage_claim(source: Source, sentence, entity: str, category: str, cue: str) -> Claim:
@@ -101,21 +105,38 @@ def entity_usages(sources: list[Source], claims: list[Claim], described: set[str
     metric_cues = load_categories().get("usage_metrics", {})
     contexts = {metric: re.compile(word_alternation(spec["context"]), re.I) for metric, spec in metric_cues.items()}
     sized = sized_by_sentence(claims, metric_cues)
+    split: dict[tuple[str, int], list] = {}  # a text published in several sources (wire copy) is split once
+    cued: dict[str, list[tuple[str, str, str]]] = {}  # and each sentence's uses are read once
     for source in sources:
         path = source.path.as_posix()
-        for sentence in sentences(source):
-            cued = not sentence.section and may_hold_cue().search(sentence.text)
-            for mention in described_mentions(sentence.text, names) if cued else []:
-                # a glossary entry describes its subject: the description, not a use of anything
-                found = cue_in(sentence.text, mention)
-                if found:
-                    usages[mention.name].append(usage_claim(source, sentence, mention.name, *found))
+        body = (source.body, source.body_offset_line)
+        if body not in split:
+            split[body] = sentences(source)
+        for sentence in split[body]:
+            if not sentence.section:  # a glossary entry describes its subject: the description, not a use of anything
+                uses = cued.get(sentence.text)
+                if uses is None:
+                    uses = cued[sentence.text] = sentence_uses(sentence.text, names)
+                for name, category, cue in uses:
+                    usages[name].append(usage_claim(source, sentence, name, category, cue))
             for claim in sized.get((path, sentence.text), ()):
                 if contexts[claim.metric].search(sentence.text):
                     category = metric_cues[claim.metric]["category"]
                     usages[claim.entity].append(usage_claim(source, sentence, claim.entity, category,
                                                             f"{claim.value} {claim.metric.replace('_', ' ')}"))
     return usages
+
+
+def sentence_uses(text: str, names: re.Pattern | None) -> list[tuple[str, str, str]]:
+    """(entity, category, cue) for each mention of a sentence that a cue of use stands next to."""
+    if not may_hold_cue().search(text):
+        return []
+    uses = []
+    for mention in described_mentions(text, names):
+        found = cue_in(text, mention)
+        if found:
+            uses.append((mention.name, *found))
+    return uses
 
 
 def sized_by_sentence(claims: list[Claim], metric_cues: dict) -> dict[tuple[str, str], list[Claim]]:
@@ -149,30 +170,43 @@ def check_descriptions(sources: list[Source], claims: list[Claim]) -> list[Findi
 
 
 def mismatches(descriptions: list[Claim], usages: dict[str, list[Claim]]) -> list[Finding]:
-    findings = []
+    """SZ301 for each description whose category fits none of the entity's uses. Sources stating the
+    same description of an entity (wire copy) make one finding, as they share its id: each source
+    is one of its claims, and the uses are counted once, so the work grows with the claims."""
+    findings, same = [], defaultdict(list)
     for description in descriptions:
-        used = usages.get(description.entity, [])
-        if not description.category or not used:
+        if description.category and usages.get(description.entity):
+            same[(description.entity, description.category, description.value)].append(description)
+    counted = {}
+    for (entity, described_as, _), stating in same.items():
+        if entity not in counted:
+            counted[entity] = Counter(u.category for u in usages[entity])
+        counts = counted[entity]
+        if any(compatible(described_as, category) for category in counts):
             continue
-        counts = Counter(u.category for u in used)
-        if any(compatible(description.category, category) for category in counts):
-            continue
-        category, count = counts.most_common(1)[0]
-        contrary = [u for u in used if u.category == category]
-        message = (
-            f"{source_name(description.source)} describes {description.entity} as: {description.category} "
-            f"(\"{description.value[:90]}\"), but {count} use(s) in {len({u.source for u in contrary})} source(s) "
-            f"treat it as: {category} (" + "; ".join(f'"{u.value}" in {source_name(u.source)}:{u.line}' for u in contrary[:4]) + ")"
-        )
-        diagnosis = (
-            f"likely a description of a different organisation with a similar name: nothing in the sources uses "
-            f"{description.entity} as a {description.category}"
-        )
-        details = {"described_as": description.category, "used_as": category, "uses": count}
-        findings.append(make_finding("SZ301", message, [description, *contrary], severity="error" if count >= 2 else "warning",
-                                     entity=description.entity, metric="description", diagnosis=diagnosis, details=details,
-                                     identity=(description.value, category)))
+        findings.append(mismatch(stating, usages[entity], counts))
     return findings
+
+
+def mismatch(stating: list[Claim], used: list[Claim], counts: Counter) -> Finding:
+    description = stating[0]
+    category, count = counts.most_common(1)[0]
+    contrary = [u for u in used if u.category == category]
+    others = len({c.source for c in stating[1:]} - {description.source})
+    message = (
+        f"{source_name(description.source)} describes {description.entity} as: {description.category} "
+        f"(\"{description.value[:90]}\"), but {count} use(s) in {len({u.source for u in contrary})} source(s) "
+        f"treat it as: {category} (" + "; ".join(f'"{u.value}" in {source_name(u.source)}:{u.line}' for u in contrary[:4]) + ")"
+        + (f"; {others} other source(s) give the same description" if others else "")
+    )
+    diagnosis = (
+        f"likely a description of a different organisation with a similar name: nothing in the sources uses "
+        f"{description.entity} as a {description.category}"
+    )
+    details = {"described_as": description.category, "used_as": category, "uses": count}
+    return make_finding("SZ301", message, [*stating, *contrary], severity="error" if count >= 2 else "warning",
+                        entity=description.entity, metric="description", diagnosis=diagnosis, details=details,
+                        identity=(description.value, category))
 
 
 def founding_conflicts(descriptions: list[Claim]) -> list[Finding]:

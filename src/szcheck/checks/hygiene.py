@@ -35,6 +35,7 @@ document_rule(
 
 def check_sources(sources: list[Source]) -> list[Finding]:
     findings = []
+    read: dict[tuple, list[hygiene_rules.Hit]] = {}  # a text published in several sources (wire copy) is read once
     for source in sources:
         anchor = [Claim(id="source", source=source.path.as_posix(), entity="", metric="", value="", line=source.body_offset_line, column=1)]
         if source.published is None:
@@ -43,17 +44,17 @@ def check_sources(sources: list[Source]) -> list[Finding]:
         elif source.published_from == "dateline":
             message = f"{source.path.as_posix()}: publication date {source.published} read from the dateline"
             findings.append(make_finding("SZ502", message, anchor, entity=source.id))
-        findings += text_findings(source)
+        findings += text_findings(source, read)
     return findings
 
 
-def text_findings(source: Source) -> list[Finding]:
+def text_findings(source: Source, read: dict | None = None) -> list[Finding]:
     """One finding per defect; the same defect repeated in a source (the same stripped link lead-in,
     the same whitespace damage) is one finding with a location for each time, so its id stays the same
     however the lines move."""
     path = source.path.as_posix()
     groups: dict[tuple[str, str], list[hygiene_rules.Hit]] = {}
-    for hit in hygiene_rules.hits(source):
+    for hit in source_hits(source, read if read is not None else {}):
         groups.setdefault((hit.code, hit.group or hit.text), []).append(hit)
     findings = []
     for (code, _), hits in groups.items():
@@ -65,3 +66,12 @@ def text_findings(source: Source) -> list[Finding]:
             message += f" (and {len(hits) - 1} more, line{'s' if ',' in lines else ''} {lines})"
         findings.append(make_finding(code, message, anchors, entity=source.id))
     return findings
+
+
+def source_hits(source: Source, read: dict) -> list[hygiene_rules.Hit]:
+    """The rules' hits in a source, by what they depend on: its text, where it starts and its language."""
+    key = (source.body, source.body_offset_line, hygiene_rules.language(source))
+    found = read.get(key)
+    if found is None:
+        found = read[key] = hygiene_rules.hits(source, key[2])
+    return found

@@ -22,7 +22,7 @@ def figure(claim: Claim) -> str:
     return f'"{qualifier.get(claim.qualifier, "")}{claim.value}"'
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache  # one entry per source: a bound below the project's size thrashed on large ones
 def source_name(source: str) -> str:
     return PurePosixPath(source).stem
 

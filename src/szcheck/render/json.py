@@ -9,7 +9,8 @@ from typing import TextIO
 from ..model import Claim, Finding, Report
 from .format import json_number
 
-VERSION = 1
+VERSION = 2  # 2: corroborating findings list their claims by reference
+CORROBORATING = frozenset(("SZ110", "SZ111"))  # agreement: often most of a large report's claims, each stated in full elsewhere
 
 
 def claim_object(claim: Claim) -> dict:
@@ -31,7 +32,14 @@ def claim_object(claim: Claim) -> dict:
     return entry
 
 
+def claim_reference(claim: Claim) -> dict:
+    """Where a claim is and what it says, without its reading: a corroborating finding's claims are
+    the agreeing figures; `szcheck claims -f json` gives each in full (its source and id find it)."""
+    return {"id": claim.id, "source": claim.source, "line": claim.line, "column": claim.column, "text": claim.value}
+
+
 def finding_object(finding: Finding) -> dict:
+    listed = claim_reference if finding.rule in CORROBORATING else claim_object
     return {
         "id": finding.id,
         "rule": finding.rule,
@@ -44,7 +52,7 @@ def finding_object(finding: Finding) -> dict:
         "diagnosis": finding.diagnosis,
         **({"accepted": True, "reason": finding.accepted} if finding.accepted else {}),
         **finding.details,
-        "claims": [claim_object(c) for c in finding.claims],
+        "claims": [listed(c) for c in finding.claims],
     }
 
 

@@ -16,8 +16,9 @@ RULES = (wording.untranslated, layout.truncated, scraping.headline_metadata, scr
 __all__ = ["Hit", "han_count", "hits"]
 
 
-def hits(source: Source) -> list[Hit]:
+def hits(source: Source, source_language: str | None = None) -> list[Hit]:
+    """Every rule's hits in a source, in reading order (`source_language`: its language, if known)."""
     lines = [(source.body_offset_line + index, text) for index, text in enumerate(source.body.split("\n")) if text.strip()]
-    english = language(source) == "en"
+    english = (source_language or language(source)) == "en"
     found = [hit for rule in RULES for hit in rule(lines, english)]
     return sorted(found, key=lambda hit: (hit.line, hit.column, hit.code))

@@ -47,7 +47,7 @@ LATIN = re.compile("[A-Za-z]+")
 
 
 def han_count(text: str) -> int:
-    return sum(map(len, HAN.findall(text)))
+    return 0 if text.isascii() else sum(map(len, HAN.findall(text)))
 
 
 def latin_count(text: str) -> int:

@@ -39,6 +39,8 @@ MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSING)) + "]")
 def unclosed(text: str) -> list[int]:
     """Positions of the openers a line never closes (brackets and curly quotes; a straight double
     quote when the line has an odd number of them)."""
+    if '"' not in text and not MARKS.search(text):
+        return []
     stacks: dict[str, list[int]] = {opener: [] for opener in OPENERS}
     for match in MARKS.finditer(text):
         index, char = match.start(), match[0]
