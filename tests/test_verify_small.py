@@ -171,8 +171,8 @@ def test_comparisons_and_changes_keep_their_metric_and_period(project):
                  published="2025-02-20", title="Why Suzhou matters")
     claims = {c.value: c for c in extract_claims(read_source(project / "sources" / "a.txt", project)) if not c.is_description}
     assert {c.entity for c in claims.values()} == {"Suzhou"}
-    assert (claims["4.5%"].metric, claims["4.5%"].period) == ("industrial output growth", "2024")
-    assert (claims["6.2%"].metric, claims["6.2%"].period) == ("industrial output growth", "2023")
+    assert (claims["4.5%"].metric, claims["4.5%"].period) == ("industrial_output.growth", "2024")
+    assert (claims["6.2%"].metric, claims["6.2%"].period) == ("industrial_output.growth", "2023")
     assert (claims["4.2%"].metric, claims["4.2%"].period) == ("rd_intensity", "2027")
     assert (claims["4.1%"].metric, claims["4.1%"].period) == ("rd_intensity", "2023")
     assert claims["$6.2 billion"].metric == "fdi"

@@ -340,6 +340,8 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
         return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
+    if amounts and not quantity.base and english_phrases.names_a_growth(text, mentions[amounts[-1]].start, mentions[amounts[-1]].end):
+        return Binding(f"{mentions[amounts[-1]].name}.growth", "registry", mentions[amounts[-1]])  # "economic growth slowed to 4.6%"
     if amounts and quantity.base:
         metric = share_metric(mentions[amounts[-1]].name, quantity.base, registry)
         # a share of a narrowed metric is narrowed too ("exports of machinery ... 41% of the total")
@@ -573,11 +575,11 @@ GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding) -> Binding | None:
     """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
-    than the 6.2% pace'; and the level a change ended at or started from: 'fell 12% year on year to
+    than the 6.2% pace', 'beating forecasts of 5.0%'; and the level a change ended at or started from: 'fell 12% year on year to
     $6.2 billion', 'down 1% from 1.81 million'."""
     between = text[previous.end : quantity.start]
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
-    if previous.unit == quantity.unit and same_kind and COMPARED.search(between[-40:]):
+    if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
         return binding
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):

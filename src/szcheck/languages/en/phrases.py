@@ -37,6 +37,10 @@ def words() -> dict:
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
+        "growth_noun": re.compile(rf"\s*(?:{word_alternation(vocab['growth_nouns'])})", re.I),
+        "ends_with_growth": re.compile(rf"(?:{word_alternation(vocab['growth_nouns'])})$", re.I),
+        "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
+                                   rf"(?:(?:{word_alternation(vocab['figure_qualifiers'])})\s+)?$", re.I),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
@@ -99,3 +103,14 @@ def opening_noun_phrase(clause: str) -> list[str]:
             break
         kept.append(word)
     return kept
+
+
+def ends_with_an_outlook_noun(text: str) -> bool:
+    """'..., beating analysts' forecasts of' / 'the government's target of around': the figure after
+    states a forecast or target of something named before."""
+    return words()["outlook_noun"].search(text[-60:]) is not None
+
+
+def names_a_growth(text: str, start: int, end: int) -> bool:
+    """'economic growth', 'retail sales growth': the name at text[start:end] is of a growth rate."""
+    return words()["ends_with_growth"].search(text, start, end) is not None or words()["growth_noun"].match(text, end) is not None
