@@ -35,6 +35,7 @@ class Metric:
     verbs: tuple[str, ...] = ()  # with `nouns`: the words that choose it ("delivered" vehicles)
     spent_on: tuple[str, ...] = ()  # "spent X on R&D"
     changes: bool = False  # a percentage of it is its change: "inflation was 2.4%" is CPI growth
+    opposite: str = ""  # the metric that is this one's other sign: a net loss is a negative net profit
     per_unit: bool = False  # a price of one unit: "$2 billion of shares" is not a share price
     held_by: tuple[str, ...] = ()  # the sub-entities whose figure is the place's own: "banks" lend a province's loans
 
@@ -100,6 +101,7 @@ def load_registry() -> Registry:
             verbs=tuple(spec.get("verbs", [])),
             spent_on=tuple(spec.get("spent_on", [])),
             changes=bool(spec.get("changes", False)),
+            opposite=spec.get("opposite", ""),
             per_unit=bool(spec.get("per_unit", False)),
             held_by=tuple(spec.get("held_by", [])),
         )

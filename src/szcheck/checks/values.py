@@ -124,6 +124,19 @@ document_rule(
 
 
 document_rule(
+    "SZ108",
+    "profit-or-loss",
+    "error",
+    """One source states a profit and another a loss for the same entity and period: "a net profit
+    of 5 billion yuan" against "a net loss of 1.2 billion yuan" for 2024.
+
+    The registry pairs metrics that are one measure's two signs (`opposite` in registry.yaml:
+    net_loss is the opposite of net_profit). Both figures must state their period, as for SZ101;
+    forecasts and targets are compared only with each other.
+    """,
+)
+
+document_rule(
     "SZ110",
     "corroborated",
     "info",
@@ -152,7 +165,28 @@ def check_values(groups: list[Group], sources: list[Source], series: dict[tuple[
 
     for group in sorted(groups, key=is_share):  # a share's parts are diagnosed first
         findings.extend(check_group(group, published, series, linked))
-    return findings + check_currencies(groups) + check_unit_mixups(groups)
+    return findings + check_currencies(groups) + check_unit_mixups(groups) + check_opposites(groups, registry)
+
+
+def check_opposites(groups: list[Group], registry) -> list[Finding]:
+    """A profit in one source and a loss in another for the same entity, period and unit (SZ108)."""
+    by_key = {(g.key.entity, g.key.metric, g.key.period, g.key.unit): g for g in groups}
+    findings = []
+    for group in groups:
+        opposite = getattr(registry.metrics.get(group.key.metric), "opposite", "")
+        other = by_key.get((group.key.entity, opposite, group.key.period, group.key.unit)) if opposite else None
+        if other is None:
+            continue
+        losses = [c for c in group.claims if c.period_basis in FIRM_BASES and c.quantity.low > 0]
+        profits = [c for c in other.claims if c.period_basis in FIRM_BASES and c.quantity.low > 0]
+        if not losses or not profits:
+            continue
+        key = other.key
+        message = (f"{sentence_case(metric_label(key.metric))} {key.period} of {key.entity}: a profit of {figure(profits[0])} in "
+                   f"{source_name(profits[0].source)} but a loss of {figure(losses[0])} in {source_name(losses[0].source)}")
+        findings.append(make_finding("SZ108", message, [*profits, *losses], entity=key.entity, metric=key.metric, period=key.period,
+                                     details={"causes": [{"cause": "sign", "metrics": [key.metric, group.key.metric]}]}))
+    return findings
 
 
 def check_unit_mixups(groups: list[Group]) -> list[Finding]:
