@@ -23,9 +23,18 @@ SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
 GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
 DECIMAL_POINTS = ".\uff0e"
+VULGAR_FRACTIONS = {"\u00bd": (1, 2), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2153": (1, 3), "\u2154": (2, 3),
+                    "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8)}
+VULGAR = "".join(VULGAR_FRACTIONS)
+# "3 1/2", "6-3/4", "1/2", "3\u00bd", "\u00be": a fraction, with or without a whole number before it
+FRACTION = (rf"(?P<fraction>(?:\d{{1,3}}[ \u00a0-])?[1-9]\d?/[1-9]\d{{0,2}}(?![\d/])(?!\.\d)"
+            rf"|\d{{0,3}}[{VULGAR}])")
+FRACTION_PARTS = re.compile(rf"(?:(\d+)[ \u00a0-]?)?(?:(\d+)/(\d+)|([{VULGAR}]))")  # whole, numerator, denominator; or one sign
 NOUN_REACH = 200  # characters after a figure in which its noun and a share's base are read
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
+
+NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
 
 @dataclass(frozen=True)
@@ -159,12 +168,14 @@ def build_lexicon() -> Lexicon:
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
     number_starts = {c for language in languages for c in language.number_starts(vocab)}
     first_characters = ({w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.")
-                        | set(SIGNS) | {"("} | number_starts)
+                        | set(SIGNS) | {"("} | set(VULGAR) | number_starts)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
     sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
-    signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
+    not_grouped = grouped_number_not_before(vocab, languages)
+    sign_before = {w[0] for w in symbols}  # "-$4.2 billion": a minus before a currency sign
+    signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d|{characters_of(sign_before)})"
     extra_words = [word for language in languages for word in language.figure_words(vocab)]
     # a language's own number forms are tried before digits: a Chinese number with digits between its
     # units is one number, not two
@@ -172,18 +183,18 @@ def build_lexicon() -> Lexicon:
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
-    figure_start = digit_start(first_characters, lettered)
+    figure_start = digit_start(first_characters, lettered, sign_before)
     code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
     glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
     figure_pattern = rf"""
-        {ratios}(?<![A-Za-z0-9.,:])
+        {ratios}(?<![A-Za-z0-9.,:%])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
@@ -211,7 +222,7 @@ def build_lexicon() -> Lexicon:
         figure_body=figure_body,
         figure_word=re.compile("(?<![a-z])" + first_character_test(starting_words + extra_words) + "(?:"
                                + word_alternation(starting_words) + "|" + first_words(extra_words) + ")"),
-        figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone))) + "]"),
+        figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone | set(VULGAR)))) + "]"),
         qualifier_before=ending_with(qualifier_of),
         qualifier_of=qualifier_of,
         qualifier_after=dict(vocab["qualifiers_after"]),
@@ -238,15 +249,22 @@ def build_lexicon() -> Lexicon:
         vague_alone={k.lower(): Decimal(str(v)) for k, v in {**vocab.get("several_scales", {}), **vocab.get("vague_alone", {})}.items()},
         ratio_groups=role_groups.get("pointratio", ()) + role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
-        number_groups=role_groups["digits"] + role_groups["words"],
+        number_groups=role_groups["fraction"] + role_groups["digits"] + role_groups["words"],
     )
+
+
+def grouped_number_not_before(vocab: dict, languages: list) -> str:
+    """A lookahead for what the groups of a number written with spaces ('35 000') may not end
+    before, in the languages that say ('150 737 ...' where a model's name follows)."""
+    ends = [hook(vocab) for hook in (getattr(language, grouped_number_not_before.__name__, None) for language in languages) if hook]
+    return f"(?!{'|'.join(ends)})" if ends else ""
 
 
 def characters_of(letters) -> str:
     return "[" + re.escape("".join(sorted(letters))) + "]"
 
 
-def digit_start(first_characters: set[str], lettered: list[str]) -> str:
+def digit_start(first_characters: set[str], lettered: list[str], sign_before: set[str]) -> str:
     """Where digit_figure tries its pattern: a digit, a sign, a scale that stands alone, a point or
     minus before a digit, or a code or lettered sign ('US$', 'GBP', 'Rs 5'). Most capitals begin
     no figure: a capital is tried only before a capital, '$', '.', '/' or a space, and a lettered
@@ -255,7 +273,7 @@ def digit_start(first_characters: set[str], lettered: list[str]) -> str:
     plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212("} | letters
     capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
     others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
-    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
+    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{SIGNS}]{characters_of(sign_before)}", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
     # one character class first: the regex engine scans for it fast, then tries the detailed test
     firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered}
     return rf"(?=[\d{re.escape(''.join(sorted(firsts)))}{SIGNS}])(?={'|'.join(starts)})"
@@ -385,7 +403,7 @@ def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
 
 def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: str = "") -> list[Quantity]:
     """A count of things each of an order of magnitude: the number, then the level that follows it."""
-    number_end = match.end("digits") if match.group("digits") else match.end("words")
+    number_end = next(match.end(group) for group in ("fraction", "digits", "words") if match.group(group))
     count = replace(build_quantity(text, match, lex, currency=currency), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
     level_match = lex.figure_body.match(text, match.start("scale"))
@@ -395,7 +413,7 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
-                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"),
+                    kind="count", qualifier="exact", noun=level.noun, number=number_text(match, lex),
                     rounding=rounding)
     return [count, level]
 
@@ -585,7 +603,9 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
     """(number, rounding) of a figure as written, before its scale: '223.66' -> (223.66, 0.005);
     'six' -> (6, 0.5); 'four million three hundred' before 'thousand' -> (4300, 0.5); '-312' -> (-312, 0.5)."""
     digits, words = match.group("digits"), match.group("words")
-    if digits:
+    if match.group("fraction"):
+        number, rounding = fraction_number(match.group("fraction"))
+    elif digits:
         written = digits.translate(NUMBER_FORM)
         number, rounding = Decimal(written), half_unit(written)
     elif words:
@@ -606,6 +626,14 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
             return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
         number, rounding = read
     return (-number if match.group("sign") or is_accounting_negative(match) else number), rounding
+
+
+def fraction_number(written: str) -> tuple[Decimal, Decimal]:
+    """'3 1/2' -> (3.5, 0.25): a fraction is stated to half a step of its denominator."""
+    whole, numerator, denominator, sign = FRACTION_PARTS.fullmatch(written.translate(NUMBER_FORM_DIGITS)).groups()
+    numerator, denominator = VULGAR_FRACTIONS[sign] if sign else (numerator, denominator)
+    denominator = Decimal(denominator)
+    return Decimal(whole or 0) + Decimal(numerator) / denominator, 1 / (2 * denominator)
 
 
 def is_accounting_negative(match: re.Match) -> bool:
