@@ -74,6 +74,7 @@ class Lexicon:
     ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
     growth_groups: tuple[int, ...]  # a change written in words ("doubled"): a growth rate
     number_groups: tuple[int, ...]  # the number as written: digits, or a language's number words
+    bare_groups: tuple[int, ...]  # the symbol, scale, unit and level groups: a figure with none of them is bare
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -250,6 +251,7 @@ def build_lexicon() -> Lexicon:
         ratio_groups=role_groups.get("pointratio", ()) + role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
         number_groups=role_groups["fraction"] + role_groups["digits"] + role_groups["words"],
+        bare_groups=role_groups["symbol"] + role_groups["scale"] + role_groups["unit"] + role_groups["level"],
     )
 
 
@@ -336,8 +338,7 @@ def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
 
 def is_bare(match: re.Match, lex: Lexicon) -> bool:
     """A number with no symbol, scale, unit or level word: it may be a year, a rank or a name."""
-    return not (match.group("symbol") or first_of(match, lex.scale_groups) or first_of(match, lex.unit_groups)
-                or first_of(match, lex.level_groups))
+    return not any(match.group(*lex.bare_groups))  # no group of these roles matches empty text
 
 
 def read_quantities(text: str, currency: str = "") -> list[Quantity]:
@@ -350,7 +351,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         if len(match.group("digits") or "") > MAX_DIGITS:
             continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
         bare = is_bare(match, lex)
-        if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
+        if is_not_a_figure(text, match, bare, lex.qualifier_of):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
@@ -359,6 +360,14 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
+
+
+def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
+    """A year, a date, a name or an identifier, in the eyes of any language's grammar."""
+    for test in language_hooks(is_not_a_figure.__name__):
+        if test(text, match, bare, qualifier_of):
+            return True
+    return False
 
 
 def in_table_unit(quantities: list[Quantity], table: tuple[int, int, Decimal, str] | None) -> list[Quantity]:
