@@ -217,6 +217,7 @@ class Rules:
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
     plural_nouns: frozenset  # plurals without an s: "people", "children"
     race_nouns: frozenset  # "the 400m hurdles": a race, not a count
+    count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
 
 
@@ -265,6 +266,7 @@ def build_rules() -> Rules:
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
         plural_nouns=frozenset(vocab["plural_nouns"]),
         race_nouns=frozenset(vocab["race_nouns"]),
+        count_openers=lowered(vocab["count_openers"]),
         model_after=re.compile(model_words(vocab)),
     )
 
@@ -377,6 +379,9 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         prefix = text[: match.start() - len(word) - 1]
         if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
             return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
+        if (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
+                and word.lower() not in grammar.noun_stop_words):
+            return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
     return False
 
 
