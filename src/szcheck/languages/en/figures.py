@@ -353,6 +353,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "40 Marsh Lane", "CA 90210", "Next 4 stories": an address or page furniture
     if match.group("unit") and is_resolution(text, match):
         return True  # "1080p video": a screen resolution, not pence
+    if digits and is_letter_name(text, match, digits, word):
+        return True  # "Gate 23C", "2025F": a name or a forecast year, not degrees
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business
@@ -507,6 +509,23 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
     if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
         return False
     return not counts_plural(text, match.end())
+
+
+@functools.cache
+def glued_only_units() -> frozenset:
+    return frozenset(vocabulary("units").get("glued_only", []))
+
+
+def is_letter_name(text: str, match: re.Match, digits: str, word: str) -> bool:
+    """A unit of one capital letter ('40C', '104F') is one only glued to a small number that no
+    capitalized word names, and with no letter or digit after it."""
+    unit = match.group("unit")
+    if not unit or unit not in glued_only_units():
+        return False
+    glued = match.group("gap_unit") == "" and len(digits.split(".")[0].lstrip("-")) <= 3
+    after = text[match.end() : match.end() + 1]
+    return not glued or after.isalnum() or (any(c.isupper() for c in word) and word.lower() not in rules().count_openers
+                                             and word.lower() not in rules().noun_stop_words)
 
 
 def is_resolution(text: str, match: re.Match) -> bool:
