@@ -196,7 +196,7 @@ def build_lexicon() -> Lexicon:
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
         (?:{numbers}{FRACTION}|(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
-                        |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
+                        |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
@@ -616,7 +616,8 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
         number, rounding = fraction_number(match.group("fraction"))
     elif digits:
         written = digits.translate(NUMBER_FORM)
-        number, rounding = Decimal(written), half_unit(written)
+        mantissa, _, exponent = written.lower().partition("e")  # "1.5e3": 1500, to the hundred
+        number, rounding = Decimal(written), half_unit(mantissa).scaleb(int(exponent or 0))
     elif words:
         total, current, decimals = context_rules().spelled_number(words)
         number, rounding = total / scale + current, Decimal(5).scaleb(-1 - decimals)
