@@ -34,6 +34,7 @@ NOUN_REACH = 200  # characters after a figure in which its noun and a share's ba
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
 
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
 NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
 
@@ -187,6 +188,7 @@ def build_lexicon() -> Lexicon:
     figure_start = digit_start(first_characters, lettered, sign_before)
     code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
     glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
+    scale_words = word_alternation(scales)  # "1,2 billion": a decimal comma, before a scale only
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -195,7 +197,7 @@ def build_lexicon() -> Lexicon:
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,])(?=[{GAPS}]?{scale_words})|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
@@ -403,8 +405,8 @@ def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
         if model is None or scale is None or quantity.kind != "amount":
             result.append(quantity)
             continue
-        number = Decimal(quantity.number.translate(NUMBER_FORM))
-        value, low, high, low_open, high_open = signed_interval(number * scale, half_unit(quantity.number.translate(NUMBER_FORM)) * scale,
+        number = Decimal(plain_number(quantity.number))
+        value, low, high, low_open, high_open = signed_interval(number * scale, half_unit(plain_number(quantity.number)) * scale,
                                                                quantity.qualifier, 1)
         result.append(replace(quantity, value=value, low=low, high=high, unit=model.unit, kind=model.kind, measure="", noun=model.noun))
     return result
@@ -412,7 +414,7 @@ def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
 
 def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: str = "") -> list[Quantity]:
     """A count of things each of an order of magnitude: the number, then the level that follows it."""
-    number_end = next(match.end(group) for group in ("fraction", "digits", "words") if match.group(group))
+    number_end = next((match.end(group) for group in ("fraction", "digits") if match.group(group)), match.end("words"))
     count = replace(build_quantity(text, match, lex, currency=currency), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
     level_match = lex.figure_body.match(text, match.start("scale"))
@@ -422,7 +424,8 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
-                    kind="count", qualifier="exact", noun=level.noun, number=number_text(match, lex),
+                    kind="count", qualifier="exact", noun=level.noun,
+                    number=match.group("fraction") or match.group("digits") or match.group("words"),
                     rounding=rounding)
     return [count, level]
 
@@ -615,7 +618,7 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
     if match.group("fraction"):
         number, rounding = fraction_number(match.group("fraction"))
     elif digits:
-        written = digits.translate(NUMBER_FORM)
+        written = plain_number(digits)
         mantissa, _, exponent = written.lower().partition("e")  # "1.5e3": 1500, to the hundred
         number, rounding = Decimal(written), half_unit(mantissa).scaleb(int(exponent or 0))
     elif words:
@@ -636,6 +639,11 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
             return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
         number, rounding = read
     return (-number if match.group("sign") or is_accounting_negative(match) else number), rounding
+
+
+def plain_number(written: str) -> str:
+    """Digits as Decimal reads them: ASCII digits, no group separators, a point for a decimal comma."""
+    return (written.replace(",", ".") if DECIMAL_COMMA.fullmatch(written) else written).translate(NUMBER_FORM)
 
 
 def fraction_number(written: str) -> tuple[Decimal, Decimal]:
@@ -779,7 +787,7 @@ DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alon
 def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
-    digits = quantity.number.translate(NUMBER_FORM)
+    digits = plain_number(quantity.number)
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)
