@@ -217,7 +217,8 @@ def build_lexicon() -> Lexicon:
     figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
     role_groups = {role: tuple(figure_body.groupindex[name] for name in names) for role, names in roles(figure_body).items()}
     signs = {w[0] for w in symbols}
-    starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]))
+    lower_signs = {w.lower() for w in lettered if w[0].islower()}  # 'kr 500', 'usd 20': see digit_start
+    starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]) | lower_signs)
     standalone = {w[0] for w in bare if w not in bare_words} | number_starts
     return Lexicon(
         figure_anywhere=any_start + rf"(?i:{figure_pattern})",
@@ -276,10 +277,12 @@ def digit_start(first_characters: set[str], lettered: list[str], sign_before: se
     letters = {c for c in first_characters if c.isalpha() and not c.isascii()} - {w[0] for w in lettered}
     plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212("} | letters
     capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
-    others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
+    # a sign that begins with a lower-case letter ('kr', 'usd') is found by figure_word instead: a
+    # lower-case letter here would send every word of the text through this test
+    others = sorted({re.escape(w) for w in lettered if w[0].isupper() and len(w) > 1 and w[1].islower()}, key=len, reverse=True)
     starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{SIGNS}]{characters_of(sign_before)}", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
     # one character class first: the regex engine scans for it fast, then tries the detailed test
-    firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered}
+    firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered if not w[0].islower()}
     return rf"(?=[\d{re.escape(''.join(sorted(firsts)))}{SIGNS}])(?={'|'.join(starts)})"
 
 
