@@ -62,9 +62,10 @@ def build() -> dict:
     preferred = extra["preferred"]
     table = {}
     for code, territories in sorted(currencies_in_use().items()):
+        lower_case = {code.lower()} if code in extra.get("lower_case_codes", []) else set()
         symbols = {get_currency_symbol(code, locale="en")} | local_symbols(code, territories) | set(extra["symbols"].get(code, []))
-        symbols = sorted(s for s in symbols if s != code and not s.isalpha() or s in extra["symbols"].get(code, []))
-        words = sorted(english_words(code) | chinese_words(code) | set(extra["words"].get(code, [])))
+        symbols = sorted({s for s in symbols if s != code and not s.isalpha() or s in extra["symbols"].get(code, [])} | lower_case)
+        words = sorted(english_words(code) | chinese_words(code) | set(extra["words"].get(code, [])) | lower_case)
         entry = {"symbols": symbols, "words": words}
         if extra["subunits"].get(code):
             entry["subunits"] = extra["subunits"][code]

@@ -107,7 +107,8 @@ figure_tokens = st.sampled_from(
     ["2024", "223.66", "1,300", "5", "two", "Twenty-five", "one", "ten", "tens of", "billions", "billion", "Billion-yuan",
      "trillion-yuan", "million", "yuan", "U.S. dollars", "US$", "U.S.$", "HK$", "$", "RMB", "Rmb", "usd", "eur", "EUR",
      "%", "percent", "level", "at the", "亿", "百亿", "元", "级", "约", "the", "Eight", "hundred", "dozens of", "-", ",",
-     ".", "(", ")", "CNY", "Hong Kong", "over", "nearly", "and", "to", "firms", "Tencent", "in", "e", "u"]
+     ".", "(", ")", "CNY", "Hong Kong", "over", "nearly", "and", "to", "firms", "Tencent", "in", "e", "u", "kr", "zł",
+     "Rs", "1/2", "½", "¢", "lakh crore", "pc", "MAX", "e6"]
 )
 
 

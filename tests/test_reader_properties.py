@@ -88,6 +88,21 @@ def test_a_physical_quantity_reads_back_in_its_reference_unit(number, form):
     assert figure.unit == unit and holds(figure, number * Decimal(factor))
 
 
+@given(st.integers(min_value=0, max_value=999), st.sampled_from([2, 3, 4, 5, 8, 10, 16, 32, 100]), st.data())
+def test_a_fraction_with_or_without_a_whole_number_reads_back(whole, denominator, data):
+    numerator = data.draw(st.integers(min_value=1, max_value=denominator - 1))
+    written = f"{whole} {numerator}/{denominator}" if whole else f"{numerator}/{denominator}"
+    [figure] = read_figures(f"Mortgage rates stood at {written} percent in May.")
+    assert figure.unit == "percent" and holds(figure, whole + Decimal(numerator) / Decimal(denominator))
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=2), st.integers(min_value=3, max_value=12))
+def test_a_number_in_scientific_notation_reads_back(number, decimals, exponent):
+    written = f"{number / 10**decimals:.{decimals}f}"
+    [figure] = read_figures(f"The culture held {written}e{exponent} cells.")
+    assert figure.unit == "count" and Decimal(repr(figure.value)) == Decimal(written).scaleb(exponent)
+
+
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
 def test_a_range_holds_both_of_its_ends(low, width):
     high = low + width
@@ -97,7 +112,8 @@ def test_a_range_holds_both_of_its_ends(low, width):
 
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(list("0123456789 ,.-–()%$£€¥kmbMKB") + ["billion", " km", "万", "亿", "三", "十",
-                                                                         "百分之", "成", "minus ", "half a ", "one hundred"]),
+                                                                         "百分之", "成", "minus ", "half a ", "one hundred", "/", "½", "e", "¢", "pc",
+                                                                         " lakh crore", " MAX", "C"]),
                 max_size=40))
 def test_the_reader_never_raises_on_figure_like_text(pieces):
     text = "".join(pieces)

@@ -1,5 +1,5 @@
 """Physical measures: a number in a unit the reader found, converted to its dimension's reference
-unit (meter, square_meter, cubic_meter, kilogram, joule, watt, meter_per_second, byte, kelvin).
+unit (meter, square_meter, cubic_meter, kilogram, joule, watt, meter_per_second, hertz, byte, kelvin).
 
 pint does the arithmetic, with szcheck's own definitions (units.txt) and exact decimals; it is
 imported only when a text holds a physical unit, and only ever gets a number and a unit name,

@@ -23,9 +23,19 @@ SIGNS = "\\-\u2212"  # a minus before digits: hyphen-minus, minus sign
 GROUP_SPACES = " \u00a0\u2009\u202f"  # "35 000": spaces between groups of three digits
 GAPS = " \\t\u00a0\u202f"  # what may stand between a number and its scale or unit
 DECIMAL_POINTS = ".\uff0e"
+VULGAR_FRACTIONS = {"\u00bd": (1, 2), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2153": (1, 3), "\u2154": (2, 3),
+                    "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8)}
+VULGAR = "".join(VULGAR_FRACTIONS)
+# "3 1/2", "6-3/4", "1/2", "3\u00bd", "\u00be": a fraction, with or without a whole number before it
+FRACTION = (rf"(?P<fraction>(?:\d{{1,3}}[ \u00a0-])?[1-9]\d?/[1-9]\d{{0,2}}(?![\d/])(?!\.\d)"
+            rf"|\d{{0,3}}[{VULGAR}])")
+FRACTION_PARTS = re.compile(rf"(?:(\d+)[ \u00a0-]?)?(?:(\d+)/(\d+)|([{VULGAR}]))")  # whole, numerator, denominator; or one sign
 NOUN_REACH = 200  # characters after a figure in which its noun and a share's base are read
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
+
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
+NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,7 @@ class Lexicon:
     ratio_groups: tuple[int, ...]  # a share or a change written in words: read by its language's ratio_value
     growth_groups: tuple[int, ...]  # a change written in words ("doubled"): a growth rate
     number_groups: tuple[int, ...]  # the number as written: digits, or a language's number words
+    bare_groups: tuple[int, ...]  # the symbol, scale, unit and level groups: a figure with none of them is bare
 
 
 def roles(pattern: re.Pattern) -> dict[str, tuple[str, ...]]:
@@ -159,12 +170,14 @@ def build_lexicon() -> Lexicon:
     bare_words = [w for w in bare if w[0].isascii() and w[0].isalpha()]
     number_starts = {c for language in languages for c in language.number_starts(vocab)}
     first_characters = ({w[0] for w in symbols + lettered} | {w[0] for w in bare if w not in bare_words} | set("0123456789.")
-                        | set(SIGNS) | {"("} | number_starts)
+                        | set(SIGNS) | {"("} | set(VULGAR) | number_starts)
     suffixes = "|".join(language.level_suffix(vocab) for language in languages)
     alternatives = "".join(f"\n|\n{a}" for language in languages for a in language.figure_alternatives(vocab, unit_words))
     ratios = "".join(f"{a}\n|\n" for language in languages for a in language.ratio_alternatives(vocab))
     sign_words = "|".join(p for p in (language.sign_pattern(vocab) for language in languages) if p)
-    signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d)"
+    not_grouped = grouped_number_not_before(vocab, languages)
+    sign_before = {w[0] for w in symbols}  # "-$4.2 billion": a minus before a currency sign
+    signs = (rf"(?:{sign_words})|" if sign_words else "") + f"(?<![^\\s(\\[{{\"'\u201c\u2018=:])[{SIGNS}](?=\\d|{characters_of(sign_before)})"
     extra_words = [word for language in languages for word in language.figure_words(vocab)]
     # a language's own number forms are tried before digits: a Chinese number with digits between its
     # units is one number, not two
@@ -172,19 +185,20 @@ def build_lexicon() -> Lexicon:
     # Where a figure can start: a digit, a currency sign, a scale that stands alone or a symbol
     # word. A text with no figure word (number word, scale word, vague multiplier) is scanned with
     # this prefix, which skips most positions at once.
-    figure_start = digit_start(first_characters, lettered)
+    figure_start = digit_start(first_characters, lettered, sign_before)
     code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
     glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
+    scale_words = word_alternation(scales)  # "1,2 billion": a decimal comma, before a scale only
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
     figure_pattern = rf"""
-        {ratios}(?<![A-Za-z0-9.,:])
+        {ratios}(?<![A-Za-z0-9.,:%])
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}(?P<digits>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d])(?:\.\d+)?
-                        |\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,])(?=[{GAPS}]?{scale_words})|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
+                        |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
@@ -203,7 +217,8 @@ def build_lexicon() -> Lexicon:
     figure_body = re.compile(rf"(?i:{figure_pattern})", re.VERBOSE)
     role_groups = {role: tuple(figure_body.groupindex[name] for name in names) for role, names in roles(figure_body).items()}
     signs = {w[0] for w in symbols}
-    starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]))
+    lower_signs = {w.lower() for w in lettered if w[0].islower()}  # 'kr 500', 'usd 20': see digit_start
+    starting_words = sorted(set(number_words) | {w.lower() for w in bare_words} | lowered(vocab["vague_multipliers"]) | lower_signs)
     standalone = {w[0] for w in bare if w not in bare_words} | number_starts
     return Lexicon(
         figure_anywhere=any_start + rf"(?i:{figure_pattern})",
@@ -211,7 +226,7 @@ def build_lexicon() -> Lexicon:
         figure_body=figure_body,
         figure_word=re.compile("(?<![a-z])" + first_character_test(starting_words + extra_words) + "(?:"
                                + word_alternation(starting_words) + "|" + first_words(extra_words) + ")"),
-        figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone))) + "]"),
+        figure_characters=re.compile(r"[\d" + re.escape("".join(sorted(signs | standalone | set(VULGAR)))) + "]"),
         qualifier_before=ending_with(qualifier_of),
         qualifier_of=qualifier_of,
         qualifier_after=dict(vocab["qualifiers_after"]),
@@ -238,15 +253,23 @@ def build_lexicon() -> Lexicon:
         vague_alone={k.lower(): Decimal(str(v)) for k, v in {**vocab.get("several_scales", {}), **vocab.get("vague_alone", {})}.items()},
         ratio_groups=role_groups.get("pointratio", ()) + role_groups.get("ratio", ()) + role_groups.get("growth", ()),
         growth_groups=role_groups.get("growth", ()),
-        number_groups=role_groups["digits"] + role_groups["words"],
+        number_groups=role_groups["fraction"] + role_groups["digits"] + role_groups["words"],
+        bare_groups=role_groups["symbol"] + role_groups["scale"] + role_groups["unit"] + role_groups["level"],
     )
+
+
+def grouped_number_not_before(vocab: dict, languages: list) -> str:
+    """A lookahead for what the groups of a number written with spaces ('35 000') may not end
+    before, in the languages that say ('150 737 ...' where a model's name follows)."""
+    ends = [hook(vocab) for hook in (getattr(language, grouped_number_not_before.__name__, None) for language in languages) if hook]
+    return f"(?!{'|'.join(ends)})" if ends else ""
 
 
 def characters_of(letters) -> str:
     return "[" + re.escape("".join(sorted(letters))) + "]"
 
 
-def digit_start(first_characters: set[str], lettered: list[str]) -> str:
+def digit_start(first_characters: set[str], lettered: list[str], sign_before: set[str]) -> str:
     """Where digit_figure tries its pattern: a digit, a sign, a scale that stands alone, a point or
     minus before a digit, or a code or lettered sign ('US$', 'GBP', 'Rs 5'). Most capitals begin
     no figure: a capital is tried only before a capital, '$', '.', '/' or a space, and a lettered
@@ -254,10 +277,12 @@ def digit_start(first_characters: set[str], lettered: list[str]) -> str:
     letters = {c for c in first_characters if c.isalpha() and not c.isascii()} - {w[0] for w in lettered}
     plain = {c for c in first_characters if not c.isalpha() and c not in ".-\u2212("} | letters
     capitals = sorted({w[0] for w in lettered if w[0].isupper() and (len(w) == 1 or not w[1].islower())})
-    others = sorted({re.escape(w) for w in lettered if w[0].islower() or (len(w) > 1 and w[1].islower())}, key=len, reverse=True)
-    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
+    # a sign that begins with a lower-case letter ('kr', 'usd') is found by figure_word instead: a
+    # lower-case letter here would send every word of the text through this test
+    others = sorted({re.escape(w) for w in lettered if w[0].isupper() and len(w) > 1 and w[1].islower()}, key=len, reverse=True)
+    starts = [rf"[\d{re.escape(''.join(sorted(plain)))}]", rf"[.({SIGNS}]\d", rf"[{SIGNS}]{characters_of(sign_before)}", rf"[{''.join(capitals)}][A-Z$./ \d]"] + others
     # one character class first: the regex engine scans for it fast, then tries the detailed test
-    firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered}
+    firsts = plain | set(".(") | set(capitals) | {w[0] for w in lettered if not w[0].islower()}
     return rf"(?=[\d{re.escape(''.join(sorted(firsts)))}{SIGNS}])(?={'|'.join(starts)})"
 
 
@@ -318,8 +343,7 @@ def figure_matches(text: str, lex: Lexicon) -> Iterator[re.Match]:
 
 def is_bare(match: re.Match, lex: Lexicon) -> bool:
     """A number with no symbol, scale, unit or level word: it may be a year, a rank or a name."""
-    return not (match.group("symbol") or first_of(match, lex.scale_groups) or first_of(match, lex.unit_groups)
-                or first_of(match, lex.level_groups))
+    return not any(match.group(*lex.bare_groups))  # no group of these roles matches empty text
 
 
 def read_quantities(text: str, currency: str = "") -> list[Quantity]:
@@ -332,7 +356,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         if len(match.group("digits") or "") > MAX_DIGITS:
             continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
         bare = is_bare(match, lex)
-        if any(language.is_not_a_figure(text, match, bare, lex.qualifier_of) for language in figure_grammars()):
+        if is_not_a_figure(text, match, bare, lex.qualifier_of):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
@@ -341,6 +365,14 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
+
+
+def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
+    """A year, a date, a name or an identifier, in the eyes of any language's grammar."""
+    for test in language_hooks(is_not_a_figure.__name__):
+        if test(text, match, bare, qualifier_of):
+            return True
+    return False
 
 
 def in_table_unit(quantities: list[Quantity], table: tuple[int, int, Decimal, str] | None) -> list[Quantity]:
@@ -376,8 +408,8 @@ def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
         if model is None or scale is None or quantity.kind != "amount":
             result.append(quantity)
             continue
-        number = Decimal(quantity.number.translate(NUMBER_FORM))
-        value, low, high, low_open, high_open = signed_interval(number * scale, half_unit(quantity.number.translate(NUMBER_FORM)) * scale,
+        number = Decimal(plain_number(quantity.number))
+        value, low, high, low_open, high_open = signed_interval(number * scale, half_unit(plain_number(quantity.number)) * scale,
                                                                quantity.qualifier, 1)
         result.append(replace(quantity, value=value, low=low, high=high, unit=model.unit, kind=model.kind, measure="", noun=model.noun))
     return result
@@ -385,7 +417,7 @@ def scales_for_letters(quantities: list[Quantity]) -> list[Quantity]:
 
 def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: str = "") -> list[Quantity]:
     """A count of things each of an order of magnitude: the number, then the level that follows it."""
-    number_end = match.end("digits") if match.group("digits") else match.end("words")
+    number_end = next((match.end(group) for group in ("fraction", "digits") if match.group(group)), match.end("words"))
     count = replace(build_quantity(text, match, lex, currency=currency), surface=text[match.start() : number_end], end=number_end,
                     value=0.0)
     level_match = lex.figure_body.match(text, match.start("scale"))
@@ -395,7 +427,8 @@ def split_count_and_level(text: str, match: re.Match, lex: Lexicon, currency: st
     number, rounding = figure_number(match, lex, Decimal(1))
     value, low, high, low_open, high_open = signed_interval(number, rounding, "exact", 1)
     count = replace(count, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit="count",
-                    kind="count", qualifier="exact", noun=level.noun, number=match.group("digits") or match.group("words"),
+                    kind="count", qualifier="exact", noun=level.noun,
+                    number=match.group("fraction") or match.group("digits") or match.group("words"),
                     rounding=rounding)
     return [count, level]
 
@@ -585,9 +618,12 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
     """(number, rounding) of a figure as written, before its scale: '223.66' -> (223.66, 0.005);
     'six' -> (6, 0.5); 'four million three hundred' before 'thousand' -> (4300, 0.5); '-312' -> (-312, 0.5)."""
     digits, words = match.group("digits"), match.group("words")
-    if digits:
-        written = digits.translate(NUMBER_FORM)
-        number, rounding = Decimal(written), half_unit(written)
+    if match.group("fraction"):
+        number, rounding = fraction_number(match.group("fraction"))
+    elif digits:
+        written = plain_number(digits)
+        mantissa, _, exponent = written.lower().partition("e")  # "1.5e3": 1500, to the hundred
+        number, rounding = Decimal(written), half_unit(mantissa).scaleb(int(exponent or 0))
     elif words:
         total, current, decimals = context_rules().spelled_number(words)
         number, rounding = total / scale + current, Decimal(5).scaleb(-1 - decimals)
@@ -606,6 +642,19 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
             return Decimal(1), Decimal("0.5")  # a scale with no number: "a billion-yuan fund", "tens of billions"
         number, rounding = read
     return (-number if match.group("sign") or is_accounting_negative(match) else number), rounding
+
+
+def plain_number(written: str) -> str:
+    """Digits as Decimal reads them: ASCII digits, no group separators, a point for a decimal comma."""
+    return (written.replace(",", ".") if DECIMAL_COMMA.fullmatch(written) else written).translate(NUMBER_FORM)
+
+
+def fraction_number(written: str) -> tuple[Decimal, Decimal]:
+    """'3 1/2' -> (3.5, 0.25): a fraction is stated to half a step of its denominator."""
+    whole, numerator, denominator, sign = FRACTION_PARTS.fullmatch(written.translate(NUMBER_FORM_DIGITS)).groups()
+    numerator, denominator = VULGAR_FRACTIONS[sign] if sign else (numerator, denominator)
+    denominator = Decimal(denominator)
+    return Decimal(whole or 0) + Decimal(numerator) / denominator, 1 / (2 * denominator)
 
 
 def is_accounting_negative(match: re.Match) -> bool:
@@ -741,7 +790,7 @@ DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alon
 def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
-    digits = quantity.number.translate(NUMBER_FORM)
+    digits = plain_number(quantity.number)
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)

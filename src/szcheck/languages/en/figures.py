@@ -44,7 +44,7 @@ def number_words_pattern(vocab: dict) -> str:
     small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
     couple = rf"(?:{one})\s+(?:{alternation(vocab['couple_words'])})\s+{re.escape(vocab['vague_joiner'])}"
     half = rf"(?:{small}|{one})\s+(?:{alternation(vocab['half_after_words'])})"
-    group = (rf"(?:{half})(?=\s+(?:{long_scales})(?![\w-]))|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
+    group = (rf"(?:{half})(?![\w-])|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
@@ -150,7 +150,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     return [
         rf"{first_character_test(vocab['point_fractions'])}(?<![A-Za-z])(?P<pointratio_fraction>{alternation(vocab['point_fractions'])})"
         rf"[\s-]+(?:{alternation(vocab['fraction_point_words'])})(?![A-Za-z])",
-        rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s)"
+        rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s|$)"
         rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
         rf"{first_character_test(vocab['change_words'])}(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
@@ -181,7 +181,7 @@ def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
         rf"(?<![A-Za-z0-9.,])(?P<scale_bare_level>{word_alternation(bare_scales(vocab))})-(?P<unit_bare>{units})",
         rf"(?<![A-Za-z])(?P<vague_level>{word_alternation(vocab['vague_multipliers'])})\s+{of}\s+(?P<vaguescale>{word_alternation(vocab['vague_scales'])})"
         rf"(?:\s+{of})?(?:\s+(?P<unit_vague>{units}))?",
-        rf"(?<![A-Za-z])(?P<vaguealone_level>{alone})\s+{of}(?:\s+(?P<unit_alone>{units}))?(?=[\s,.;:])",
+        rf"(?<![A-Za-z])(?P<vaguealone_level>{alone})\s+{of}(?:\s+(?P<unit_alone>{units}))?(?=[\s,.;:]|$)",
         rf"(?<![A-Za-z])(?:{several})\s+(?P<vaguealone_several_level>{word_alternation(vocab['several_scales'])})(?![A-Za-z-])"
         rf"(?:\s+(?P<unit_several>{units}))?",
     ]
@@ -216,6 +216,9 @@ class Rules:
     month_after: re.Pattern  # "14 March 2025"
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
     plural_nouns: frozenset  # plurals without an s: "people", "children"
+    race_nouns: frozenset  # "the 400m hurdles": a race, not a count
+    count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
+    model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
 
 
 def characters(words) -> str:
@@ -262,7 +265,20 @@ def build_rules() -> Rules:
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
         plural_nouns=frozenset(vocab["plural_nouns"]),
+        race_nouns=frozenset(vocab["race_nouns"]),
+        count_openers=lowered(vocab["count_openers"]),
+        model_after=re.compile(model_words(vocab)),
     )
+
+
+def model_words(vocab: dict) -> str:
+    """A model's name right after its number, as written: " MAX" of "737 MAX"."""
+    return rf"[ \u00a0]+(?-i:{word_alternation(vocab['model_words'])})(?![\w-])"
+
+
+def grouped_number_not_before(vocab: dict) -> str:
+    """'150 737 MAX jets' is 150 jets of a model, not 150,737: groups of digits end before a model name."""
+    return model_words(vocab)
 
 
 def range_units() -> str:
@@ -312,7 +328,9 @@ SENTENCE_END = {".", "!", "?", ":", ";", ","}  # a capitalized word after these 
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
     """Years, ordinals, times, dates, ranks, citations and names that contain digits (`bare`: the
     number has no symbol, scale, unit or level word)."""
-    digits, words = match.group("digits", "words")
+    digits, words, fraction = match.group("digits", "words", "fraction")
+    if fraction:
+        return is_not_a_fraction(fraction, bare)
     if not (digits or words):
         return False
     grammar = rules()
@@ -335,9 +353,13 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "40 Marsh Lane", "CA 90210", "Next 4 stories": an address or page furniture
     if match.group("unit") and is_resolution(text, match):
         return True  # "1080p video": a screen resolution, not pence
+    if digits and is_letter_name(text, match, digits, word):
+        return True  # "Gate 23C", "2025F": a name or a forecast year, not degrees
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business
+        if grammar.model_after.match(after):
+            return True  # "the 737 MAX", "the 9 Pro": a model's name
         if grammar.range_to_percent.match(after) or GROUPED_RANGE_START.search(before):
             return False  # "10-15%", "50,000-60,000": an end of a range
         if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before) or TO_COMPOUND.search(before):
@@ -348,7 +370,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # citation mark
         if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
-        if NUMBER_RUN_AFTER.match(after) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
+        if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
     if word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before:
         return True
@@ -359,7 +381,33 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         prefix = text[: match.start() - len(word) - 1]
         if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
             return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
+        if (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
+                and word.lower() not in grammar.noun_stop_words):
+            return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
     return False
+
+
+FRACTION_DIGITS = re.compile(r"(?:(\d+)\D)?(\d+)/(\d+)")
+
+
+def is_not_a_fraction(fraction: str, bare: bool) -> bool:
+    """'3/4' alone is a date or a page ('parts 1/2 and 2/2'), '24/7' and '9/11' are names: a
+    fraction is a figure when it is less than one and has a whole number or a unit with it
+    ('3 1/2', '1/2 inch', '3/4 percent')."""
+    parts = FRACTION_DIGITS.fullmatch(fraction)
+    if not parts:
+        return False  # a fraction in one sign: '3\u00bd'
+    whole, numerator, denominator = parts.groups()
+    return int(numerator) >= int(denominator) or (bare and not whole)
+
+
+NUMBER_AFTER = re.compile(r"\s+\d+")
+
+
+def is_model_after(after: str, grammar: Rules) -> bool:
+    """'150 737 MAX jets': the number after this one names a model."""
+    number = NUMBER_AFTER.match(after)
+    return bool(number) and bool(grammar.model_after.match(after, number.end()))
 
 
 TO_COMPOUND = re.compile(r"\d-to-$")  # the second number of "a 9-to-5 job", "a 5-to-4 ruling"
@@ -461,6 +509,23 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
     if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
         return False
     return not counts_plural(text, match.end())
+
+
+@functools.cache
+def glued_only_units() -> frozenset:
+    return frozenset(vocabulary("units").get("glued_only", []))
+
+
+def is_letter_name(text: str, match: re.Match, digits: str, word: str) -> bool:
+    """A unit of one capital letter ('40C', '104F') is one only glued to a small number that no
+    capitalized word names, and with no letter or digit after it."""
+    unit = match.group("unit")
+    if not unit or unit not in glued_only_units():
+        return False
+    glued = match.group("gap_unit") == "" and len(digits.split(".")[0].lstrip("-")) <= 3
+    after = text[match.end() : match.end() + 1]
+    return not glued or after.isalnum() or (any(c.isupper() for c in word) and word.lower() not in rules().count_openers
+                                             and word.lower() not in rules().noun_stop_words)
 
 
 def is_resolution(text: str, match: re.Match) -> bool:
@@ -569,7 +634,8 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
     if rate:
         per = rate.group("per") or grammar.rate_adverbs[rate.group("adverb").lower()]
         return "rate", per.lower()
-    if noun and (noun.split()[-1].lower() in grammar.time_nouns or noun[:1] in grammar.time_nouns):
+    words = noun.lower().split() if noun else []
+    if words and (words[-1] in grammar.time_nouns or words[0] in grammar.time_nouns or noun[:1] in grammar.time_nouns):
         return "duration", None
     return None
 
@@ -618,6 +684,8 @@ def counts_plural(text: str, end: int) -> bool:
     if not word:
         return False
     noun = word.group(1).lower()
+    if noun in rules().race_nouns:
+        return False
     return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
 
 
