@@ -372,8 +372,9 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
-    if word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before:
-        return True
+    if (word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before) \
+            and not (not bare and AS_VERB_BEFORE.search(text[max(0, match.start() - 40) : match.start()].rstrip()[: -len(word)])):
+        return True  # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount)
     if word.lower().rstrip(".") in grammar.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
     if bare and digits and any(c.isupper() for c in word) and word.lower() not in qualifier_of and not word.endswith("."):
@@ -659,6 +660,9 @@ def read_share_base(text: str, before: str = "") -> str | None:
 
 
 BETWEEN_END = re.compile(r"between\s+$", re.I)
+AS_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should)\s+$", re.I)
+BY_END = re.compile(r"\bby\s+$", re.I)
+LEVEL_AFTER_CHANGE = 5  # "cut its workforce by 1,500 to 21,000": an end this many times the other is the level reached
 
 
 def joins_range(text: str, first, second) -> str:
@@ -672,7 +676,11 @@ def joins_range(text: str, first, second) -> str:
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
-    return "pair" if ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range) else "range"
+    if ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range):
+        return "pair"
+    # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
+    by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
+    return "pair" if by_change else "range"
 
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
