@@ -29,7 +29,8 @@ VULGAR = "".join(VULGAR_FRACTIONS)
 # "3 1/2", "6-3/4", "1/2", "3\u00bd", "\u00be": a fraction, with or without a whole number before it
 FRACTION = (rf"(?P<fraction>(?:\d{{1,3}}[ \u00a0-])?[1-9]\d?/[1-9]\d{{0,2}}(?![\d/])(?!\.\d)"
             rf"|\d{{0,3}}[{VULGAR}])")
-FRACTION_PARTS = re.compile(rf"(?:(\d+)[ \u00a0-]?)?(?:(\d+)/(\d+)|([{VULGAR}]))")  # whole, numerator, denominator; or one sign
+# whole, numerator, denominator; or one sign: a whole number is set off from a numerator ("3 1/2"), not from a sign ("3½")
+FRACTION_PARTS = re.compile(rf"(?:(\d+)(?:[ \u00a0-]|(?=[{VULGAR}])))?(?:(\d+)/(\d+)|([{VULGAR}]))")
 NOUN_REACH = 200  # characters after a figure in which its noun and a share's base are read
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
