@@ -81,7 +81,8 @@ def clause_start(text: str, position: int) -> int:
 def descriptors() -> frozenset[str]:
     """The nouns that describe an organisation ('the carmaker'): 'Carmaker NIO' is NIO."""
     heads = {head.lower() for head in words()["organisation_heads"]}  # "Bank of Ningbo" keeps its head
-    return frozenset(noun for phrase in words()["anaphora"].get("organisation", []) if (noun := phrase.split()[-1].lower()) not in heads)
+    nouns = {phrase.split()[-1].lower() for phrase in words()["anaphora"].get("organisation", [])} | set(words()["name_descriptors"])
+    return frozenset(noun for noun in nouns if noun not in heads)
 
 
 def organisation_name(name: str) -> str:

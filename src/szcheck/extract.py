@@ -823,9 +823,22 @@ def extract_claims(source: Source) -> list[Claim]:
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions) + description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
+    claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
+    """'Orion' for 'Orion Bank' in an article that names Orion Bank: an organisation's short name,
+    used after its full one, is the full one (unless the short one is a known place or entity)."""
+    full = {}
+    for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
+        full.setdefault(name.split()[0], set()).add(name)
+    renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
+    if not renamed:
+        return claims
+    return [replace(c, entity=renamed[c.entity], checksum="") if c.entity in renamed else c for c in claims]
 
 
 @functools.cache
