@@ -159,3 +159,27 @@ def test_a_cache_entry_of_another_szcheck_version_is_not_read(project, runner, m
     monkeypatch.setattr(szcheck, "__version__", "0.0.0-other")  # another szcheck may read the same text otherwise
     assert runner.invoke(app, ["verify"]).exit_code == 1
     assert len(cache_entries(project)) == 2 * len(written)  # each file parsed again, and cached for this version apart
+
+
+def test_a_claims_file_is_hashed_once_and_never_under_another_version(tmp_path, monkeypatch):
+    import hashlib
+
+    import szcheck
+    from szcheck.claims import ParseCache
+
+    cache = ParseCache()
+    cache.use(tmp_path)
+    text = "source: sources/a.md\nclaims: []\n"
+    hashed = []
+    monkeypatch.setattr(hashlib, "sha256", lambda data: hashed.append(data) or _sha256(data))
+    cache.write(text, {"source": "sources/a.md", "claims": []})
+    assert cache.read(text) == {"source": "sources/a.md", "claims": []}
+    assert sum(data.endswith(text.encode()) for data in hashed) == 1  # its digest; each seal hashes the entry's body
+    monkeypatch.setattr(szcheck, "__version__", "0.0.0-other")
+    assert cache.read(text) is None and cache.digest(text) == _sha256(f"0.0.0-other\x00{text}".encode()).hexdigest()
+
+
+def _sha256(data):
+    import hashlib
+
+    return hashlib.new("sha256", data)

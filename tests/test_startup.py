@@ -146,3 +146,62 @@ def test_the_process_ends_at_once_with_its_output_and_exit_code_whole():
     assert wrong.returncode == 2 and "'jsn' is not one of 'rich', 'json'" in wrong.stderr
     bad_date = console_script("parse", "--published", "2024-13-01", "x")
     assert bad_date.returncode == 2 and bad_date.stderr == "szcheck: error: --published '2024-13-01' is not a date (YYYY-MM-DD)\n"
+
+
+ENDS_WITHOUT = """
+import atexit, sys
+atexit.register(lambda: print("typer" in sys.modules, "pydantic" in sys.modules, file=sys.stderr))
+sys.argv = ["szcheck", *sys.argv[1:]]
+from szcheck.entry import run
+run()
+"""
+
+
+def test_the_plain_forms_of_parse_run_without_importing_typer():
+    done = subprocess.run([sys.executable, "-c", ENDS_WITHOUT, "parse", "-f", "json", "Revenue rose 5% in 2024"], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and '"unit": "percent"' in done.stdout
+    assert done.stderr.split() == ["False", "False"], done.stderr
+    other = subprocess.run([sys.executable, "-c", ENDS_WITHOUT, "parse", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert other.returncode == 0 and "--stdin" in other.stdout and other.stderr.split() == ["True", "False"]
+
+
+THROUGH_TYPER = """
+import sys
+sys.argv = ["szcheck", *sys.argv[1:]]
+from szcheck.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize("args", [
+    ["parse", "Revenue rose 5% in 2024"], ["parse", "--format=json", "Sales rose 3% last year", "--published", "2025-01-02"],
+    ["parse", "--published=2025-01-02", "-f", "rich", "营收增长5%"], ["parse", "--currency", "aud", "-f", "json", "It cost $5 million"],
+    ["parse", "-f", "json", "-f", "rich", "Revenue rose 5%"], ["parse", "--stdin", "--published", "2025-01-01"],
+    ["parse", "--currency", "XXX", "x"], ["parse", "--published", "2024-13-01", "x"], ["parse"], ["parse", ""],
+    ["parse", "-f", "jsn", "x"], ["parse", "-f"], ["parse", "a", "b"], ["parse", "-fjson", "5%"], ["parse", "--", "-5%"],
+    ["parse", "--published", "--stdin"], ["parse", "-h"], ["parse", "--form", "json", "5%"]])
+def test_parse_without_typer_says_what_typer_says(args):
+    lines = "Revenue rose 5% in 2024\n第一季度营收增长5%\n\n"
+    plain, typers = (subprocess.run([sys.executable, "-m", "szcheck", *args] if program is None else [sys.executable, "-c", program, *args],
+                                    input=lines, capture_output=True, text=True, cwd=ROOT, timeout=120) for program in (None, THROUGH_TYPER))
+    assert (plain.returncode, plain.stdout, plain.stderr) == (typers.returncode, typers.stdout, typers.stderr)
+
+
+@pytest.mark.parametrize("args, request_", [
+    (["parse", "5%"], {"text": "5%", "published": None, "currency": None, "output_format": "rich", "stdin": False}),
+    (["parse", "--stdin", "--currency=EUR", "-f", "json"], {"text": None, "published": None, "currency": "EUR", "output_format": "json", "stdin": True}),
+    (["parse", "--published", "--stdin"], {"text": None, "published": "--stdin", "currency": None, "output_format": "rich", "stdin": False}),
+])
+def test_the_plain_forms_read_as_typer_reads_them(args, request_):
+    from szcheck.entry import plain_parse_request
+
+    assert plain_parse_request(args) == request_
+
+
+@pytest.mark.parametrize("args", [["verify"], ["parse", "-h"], ["parse", "--stdin=1"], ["parse", "-f", "markdown", "x"], ["parse", "--", "x"],
+                                  ["parse", "x", "y"], ["parse", "--currency"], ["--version"], []])
+def test_every_other_command_line_goes_to_typer(args):
+    from szcheck.entry import plain_parse_request
+
+    assert plain_parse_request(args) is None

@@ -1,5 +1,5 @@
 """`python -m szcheck`: the same as the `szcheck` command."""
 
-from .cli import run
+from .entry import run
 
 run()

@@ -138,6 +138,7 @@ class ParseCache:
 
     def __init__(self) -> None:
         self.folder: Path | None = None
+        self.last: tuple[str, str, str] = ("", "", "")  # the last text, version and digest: a read, or a key then a write, hash the file once
 
     def use(self, folder: Path | None) -> None:
         self.folder = folder
@@ -145,7 +146,12 @@ class ParseCache:
     def digest(self, text: str) -> str:
         from . import __version__
 
-        return hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
+        last_text, last_version, last_digest = self.last
+        if last_text is text and last_version == __version__ and last_digest:
+            return last_digest
+        digest = hashlib.sha256(f"{__version__}\x00{text}".encode("utf-8")).hexdigest()
+        self.last = (text, __version__, digest)
+        return digest
 
     def key(self, text: str) -> str | None:
         if self.folder is None:

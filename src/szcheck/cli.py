@@ -11,7 +11,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, entry
+from .entry import UNWRAPPED_WIDTH, console, exit_at_once
 from .errors import SzcheckError
 from .plain_params import use_plain_params
 
@@ -70,23 +71,6 @@ def run() -> None:
         raise SystemExit(2) from None
 
 
-def exit_at_once(code: object) -> None:
-    """End the process without tearing the interpreter down: freeing every object of the reader's
-    vocabulary one by one was a tenth of `szcheck parse`. Only with an exit code, once the output is
-    flushed (a closed pipe keeps Python's own handling), and when no exit handler is waiting."""
-    import atexit
-    import os
-
-    if not (code is None or type(code) is int) or getattr(atexit, "_ncallbacks", lambda: 1)():
-        return
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        return
-    os._exit(code or 0)
-
-
 def fail(error: SzcheckError | str) -> None:
     """Exit 2 with a one-line message: bad input or usage."""
     typer.echo(f"szcheck: error: {error}", err=True)
@@ -106,23 +90,6 @@ def main(
     """szcheck: a consistency checker for figures in news articles."""
 
 
-UNWRAPPED_WIDTH = 10_000  # off a terminal, lines are as long as their text: logs must not break them
-
-
-def console(color: Color = Color.auto):
-    """A rich console for standard output: on a terminal, its width; elsewhere, lines are not wrapped.
-    NO_COLOR is honoured unless --color always."""
-    from rich.console import Console
-
-    terminal = sys.stdout.isatty()
-    options: dict = {"soft_wrap": not terminal, "width": None if terminal else UNWRAPPED_WIDTH}
-    if color is Color.always:
-        options.update(force_terminal=True, no_color=False)
-    elif color is Color.never:
-        options.update(no_color=True, color_system=None)
-    return Console(**options)
-
-
 def use_color(color: Color) -> bool:
     import os
 
@@ -132,12 +99,10 @@ def use_color(color: Color) -> bool:
 
 
 def parse_date(value: Optional[str], option: str = "--published") -> Optional[date]:
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} {value!r} is not a date (YYYY-MM-DD)")
+        return entry.parse_date(value, option)
+    except SzcheckError as error:
+        fail(error)
 
 
 @app.command()
@@ -149,30 +114,10 @@ def parse(
     stdin: bool = typer.Option(False, "--stdin", help="Read one text per line from standard input; print one JSON array per line."),
 ) -> None:
     """Show every figure szcheck reads in a sentence: value, interval, unit, qualifier, kind and period."""
-    from .reader import read_figures
-    from .render.parse import quantity_object, render_parse_table
-
-    when = parse_date(published)
-    if currency:
-        from .config import checked_currency  # (which imports YAML: reading a sentence no longer needs it)
-
-        try:
-            currency = checked_currency(currency, None)
-        except SzcheckError as error:
-            fail(SzcheckError(f"--currency: {error.message}"))
-    currency = currency or ""
-    if stdin:
-        for line in sys.stdin:
-            figures = read_figures(line.rstrip("\n"), when, currency)
-            typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False))
-        return
-    if text is None:
-        fail("give a TEXT to read, or --stdin")
-    figures = read_figures(text, when, currency)
-    if output_format is ParseFormat.json:
-        typer.echo(json.dumps([quantity_object(q) for q in figures], ensure_ascii=False, indent=2))
-    else:
-        render_parse_table(text, figures, console())
+    try:  # (the plain forms of this command line run without typer: see szcheck.entry)
+        entry.parse_command(text, published, currency, output_format.value, stdin, echo=typer.echo)
+    except SzcheckError as error:
+        fail(error)
 
 
 def near(path: Path) -> Path:
