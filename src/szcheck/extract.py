@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
-from .entities import DATELINE, acts, chinese_places, name_spans, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, acts, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import phrases as chinese_phrases
@@ -136,12 +136,14 @@ def main_subject(source: Source, registry: Registry) -> str:
     name, that its title (three times) and body name most. A registry fund or institute that the
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
+    known: set[str] = set()  # names found as organisations or places, preferred to a bare capitalised name on a tie
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
     for weight, text in ((3, reading_form(source.title)), (1, body)):
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
             counts[organisation.name] += weight
+            known.add(organisation.name)
         for place in chinese_places(text):
             counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
@@ -162,6 +164,8 @@ def main_subject(source: Source, registry: Registry) -> str:
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
                 continue
+            if saying_verb_after(text, match.end()):
+                continue  # "..., chief executive Mark Rees said": a person quoted, not what the article is about
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
             if len(words) > 1:
@@ -169,10 +173,15 @@ def main_subject(source: Source, registry: Registry) -> str:
     if not counts:
         named = find_mentions(source.title + " " + source.body, "entities")
         return named[0].name if named else source.id
-    return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities, item[0]))[0]
+    return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+
+
+def saying_verb_after(text: str, end: int) -> bool:
+    following = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    return following is not None and following.group(1) in saying_verbs()
 
 
 def without_headings(body: str) -> str:
@@ -305,19 +314,33 @@ GROWTH_OF = re.compile(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|
 
 
 def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], preceding: range) -> Binding | None:
-    """'a 30% growth in IP pledge financing', or else the metric named last before the rate."""
+    """'a 30% growth in IP pledge financing', or else the metric named last before the rate, unless
+    the rate's clause has a subject of its own ('Revenue rose 8%, while fuel costs fell 3%')."""
     after = GROWTH_OF.match(text, quantity.end)
     following = [m for m in mentions if after and m.start == after.end()]
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
+    if chosen and not following and has_own_subject(text, chosen, quantity):
+        return None
     return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
-def grows_the_figure_before(quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range) -> bool:
+def has_own_subject(text: str, mention: Mention, quantity: Quantity) -> bool:
+    """Whether the English clause of `quantity` opens, after `mention`'s clause, with a noun phrase of its own."""
+    start = clause_start(text, quantity.start)
+    if mention.start >= start or not mention.surface.isascii():
+        return False
+    return bool(english_phrases.opening_noun_phrase(text[start : quantity.start]))
+
+
+def grows_the_figure_before(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range) -> bool:
     """'实现利润总额560.3亿元，增长11.2%': a rate right after a level that no registry name after the
     last one states is that level's growth, not the growth of the metric named before it."""
-    previous = quantities[index - 1]
+    previous, quantity = quantities[index - 1], quantities[index]
+    start = clause_start(text, quantity.start)
+    if start > previous.end and text[start : quantity.start].isascii() and english_phrases.opening_noun_phrase(text[start : quantity.start]):
+        return False  # "... to £1.9 billion, while fuel costs fell 3%": another subject's rate
     return previous.kind in ("amount", "count") and (not preceding or mentions[preceding[-1]].end <= previous.start) \
-        and not named_between(mentions, previous.end, quantities[index].start)
+        and not named_between(mentions, previous.end, quantity.start)
 
 
 def named_between(mentions: list[Mention], start: int, end: int) -> bool:
@@ -445,7 +468,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
         elif quantity.kind == "growth" and index and not GROWTH_OF.match(text, quantity.end) \
-                and grows_the_figure_before(quantities, index, mentions, preceding):
+                and grows_the_figure_before(text, quantities, index, mentions, preceding):
             binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
