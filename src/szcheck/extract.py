@@ -13,7 +13,7 @@ from .metrics import chinese_compound, compound_words, counted_metric, is_change
 from .entities import DATELINE, acts, chinese_places, name_spans, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
-from .languages.zh import phrases as chinese_phrases
+from .languages.zh import periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -775,6 +775,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section, source.published)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         context = fronted_period(mentions) or stated_period(quantities, mentions) or context

@@ -201,3 +201,28 @@ def quarter_end(match, text, published, vocab):
 def since(match, text, published, vocab):
     """2019年以来: from that year to publication."""
     return (f"{match['year']}..{published.year}" if published else match["year"]), False, False
+
+
+BARE_YEAR_END = re.compile(r"(?<![\d０-９年今去上明前本当當])年(?:末|底)")
+WHOLE_YEAR = re.compile(r"(?<![\d０-９年今去上明前本当當])全年")
+CONTEXT_YEAR = re.compile(rf"^({YEAR})(?:$|-)")
+
+
+def year_ends_in_context(text: str, mentions: list, context, published) -> list:
+    """年末, 年底 and 全年 with no year of their own: the end of (or the whole of) the year the title or an
+    earlier sentence names (a 2024 communique's 年末 is 2024-12, its 全年 2024, even after a sentence on
+    年末); with none named, 年末 is the last year-end before publication and 全年 is left to the context."""
+    if "年末" not in text and "年底" not in text and "全年" not in text:
+        return mentions
+    from ...model import PeriodMention
+    from ...reader.periods import is_fronted
+
+    named = CONTEXT_YEAR.match(context.period) if context is not None else None
+    year = int(named[1]) if named else (published.year - (published.month < 12) if published else None)
+    if year is None:
+        return mentions
+    found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
+    found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
+    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m))
+             for m, period in found if not any(t.start < m.end() and m.start() < t.end for t in mentions)]
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
