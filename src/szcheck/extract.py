@@ -887,10 +887,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
+    quantities = respectively_dated(text, quantities, periods)
+    respective = respectively_read(source, text, quantities, registry, scope)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
         entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
+        if index in respective:
+            binding, entity, quantity = respective[index]
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -930,6 +934,61 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def respectively_read(source: Source, text: str, quantities: list[Quantity], registry: Registry, scope: Scope) -> dict:
+    """分别 (respectively): each figure of 'A和B分别为X和Y' read in its clause as written with its own
+    item alone ('A为X'), for its metric, entity and kind; its place, period and value stay as read."""
+    if not any(word in text for word in chinese_phrases.RESPECTIVELY):
+        return {}
+    currency = source_currency(source.meta)
+    read: dict[int, tuple] = {}
+    earlier: list[int] = []
+    for run, opening, clauses in chinese_phrases.respectively(text, [(q.start, q.end) for q in quantities]):
+        if not clauses:
+            read.update(respectively_again(run, earlier, quantities, read))
+            continue
+        earlier = run
+        for index, clause in zip(run, clauses):
+            quantity = quantities[index]
+            alone = clause + text[quantity.start : quantity.end]
+            own = [q for q in read_quantities(alone, currency) if q.end == len(alone)]
+            if not own:
+                continue
+            binding = bind_metrics(alone, own, registry, scope.subject)[0]
+            whole = text[:opening] + alone
+            names = usable(whole, named_in(whole, scope.subject, registry), registry)
+            entity = figure_entity(whole, opening + own[0].start, names, scope, own[0].kind == "share")
+            kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
+            read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
+    return read
+
+
+def respectively_dated(text: str, quantities: list[Quantity], mentions: list) -> list[Quantity]:
+    """'2023年和2024年，研发投入分别为510亿元和554亿元': each figure of the run has its own listed period."""
+    if not any(word in text for word in chinese_phrases.RESPECTIVELY):
+        return quantities
+    dated_ = list(quantities)
+    spans = [(q.start, q.end) for q in quantities]
+    for word in chinese_phrases.RESPECTIVELY:
+        for match in re.finditer(word, text):
+            run = chinese_phrases.respectively_run(text, match.end(), spans)
+            listed = chinese_phrases.listed_periods(text, match.start(), mentions, len(run)) if len(run) > 1 else None
+            for index, mention in zip(run, listed or ()):
+                dated_[index] = dated_[index].with_period(mention.period, "stated")
+    return dated_
+
+
+def respectively_again(run: list[int], earlier: list[int], quantities: list[Quantity], read: dict) -> dict:
+    """'A和B分别为X和Y，分别增长P和Q': the second run goes with the first run's items, one by one."""
+    if len(run) != len(earlier) or not all(index in read for index in earlier):
+        return {}
+    again = {}
+    for index, before in zip(run, earlier):
+        binding, entity, _ = read[before]
+        quantity = quantities[index]
+        again[index] = (growth_of(binding) if quantity.kind == "growth" else binding, entity, quantity)
+    return again
 
 
 def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:

@@ -154,3 +154,101 @@ def share_parts(text: str) -> tuple[str | None, str]:
     for noun in vocabulary("claims")["share_nouns_zh"]:
         base = base.replace(noun, "")
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
+
+
+RESPECTIVELY = ("分别", "分別")
+LIST_JOINER = re.compile(r"以及|和|与|與|及|、")
+FIGURE_JOINER = re.compile(r"\s*(?:以及|和|与|與|及|、|，|,)\s*")
+PREDICATE_REACH = 12  # characters between 分别 and its first figure: 为, 比上年增长, 同比下降
+LEADING_SCOPE = re.compile(r"^(?:\d{4}年)?")
+
+
+def respectively(text: str, spans: list[tuple[int, int]]) -> list[tuple[list[int], int, list[str]]]:
+    """'A和B分别为X和Y', '出口、进口分别增长X%、Y%': each figure of the run after 分别 is said of its own
+    item of the list before it. For each such run: the indices of its figures (into `spans`), where its
+    clause opens, and for each figure the clause as it reads with its item alone ('第一产业增加值为'),
+    to which the figure is added.
+    A head after the last item is shared ('第一产业和第二产业增加值'). Nothing when the counts differ."""
+    groups = []
+    for word in RESPECTIVELY:
+        at = text.find(word)
+        while at >= 0:
+            group = respectively_at(text, at, at + len(word), spans)
+            if group:
+                groups.append(group)
+            at = text.find(word, at + 1)
+    return groups
+
+
+def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The figures (indices into `spans`) of the run right after a 分别 that ends at `end`."""
+    after = [index for index, span in enumerate(spans) if span[0] >= end]
+    if not after or spans[after[0]][0] - end > PREDICATE_REACH or CLAUSE_END.search(text, end, spans[after[0]][0]):
+        return []
+    run = [after[0]]
+    for index in after[1:]:
+        if not FIGURE_JOINER.fullmatch(text[spans[run[-1]][1] : spans[index][0]]):
+            break
+        run.append(index)
+    return run
+
+
+def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[list[int], int, list[str]] | None:
+    run = respectively_run(text, end, spans)
+    if len(run) < 2:
+        return None
+    opening = max(text.rfind(mark, 0, start) for mark in "，,；;：:。") + 1
+    prefix, listed = split_scope(text[opening:start])
+    if not HAN.search(listed) and len(run) > 1:
+        return run, opening, []  # '，分别增长4.5%和6.4%': the list is the one the clause before paired
+    items = LIST_JOINER.split(listed)
+    items = items * len(run) if len(items) == 1 else items  # '研发投入分别为510亿元和554亿元' (in two years): one thing
+    if len(items) != len(run) or not all(HAN.search(item) for item in items):
+        return None
+    head = shared_head(items)
+    predicate = text[end : spans[run[0]][0]]
+    return run, opening, [prefix + item + (head if k < len(items) - 1 else "") + predicate for k, item in enumerate(items)]
+
+
+def split_scope(listed: str) -> tuple[str, str]:
+    """'2024年全市城镇居民和农村居民' -> ('2024年全市', '城镇居民和农村居民'): the year and scope words
+    before a list belong to every item."""
+    prefix = LEADING_SCOPE.match(listed)[0]
+    rest = listed[len(prefix) :]
+    scopes = sorted(words()["scopes"], key=len, reverse=True)
+    while True:
+        scope = next((word for word in scopes if rest.startswith(word) and len(rest) > len(word)), None)
+        if scope is None:
+            return prefix, rest
+        prefix, rest = prefix + scope, rest[len(scope) :]
+
+
+def shared_head(items: list[str]) -> str:
+    """The head a list's last item goes on with, which the items before it share: '第二产业增加值' after
+    '第一产业' -> '增加值'. It starts where the first item's length ends, at a word boundary; an item that
+    already names a measure of its own ('营业收入和净利润') shares none."""
+    first, last = items[0], items[-1]
+    if len(last) <= len(first) or first == last or is_measure(first):
+        return ""
+    boundaries, position = set(), 0
+    for word, _ in tagged(last):
+        position += len(word)
+        boundaries.add(position)
+    return last[len(first) :] if len(first) in boundaries else ""
+
+
+def is_measure(item: str) -> bool:
+    from ...registry import find_mentions
+
+    return any(m.start == 0 and m.end == len(item) for m in find_mentions(item, "metrics"))
+
+
+def listed_periods(text: str, start: int, mentions: list, count: int) -> list | None:
+    """'2023年和2024年，…分别为X和Y': the `count` periods listed (joined by 和, 、) last before `start`,
+    each the period of its own figure; None when the sentence lists no such run."""
+    before = [m for m in mentions if m.end <= start and not m.event]
+    if len(before) < count:
+        return None
+    listed = before[-count:]
+    joined = all(LIST_JOINER.fullmatch(text[a.end : b.start].strip()) for a, b in zip(listed, listed[1:]))
+    return listed if joined else None
