@@ -13,7 +13,7 @@ from .metrics import chinese_compound, compound_words, counted_metric, is_change
 from .entities import DATELINE, acts, chinese_places, name_spans, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
-from .languages.zh import periods as chinese_periods, phrases as chinese_phrases
+from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -757,6 +757,7 @@ def extract_claims(source: Source) -> list[Claim]:
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
     place = registry.entities.get(subject)
+    local_yuan = chinese_figures.local_yuan_currency(str(source.meta.get("currency") or "").upper(), subject, place.within if place else "")
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
@@ -773,6 +774,7 @@ def extract_claims(source: Source) -> list[Claim]:
             listed = listed if item else None
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
+        quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section, source.published)

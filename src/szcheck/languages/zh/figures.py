@@ -436,3 +436,29 @@ def number_starts(vocab: dict) -> set[str]:
     return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
             | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
             | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})
+
+
+def local_yuan_currency(declared: str, place: str, within: str = "") -> str:
+    """The currency a bare 元 means in a source: its declared `currency` when 元 can name it, else the
+    currency of the place it is about (Hong Kong's 元 are HKD); '' for the renminbi."""
+    from .. import vocabulary
+
+    table = vocabulary("figures")["local_yuan"]
+    if declared:
+        return declared if declared in table.values() and declared != "CNY" else ""
+    return table.get(place) or table.get(within) or ""
+
+
+def as_local_yuan(text: str, quantity, currency: str):
+    """A figure in bare 元 (or yuan implied by its clause) read as the source's local `currency`."""
+    from dataclasses import replace
+
+    from .. import vocabulary
+
+    if not currency or quantity.unit != "CNY" or quantity.currency_from not in ("", "context"):
+        return quantity
+    renminbi = vocabulary("figures")["renminbi_words"]
+    around = text[max(0, quantity.start - 8) : quantity.end + 4]
+    if any(word in around for word in renminbi):
+        return quantity
+    return replace(quantity, unit=currency, currency_from="source")

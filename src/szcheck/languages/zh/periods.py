@@ -36,6 +36,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
         PeriodRule("cjk_years_after", 21, rf"(?P<n>\d{{1,2}}|{counts})年(?:{word_alternation(vocab['years_after'])})", "年", years_after(vocab["cjk_counts"])),
+        PeriodRule("cjk_fiscal_year", 20, rf"(?P<y1>{YEAR})\s*[{year_joiners}/]\s*(?P<y2>\d{{2}}|{YEAR})\s*(?:财政|財政)?年度", "年度", fiscal_year),
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
@@ -135,6 +136,14 @@ def years_after(counts: dict):
 
 NAMED_YEAR = re.compile(rf"({YEAR})年")
 YEARS_AFTER_REACH = 200  # characters back to the year that "N年后" counts from
+
+
+def fiscal_year(match, text, published, vocab):
+    """2024至25年度, 2024-25财政年度: a fiscal year from April to March (Hong Kong's, the one Chinese
+    news writes across two years)."""
+    first, last = int(match["y1"]), int(match["y2"])
+    last = last if last > 99 else first // 100 * 100 + last
+    return (f"{first}-04/{last}-03", False, False) if last == first + 1 else None
 
 
 def year_span(match, text, published, vocab):
