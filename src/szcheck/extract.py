@@ -175,7 +175,7 @@ def main_subject(source: Source, registry: Registry) -> str:
         mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
-            if category in PLACE_CATEGORIES:
+            if category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
                 counts[mention.name] += weight / 2 if category == "country" else weight
         starts = [m.start for m in mentions]
@@ -194,12 +194,13 @@ def main_subject(source: Source, registry: Registry) -> str:
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if not counts:
-        named = find_mentions(source.title + " " + source.body, "entities")
+        named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities, item[0]))[0]
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+ORGANISATION_CATEGORIES = ("company",)  # registry organisations an article is about (a fund named in passing is not)
 
 
 @functools.cache
