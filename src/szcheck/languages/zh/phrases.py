@@ -41,6 +41,11 @@ def words() -> dict[str, frozenset[str]]:
         "place_suffixes": tuple(vocab["place_suffixes_zh"]),
         "rates": tuple(vocab["rate_nouns_zh"]),
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
+        "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "ranks": frozenset(vocab["rank_words_zh"]),
+        "grades": frozenset(vocab["grade_words_zh"]),
+        "infixes": frozenset(vocab["name_infixes_zh"]),
+        "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
     }
 
@@ -72,8 +77,16 @@ def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or tag in STOP_TAGS or not LETTER.search(word)
-            or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+            or not LETTER.search(word) or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+
+
+NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿零〇兩萬億]")
+
+
+def is_han_word(word: str, tag: str) -> bool:
+    """'港澳台' tagged a numeral: a word of two or more Han characters with no numeral in it is a word."""
+    return tag == "m" and len(word) > 1 and HAN.search(word) is not None and not NUMERAL.search(word)
 
 
 def trimmed(phrase: str) -> str:
@@ -103,9 +116,33 @@ def noun_before(text: str) -> str:
     while tokens and is_stop(*tokens[-1]):
         tokens.pop()  # the predicate and adverbs between the noun and its figure
     kept: list[str] = []
-    while tokens and len(kept) < MAX_WORDS and not is_stop(*tokens[-1]):
-        kept.insert(0, tokens.pop()[0])
+    while tokens and len(kept) < MAX_WORDS:
+        taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
+        if not taken:
+            break
+        for _ in range(taken):
+            kept.insert(0, tokens.pop()[0])
     return trimmed("".join(kept))
+
+
+GRADE = re.compile(r"[0-9A-Z]{1,3}")
+
+
+def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
+    """How many of the last `tokens`, each a word that would end the phrase, the name `kept` so far
+    goes on with: 每万 (人口…), 500 (强企业), A 级 (旅游景区), 城镇 新增 (就业), 外商 及 (港澳台商…)."""
+    vocab = words()
+    word = tokens[-1][0]
+    before = tokens[-2] if len(tokens) > 1 else None
+    if not kept:
+        return 0
+    if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
+        return 1
+    if word in vocab["grades"] and before and GRADE.fullmatch(before[0]):
+        return 2
+    if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
+        return 1
+    return 0
 
 
 def noun_after(text: str) -> str:
