@@ -898,6 +898,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
         if index in respective:
             binding, entity, quantity = respective[index]
+        binding = sequential(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -965,6 +966,18 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
             kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
             read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
     return read
+
+
+def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'环比上涨0.1%': growth against the month or quarter before is keyed apart from the year-on-year
+    rate ('cpi.sequential_growth'), so that the two are never compared."""
+    if quantity.kind != "growth" or not chinese_phrases.is_chinese(text[: quantity.start]) or not chinese_phrases.is_sequential(text, quantity.start):
+        return binding
+    if binding.metric.endswith(".growth"):
+        return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
+    if binding.metric.endswith(" growth"):
+        return Binding(binding.metric[: -len(" growth")] + " sequential growth", binding.match, binding.at)
+    return binding
 
 
 def respectively_dated(text: str, quantities: list[Quantity], mentions: list) -> list[Quantity]:

@@ -223,11 +223,25 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
+    if bare and is_listed_ordinal(text, start, end):
+        return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}(?:、[一二三四五六七八九十]{1,3})*、$")
+
+
+def is_listed_ordinal(text: str, start: int, end: int) -> bool:
+    """'第一、二、三产业': a numeral listed after an ordinal is one too; '三产业' names an industry."""
+    from .. import vocabulary
+
+    if text.startswith(tuple(vocabulary("figures")["ordinal_heads"]), end) and end - start == 1:
+        return True
+    return ORDINAL_LIST.search(text, max(0, start - 16), start) is not None
 
 
 YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")

@@ -41,6 +41,7 @@ def words() -> dict[str, frozenset[str]]:
         "place_suffixes": tuple(vocab["place_suffixes_zh"]),
         "rates": tuple(vocab["rate_nouns_zh"]),
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
+        "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
@@ -122,6 +123,8 @@ def noun_before(text: str) -> str:
             break
         for _ in range(taken):
             kept.insert(0, tokens.pop()[0])
+    while len(kept) > 1 and kept[0] in words()["anaphors"]:
+        kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
     return trimmed("".join(kept))
 
 
@@ -166,6 +169,8 @@ def modifiers_before(text: str) -> list[str]:
     kept: list[str] = []
     while tokens and not is_stop(*tokens[-1]):
         kept.insert(0, tokens.pop()[0])
+    while kept and kept[0] in words()["anaphors"]:
+        kept.pop(0)  # '该公司营业收入' is the company's revenue, not another measure
     return kept
 
 
@@ -239,12 +244,27 @@ def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]
     if not HAN.search(listed) and len(run) > 1:
         return run, opening, []  # '，分别增长4.5%和6.4%': the list is the one the clause before paired
     items = LIST_JOINER.split(listed)
+    place = leading_place(items)
+    prefix, items[0] = prefix + items[0][:place], items[0][place:]
     items = items * len(run) if len(items) == 1 else items  # '研发投入分别为510亿元和554亿元' (in two years): one thing
     if len(items) != len(run) or not all(HAN.search(item) for item in items):
         return None
-    head = shared_head(items)
     predicate = text[end : spans[run[0]][0]]
-    return run, opening, [prefix + item + (head if k < len(items) - 1 else "") + predicate for k, item in enumerate(items)]
+    return run, opening, [prefix + item + predicate for item in with_shared_head(items)]
+
+
+def leading_place(items: list[str]) -> int:
+    """The length of a place named before a list of things ('武汉市城镇居民和农村居民'), which is every
+    item's; 0 when the items are themselves places ('杭州和宁波')."""
+    from ...registry import find_mentions
+
+    def place_at_start(item: str):
+        return next((m for m in find_mentions(item, "entities") if m.start == 0), None)
+
+    place = place_at_start(items[0])
+    if place is None or place.end == len(items[0]) or any(place_at_start(item) for item in items[1:]):
+        return 0
+    return place.end
 
 
 def split_scope(listed: str) -> tuple[str, str]:
@@ -258,6 +278,19 @@ def split_scope(listed: str) -> tuple[str, str]:
         if scope is None:
             return prefix, rest
         prefix, rest = prefix + scope, rest[len(scope) :]
+
+
+ORDINAL_ITEM = re.compile(r"第?([一二三四五六七八九十]{1,3})(.*)")
+
+
+def with_shared_head(items: list[str]) -> list[str]:
+    """Each item of a list whole: '第一、二、三产业增加值' -> 第一产业增加值, 第二产业增加值, 第三产业增加值;
+    '第一产业和第二产业增加值' -> 第一产业增加值, 第二产业增加值."""
+    ordinals = [ORDINAL_ITEM.fullmatch(item) for item in items]
+    if all(ordinals) and ordinals[-1][2] and not any(m[2] for m in ordinals[:-1]):
+        return [f"第{m[1]}{ordinals[-1][2]}" for m in ordinals]
+    head = shared_head(items)
+    return [item + head for item in items[:-1]] + [items[-1]]
 
 
 def shared_head(items: list[str]) -> str:
@@ -289,3 +322,14 @@ def listed_periods(text: str, start: int, mentions: list, count: int) -> list | 
     listed = before[-count:]
     joined = all(LIST_JOINER.fullmatch(text[a.end : b.start].strip()) for a, b in zip(listed, listed[1:]))
     return listed if joined else None
+
+
+SEQUENTIAL_REACH = 12  # characters before a growth rate in which 环比 says what it is measured against
+
+
+def is_sequential(text: str, start: int) -> bool:
+    """'环比上涨0.1%': a rate against the period just before, not a year earlier ('同比' nearer wins)."""
+    clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1]
+    marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
+    nearest = max(marks, key=marks.get)
+    return marks[nearest] >= 0 and nearest != "同比"
