@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
@@ -233,5 +234,11 @@ def year_ends_in_context(text: str, mentions: list, context, published) -> list:
     found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
     found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
     added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m))
-             for m, period in found if not any(t.start < m.end() and m.start() < t.end for t in mentions)]
+             for m, period in found if not overlaps_any(mentions, m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def overlaps_any(mentions: list, start: int, end: int) -> bool:
+    """Whether a mention (sorted by start, none overlapping) overlaps [start, end)."""
+    at = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return at > 0 and mentions[at - 1].end > start

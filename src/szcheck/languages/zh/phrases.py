@@ -10,6 +10,7 @@ measure word ("220家上市公司"). It never ends in a function or measure word
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -202,6 +203,7 @@ RESPECTIVELY = ("分别", "分別")
 LIST_JOINER = re.compile(r"以及|和|与|與|及|、")
 FIGURE_JOINER = re.compile(r"\s*(?:以及|和|与|與|及|、|，|,)\s*")
 PREDICATE_REACH = 12  # characters between 分别 and its first figure: 为, 比上年增长, 同比下降
+LIST_REACH = 80  # characters back from 分别 to the start of its clause, which holds the list
 LEADING_SCOPE = re.compile(r"^(?:\d{4}年)?")
 
 
@@ -224,12 +226,12 @@ def respectively(text: str, spans: list[tuple[int, int]]) -> list[tuple[list[int
 
 def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[int]:
     """The figures (indices into `spans`) of the run right after a 分别 that ends at `end`."""
-    after = [index for index, span in enumerate(spans) if span[0] >= end]
-    if not after or spans[after[0]][0] - end > PREDICATE_REACH or CLAUSE_END.search(text, end, spans[after[0]][0]):
+    first = bisect.bisect_left(spans, (end, -1))
+    if first == len(spans) or spans[first][0] - end > PREDICATE_REACH or CLAUSE_END.search(text, end, spans[first][0]):
         return []
-    run = [after[0]]
-    for index in after[1:]:
-        if not FIGURE_JOINER.fullmatch(text[spans[run[-1]][1] : spans[index][0]]):
+    run = [first]
+    for index in range(first + 1, len(spans)):
+        if not FIGURE_JOINER.fullmatch(text, spans[run[-1]][1], spans[index][0]):
             break
         run.append(index)
     return run
@@ -239,7 +241,8 @@ def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]
     run = respectively_run(text, end, spans)
     if len(run) < 2:
         return None
-    opening = max(text.rfind(mark, 0, start) for mark in "，,；;：:。") + 1
+    reach = max(0, start - LIST_REACH)
+    opening = max(max(text.rfind(mark, reach, start) for mark in "，,；;：:。") + 1, reach)
     prefix, listed = split_scope(text[opening:start])
     if not HAN.search(listed) and len(run) > 1:
         return run, opening, []  # '，分别增长4.5%和6.4%': the list is the one the clause before paired
@@ -316,10 +319,10 @@ def is_measure(item: str) -> bool:
 def listed_periods(text: str, start: int, mentions: list, count: int) -> list | None:
     """'2023年和2024年，…分别为X和Y': the `count` periods listed (joined by 和, 、) last before `start`,
     each the period of its own figure; None when the sentence lists no such run."""
-    before = [m for m in mentions if m.end <= start and not m.event]
-    if len(before) < count:
+    at = bisect.bisect_right(mentions, start, key=lambda m: m.end)
+    listed = [m for m in mentions[max(0, at - count) : at] if not m.event]
+    if len(listed) < count:
         return None
-    listed = before[-count:]
     joined = all(LIST_JOINER.fullmatch(text[a.end : b.start].strip()) for a, b in zip(listed, listed[1:]))
     return listed if joined else None
 
