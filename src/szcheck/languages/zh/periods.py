@@ -221,13 +221,16 @@ CONTEXT_YEAR = re.compile(rf"^({YEAR})(?:$|-)")
 def year_ends_in_context(text: str, mentions: list, context, published) -> list:
     """年末, 年底 and 全年 with no year of their own: the end of (or the whole of) the year the title or an
     earlier sentence names (a 2024 communique's 年末 is 2024-12, its 全年 2024, even after a sentence on
-    年末); with none named, 年末 is the last year-end before publication and 全年 is left to the context."""
+    年末); with none named, 年末 is the last year-end before publication and 全年 is left to the context.
+    A part of a year written without one (上半年, 前三季度, 1-10月) is a part of that named year too."""
+    named = CONTEXT_YEAR.match(context.period) if context is not None else None
+    if named:
+        mentions = [in_year(m, int(named[1])) for m in mentions]
     if "年末" not in text and "年底" not in text and "全年" not in text:
         return mentions
     from ...model import PeriodMention
     from ...reader.periods import is_fronted
 
-    named = CONTEXT_YEAR.match(context.period) if context is not None else None
     year = int(named[1]) if named else (published.year - (published.month < 12) if published else None)
     if year is None:
         return mentions
@@ -242,3 +245,17 @@ def overlaps_any(mentions: list, start: int, end: int) -> bool:
     """Whether a mention (sorted by start, none overlapping) overlaps [start, end)."""
     at = bisect.bisect_left(mentions, end, key=lambda m: m.start)
     return at > 0 and mentions[at - 1].end > start
+
+
+PART_OF_YEAR = re.compile(rf"^{YEAR}-(?:H[12]|Q[1-4]|\d\d/{YEAR}-\d\d)$")
+HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+WRITTEN_YEAR = re.compile(rf"{YEAR}|今年|去年|上年|明年|本年|前年")
+
+
+def in_year(mention, year: int):
+    """上半年 under a 2024 title is 2024-H1, not the publication year's half."""
+    if not mention.relative or not HAN_CHARACTER.search(mention.text) or not PART_OF_YEAR.match(mention.period) or WRITTEN_YEAR.search(mention.text):
+        return mention
+    from dataclasses import replace
+
+    return replace(mention, period=re.sub(YEAR, str(year), mention.period), relative=False)
