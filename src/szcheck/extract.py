@@ -429,6 +429,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
+            if binding and index and binding.at.end <= quantities[index - 1].start and names_its_own(text, quantities[index - 1], quantity):
+                binding = None  # '上涨0.2%，其中食品价格下降1.1%': the food prices' own rate
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
@@ -437,7 +439,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = follows(text, quantities[index - 1], quantity, bindings[-1])
         if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
             binding = Binding(f"{earlier}.share", "registry")
-        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric \
+                and not names_its_own(text, quantities[index - 1], quantity):
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
                 and share_of_a_total(quantity):
@@ -455,6 +458,17 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         bindings.append(as_change(qualified(text, quantity, binding), quantity, registry))
     return bindings
+
+
+def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """'上涨0.2%，其中食品价格下降1.1%': a Chinese rate whose clause names a thing of its own is not the
+    growth of the figure before it."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return False
+    for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
+        between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
+    return bool(chinese_phrases.noun_before(between))
 
 
 def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
@@ -891,13 +905,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
     quantities = respectively_dated(text, quantities, periods)
-    respective = respectively_read(source, text, quantities, registry, scope)
+    respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
         entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
         if index in respective:
-            binding, entity, quantity = respective[index]
+            binding, own_entity, quantity = respective[index]
+            entity = own_entity or entity
         binding = sequential(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
@@ -940,9 +955,12 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     return claims
 
 
-def respectively_read(source: Source, text: str, quantities: list[Quantity], registry: Registry, scope: Scope) -> dict:
+def respectively_read(source: Source, text: str, quantities: list[Quantity], registry: Registry, scope: Scope,
+                      bindings: list[Binding]) -> dict:
     """分别 (respectively): each figure of 'A和B分别为X和Y' read in its clause as written with its own
-    item alone ('A为X'), for its metric, entity and kind; its place, period and value stay as read."""
+    item alone ('A为X'), for its metric, entity and kind; its place, period and value stay as read.
+    A run with no list before it ('邮政业务总量1086亿元，快递业务量115.6亿件，分别增长8.2%和9.4%') goes
+    with the figures before it, one by one."""
     if not any(word in text for word in chinese_phrases.RESPECTIVELY):
         return {}
     currency = source_currency(source.meta)
@@ -950,7 +968,7 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
     earlier: list[int] = []
     for run, opening, clauses in chinese_phrases.respectively(text, [(q.start, q.end) for q in quantities]):
         if not clauses:
-            read.update(respectively_again(run, earlier, quantities, read))
+            read.update(respectively_again(run, earlier, quantities, read, bindings))
             continue
         earlier = run
         for index, clause in zip(run, clauses):
@@ -995,8 +1013,14 @@ def respectively_dated(text: str, quantities: list[Quantity], mentions: list) ->
     return dated_
 
 
-def respectively_again(run: list[int], earlier: list[int], quantities: list[Quantity], read: dict) -> dict:
-    """'A和B分别为X和Y，分别增长P和Q': the second run goes with the first run's items, one by one."""
+def respectively_again(run: list[int], earlier: list[int], quantities: list[Quantity], read: dict, bindings: list[Binding]) -> dict:
+    """'A和B分别为X和Y，分别增长P和Q': the second run goes with the first run's items, one by one; with
+    no run before it, with as many figures (levels, not rates) just before it."""
+    if not earlier:
+        earlier = list(range(run[0] - len(run), run[0])) if run[0] >= len(run) else []
+        if not earlier or any(quantities[i].kind == "growth" for i in earlier):
+            return {}
+        read = {i: (bindings[i], None, quantities[i]) for i in earlier}
     if len(run) != len(earlier) or not all(index in read for index in earlier):
         return {}
     again = {}
