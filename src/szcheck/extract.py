@@ -444,7 +444,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
                 and share_of_a_total(quantity):
-            binding = Binding(f"{bindings[-1].metric}.share", "registry", bindings[-1].at)  # 860亿元，占全省的三成
+            binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
@@ -680,11 +680,24 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     return noun
 
 
+def share_of_named_base(text: str, quantity: Quantity, metric: str) -> str:
+    """A share after a registry figure: of the whole it belongs to ('860亿元，占全省的三成' is gdp.share),
+    or the registry's intensity when the Chinese clause names its base ('研发经费投入2236.6亿元，占地区
+    生产总值比重达6.46%' is rd_intensity)."""
+    if chinese_phrases.is_chinese(text[: quantity.start]):
+        _, base = chinese_phrases.share_parts(without_names(window(text, quantity.start)))
+        named = intensity(metric, registry_name(base)) if base else ""
+        if named:
+            return named
+    return f"{metric}.share"
+
+
 def registry_name(phrase: str, written: str = "") -> str:
     """The registry metric a whole phrase names ('地区生产总值' -> 'gdp'), or one that ends where the
     phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
     named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
-    named = named or [m for m in find_mentions(written[-40:], "metrics") if m.end == len(written[-40:])]
+    tail = written[-40:]
+    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])]
     return named[0].name if named else phrase
 
 
@@ -914,6 +927,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         binding = sequential(text, quantity, binding)
+        if claims and is_rate_difference(quantity, binding, claims[-1]):
+            binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -984,6 +999,14 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
             kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
             read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
     return read
+
+
+def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) -> bool:
+    """'贷款余额同比增长8.2%，比上月末低0.3个百分点': points after a growth rate of the same metric are
+    the change of that rate, not a second rate ('loans.growth_change')."""
+    return (quantity.unit == "percentage_point" and binding.metric.endswith(".growth") and previous.metric == binding.metric
+            and previous.quantity is not None and previous.quantity.unit == "percent" and previous.kind == "growth"
+            and chinese_phrases.is_chinese(previous.quote))
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:

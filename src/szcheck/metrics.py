@@ -167,7 +167,7 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
         return False
-    if not phrases.heads_its_phrase(text[mention.end :]):
+    if not phrases.heads_its_phrase(text[mention.end :]) or phrases.ends_with_age_bracket(before):
         return True
     kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
     modifiers = phrases.modifiers_before(without_names(before))
@@ -183,7 +183,11 @@ def names_a_change(text: str, mention: Mention | None) -> bool:
     """'新增贷款5920亿元' (new loans): a change word written into the metric's name, in Chinese."""
     if mention is None or mention.surface.isascii():
         return False
-    return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+    before = text[max(0, mention.start - 12) : mention.start]
+    neutral = sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True)
+    while any(before.endswith(word) for word in neutral):  # '新增境内外上市公司': 境内外 leaves it new listings
+        before = before[: -len(next(word for word in neutral if before.endswith(word)))]
+    return patterns()["change"].search(before[-8:]) is not None
 
 
 def after_noun(text: str, quantity: Quantity) -> int:

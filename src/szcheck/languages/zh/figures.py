@@ -257,7 +257,22 @@ def bare_number_is_not_a_figure(text: str, start: int, end: int, bare: bool, dig
     prefixes = numerals.vocabulary().raw["year_prefixes"]
     if any(text.endswith(prefix, 0, start) for prefix in prefixes) and numerals.is_year(text, start, end):
         return True
-    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end)
+    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end) or is_age_bracket(text, end)
+
+
+@functools.cache
+def age_bracket() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    ages, ends = word_alternation(vocab["age_words"]), word_alternation(vocab["age_bracket_ends"])
+    return re.compile(rf"(?:(?:[-—–~至到]\d{{1,3}}(?:{ages}))|(?:{ages})(?:{ends}))[\u4e00-\u9fff]")
+
+
+def is_age_bracket(text: str, end: int) -> bool:
+    """'65岁及以上人口', '15-59岁人口': an age bracket names a part of a population; the first bound
+    (65, 15) is no figure. An age said of someone ('平均年龄38岁') is one."""
+    return age_bracket().match(text, end) is not None
 
 
 @functools.cache

@@ -126,7 +126,18 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
+    if bracket:
+        kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
+
+
+def ends_with_age_bracket(text: str) -> bool:
+    """'全市65岁及以上' before '人口': a part of the population by age, not all of it."""
+    return AGE_BRACKET.search(text) is not None
 
 
 GRADE = re.compile(r"[0-9A-Z]{1,3}")
