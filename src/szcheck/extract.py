@@ -443,7 +443,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 and not names_its_own(text, quantities[index - 1], quantity):
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
-                and share_of_a_total(quantity):
+                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
             binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
@@ -469,6 +469,23 @@ def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
     for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
         between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
     return bool(chinese_phrases.noun_before(between))
+
+
+def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """'总资产7833亿元，资产负债率为74.6%': a Chinese rate named in the clause (not a share after 占) is a
+    measure of its own, not a share of the figure before it."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    clause = chinese_phrases.CLAUSE_END.split(between)[-1]
+    if not chinese_phrases.is_chinese(between) or any(word in clause for word in vocabulary_of_shares()):
+        return False
+    return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+@functools.cache
+def vocabulary_of_shares() -> tuple[str, ...]:
+    from .languages import vocabulary
+
+    return tuple(word for word in vocabulary("figures")["share_phrases"] if chinese_phrases.is_chinese(word))
 
 
 def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
