@@ -446,7 +446,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
             binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
-            binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
+            # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
+            binding = Binding(bindings[-1].metric.removesuffix(".growth"), "registry", bindings[-1].at)
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
