@@ -460,10 +460,20 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
     if comparison:
         compared = [n for n in in_clause if n.start >= comparison.end()]
         in_clause = compared or in_clause
+    if share:
+        in_clause = [n for n in in_clause if not names_a_share_base(text, start, n)]
     chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
     return qualified or entity
+
+
+def names_a_share_base(text: str, start: int, named: Named) -> bool:
+    """'苏州市进出口总额2.6万亿元，占全省的49.5%': the province after 占 is what the share is of, not whose it is."""
+    from .languages import vocabulary
+
+    clause = text[start : named.start]
+    return bool(HAN_TEXT.search(clause)) and any(word in clause for word in vocabulary("figures")["share_phrases"] if HAN_TEXT.search(word))
 
 
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:

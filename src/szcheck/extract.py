@@ -13,7 +13,7 @@ from .metrics import chinese_compound, compound_words, counted_metric, is_change
 from .entities import DATELINE, acts, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
-from .languages.zh import phrases as chinese_phrases
+from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, Quantity, Source
 from .money import source_currency
@@ -149,7 +149,7 @@ def main_subject(source: Source, registry: Registry) -> str:
         mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
         for mention in mentions:
             category = registry.entities[mention.name].category
-            if category in PLACE_CATEGORIES:
+            if category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
                 counts[mention.name] += weight / 2 if category == "country" else weight
         starts = [m.start for m in mentions]
@@ -171,12 +171,13 @@ def main_subject(source: Source, registry: Registry) -> str:
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if not counts:
-        named = find_mentions(source.title + " " + source.body, "entities")
+        named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
+ORGANISATION_CATEGORIES = ("company",)  # registry organisations an article is about (a fund named in passing is not)
 
 
 def saying_verb_after(text: str, end: int) -> bool:
@@ -472,6 +473,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
             binding = bind_growth(text, quantity, mentions, preceding)
+            if binding and index and binding.at.end <= quantities[index - 1].start and names_its_own(text, quantities[index - 1], quantity):
+                binding = None  # '上涨0.2%，其中食品价格下降1.1%': the food prices' own rate
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
@@ -480,13 +483,15 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = follows(text, quantities[index - 1], quantity, bindings[-1])
         if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
             binding = Binding(f"{earlier}.share", "registry")
-        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric:
+        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric \
+                and not names_its_own(text, quantities[index - 1], quantity):
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
-                and share_of_a_total(quantity):
-            binding = Binding(f"{bindings[-1].metric}.share", "registry", bindings[-1].at)  # 860亿元，占全省的三成
+                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
+            binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
-            binding = Binding(bindings[-1].metric, "registry", bindings[-1].at)  # "21.47 million, an increase of 82,000"
+            # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
+            binding = Binding(bindings[-1].metric.removesuffix(".growth"), "registry", bindings[-1].at)
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
@@ -500,6 +505,34 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         bindings.append(as_change(qualified(text, quantity, binding), quantity, registry))
     return bindings
+
+
+def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """'上涨0.2%，其中食品价格下降1.1%': a Chinese rate whose clause names a thing of its own is not the
+    growth of the figure before it."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return False
+    for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
+        between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
+    return bool(chinese_phrases.noun_before(between))
+
+
+def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """'总资产7833亿元，资产负债率为74.6%': a Chinese rate named in the clause (not a share after 占) is a
+    measure of its own, not a share of the figure before it."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    clause = chinese_phrases.CLAUSE_END.split(between)[-1]
+    if not chinese_phrases.is_chinese(between) or any(word in clause for word in vocabulary_of_shares()):
+        return False
+    return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+@functools.cache
+def vocabulary_of_shares() -> tuple[str, ...]:
+    from .languages import vocabulary
+
+    return tuple(word for word in vocabulary("figures")["share_phrases"] if chinese_phrases.is_chinese(word))
 
 
 def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
@@ -722,11 +755,24 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     return noun
 
 
+def share_of_named_base(text: str, quantity: Quantity, metric: str) -> str:
+    """A share after a registry figure: of the whole it belongs to ('860亿元，占全省的三成' is gdp.share),
+    or the registry's intensity when the Chinese clause names its base ('研发经费投入2236.6亿元，占地区
+    生产总值比重达6.46%' is rd_intensity)."""
+    if chinese_phrases.is_chinese(text[: quantity.start]):
+        _, base = chinese_phrases.share_parts(without_names(window(text, quantity.start)))
+        named = intensity(metric, registry_name(base)) if base else ""
+        if named:
+            return named
+    return f"{metric}.share"
+
+
 def registry_name(phrase: str, written: str = "") -> str:
     """The registry metric a whole phrase names ('地区生产总值' -> 'gdp'), or one that ends where the
     phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
     named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
-    named = named or [m for m in find_mentions(written[-40:], "metrics") if m.end == len(written[-40:])]
+    tail = written[-40:]
+    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])]
     return named[0].name if named else phrase
 
 
@@ -814,6 +860,7 @@ def extract_claims(source: Source) -> list[Claim]:
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
     place = registry.entities.get(subject)
+    local_yuan = chinese_figures.local_yuan_currency(str(source.meta.get("currency") or "").upper(), subject, place.within if place else "")
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
@@ -831,8 +878,11 @@ def extract_claims(source: Source) -> list[Claim]:
             listed = listed if item else None
             scope.new_paragraph()
         quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency)]
+        quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
-        mentions = anchored(read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published), story)
+        mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section, source.published)
+        mentions = anchored(mentions, story)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
@@ -959,10 +1009,18 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
+    quantities = respectively_dated(text, quantities, periods)
+    respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         binding, role = bindings[index], ""
         entity = section_entity(sentence.section) if sentence.section else figure_entity(text, quantity.start, names, scope, quantity.kind == "share")
+        if index in respective:
+            binding, own_entity, quantity = respective[index]
+            entity = own_entity or entity
+        binding = sequential(text, quantity, binding)
+        if claims and is_rate_difference(quantity, binding, claims[-1]):
+            binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         entity = held_as_the_place(entity, binding.metric, registry)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
@@ -1012,6 +1070,90 @@ def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
         if entity.lower().endswith(" " + holder.lower()):
             return entity[: -len(holder) - 1]
     return entity
+
+
+def respectively_read(source: Source, text: str, quantities: list[Quantity], registry: Registry, scope: Scope,
+                      bindings: list[Binding]) -> dict:
+    """分别 (respectively): each figure of 'A和B分别为X和Y' read in its clause as written with its own
+    item alone ('A为X'), for its metric, entity and kind; its place, period and value stay as read.
+    A run with no list before it ('邮政业务总量1086亿元，快递业务量115.6亿件，分别增长8.2%和9.4%') goes
+    with the figures before it, one by one."""
+    if not any(word in text for word in chinese_phrases.RESPECTIVELY):
+        return {}
+    currency = source_currency(source.meta)
+    read: dict[int, tuple] = {}
+    earlier: list[int] = []
+    for run, opening, clauses in chinese_phrases.respectively(text, [(q.start, q.end) for q in quantities]):
+        if not clauses:
+            read.update(respectively_again(run, earlier, quantities, read, bindings))
+            continue
+        earlier = run
+        for index, clause in zip(run, clauses):
+            quantity = quantities[index]
+            alone = clause + text[quantity.start : quantity.end]
+            own = [q for q in read_quantities(alone, currency) if q.end == len(alone)]
+            if not own:
+                continue
+            binding = bind_metrics(alone, own, registry, scope.subject)[0]
+            whole = text[:opening] + alone
+            names = usable(whole, named_in(whole, scope.subject, registry), registry)
+            entity = figure_entity(whole, opening + own[0].start, names, scope, own[0].kind == "share")
+            kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
+            read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
+    return read
+
+
+def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) -> bool:
+    """'贷款余额同比增长8.2%，比上月末低0.3个百分点': points after a growth rate of the same metric are
+    the change of that rate, not a second rate ('loans.growth_change')."""
+    return (quantity.unit == "percentage_point" and binding.metric.endswith(".growth") and previous.metric == binding.metric
+            and previous.quantity is not None and previous.quantity.unit == "percent" and previous.kind == "growth"
+            and chinese_phrases.is_chinese(previous.quote))
+
+
+def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'环比上涨0.1%': growth against the month or quarter before is keyed apart from the year-on-year
+    rate ('cpi.sequential_growth'), so that the two are never compared."""
+    if quantity.kind != "growth" or not chinese_phrases.is_chinese(text[: quantity.start]) or not chinese_phrases.is_sequential(text, quantity.start):
+        return binding
+    if binding.metric.endswith(".growth"):
+        return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
+    if binding.metric.endswith(" growth"):
+        return Binding(binding.metric[: -len(" growth")] + " sequential growth", binding.match, binding.at)
+    return binding
+
+
+def respectively_dated(text: str, quantities: list[Quantity], mentions: list) -> list[Quantity]:
+    """'2023年和2024年，研发投入分别为510亿元和554亿元': each figure of the run has its own listed period."""
+    if not any(word in text for word in chinese_phrases.RESPECTIVELY):
+        return quantities
+    dated_ = list(quantities)
+    spans = [(q.start, q.end) for q in quantities]
+    for word in chinese_phrases.RESPECTIVELY:
+        for match in re.finditer(word, text):
+            run = chinese_phrases.respectively_run(text, match.end(), spans)
+            listed = chinese_phrases.listed_periods(text, match.start(), mentions, len(run)) if len(run) > 1 else None
+            for index, mention in zip(run, listed or ()):
+                dated_[index] = dated_[index].with_period(mention.period, "stated")
+    return dated_
+
+
+def respectively_again(run: list[int], earlier: list[int], quantities: list[Quantity], read: dict, bindings: list[Binding]) -> dict:
+    """'A和B分别为X和Y，分别增长P和Q': the second run goes with the first run's items, one by one; with
+    no run before it, with as many figures (levels, not rates) just before it."""
+    if not earlier:
+        earlier = list(range(run[0] - len(run), run[0])) if run[0] >= len(run) else []
+        if not earlier or any(quantities[i].kind == "growth" for i in earlier):
+            return {}
+        read = {i: (bindings[i], None, quantities[i]) for i in earlier}
+    if len(run) != len(earlier) or not all(index in read for index in earlier):
+        return {}
+    again = {}
+    for index, before in zip(run, earlier):
+        binding, entity, _ = read[before]
+        quantity = quantities[index]
+        again[index] = (growth_of(binding) if quantity.kind == "growth" else binding, entity, quantity)
+    return again
 
 
 def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:

@@ -173,7 +173,7 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
         return False
-    if not phrases.heads_its_phrase(text[mention.end :]):
+    if not phrases.heads_its_phrase(text[mention.end :]) or phrases.ends_with_age_bracket(before):
         return True
     kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
     modifiers = phrases.modifiers_before(without_names(before))
@@ -192,7 +192,11 @@ def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bo
     if mention is None or mention.name not in registry.metrics:
         return False
     if not mention.surface.isascii():
-        return patterns()["change"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+        before = text[max(0, mention.start - 12) : mention.start]
+        neutral = sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True)
+        while any(before.endswith(word) for word in neutral):  # '新增境内外上市公司': 境内外 leaves it new listings
+            before = before[: -len(next(word for word in neutral if before.endswith(word)))]
+        return patterns()["change"].search(before[-8:]) is not None
     return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
 
 

@@ -223,11 +223,25 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
+    if bare and is_listed_ordinal(text, start, end):
+        return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}(?:、[一二三四五六七八九十]{1,3})*、$")
+
+
+def is_listed_ordinal(text: str, start: int, end: int) -> bool:
+    """'第一、二、三产业': a numeral listed after an ordinal is one too; '三产业' names an industry."""
+    from .. import vocabulary
+
+    if text.startswith(tuple(vocabulary("figures")["ordinal_heads"]), end) and end - start == 1:
+        return True
+    return ORDINAL_LIST.search(text, max(0, start - 16), start) is not None
 
 
 YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
@@ -243,7 +257,22 @@ def bare_number_is_not_a_figure(text: str, start: int, end: int, bare: bool, dig
     prefixes = numerals.vocabulary().raw["year_prefixes"]
     if any(text.endswith(prefix, 0, start) for prefix in prefixes) and numerals.is_year(text, start, end):
         return True
-    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end)
+    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end) or is_age_bracket(text, end)
+
+
+@functools.cache
+def age_bracket() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    ages, ends = word_alternation(vocab["age_words"]), word_alternation(vocab["age_bracket_ends"])
+    return re.compile(rf"(?:(?:[-—–~至到]\d{{1,3}}(?:{ages}))|(?:{ages})(?:{ends}))[\u4e00-\u9fff]")
+
+
+def is_age_bracket(text: str, end: int) -> bool:
+    """'65岁及以上人口', '15-59岁人口': an age bracket names a part of a population; the first bound
+    (65, 15) is no figure. An age said of someone ('平均年龄38岁') is one."""
+    return age_bracket().match(text, end) is not None
 
 
 @functools.cache
@@ -436,3 +465,29 @@ def number_starts(vocab: dict) -> set[str]:
     return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
             | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
             | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})
+
+
+def local_yuan_currency(declared: str, place: str, within: str = "") -> str:
+    """The currency a bare 元 means in a source: its declared `currency` when 元 can name it, else the
+    currency of the place it is about (Hong Kong's 元 are HKD); '' for the renminbi."""
+    from .. import vocabulary
+
+    table = vocabulary("figures")["local_yuan"]
+    if declared:
+        return declared if declared in table.values() and declared != "CNY" else ""
+    return table.get(place) or table.get(within) or ""
+
+
+def as_local_yuan(text: str, quantity, currency: str):
+    """A figure in bare 元 (or yuan implied by its clause) read as the source's local `currency`."""
+    from dataclasses import replace
+
+    from .. import vocabulary
+
+    if not currency or quantity.unit != "CNY" or quantity.currency_from not in ("", "context"):
+        return quantity
+    renminbi = vocabulary("figures")["renminbi_words"]
+    around = text[max(0, quantity.start - 8) : quantity.end + 4]
+    if any(word in around for word in renminbi):
+        return quantity
+    return replace(quantity, unit=currency, currency_from="source")

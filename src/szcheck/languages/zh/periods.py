@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
@@ -36,6 +37,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
         PeriodRule("cjk_years_after", 21, rf"(?P<n>\d{{1,2}}|{counts})年(?:{word_alternation(vocab['years_after'])})", "年", years_after(vocab["cjk_counts"])),
+        PeriodRule("cjk_fiscal_year", 20, rf"(?P<y1>{YEAR})\s*[{year_joiners}/]\s*(?P<y2>\d{{2}}|{YEAR})\s*(?:财政|財政)?年度", "年度", fiscal_year),
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
@@ -137,6 +139,14 @@ NAMED_YEAR = re.compile(rf"({YEAR})年")
 YEARS_AFTER_REACH = 200  # characters back to the year that "N年后" counts from
 
 
+def fiscal_year(match, text, published, vocab):
+    """2024至25年度, 2024-25财政年度: a fiscal year from April to March (Hong Kong's, the one Chinese
+    news writes across two years)."""
+    first, last = int(match["y1"]), int(match["y2"])
+    last = last if last > 99 else first // 100 * 100 + last
+    return (f"{first}-04/{last}-03", False, False) if last == first + 1 else None
+
+
 def year_span(match, text, published, vocab):
     """2020—2024年, 2021年至2024年: the years from the first to the last."""
     first, last = int(match["y1"]), int(match["y2"])
@@ -201,3 +211,51 @@ def quarter_end(match, text, published, vocab):
 def since(match, text, published, vocab):
     """2019年以来: from that year to publication."""
     return (f"{match['year']}..{published.year}" if published else match["year"]), False, False
+
+
+BARE_YEAR_END = re.compile(r"(?<![\d０-９年今去上明前本当當])年(?:末|底)")
+WHOLE_YEAR = re.compile(r"(?<![\d０-９年今去上明前本当當])全年")
+CONTEXT_YEAR = re.compile(rf"^({YEAR})(?:$|-)")
+
+
+def year_ends_in_context(text: str, mentions: list, context, published) -> list:
+    """年末, 年底 and 全年 with no year of their own: the end of (or the whole of) the year the title or an
+    earlier sentence names (a 2024 communique's 年末 is 2024-12, its 全年 2024, even after a sentence on
+    年末); with none named, 年末 is the last year-end before publication and 全年 is left to the context.
+    A part of a year written without one (上半年, 前三季度, 1-10月) is a part of that named year too."""
+    named = CONTEXT_YEAR.match(context.period) if context is not None else None
+    if named:
+        mentions = [in_year(m, int(named[1])) for m in mentions]
+    if "年末" not in text and "年底" not in text and "全年" not in text:
+        return mentions
+    from ...model import PeriodMention
+    from ...reader.periods import is_fronted
+
+    year = int(named[1]) if named else (published.year - (published.month < 12) if published else None)
+    if year is None:
+        return mentions
+    found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
+    found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
+    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m))
+             for m, period in found if not overlaps_any(mentions, m.start(), m.end())]
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def overlaps_any(mentions: list, start: int, end: int) -> bool:
+    """Whether a mention (sorted by start, none overlapping) overlaps [start, end)."""
+    at = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return at > 0 and mentions[at - 1].end > start
+
+
+PART_OF_YEAR = re.compile(rf"^{YEAR}-(?:H[12]|Q[1-4]|\d\d/{YEAR}-\d\d)$")
+HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+WRITTEN_YEAR = re.compile(rf"{YEAR}|今年|去年|上年|明年|本年|前年")
+
+
+def in_year(mention, year: int):
+    """上半年 under a 2024 title is 2024-H1, not the publication year's half."""
+    if not mention.relative or not HAN_CHARACTER.search(mention.text) or not PART_OF_YEAR.match(mention.period) or WRITTEN_YEAR.search(mention.text):
+        return mention
+    from dataclasses import replace
+
+    return replace(mention, period=re.sub(YEAR, str(year), mention.period), relative=False)

@@ -10,6 +10,7 @@ measure word ("220家上市公司"). It never ends in a function or measure word
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -41,6 +42,12 @@ def words() -> dict[str, frozenset[str]]:
         "place_suffixes": tuple(vocab["place_suffixes_zh"]),
         "rates": tuple(vocab["rate_nouns_zh"]),
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
+        "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
+        "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "ranks": frozenset(vocab["rank_words_zh"]),
+        "grades": frozenset(vocab["grade_words_zh"]),
+        "infixes": frozenset(vocab["name_infixes_zh"]),
+        "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
     }
 
@@ -72,8 +79,16 @@ def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or tag in STOP_TAGS or not LETTER.search(word)
-            or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+            or not LETTER.search(word) or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+
+
+NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿零〇兩萬億]")
+
+
+def is_han_word(word: str, tag: str) -> bool:
+    """'港澳台' tagged a numeral: a word of two or more Han characters with no numeral in it is a word."""
+    return tag == "m" and len(word) > 1 and HAN.search(word) is not None and not NUMERAL.search(word)
 
 
 def trimmed(phrase: str) -> str:
@@ -103,9 +118,46 @@ def noun_before(text: str) -> str:
     while tokens and is_stop(*tokens[-1]):
         tokens.pop()  # the predicate and adverbs between the noun and its figure
     kept: list[str] = []
-    while tokens and len(kept) < MAX_WORDS and not is_stop(*tokens[-1]):
-        kept.insert(0, tokens.pop()[0])
+    while tokens and len(kept) < MAX_WORDS:
+        taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
+        if not taken:
+            break
+        for _ in range(taken):
+            kept.insert(0, tokens.pop()[0])
+    while len(kept) > 1 and kept[0] in words()["anaphors"]:
+        kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
+    if bracket:
+        kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
+
+
+def ends_with_age_bracket(text: str) -> bool:
+    """'全市65岁及以上' before '人口': a part of the population by age, not all of it."""
+    return AGE_BRACKET.search(text) is not None
+
+
+GRADE = re.compile(r"[0-9A-Z]{1,3}")
+
+
+def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
+    """How many of the last `tokens`, each a word that would end the phrase, the name `kept` so far
+    goes on with: 每万 (人口…), 500 (强企业), A 级 (旅游景区), 城镇 新增 (就业), 外商 及 (港澳台商…)."""
+    vocab = words()
+    word = tokens[-1][0]
+    before = tokens[-2] if len(tokens) > 1 else None
+    if not kept:
+        return 0
+    if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
+        return 1
+    if word in vocab["grades"] and before and GRADE.fullmatch(before[0]):
+        return 2
+    if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
+        return 1
+    return 0
 
 
 def noun_after(text: str) -> str:
@@ -129,6 +181,8 @@ def modifiers_before(text: str) -> list[str]:
     kept: list[str] = []
     while tokens and not is_stop(*tokens[-1]):
         kept.insert(0, tokens.pop()[0])
+    while kept and kept[0] in words()["anaphors"]:
+        kept.pop(0)  # '该公司营业收入' is the company's revenue, not another measure
     return kept
 
 
@@ -154,3 +208,142 @@ def share_parts(text: str) -> tuple[str | None, str]:
     for noun in vocabulary("claims")["share_nouns_zh"]:
         base = base.replace(noun, "")
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
+
+
+RESPECTIVELY = ("分别", "分別")
+LIST_JOINER = re.compile(r"以及|和|与|與|及|、")
+FIGURE_JOINER = re.compile(r"\s*(?:以及|和|与|與|及|、|，|,)\s*")
+PREDICATE_REACH = 12  # characters between 分别 and its first figure: 为, 比上年增长, 同比下降
+LIST_REACH = 80  # characters back from 分别 to the start of its clause, which holds the list
+LEADING_SCOPE = re.compile(r"^(?:\d{4}年)?")
+
+
+def respectively(text: str, spans: list[tuple[int, int]]) -> list[tuple[list[int], int, list[str]]]:
+    """'A和B分别为X和Y', '出口、进口分别增长X%、Y%': each figure of the run after 分别 is said of its own
+    item of the list before it. For each such run: the indices of its figures (into `spans`), where its
+    clause opens, and for each figure the clause as it reads with its item alone ('第一产业增加值为'),
+    to which the figure is added.
+    A head after the last item is shared ('第一产业和第二产业增加值'). Nothing when the counts differ."""
+    groups = []
+    for word in RESPECTIVELY:
+        at = text.find(word)
+        while at >= 0:
+            group = respectively_at(text, at, at + len(word), spans)
+            if group:
+                groups.append(group)
+            at = text.find(word, at + 1)
+    return groups
+
+
+def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The figures (indices into `spans`) of the run right after a 分别 that ends at `end`."""
+    first = bisect.bisect_left(spans, (end, -1))
+    if first == len(spans) or spans[first][0] - end > PREDICATE_REACH or CLAUSE_END.search(text, end, spans[first][0]):
+        return []
+    run = [first]
+    for index in range(first + 1, len(spans)):
+        if not FIGURE_JOINER.fullmatch(text, spans[run[-1]][1], spans[index][0]):
+            break
+        run.append(index)
+    return run
+
+
+def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[list[int], int, list[str]] | None:
+    run = respectively_run(text, end, spans)
+    if len(run) < 2:
+        return None
+    reach = max(0, start - LIST_REACH)
+    opening = max(max(text.rfind(mark, reach, start) for mark in "，,；;：:。") + 1, reach)
+    prefix, listed = split_scope(text[opening:start])
+    if not HAN.search(listed) and len(run) > 1:
+        return run, opening, []  # '，分别增长4.5%和6.4%': the list is the one the clause before paired
+    items = LIST_JOINER.split(listed)
+    place = leading_place(items)
+    prefix, items[0] = prefix + items[0][:place], items[0][place:]
+    items = items * len(run) if len(items) == 1 else items  # '研发投入分别为510亿元和554亿元' (in two years): one thing
+    if len(items) != len(run) or not all(HAN.search(item) for item in items):
+        return None
+    predicate = text[end : spans[run[0]][0]]
+    return run, opening, [prefix + item + predicate for item in with_shared_head(items)]
+
+
+def leading_place(items: list[str]) -> int:
+    """The length of a place named before a list of things ('武汉市城镇居民和农村居民'), which is every
+    item's; 0 when the items are themselves places ('杭州和宁波')."""
+    from ...registry import find_mentions
+
+    def place_at_start(item: str):
+        return next((m for m in find_mentions(item, "entities") if m.start == 0), None)
+
+    place = place_at_start(items[0])
+    if place is None or place.end == len(items[0]) or any(place_at_start(item) for item in items[1:]):
+        return 0
+    return place.end
+
+
+def split_scope(listed: str) -> tuple[str, str]:
+    """'2024年全市城镇居民和农村居民' -> ('2024年全市', '城镇居民和农村居民'): the year and scope words
+    before a list belong to every item."""
+    prefix = LEADING_SCOPE.match(listed)[0]
+    rest = listed[len(prefix) :]
+    scopes = sorted(words()["scopes"], key=len, reverse=True)
+    while True:
+        scope = next((word for word in scopes if rest.startswith(word) and len(rest) > len(word)), None)
+        if scope is None:
+            return prefix, rest
+        prefix, rest = prefix + scope, rest[len(scope) :]
+
+
+ORDINAL_ITEM = re.compile(r"第?([一二三四五六七八九十]{1,3})(.*)")
+
+
+def with_shared_head(items: list[str]) -> list[str]:
+    """Each item of a list whole: '第一、二、三产业增加值' -> 第一产业增加值, 第二产业增加值, 第三产业增加值;
+    '第一产业和第二产业增加值' -> 第一产业增加值, 第二产业增加值."""
+    ordinals = [ORDINAL_ITEM.fullmatch(item) for item in items]
+    if all(ordinals) and ordinals[-1][2] and not any(m[2] for m in ordinals[:-1]):
+        return [f"第{m[1]}{ordinals[-1][2]}" for m in ordinals]
+    head = shared_head(items)
+    return [item + head for item in items[:-1]] + [items[-1]]
+
+
+def shared_head(items: list[str]) -> str:
+    """The head a list's last item goes on with, which the items before it share: '第二产业增加值' after
+    '第一产业' -> '增加值'. It starts where the first item's length ends, at a word boundary; an item that
+    already names a measure of its own ('营业收入和净利润') shares none."""
+    first, last = items[0], items[-1]
+    if len(last) <= len(first) or first == last or is_measure(first):
+        return ""
+    boundaries, position = set(), 0
+    for word, _ in tagged(last):
+        position += len(word)
+        boundaries.add(position)
+    return last[len(first) :] if len(first) in boundaries else ""
+
+
+def is_measure(item: str) -> bool:
+    from ...registry import find_mentions
+
+    return any(m.start == 0 and m.end == len(item) for m in find_mentions(item, "metrics"))
+
+
+def listed_periods(text: str, start: int, mentions: list, count: int) -> list | None:
+    """'2023年和2024年，…分别为X和Y': the `count` periods listed (joined by 和, 、) last before `start`,
+    each the period of its own figure; None when the sentence lists no such run."""
+    at = bisect.bisect_right(mentions, start, key=lambda m: m.end)
+    listed = [m for m in mentions[max(0, at - count) : at] if not m.event]
+    if len(listed) < count:
+        return None
+    joined = all(LIST_JOINER.fullmatch(text[a.end : b.start].strip()) for a, b in zip(listed, listed[1:]))
+    return listed if joined else None
+
+
+SEQUENTIAL_REACH = 12  # characters before a growth rate in which 环比 says what it is measured against
+
+
+def is_sequential(text: str, start: int) -> bool:
+    """'环比上涨0.1%': a rate against the period just before, not a year earlier ('同比' nearer wins)."""
+    clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1]
+    marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
+    nearest = max(marks, key=marks.get)
+    return marks[nearest] >= 0 and nearest != "同比"
