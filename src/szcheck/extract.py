@@ -881,7 +881,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
-        mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section, source.published)
+        mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
         mentions = anchored(mentions, story)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
