@@ -82,7 +82,7 @@ def vocabulary() -> Vocabulary:
     import yaml
 
     text = resources.files(__package__).joinpath("numerals.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader (libyaml's when built)
     words = tuple(data["not_numerals"])
     index: dict = {}
     for word in words:
