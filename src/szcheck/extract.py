@@ -337,8 +337,7 @@ def grows_the_figure_before(text: str, quantities: list[Quantity], index: int, m
     """'实现利润总额560.3亿元，增长11.2%': a rate right after a level that no registry name after the
     last one states is that level's growth, not the growth of the metric named before it."""
     previous, quantity = quantities[index - 1], quantities[index]
-    start = clause_start(text, quantity.start)
-    if start > previous.end and text[start : quantity.start].isascii() and english_phrases.opening_noun_phrase(text[start : quantity.start]):
+    if names_its_own(text, previous, quantity):
         return False  # "... to £1.9 billion, while fuel costs fell 3%": another subject's rate
     return previous.kind in ("amount", "count") and (not preceding or mentions[preceding[-1]].end <= previous.start) \
         and not named_between(mentions, previous.end, quantity.start)
@@ -508,11 +507,12 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
 
 
 def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
-    """'上涨0.2%，其中食品价格下降1.1%': a Chinese rate whose clause names a thing of its own is not the
-    growth of the figure before it."""
+    """'上涨0.2%，其中食品价格下降1.1%', '... to £1.9 billion, while fuel costs fell 3%': a rate whose
+    clause names a thing of its own is not the growth of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
     if not chinese_phrases.is_chinese(between):
-        return False
+        start = clause_start(text, quantity.start)
+        return start > previous.end and bool(english_phrases.opening_noun_phrase(text[start : quantity.start]))
     for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
         between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
     return bool(chinese_phrases.noun_before(between))

@@ -96,8 +96,11 @@ def without_owners(text: str) -> str:
 def opening_noun_phrase(clause: str) -> list[str]:
     """'Inbound visitors to Xi'an numbered' -> ['Inbound', 'visitors']: the words a clause opens with,
     up to its first function word or verb."""
+    found = WORD.findall(clause)
+    if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]):
+        return []  # "growing 5.8%", "reflecting a growth of": a participle going on about the clause before
     kept = []
-    for word in WORD.findall(clause):
+    for word in found:
         lower = word.lower()
         if lower in words()["stop_words"] or lower in words()["clause_verbs"] or (kept and lower.endswith("ed")):
             break
