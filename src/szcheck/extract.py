@@ -320,17 +320,16 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     after = GROWTH_OF.match(text, quantity.end)
     following = [m for m in mentions if after and m.start == after.end()]
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
-    if chosen and not following and has_own_subject(text, chosen, quantity):
+    if chosen and not following and chosen.surface.isascii() and has_own_subject(text, chosen.start, quantity):
         return None
     return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
-def has_own_subject(text: str, mention: Mention, quantity: Quantity) -> bool:
-    """Whether the English clause of `quantity` opens, after `mention`'s clause, with a noun phrase of its own."""
+def has_own_subject(text: str, after: int, quantity: Quantity) -> bool:
+    """Whether the English clause of `quantity` starts after position `after` and opens with a noun
+    phrase of its own ('..., while fuel costs fell 3%')."""
     start = clause_start(text, quantity.start)
-    if mention.start >= start or not mention.surface.isascii():
-        return False
-    return bool(english_phrases.opening_noun_phrase(text[start : quantity.start]))
+    return start > after and bool(english_phrases.opening_noun_phrase(text[start : quantity.start]))
 
 
 def grows_the_figure_before(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range) -> bool:
@@ -511,8 +510,7 @@ def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
     clause names a thing of its own is not the growth of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
     if not chinese_phrases.is_chinese(between):
-        start = clause_start(text, quantity.start)
-        return start > previous.end and bool(english_phrases.opening_noun_phrase(text[start : quantity.start]))
+        return has_own_subject(text, previous.end, quantity)
     for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
         between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
     return bool(chinese_phrases.noun_before(between))
