@@ -7,15 +7,16 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
 from .entities import DATELINE, acts, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
-from .model import UNSPECIFIED, Claim, Quantity, Source
+from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
@@ -105,9 +106,11 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
     whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
     clause = english_phrases.words()["trailing_words"].sub("", whole)
+    active = english_phrases.without_passive_verb(clause)  # "Spending by tourists in the city was estimated"
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
-    verb_before_figure = verb_follows or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
+    verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
+    clause = active
     clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
     phrase: list[str] = []
@@ -119,6 +122,9 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
+            if phrase and word.lower() == "by" and position and not english_phrases.is_function_word(words[position - 1]) \
+                    and not words[position - 1].lower().endswith("ed"):  # not "protection provided by technology insurance"
+                phrase.append(words[position - 1])  # "Spending by tourists" -> "tourists Spending"
             break
         phrase.insert(0, word)
     return " ".join(phrase)
@@ -352,7 +358,17 @@ def growth_of(binding: "Binding") -> Binding:
     if binding.match == "registry":
         base = binding.metric.split(".")[0]
         return Binding(f"{base}.growth", "registry", binding.at)
+    if english_phrases.is_growth_noun(binding.metric):
+        return binding  # 'aims for growth of 8%': growth already
     return Binding(f"{binding.metric} growth", "phrase")
+
+
+def economic_growth(binding: Binding, entity: str, registry: Registry) -> Binding:
+    """'growth accelerated to 7.55%' of a country or a city: a place's growth, with nothing else
+    named, is its economy's."""
+    if binding.match == "phrase" and english_phrases.is_growth_noun(binding.metric) and kind_of(entity, registry) != "organisation":
+        return Binding(english_phrases.words()["economy_growth"], "registry", binding.at)
+    return binding
 
 
 def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding: range, registry: Registry) -> Binding | None:
@@ -484,6 +500,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric \
                 and not names_its_own(text, quantities[index - 1], quantity):
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
+        if binding is None and index and quantity.kind == quantities[index - 1].kind == "growth" and bindings[-1].metric.endswith(".growth") \
+                and not names_its_own(text, quantities[index - 1], quantity):
+            binding = bindings[-1]  # 'down 4.2% from October but up 21% from a year earlier': the same change, on another base
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
                 and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
             binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
@@ -710,7 +729,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         base = quantity.base or owned_noun(after)
         return share_key(subject, phrase_key(base)) if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
-        return f"{subject} growth" if subject else ""
+        return subject if english_phrases.is_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
 
 
@@ -813,17 +832,30 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
     return None
 
 
-def inferred_period(metric: str, registry: Registry, source: Source) -> str:
-    """An unstated period, read as a careful reader would: the last full year for an annual flow,
-    the publication month for a level or a count."""
-    if not source.published:
-        return UNSPECIFIED
+def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
+                    story: PeriodMention | None = None) -> str:
+    """An unstated period, read as a careful reader would: the recent period the article is about (the
+    one it last stated) for a flow, or for a sum of money or a growth of unknown kind that its words do
+    not make a level (most often flows), else the last full year for an annual flow, the publication
+    month for a level or a count."""
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
+        return UNSPECIFIED
+    flow = base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+    if flow and story is not None and is_span(story.period) and is_recent(story.period, source.published):
+        return story.period
+    if not source.published:
         return UNSPECIFIED
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - 1)
     return f"{source.published.year}-{source.published.month:02d}"
+
+
+def is_recent(period: str, published: date | None) -> bool:
+    """A period that ends in the year of publication or the year before: what a news story is about,
+    not the founding year of a profile ('established in 1996')."""
+    years = re.findall(r"\d{4}", period)
+    return published is not None and bool(years) and int(years[-1]) >= published.year - 1
 
 
 MAX_QUOTE = 600  # a quote longer than this is cut to the words around the figure (still a substring of the source)
@@ -891,7 +923,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story) + description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -990,16 +1022,18 @@ FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (p
 
 def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
     """The one period a sentence states for all its figures, which holds for the rest of its paragraph
-    ('The province's R&D spending was 130.4 billion yuan in 2024. Of that, enterprises ...')."""
-    periods = {q.period for q in quantities if q.period_basis == "stated" and q.kind != "growth"}
-    if len(periods) != 1:
+    ('The province's R&D spending was 130.4 billion yuan in 2024. Of that, enterprises ...'); a period
+    that only some of them state is the period of those, such as the base of a comparison."""
+    levels = [q for q in quantities if q.kind != "growth"] or quantities
+    periods = {q.period if q.period_basis == "stated" else None for q in levels}
+    if len(periods) != 1 or None in periods:  # 'stood at 14.1%, up from 13.6% at the end of 2023': a base only
         return None
     period = periods.pop()
     return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
-                    periods: list = ()) -> list[Claim]:
+                    periods: list = (), story: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -1016,10 +1050,13 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if index in respective:
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
+        entity = held_as_the_place(entity, binding.metric, registry)
+        binding = economic_growth(binding, entity, registry)
+        if binding.metric.endswith(".growth") and quantity.kind == "share" and quantity.unit == "percent":
+            quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, binding)
         if claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
-        entity = held_as_the_place(entity, binding.metric, registry)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -1029,10 +1066,11 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
-        period, basis = dated(text, quantity, binding.metric)
+        period, basis = quantity.period, quantity.period_basis
         if period == UNSPECIFIED:
-            period = inferred_period(binding.metric, registry, source)
+            period = inferred_period(text, quantity, binding.metric, registry, source, story)
             basis = "inferred" if period != UNSPECIFIED else "none"
+        period = dated(text, quantity, binding.metric, period)
         claim = Claim(
             id="",
             source=source.path.as_posix(),
@@ -1110,9 +1148,12 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
-    """'环比上涨0.1%': growth against the month or quarter before is keyed apart from the year-on-year
+    """'环比上涨0.1%', 'rose 0.4% month on month': growth against the month or quarter before is keyed apart from the year-on-year
     rate ('cpi.sequential_growth'), so that the two are never compared."""
-    if quantity.kind != "growth" or not chinese_phrases.is_chinese(text[: quantity.start]) or not chinese_phrases.is_sequential(text, quantity.start):
+    if quantity.kind != "growth":
+        return binding
+    chinese = chinese_phrases.is_chinese(text[: quantity.start])
+    if not (chinese_phrases.is_sequential(text, quantity.start) if chinese else english_phrases.is_sequential(text, quantity.end)):
         return binding
     if binding.metric.endswith(".growth"):
         return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
@@ -1154,21 +1195,20 @@ def respectively_again(run: list[int], earlier: list[int], quantities: list[Quan
     return again
 
 
-def dated(text: str, quantity: Quantity, metric: str) -> tuple[str, str]:
+def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
     earlier' is the year before; a change over the year to December ('down 1.39 million from a year
     earlier', at the end of 2024) is that year's."""
-    period, basis = quantity.period, quantity.period_basis
     if period == UNSPECIFIED or quantity.kind == "growth":
-        return period, basis
+        return period
     if names_previous_period(text, quantity):
-        return year_before(period), basis
+        return year_before(period)
     step = previous_step(text, quantity)
     if step:
-        return step_before(period, step), basis
+        return step_before(period, step)
     if metric.endswith(".change") and re.fullmatch(r"\d{4}-12", period):
-        return period[:4], basis
-    return period, basis
+        return period[:4]
+    return period
 
 
 def number_claims(claims: list[Claim]) -> list[Claim]:

@@ -16,6 +16,9 @@ from .model import Quantity
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions
 
+DIGIT = re.compile(r"\d")
+
+
 def stop_words() -> frozenset[str]:
     from .languages.en.phrases import words as english_words
 
@@ -40,6 +43,7 @@ def patterns() -> dict[str, re.Pattern]:
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
+        "level": re.compile(alternation("level_words"), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
         "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
@@ -213,6 +217,12 @@ def names_previous_period(text: str, quantity: Quantity) -> bool:
     return patterns()["previous"].match(text, after_noun(text, quantity)) is not None
 
 
+def names_a_level(text: str, quantity: Quantity) -> bool:
+    """'loan balances exceeding 3 billion yuan', 'a total investment of 1.23 billion': the figure's clause
+    says it is a level, however its noun reads."""
+    return patterns()["level"].search(clause_before(text, quantity.start)) is not None
+
+
 def previous_step(text: str, quantity: Quantity) -> str:
     """'4.1% a month earlier' -> 'M', 'the previous quarter' -> 'Q' (the steps of reader.periods.step_before), else ''."""
     position = after_noun(text, quantity)
@@ -231,5 +241,12 @@ def outlook(text: str, quantity: Quantity) -> str:
     """forecast, target or plan when the figure's clause says so ('expected to reach', 'aims to', 'plans to')."""
     clause = clause_before(text, quantity.start)
     found = [(match.start(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
-             for match in pattern.finditer(clause)]
+             for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
     return max(found)[1] if found else ""
+
+
+def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
+    """'beating the target of 6.5% and up from 5.05% in 2023': a noun of expecting ('target of',
+    'forecasts of') is the figure right after it; a verb ('expects', 'aims to') holds for the clause."""
+    nouns = words().get("outlook_nouns") or ()
+    return any(word in nouns for word in match.group(0).lower().split()) and DIGIT.search(clause, match.end()) is not None

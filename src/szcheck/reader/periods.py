@@ -70,6 +70,7 @@ def period_words() -> dict:
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
         "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
+        "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
@@ -164,7 +165,8 @@ def assign_periods(
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
-    for quantity, mention in zip(quantities, attached):
+    for index, (quantity, mention) in enumerate(zip(quantities, attached)):
+        mention = mention or level_mention(text, quantities, attached, index)
         if mention is None and quantity.kind == "growth" and not spans:
             spans.append(growth_span(text))
         span = spans[0] if mention is None and quantity.kind == "growth" else None
@@ -184,6 +186,15 @@ def assign_periods(
         else:
             result.append(quantity.with_period(UNSPECIFIED, "none"))
     return result
+
+
+def level_mention(text: str, quantities: list[Quantity], attached: list, index: int) -> PeriodMention | None:
+    """The period attached to the level a change reached ('rose 14.3% to $405.5 billion in 2024')."""
+    quantity = quantities[index]
+    if quantity.kind != "growth" or index + 1 == len(quantities) or attached[index + 1] is None:
+        return None
+    between = text[quantity.end : quantities[index + 1].start]
+    return attached[index + 1] if period_words()["change_to_level"].fullmatch(between) else None
 
 
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],

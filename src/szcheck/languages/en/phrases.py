@@ -37,6 +37,12 @@ def words() -> dict:
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
+        "sequential": re.compile(rf"[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
+                                 rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
+        "passive_auxiliaries": frozenset(vocab["passive_auxiliaries"]),
+        "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
+        "growth_nouns": frozenset(vocab["growth_nouns"]),
+        "economy_growth": vocab["economy_growth"],
         "growth_noun": re.compile(rf"\s*(?:{word_alternation(vocab['growth_nouns'])})", re.I),
         "ends_with_growth": re.compile(rf"(?:{word_alternation(vocab['growth_nouns'])})$", re.I),
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
@@ -55,6 +61,8 @@ def measure_verb(clause: str) -> tuple[str, str] | None:
         pass
     if found is None or len(WORD.findall(clause[found.end() :])) > MAX_WORDS_AFTER_VERB:
         return None
+    if found.group(0).lower().endswith("ed") and is_passive_auxiliary((WORD.findall(clause[: found.start()]) or [""])[-1]):
+        return None  # 'Marketing spending was raised to': said of its subject
     key = words()["measure_verbs"][re.sub(r"\s+", " ", found.group(0).lower())]
     return key, clause[: found.start()]
 
@@ -68,6 +76,29 @@ def is_period_phrase(phrase: str) -> bool:
 def names_a_share(clause: str) -> bool:
     """'accounted for', 'made up', 'the share of': the percentage is a share, not the level of a rate."""
     return words()["share_cue"].search(clause) is not None
+
+
+def is_sequential(text: str, end: int) -> bool:
+    """'rose 0.4% month on month', 'down 4.2% from October': a change against the period just before."""
+    return words()["sequential"].match(text, end) is not None
+
+
+def is_function_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in words()["stop_words"] or lower in words()["clause_verbs"] or lower in words()["pronouns"]
+
+
+def is_passive_auxiliary(word: str) -> bool:
+    return word.lower() in words()["passive_auxiliaries"]
+
+
+def without_passive_verb(clause: str) -> str:
+    """'Marketing spending was cut' -> 'Marketing spending': a passive verb ending the clause before a figure."""
+    return words()["passive_verb"].sub("", clause)
+
+
+def is_growth_noun(phrase: str) -> bool:
+    return phrase.lower() in words()["growth_nouns"]
 
 
 def is_clause_verb(word: str) -> bool:
