@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, not_a_rate, outlook, previous_step, qualifier, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, outlook, previous_step, qualifier, spent_on
 from .entities import DATELINE, acts, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -20,7 +20,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import Sentence, is_heading, sentences
@@ -256,8 +256,8 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     if first in registry.not_names or find_mentions(name, "entities") or first.lower() in nationality_words() \
             or find_mentions(name, "metrics") or name.lower() in metric_words():
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
-    if " " not in name and name.endswith("ly"):
-        return None  # "Financially, the city ...": a sentence adverb, not a name
+    if " " not in name and (name.endswith("ly") or english_phrases.is_common_noun(name)):
+        return None  # "Financially, the city ...", "Manufacturing grew ...": an adverb or a common noun, not a name
     return Mention(match.start("name"), match.end("name"), organisation_name(name), name)
 
 
@@ -477,8 +477,11 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
+    aside = english_phrases.asides(text)
     for index, quantity in enumerate(quantities):
         preceding = range(bisect.bisect_right(mention_ends, quantity.start))
+        if aside:  # 'Net interest income, the bank's main source of revenue, climbed to': not revenue
+            preceding = [i for i in preceding if not any(start <= mentions[i].start and mentions[i].end <= end <= quantity.start for start, end in aside)]
         spent = spent_on(text, quantity, registry)
         if spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
@@ -709,7 +712,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject)
-    before, after = without_sub_entity(window(text, quantity.start)), text[quantity.end : quantity.end + WINDOW]
+    before, after = without_sub_entity(english_phrases.without_asides(window(text, quantity.start))), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
@@ -836,14 +839,18 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
                     story: PeriodMention | None = None) -> str:
     """An unstated period, read as a careful reader would: the recent period the article is about (the
     one it last stated) for a flow, or for a sum of money or a growth of unknown kind that its words do
-    not make a level (most often flows), else the last full year for an annual flow, the publication
-    month for a level or a count."""
+    not make a level (most often flows), and that period's last month for a balance, when it is over;
+    else the last full year for an annual flow, the publication month for a level or a count."""
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
     flow = base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
-    if flow and story is not None and is_span(story.period) and is_recent(story.period, source.published):
-        return story.period
+    if story is not None and is_span(story.period) and is_recent(story.period, source.published):
+        if flow:
+            return story.period
+        end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
+        if end and source.published and end < f"{source.published.year}-{source.published.month:02d}":
+            return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not source.published:
         return UNSPECIFIED
     if (base and base.kind == "flow") or metric.endswith("growth"):

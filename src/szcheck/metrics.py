@@ -44,6 +44,7 @@ def patterns() -> dict[str, re.Pattern]:
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "level": re.compile(alternation("level_words"), re.I),
+        "present": re.compile(alternation("present_verbs"), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
         "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
@@ -221,6 +222,11 @@ def names_a_level(text: str, quantity: Quantity) -> bool:
     """'loan balances exceeding 3 billion yuan', 'a total investment of 1.23 billion': the figure's clause
     says it is a level, however its noun reads."""
     return patterns()["level"].search(clause_before(text, quantity.start)) is not None
+
+
+def says_now(text: str, quantity: Quantity) -> bool:
+    """'Deposits stand at 455 billion euros': the figure's clause is in the present tense."""
+    return patterns()["present"].search(clause_before(text, quantity.start)) is not None
 
 
 def previous_step(text: str, quantity: Quantity) -> str:

@@ -272,3 +272,16 @@ def period_within(period: str, unit: str) -> str | None:
     if year[2]:
         return period
     return f"{year[1]}-Q{(int(year[3]) - 1) // 3 + 1}" if year[3] else None
+
+
+def last_month(period: str) -> str | None:
+    """The month a period ends in: 2024 -> 2024-12, 2024-Q3 -> 2024-09, 2024-H1 -> 2024-06,
+    2024-01/2024-10 -> 2024-10, 2024-05 -> 2024-05; None for a day or a run of years."""
+    found = re.fullmatch(r"(\d{4})(?:-(?:Q([1-4])|H([12])|(\d\d))|-\d\d/(\d{4}-\d\d))?", period)
+    if not found:
+        return None
+    year, quarter, half, month, until = found.groups()
+    if until:
+        return until
+    end = int(month) if month else int(quarter) * 3 if quarter else int(half) * 6 if half else 12
+    return f"{year}-{end:02d}"

@@ -40,6 +40,11 @@ def words() -> dict:
         "sequential": re.compile(rf"[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
         "passive_auxiliaries": frozenset(vocab["passive_auxiliaries"]),
+        "aside_relatives": frozenset(vocab["aside_relatives"]),
+        # bounded: an aside is short, and a comma inside a number ("30,000") does not close it
+        "aside": re.compile(rf",\s+(?:{word_alternation(vocab['aside_openers'])})\s(?:[^,;()]|,(?=\d)){{1,160}}?,"),
+        "common_nouns": frozenset(vocab["common_nouns"]),
+        "common_noun_endings": tuple(vocab["common_noun_endings"]),
         "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
         "growth_nouns": frozenset(vocab["growth_nouns"]),
         "economy_growth": vocab["economy_growth"],
@@ -81,6 +86,29 @@ def names_a_share(clause: str) -> bool:
 def is_sequential(text: str, end: int) -> bool:
     """'rose 0.4% month on month', 'down 4.2% from October': a change against the period just before."""
     return words()["sequential"].match(text, end) is not None
+
+
+def asides(text: str) -> list[tuple[int, int]]:
+    """Where asides between commas stand: ', the bank's main source of revenue,', ', which makes up a
+    quarter of the economy,'. Words with a verb of their own, not opened by a relative pronoun, are a
+    clause, not an aside (', the city has increased support for R&D,')."""
+    if ", " not in text:
+        return []
+    return [match.span() for match in words()["aside"].finditer(text)
+            if match.group(0)[1:].split()[0].lower() in words()["aside_relatives"] or not words()["clause_verb"].search(match.group(0))]
+
+
+def without_asides(text: str) -> str:
+    """The text with its closed asides blanked out (with spaces: offsets stay)."""
+    for start, end in asides(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def is_common_noun(word: str) -> bool:
+    """'Manufacturing', 'Construction': a capitalised word that is an ordinary noun, not a name."""
+    lower = word.lower()
+    return lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"])
 
 
 def is_function_word(word: str) -> bool:
