@@ -130,6 +130,12 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     return " ".join(phrase)
 
 
+def antecedent(text: str) -> str:
+    """'Manufacturing, which makes up nearly': in a relative clause, what it is said of."""
+    opened = english_phrases.relative_clause_start(text)
+    return thing(tail_phrase(text[:opened], verb_follows=True)) if opened is not None else ""
+
+
 def subject_phrase(text: str) -> str:
     """The subject of the clause a figure stands in: the words before its first verb."""
     clause = CLAUSE_BREAK.split(text)[-1]
@@ -363,11 +369,21 @@ def growth_of(binding: "Binding") -> Binding:
     return Binding(f"{binding.metric} growth", "phrase")
 
 
-def economic_growth(binding: Binding, entity: str, registry: Registry) -> Binding:
-    """'growth accelerated to 7.55%' of a country or a city: a place's growth, with nothing else
-    named, is its economy's."""
-    if binding.match == "phrase" and english_phrases.is_growth_noun(binding.metric) and kind_of(entity, registry) != "organisation":
-        return Binding(english_phrases.words()["economy_growth"], "registry", binding.at)
+def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: Registry) -> Binding:
+    """'growth accelerated to 7.55%', 'contributed 1.35 trillion yuan of the province's output', 'produced
+    36% of the province's output': a place's growth or output, with nothing else named, is its economy's."""
+    if kind_of(entity, registry) == "organisation":
+        return binding
+    economy, outputs = english_phrases.words()["economy_metric"], english_phrases.words()["output_nouns"]
+    whole, _, base = binding.metric.partition(".share of ")
+    if whole == economy and base in outputs:
+        return Binding(f"{economy}.share", "registry", binding.at)
+    if binding.match != "phrase":
+        return binding
+    if english_phrases.is_growth_noun(binding.metric):
+        return Binding(f"{economy}.growth", "registry", binding.at)
+    if binding.metric in outputs and quantity.kind == "amount":
+        return Binding(economy, "registry", binding.at)
     return binding
 
 
@@ -719,7 +735,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     subject = phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else thing(tail_phrase(before)) or previous_subject or subject_phrase(before)),
+        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before)),
         entity,
     )
     if quantity.kind in ("count", "rate") and quantity.noun:
@@ -730,7 +746,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
-        return share_key(subject, phrase_key(base)) if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
+        return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
         return subject if english_phrases.is_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
@@ -815,11 +831,11 @@ def up_to_function_word(words: str) -> str:
 
 
 def owned_noun(after: str) -> str:
-    """'half of its GDP' -> 'GDP': what a share is of, when it is someone's."""
+    """'half of its GDP' -> 'GDP', 'a quarter of the economy' -> 'economy': what a share is of."""
     from .entities import words
 
     owners = "|".join(re.escape(word) for word in words()["anaphora"]["any"])
-    match = re.match(rf"\s+(?:of\s+)?(?:{owners}|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s)\s+([\w&-]+)", after) if owners else None
+    match = re.match(rf"\s+(?:of\s+)?(?:{owners}|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s|the)\s+([\w&-]+)", after) if owners else None
     return match.group(1) if match else ""
 
 
@@ -845,6 +861,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if base and base.kind == "attribute":
         return UNSPECIFIED
     flow = base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+    if base and base.market and source.published:
+        return f"{source.published.year}-{source.published.month:02d}"  # 'Its shares rose 2.4% to 31.80 euros'
     if story is not None and is_span(story.period) and is_recent(story.period, source.published):
         if flow:
             return story.period
@@ -856,6 +874,11 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - 1)
     return f"{source.published.year}-{source.published.month:02d}"
+
+
+def is_market(metric: str, registry: Registry) -> bool:
+    base = registry.metrics.get(metric.split(".")[0].split(":")[0])
+    return base is not None and base.market
 
 
 def is_recent(period: str, published: date | None) -> bool:
@@ -924,7 +947,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         context = stated or context
-        story = stated if stated is not None and not stated.anchor and not is_now(stated) else story
+        story = stated if stated is not None and not stated.anchor and not is_now(stated) and not within_story(stated, story) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
@@ -939,12 +962,23 @@ def extract_claims(source: Source) -> list[Claim]:
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
+def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:
+    """'by the end of December' in a story about 2024: a part of the year the story is about, which
+    stays its period."""
+    return story is not None and re.fullmatch(r"\d{4}", story.period) is not None and stated.period.startswith(story.period + "-")
+
+
 def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     """'Orion' for 'Orion Bank' in an article that names Orion Bank: an organisation's short name,
     used after its full one, is the full one (unless the short one is a known place or entity)."""
+    from .entities import words
+
+    parts = frozenset(words()["sub_entities"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
-        full.setdefault(name.split()[0], set()).add(name)
+        short, _, rest = name.partition(" ")
+        if rest.lower() not in parts:  # "Porto companies" is a part of Porto, not its full name
+            full.setdefault(short, set()).add(name)
     renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
     if not renamed:
         return claims
@@ -1058,7 +1092,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
-        binding = economic_growth(binding, entity, registry)
+        binding = of_the_economy(binding, entity, quantity, registry)
         if binding.metric.endswith(".growth") and quantity.kind == "share" and quantity.unit == "percent":
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, binding)
@@ -1074,6 +1108,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = quantity.period, quantity.period_basis
+        if basis == "context" and is_market(binding.metric, registry):
+            period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         if period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story)
             basis = "inferred" if period != UNSPECIFIED else "none"

@@ -37,6 +37,7 @@ class Metric:
     changes: bool = False  # a percentage of it is its change: "inflation was 2.4%" is CPI growth
     opposite: str = ""  # the metric that is this one's other sign: a net loss is a negative net profit
     per_unit: bool = False  # a price of one unit: "$2 billion of shares" is not a share price
+    market: bool = False  # a market price or value: unless a period is stated, the time of publication
     held_by: tuple[str, ...] = ()  # the sub-entities whose figure is the place's own: "banks" lend a province's loans
 
 
@@ -103,6 +104,7 @@ def load_registry() -> Registry:
             changes=bool(spec.get("changes", False)),
             opposite=spec.get("opposite", ""),
             per_unit=bool(spec.get("per_unit", False)),
+            market=bool(spec.get("market", False)),
             held_by=tuple(spec.get("held_by", [])),
         )
         for name, spec in data.get("metrics", {}).items()

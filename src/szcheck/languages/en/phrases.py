@@ -41,13 +41,15 @@ def words() -> dict:
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
         "passive_auxiliaries": frozenset(vocab["passive_auxiliaries"]),
         "aside_relatives": frozenset(vocab["aside_relatives"]),
+        "relative_clause": re.compile(rf",\s+(?:{word_alternation(vocab['aside_relatives'])})\s[^,;:()]*$", re.I),
         # bounded: an aside is short, and a comma inside a number ("30,000") does not close it
         "aside": re.compile(rf",\s+(?:{word_alternation(vocab['aside_openers'])})\s(?:[^,;()]|,(?=\d)){{1,160}}?,"),
         "common_nouns": frozenset(vocab["common_nouns"]),
         "common_noun_endings": tuple(vocab["common_noun_endings"]),
         "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
         "growth_nouns": frozenset(vocab["growth_nouns"]),
-        "economy_growth": vocab["economy_growth"],
+        "economy_metric": vocab["economy_metric"],
+        "output_nouns": frozenset(vocab["output_nouns"]),
         "growth_noun": re.compile(rf"\s*(?:{word_alternation(vocab['growth_nouns'])})", re.I),
         "ends_with_growth": re.compile(rf"(?:{word_alternation(vocab['growth_nouns'])})$", re.I),
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
@@ -86,6 +88,12 @@ def names_a_share(clause: str) -> bool:
 def is_sequential(text: str, end: int) -> bool:
     """'rose 0.4% month on month', 'down 4.2% from October': a change against the period just before."""
     return words()["sequential"].match(text, end) is not None
+
+
+def relative_clause_start(text: str) -> int | None:
+    """Where the relative clause the text ends in opens (', which makes up nearly'), or None."""
+    found = words()["relative_clause"].search(text[-200:])
+    return len(text) - len(text[-200:]) + found.start() if found else None
 
 
 def asides(text: str) -> list[tuple[int, int]]:
