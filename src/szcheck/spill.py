@@ -16,7 +16,7 @@ import marshal
 import os
 import tempfile
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -32,6 +32,8 @@ CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
 QUANTITY_FIELDS = tuple(field.name for field in dataclasses.fields(Quantity))
 QUANTITY_AT = CLAIM_FIELDS.index("quantity")
 claim_row = attrgetter(*CLAIM_FIELDS)
+quantity_row = itemgetter(*QUANTITY_FIELDS)
+RECURRING = tuple(CLAIM_FIELDS.index(name) for name in ("source", "entity", "metric", "period", "value", "noun", "quote"))
 
 
 class SpillUnavailable(SzcheckError):
@@ -71,7 +73,7 @@ def encode_claim(claim: Claim) -> bytes:
     row = list(claim_row(claim))
     quantity = claim.quantity
     if quantity is not None:
-        values = [quantity.__dict__[name] for name in QUANTITY_FIELDS]
+        values = list(quantity_row(quantity.__dict__))
         values[-1] = None if values[-1] is None else str(values[-1])  # rounding, a Decimal
         row[QUANTITY_AT] = tuple(values)
     return marshal.dumps(tuple(row))
@@ -92,13 +94,15 @@ def decode_claim(data: bytes, shared: dict | None = None) -> Claim:
             if shared is not None:
                 shared[values] = quantity
         row[QUANTITY_AT] = quantity
-    if shared is not None:
-        row = [shared.setdefault(value, value) if type(value) is str and len(value) <= SHORT_TEXT else value for value in row]
+    if shared is not None:  # the short words of the other fields are interned by marshal itself
+        for place in RECURRING:
+            value = row[place]
+            if value is not None:
+                row[place] = shared.setdefault(value, value)
     return Claim(*row)
 
 
-SHORT_TEXT = 40  # entities, metrics, periods, sources, the words of a field: recur across claims
-SHARED_LIMIT = 1 << 20  # entries kept for sharing before the table starts again
+SHARED_LIMIT = 1 << 18  # entries kept for sharing before the table starts again
 
 
 class ClaimCount:
@@ -226,6 +230,7 @@ class SpilledRun:
             self.descriptions: list[tuple[int, Claim]] = []
             self.count = 0
             self.claim_counts: dict[str, int] = {}
+            self.entity_keys: dict[str, str] = {}  # an entity as written -> its partition key, worked out once per spelling
             self.resolve_folder = functools.lru_cache(maxsize=None)(Path.resolve)
             for link in linked_folders([self.sources_dir]):
                 if self.root.resolve() not in link.resolve().parents:
@@ -347,10 +352,14 @@ class SpilledRun:
         self.findings += source_findings(source, claims)
         sized = sized_metrics()
         base = self.place[key] * SOURCE_SPAN
+        keys = self.entity_keys
         for number, claim in enumerate(claims):
             comparable, is_sized = is_comparable(claim), claim.metric in sized and claim.kind != "description"
             if comparable or is_sized:
-                self.store.add(partition_key(claim) if comparable else "", base + number, claim, comparable, is_sized)
+                entity = keys.get(claim.entity) if comparable else ""
+                if entity is None:
+                    entity = keys[claim.entity] = partition_key(claim)
+                self.store.add(entity, base + number, claim, comparable, is_sized)
             if claim.metric == "description" and claim.status not in ("rejected", "stale"):
                 self.descriptions.append((base + number, claim))
         self.count += len(claims)
