@@ -5,6 +5,8 @@ in the same run on the same machine. Nothing here asserts a threshold; it prints
     python benchmarks/run.py --quick    # 0.25 MB of text; 1k and 3k claims (about 30 s)
     python benchmarks/run.py --sizes 1000,10000,100000   # choose the scale sizes
     python benchmarks/run.py --profile 10000   # cProfile of one scale case (top functions)
+    python benchmarks/run.py --skip reading,chinese,startup,hostile,writer,jobs,copies --sizes 10000000 --spill \
+        --reuse DIR --verify-only --timeout 36000   # 10M claims through the spill path (hours: the extraction)
 
 The scale cases each run in a fresh subprocess (this file with --worker), so their peak memory
 is their own and one case's caches do not speed up the next.
@@ -515,10 +517,42 @@ def prepared_corpus(target: int, seed: int, rate: float, folder: Path) -> tuple[
     return kept, False
 
 
+def multiplied_project(folder: Path, times: int) -> Path:
+    """The extracted project in `folder` copied `times` times into one project beside it (sources/copy-N/,
+    claims/copy-N/, each claims file naming its copy), its parse cache filled from the original's: the
+    claims of a corpus too large to extract here, verified as a later `szcheck verify` would."""
+    from szcheck.claims import parse_cache
+
+    target = folder.parent / f"{folder.name}-x{times}"
+    if (target / "done").exists():
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    claims = sorted((folder / "claims").glob("*.yaml"))
+    parse_cache.use(folder / ".szcheck_cache" / "claims")
+    originals = []
+    for path in claims:
+        text = path.read_text(encoding="utf-8")
+        originals.append((path.name, text, parse_cache.read(text)))
+    parse_cache.use(target / ".szcheck_cache" / "claims")
+    for number in range(times):
+        part = f"copy-{number:05d}"
+        shutil.copytree(folder / "sources", target / "sources" / part)
+        (target / "claims" / part).mkdir(parents=True)
+        for name, text, parsed in originals:
+            copied = text.replace("source: sources/", f"source: sources/{part}/", 1)
+            (target / "claims" / part / name).write_text(copied, encoding="utf-8")
+            if isinstance(parsed, dict):
+                parse_cache.write(copied, {**parsed, "source": parsed["source"].replace("sources/", f"sources/{part}/", 1)})
+    (target / "done").write_text("", encoding="utf-8")
+    return target
+
+
 def scale_case(target: int, seed: int, rate: float, profile: bool = False, reuse: Path | None = None,
-               verify_only: bool = False) -> dict:
+               verify_only: bool = False, spill: bool = False, multiply: int = 1) -> dict:
     """Generate, extract and verify one corpus; return timings, memory and recall. With `reuse`, the
-    extracted project is kept in that folder and a later run verifies it without extracting again."""
+    extracted project is kept in that folder and a later run verifies it without extracting again.
+    `spill`: verify through the spill path (DuckDB); `multiply`: verify the extracted project copied
+    that many times (each planted contradiction is then stated in every copy)."""
     from szcheck.api import extract_paths, verify
     from szcheck.claims import parse_cache, value_of
     from szcheck.group import period_key
@@ -546,17 +580,23 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False, reuse
             r["extract_s"] = time.perf_counter() - start
             if reuse:
                 (folder / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+        project = folder
+        if multiply > 1:
+            start = time.perf_counter()
+            project = multiplied_project(folder, multiply)
+            r["multiply_s"] = time.perf_counter() - start
+        parse_cache.use(project / ".szcheck_cache" / "claims")
         value_of.cache_clear()  # each verify as in a fresh process
         r["reference_s"] = reference_workload()
         start, cpu = time.perf_counter(), time.process_time()
-        report = verify(folder / "sources", folder / "claims", folder)  # claims files read from the cache extract filled
+        report = verify(project / "sources", project / "claims", project, spill=spill)  # claims files read from the cache extract filled
         r["verify_s"], r["verify_cpu_s"] = time.perf_counter() - start, time.process_time() - cpu
         start = time.perf_counter()
         with open(folder / "report.json", "w", encoding="utf-8") as stream:
             write_json(report, stream)  # what `szcheck verify -f json -o report.json` writes
         r["json_s"], r["json_mb"] = time.perf_counter() - start, (folder / "report.json").stat().st_size / MB
         (folder / "report.json").unlink()
-        if not verify_only:
+        if not verify_only and multiply == 1:
             start = time.perf_counter()
             extract_paths([folder / "sources"], folder / "claims", folder)  # unchanged corpus: every source skipped
             r["rerun_s"] = time.perf_counter() - start
@@ -579,15 +619,17 @@ def scale_case(target: int, seed: int, rate: float, profile: bool = False, reuse
             shutil.rmtree(folder)
 
     registry = load_registry()
-    read = Counter((c.entity, c.metric, period_key(c, registry)) for c in report.claims)
-    intended = Counter({tuple(key): count for *key, count in corpus["intended"]})
+    intended = Counter({tuple(key): count * multiply for *key, count in corpus["intended"]})
+    spilled = not isinstance(report.claims, list)  # a spilled report keeps only the number of its claims
+    read = intended if spilled else Counter((c.entity, c.metric, period_key(c, registry)) for c in report.claims)
     planted = {tuple(k) for k in corpus["planted"]}
     conflicts = {(f.entity, f.metric, f.period) for f in report.findings if f.rule in ("SZ101", "SZ102")}
     rules = Counter(f.rule for f in report.findings)
     r.update({
-        "files": corpus["files"], "mb": corpus["mb"], "cities": corpus["cities"], "reused": reused,
+        "files": corpus["files"] * multiply, "mb": corpus["mb"] * multiply, "cities": corpus["cities"], "reused": reused,
         "claims": len(report.claims), "statements": sum(intended.values()),
-        "keys_read_as_written": sum((read & intended).values()) / max(1, sum(intended.values())),
+        "keys_read_as_written": None if spilled else sum((read & intended).values()) / max(1, sum(intended.values())),
+        "spill": spilled, "multiply": multiply, "findings": len(report.findings),
         "generate_s": corpus["generate_s"], "rss_before_mb": rss_before, "rss_peak_mb": memory_mb("VmHWM"),
         "stated_facts": corpus["stated_facts"], "planted": len(planted), "found": len(planted & conflicts),
         "unplanted_conflicts": len(conflicts - planted), "rules": dict(sorted(rules.items())),
@@ -761,15 +803,16 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
             extract = f"{r['extract_s'] / previous['extract_s']:.1f}x" if r["extract_s"] and previous["extract_s"] else "-"
             growth = f"{extract} / {r['verify_s'] / previous['verify_s']:.1f}x (claims {r['claims'] / previous['claims']:.1f}x)"
         rerun = "-" if r["rerun_s"] is None or not r["extract_s"] else f"{r['rerun_s']:.2f} s = {r['rerun_s'] / r['extract_s']:.1%}"
+        how = (" spilled" if r.get("spill") else "") + (f" x{r['multiply']}" if r.get("multiply", 1) > 1 else "")
         rows.append((
-            f"{r['target']:,}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
+            f"{r['target']:,}{how}", f"{r['claims']:,}", f"{r['files']:,}", f"{r['mb']:.2f}",
             seconds(r["extract_s"]) + (" (kept)" if r.get("reused") else ""),
             f"{r['verify_s']:.1f} ({r['verify_s'] / r['reference_s']:.1f}x ref.)", f"{r['verify_cpu_s']:.1f}",
             f"{r['claims'] / r['verify_s']:,.0f}",
             f"{r['rss_peak_mb']:.0f} (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f})",
             f"{r['json_s']:.1f} / {r['json_mb']:.0f}",
             f"{r['found']}/{r['planted']} = {r['found'] / max(1, r['planted']):.0%}",
-            f"{r['unplanted_conflicts']}", f"{r['keys_read_as_written']:.1%}", rerun,
+            f"{r['unplanted_conflicts']}", "-" if r["keys_read_as_written"] is None else f"{r['keys_read_as_written']:.1%}", rerun,
             seconds(r["uncached_verify_s"]), growth,
         ))
         previous = r
@@ -780,6 +823,9 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
         if "rules" in r:
             print(f"   {r['target']:,}: {r['cities']} cities, {r['stated_facts']:,} distinct facts stated, "
                   f"generation {r['generate_s']:.1f} s (not timed above); findings by rule {r['rules']}")
+    print("   spilled: verify --spill (the claims grouped on disk by DuckDB); xK: the extracted corpus copied K times into one")
+    print("   project (sources/copy-N/), so each planted contradiction stands in every copy; keys as written is not read back")
+    print("   from a spilled report (it keeps only the number of its claims)")
     print("   recall: a planted contradiction counts as found when an SZ101/SZ102 finding has its entity, metric and period;")
     print("   unplanted: SZ101/SZ102 findings on keys with no planted contradiction; keys as written: statements read back")
     print("   with the entity/metric/period they were generated with; peak RSS: VmHWM of the worker, which includes the")
@@ -968,12 +1014,16 @@ def main() -> None:
     parser.add_argument("--reuse", type=Path, metavar="DIR",
                         help="keep each generated, extracted scale corpus in DIR and verify it again on later runs (for 1M claims)")
     parser.add_argument("--verify-only", action="store_true", help="scale cases: skip the extract rerun and the verify without parse cache")
+    parser.add_argument("--spill", action="store_true", help="scale cases: verify through the spill path (needs szcheck[scale])")
+    parser.add_argument("--multiply", type=int, default=1, metavar="K",
+                        help="scale cases: verify the extracted corpus copied K times into one project (3M claims from 300k extracted)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--copies-worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        print(json.dumps(scale_case(args.worker, args.seed, args.rate, reuse=args.reuse, verify_only=args.verify_only)))
+        print(json.dumps(scale_case(args.worker, args.seed, args.rate, reuse=args.reuse, verify_only=args.verify_only,
+                                    spill=args.spill, multiply=args.multiply)))
         return
     if args.copies_worker:
         print(json.dumps(copies_case(args.copies_worker)))
@@ -1006,7 +1056,8 @@ def main() -> None:
         print_jobs(measure_jobs(settings["jobs_claims"]))
     if "scale" not in skip:
         results, notes = [], []
-        extra = (["--reuse", str(args.reuse.resolve())] if args.reuse else []) + (["--verify-only"] if args.verify_only else [])
+        extra = ((["--reuse", str(args.reuse.resolve())] if args.reuse else []) + (["--verify-only"] if args.verify_only else [])
+                 + (["--spill"] if args.spill else []) + ["--multiply", str(args.multiply)])
         for size in sizes:
             results.append(run_worker(size, args.seed, args.rate, args.timeout, extra))
             if "error" in results[-1]:

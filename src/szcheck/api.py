@@ -535,17 +535,33 @@ def check_units(claims_file) -> None:
             )
 
 
-def verify(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None) -> Report:
-    """Compare every claim with every other about the same thing, and report what disagrees."""
+def verify(sources_dir: Path, claims_dir: Path, root: Path, encodings: dict[str, str] | None = None,
+           spill: bool | None = None) -> Report:
+    """Compare every claim with every other about the same thing, and report what disagrees. With
+    `spill`, the claims are grouped on disk by DuckDB (`spill.verify_spilled`: the same report);
+    by default only when the claims files hold more than spill.SPILL_CLAIMS claims and DuckDB is
+    installed."""
     import heapq
 
     from .checks import finding_order, run_checks
+    from . import spill as spilling
 
+    automatic = spill is None and spilling.should_spill(claims_dir)
+    if spill or automatic:
+        try:
+            return spilling.verify_spilled(sources_dir, claims_dir, root, encodings)
+        except spilling.SpillUnavailable as error:
+            if not automatic:
+                raise
+            note = f"{error.message}; verified in memory"
+    else:
+        note = None
     with cycle_collection_paused():
         project = load_project(sources_dir, claims_dir, root, encodings)
         checked = run_checks(project.sources, project.claims)  # in finding order already
         findings = list(heapq.merge(checked, sorted(project.findings, key=finding_order), key=finding_order))
-    return Report(project.sources, project.claims, findings, notes=project.notes + project.warnings, errors=project.errors)
+    notes = project.notes + project.warnings + ([note] if note else [])
+    return Report(project.sources, project.claims, findings, notes=notes, errors=project.errors)
 
 
 def source_paths(paths: list[Path], root: Path) -> set[str]:

@@ -306,6 +306,9 @@ def verify(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only (rich and concise formats)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print a count per rule and the summary line instead of the findings."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour in rich and concise output: auto (a terminal without NO_COLOR), always or never."),
+    spill: Optional[bool] = typer.Option(None, "--spill/--no-spill", show_default=False,
+        help="Group the claims on disk with DuckDB (pip install \"szcheck[scale]\"), for more claims than memory holds "
+             "[default: above about 2 million claims]."),
 ) -> None:
     """Compare every figure with every other about the same thing; exit 1 on contradictions.
 
@@ -332,7 +335,7 @@ def verify(
             raise SzcheckError("sources folder not found (use --sources DIR)", sources_dir)
         if wanted and (outside := sorted(wanted - source_paths([sources_dir], root))):
             fail(f"{outside[0]}: not among the sources in {sources_dir.as_posix()}/ (PATHS name sources to report on)")
-        report = run_verify(sources_dir, claims_dir, root, encodings=config.encodings)
+        report = run_verify(sources_dir, claims_dir, root, encodings=config.encodings, spill=spill)
         report.findings = select_findings(report.findings, selected, ignored)
         if write_baseline_to is not None:
             if report.errors:

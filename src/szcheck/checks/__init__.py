@@ -1,4 +1,4 @@
-"""Checks: each module holds one family of rules; `run_checks` runs them all over the grouped claims."""
+"""Checks: each module holds one family of rules; `run_checks` runs them all over a project's claims."""
 
 from __future__ import annotations
 
@@ -6,17 +6,14 @@ from ..model import Claim, Finding, Source
 
 
 def run_checks(sources: list[Source], claims: list[Claim]) -> list[Finding]:
-    from . import arithmetic, descriptions, hygiene, provenance, values
-    from ..group import group_claims
+    """Both stages of verify over a project held in memory (see `stages`), in finding order."""
+    from . import descriptions
+    from ..stages import check_entity, source_index, sources_findings
 
-    groups = group_claims(claims)
-    series = arithmetic.series_index(claims)
     findings = (
-        values.check_values(groups, sources, series)
-        + arithmetic.check_arithmetic(sources, claims, series)
+        check_entity(claims, source_index(sources))
+        + sources_findings(sources, claims, read={})
         + descriptions.check_descriptions(sources, claims)
-        + provenance.check_provenance(sources, claims)
-        + hygiene.check_sources(sources)
     )
     return sorted(findings, key=finding_order)
 

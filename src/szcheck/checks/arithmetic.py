@@ -139,10 +139,12 @@ def series_index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
 
 
 def check_arithmetic(sources: list[Source], claims: list[Claim], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
-    return (
-        check_growth(series) + check_conversions(sources, claims) + check_parts(claims) + check_series(series)
-        + check_shares(series) + check_scale_outliers(series)
-    )
+    return check_series_rules(series) + check_conversions(sources, claims) + check_parts(claims)
+
+
+def check_series_rules(series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
+    """The checks across one (entity, metric)'s periods: growth, balance series, shares, scale outliers."""
+    return check_growth(series) + check_series(series) + check_shares(series) + check_scale_outliers(series)
 
 
 @dataclass

@@ -70,6 +70,12 @@ def may_hold_cue() -> re.Pattern:
     return re.compile(f"{first_character_test(words)}(?:{prefix_tree(words)})", re.I)
 
 
+@functools.cache
+def sized_metrics() -> frozenset[str]:
+    """The metrics whose figures are uses of their entity ('a 10-billion-yuan fund' is a fund's size)."""
+    return frozenset(load_categories().get("usage_metrics", {}))
+
+
 def compatible(first: str, second: str) -> bool:
     return first == second or frozenset((first, second)) in compatible_pairs()
 

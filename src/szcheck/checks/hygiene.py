@@ -33,9 +33,10 @@ document_rule(
 )
 
 
-def check_sources(sources: list[Source]) -> list[Finding]:
+def check_sources(sources: list[Source], read: dict | None = None) -> list[Finding]:
+    """`read`: the rules' hits by text, so that a text published in several sources (wire copy) is read once."""
     findings = []
-    read: dict[tuple, list[hygiene_rules.Hit]] = {}  # a text published in several sources (wire copy) is read once
+    read = {} if read is None else read
     for source in sources:
         anchor = [Claim(id="source", source=source.path.as_posix(), entity="", metric="", value="", line=source.body_offset_line, column=1)]
         if source.published is None:

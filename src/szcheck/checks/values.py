@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from typing import Mapping
 
 from ..rules import document_rule, make_finding, value_key
 from ..group import Cluster, Group, agreement_clusters, conflicting, near_groups
@@ -153,9 +154,10 @@ document_rule(
 )
 
 
-def check_values(groups: list[Group], sources: list[Source], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
-    """Each group's claims compared; `series` holds each (entity, metric)'s claims across periods."""
-    published = {s.path.as_posix(): s for s in sources}
+def check_values(groups: list[Group], sources: list[Source] | Mapping[str, Source], series: dict[tuple[str, str], list[Claim]]) -> list[Finding]:
+    """Each group's claims compared; `series` holds each (entity, metric)'s claims across periods;
+    `sources` (a list, or a mapping by path) gives the front matter that weighs the evidence."""
+    published = sources if isinstance(sources, Mapping) else {s.path.as_posix(): s for s in sources}
     registry = load_registry()
     findings: list[Finding] = []
     linked: dict[tuple, tuple[dict, list[list[Claim]]]] = {}  # diagnoses so far, for shares of their metrics

@@ -1,0 +1,119 @@
+"""The spill path: verify with the claims grouped on disk by DuckDB gives the report verify gives in
+memory, and DuckDB is imported only on that path."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from szcheck import spill
+from szcheck.api import claims_file_paths, verify
+from szcheck.claims import load_claims_file
+from szcheck.render.json import render_json
+from szcheck.render.markdown import render_markdown
+
+CORPORA = [(ROOT, "sources", "claims"), (ROOT / "tests" / "corpus", "articles", "no-claims")]
+
+
+def reports(root: Path, sources: str, claims: str) -> tuple[str, str]:
+    texts = []
+    for forced in (False, True):
+        report = verify(root / sources, root / claims, root, spill=forced)
+        report.generated = datetime.date(2026, 1, 1)
+        texts.append(render_json(report) + render_markdown(report))
+    return texts[0], texts[1]
+
+
+@pytest.mark.parametrize("root, sources, claims", CORPORA, ids=["bundled", "tests-corpus"])
+def test_spilled_verify_reports_what_verify_in_memory_reports(root, sources, claims):
+    pytest.importorskip("duckdb")
+    in_memory, spilled = reports(root, sources, claims)
+    assert '"rule": "SZ101"' in in_memory
+    assert spilled == in_memory
+
+
+def test_spilled_verify_reports_broken_doubled_and_missing_claims_files_as_verify_does(corpus_project):
+    """Unreadable YAML, two claims files naming one source, a claims file naming no source, and a
+    source without a claims file (extracted in memory): the same errors, notes and findings."""
+    pytest.importorskip("duckdb")
+    for path in (ROOT / "claims").glob("*.yaml"):
+        shutil.copy(path, corpus_project / "claims" / path.name)
+    claims = sorted((corpus_project / "claims").glob("*.yaml"))
+    claims[0].write_text("claims: [unclosed\n", encoding="utf-8")
+    shutil.copy(claims[1], corpus_project / "claims" / "zz-second.yaml")
+    claims[2].unlink()
+    (corpus_project / "claims" / "orphan.yaml").write_text(
+        claims[3].read_text(encoding="utf-8").replace("source: sources/", "source: sources/gone-", 1), encoding="utf-8")
+    in_memory, spilled = reports(corpus_project, "sources", "claims")
+    assert in_memory.count('"file":') == 3
+    assert "no claims file, extracted in memory" in in_memory
+    assert spilled == in_memory
+
+
+def test_a_claim_spilled_and_read_back_is_the_claim():
+    claims = [claim for path in claims_file_paths(ROOT / "claims") for claim in load_claims_file(path).claims]
+    shared: dict = {}
+    for claim in claims + claims:
+        for back in (spill.decode_claim(spill.encode_claim(claim)), spill.decode_claim(spill.encode_claim(claim), shared)):
+            assert back == claim
+            assert back.quantity == claim.quantity
+            if claim.quantity is not None:
+                assert back.quantity.key == claim.quantity.key and back.quantity.exact_bounds == claim.quantity.exact_bounds
+    assert shared
+
+
+def test_verify_spills_by_itself_above_the_threshold(monkeypatch):
+    pytest.importorskip("duckdb")
+    monkeypatch.setattr(spill, "SPILL_CLAIMS", 100)
+    assert spill.estimated_claims(ROOT / "claims") > 100
+    report = verify(ROOT / "sources", ROOT / "claims", ROOT)
+    assert isinstance(report.claims, spill.ClaimCount)
+    monkeypatch.setattr(spill, "SPILL_CLAIMS", 10**9)
+    assert isinstance(verify(ROOT / "sources", ROOT / "claims", ROOT).claims, list)
+
+
+def test_without_duckdb_the_automatic_spill_verifies_in_memory_and_says_so(monkeypatch):
+    def missing():
+        raise spill.SpillUnavailable('verifying this many claims needs DuckDB: pip install "szcheck[scale]"')
+
+    monkeypatch.setattr(spill, "SPILL_CLAIMS", 100)
+    monkeypatch.setattr(spill, "duckdb_module", missing)
+    report = verify(ROOT / "sources", ROOT / "claims", ROOT)
+    assert isinstance(report.claims, list) and report.findings
+    assert any("szcheck[scale]" in note for note in report.notes)
+    with pytest.raises(spill.SpillUnavailable):
+        verify(ROOT / "sources", ROOT / "claims", ROOT, spill=True)
+
+
+def test_the_spill_option_gives_the_same_json_report(runner, corpus_project):
+    pytest.importorskip("duckdb")
+    for path in (ROOT / "claims").glob("*.yaml"):
+        shutil.copy(path, corpus_project / "claims" / path.name)
+    from szcheck.cli import app
+
+    plain = runner.invoke(app, ["verify", "-f", "json", "--fail-on", "never"])
+    spilled = runner.invoke(app, ["verify", "-f", "json", "--fail-on", "never", "--spill"])
+    assert plain.exit_code == spilled.exit_code == 0
+    assert spilled.output == plain.output
+
+
+IMPORTS = """
+import sys
+from szcheck.cli import app
+from typer.testing import CliRunner
+CliRunner().invoke(app, {args})
+print("duckdb" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["verify", "--fail-on", "never", "-q", "-f", "concise"]])
+def test_duckdb_is_not_imported_off_the_spill_path(args):
+    done = subprocess.run([sys.executable, "-c", IMPORTS.format(args=args)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"
