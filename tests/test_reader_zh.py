@@ -82,3 +82,27 @@ def rewrite_known_gaps() -> None:
 
 if __name__ == "__main__":
     rewrite_known_gaps()
+
+
+
+def test_context_words_skipped_in_text_without_han_all_hold_a_han_character():
+    """The Chinese context rules skip a sentence without Han characters (languages.zh.figures.has_han):
+    exact only while every word they look for there holds one."""
+    from szcheck.languages import HAN, read_language_data
+    from szcheck.languages.zh import figures, numerals
+
+    raw = read_language_data("zh", "figures")
+    lists = {key: raw[key] for key in ("furniture_labels", "name_after", "page_after", "clock_after", "qualifiers_after_noun",
+                                        "share_nouns", "share_phrases", "rate_nouns", "big_scales")}
+    lists["qualifiers_before_verb"] = [w for ws in raw["qualifiers_before_verb"].values() for w in ws]
+    lists["intake"] = list(figures.INTAKE_AFTER)
+    lists["year_prefixes"] = numerals.vocabulary().raw["year_prefixes"]
+    without = {key: [w for w in found if not HAN.search(str(w))] for key, found in lists.items()}
+    assert not any(without.values()), without
+    assert all(HAN.search(c) for c in figures.YUAN_WITH_CHANGE.pattern if c.isalpha())
+
+
+def test_identifier_label_without_han_still_marks_a_number_in_english_text():
+    from szcheck.reader import read_figures
+
+    assert [f.surface for f in read_figures("Reach the desk on QQ: 88881234 or by mail, 40 staff said.")] == ["40"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -158,7 +159,8 @@ def main_subject(source: Source, registry: Registry) -> str:
             known.add(organisation.name)
         for place in chinese_places(text):
             counts[place.name] += weight
-        mentions = [m for m in find_mentions(text, "entities") if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
+        covering = Covering(organisations)
+        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end)]
         for mention in mentions:
             category = registry.entities[mention.name].category
             if category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
@@ -174,7 +176,7 @@ def main_subject(source: Source, registry: Registry) -> str:
                 continue  # "Airlines", "Bank" alone name no one
             while words and (any(part in registry.not_names for part in words[0].split("-")) or (len(words) == 1 and words[0].lower() in ordinary)):
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
-            if not words or (inside and mentions[inside - 1].end > match.start()) or any(o.start <= match.start() < o.end for o in organisations):
+            if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
                 continue
             if saying_verb_after(text, match.end()):
                 continue  # "..., chief executive Mark Rees said": a person quoted, not what the article is about
@@ -186,6 +188,20 @@ def main_subject(source: Source, registry: Registry) -> str:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+class Covering:
+    """Is a span inside one of some spans (which may overlap)? One bisection, not a loop over them all:
+    an article's subject is counted over every name of its body."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in ordered]
+        self.reach = list(itertools.accumulate((span.end for span in ordered), max))  # the furthest end so far
+
+    def holds(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self.starts, start)
+        return at > 0 and self.reach[at - 1] >= end
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")

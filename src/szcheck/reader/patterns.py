@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from re import _constants, _parser
 
 
 def lower_in_place(text: str) -> str:
@@ -80,3 +81,75 @@ def ends_with(text: str, pattern: re.Pattern) -> str:
 
 def lowered(words) -> frozenset:
     return frozenset(re.sub(r"\s+", " ", w.lower()) for w in words)
+
+
+def with_start_test(pattern: str) -> str:
+    """`pattern` led by a lookahead for the characters its matches can begin with, when it opens with
+    an optional part ('(?:the\\s+)?...'): the regex engine can then skip most places in one step, where
+    it would try the optional part and every way on at each of them. Unchanged when it opens with a
+    fixed character (which the engine already scans for) or when those characters cannot be told."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE or not parsed.data:
+        return pattern
+    op, av = parsed.data[0]
+    if op not in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) or av[0] != 0:
+        return pattern
+    found = first_characters(parsed.data)
+    if found is None or found[2]:
+        return pattern
+    characters, digits, _ = found
+    return "(?=[" + re.escape("".join(sorted(characters))) + (r"\d" if digits else "") + "])" + pattern
+
+
+def first_characters(items) -> tuple[set[str], bool, bool] | None:
+    """(characters, any digit, may be empty) that a parsed sequence's matches begin with; None when
+    some part of it is not one this reads (a negated class, a dot, case-insensitive text, ...)."""
+    characters, digits = set(), False
+    for op, av in items:
+        found = first_of_part(op, av)
+        if found is None:
+            return None
+        characters |= found[0]
+        digits |= found[1]
+        if not found[2]:
+            return characters, digits, False
+    return characters, digits, True
+
+
+def first_of_part(op, av) -> tuple[set[str], bool, bool] | None:
+    c = _constants
+    if op is c.LITERAL:
+        return {chr(av)}, False, False
+    if op is c.IN:
+        return class_characters(av)
+    if op is c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        return None if add_flags & re.IGNORECASE else first_characters(sub.data)
+    if op is c.BRANCH:
+        characters, digits, empty = set(), False, False
+        for alternative in av[1]:
+            found = first_characters(alternative.data)
+            if found is None:
+                return None
+            characters, digits, empty = characters | found[0], digits or found[1], empty or found[2]
+        return characters, digits, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        found = first_characters(av[2].data)
+        return None if found is None else (found[0], found[1], found[2] or av[0] == 0)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), False, True  # takes no character: what follows begins the match
+    return None
+
+
+def class_characters(items) -> tuple[set[str], bool, bool] | None:
+    characters, digits = set(), False
+    for op, av in items:
+        if op is _constants.LITERAL:
+            characters.add(chr(av))
+        elif op is _constants.RANGE and av[1] - av[0] < 1000:
+            characters.update(chr(code) for code in range(av[0], av[1] + 1))
+        elif op is _constants.CATEGORY and av is _constants.CATEGORY_DIGIT:
+            digits = True  # every Unicode digit, as \d matches
+        else:
+            return None
+    return characters, digits, False

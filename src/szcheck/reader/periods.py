@@ -11,7 +11,7 @@ from datetime import date
 from ..model import UNSPECIFIED, PeriodMention, Quantity
 from .calendar import PeriodRule
 from ..build_cache import built
-from .patterns import lower_in_place, word_alternation
+from .patterns import lower_in_place, with_start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rule finds the years a growth rate spans (see szcheck.languages)
 
@@ -27,10 +27,15 @@ def period_rules() -> list[tuple[PeriodRule, re.Pattern, str | tuple[str, ...] |
     found = sorted((rule for language in grammars("periods") for rule in language.rules(vocab)), key=lambda rule: rule.rank)
     # The patterns run on the lower-cased text: case-insensitive matching is several times slower.
     # kept between runs (the rules themselves hold functions, so only their patterns are)
-    patterns = built("period_rules", lambda: [re.compile(rule.pattern) for rule in found])
-    if [pattern.pattern for pattern in patterns] != [rule.pattern for rule in found]:
-        patterns = [re.compile(rule.pattern) for rule in found]
-    return [(rule, pattern, trigger_test(rule.trigger)) for rule, pattern in zip(found, patterns)]
+    compiled = built("period_rules", lambda: compile_rules(found))
+    if [source for source, _ in compiled] != [rule.pattern for rule in found]:
+        compiled = compile_rules(found)
+    return [(rule, pattern, trigger_test(rule.trigger)) for rule, (_, pattern) in zip(found, compiled)]
+
+
+def compile_rules(rules: list[PeriodRule]) -> list[tuple[str, re.Pattern]]:
+    """Each rule's pattern as written, and compiled with a test of where it can begin."""
+    return [(rule.pattern, re.compile(with_start_test(rule.pattern))) for rule in rules]
 
 
 @functools.cache

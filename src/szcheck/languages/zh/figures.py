@@ -10,7 +10,16 @@ import re
 from decimal import Decimal
 
 from ...reader.patterns import word_alternation
+from .. import HAN
 from . import numerals
+
+
+@functools.lru_cache(maxsize=8)
+def has_han(text: str) -> bool:
+    """Does `text` hold a Han character? The context words below all hold one (a test checks), so a
+    sentence without any needs none of them looked for; kept for the few sentences read last, since
+    each of their figures asks."""
+    return HAN.search(text) is not None
 
 
 def bare_scales(vocab: dict) -> list[str]:
@@ -198,22 +207,24 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     (二〇二四年, 公元前221年), dates, intake years (2024级), and a bare 零, 一 or 两 (一个, 一项: 'a',
     not a count; but 两家银行 and 两到三万元 count). Any number in an identifier (邮编：310000),
     a clock time (10时30分), a name (二十一世纪) or a line of page furniture (下一篇：...)."""
-    if is_furniture(text, match.start()):
+    han = has_han(text)
+    if han and is_furniture(text, match.start()):
         return True
-    if match.group("ratio_zh") is not None:
+    ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
+    if ratio is not None:
         return ratio_value(match) is None
-    groups = match.re.groupindex  # not match.groupdict(), which builds a dict of every group of the pattern
-    if any(name in groups and match.group(name) for name in ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")):
+    if any(multiple_groups(match)):
         return multiple_number(match) is None
-    if match.group("words_money_zh") is not None:
+    if money is not None:
         return money_at(match) is None
-    if match.group("words_mixed_zh") is not None:
+    if mixed is not None:
         return numeral_at(match, "words_mixed_zh") is None
-    digits = match.group("digits")
     if digits is not None:
-        return is_heading_number(text, match.start("digits"), match.end("digits")) \
-            or bare_number_is_not_a_figure(text, match.start("digits"), match.end("digits"), bare, digits)
-    if match.group("words_zh") is None:
+        start, end = match.start("digits"), match.end("digits")
+        if not han:  # of the tests of bare digits, only an identifier's label may be written without Han ('QQ')
+            return is_heading_number(text, start, end) or (bare and is_identifier(text, start, end - start))
+        return is_heading_number(text, start, end) or bare_number_is_not_a_figure(text, start, end, bare, digits)
+    if words is None:
         return False
     numeral = numeral_at(match)
     if numeral is None:
@@ -230,6 +241,19 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")
+
+
+def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
+    """The text of each group of a multiple or a half (see multiples) in the match, read in one call
+    (not match.groupdict(), which builds a dict of every group of the pattern); a pattern without
+    them has none."""
+    try:
+        return match.group(*MULTIPLE_GROUPS)
+    except IndexError:
+        return tuple(match.group(name) for name in MULTIPLE_GROUPS if name in match.re.groupindex)
 
 
 ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十]{1,3}(?:、[一二三四五六七八九十]{1,3})*、$")
@@ -375,6 +399,8 @@ def is_furniture(text: str, start: int) -> bool:
 def qualifier_around(text: str, start: int, end: int) -> str | None:
     """A bound written away from the number: after the thing counted (5万人次以上, 3000家以上) or as
     an adverb before the verb (至少配备3名, 大约需要50亿元)."""
+    if not has_han(text):
+        return None
     words = context_words()
     after = words["after_noun"].match(text[end : end + 4])
     if after:
@@ -390,6 +416,8 @@ def percent_sign(text: str, start: int, end: int) -> int | None:
     占规模以上工业的52.3%); the sign of a rate noun's change (增幅达到8%, 降幅为3%, 增速回落至3.5%);
     None to leave the reading to the context rules. 增加值 (value added) and 增长率 (a growth rate,
     named) are not change words."""
+    if not has_han(text):
+        return None
     words = context_words()
     clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
     clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
@@ -446,6 +474,8 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     """'CNY' for a sum in 亿 with no currency whose clause is about money (规模近8000亿,
     千亿级产业基金), and for yuan, jiao or fen read whole (七块八, 五毛钱); '' otherwise: 8000亿
     alone may count anything."""
+    if not has_han(text):
+        return ""
     nouns, scales = money_words()
     if YUAN_WITH_CHANGE.search(surface):
         return "CNY"  # 七块八: yuan and jiao, read whole
