@@ -65,7 +65,18 @@ def is_ratio(text: str, start: int) -> bool:
     """Does the clause before `start` name a ratio (城乡居民收入比为2.31)?"""
     if start == 0 or text[start - 1].isascii():
         return False
-    return ratio_noun().search(CLAUSE_END.split(text[max(0, start - 30) : start])[-1]) is not None
+    window = text[max(0, start - 30) : start]
+    if not any(last in window for last in ratio_noun_ends()):
+        return False
+    return ratio_noun().search(CLAUSE_END.split(window)[-1]) is not None
+
+
+@functools.cache
+def ratio_noun_ends() -> frozenset[str]:
+    """The last characters of the ratio nouns: a window holding none of them names no ratio."""
+    from .. import vocabulary
+
+    return frozenset(noun[-1] for noun in vocabulary("figures")["ratio_nouns"])
 
 
 def ratio_name(text: str) -> str:
@@ -436,6 +447,8 @@ def comparison_words() -> dict:
         "than": re.compile(rf"(?<!不)(?P<word>{word_alternation(vocab['comparatives_than'])})[^{breaks}\d]+?(?:{bounds})?$"),
         "difference": re.compile(rf"(?P<word>{word_alternation(vocab['change_difference_words'])})(?:{bounds})?$"),
         "signs": {**vocab["comparatives"], **vocab["comparatives_than"], **vocab["change_difference_words"]},
+        # a word without which none of the three patterns matches: most clauses are tested with this alone
+        "cue": re.compile(word_alternation(vocab["comparison_markers"] + list(vocab["comparatives_than"]) + list(vocab["change_difference_words"]))),
         "level_after": re.compile(rf"[^{breaks}]{{1,12}}?(?:{word_alternation(vocab['compared_level_after'])})"),
     }
 
@@ -449,6 +462,8 @@ def comparison_sign(clause: str) -> int | None:
     """+1 / -1 for a figure that states a difference from what its clause compares it with:
     比上年低0.3个百分点, 较上月高1.2%, 比去年多120家, 高于全国平均水平1.2个百分点, 比上年少增1200亿元."""
     words = comparison_words()
+    if words["cue"].search(clause) is None:
+        return None
     found = words["difference"].search(clause) or words["after_marker"].search(clause) or words["than"].search(clause)
     return words["signs"][found.group("word")] if found else None
 
@@ -459,6 +474,8 @@ def compared_from(text: str, start: int, position: int) -> int:
     if position == 0 or text[position - 1].isascii() or is_compared_level(text, position):
         return -1
     words = comparison_words()
+    if words["cue"].search(text, start, position) is None:
+        return -1
     found = words["after_marker"].search(text, start, position) or words["than"].search(text, start, position)
     return found.start() if found else -1
 
