@@ -244,8 +244,21 @@ def ends_a_word(text: str, start: int, end: int) -> bool:
     for word, _ in phrases.tagged(text[start : end + 4]):
         length += len(word)
         if length >= end - start:
-            return length == end - start
+            return length == end - start or glued_to_a_metric(text, start, end)
     return True
+
+
+PROPER_NOUN_TAGS = ("ns", "nr", "nz", "nt")
+
+
+def glued_to_a_metric(text: str, start: int, end: int) -> bool:
+    """'天河汽车销量': the tagger glues a name's head to the metric after it (汽车销量, a registry name);
+    the name ends inside that metric's name when it opens with a proper noun that is no place the
+    gazetteer knows ('广州汽车销量' are Guangzhou's car sales, '国产汽车销量' domestic cars' sales)."""
+    first = phrases.tagged(text[start : end + 4])[:1]
+    if not first or first[0][1] not in PROPER_NOUN_TAGS or find_mentions(first[0][0], "entities"):
+        return False
+    return any(0 < m.start < end - start < m.end for m in find_mentions(text[start : end + 12], "metrics"))
 
 
 def opens_with_a_predicate(name: str) -> bool:
@@ -462,10 +475,31 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         in_clause = compared or in_clause
     if share:
         in_clause = [n for n in in_clause if not names_a_share_base(text, start, n)]
+    compared = compared_at(text, start, position, in_clause) if in_clause else position
+    if compared < position:
+        in_clause = [n for n in in_clause if n.start < compared]
+        names = [n for n in names if not compared <= n.start < position]
     chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
     return qualified or entity
+
+
+def compared_at(text: str, start: int, position: int, names: list[Named]) -> int:
+    """Where a Chinese difference from another entity begins ('温州市增速比全国高1.1个百分点': at 比):
+    the names after it are what the figure is compared with, not whose it is; `position` when the
+    figure is no such difference."""
+    from .languages.zh import figures as chinese_figures
+
+    at = chinese_figures.compared_from(text, start, position)
+    return at if at >= 0 and any(n.start >= at for n in names) else position
+
+
+def is_compared_with_another(text: str, position: int, names: list[Named]) -> bool:
+    """'比全国高3.4个百分点': the figure at `position` is a difference from an entity its clause names."""
+    start = clause_start(text, position)
+    in_clause = between(names, start, position)
+    return bool(in_clause) and compared_at(text, start, position, in_clause) < position
 
 
 def names_a_share_base(text: str, start: int, named: Named) -> bool:

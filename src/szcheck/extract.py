@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, outlook, previous_step, qualifier, spent_on
-from .entities import DATELINE, acts, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -790,6 +790,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
     noun = (counted or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+    if quantity.kind == "share" and quantity.unit == "count":
+        return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures
     if quantity.kind == "share":
         owner, base = chinese_phrases.share_parts(before)
         if owner is None:
@@ -1112,8 +1114,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric.endswith(".growth") and quantity.kind == "share" and quantity.unit == "percent":
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, binding)
-        if claims and is_rate_difference(quantity, binding, claims[-1]):
+        if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
+            binding = growth_gap(binding, claims)
+        elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
+        if claims and is_ratio_change(text, quantity, claims[-1]):
+            binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
+        if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
+            binding = change_difference(text, quantity, binding, claims)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -1206,6 +1214,40 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
             and chinese_phrases.is_chinese(previous.quote))
 
 
+def is_ratio_change(text: str, quantity: Quantity, previous: Claim) -> bool:
+    """'城乡居民收入比为2.31，比上年缩小0.05': a bare number right after a change word that follows a
+    ratio is the change of that ratio, not a count."""
+    if quantity.kind != "count" or quantity.noun or previous.kind != "share" or previous.quantity is None \
+            or previous.quantity.unit != "count" or not previous.metric:
+        return False
+    between = text[previous.quantity.end : quantity.start]
+    return chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
+
+
+def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
+    """'地区生产总值增长6.1%，增速高于全省平均水平0.6个百分点': a growth rate's difference from another
+    entity's rate ('gdp.growth_gap'), of the rate stated before it; keyed apart from the rate and from
+    its change over time ('gdp.growth_change')."""
+    rate = earlier[-1] if earlier and earlier[-1].kind == "growth" else None
+    metric, match = (rate.metric, rate.metric_match) if rate else (binding.metric, binding.match)
+    for suffix, gap in ((".growth", ".growth_gap"), (" growth", " growth gap")):
+        if metric.endswith(suffix):
+            return Binding(metric[: -len(suffix)] + gap, match, binding.at)
+    return binding
+
+
+def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: list[Claim]) -> Binding:
+    """'新增贷款4500亿元，比上年少增1200亿元', '住户存款比上年多增720亿元': the difference between a
+    change and the compared period's change ('loans.change_difference'), keyed apart from the change
+    itself, of the registry metric the figure, its clause or the figure before names; unkeyed when
+    none is named (the words 少增 are no metric)."""
+    named = binding.metric if binding.match == "registry" else ""
+    if not named:
+        mentions = find_mentions(text[clause_start(text, quantity.start) : quantity.start], "metrics")
+        named = mentions[-1].name if mentions else earlier[-1].metric if earlier and earlier[-1].metric_match == "registry" else ""
+    return Binding(f"{named.partition('.')[0]}.change_difference", "registry", binding.at) if named else Binding("", "phrase")
+
+
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """'环比上涨0.1%', 'rose 0.4% month on month': growth against the month or quarter before is keyed apart from the year-on-year
     rate ('cpi.sequential_growth'), so that the two are never compared."""
@@ -1265,7 +1307,7 @@ def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     step = previous_step(text, quantity)
     if step:
         return step_before(period, step)
-    if metric.endswith(".change") and re.fullmatch(r"\d{4}-12", period):
+    if metric.endswith((".change", ".change_difference")) and re.fullmatch(r"\d{4}-12", period):
         return period[:4]
     return period
 

@@ -561,20 +561,36 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
     rules = context_rules()
     if first_of(match, lex.growth_groups):
         return "growth", None, 1
+    if not measure and ratio_kind(text, match, unit):
+        return "share", None, 1  # a ratio of two measures
     if unit in ("percent", "percentage_point"):
         sign = percent_sign(text, match.start(), match.end(), lex)
         if sign:
             return "growth", None, sign
         return ("growth" if unit == "percentage_point" else "share"), None, 1
     if unit != "count" and not measure:
-        return "amount", None, rules.change_sign(text, match.start(), lex.qualifier_before)
+        return "amount", None, amount_sign(text, match.start(), lex)
     rate_or_duration = rules.rate_or_duration(text, match.end(), noun)
     if measure:
         return ("rate", rate_or_duration[1], 1) if rate_or_duration and rate_or_duration[0] == "rate" else ("amount", None, 1)
     if rate_or_duration and rate_or_duration[0] != "rate":
         return rate_or_duration[0], rate_or_duration[1], 1
-    sign = rules.change_sign(text, match.start(), lex.qualifier_before)
+    sign = amount_sign(text, match.start(), lex)
     return (rate_or_duration[0], rate_or_duration[1], sign) if rate_or_duration else ("count", None, sign)
+
+
+def ratio_kind(text: str, match: re.Match, unit: str) -> str | None:
+    """'share' for a number that a language's grammar reads as a ratio of two measures."""
+    return next((kind for kind in (hook(text, match, unit) for hook in language_hooks(ratio_kind.__name__)) if kind), None)
+
+
+def amount_sign(text: str, start: int, lex: Lexicon) -> int:
+    """-1 for an amount or a count that states a fall or a smaller difference, else 1: a language's own reading first."""
+    for hook in language_hooks(amount_sign.__name__):
+        sign = hook(text, start)
+        if sign is not None:
+            return sign
+    return context_rules().change_sign(text, start, lex.qualifier_before)
 
 
 def percent_sign(text: str, start: int, end: int, lex: Lexicon) -> int:

@@ -57,7 +57,54 @@ def number_alternatives(vocab: dict) -> list[str]:
 
 
 def level_suffix(vocab: dict) -> str:
-    return f"(?P<level_ji>{word_alternation(w for w in vocab['level_words'] if not w.isascii())})"
+    """百亿级 (a level); ':1' after the first term of a ratio (2.31:1), read only where a ratio is named (is_ratio)."""
+    return rf"(?P<level_ji>{word_alternation(w for w in vocab['level_words'] if not w.isascii())})|(?P<ratioto_zh>[:：∶]1(?![\d.．]))"
+
+
+@functools.cache
+def ratio_noun() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    not_after = re.escape("".join(vocab["ratio_not_after"]))
+    return re.compile(rf"(?:{word_alternation(vocab['ratio_nouns'])})(?![{not_after}])")
+
+
+def is_ratio(text: str, start: int) -> bool:
+    """Does the clause before `start` name a ratio (城乡居民收入比为2.31)?"""
+    if start == 0 or text[start - 1].isascii():
+        return False
+    window = text[max(0, start - 30) : start]
+    if not any(last in window for last in ratio_noun_ends()):
+        return False
+    return ratio_noun().search(CLAUSE_END.split(window)[-1]) is not None
+
+
+@functools.cache
+def ratio_noun_ends() -> frozenset[str]:
+    """The last characters of the ratio nouns: a window holding none of them names no ratio."""
+    from .. import vocabulary
+
+    return frozenset(noun[-1] for noun in vocabulary("figures")["ratio_nouns"])
+
+
+def ratio_name(text: str) -> str:
+    """The ratio the clause at the end of `text` names, with the noun phrase before it:
+    '全市城乡居民收入比为' -> '城乡居民收入比', '出生人口性别比为' -> '出生人口性别比'; '' for none."""
+    from .phrases import noun_before
+
+    clause = CLAUSE_END.split(text[-60:])[-1]
+    found = list(ratio_noun().finditer(clause))
+    if not found:
+        return ""
+    return noun_before(clause[: found[-1].start()]) + found[-1].group(0)
+
+
+def ratio_kind(text: str, match: re.Match, unit: str) -> str | None:
+    """'share' for a bare number that states a ratio (see is_ratio): a proportion, not a count."""
+    if unit != "count" or not (match.group("ratioto_zh") or is_ratio(text, match.start())):
+        return None
+    return "share"
 
 
 def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
@@ -211,6 +258,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if han and is_furniture(text, match.start()):
         return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
+    if match.group("ratioto_zh") and not (is_ratio(text, match.start()) or text.strip() == match.group(0)):
+        return True  # 3:1 as a score or a time; a claims file's value '2.31:1' is read alone
     if ratio is not None:
         return ratio_value(match) is None
     if any(multiple_groups(match)):
@@ -411,15 +460,77 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     return None
 
 
+@functools.cache
+def comparison_words() -> dict:
+    from .. import read_language_data
+
+    vocab = read_language_data("zh", "figures")
+    bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    markers = word_alternation(vocab["comparison_markers"])
+    breaks = "，。；！？、,;"
+    return {
+        "after_marker": re.compile(rf"(?:{markers})[^{breaks}]*?(?P<word>{word_alternation(vocab['comparatives'])})(?:{bounds})?$"),
+        "than": re.compile(rf"(?<!不)(?P<word>{word_alternation(vocab['comparatives_than'])})[^{breaks}\d]+?(?:{bounds})?$"),
+        "difference": re.compile(rf"(?P<word>{word_alternation(vocab['change_difference_words'])})(?:{bounds})?$"),
+        "signs": {**vocab["comparatives"], **vocab["comparatives_than"], **vocab["change_difference_words"]},
+        # a word without which none of the three patterns matches: most clauses are tested with this alone
+        "cue": re.compile(word_alternation(vocab["comparison_markers"] + list(vocab["comparatives_than"]) + list(vocab["change_difference_words"]))),
+        "level_after": re.compile(rf"[^{breaks}]{{1,12}}?(?:{word_alternation(vocab['compared_level_after'])})"),
+    }
+
+
+def is_compared_level(text: str, start: int) -> bool:
+    """'高于全国2.7%的水平': the figure at `start` is the compared side's level, not a difference."""
+    return comparison_words()["level_after"].match(text, start, start + 20) is not None
+
+
+def comparison_sign(clause: str) -> int | None:
+    """+1 / -1 for a figure that states a difference from what its clause compares it with:
+    比上年低0.3个百分点, 较上月高1.2%, 比去年多120家, 高于全国平均水平1.2个百分点, 比上年少增1200亿元."""
+    words = comparison_words()
+    if words["cue"].search(clause) is None:
+        return None
+    found = words["difference"].search(clause) or words["after_marker"].search(clause) or words["than"].search(clause)
+    return words["signs"][found.group("word")] if found else None
+
+
+def compared_from(text: str, start: int, position: int) -> int:
+    """Where the compared side of a difference ending at `position` begins (the 比 of
+    比全国高3.4个百分点, the 高于 of 增速高于全省平均水平0.6个百分点), searched from `start`; -1 for none."""
+    if position == 0 or text[position - 1].isascii() or is_compared_level(text, position):
+        return -1
+    words = comparison_words()
+    if words["cue"].search(text, start, position) is None:
+        return -1
+    found = words["after_marker"].search(text, start, position) or words["than"].search(text, start, position)
+    return found.start() if found else -1
+
+
+def is_change_difference(text: str, start: int) -> bool:
+    """多增 / 少增 right before the figure: the difference between two periods' changes."""
+    return comparison_words()["difference"].search(text, max(0, start - 8), start) is not None
+
+
+def amount_sign(text: str, start: int) -> int | None:
+    """The sign of an amount or a count written as a difference (比上年少1200亿元, 少增300亿元); None
+    for the other language rules to read."""
+    if start == 0 or text[start - 1].isascii() or is_compared_level(text, start):
+        return None
+    return comparison_sign(CLAUSE_END.split(text[max(0, start - 40) : start])[-1])
+
+
 def percent_sign(text: str, start: int, end: int) -> int | None:
-    """0 for a share that the clause names after its last change word (占GDP比重为15.6%,
-    占规模以上工业的52.3%); the sign of a rate noun's change (增幅达到8%, 降幅为3%, 增速回落至3.5%);
-    None to leave the reading to the context rules. 增加值 (value added) and 增长率 (a growth rate,
-    named) are not change words."""
+    """The sign of a difference (涨幅比上月低0.3个百分点: see comparison_sign); 0 for a share that
+    the clause names after its last change word (占GDP比重为15.6%, 占规模以上工业的52.3%); the sign
+    of a rate noun's change (增幅达到8%, 降幅为3%, 增速回落至3.5%); None to leave the reading to the
+    context rules. 增加值 (value added) and 增长率 (a growth rate, named) are not change words."""
     if not has_han(text):
         return None
     words = context_words()
     clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    compared = comparison_sign(clause) if clause and not is_compared_level(text, start) else None
+    if compared is not None:
+        return compared
     clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
     cues = list(words["cues"].finditer(clause))
     share = [m.start() for m in words["share_words"].finditer(clause)]

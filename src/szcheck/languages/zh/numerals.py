@@ -546,6 +546,11 @@ def percent_of(text: str, start: int = 0) -> Numeral | None:
     """百分之十七, 千分之三点六, 17%, 四成, 五成多 as percent."""
     if not isinstance(text, str) or not 0 <= start < len(text):
         return None
+    return percent_of_in(text, start)
+
+
+@functools.lru_cache(maxsize=256)  # a percent in words is read when it is found and again when it is built
+def percent_of_in(text: str, start: int) -> Numeral | None:
     v = vocabulary()
     for prefix, scale in v.raw["percent_prefixes"].items():
         if text.startswith(prefix, start):

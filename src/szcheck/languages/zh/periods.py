@@ -70,22 +70,27 @@ def past_years(counts: dict):
 
 
 def quarter_span(match, text, published, vocab):
-    """一至三季度: the months from the first quarter's start to the last one's end."""
+    """一至三季度: the months from the first quarter's start to the last one's end; with no year
+    written, the last such span up to publication (as 前三季度 and 1-9月)."""
     year, relative = year_of(match, published, vocab)
     if year is None:
         return None
     first, last = (int(q) if q.isdigit() else vocab["cjk_numerals"][q] for q in (match["q1"], match["q2"]))
+    year -= 1 if relative and not match["rel"] and published and 3 * last > published.month else 0
     return f"{year}-{3 * first - 2:02d}/{year}-{3 * last:02d}", relative, False
 
 
 def part_of_year(letter: str, group: str, numbers: dict):
-    """上半年 -> 2025-H1, 第三季度 -> 2025-Q3 (the year stated before it, or the publication's)."""
+    """上半年 -> 2025-H1, 第三季度 -> 2025-Q3 (the year stated before it, or with none written the
+    last such part up to publication, as in English: 上半年 in a March article is last year's)."""
+    months = 6 if letter == "H" else 3
     def resolve(match, text, published, vocab):
         year, relative = year_of(match, published, vocab)
         if year is None:
             return None
         written = match[group]
         number = int(written) if written.isdigit() else numbers[written]
+        year -= 1 if relative and not match["rel"] and published and months * number > published.month else 0
         return f"{year}-{letter}{number}", relative, False
     return resolve
 
