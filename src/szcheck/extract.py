@@ -879,19 +879,20 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if base and base.kind == "attribute":
         return UNSPECIFIED
     flow = base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
-    if base and base.market and source.published:
-        return f"{source.published.year}-{source.published.month:02d}"  # 'Its shares rose 2.4% to 31.80 euros'
+    published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
+    if base and base.market and published:
+        return published  # 'Its shares rose 2.4% to 31.80 euros'
     if story is not None and is_span(story.period) and is_recent(story.period, source.published):
         if flow:
             return story.period
         end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
-        if end and source.published and end < f"{source.published.year}-{source.published.month:02d}":
+        if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
-    if not source.published:
+    if not published:
         return UNSPECIFIED
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - 1)
-    return f"{source.published.year}-{source.published.month:02d}"
+    return published
 
 
 def is_market(metric: str, registry: Registry) -> bool:
