@@ -54,6 +54,9 @@ def patterns() -> dict[str, re.Pattern]:
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]*?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
+        # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)
+        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:company|group|firm)['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})['’]s)\s+"
+                                        rf"(?P<part>(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{alternation('organisation_parts')}))(?![\w-])"),
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
         "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
         **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
@@ -481,8 +484,20 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         names = [n for n in names if not compared <= n.start < position]
     chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
+    part = organisation_part(text, start, position, entity)
+    if part:
+        return part
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
     return qualified or entity
+
+
+def organisation_part(text: str, start: int, position: int, entity: str | None) -> str | None:
+    """'Its chip division alone earned 5.8 trillion won': a division, unit or arm of the organisation,
+    an entity of its own that never merges with the whole."""
+    match = patterns()["organisation_part"].search(text, start, position) if entity else None
+    if not match or match["name"] and not entity.startswith(match["name"]):
+        return None
+    return f"{entity} {' '.join(match['part'].split())}"
 
 
 def compared_at(text: str, start: int, position: int, names: list[Named]) -> int:

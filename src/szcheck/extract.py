@@ -24,7 +24,7 @@ from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
-from .sources import Sentence, is_heading, sentences
+from .sources import SENTENCE_END, Sentence, is_heading, sentences
 
 FRONTED_SPAN = 60  # characters at the start of a sentence that can hold the period it opens with
 WINDOW = 300  # characters around a figure that can bear on how it is read; bounds the work on huge sentences
@@ -144,6 +144,13 @@ def subject_phrase(text: str) -> str:
     return tail_phrase(clause[: verb.start()] if verb else clause)
 
 
+def sentence_subject(text: str) -> str:
+    """The subject of the sentence a figure stands in, when its own clause has none: 'Vacancies
+    dropped for a third month, falling 31,000 to 723,000'."""
+    verb = english_phrases.words()["clause_verb"].search(text)
+    return thing(tail_phrase(text[: verb.start()], verb_follows=True)) if verb else ""
+
+
 def main_subject(source: Source, registry: Registry) -> str:
     """The place or organisation an article is about: the place in the registry, or else the proper
     name, that its title (three times) and body name most. A registry fund or institute that the
@@ -161,9 +168,12 @@ def main_subject(source: Source, registry: Registry) -> str:
             counts[place.name] += weight
         covering = Covering(organisations)
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end)]
+        lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
-            if category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
+            if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
+                counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
+            elif category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
                 counts[mention.name] += weight / 2 if category == "country" else weight
         starts = [m.start for m in mentions]
@@ -182,12 +192,28 @@ def main_subject(source: Source, registry: Registry) -> str:
                 continue  # "..., chief executive Mark Rees said": a person quoted, not what the article is about
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
+            if match.start() == lead_name and len(words) > 1:
+                counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+def lead_name_start(body: str) -> int:
+    """Where the first name of an article's first sentence starts, when it stands in the sentence's
+    subject ('Britain's unemployment rate rose', 'The Bank of England cut'); -1 if none does."""
+    body = without_headings(body)
+    lead = SENTENCE_END.split(body.lstrip(), maxsplit=1)[0]
+    start = len(body) - len(body.lstrip())
+    verb = english_phrases.words()["clause_verb"].search(lead)
+    name = LEAD_NAME.search(lead, 0, verb.start() if verb else 0)
+    return start + name.start("name") if name else -1
+
+
+LEAD_NAME = re.compile(r"^(?:(?:The|A|An|In)\s+)?(?P<name>[A-Z])")
 
 
 class Covering:
@@ -290,8 +316,14 @@ def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     opening = opening_name(text, registry)
     for found in ([opening] if opening else []) + inner_names(text, registry):
         if not any(n.start < found.end and found.start < n.end for n in names):
-            names.append(Named(found.start, found.end, found.name, "organisation"))
+            names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
     return sorted(names, key=lambda n: n.start)
+
+
+def short_for(name: str, subject: str) -> str:
+    """'Hanbit' in an article about Hanbit Electronics: the first words of the subject's name are the subject."""
+    written, full = name.split(), subject.split()
+    return subject if len(written) < len(full) and full[: len(written)] == written else name
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
@@ -380,8 +412,8 @@ def growth_of(binding: "Binding") -> Binding:
     if binding.match == "registry":
         base = binding.metric.split(".")[0]
         return Binding(f"{base}.growth", "registry", binding.at)
-    if english_phrases.is_growth_noun(binding.metric):
-        return binding  # 'aims for growth of 8%': growth already
+    if english_phrases.ends_in_growth_noun(binding.metric):
+        return binding  # 'aims for growth of 8%', 'expects sales growth of 4%': growth already
     return Binding(f"{binding.metric} growth", "phrase")
 
 
@@ -564,7 +596,7 @@ def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
     clause names a thing of its own is not the growth of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
     if not chinese_phrases.is_chinese(between):
-        return has_own_subject(text, previous.end, quantity)
+        return has_own_subject(text, previous.end, quantity) or english_phrases.names_a_growth_of(between)
     for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
         between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
     return bool(chinese_phrases.noun_before(between))
@@ -663,6 +695,8 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """A registry metric with the qualifier that narrows it ('vehicle_sales:overseas') and, for an
     absolute change, '.change'."""
     if binding.match != "registry":
+        if binding.metric and is_change(text, quantity) and not binding.metric.endswith(" change"):
+            return Binding(f"{binding.metric} change", binding.match, binding.at)  # "fell by 16,000": not the level
         return binding
     base, dot, suffix = binding.metric.partition(".")
     narrowed = qualifier(text, binding.at)
@@ -692,6 +726,10 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
+        return Binding(metric, binding.match) if metric != binding.metric else None
+    # the level an absolute change ended at: 'fell by 16,000 to 33.9 million'
+    if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between):
+        metric = re.sub(r"(?:\.| )change$", "", binding.metric)
         return Binding(metric, binding.match) if metric != binding.metric else None
     return None
 
@@ -751,7 +789,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     subject = phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before)),
+        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
         entity,
     )
     if quantity.kind in ("count", "rate") and quantity.noun:
@@ -764,7 +802,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         base = quantity.base or owned_noun(after)
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
-        return subject if english_phrases.is_growth_noun(subject) else f"{subject} growth" if subject else ""
+        return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
 
 
@@ -841,8 +879,11 @@ def intensity(metric: str, base: str) -> str:
 def up_to_function_word(words: str) -> str:
     """'the province's output in' -> 'the province's output': a noun phrase ends at a preposition or a figure."""
     kept: list[str] = []
+    vocab = english_phrases.words()
     for word in words.split():
-        if kept and (word.lower() in english_phrases.words()["stop_words"] or re.search(r"\d", word)):
+        lower = word.lower()
+        opening = not kept and vocab["leading_noise"].match(lower + " ")  # "the province's output", not "from 2.5"
+        if (lower in vocab["stop_words"] and not opening) or (kept and re.search(r"\d", word)):
             break
         kept.append(word)
     return " ".join(kept)
@@ -878,7 +919,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
-    flow = base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+    change = metric.endswith((".change", " change"))  # a change happens over a period, even a balance's
+    flow = change or (base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity))
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
@@ -1138,6 +1180,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story)
             basis = "inferred" if period != UNSPECIFIED else "none"
+            if claims and reached_by(text, claims[-1], quantity, binding.metric):
+                period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
         period = dated(text, quantity, binding.metric, period)
         claim = Claim(
             id="",
@@ -1165,6 +1209,13 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def reached_by(text: str, change: Claim, quantity: Quantity, metric: str) -> bool:
+    """Whether `quantity` is the level the change just before it ended at ('fell by 16,000 to 33.9 million')."""
+    previous = change.quantity
+    return previous is not None and change.metric in (f"{metric}.change", f"{metric} change") \
+        and previous.end <= quantity.start and GROWTH_TO.match(text[previous.end : quantity.start]) is not None
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
@@ -1297,11 +1348,30 @@ def respectively_again(run: list[int], earlier: list[int], quantities: list[Quan
     return again
 
 
+def is_base_of_change(text: str, quantity: Quantity) -> bool:
+    """'fell to €1.9 billion from €2.1 billion', 'slowed to 4.6% from 5.3%': the figure a change
+    started from, with no period of its own written after it."""
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    if not CHANGE_BASE.search(clause):
+        return False
+    return not read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0])
+
+
+CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
+
+
 def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
     earlier' is the year before; a change over the year to December ('down 1.39 million from a year
-    earlier', at the end of 2024) is that year's."""
-    if period == UNSPECIFIED or quantity.kind == "growth":
+    earlier', at the end of 2024) is that year's; what a change started from ('slipped to €1.9 billion
+    from €2.1 billion') is the period before (a year before, or for a rate of less than a year the
+    stretch just before)."""
+    if period == UNSPECIFIED:
+        return period
+    if is_base_of_change(text, quantity):
+        sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
+        return step_before(period, "P") if sub_year else year_before(period)
+    if quantity.kind == "growth":
         return period
     if names_previous_period(text, quantity):
         return year_before(period)

@@ -44,10 +44,12 @@ def patterns() -> dict[str, re.Pattern]:
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "level": re.compile(alternation("level_words"), re.I),
+        "phrasal_verb": re.compile(rf"\b(?:{alternation('phrasal_verbs')})\s+$", re.I),
         "present": re.compile(alternation("present_verbs"), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
         "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
+        "previous_span": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_span') or ['-'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
     }
@@ -187,7 +189,15 @@ def chinese_compound(text: str, mention: Mention) -> bool:
 
 def is_change(text: str, quantity: Quantity) -> bool:
     """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million': a change, not a level."""
-    return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
+    if quantity.kind not in ("amount", "count", "rate"):
+        return False
+    before = text[max(0, quantity.start - 30) : quantity.start]
+    found = patterns()["change"].search(before)
+    if found is None:
+        return False
+    particle = re.fullmatch(r"(up|down)\s*", found.group(0), re.I)
+    # "set up 128 centres", "paid down 2 billion of debt": a phrasal verb, not a change
+    return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
 
 
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:
@@ -230,9 +240,10 @@ def says_now(text: str, quantity: Quantity) -> bool:
 
 
 def previous_step(text: str, quantity: Quantity) -> str:
-    """'4.1% a month earlier' -> 'M', 'the previous quarter' -> 'Q' (the steps of reader.periods.step_before), else ''."""
+    """'4.1% a month earlier' -> 'M', 'the previous quarter' -> 'Q', 'the previous period' -> 'P' (the
+    steps of reader.periods.step_before), else ''."""
     position = after_noun(text, quantity)
-    return next((step for step, words in (("M", "month"), ("Q", "quarter")) if patterns()[f"previous_{words}"].match(text, position)), "")
+    return next((step for step, words in (("M", "month"), ("Q", "quarter"), ("P", "span")) if patterns()[f"previous_{words}"].match(text, position)), "")
 
 
 def not_a_rate(text: str, quantity: Quantity) -> Quantity:

@@ -247,17 +247,39 @@ def is_now(mention: PeriodMention) -> bool:
 
 
 def step_before(period: str, step: str) -> str:
-    """With step "M" the month before a month (2024-11 -> 2024-10), with "Q" the quarter before a
-    quarter (2024-Q1 -> 2023-Q4); else `period` unchanged."""
-    month = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    """The period one step before `period`: with step "M" the month before (2024-11 -> 2024-10), with
+    "Q" the quarter before (2024-Q1 -> 2023-Q4), with "P" the period of the same length just before
+    (2024-H2 -> 2024-H1). A run of months moves back by a month, by three months, or by its own length
+    (2024-08/2024-10 -> 2024-05/2024-07 with "Q" or "P"). Anything else stays as it is."""
+    months = month_run(period)
+    if months:
+        first, last = months
+        back = {"M": 1, "Q": 3, "P": last - first + 1}[step]
+        return "/".join(month_name(month - back) for month in (first, last)) if first != last else month_name(first - back)
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", period)
-    if step == "M" and month:
-        year, number = int(month[1]), int(month[2]) - 1
-        return f"{year}-{number:02d}" if number else f"{year - 1}-12"
-    if step == "Q" and quarter:
-        year, number = int(quarter[1]), int(quarter[2]) - 1
-        return f"{year}-Q{number}" if number else f"{year - 1}-Q4"
+    if step in ("Q", "P") and quarter:
+        number = int(quarter[1]) * 4 + int(quarter[2]) - 2
+        return f"{number // 4}-Q{number % 4 + 1}"
+    half = re.fullmatch(r"(\d{4})-H([12])", period)
+    if step == "P" and half:
+        return f"{half[1]}-H1" if half[2] == "2" else f"{int(half[1]) - 1}-H2"
+    if step == "P" and re.fullmatch(r"\d{4}", period):
+        return year_before(period)
     return period
+
+
+def month_run(period: str) -> tuple[int, int] | None:
+    """A month or a run of months as month numbers counted from year 0: '2024-08/2024-10'."""
+    match = re.fullmatch(r"(\d{4})-(\d\d)(?:/(\d{4})-(\d\d))?", period)
+    if not match:
+        return None
+    first = int(match[1]) * 12 + int(match[2]) - 1
+    last = int(match[3]) * 12 + int(match[4]) - 1 if match[3] else first
+    return first, last
+
+
+def month_name(number: int) -> str:
+    return f"{number // 12}-{number % 12 + 1:02d}"
 
 
 def year_before(period: str) -> str:
@@ -266,15 +288,20 @@ def year_before(period: str) -> str:
 
 
 def anchored(mentions: list[PeriodMention], story: PeriodMention | None) -> list[PeriodMention]:
-    """Mentions of the story's own year or quarter ('the full year', 'the quarter') resolved against
+    """Mentions of the story's own year, quarter or period ('the full year', 'the quarter', 'the period') resolved against
     the period the article last stated, when it has one; otherwise they keep their default."""
-    if story is None or not any(m.anchor for m in mentions):
+    if not any(m.anchor for m in mentions):
         return mentions
+    if story is None:
+        return [m for m in mentions if m.anchor != "S"]  # "over the period" with no period stated before says nothing
     return [replace(m, period=period_within(story.period, m.anchor) or m.period) if m.anchor else m for m in mentions]
 
 
 def period_within(period: str, unit: str) -> str | None:
-    """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3."""
+    """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
+    with 'S' the period itself (what "over the period" refers to)."""
+    if unit == "S":
+        return period
     year = re.match(r"(\d{4})(?:$|-(?:Q([1-4])$|H[12]$|(\d\d)$|\d\d/\1-\d\d$))", period)
     if not year:
         return None

@@ -576,9 +576,12 @@ def read_noun(text: str, number_words: dict) -> str | None:
 
 
 def continues_phrase(text: str, position: int, number_words: dict) -> bool:
-    """'seed-stage and early-stage enterprises' goes on past 'and'; '25,000 firms and 1,333 SMEs' does not."""
+    """'seed-stage and early-stage enterprises' goes on past 'and'; '25,000 firms and 1,333 SMEs' and
+    '11 countries and employs' do not."""
+    from .phrases import is_a_verb
+
     following = NOUN_TOKEN.match(text, position)
-    return bool(following) and following.group(1).lower() not in number_words
+    return bool(following) and following.group(1).lower() not in number_words and not is_a_verb(following.group(1))
 
 
 def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -> int:

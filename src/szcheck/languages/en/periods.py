@@ -52,6 +52,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    this_or_last_year),
         PeriodRule("story_quarter", 186, rf"{word_alternation(vocab['story_quarter'])}(?!\s+(?:of|ended|ending|to)\b)",
                    [w.split()[-1].lower() for w in vocab["story_quarter"]], story_quarter),
+        PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
+                   [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
@@ -261,6 +263,12 @@ def story_quarter(match, text, published, vocab):
         return None
     year, quarter = (published.year, (published.month - 1) // 3) if published.month > 3 else (published.year - 1, 4)
     return f"{year}-Q{quarter}", True, False, "Q"
+
+
+def story_period(match, text, published, vocab):
+    """'over the period': the period the story last stated (reader.periods.anchored); the publication
+    month is only a placeholder that anchoring replaces or drops."""
+    return (f"{published.year}-{published.month:02d}", True, False, "S") if published else None
 
 
 def now(match, text, published, vocab):

@@ -36,6 +36,8 @@ def words() -> dict:
         "stop_words": frozenset(vocab["phrase_stop_words"]),
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
+        "subject_verbs": frozenset(vocab["subject_verbs"]),
+        "growth_modifiers": frozenset(vocab["growth_modifiers"]),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
         "sequential": re.compile(rf"[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
@@ -135,6 +137,27 @@ def without_passive_verb(clause: str) -> str:
 
 def is_growth_noun(phrase: str) -> bool:
     return phrase.lower() in words()["growth_nouns"]
+
+
+def names_a_growth_of(text: str) -> bool:
+    """'... and expects sales growth of 4%': text that ends by naming the thing whose growth follows."""
+    found = OWN_GROWTH.search(text)
+    return found is not None and not is_function_word(found["thing"]) and found["thing"].lower() not in words()["growth_modifiers"]
+
+
+OWN_GROWTH = re.compile(r"\b(?P<thing>[A-Za-z][\w&-]*)\s+(?:growth|expansion)(?:\s+rate)?\s+of\s+(?:(?:about|around|roughly|some|between)\s+)?$")
+
+
+def ends_in_growth_noun(phrase: str) -> bool:
+    """'sales growth', 'growth rate': a phrase that already names a growth."""
+    lower = phrase.lower()
+    return any(lower == noun or lower.endswith(" " + noun) for noun in words()["growth_nouns"])
+
+
+def is_a_verb(word: str) -> bool:
+    """A verb that says what a subject did or does ('employs', 'rose', 'reported')."""
+    lower = word.lower()
+    return lower in words()["clause_verbs"] or lower in words()["subject_verbs"]
 
 
 def is_clause_verb(word: str) -> bool:
