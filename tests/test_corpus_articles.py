@@ -117,14 +117,23 @@ def expected_findings() -> set[tuple[str, str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def corpus_errors(tmp_path_factory) -> set[tuple[str, str, str, str]]:
+def corpus_findings(tmp_path_factory) -> dict[str, set[tuple[str, str, str, str]]]:
+    """The corpus's findings by severity: {"error": {(rule, entity, metric, period), ...}, ...}."""
     from szcheck.api import verify
 
     root = tmp_path_factory.mktemp("corpus")
     shutil.copytree(ARTICLES, root / "sources")
     (root / "claims").mkdir()
     report = verify(root / "sources", root / "claims", root)
-    return {(f.rule, f.entity, f.metric, f.period) for f in report.findings if f.severity == "error"}
+    found: dict[str, set] = {"error": set(), "warning": set(), "info": set()}
+    for f in report.findings:
+        found.setdefault(f.severity, set()).add((f.rule, f.entity, f.metric, f.period))
+    return found
+
+
+@pytest.fixture(scope="module")
+def corpus_errors(corpus_findings) -> set[tuple[str, str, str, str]]:
+    return corpus_findings["error"]
 
 
 def finding_id(prefix: str, finding: tuple) -> str:
@@ -133,8 +142,10 @@ def finding_id(prefix: str, finding: tuple) -> str:
 
 @pytest.mark.parametrize("finding", [pytest.param(f, id=finding_id("found", f), marks=gap(finding_id("found", f)))
                                      for f in sorted(expected_findings())])
-def test_planted_contradiction_is_found(finding, corpus_errors):
-    assert finding in corpus_errors
+def test_planted_contradiction_is_found(finding, corpus_findings):
+    """Found as an error, or as a warning where the expected file names a warning's rule (SZ102: a
+    period the article states only in an earlier paragraph)."""
+    assert finding in corpus_findings["error"] | corpus_findings["warning"]
 
 
 def test_no_false_error(corpus_errors):
@@ -162,8 +173,10 @@ def failing() -> list[str]:
         root = Path(folder)
         shutil.copytree(ARTICLES, root / "sources")
         (root / "claims").mkdir()
-        errors = {(f.rule, f.entity, f.metric, f.period) for f in verify(root / "sources", root / "claims", root).findings if f.severity == "error"}
-    ids += [finding_id("found", f) for f in sorted(expected_findings() - errors)]
+        findings = verify(root / "sources", root / "claims", root).findings
+        errors = {(f.rule, f.entity, f.metric, f.period) for f in findings if f.severity == "error"}
+        warnings = {(f.rule, f.entity, f.metric, f.period) for f in findings if f.severity == "warning"}
+    ids += [finding_id("found", f) for f in sorted(expected_findings() - errors - warnings)]
     return ids + [finding_id("false", f) for f in sorted(errors - expected_findings())]
 
 

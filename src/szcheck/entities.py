@@ -57,6 +57,7 @@ def patterns() -> dict[str, re.Pattern]:
         # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)
         "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:company|group|firm)['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})['’]s)\s+"
                                         rf"(?P<part>(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{alternation('organisation_parts')}))(?![\w-])"),
+        "person_title": re.compile(rf"\b(?:{alternation('person_titles')})\s+(?:[A-Z][\w'-]*\s+)?$", re.I),  # right before the name
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
         "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
         **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
@@ -403,7 +404,21 @@ def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
     subjects, and a statistics bureau or a ministry is where figures come from, not what they are about."""
     sources = tuple(words()["source_heads"])
     return [n for n in names if n.anaphor or n.name in registry.entities
-            or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources))]
+            or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources)
+                and not is_a_person(text, n))]
+
+
+def is_a_person(text: str, named: Named) -> bool:
+    """'Finance Minister Claire Dubois said', 'chief executive Lena Brandt': a name with a person's title
+    is someone speaking, never what a figure is about."""
+    before = text[max(0, named.start - 30) : named.start]
+    titled = patterns()["person_title"]
+    return titled.search(before) is not None or any(titled.search(text, named.start, end) for end in word_ends(text, named))
+
+
+def word_ends(text: str, named: Named) -> list[int]:
+    """The ends of a name's words but the last, each followed by a space ('Finance Minister| Claire| Dubois')."""
+    return [named.start + match.end() + 1 for match in re.finditer(r"\S+(?=\s)", text[named.start : named.end])]
 
 
 def resolved(named: Named, names: list[Named], scope: Scope) -> str:

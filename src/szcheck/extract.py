@@ -708,7 +708,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 # "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
 COMPARED = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than)"
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below))"
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
@@ -817,6 +817,8 @@ def share_key(subject: str, base: str) -> str:
     names: 'Turnout was 61%' is keyed 'turnout'.)"""
     if not subject and not base:
         return ""
+    if subject == "share" or subject.endswith(" share"):
+        subject = subject.removesuffix("share").strip()  # "the grocer's share had reached 11.8%": not "share share"
     return f"{subject} share of {base or 'total'}".strip()
 
 
@@ -920,7 +922,9 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if base and base.kind == "attribute":
         return UNSPECIFIED
     change = metric.endswith((".change", " change"))  # a change happens over a period, even a balance's
-    flow = change or (base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity))
+    part = quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
+        and not says_now(text, quantity)  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
+    flow = change or part or (base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity))
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
@@ -1008,7 +1012,8 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         context = stated or context
-        story = stated if stated is not None and not stated.anchor and not is_now(stated) and not within_story(stated, story) else story
+        relative_to_story = stated is not None and stated.anchor not in ("", "L")  # "the quarter", "next year"; "last year" may set it
+        story = stated if stated is not None and not relative_to_story and not is_now(stated) and not within_story(stated, story) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):

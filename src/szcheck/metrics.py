@@ -44,6 +44,9 @@ def patterns() -> dict[str, re.Pattern]:
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "level": re.compile(alternation("level_words"), re.I),
+        # "the C$40.1 billion it had projected": a figure someone projected, said after it
+        "projected_after": re.compile(rf"\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|[a-z]+s|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+|originally\s+|previously\s+)*"
+                                      rf"(?:{alternation('outlook_after_verbs')})\b", re.I),
         "phrasal_verb": re.compile(rf"\b(?:{alternation('phrasal_verbs')})\s+$", re.I),
         "present": re.compile(alternation("present_verbs"), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
@@ -257,9 +260,11 @@ def not_a_rate(text: str, quantity: Quantity) -> Quantity:
 def outlook(text: str, quantity: Quantity) -> str:
     """forecast, target or plan when the figure's clause says so ('expected to reach', 'aims to', 'plans to')."""
     clause = clause_before(text, quantity.start)
-    found = [(match.start(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
+    found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
-    return max(found)[1] if found else ""
+    if found:
+        return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
+    return "forecast" if patterns()["projected_after"].match(text, after_noun(text, quantity)) else ""
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:

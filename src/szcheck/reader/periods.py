@@ -302,6 +302,8 @@ def period_within(period: str, unit: str) -> str | None:
     with 'S' the period itself (what "over the period" refers to)."""
     if unit == "S":
         return period
+    if unit in ("N", "L"):
+        return financial_year_beside(period, 12 if unit == "N" else -12)
     year = re.match(r"(\d{4})(?:$|-(?:Q([1-4])$|H[12]$|(\d\d)$|\d\d/\1-\d\d$))", period)
     if not year:
         return None
@@ -310,6 +312,15 @@ def period_within(period: str, unit: str) -> str | None:
     if year[2]:
         return period
     return f"{year[1]}-Q{(int(year[3]) - 1) // 3 + 1}" if year[3] else None
+
+
+def financial_year_beside(period: str, months: int) -> str | None:
+    """The financial year `months` (12 or -12) after a financial year that is not a calendar year:
+    2023-03/2024-02 -> 2024-03/2025-02; None for any other period (a calendar year keeps its words)."""
+    run = month_run(period)
+    if not run or run[1] - run[0] != 11 or run[0] % 12 == 0:
+        return None
+    return f"{month_name(run[0] + months)}/{month_name(run[1] + months)}"
 
 
 def last_month(period: str) -> str | None:

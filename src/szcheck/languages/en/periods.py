@@ -24,7 +24,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks)"
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year))"
-                   rf"\s+(?:to|ended|ending|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "year"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
@@ -52,6 +52,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    this_or_last_year),
         PeriodRule("story_quarter", 186, rf"{word_alternation(vocab['story_quarter'])}(?!\s+(?:of|ended|ending|to)\b)",
                    [w.split()[-1].lower() for w in vocab["story_quarter"]], story_quarter),
+        PeriodRule("next_financial_year", 184, word_alternation(vocab["next_financial_year"]), ["year"], next_financial_year),
         PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
                    [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
@@ -205,14 +206,22 @@ def dated(match, year: int, relative: bool, vocab: dict):
 
 
 def named_month(match, text, published, vocab):
-    """'in March', 'last May': the latest such month up to publication."""
+    """'in March', 'last May': the latest such month up to publication; a deadline in a sentence about
+    the future ('will open by December') the next such month."""
     if not published:
         return None
     month = vocab["months"][match["month"].lower()]
     if match["month"].lower() == "may" and not match["last"]:
         return None  # "in May" is rare next to the modal verb "may"
     year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
+    if match.group(0).lower().startswith("by") and future_marker().search(text, 0, match.start()):
+        year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December"
     return f"{year}-{month:02d}", True, False
+
+
+@functools.cache
+def future_marker() -> re.Pattern:
+    return re.compile(word_alternation(vocabulary("periods")["future_markers"]), re.I)
 
 
 def since(match, text, published, vocab):
@@ -247,9 +256,18 @@ def year(match, text, published, vocab):
 
 
 def this_or_last_year(match, text, published, vocab):
+    """'last year', 'next year': the calendar year, or in a story about a financial year the one
+    before or after it (reader.periods.anchored)."""
     if not published:
         return None
-    return str(published.year + year_offset(match.group(0), vocab)), True, False
+    offset = year_offset(match.group(0), vocab)
+    return str(published.year + offset), True, False, {-1: "L", 1: "N"}.get(offset, "")
+
+
+def next_financial_year(match, text, published, vocab):
+    """'the current financial year' after a story about the one just ended: the financial year after
+    it; with no such story, the calendar year of publication."""
+    return (str(published.year), True, False, "N") if published else None
 
 
 def full_year(match, text, published, vocab):
