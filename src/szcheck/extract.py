@@ -158,6 +158,7 @@ def main_subject(source: Source, registry: Registry) -> str:
     counts: Counter[str] = Counter()
     known: set[str] = set()  # names found as organisations or places, preferred to a bare capitalised name on a tie
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
+    body = without_data_sources(body)  # "according to the Real Estate Institute": who publishes, not what about
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
     for weight, text in ((3, reading_form(source.title)), (1, body)):
         organisations = organisation_mentions(text, registry)
@@ -200,6 +201,13 @@ def main_subject(source: Source, registry: Registry) -> str:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+def without_data_sources(text: str) -> str:
+    """The text with its data sources ('according to the Real Estate Institute') blanked out."""
+    from .entities import patterns as entity_patterns
+
+    return entity_patterns()["data_source"].sub(lambda match: " " * len(match.group(0)), text)
 
 
 def lead_name_start(body: str) -> int:
@@ -587,7 +595,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
-        bindings.append(as_change(qualified(text, quantity, binding), quantity, registry))
+        bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
     return bindings
 
 
@@ -1188,6 +1196,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
         period = dated(text, quantity, binding.metric, period)
+        own_outlook = outlook(text, quantity)
+        replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
         claim = Claim(
             id="",
             source=source.path.as_posix(),
@@ -1209,17 +1219,32 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             base=quantity.base,
             quantity=quantity,
             currency=quantity.unit if quantity.currency_from in ("source", "context") else "",
-            outlook=outlook(text, quantity),
+            outlook=own_outlook or replaced_outlook,
         )
+        if replaced_outlook:  # the forecast a later one replaced: stages of a revision
+            claim.revision, claims[-1].revision = claim.revision or "preliminary", claims[-1].revision or "revised"
+            claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
 
 
+def earlier_outlook(text: str, claims: list[Claim], quantity: Quantity) -> str:
+    """'raised its forecast to $9.2 billion, from $9.0 billion previously': what a forecast is compared
+    with is the earlier forecast."""
+    previous = claims[-1].quantity if claims else None
+    if previous is None or not claims[-1].outlook or previous.end > quantity.start:
+        return ""
+    revised = COMPARED.search(text[previous.end : quantity.start][-40:]) and english_phrases.words()["earlier_estimate"].match(text, quantity.end)
+    return claims[-1].outlook if revised else ""
+
+
 def reached_by(text: str, change: Claim, quantity: Quantity, metric: str) -> bool:
-    """Whether `quantity` is the level the change just before it ended at ('fell by 16,000 to 33.9 million')."""
+    """Whether `quantity` is the level the change just before it ended at ('fell by 16,000 to 33.9 million',
+    'rose 12% to 6,841 homes')."""
     previous = change.quantity
-    return previous is not None and change.metric in (f"{metric}.change", f"{metric} change") \
+    steps = (f"{metric}.change", f"{metric} change", f"{metric}.growth", f"{metric} growth")  # 'rose 12% to 6,841 homes'
+    return previous is not None and change.metric in steps \
         and previous.end <= quantity.start and GROWTH_TO.match(text[previous.end : quantity.start]) is not None
 
 
@@ -1303,6 +1328,14 @@ def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: 
         mentions = find_mentions(text[clause_start(text, quantity.start) : quantity.start], "metrics")
         named = mentions[-1].name if mentions else earlier[-1].metric if earlier and earlier[-1].metric_match == "registry" else ""
     return Binding(f"{named.partition('.')[0]}.change_difference", "registry", binding.at) if named else Binding("", "phrase")
+
+
+def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'earnings of $1.12 per share', 'analysts' estimates of 98 cents' after it: earnings per share,
+    not the company's profit."""
+    if quantity.kind != "amount" or binding.metric not in english_phrases.words()["earnings_keys"]:
+        return binding
+    return Binding("eps", "registry", binding.at) if english_phrases.words()["per_share"].match(text, quantity.end) else binding
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:

@@ -239,7 +239,9 @@ def names_a_level(text: str, quantity: Quantity) -> bool:
 
 def says_now(text: str, quantity: Quantity) -> bool:
     """'Deposits stand at 455 billion euros': the figure's clause is in the present tense."""
-    return patterns()["present"].search(clause_before(text, quantity.start)) is not None
+    from .languages.en.phrases import without_asides
+
+    return patterns()["present"].search(without_asides(clause_before(text, quantity.start))) is not None  # not ", which makes up most of it,"
 
 
 def previous_step(text: str, quantity: Quantity) -> str:

@@ -38,6 +38,9 @@ def words() -> dict:
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "subject_verbs": frozenset(vocab["subject_verbs"]),
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
+        "earnings_keys": frozenset(vocab["earnings_keys"]),
+        "earlier_estimate": re.compile(rf"\s+(?:{word_alternation(vocab['earlier_estimate_after'])})(?![\w-])", re.I),
+        "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
         "sequential": re.compile(rf"[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
