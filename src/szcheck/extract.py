@@ -514,12 +514,20 @@ def object_named(text: str, quantity: Quantity, mentions: list[Mention], registr
     return following
 
 
+COUNTING_VERB = re.compile(r"\b([A-Za-z]+)\s+(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than)\s+)?$")
+
+
 def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
-    """'Inbound visitors numbered 1.38 million': a count with no noun of its own counts its clause's
-    subject, when that is a thing only one registry metric counts."""
+    """'Inbound visitors numbered 1.38 million', 'now employs 14,300': a count with no noun of its own
+    counts what the one registry metric its verb names counts, or its clause's subject, when that is
+    a thing only one registry metric counts."""
     if quantity.kind != "count" or quantity.noun:
         return None
     start = clause_start(text, quantity.start)
+    verb = COUNTING_VERB.search(text, max(start, quantity.start - 40), quantity.start)
+    by_verb = [m for m in registry.metrics.values() if verb and m.unit == "count" and verb.group(1).lower() in m.verbs]
+    if len(by_verb) == 1:
+        return Binding(by_verb[0].name, "registry")  # "now employs 14,300": the one count the verb says
     subject = english_phrases.opening_noun_phrase(text[start : quantity.start])
     head = subject[-1].lower() if subject else ""
     counting = [m for m in registry.metrics.values() if head in (noun.lower() for noun in m.nouns)]
@@ -1019,7 +1027,8 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
-        context = stated or context
+        # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
+        context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
         relative_to_story = stated is not None and stated.anchor not in ("", "L")  # "the quarter", "next year"; "last year" may set it
         story = stated if stated is not None and not relative_to_story and not is_now(stated) and not within_story(stated, story) else story
         if is_heading(sentence.text) and not quantities:
@@ -1195,9 +1204,11 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
-        period = dated(text, quantity, binding.metric, period)
         own_outlook = outlook(text, quantity)
         replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
+        if own_outlook == "target" and basis == "inferred" and source.published:
+            period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
+        period = period if replaced_outlook else dated(text, quantity, binding.metric, period)  # a replaced forecast is of the same period
         claim = Claim(
             id="",
             source=source.path.as_posix(),
@@ -1230,12 +1241,15 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
 
 
 def earlier_outlook(text: str, claims: list[Claim], quantity: Quantity) -> str:
-    """'raised its forecast to $9.2 billion, from $9.0 billion previously': what a forecast is compared
-    with is the earlier forecast."""
+    """'raised its forecast to $9.2 billion, from $9.0 billion previously', 'cut its outlook to 7.2%
+    from 7%': what a forecast is revised from is the earlier forecast."""
     previous = claims[-1].quantity if claims else None
     if previous is None or not claims[-1].outlook or previous.end > quantity.start:
         return ""
-    revised = COMPARED.search(text[previous.end : quantity.start][-40:]) and english_phrases.words()["earlier_estimate"].match(text, quantity.end)
+    if not COMPARED.search(text[previous.end : quantity.start][-40:]):
+        return ""
+    revised = english_phrases.words()["earlier_estimate"].match(text, quantity.end) \
+        or english_phrases.words()["revising_verb"].search(text, clause_start(text, previous.start), previous.start)
     return claims[-1].outlook if revised else ""
 
 

@@ -47,6 +47,9 @@ def patterns() -> dict[str, re.Pattern]:
         # "the C$40.1 billion it had projected": a figure someone projected, said after it
         "projected_after": re.compile(rf"\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|[a-z]+s|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+|originally\s+|previously\s+)*"
                                       rf"(?:{alternation('outlook_after_verbs')})\b", re.I),
+        "outlook_noun_after": re.compile(rf"[\s-]+(?:[a-z]+\s+)?(?P<noun>{alternation('outlook_nouns_after')})(?![\w-])", re.I),
+        "change_of_object": re.compile(rf"\b(?:{alternation('change_verbs_with_object')})\s+(?:[\w'’-]+\s+){{1,4}}?by\s+"
+                                       rf"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|a\s+further|another)\s+)?$", re.I),
         "phrasal_verb": re.compile(rf"\b(?:{alternation('phrasal_verbs')})\s+$", re.I),
         "present": re.compile(alternation("present_verbs"), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
@@ -197,7 +200,7 @@ def is_change(text: str, quantity: Quantity) -> bool:
     before = text[max(0, quantity.start - 30) : quantity.start]
     found = patterns()["change"].search(before)
     if found is None:
-        return False
+        return patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start) is not None  # "cut its workforce by 1,100"
     particle = re.fullmatch(r"(up|down)\s*", found.group(0), re.I)
     # "set up 128 centres", "paid down 2 billion of debt": a phrasal verb, not a change
     return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
@@ -266,11 +269,19 @@ def outlook(text: str, quantity: Quantity) -> str:
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
-    return "forecast" if patterns()["projected_after"].match(text, after_noun(text, quantity)) else ""
+    after = after_noun(text, quantity)
+    if patterns()["projected_after"].match(text, after):
+        return "forecast"
+    named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
+    return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
     """'beating the target of 6.5% and up from 5.05% in 2023': a noun of expecting ('target of',
     'forecasts of') is the figure right after it; a verb ('expects', 'aims to') holds for the clause."""
     nouns = words().get("outlook_nouns") or ()
-    return any(word in nouns for word in match.group(0).lower().split()) and DIGIT.search(clause, match.end()) is not None
+    later = YEAR_WORD.sub("", clause[match.end() :])  # "its forecast for the year to March 2025 to 7.2%": a year is no figure
+    return any(word in nouns for word in match.group(0).lower().split()) and DIGIT.search(later) is not None
+
+
+YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

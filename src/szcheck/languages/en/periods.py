@@ -24,7 +24,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks)"
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year))"
-                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "year"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
@@ -35,6 +35,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
                    "years", past_years),
         PeriodRule("half", 50, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?", "half", part_of_year("H")),
+        PeriodRule("month_quarter", 55, rf"(?:the\s+)?(?P<month>{month})[\s-](?P<part>quarter|half)(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
+                   ["quarter", "half"], month_quarter),
         PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
                    ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
@@ -162,6 +164,21 @@ def part_of_year(letter: str):
             year -= 1  # "the fourth quarter", written in March: the last one up to publication
         return f"{year}-{letter}{number}", relative, False
     return resolve
+
+
+def month_quarter(match, text, published, vocab):
+    """'the September quarter' (2024-Q3), 'the June half' (2024-H1): named by the month they end in;
+    with no year, the latest one begun by publication."""
+    month = vocab["months"][match["month"].lower()]
+    length = 3 if match["part"].lower() == "quarter" else 6
+    if month % length:
+        return None
+    year, relative = year_of(match, published, vocab)
+    if year is None:
+        return None
+    if relative and not match["rel"] and published and month - length + 1 > published.month:
+        year -= 1
+    return f"{year}-{'Q' if length == 3 else 'H'}{month // length}", relative, False
 
 
 def last_month_word(match, text, published, vocab):

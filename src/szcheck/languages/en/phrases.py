@@ -39,6 +39,7 @@ def words() -> dict:
         "subject_verbs": frozenset(vocab["subject_verbs"]),
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
         "earnings_keys": frozenset(vocab["earnings_keys"]),
+        "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "earlier_estimate": re.compile(rf"\s+(?:{word_alternation(vocab['earlier_estimate_after'])})(?![\w-])", re.I),
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
