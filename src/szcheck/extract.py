@@ -1204,6 +1204,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
+        binding = against_the_step_before(text, quantity, binding, period, periods)
         own_outlook = outlook(text, quantity)
         replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
         if own_outlook == "target" and basis == "inferred" and source.published:
@@ -1238,6 +1239,20 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
     return claims
+
+
+def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
+    """'6% more than in the June quarter' of a September-quarter figure: a change on the quarter (or
+    month) just before is its metric's sequential growth."""
+    if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")):
+        return binding
+    base = next((m for m in periods if quantity.end <= m.start <= quantity.end + 40
+                 and english_phrases.words()["compared_base"].match(text[quantity.end : m.start])), None)
+    if base is None or base.period not in (step_before(period, "M"), step_before(period, "Q")) or base.period == period:
+        return binding
+    metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
+        else binding.metric.removesuffix(" growth") + " sequential growth"
+    return Binding(metric, binding.match, binding.at)
 
 
 def earlier_outlook(text: str, claims: list[Claim], quantity: Quantity) -> str:

@@ -40,6 +40,8 @@ def words() -> dict:
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
         "earnings_keys": frozenset(vocab["earnings_keys"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
+        "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
+                                    r"(?:\s+(?:in|the|during))*\s*$", re.I),
         "earlier_estimate": re.compile(rf"\s+(?:{word_alternation(vocab['earlier_estimate_after'])})(?![\w-])", re.I),
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
