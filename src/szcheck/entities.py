@@ -51,7 +51,7 @@ def patterns() -> dict[str, re.Pattern]:
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
         "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),
-        "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]*?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
+        "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
         # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)

@@ -1246,7 +1246,8 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     month) just before is its metric's sequential growth."""
     if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")):
         return binding
-    base = next((m for m in periods if quantity.end <= m.start <= quantity.end + 40
+    first = bisect.bisect_left(periods, quantity.end, key=lambda m: m.start)  # periods are in order of start
+    base = next((m for m in periods[first : first + 3] if m.start <= quantity.end + 40
                  and english_phrases.words()["compared_base"].match(text[quantity.end : m.start])), None)
     if base is None or base.period not in (step_before(period, "M"), step_before(period, "Q")) or base.period == period:
         return binding
