@@ -269,34 +269,31 @@ class SpilledRun:
             return None
 
     def map_claims_files(self) -> tuple[set[str], set[Path]]:
-        """Stage 1 for the sources with a claims file, in the claims files' order, validated as
-        api.read_claims_files does: each source is read when its claims file is."""
-        from .api import check_units, claims_file_paths, inside_project, printable_name, two_files_message
+        """Stage 1 for the sources with a claims file, in the claims files' order, validated by
+        api.checked_claims_file as in memory: each source is read when its claims file is."""
+        from .api import SecondClaimsFile, checked_claims_file, claims_file_paths
         from .checks.provenance import check_outdated
-        from .claims import load_claims_file
         from .sources import display_path
 
         covered: dict[str, Path] = {}
         broken: set[Path] = set()
         left_out: set[str] = set()
+        opened: dict[str, Source | None] = {}
+
+        def known(key: str) -> bool:
+            opened["source"] = self.read(key) if key not in covered else None
+            return key in self.place and key not in self.read_failed
+
         for path in claims_file_paths(self.claims_dir):
             try:
-                printable_name(path, self.root)
-                inside_project(path, self.root)
-                claims_file = load_claims_file(path, warn=self.warnings.append, shared={})
-                check_units(claims_file)
-                source = self.read(claims_file.source) if claims_file.source not in covered else None
-                if claims_file.source not in self.place or claims_file.source in self.read_failed:
-                    where = ("outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute()
-                             else "not found")
-                    raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
-                if claims_file.source in covered:
-                    left_out.add(claims_file.source)
-                    raise SzcheckError(two_files_message(claims_file.source, covered[claims_file.source]), path, 1)
+                claims_file = checked_claims_file(path, self.root, known, covered, self.warnings.append, {})
             except SzcheckError as error:
+                if isinstance(error, SecondClaimsFile):
+                    left_out.add(error.source)
                 self.claims_errors.append(error)
                 broken.add(path)
                 continue
+            source = opened["source"]
             covered[claims_file.source] = path
             self.map_source(source, claims_file.claims)
             self.findings += check_outdated(source, display_path(path, self.root).as_posix(), claims_file.source_sha256)
