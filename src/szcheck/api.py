@@ -15,7 +15,7 @@ from .claims import HEADER, MergeCounts, claims_file_data, load_claims_file, mer
 from .claims_comments import read_comments
 from .config import CONFIG_FILES
 from .errors import SzcheckError, printable
-from .model import Claim, Finding, Report, Source
+from .model import Claim, Finding, Report, Source, derived
 from .sources import SOURCE_SUFFIXES, display_path, find_sources, linked_folders, read_source, unread_files
 
 def find_root(start: Path | None = None) -> Path:
@@ -589,4 +589,4 @@ def source_paths(paths: list[Path], root: Path) -> set[str]:
 
 def findings_about(findings: list[Finding], sources: set[str]) -> list[Finding]:
     """The findings that involve at least one of these sources: every source still fed the comparison."""
-    return [f for f in findings if any(c.source in sources for c in f.claims)]
+    return derived(findings, lambda found: (f for f in found if any(c.source in sources for c in f.claims)))
