@@ -174,7 +174,7 @@ yaml_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.dictionaries(st.sampled_from(["id", "entity", "metric", "value", "period", "qualifier", "kind", "line", "status", "quote", "x"]), yaml_values))
 def test_fuzz_random_claims_raise_only_its_own_error(tmp_path_factory, entry):
     path = tmp_path_factory.mktemp("fuzz") / "c.yaml"

@@ -67,7 +67,7 @@ def assert_clean(metric: str) -> None:
     assert not name.startswith(tuple(VOCAB["scope_prefixes_zh"])), metric
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(sentences())
 def test_a_chinese_metric_name_is_a_clean_noun_phrase(text):
     for metric in metrics_of(text):

@@ -226,7 +226,7 @@ def without_comments(text: str, inserted: list[str]) -> str:
     return "\n".join(out)
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(commented_files())
 def test_any_comment_at_any_legal_line_survives_an_extract_round_trip(project, runner, example):
     name, original, text, inserted = example
@@ -309,7 +309,7 @@ def rewritten(data: dict, text: str) -> str:
     return render_data(data, comments, {ids[place]: notes for place, notes in comments.claims.items() if notes})
 
 
-@settings(max_examples=400)
+@settings(max_examples=100)
 @given(commented_renderings())
 def test_the_writer_puts_every_comment_back_and_nothing_else(example):
     data, plain, text = example

@@ -73,13 +73,13 @@ def pyyaml_text(data: dict, dumper=claims_writer.DUMPER) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(claims_data())
 def test_writer_writes_the_bytes_pyyaml_writes(data):
     assert claims_writer.render_claims_yaml(data) == pyyaml_text(data)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(claims_data())
 def test_pyyaml_reads_back_what_the_writer_wrote(data):
     text = HEADER + claims_writer.render_claims_yaml(data)
@@ -87,7 +87,7 @@ def test_pyyaml_reads_back_what_the_writer_wrote(data):
     assert without_lines(parse_yaml(text)) == data
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(hostile, min_size=1, max_size=8))
 def test_every_string_in_every_field_is_written_as_pyyaml_writes_it(values):
     for name in WRITTEN_FIELDS:
@@ -108,7 +108,7 @@ def pure_python_emitter():
         claims_writer.claim_line.cache_clear()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(claims_data())
 def test_writer_writes_what_the_pure_python_emitter_writes_without_libyaml(data):
     with pure_python_emitter() as dumper:

@@ -40,7 +40,7 @@ SOURCE_PIECES = [
 
 claims_texts = st.lists(st.sampled_from(CLAIMS_LINES) | st.text(max_size=12), max_size=14).map("\n".join)
 source_bytes = st.lists(st.sampled_from(SOURCE_PIECES) | st.binary(max_size=12), max_size=12).map(b"".join)
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def run(runner, *args):

@@ -101,7 +101,7 @@ front_matter_values = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(front_matter_keys, front_matter_values), min_size=1, max_size=4))
 def test_simple_front_matter_reads_what_yaml_reads_or_leaves_it_to_yaml(pairs):
     from szcheck.sources import simple_front_matter

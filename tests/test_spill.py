@@ -56,6 +56,41 @@ def test_spilled_verify_reports_broken_doubled_and_missing_claims_files_as_verif
     assert spilled == in_memory
 
 
+def generated_corpus(folder: Path, claims: int) -> dict:
+    """The scale benchmark's synthetic corpus (cities, funds, planted contradictions), written to `folder`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scale_benchmark", ROOT / "benchmarks" / "run.py")
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    corpus = benchmark.make_corpus(claims, seed=3)
+    benchmark.write_corpus(corpus, folder / "sources")
+    return corpus
+
+
+def test_findings_spilled_in_many_sorted_runs_come_back_as_verify_in_memory_orders_them(tmp_path, monkeypatch):
+    """On a generated corpus, with runs of a few findings and chunks smaller still, the merged runs
+    give the in-memory report, byte for byte, in every format that lists findings."""
+    pytest.importorskip("duckdb")
+    from szcheck import spilled_findings
+    from szcheck.render.sarif import render_sarif
+
+    corpus = generated_corpus(tmp_path, 1_500)
+    (tmp_path / "szcheck.yaml").write_text("# generated\n", encoding="utf-8")
+    in_memory = verify(tmp_path / "sources", tmp_path / "claims", tmp_path, spill=False)
+    monkeypatch.setattr(spilled_findings, "RUN", 7)
+    monkeypatch.setattr(spilled_findings, "CHUNK", 3)
+    spilled = verify(tmp_path / "sources", tmp_path / "claims", tmp_path, spill=True)
+    assert isinstance(spilled.findings, spilled_findings.SpilledFindings) and len(spilled.findings.runs) > 3
+    conflicts = {(f.entity, f.metric, f.period) for f in in_memory.findings if f.rule in ("SZ101", "SZ102")}
+    assert {tuple(key) for key in corpus["planted"]} <= conflicts
+    for report in (in_memory, spilled):
+        report.generated = datetime.date(2026, 1, 1)
+    for render in (render_json, render_markdown, render_sarif):
+        assert render(spilled) == render(in_memory)
+    assert list(spilled.findings) == in_memory.findings
+
+
 def test_a_claim_spilled_and_read_back_is_the_claim():
     claims = [claim for path in claims_file_paths(ROOT / "claims") for claim in load_claims_file(path).claims]
     shared: dict = {}
@@ -91,15 +126,24 @@ def test_without_duckdb_the_automatic_spill_verifies_in_memory_and_says_so(monke
         verify(ROOT / "sources", ROOT / "claims", ROOT, spill=True)
 
 
-def test_the_spill_option_gives_the_same_json_report(runner, corpus_project):
+OPTIONS = [["-f", "json"], ["-f", "sarif"], ["-f", "markdown", "--date", "2026-01-01"], ["-f", "concise", "--select", "SZ1,SZ5"],
+           ["-f", "rich", "--ignore", "SZ5", "--baseline", "baseline.yaml"], ["--statistics", "sources/2025-09-02-xinhua-gii-cluster.txt"]]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=["json", "sarif", "markdown", "select", "baseline", "paths"])
+def test_the_spill_option_gives_the_same_report(runner, corpus_project, options):
+    """Each format, and the filters the command applies to the findings (--select, --ignore, a
+    baseline, the sources named): on the spill path they run over the findings on disk."""
     pytest.importorskip("duckdb")
     for path in (ROOT / "claims").glob("*.yaml"):
         shutil.copy(path, corpus_project / "claims" / path.name)
     from szcheck.cli import app
 
-    plain = runner.invoke(app, ["verify", "-f", "json", "--fail-on", "never"])
-    spilled = runner.invoke(app, ["verify", "-f", "json", "--fail-on", "never", "--spill"])
-    assert plain.exit_code == spilled.exit_code == 0
+    written = runner.invoke(app, ["verify", "--write-baseline", "baseline.yaml", "--select", "SZ101"])
+    assert written.exit_code == 0 and "accepted findings" in written.output
+    plain = runner.invoke(app, ["verify", "--fail-on", "warning", *options])
+    spilled = runner.invoke(app, ["verify", "--fail-on", "warning", "--spill", *options])
+    assert plain.exit_code == spilled.exit_code == 1
     assert spilled.output == plain.output
 
 

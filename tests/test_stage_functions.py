@@ -60,7 +60,7 @@ def staged(name: str, source_order: list[int], shuffle: random.Random) -> list[s
 
 
 @pytest.mark.parametrize("name", CORPORA)
-@settings(max_examples=8)
+@settings(max_examples=4)
 @given(data=st.data())
 def test_the_stages_in_any_order_give_verifys_findings(name, data):
     sources = corpus(name)[0]

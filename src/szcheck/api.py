@@ -15,7 +15,7 @@ from .claims import HEADER, MergeCounts, claims_file_data, load_claims_file, mer
 from .claims_comments import read_comments
 from .config import CONFIG_FILES
 from .errors import SzcheckError, printable
-from .model import Claim, Finding, Report, Source
+from .model import Claim, Finding, Report, Source, derived
 from .sources import SOURCE_SUFFIXES, display_path, find_sources, linked_folders, read_source, unread_files
 
 def find_root(start: Path | None = None) -> Path:
@@ -492,25 +492,43 @@ def read_claims_files(claims_dir: Path, known: set[str], project: Project, root:
     shared: dict[str, str] = {}  # each recurring text of the claims kept once
     for path in claims_file_paths(claims_dir):
         try:
-            if root is not None:
-                printable_name(path, root)
-                inside_project(path, root)
-            claims_file = load_claims_file(path, warn=project.warnings.append, shared=shared)
-            check_units(claims_file)
-            if claims_file.source not in known:
-                where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
-                raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
-            if claims_file.source in first:
-                left_out.add(claims_file.source)
-                claims_files.pop(claims_file.source, None)
-                raise SzcheckError(two_files_message(claims_file.source, first[claims_file.source]), path, 1)
+            claims_file = checked_claims_file(path, root, known.__contains__, first, project.warnings.append, shared)
         except SzcheckError as error:
+            if isinstance(error, SecondClaimsFile):
+                left_out.add(error.source)
             project.errors.append(error)
             broken.add(path)
             continue
         first[claims_file.source] = path
         claims_files[claims_file.source] = claims_file
+    for source in left_out:
+        claims_files.pop(source, None)
     return claims_files, broken, left_out
+
+
+class SecondClaimsFile(SzcheckError):
+    """A claims file naming a source that an earlier claims file names: neither file's claims count."""
+
+    def __init__(self, source: str, first: Path, path: Path):
+        super().__init__(two_files_message(source, first), path, 1)
+        self.source = source
+
+
+def checked_claims_file(path: Path, root: Path | None, known, first: dict[str, Path], warn, shared: dict):
+    """A claims file read and validated: a printable name inside the project, units its metrics take,
+    a source that `known(source)` accepts and that no claims file in `first` names already.
+    Raises the SzcheckError (file and line named) that makes it a broken claims file."""
+    if root is not None:
+        printable_name(path, root)
+        inside_project(path, root)
+    claims_file = load_claims_file(path, warn=warn, shared=shared)
+    check_units(claims_file)
+    if not known(claims_file.source):
+        where = "outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute() else "not found"
+        raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
+    if claims_file.source in first:
+        raise SecondClaimsFile(claims_file.source, first[claims_file.source], path)
+    return claims_file
 
 
 UNIT_KINDS = {"money": lambda unit: len(unit) == 3 and unit.isupper(), "percent": lambda unit: unit == "percent",
@@ -571,4 +589,4 @@ def source_paths(paths: list[Path], root: Path) -> set[str]:
 
 def findings_about(findings: list[Finding], sources: set[str]) -> list[Finding]:
     """The findings that involve at least one of these sources: every source still fed the comparison."""
-    return [f for f in findings if any(c.source in sources for c in f.claims)]
+    return derived(findings, lambda found: (f for f in found if any(c.source in sources for c in f.claims)))

@@ -11,7 +11,7 @@ import yaml
 from .claims import write_atomically
 from .errors import SzcheckError
 from .rules import document_rule, make_finding
-from .model import Claim, Finding
+from .model import Claim, Finding, derived
 
 
 document_rule(
@@ -44,14 +44,19 @@ def read_baseline(path: Path) -> dict[str, dict]:
 
 def apply_baseline(findings: list[Finding], accepted: dict[str, dict], path: Path) -> list[Finding]:
     """Mark accepted findings (they still show, but do not fail the run) and report entries that rotted."""
-    current = {f.id for f in findings}
-    marked = [replace(f, accepted=str(accepted[f.id].get("reason") or "accepted")) if f.id in accepted else f for f in findings]
+    unmatched = set(accepted).difference(f.id for f in findings)
+    rotted = []
     for entry_id, entry in accepted.items():
-        if entry_id not in current:
+        if entry_id in unmatched:
             anchor = Claim(id="baseline", source=path.as_posix(), entity="", metric="", value="", line=1, column=1)
             message = f"baseline entry {entry_id} ({entry.get('rule', '?')}: {str(entry.get('message', ''))[:80]}) matches no finding any more; remove it"
-            marked.append(make_finding("SZ403", message, [anchor], entity=entry_id))
-    return marked
+            rotted.append(make_finding("SZ403", message, [anchor], entity=entry_id))
+
+    def marked(found):
+        yield from (replace(f, accepted=str(accepted[f.id].get("reason") or "accepted")) if f.id in accepted else f for f in found)
+        yield from rotted
+
+    return derived(findings, marked)
 
 
 def write_baseline(path: Path, findings: list[Finding], reason: str, previous: dict[str, dict]) -> int:

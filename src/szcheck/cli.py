@@ -381,6 +381,10 @@ def emit(report, output_format: ReportFormat, output: Optional[Path], quiet: boo
         from .render.json import write_json
 
         stream_to(lambda stream: write_json(report, stream), output)
+    elif output_format is ReportFormat.sarif:
+        from .render.sarif import write_sarif
+
+        stream_to(lambda stream: write_sarif(report, stream), output)
     else:
         deliver(render_report(report, output_format), output)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -188,5 +188,27 @@ class Report:
         return sum(1 for finding in self.findings if finding.accepted)
 
 
+class FindingsView:
+    """Findings worked out from findings held on disk (spilled_findings), again on each pass: nothing kept."""
+
+    def __init__(self, base, step) -> None:
+        self.base, self.step = base, step
+
+    def __iter__(self):
+        return iter(self.step(iter(self.base)))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self)
+
+
+def derived(findings, step) -> list[Finding] | FindingsView:
+    """`step` (findings in, findings out) over a report's findings: at once for a list, as a view
+    for findings on disk (the spill path), so that a filter does not bring them all into memory."""
+    return list(step(findings)) if isinstance(findings, list) else FindingsView(findings, step)
+
+
 def is_finite(number: float) -> bool:
     return math.isfinite(number)

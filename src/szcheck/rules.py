@@ -7,7 +7,7 @@ import re
 import inspect
 from dataclasses import dataclass
 
-from .model import Claim, Finding
+from .model import Claim, Finding, derived
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -98,7 +98,7 @@ def select_findings(findings: list[Finding], select: list[str], ignore: list[str
     def matches(code: str, prefixes: list[str]) -> bool:
         return any(code.startswith(prefix.upper()) for prefix in prefixes)
 
-    return [f for f in findings if (not select or matches(f.rule, select)) and not matches(f.rule, ignore)]
+    return derived(findings, lambda found: (f for f in found if (not select or matches(f.rule, select)) and not matches(f.rule, ignore)))
 
 
 @dataclass(frozen=True)
@@ -112,15 +112,12 @@ class RuleCount:
 
 def rule_statistics(findings: list[Finding]) -> list[RuleCount]:
     """A count per rule, most standing findings first (what --statistics prints)."""
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_rule.setdefault(finding.rule, []).append(finding)
-    counts = [
-        RuleCount(code, group[0].name, max((f.severity for f in group), key=SEVERITY_RANK.__getitem__),
-                  sum(1 for f in group if not f.accepted), sum(1 for f in group if f.accepted))
-        for code, group in by_rule.items()
-    ]
-    return sorted(counts, key=lambda c: (-c.standing, -c.accepted, c.code))
+    by_rule: dict[str, RuleCount] = {}  # counted as they come: the findings may be on disk
+    for f in findings:
+        seen = by_rule.get(f.rule) or RuleCount(f.rule, f.name, f.severity, 0, 0)
+        severity = max(seen.severity, f.severity, key=SEVERITY_RANK.__getitem__)
+        by_rule[f.rule] = RuleCount(f.rule, seen.name, severity, seen.standing + (not f.accepted), seen.accepted + bool(f.accepted))
+    return sorted(by_rule.values(), key=lambda c: (-c.standing, -c.accepted, c.code))
 
 
 CLAIMS_PER_VALUE = 3  # a report shows this many claims stating one value, then "and N more"

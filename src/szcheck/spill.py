@@ -2,9 +2,10 @@
 on disk; each entity's claims come back, in corpus order, to the same checks as in memory.
 
 DuckDB is an optional dependency (`pip install "szcheck[scale]"`), imported only here. What stays
-in memory: each source's front matter (its text is dropped once its own checks ran), the findings,
-the description claims, one entity's claims at a time, and for the description checks (only when a
-source describes an entity) the claims that state a fund's size.
+in memory: each source's front matter (its text is dropped once its own checks ran), the description
+claims, one entity's claims at a time, and for the description checks (only when a source describes
+an entity) the claims that state a fund's size. The findings go to a temporary file in sorted runs
+(spilled_findings), which the report reads back merged, pass by pass.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import SzcheckError
-from .model import Claim, Finding, Quantity, Report, Source
+from .model import Claim, Quantity, Report, Source
 
 SPILL_CLAIMS = 2_000_000  # above about this many claims, verify spills them (see estimated_claims)
 BYTES_PER_CLAIM = 400  # what a claim takes in its claims file: about 380 bytes in news, 560 with long quotes
@@ -197,7 +198,7 @@ def verify_spilled(sources_dir: Path, claims_dir: Path, root: Path, encodings: d
     with tempfile.TemporaryDirectory(prefix="szcheck-spill-", dir=workdir) as folder:
         store = ClaimStore(Path(folder))
         try:
-            return SpilledRun(sources_dir, claims_dir, root, encodings or {}, store).report()
+            return SpilledRun(sources_dir, claims_dir, root, encodings or {}, store, workdir).report()
         finally:
             store.close()
 
@@ -212,9 +213,12 @@ class SpilledRun:
     root: Path
     encodings: dict[str, str]
     store: ClaimStore
+    workdir: Path | None = None  # where the findings' temporary file goes
 
     def report(self) -> Report:
         from .api import cycle_collection_paused, no_sources_message
+        from .checks import finding_order
+        from .spilled_findings import SpilledFindings
         from .sources import SOURCE_SUFFIXES, display_path, find_sources, linked_folders, unread_files
         from .errors import printable
 
@@ -225,7 +229,7 @@ class SpilledRun:
             self.source_errors: list[tuple[int, SzcheckError]] = []
             self.claims_errors: list[SzcheckError] = []
             self.warnings: list[str] = []
-            self.findings: list[Finding] = []
+            self.findings = SpilledFindings(finding_order, self.workdir)  # sorted on disk: they grow with the claims
             self.light: dict[str, Source] = {}  # every source read, by path, without its text
             self.descriptions: list[tuple[int, Claim]] = []
             self.count = 0
@@ -247,11 +251,9 @@ class SpilledRun:
                 raise SzcheckError(no_sources_message(self.sources_dir), self.sources_dir)
             self.check_entities()
             self.check_descriptions()
-        from .checks import finding_order
-
         sources = sorted(self.light.values(), key=lambda s: self.place[s.path.as_posix()])
         errors = [error for _, error in sorted(self.source_errors, key=lambda pair: pair[0])] + self.claims_errors
-        return Report(sources, ClaimCount(self.count), sorted(self.findings, key=finding_order), notes=notes + self.warnings,
+        return Report(sources, ClaimCount(self.count), self.findings, notes=notes + self.warnings,
                       errors=errors)
 
     def read(self, key: str) -> Source | None:
@@ -269,37 +271,34 @@ class SpilledRun:
             return None
 
     def map_claims_files(self) -> tuple[set[str], set[Path]]:
-        """Stage 1 for the sources with a claims file, in the claims files' order, validated as
-        api.read_claims_files does: each source is read when its claims file is."""
-        from .api import check_units, claims_file_paths, inside_project, printable_name, two_files_message
+        """Stage 1 for the sources with a claims file, in the claims files' order, validated by
+        api.checked_claims_file as in memory: each source is read when its claims file is."""
+        from .api import SecondClaimsFile, checked_claims_file, claims_file_paths
         from .checks.provenance import check_outdated
-        from .claims import load_claims_file
         from .sources import display_path
 
         covered: dict[str, Path] = {}
         broken: set[Path] = set()
         left_out: set[str] = set()
+        opened: dict[str, Source | None] = {}
+
+        def known(key: str) -> bool:
+            opened["source"] = self.read(key) if key not in covered else None
+            return key in self.place and key not in self.read_failed
+
         for path in claims_file_paths(self.claims_dir):
             try:
-                printable_name(path, self.root)
-                inside_project(path, self.root)
-                claims_file = load_claims_file(path, warn=self.warnings.append, shared={})
-                check_units(claims_file)
-                source = self.read(claims_file.source) if claims_file.source not in covered else None
-                if claims_file.source not in self.place or claims_file.source in self.read_failed:
-                    where = ("outside the project" if ".." in Path(claims_file.source).parts or Path(claims_file.source).is_absolute()
-                             else "not found")
-                    raise SzcheckError(f"source {claims_file.source!r} is {where} among the sources", path, 2)
-                if claims_file.source in covered:
-                    left_out.add(claims_file.source)
-                    raise SzcheckError(two_files_message(claims_file.source, covered[claims_file.source]), path, 1)
+                claims_file = checked_claims_file(path, self.root, known, covered, self.warnings.append, {})
             except SzcheckError as error:
+                if isinstance(error, SecondClaimsFile):
+                    left_out.add(error.source)
                 self.claims_errors.append(error)
                 broken.add(path)
                 continue
+            source = opened["source"]
             covered[claims_file.source] = path
             self.map_source(source, claims_file.claims)
-            self.findings += check_outdated(source, display_path(path, self.root).as_posix(), claims_file.source_sha256)
+            self.findings.add(check_outdated(source, display_path(path, self.root).as_posix(), claims_file.source_sha256))
         self.leave_out(left_out)
         return set(covered), broken
 
@@ -308,7 +307,8 @@ class SpilledRun:
         if not left_out:
             return
         per_claim = ("SZ202", "SZ203", "SZ206", "SZ401", "SZ402")
-        self.findings = [f for f in self.findings if not (f.rule in per_claim and f.claims and f.claims[0].source in left_out)]
+        # only stage 1 gives these rules, so dropping them from every pass drops just the left-out files' findings
+        self.findings.drop(lambda f: f.rule in per_claim and bool(f.claims) and f.claims[0].source in left_out)
         self.descriptions = [(seq, c) for seq, c in self.descriptions if c.source not in left_out]
         self.store.drop_sources([(self.place[key] * SOURCE_SPAN, (self.place[key] + 1) * SOURCE_SPAN) for key in left_out])
         self.count -= sum(self.claim_counts[key] for key in left_out)
@@ -349,7 +349,7 @@ class SpilledRun:
         from .checks.descriptions import sized_metrics
 
         key = source.path.as_posix()
-        self.findings += source_findings(source, claims)
+        self.findings.add(source_findings(source, claims))
         sized = sized_metrics()
         base = self.place[key] * SOURCE_SPAN
         keys = self.entity_keys
@@ -371,7 +371,7 @@ class SpilledRun:
         from .stages import check_entity
 
         for claims in self.store.by_entity():
-            self.findings += check_entity(claims, self.light)
+            self.findings.add(check_entity(claims, self.light))
 
     def check_descriptions(self) -> None:
         """SZ3xx: the described names are known only now, so the sources are read a second time
@@ -382,4 +382,4 @@ class SpilledRun:
             return
         descriptions = [claim for _, claim in sorted(self.descriptions, key=lambda pair: pair[0])]
         sources = (source for source in map(self.read, sorted(self.light, key=self.place.get)) if source is not None)
-        self.findings += check_descriptions(sources, descriptions + self.store.sized())
+        self.findings.add(check_descriptions(sources, descriptions + self.store.sized()))

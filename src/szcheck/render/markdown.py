@@ -9,7 +9,7 @@ from .. import __version__
 from ..checks.wording import metric_label, pick_scale, source_name
 from ..rules import shown_claims
 from ..errors import printable
-from ..model import Claim, Finding, Report
+from ..model import Claim, Finding, Report, derived
 from .format import normalized, period_text, summary_line
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
@@ -175,7 +175,7 @@ def render_markdown(report: Report, title: str = "szcheck conflict report") -> s
         "| --- | --- |",
     ]
     lines += [f"| {severity} | {report.count(severity)} |" for severity in ("error", "warning", "info")] + [""]
-    conflicts = [f for f in report.findings if not is_hygiene(f)]
+    conflicts = derived(report.findings, lambda found: (f for f in found if not is_hygiene(f)))
     included, sections = bounded_sections(conflicts)
     left_out = len(conflicts) - len(included)
     if left_out:

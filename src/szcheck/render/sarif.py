@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
+from typing import TextIO
 from urllib.parse import quote
 
 from .. import __version__
@@ -70,7 +73,7 @@ def result_object(finding: Finding, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def sarif_object(report: Report) -> dict:
+def sarif_object(report: Report, with_results: bool = True) -> dict:
     rules = list(all_rules().values())
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     invocation: dict = {"executionSuccessful": not report.errors}
@@ -82,10 +85,33 @@ def sarif_object(report: Report) -> dict:
         "tool": {"driver": {"name": "szcheck", "version": __version__, "rules": [rule_object(rule) for rule in rules]}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",  # claim columns count characters, as Python strings do
-        "results": [result_object(finding, rule_index) for finding in report.findings],
+        "results": [result_object(finding, rule_index) for finding in report.findings] if with_results else [],
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+RESULTS_INDENT = " " * 8  # a result's depth in the log: the log, its runs, the run, its results
+
+
+def write_sarif(report: Report, stream: TextIO) -> None:
+    """The log, written result by result: the same text as json.dumps(sarif_object(report), indent=2),
+    without holding every result (on the spill path the findings are on disk)."""
+    head = json.dumps(sarif_object(report, with_results=False), ensure_ascii=False, indent=2)
+    cut = head.rindex('"results": []') + len('"results": [')  # the run's last key: no string holds unescaped quotes
+    rule_index = {rule.code: index for index, rule in enumerate(all_rules().values())}
+    results = iter(report.findings)
+    first = next(results, None)
+    if first is None:
+        stream.write(head + "\n")
+        return
+    stream.write(head[:cut] + "\n")
+    for number, finding in enumerate(itertools.chain([first], results)):
+        text = json.dumps(result_object(finding, rule_index), ensure_ascii=False, indent=2)
+        stream.write(("" if number == 0 else ",\n") + RESULTS_INDENT + text.replace("\n", "\n" + RESULTS_INDENT))
+    stream.write("\n      " + head[cut:] + "\n")
+
+
 def render_sarif(report: Report) -> str:
-    return json.dumps(sarif_object(report), ensure_ascii=False, indent=2) + "\n"
+    text = io.StringIO()
+    write_sarif(report, text)
+    return text.getvalue()

@@ -79,10 +79,10 @@ def render_terminal(report: Report, console: Console, quiet: bool = False) -> No
     for note in report.notes:
         console.print(Text("note: " + printable(note), style="dim"))
     for severity in ("error", "warning", "info"):
-        findings = [f for f in report.findings if f.severity == severity]
-        if findings:
-            heading = f"[{STYLE[severity]}]{TITLE[severity]} ({len(findings)})"
+        count = sum(1 for f in report.findings if f.severity == severity)  # counted, not listed: findings may be on disk
+        if count:
+            heading = f"[{STYLE[severity]}]{TITLE[severity]} ({count})"
             console.rule(heading) if fit else console.print(f"── {heading}[/] ──")
-            for finding in findings:
+            for finding in (f for f in report.findings if f.severity == severity):
                 console.print(finding_panel(finding, fit))
     console.print(Text(summary_line(report), style="bold"))
