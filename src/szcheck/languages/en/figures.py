@@ -662,6 +662,7 @@ def read_share_base(text: str, before: str = "") -> str | None:
 BETWEEN_END = re.compile(r"between\s+$", re.I)
 AS_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should)\s+$", re.I)
 BY_END = re.compile(r"\bby\s+$", re.I)
+CHANGE_FROM = re.compile(r"\bfrom$", re.I)  # "rose from", as ends_with gives it: a change, whatever its units
 LEVEL_AFTER_CHANGE = 5  # "cut its workforce by 1,500 to 21,000": an end this many times the other is the level reached
 
 
@@ -676,11 +677,19 @@ def joins_range(text: str, first, second) -> str:
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
-    if ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range):
+    change = ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+    if change and (CHANGE_FROM.search(change) or not unit_written_once(first, second)):
         return "pair"
     # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
     by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
     return "pair" if by_change else "range"
+
+
+def unit_written_once(first, second) -> bool:
+    """'rise by 10 to 15 percent': a bare first end near the second, whose unit it shares, is a
+    range; 'rose by 34,000 to 2.95 million' is a change and the level it reached."""
+    return (first.unit == "count" and first.number == first.surface and second.unit != "count"
+            and 0 < abs(first.value) and second.value < abs(first.value) * LEVEL_AFTER_CHANGE)
 
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -773,3 +782,37 @@ def table_unit(text: str, currency: str = "") -> tuple[int, int, Decimal, str] |
     written = next(m for m in match.group("currency", "currency_sign", "currency_in") if m)
     code = currency_meant(re.sub(r"\s+", " ", written.lower()), currency) or currency_meant(written.upper(), currency)
     return (match.start(), match.end(), scales[scale.lower()], code) if code else None
+
+
+@functools.cache
+def span_and_difference_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    vocab = vocabulary("figures")
+    return (ending_with(vocab["span_words"]), ending_with(vocab["difference_before"]),
+            re.compile(r"\s*(?:" + word_alternation(vocab["difference_after"]) + ")", re.I))
+
+
+def is_time_span(text: str, start: int) -> bool:
+    """'grew 20% over 3 years': 'over' before a duration, after a verb of change in its clause,
+    names the span of the change ('the works took over 3 years' is more than 3)."""
+    span, _, _ = span_and_difference_words()
+    before = text[max(0, start - 80) : start]
+    word = ends_with(before, span)
+    if not word:
+        return False
+    clause = lower_in_place(CUE_CLAUSE_BREAK.split(before[: len(before.rstrip()) - len(word)])[-1])
+    return bool(rules().growth_cues.search(clause))
+
+
+def states_difference(text: str, start: int, end: int) -> bool:
+    """'a 5C rise', 'warming of 1.5C', 'rose by 2 degrees': a temperature written as a change."""
+    _, before, after = span_and_difference_words()
+    return bool(ends_with(text[max(0, start - 24) : start], before) or after.match(text, end))
+
+
+MONEY_SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def money_scale_stands(text: str, end: int) -> bool:
+    """'50 grand.', '50 grand for a car': a money scale with no noun after it ('3 grand slams' has one)."""
+    word = MONEY_SCALE_AFTER.match(text, end)
+    return not word or word.group(1) in rules().noun_stop_words
