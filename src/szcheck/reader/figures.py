@@ -457,9 +457,21 @@ def ends_prefixed_range(text: str, first: Quantity, match: re.Match) -> bool:
 NUMBER_GOES_ON = re.compile(r"[-\u2013/.]\d")  # "$5-555-1234": a phone number, not a range
 
 
+def takes_prefix_unit(first: Quantity, second: Quantity) -> bool:
+    """A bare number, or one with a scale only, after money with its currency before it."""
+    return prefixed_money(first) and second.unit == "count" and second.kind == "count" and not second.noun and not second.measure
+
+
 def in_prefix_unit(first: Quantity, second: Quantity) -> Quantity:
-    """The second end of 'USD 15-20' in the first end's currency (merge_ranges then joins them)."""
-    return replace(second, unit=first.unit, kind=first.kind, currency_from=first.currency_from, qualifier="exact")
+    """The second end of 'USD 15-20' in the first end's currency (merge_ranges then joins them); a
+    letter glued to it is its scale, as after the currency ('EUR3-5m' is 3 to 5 million)."""
+    scale = lexicon().scales.get(second.surface[-1:].lower()) if second.measure and second.surface[-2:-1].isdigit() else None
+    if second.measure and scale is not None:
+        written = plain_number(second.number)
+        value, low, high, low_open, high_open = signed_interval(Decimal(written) * scale, half_unit(written) * scale, "exact", 1)
+        second = replace(second, value=value, low=low, high=high, low_open=low_open, high_open=high_open, measure="",
+                         rounding=half_unit(written) * scale)
+    return replace(second, unit=first.unit, kind=first.kind, currency_from=first.currency_from, qualifier="exact", noun=None)
 
 
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
@@ -629,7 +641,7 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
-    after = text[match.end() : match.end() + 2]
+    after = text[match.end() : match.end() + 8]
     for word, meaning in lex.qualifier_after.items():
         if after.startswith(word):
             return meaning  # "4000 or more", "about 5%", written after the number
@@ -879,6 +891,9 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
+        if (first and first.qualifier == "exact" and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
+                and rules.rules().range_joiner.match(text[first.end : quantity.start])):
+            quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
         if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
                 and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)

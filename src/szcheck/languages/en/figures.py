@@ -157,7 +157,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
-        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
     ]
 
 
@@ -362,6 +362,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "the 737 MAX", "the 9 Pro": a model's name
         if grammar.range_to_percent.match(after) or GROUPED_RANGE_START.search(before):
             return False  # "10-15%", "50,000-60,000": an end of a range
+        if is_dashed_count_range(text, match, word):
+            return False  # "150-200 staff": the ends of a range of things counted
         if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before) or TO_COMPOUND.search(before):
             return True  # ordinal, time, date, version, ticker or identifier
         if grammar.clock_after.match(after) or grammar.month_after.match(after) or PLUS_DIGIT_AFTER.match(after) or before.endswith("+"):
@@ -386,6 +388,32 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
                 and word.lower() not in grammar.noun_stop_words):
             return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
     return False
+
+
+DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
+DASHED_START_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(\d{1,3}(?:,\d{3})*)[-\u2013]$")
+
+
+def is_dashed_count_range(text: str, match: re.Match, word: str) -> bool:
+    """'hired 150-200 staff': two bare numbers joined by a dash, the first smaller, no year and round
+    when it has three digits, before a plural noun, after no capitalized name ('Delta 737-800 jets')."""
+    second = DASHED_END_AFTER.match(text, match.end())
+    if second:
+        first_digits, second_digits, first_start, end = match.group("digits"), second.group(1), match.start(), second.end()
+    else:
+        first = DASHED_START_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if not first:
+            return False
+        first_digits, second_digits, first_start, end = first.group(1), match.group("digits"), first.start(), match.end()
+    if not (first_digits.replace(",", "").isdigit() and second_digits.replace(",", "").isdigit()):
+        return False
+    low, high = int(first_digits.replace(",", "")), int(second_digits.replace(",", ""))
+    if YEAR_DIGITS.fullmatch(first_digits) or low >= high or (low >= 100 and low % 5):
+        return False  # "737-800 jets": a model's number, not a round end of a range
+    before = previous_word(text, first_start)
+    if before[:1].isupper() and before.lower() not in rules().count_openers and before.lower() not in rules().noun_stop_words:
+        return False
+    return counts_plural(text, end) or not (text[:first_start].strip() or text[end:].strip())  # a claim's value alone
 
 
 FRACTION_DIGITS = re.compile(r"(?:(\d+)\D)?(\d+)/(\d+)")
@@ -504,8 +532,8 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
     scale, digits = match.group("scale"), match.group("digits")
     if not scale or len(scale) != 1 or not scale.isupper() or match.group("gap_scale") or not digits.isdigit():
         return False
-    if match.group("symbol") or match.group("unit") or match.group("sign"):
-        return False
+    if match.group("symbol") or match.group("unit") or match.group("sign") or len(digits) > 2:
+        return False  # "100K", "250M": a name holds one or two digits ("3M", "2K", "10K")
     following = text[match.end() : match.end() + 2]
     if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
         return False
