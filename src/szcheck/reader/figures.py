@@ -190,6 +190,8 @@ def build_lexicon() -> Lexicon:
     code_scales = {letter: Decimal(str(value)) for letter, value in vocab["code_scales"].items()}
     glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
     scale_words = word_alternation(scales)  # "1,2 billion": a decimal comma, before a scale only
+    joiners = word_alternation(vocab["range_joiners"])  # "1,2 to 1,5 billion": or before a range's second end with one
+    comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -198,7 +200,7 @@ def build_lexicon() -> Lexicon:
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,])(?=[{GAPS}]?{scale_words})|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
@@ -354,18 +356,122 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     rules = context_rules()
     found: list[Quantity] = []
     for match in figure_matches(text, lex):
+        if found and match.start() < found[-1].end:
+            continue  # the second part of a compound measure ("10 in" of "5 ft 10 in"), read with the first
         if len(match.group("digits") or "") > MAX_DIGITS:
             continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
+        match = without_money_scale(text, match, lex)
         bare = is_bare(match, lex)
+        if found and ends_prefixed_range(text, found[-1], match):
+            second = in_prefix_unit(found[-1], build_quantity(text, match, lex, currency=currency))
+            if second.value >= found[-1].value:
+                found.append(second)  # "USD 15-20"; "$15-2" is no range (and its "2" no figure)
+            continue
         if is_not_a_figure(text, match, bare, lex.qualifier_of):
             continue
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
-        found.append(build_quantity(text, match, lex, currency=currency))
+        found.append(with_second_part(text, build_quantity(text, match, lex, currency=currency)))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
+
+
+@functools.cache
+def compound_parts() -> dict[str, tuple[str, re.Pattern]]:
+    """First unit -> (second unit, the pattern of its part right after the first: ' 10 in')."""
+    from ..languages import vocabulary
+
+    parts = {}
+    for first, seconds in vocabulary("units").get("compounds", {}).items():
+        for second, words in seconds.items():
+            written = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            parts[first] = (second, re.compile(rf"[{GAPS}]{{1,2}}(\d{{1,2}}(?:\.\d{{1,2}})?)[{GAPS}]?(?:{written})(?![A-Za-z\d])"))
+    return parts
+
+
+def with_second_part(text: str, quantity: Quantity) -> Quantity:
+    """'5 ft 10 in' is one length, 1.778 meter, stated to half an inch; '3 lb 4 oz' one weight."""
+    part = compound_parts().get(quantity.measure) if quantity.measure and quantity.number[:1].isdigit() else None
+    second = part[1].match(text, quantity.end) if part else None
+    if second is None or not DECIMAL_DIGITS.fullmatch(plain_number(quantity.number)):
+        return quantity
+    unit, number = part[0], second.group(1)
+    total = to_reference(Decimal(plain_number(quantity.number)), quantity.measure) + to_reference(Decimal(number), unit)
+    rounding = to_reference(half_unit(number), unit)
+    value, low, high, low_open, high_open = signed_interval(total, rounding, quantity.qualifier, -1 if quantity.value < 0 else 1)
+    return replace(quantity, surface=text[quantity.start : second.end()], end=second.end(), value=value, low=low, high=high,
+                   low_open=low_open, high_open=high_open, measure=unit, rounding=rounding, noun=None)
+
+
+@functools.cache
+def money_scales() -> dict:
+    from ..languages import vocabulary
+
+    return dict(vocabulary("figures").get("money_scales", {}))
+
+
+def without_money_scale(text: str, match: re.Match, lex: Lexicon) -> re.Match:
+    """'3 grand slams': a scale that is money by itself ('50 grand') is none before a noun; the
+    figure is the number alone."""
+    scale = match.group("scale")
+    if not scale or scale.lower() not in money_scales() or match.group("unit") or match.group("symbol"):
+        return match
+    if money_scale_stands(text, match.end()):
+        return match
+    return lex.figure_body.match(text, match.start(), match.start("gap_scale")) or match
+
+
+def money_scale_stands(text: str, end: int) -> bool:
+    """A money scale ends a figure ('50 grand.'), in the eyes of every language that says."""
+    return all(hook(text, end) for hook in language_hooks(money_scale_stands.__name__))
+
+
+def is_time_span(text: str, start: int) -> bool:
+    """A bound word before a duration names the span of a change ('grew 20% over 3 years')."""
+    return any(hook(text, start) for hook in language_hooks(is_time_span.__name__))
+
+
+def states_difference(text: str, start: int, end: int) -> bool:
+    """A temperature written as a change ('a 5C rise'), in the eyes of any language."""
+    return any(hook(text, start, end) for hook in language_hooks(states_difference.__name__))
+
+
+RANGE_DASH = re.compile(r"[-\u2013]")
+
+
+def prefixed_money(quantity: Quantity) -> bool:
+    """'USD 15', '£3', 'EUR 3': money whose currency is written before its number."""
+    return quantity.unit.isupper() and not quantity.measure and not quantity.surface[:1].isdigit() and quantity.qualifier == "exact"
+
+
+def ends_prefixed_range(text: str, first: Quantity, match: re.Match) -> bool:
+    """'USD 15-20', '£3-5 million': a number right after a dash after money with its currency
+    written before it is the range's second end, in that currency."""
+    return (first.end + 1 == match.start() and bool(RANGE_DASH.fullmatch(text[first.end : match.start()]))
+            and prefixed_money(first) and bool(match.group("digits")) and not match.group("symbol")
+            and not match.group("unit") and not NUMBER_GOES_ON.match(text, match.end()))
+
+
+NUMBER_GOES_ON = re.compile(r"[-\u2013/.]\d")  # "$5-555-1234": a phone number, not a range
+
+
+def takes_prefix_unit(first: Quantity, second: Quantity) -> bool:
+    """A bare number, or one with a scale only, after money with its currency before it."""
+    return prefixed_money(first) and second.unit == "count" and second.kind == "count" and not second.noun and not second.measure
+
+
+def in_prefix_unit(first: Quantity, second: Quantity) -> Quantity:
+    """The second end of 'USD 15-20' in the first end's currency (merge_ranges then joins them); a
+    letter glued to it is its scale, as after the currency ('EUR3-5m' is 3 to 5 million)."""
+    scale = lexicon().scales.get(second.surface[-1:].lower()) if second.measure and second.surface[-2:-1].isdigit() else None
+    if second.measure and scale is not None:
+        written = plain_number(second.number)
+        value, low, high, low_open, high_open = signed_interval(Decimal(written) * scale, half_unit(written) * scale, "exact", 1)
+        second = replace(second, value=value, low=low, high=high, low_open=low_open, high_open=high_open, measure="",
+                         rounding=half_unit(written) * scale)
+    return replace(second, unit=first.unit, kind=first.kind, currency_from=first.currency_from, qualifier="exact", noun=None)
 
 
 def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) -> bool:
@@ -471,6 +577,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
         return "percentage_point", scale * Decimal("0.01"), ""
     if unit_word in currencies().hundredths:
         scale *= Decimal("0.01")  # "45 pence", "99 cents"
+    if not unit_word and not symbol and scale_word in money_scales():
+        return currency or currency_meant(money_scales()[scale_word], ""), scale, ""  # "paid 50 grand"
     code = currency_meant(symbol, currency) or (currency_meant(unit_word, currency) if not measure else None)
     if code and not symbol:
         measure = context_rules().measure_in_context(match.string, match.start(), match.end(), unit_word)
@@ -533,7 +641,7 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier:
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
-    after = text[match.end() : match.end() + 2]
+    after = text[match.end() : match.end() + 8]
     for word, meaning in lex.qualifier_after.items():
         if after.startswith(word):
             return meaning  # "4000 or more", "about 5%", written after the number
@@ -619,16 +727,18 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     if not match:
         return None
     if not (qualifier and kind):
-        return build_quantity(text, match, lex, qualifier, kind, currency)
+        return with_second_part(text, build_quantity(text, match, lex, qualifier, kind, currency))
     unit, scale, measure = unit_and_scale(match, lex, currency)
     number, rounding = figure_number(match, lex, scale)
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, measure)
     unit = reference_unit(measure) if measure else unit
     if currency and unit == "count":
         unit = currency  # a claim whose currency came from its sentence, not its value: kept in its claims file
-    return Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
-                    kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
-                    low_open=low_open, high_open=high_open, rounding=measured_rounding(number * scale, rounding * scale, measure))
+    quantity = Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
+                        kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
+                        low_open=low_open, high_open=high_open, rounding=measured_rounding(number * scale, rounding * scale, measure))
+    compound = with_second_part(text, replace(quantity, measure=measure)) if measure else quantity
+    return compound if compound.end != quantity.end else quantity  # "5 ft 10 in" read whole
 
 
 def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decimal, Decimal]:
@@ -710,6 +820,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
     unit, scale, measure = unit_and_scale(match, lex, currency)
+    measure = difference_measure(text, match, measure)
     number, rounding = figure_number(match, lex, scale)
     unit = reference_unit(measure) if measure else unit
     implicit = ""
@@ -722,6 +833,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex, measure)
     kind = kind or read_as
+    if kind == "duration" and qualifier == "over" and is_time_span(text, match.start()):
+        qualifier = "exact"  # "grew 20% over 3 years": the span of a change, not a bound
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign, measure)
     return Quantity(
         surface=match.group(0),
@@ -745,10 +858,26 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     )
 
 
+@functools.cache
+def measure_differences() -> dict:
+    from ..languages import vocabulary
+
+    return dict(vocabulary("units").get("differences", {}))
+
+
+def difference_measure(text: str, match: re.Match, measure: str) -> str:
+    """A temperature written as a change ('a 5C rise') is in degrees of difference, with no offset."""
+    difference = measure_differences().get(measure) if measure else None
+    if difference and states_difference(text, match.start(), match.end()):
+        return difference
+    return measure
+
+
 def currency_from(match: re.Match, lex: Lexicon, unit: str, currency: str) -> str:
     """Where the currency of a sign or word several currencies share comes from: 'source' when the
     source's own currency decided it, 'default' when the source names none; '' when unambiguous."""
-    forms = [(match.group("symbol") or "").lower(), SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower())]
+    forms = [(match.group("symbol") or "").lower(), SPACES.sub(" ", (first_of(match, lex.unit_groups) or "").lower()),
+             money_scales().get((first_of(match, lex.scale_groups) or "").lower(), "")]
     shared = [currencies().ambiguous[form] for form in forms if form in currencies().ambiguous]
     if not shared or unit not in shared[0]:
         return ""
@@ -762,6 +891,9 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
+        if (first and first.qualifier == "exact" and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
+                and rules.rules().range_joiner.match(text[first.end : quantity.start])):
+            quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
         if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
                 and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)
@@ -833,7 +965,7 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         value_sign = percent_sign(text, first.start, second.end, lexicon())
         kind = "growth" if value_sign else "share"
     if value_sign < 0 and second_value > 0:
-        low, high = -second_value, -low
+        low, high = -second_value, -abs(low)  # a fall's first end may carry its sign already ("fell by 2 to 3%")
     else:
         high = second_value
     return replace(

@@ -157,7 +157,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
-        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+{re.escape(vocab['one_in'])}\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
     ]
 
 
@@ -362,6 +362,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "the 737 MAX", "the 9 Pro": a model's name
         if grammar.range_to_percent.match(after) or GROUPED_RANGE_START.search(before):
             return False  # "10-15%", "50,000-60,000": an end of a range
+        if is_dashed_count_range(text, match, word):
+            return False  # "150-200 staff": the ends of a range of things counted
         if grammar.not_a_number_after.match(after) or grammar.not_a_number_before.search(before) or TO_COMPOUND.search(before):
             return True  # ordinal, time, date, version, ticker or identifier
         if grammar.clock_after.match(after) or grammar.month_after.match(after) or PLUS_DIGIT_AFTER.match(after) or before.endswith("+"):
@@ -386,6 +388,32 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
                 and word.lower() not in grammar.noun_stop_words):
             return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
     return False
+
+
+DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
+DASHED_START_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(\d{1,3}(?:,\d{3})*)[-\u2013]$")
+
+
+def is_dashed_count_range(text: str, match: re.Match, word: str) -> bool:
+    """'hired 150-200 staff': two bare numbers joined by a dash, the first smaller, no year and round
+    when it has three digits, before a plural noun, after no capitalized name ('Delta 737-800 jets')."""
+    second = DASHED_END_AFTER.match(text, match.end())
+    if second:
+        first_digits, second_digits, first_start, end = match.group("digits"), second.group(1), match.start(), second.end()
+    else:
+        first = DASHED_START_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if not first:
+            return False
+        first_digits, second_digits, first_start, end = first.group(1), match.group("digits"), first.start(), match.end()
+    if not (first_digits.replace(",", "").isdigit() and second_digits.replace(",", "").isdigit()):
+        return False
+    low, high = int(first_digits.replace(",", "")), int(second_digits.replace(",", ""))
+    if YEAR_DIGITS.fullmatch(first_digits) or low >= high or (low >= 100 and low % 5):
+        return False  # "737-800 jets": a model's number, not a round end of a range
+    before = previous_word(text, first_start)
+    if before[:1].isupper() and before.lower() not in rules().count_openers and before.lower() not in rules().noun_stop_words:
+        return False
+    return counts_plural(text, end) or not (text[:first_start].strip() or text[end:].strip())  # a claim's value alone
 
 
 FRACTION_DIGITS = re.compile(r"(?:(\d+)\D)?(\d+)/(\d+)")
@@ -504,8 +532,8 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
     scale, digits = match.group("scale"), match.group("digits")
     if not scale or len(scale) != 1 or not scale.isupper() or match.group("gap_scale") or not digits.isdigit():
         return False
-    if match.group("symbol") or match.group("unit") or match.group("sign"):
-        return False
+    if match.group("symbol") or match.group("unit") or match.group("sign") or len(digits) > 2:
+        return False  # "100K", "250M": a name holds one or two digits ("3M", "2K", "10K")
     following = text[match.end() : match.end() + 2]
     if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
         return False
@@ -665,6 +693,7 @@ def read_share_base(text: str, before: str = "") -> str | None:
 BETWEEN_END = re.compile(r"between\s+$", re.I)
 AS_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should)\s+$", re.I)
 BY_END = re.compile(r"\bby\s+$", re.I)
+CHANGE_FROM = re.compile(r"\bfrom$", re.I)  # "rose from", as ends_with gives it: a change, whatever its units
 LEVEL_AFTER_CHANGE = 5  # "cut its workforce by 1,500 to 21,000": an end this many times the other is the level reached
 
 
@@ -679,11 +708,19 @@ def joins_range(text: str, first, second) -> str:
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
-    if ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range):
+    change = ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+    if change and (CHANGE_FROM.search(change) or not unit_written_once(first, second)):
         return "pair"
     # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
     by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
     return "pair" if by_change else "range"
+
+
+def unit_written_once(first, second) -> bool:
+    """'rise by 10 to 15 percent': a bare first end near the second, whose unit it shares, is a
+    range; 'rose by 34,000 to 2.95 million' is a change and the level it reached."""
+    return (first.unit == "count" and first.number == first.surface and second.unit != "count"
+            and 0 < abs(first.value) and second.value < abs(first.value) * LEVEL_AFTER_CHANGE)
 
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -776,3 +813,37 @@ def table_unit(text: str, currency: str = "") -> tuple[int, int, Decimal, str] |
     written = next(m for m in match.group("currency", "currency_sign", "currency_in") if m)
     code = currency_meant(re.sub(r"\s+", " ", written.lower()), currency) or currency_meant(written.upper(), currency)
     return (match.start(), match.end(), scales[scale.lower()], code) if code else None
+
+
+@functools.cache
+def span_and_difference_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    vocab = vocabulary("figures")
+    return (ending_with(vocab["span_words"]), ending_with(vocab["difference_before"]),
+            re.compile(r"\s*(?:" + word_alternation(vocab["difference_after"]) + ")", re.I))
+
+
+def is_time_span(text: str, start: int) -> bool:
+    """'grew 20% over 3 years': 'over' before a duration, after a verb of change in its clause,
+    names the span of the change ('the works took over 3 years' is more than 3)."""
+    span, _, _ = span_and_difference_words()
+    before = text[max(0, start - 80) : start]
+    word = ends_with(before, span)
+    if not word:
+        return False
+    clause = lower_in_place(CUE_CLAUSE_BREAK.split(before[: len(before.rstrip()) - len(word)])[-1])
+    return bool(rules().growth_cues.search(clause))
+
+
+def states_difference(text: str, start: int, end: int) -> bool:
+    """'a 5C rise', 'warming of 1.5C', 'rose by 2 degrees': a temperature written as a change."""
+    _, before, after = span_and_difference_words()
+    return bool(ends_with(text[max(0, start - 24) : start], before) or after.match(text, end))
+
+
+MONEY_SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def money_scale_stands(text: str, end: int) -> bool:
+    """'50 grand.', '50 grand for a car': a money scale with no noun after it ('3 grand slams' has one)."""
+    word = MONEY_SCALE_AFTER.match(text, end)
+    return not word or word.group(1) in rules().noun_stop_words
