@@ -240,8 +240,24 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     else:
         return None
     if numeral.low != numeral.high:
-        return (numeral.low + numeral.high) / 2, (numeral.high - numeral.low) / 2
+        low, high = numeral.low, closed_high(numeral)
+        return (low + high) / 2, (high - low) / 2
     return numeral.value, numeral.unit_of_last_digit / 2
+
+
+def closed_high(numeral: numerals.Numeral) -> Decimal:
+    """The top of a vague numeral's interval, which numerals.py gives half-open. A pair of digits
+    names its two values (两三 is 2-3, 七八千 7000-8000, 三四十 30-40); a vague last digit names
+    whole numbers (十几 is 11-19); at a higher place it spans the whole unit (几十 is 10-100, 数十亿
+    1e9-1e10: several tens, written rounder than 十几, and read as widely); and so does 多 / 余 (3000多
+    is 3000-4000)."""
+    v = numerals.vocabulary()
+    place = numeral.unit_of_last_digit
+    if any(c in v.more for c in numeral.text):
+        return numeral.high
+    if any(c in v.few for c in numeral.text):
+        return numeral.high - 1 if place == 1 else numeral.high
+    return numeral.high - place
 
 
 def money_at(match: re.Match) -> numerals.Numeral | None:
@@ -512,11 +528,38 @@ def is_change_difference(text: str, start: int) -> bool:
 
 
 def amount_sign(text: str, start: int) -> int | None:
-    """The sign of an amount or a count written as a difference (比上年少1200亿元, 少增300亿元); None
-    for the other language rules to read."""
+    """The sign of an amount or a count written as a difference (比上年少1200亿元, 少增300亿元) or as a
+    fall (利润减少12亿元, 下降了近3000户: the change word the percents read, right before the figure);
+    None for the other language rules to read."""
     if start == 0 or text[start - 1].isascii() or is_compared_level(text, start):
         return None
-    return comparison_sign(CLAUSE_END.split(text[max(0, start - 40) : start])[-1])
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    return comparison_sign(clause) or fall_sign(clause)
+
+
+@functools.cache
+def fall_words() -> dict:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    falls = [w for w in vocab["decrease_words"] + vocab["fall_before_amount"] if not w.isascii()]
+    return {"bound": re.compile(rf"(?:{bounds})$"), "falls": tuple(sorted(set(falls), key=len, reverse=True)),
+            "not_falls": tuple(vocab["not_fall_before_amount"]), "perfective": tuple(vocab["perfective_marks"])}
+
+
+def fall_sign(clause: str) -> int | None:
+    """-1 when the clause ends with a fall word, a 了 and a bound allowed after it (减少了近): the
+    figure is a change down. 降至 / 减少到 reach a level, and end with no fall word."""
+    words = fall_words()
+    clause = clause[-12:]
+    bound = words["bound"].search(clause)
+    clause = clause[: bound.start()] if bound else clause
+    for mark in words["perfective"]:
+        clause = clause.removesuffix(mark)
+    if clause.endswith(words["not_falls"]):
+        return None
+    return -1 if clause.endswith(words["falls"]) else None
 
 
 def percent_sign(text: str, start: int, end: int) -> int | None:
