@@ -806,6 +806,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
         return f"{noun} ({quantity.noun or 'years'})"
     if quantity.kind == "rate" and quantity.per:
         return f"{noun} per {quantity.per}"
+    if is_change(text, quantity):
+        return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
 
 

@@ -186,8 +186,15 @@ def chinese_compound(text: str, mention: Mention) -> bool:
 
 
 def is_change(text: str, quantity: Quantity) -> bool:
-    """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million': a change, not a level."""
-    return quantity.kind in ("amount", "count", "rate") and patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None
+    """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million', '下降12亿元',
+    '比上年多3200户': a change, not a level."""
+    if quantity.kind not in ("amount", "count", "rate"):
+        return False
+    if patterns()["change"].search(text[max(0, quantity.start - 30) : quantity.start]) is not None:
+        return True
+    from .languages.zh.figures import states_change
+
+    return states_change(text, quantity.start)
 
 
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:
