@@ -148,7 +148,16 @@ def sentence_subject(text: str) -> str:
     """The subject of the sentence a figure stands in, when its own clause has none: 'Vacancies
     dropped for a third month, falling 31,000 to 723,000'."""
     verb = english_phrases.words()["clause_verb"].search(text)
-    return thing(tail_phrase(text[: verb.start()], verb_follows=True)) if verb else ""
+    subject = thing(tail_phrase(text[: verb.start()], verb_follows=True)) if verb else ""
+    return "" if subject.lower() in anaphor_nouns() else subject  # "the city has increased ...": the entity, not a thing
+
+
+@functools.cache
+def anaphor_nouns() -> frozenset[str]:
+    """'city', 'company', 'bank': the last words of the phrases that stand for an entity."""
+    from .entities import words
+
+    return frozenset(phrase.split()[-1].lower() for phrases in words()["anaphora"].values() for phrase in phrases)
 
 
 def main_subject(source: Source, registry: Registry) -> str:
@@ -862,6 +871,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
         return f"{noun} ({quantity.noun or 'years'})"
     if quantity.kind == "rate" and quantity.per:
         return f"{noun} per {quantity.per}"
+    if is_change(text, quantity):
+        return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
 
 

@@ -194,16 +194,21 @@ def chinese_compound(text: str, mention: Mention) -> bool:
 
 
 def is_change(text: str, quantity: Quantity) -> bool:
-    """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million': a change, not a level."""
+    """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million', '下降12亿元',
+    '比上年多3200户': a change, not a level."""
     if quantity.kind not in ("amount", "count", "rate"):
         return False
     before = text[max(0, quantity.start - 30) : quantity.start]
     found = patterns()["change"].search(before)
-    if found is None:
-        return patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start) is not None  # "cut its workforce by 1,100"
-    particle = re.fullmatch(r"(up|down)\s*", found.group(0), re.I)
-    # "set up 128 centres", "paid down 2 billion of debt": a phrasal verb, not a change
-    return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
+    if found is not None:
+        particle = re.fullmatch(r"(up|down)\s*", found.group(0), re.I)
+        # "set up 128 centres", "paid down 2 billion of debt": a phrasal verb, not a change
+        return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
+    if patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start) is not None:
+        return True  # "cut its workforce by 1,100"
+    from .languages.zh.figures import states_change
+
+    return states_change(text, quantity.start)
 
 
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:

@@ -916,8 +916,12 @@ def change_of_pair(text: str, change: Quantity) -> Quantity:
         return change
     if context_rules().change_sign(text, change.start, lexicon().qualifier_before, pair=True) > 0:
         return change
-    return replace(change, value=-change.value, low=-change.high, high=-change.low,
-                   low_open=change.high_open, high_open=change.low_open)
+    return negated(change)
+
+
+def negated(quantity: Quantity) -> Quantity:
+    return replace(quantity, value=-quantity.value, low=-quantity.high, high=-quantity.low,
+                   low_open=quantity.high_open, high_open=quantity.low_open)
 
 
 def first_end(first: Quantity, second: Quantity) -> Decimal:
@@ -956,6 +960,11 @@ def in_unit_of(first: Quantity, second: Quantity) -> Quantity:
 
 def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
     """The first end takes the second's scale when it has none of its own ('2 to 3 billion')."""
+    if first.value < 0 and first.surface[:1].isnumeric() and not second.measure:
+        # a sign read before the first end, not written with it, is the whole range's: the range of
+        # the magnitudes, signed once (a percent range takes its sign below)
+        whole = range_of(text, negated(first), negated(second) if second.value < 0 else second)
+        return whole if second.unit in ("percent", "percentage_point") else negated(whole)
     second_value = Decimal(repr(second.value))
     low = first_end(first, second)
     if low > second_value and not second.measure:

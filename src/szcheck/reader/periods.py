@@ -237,8 +237,9 @@ def fronted_period(mentions: list[PeriodMention]) -> PeriodMention | None:
 
 
 def is_span(period: str) -> bool:
-    """A year, a part of one, a month or an interval of months ('2024-01/2024-10'), not a day."""
-    return "/" in period or "-" not in period[5:]
+    """A year, a part of one, a month or an interval of months ('2024-01/2024-10'), not a day nor a
+    time no year placed ('unspecified')."""
+    return period != UNSPECIFIED and ("/" in period or "-" not in period[5:])
 
 
 def is_now(mention: PeriodMention) -> bool:

@@ -240,8 +240,24 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     else:
         return None
     if numeral.low != numeral.high:
-        return (numeral.low + numeral.high) / 2, (numeral.high - numeral.low) / 2
+        low, high = numeral.low, closed_high(numeral)
+        return (low + high) / 2, (high - low) / 2
     return numeral.value, numeral.unit_of_last_digit / 2
+
+
+def closed_high(numeral: numerals.Numeral) -> Decimal:
+    """The top of a vague numeral's interval, which numerals.py gives half-open. A pair of digits
+    names its two values (两三 is 2-3, 七八千 7000-8000, 三四十 30-40); a vague last digit names
+    whole numbers (十几 is 11-19); at a higher place it spans the whole unit (几十 is 10-100, 数十亿
+    1e9-1e10: several tens, written rounder than 十几, and read as widely); and so does 多 / 余 (3000多
+    is 3000-4000)."""
+    v = numerals.vocabulary()
+    place = numeral.unit_of_last_digit
+    if any(c in v.more for c in numeral.text):
+        return numeral.high
+    if any(c in v.few for c in numeral.text):
+        return numeral.high - 1 if place == 1 else numeral.high
+    return numeral.high - place
 
 
 def money_at(match: re.Match) -> numerals.Numeral | None:
@@ -287,7 +303,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
-    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start)):
+    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
 
@@ -330,7 +346,7 @@ def bare_number_is_not_a_figure(text: str, start: int, end: int, bare: bool, dig
     prefixes = numerals.vocabulary().raw["year_prefixes"]
     if any(text.endswith(prefix, 0, start) for prefix in prefixes) and numerals.is_year(text, start, end):
         return True
-    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end) or is_age_bracket(text, end)
+    return is_identifier(text, start, end - start) or is_name_or_time(text, start, end) or is_age_bracket(text, end, start)
 
 
 @functools.cache
@@ -339,13 +355,28 @@ def age_bracket() -> re.Pattern:
 
     vocab = vocabulary("figures")
     ages, ends = word_alternation(vocab["age_words"]), word_alternation(vocab["age_bracket_ends"])
-    return re.compile(rf"(?:(?:[-—–~至到]\d{{1,3}}(?:{ages}))|(?:{ages})(?:{ends}))[\u4e00-\u9fff]")
+    han = numeral_characters()[0]
+    return re.compile(rf"(?:(?:[-—–~至到](?:\d{{1,3}}|[{han}]{{1,4}})(?:{ages}))|(?:{ages})(?:{ends}))[\u4e00-\u9fff]")
 
 
-def is_age_bracket(text: str, end: int) -> bool:
-    """'65岁及以上人口', '15-59岁人口': an age bracket names a part of a population; the first bound
-    (65, 15) is no figure. An age said of someone ('平均年龄38岁') is one."""
-    return age_bracket().match(text, end) is not None
+AGE_JOINERS = "-—–~至到"
+
+
+def is_age_bracket(text: str, end: int, start: int = -1) -> bool:
+    """'65岁及以上人口', '15-59岁人口', '十五至五十九岁人口': an age bracket names a part of a population;
+    the first bound (65, 15) is no figure. An age said of someone ('平均年龄38岁') is one."""
+    if age_bracket().match(text, end) is not None:
+        return True
+    # the second bound ('59' of '15至59岁人口'): after a joiner and a number, before 岁 and a noun
+    return start >= 2 and text[start - 1] in AGE_JOINERS and numerals.is_numeral_char(text[start - 2], numerals.vocabulary()) \
+        and age_word_then_noun().match(text, end) is not None
+
+
+@functools.cache
+def age_word_then_noun() -> re.Pattern:
+    from .. import vocabulary
+
+    return re.compile(rf"(?:{word_alternation(vocabulary('figures')['age_words'])})[\u4e00-\u9fff]")
 
 
 @functools.cache
@@ -512,11 +543,51 @@ def is_change_difference(text: str, start: int) -> bool:
 
 
 def amount_sign(text: str, start: int) -> int | None:
-    """The sign of an amount or a count written as a difference (比上年少1200亿元, 少增300亿元); None
-    for the other language rules to read."""
+    """The sign of an amount or a count written as a difference (比上年少1200亿元, 少增300亿元) or as a
+    fall (利润减少12亿元, 下降了近3000户: the change word the percents read, right before the figure);
+    None for the other language rules to read."""
     if start == 0 or text[start - 1].isascii() or is_compared_level(text, start):
         return None
-    return comparison_sign(CLAUSE_END.split(text[max(0, start - 40) : start])[-1])
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    return comparison_sign(clause) or fall_sign(clause)
+
+
+@functools.cache
+def fall_words() -> dict:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    falls = [w for w in vocab["decrease_words"] + vocab["fall_before_amount"] if not w.isascii()]
+    return {"bound": re.compile(rf"(?:{bounds})$"), "falls": tuple(sorted(set(falls), key=len, reverse=True)),
+            "not_falls": tuple(vocab["not_fall_before_amount"]), "perfective": tuple(vocab["perfective_marks"]),
+            "changes": tuple(sorted({w for w in falls + vocab["growth_words"] if not w.isascii()}, key=len, reverse=True))}
+
+
+def states_change(text: str, start: int) -> bool:
+    """Does the figure at `start` state a change, not a level: a change word right before it (旅游收入
+    下降12亿元, 增加了近3000户, 减3亿元) or a difference from a compared time (比上年多12亿元)?"""
+    if start == 0 or text[start - 1].isascii() or is_compared_level(text, start):
+        return False
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    return comparison_sign(clause) is not None or fall_sign(clause, rises=True) is not None
+
+
+def fall_sign(clause: str, rises: bool = False) -> int | None:
+    """-1 when the clause ends with a fall word (with `rises`, any change word), a 了 and a bound
+    allowed after it (减少了近): the figure is a change down. 降至 / 减少到 reach a level, and end with
+    no fall word."""
+    words = fall_words()
+    clause = clause[-12:]
+    if rises:  # a rise as well: a change either way
+        words = {**words, "falls": words["changes"]}
+    bound = words["bound"].search(clause)
+    clause = clause[: bound.start()] if bound else clause
+    for mark in words["perfective"]:
+        clause = clause.removesuffix(mark)
+    if clause.endswith(words["not_falls"]):
+        return None
+    return -1 if clause.endswith(words["falls"]) else None
 
 
 def percent_sign(text: str, start: int, end: int) -> int | None:

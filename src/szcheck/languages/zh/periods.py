@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
+from ...model import UNSPECIFIED
 from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
 from ...reader.patterns import word_alternation
+
+# A part of a year, or a time counted from publication, when neither the sentence nor the publication
+# date gives its year: still a time (its numbers are no figures, and its figures take no other
+# clause's year: 上半年 is never the full year), left unspecified until the article's year places it
+# (see in_year).
+UNRESOLVED = (UNSPECIFIED, True, False)
 
 
 def rules(vocab: dict) -> list[PeriodRule]:
@@ -23,7 +31,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     year_joiners = "".join(re.escape(joiner) for joiner in vocab["year_span_joiners"])
     joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
     return [
-        PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}})\s*[{joiners}]\s*(?P<m2>\d{{1,2}})月", "月", month_span),
+        PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
         PeriodRule("cjk_first_months", 26, rf"{year_before}前(?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度)", "前", first_months(vocab["cjk_counts"])),
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])季度", "季度", part_of_year("Q", "q", vocab["cjk_numerals"])),
@@ -62,7 +70,7 @@ def past_years(counts: dict):
     """近五年, 过去三年: the years before publication."""
     def resolve(match, text, published, vocab):
         if not published:
-            return None
+            return UNRESOLVED
         count = match["count"]
         years = int(count) if count.isdigit() else counts[count]
         return f"{published.year - years}..{published.year - 1}", True, False
@@ -72,9 +80,9 @@ def past_years(counts: dict):
 def quarter_span(match, text, published, vocab):
     """一至三季度: the months from the first quarter's start to the last one's end; with no year
     written, the last such span up to publication (as 前三季度 and 1-9月)."""
-    year, relative = year_of(match, published, vocab)
+    year, relative = sentence_year(match, text, published, vocab)
     if year is None:
-        return None
+        return UNRESOLVED
     first, last = (int(q) if q.isdigit() else vocab["cjk_numerals"][q] for q in (match["q1"], match["q2"]))
     year -= 1 if relative and not match["rel"] and published and 3 * last > published.month else 0
     return f"{year}-{3 * first - 2:02d}/{year}-{3 * last:02d}", relative, False
@@ -85,9 +93,9 @@ def part_of_year(letter: str, group: str, numbers: dict):
     last such part up to publication, as in English: 上半年 in a March article is last year's)."""
     months = 6 if letter == "H" else 3
     def resolve(match, text, published, vocab):
-        year, relative = year_of(match, published, vocab)
+        year, relative = sentence_year(match, text, published, vocab)
         if year is None:
-            return None
+            return UNRESOLVED
         written = match[group]
         number = int(written) if written.isdigit() else numbers[written]
         year -= 1 if relative and not match["rel"] and published and months * number > published.month else 0
@@ -100,11 +108,13 @@ def month(match, text, published, vocab):
 
 
 def month_span(match, text, published, vocab):
-    """2024年1-10月 -> 2024-01/2024-10."""
-    year, relative = year_of(match, published, vocab)
-    first, last = int(match["m1"]), int(match["m2"])
-    if year is None or not 1 <= first < last <= 12:
+    """2024年1-10月, 一至十月 -> 2024-01/2024-10."""
+    year, relative = sentence_year(match, text, published, vocab)
+    first, last = (int(m) if m.isdigit() else vocab["cjk_counts"][m] for m in (match["m1"], match["m2"]))
+    if not 1 <= first < last <= 12:
         return None
+    if year is None:
+        return UNRESOLVED
     year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
     return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
 
@@ -112,12 +122,14 @@ def month_span(match, text, published, vocab):
 def first_months(counts: dict):
     """前三季度 -> the first nine months; 前两个月 -> the first two."""
     def resolve(match, text, published, vocab):
-        year, relative = year_of(match, published, vocab)
+        year, relative = sentence_year(match, text, published, vocab)
         written = match["n"]
         number = int(written) if written.isdigit() else counts[written]
         months = number * (3 if match["unit"] == "季度" else 1)
-        if year is None or not 1 < months <= 12:
+        if not 1 < months <= 12:
             return None
+        if year is None:
+            return UNRESOLVED
         year -= 1 if relative and not match["rel"] and published and months > published.month else 0
         return months_from_january(year, months), relative, False
     return resolve
@@ -133,15 +145,44 @@ def years_after(counts: dict):
     def resolve(match, text, published, vocab):
         count = match["n"]
         years = int(count) if count.isdigit() else counts[count]
-        named = [int(y) for y in NAMED_YEAR.findall(text, max(0, match.start() - YEARS_AFTER_REACH), match.start())]
+        named = named_year(text, match.start(), vocab)
         if named:
-            return str(named[-1] + years), False, False
-        return (str(published.year + years), True, False) if published else None
+            return str(named + years), False, False
+        return (str(published.year + years), True, False) if published else UNRESOLVED
     return resolve
 
 
-NAMED_YEAR = re.compile(rf"({YEAR})年")
-YEARS_AFTER_REACH = 200  # characters back to the year that "N年后" counts from
+YEAR_REACH = 200  # characters back to the year a sentence named, that "N年后" counts from and 上半年 lies in
+
+
+def named_year(text: str, start: int, vocab: dict) -> int | None:
+    """The last single year the sentence names before `start` (2024年营收30亿元，其中上半年...): not
+    the start of a span (2020年以来, 2021年至2024年) nor the compared side (比2023年)."""
+    found = None
+    for match in single_year(vocab).finditer(text, max(0, start - YEAR_REACH), start):
+        if not text.endswith(tuple(vocab["compared_before"]), 0, match.start()):
+            found = int(match[1])
+    return found
+
+
+@functools.cache
+def single_year_pattern(after: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"({YEAR})年(?!{word_alternation(after)})")
+
+
+def single_year(vocab: dict) -> re.Pattern:
+    return single_year_pattern(tuple(vocab["since_after"] + vocab["year_span_joiners"] + vocab["years_after"]))
+
+
+def sentence_year(match, text, published, vocab) -> tuple[int | None, bool]:
+    """(year, relative) of a part of a year: the one written with it (2024年上半年, 去年上半年), else the
+    one its sentence named before it, else the publication's (year_of)."""
+    groups = match.groupdict()
+    if not (groups.get("year") or groups.get("rel")):
+        named = named_year(text, match.start(), vocab)
+        if named:
+            return named, False
+    return year_of(match, published, vocab)
 
 
 def fiscal_year(match, text, published, vocab):
@@ -161,13 +202,13 @@ def year_span(match, text, published, vocab):
 def year_to_date(match, text, published, vocab):
     """今年以来: from January to the month of publication."""
     if not published:
-        return None
+        return UNRESOLVED
     return f"{published.year}-01/{published.year}-{published.month:02d}", True, False
 
 
 def last_month(match, text, published, vocab):
     if not published:
-        return None
+        return UNRESOLVED
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
 
@@ -177,7 +218,7 @@ def year_end(match, text, published, vocab):
     if match["year"]:
         return f"{match['year']}-12", False, False
     if not published:
-        return None
+        return UNRESOLVED
     last = match["rel"] in vocab["last_year"] + vocab["prior_year"]
     return f"{published.year - last}-12", True, False
 
@@ -186,8 +227,11 @@ def month_alone(match, text, published, vocab):
     """6月末, 7月份, 十二月份: the last such month up to publication."""
     written = match["mm"]
     month_number = int(written) if written.isdigit() else vocab["cjk_counts"][written]
+    named = named_year(text, match.start(), vocab)
+    if named:
+        return f"{named}-{month_number:02d}", False, False
     if not published:
-        return None
+        return UNRESOLVED
     year = published.year - (1 if month_number > published.month else 0)
     return f"{year}-{month_number:02d}", True, False
 
@@ -196,7 +240,7 @@ def next_years(counts: dict):
     """未来五年, 今后三年: the years after publication."""
     def resolve(match, text, published, vocab):
         if not published:
-            return None
+            return UNRESOLVED
         count = match["count"]
         years = int(count) if count.isdigit() else counts[count]
         return f"{published.year + 1}..{published.year + years}", True, False
@@ -205,9 +249,9 @@ def next_years(counts: dict):
 
 def quarter_end(match, text, published, vocab):
     """三季度末: the quarter's last month, as a level at its end is dated."""
-    year, relative = year_of(match, published, vocab)
+    year, relative = sentence_year(match, text, published, vocab)
     if year is None:
-        return None
+        return UNRESOLVED
     written = match["q"]
     quarter = int(written) if written.isdigit() else vocab["cjk_numerals"][written]
     return f"{year}-{3 * quarter:02d}", relative, False
@@ -258,9 +302,26 @@ WRITTEN_YEAR = re.compile(rf"{YEAR}|今年|去年|上年|明年|本年|前年")
 
 
 def in_year(mention, year: int):
-    """上半年 under a 2024 title is 2024-H1, not the publication year's half."""
+    """上半年 under a 2024 title is 2024-H1, not the publication year's half; so is an 上半年 that no
+    publication date placed."""
+    if mention.period == UNSPECIFIED and not mention.event:
+        return placed_in(mention, year)
     if not mention.relative or not HAN_CHARACTER.search(mention.text) or not PART_OF_YEAR.match(mention.period) or WRITTEN_YEAR.search(mention.text):
         return mention
     from dataclasses import replace
 
     return replace(mention, period=re.sub(YEAR, str(year), mention.period), relative=False)
+
+
+def placed_in(mention, year: int):
+    """An unresolved part of a year (UNRESOLVED) read again as of the end of `year`: 1-10月 under a 2024
+    title is 2024-01/2024-10. A time counted from publication (近五年, 今年以来) stays unresolved."""
+    from dataclasses import replace
+    from datetime import date
+
+    from ...reader.periods import read_periods
+
+    again = read_periods(mention.text, date(year, 12, 31))
+    if len(again) != 1 or again[0].end - again[0].start != len(mention.text) or not PART_OF_YEAR.match(again[0].period):
+        return mention
+    return replace(mention, period=again[0].period, relative=False)
