@@ -1,5 +1,6 @@
 """How reading time grows with the size of hostile text: `read_figures` (what `szcheck parse` does,
-the reader's part) and `read_source` + `extract_claims` (what `szcheck extract` does per source).
+the reader's part), `read_source` + `extract_claims` (what `szcheck extract` does per source) and the
+source-hygiene rules (`hygiene`, what `szcheck verify` reads a source's text for).
 
     python benchmarks/hostile_linearity.py                 # sizes 16 kB .. 1 MB, 60 s budget per run
     python benchmarks/hostile_linearity.py --max-kb 10240  # up to 10 MB
@@ -40,8 +41,18 @@ CASES = {
     "spaced sentence ends": lambda n: ("x. " + " " * 50) * (n // 53),
     "spaces and dashes": lambda n: ("a" + " " * 99 + "-") * (n // 101),
     "spaces in front matter": lambda n: "---\ntitle: x" + " " * n + "y\n---\nRevenue rose 5%.",
+    # lines built to make the source-hygiene rules (SZ503-SZ513) backtrack
+    "unclosed brackets": lambda n: "(" * (n // 2) + "]" * (n // 2),
+    "doubled spaces": lambda n: "a  " * (n // 3),
+    "digits before a romanized name": lambda n: "1 " * (n // 2) + "Shi Ji Jing Ji",
+    "Han and Latin": lambda n: "安 a " * (n // 4),
+    "ellipses": lambda n: "….." * (n // 5),
+    "citation marks": lambda n: "[1]" * (n // 3),
+    "words before a call to action": lambda n: "word " * (n // 5) + "Learn more at:",
+    "www": lambda n: "www." * (n // 4),
+    "a long name": lambda n: "The " + "Big " * (n // 4) + "is a thing.",
 }
-MEASURES = ("read_figures", "extract")
+MEASURES = ("read_figures", "extract", "hygiene")
 
 
 def worker(case: str, measure: str, size: int) -> float:
@@ -61,6 +72,15 @@ def worker(case: str, measure: str, size: int) -> float:
         start = time.perf_counter()
         read_figures(text, None)
         return time.perf_counter() - start
+    if measure == "hygiene":
+        from szcheck.checks.hygiene_rules import hits
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "a.txt"
+            path.write_text("---\ntitle: t\npublished: 2025-01-01\nlanguage: en\n---\nHeadline\n" + text + "\n", encoding="utf-8")
+            start = time.perf_counter()
+            hits(read_source(path))
+            return time.perf_counter() - start
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "a.txt"
         path.write_text(text + "\n", encoding="utf-8")
@@ -84,7 +104,7 @@ def main() -> int:
     parser.add_argument("--max-kb", type=int, default=1024)
     parser.add_argument("--budget", type=float, default=60, help="seconds per run")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every case grows linearly")
-    parser.add_argument("--only", default="", help="comma-separated measures: read_figures,extract")
+    parser.add_argument("--only", default="", help="comma-separated measures: read_figures,extract,hygiene")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:

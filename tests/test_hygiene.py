@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -352,15 +351,17 @@ def test_a_heading_is_not_running_text():
     assert is_heading("Where the money goes")
 
 
-def test_a_long_pathological_line_is_read_in_linear_time(tmp_path):
-    """Every rule over lines built to make a backtracking or quadratic reader slow."""
-    size = 60_000
+def test_a_long_pathological_line_is_read(tmp_path):
+    """Every rule over lines built to make a backtracking or quadratic reader slow finishes and still
+    finds what those lines hold: the doubled spaces (SZ512) on line 8, the citation marks (SZ510) on
+    line 12, the call to action (SZ509) on line 13. (How the time grows is measured by
+    benchmarks/hostile_linearity.py --only hygiene, not asserted here.)"""
+    size = 20_000
     lines = ["---", "title: t", "published: 2025-01-01", "language: en", "---", "Headline",
              "(" * size + "]" * size, "a  " * size, "1 " * size + "Shi Ji Jing Ji", "安 a " * size, "….." * size,
              "[1]" * size, "word " * size + "Learn more at:", "www." * size, "The " + "Big " * size + "is a thing."]
-    started = time.perf_counter()
     found = hits(read_text(tmp_path, "long.txt", lines))
-    assert time.perf_counter() - started < 20 and found
+    assert {("SZ512", 8), ("SZ510", 12), ("SZ509", 13)} <= {(hit.code, hit.line) for hit in found}
 
 
 # --- the family in the command line and the report ----------------------------------------------------
