@@ -431,7 +431,8 @@ def growth_of(binding: "Binding") -> Binding:
         return Binding(f"{base}.growth", "registry", binding.at)
     if english_phrases.ends_in_growth_noun(binding.metric):
         return binding  # 'aims for growth of 8%', 'expects sales growth of 4%': growth already
-    return Binding(f"{binding.metric} growth", "phrase")
+    level = binding.metric.removesuffix(" change")  # '比上年增加221.8亿斤，增长1.6%': the level's growth, not the change's
+    return Binding(f"{level} growth", "phrase")
 
 
 def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: Registry) -> Binding:

@@ -192,9 +192,19 @@ def money_with_change() -> str:
     digit = rf"[{re.escape(''.join(raw['digits']) + ''.join(raw['zeros']))}\d]"
     zeros = re.escape(''.join(raw['zeros']))
     money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}]))"
+    # "十四元一斤" is 14 yuan a jin: a digit after 元 with a measure word after it counts that, not jiao
+    per = "".join(re.escape(word) for word in per_unit_words() if len(word) == 1)
+    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}{per}]))"
             rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]|(?:{han_numeral()}|\d+)[{kuai}](?={CLAUSE_END.pattern}|$)"
             rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
+
+
+def per_unit_words() -> list[str]:
+    """The measure words and units a price may be 'per' ('十四元一斤', '三元一个')."""
+    from .. import vocabulary as language_vocabulary
+
+    vocab = language_vocabulary("figures")
+    return vocab["classifiers"] + vocab["counting_measure_words"] + list(language_vocabulary("units")["words"])
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
