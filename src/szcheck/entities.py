@@ -122,6 +122,7 @@ class Scope:
     article: dict[str, str] = field(default_factory=dict)
     last_subject: str = ""  # the subject of the paragraph's last sentence that named one
     metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
+    measured: dict[str, str] = field(default_factory=dict)  # unit -> the metric the article last stated in it
 
     def new_paragraph(self) -> None:
         self.paragraph, self.last_subject, self.metric = {}, "", ""

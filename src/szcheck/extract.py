@@ -1199,6 +1199,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
+        binding = measure_expected(text, binding, quantity, scope, registry)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -1250,6 +1251,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
+        if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
+            scope.measured[quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
     return claims
 
 
@@ -1266,6 +1269,20 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
         else binding.metric.removesuffix(" growth") + " sequential growth"
     return Binding(metric, binding.match, binding.at)
+
+
+def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
+    """'kept its full-year guidance of 820,000 tonnes', 'its annual target of 450,000 vehicles': a
+    forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
+    metric the article last stated in the same unit."""
+    earlier = scope.measured.get(quantity.unit, "")
+    if binding.match != "phrase" or not earlier or quantity.kind not in ("amount", "count"):
+        return binding
+    if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
+        counted = earlier in registry.metrics and binding.metric in {singular(n.lower()) for n in registry.metrics[earlier].nouns}
+        if not (counted and outlook(text, quantity)):  # "the city has 3 million vehicles" counts no deliveries
+            return binding
+    return Binding(earlier, "registry" if earlier in registry.metrics else "phrase", binding.at)
 
 
 def earlier_outlook(text: str, claims: list[Claim], quantity: Quantity) -> str:
