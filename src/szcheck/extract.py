@@ -587,7 +587,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None and index:
-            binding = follows(text, quantities[index - 1], quantity, bindings[-1])
+            binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings)
         if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
             binding = Binding(f"{earlier}.share", "registry")
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric \
@@ -758,6 +758,19 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
         metric = re.sub(r"(?:\.| )change$", "", binding.metric)
         return Binding(metric, binding.match) if metric != binding.metric else None
     return None
+
+
+def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """'grew 5.7% to 2.35 trillion yuan, faster than Chongqing's 5.2%': a percentage compared with
+    the sentence's last percentage, across a figure of another unit, states the same measure."""
+    quantity = quantities[index]
+    if quantity.unit != "percent" or not COMPARED_BEFORE.search(text, max(0, quantity.start - 50), quantity.start):
+        return None
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == "percent"), None)
+    return bindings[earlier] if earlier is not None and earlier < index - 1 else None
+
+
+COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\s+[^,;]{0,40}$", re.I)
 
 
 def subject_of(metric: str) -> str:
