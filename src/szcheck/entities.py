@@ -390,9 +390,10 @@ def acts(text: str, end: int) -> bool:
     return verb.group(1) in subject_verbs() or verb.group(1).endswith("ed")
 
 
-@functools.cache
 def subject_verbs() -> frozenset[str]:
-    return frozenset(words()["subject_verbs"])
+    from .languages.en.phrases import words as english_words
+
+    return english_words()["subject_verbs"]
 
 
 @functools.cache

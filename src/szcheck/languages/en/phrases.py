@@ -157,8 +157,7 @@ OWN_GROWTH = re.compile(r"\b(?P<thing>[A-Za-z][\w&-]*)\s+(?:growth|expansion)(?:
 
 def ends_in_growth_noun(phrase: str) -> bool:
     """'sales growth', 'growth rate': a phrase that already names a growth."""
-    lower = phrase.lower()
-    return any(lower == noun or lower.endswith(" " + noun) for noun in words()["growth_nouns"])
+    return words()["ends_with_growth"].search(phrase) is not None
 
 
 def is_a_verb(word: str) -> bool:
