@@ -307,11 +307,17 @@ def named_organisations(named: list[Named], registry: Registry, text: str) -> li
             if not any(within(o, n) or (within(n, o) and n.kind == "organisation") for n in named)]
 
 
+LOCATED = re.compile(r"-(?:based|headquartered|listed|registered)\b")
+
+
 def describes_an_entity(text: str, mention: Mention) -> bool:
     """'the eastern Chinese manufacturing hub': a nationality adjective in a place's or an organisation's
-    description, which names no country (unlike 'Chinese exports')."""
+    description, which names no country (unlike 'Chinese exports'); 'the Hong Kong-listed developer':
+    a place an organisation is based or listed in."""
     from .extract import singular
 
+    if LOCATED.match(text, mention.end):
+        return True  # "the Bengaluru-based company": where the organisation is, not what a figure is about
     if mention.surface.lower() not in nationality_adjectives():
         return False
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
@@ -566,19 +572,25 @@ def clause_subject(text: str, start: int, names: list[Named], scope: Scope) -> s
     a subject goes on about it ('其中，合肥市地区生产总值13507.7亿元，增长6.1%'; 'Hefei, the capital,
     contributed ...'). It looks back at most WINDOW characters."""
     end, limit = start, max(0, start - WINDOW)
+    described = False  # an appositive was passed: what it describes opens the sentence, named or not
     while end > limit:
         begin = clause_start(text, max(0, end - 1))
         opening = next(iter(between(names, begin, end)), None)
         relative = RELATIVE.search(text, max(0, begin - 8), begin)  # "where the university is based" has no say
-        if opening and opening.anaphor and is_appositive(text, begin, end):
-            end = begin - 1  # "Ningbo, the province's largest trading city, had ...": Ningbo has the figure
+        if opening and (opening.anaphor or possessive_at(text, opening.end)) and is_appositive(text, begin, end):
+            end, described = begin - 1, True  # "Ningbo, the province's largest trading city, had ...": Ningbo has the figure
             continue
         if opening and not relative and not text[begin : opening.start].strip():
             return resolved(opening, names, scope)
         if begin == 0:
-            return ""
+            return scope.last_subject or scope.subject if described else ""
         end = begin - 1
     return ""
+
+
+def possessive_at(text: str, end: int) -> bool:
+    """'India's fourth-largest software exporter': a name with a possessive describes what comes before it."""
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def is_appositive(text: str, begin: int, end: int) -> bool:

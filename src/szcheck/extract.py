@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, outlook, previous_step, qualifier, spent_on
-from .entities import DATELINE, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .entities import DATELINE, LOCATED, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -123,12 +123,26 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
-            if phrase and word.lower() == "by" and position and not english_phrases.is_function_word(words[position - 1]) \
-                    and not words[position - 1].lower().endswith("ed"):  # not "protection provided by technology insurance"
-                phrase.append(words[position - 1])  # "Spending by tourists" -> "tourists Spending"
+            phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
     return " ".join(phrase)
+
+
+def head_before_preposition(words: list[str], position: int) -> list[str]:
+    """'Spending by tourists', 'Data traffic on its network', 'Investment in new plants': the phrase
+    after a preposition qualifies the noun before it, which is what is measured. The words of that
+    noun (up to three; none when a verb or a function word stands there: 'protection provided by')."""
+    if words[position].lower() in english_phrases.words()["determiners"] and position:
+        position -= 1  # "on its network"
+    if words[position].lower() not in english_phrases.words()["head_prepositions"]:
+        return []
+    head: list[str] = []
+    for word in reversed(words[max(0, position - 3) : position]):
+        if english_phrases.is_function_word(word) or word.lower().endswith("ed") or re.fullmatch(r"[\d.,]+", word):
+            break
+        head.insert(0, word)
+    return head
 
 
 def antecedent(text: str) -> str:
@@ -177,7 +191,7 @@ def main_subject(source: Source, registry: Registry) -> str:
         for place in chinese_places(text):
             counts[place.name] += weight
         covering = Covering(organisations)
-        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end)]
+        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -194,12 +208,13 @@ def main_subject(source: Source, registry: Registry) -> str:
             words = match.group(0).split()
             if len(words) == 1 and words[0] in organisation_heads():
                 continue  # "Airlines", "Bank" alone name no one
-            while words and (any(part in registry.not_names for part in words[0].split("-")) or (len(words) == 1 and words[0].lower() in ordinary)):
+            while words and (any(part in registry.not_names for part in words[0].split("-")) or (len(words) == 1 and words[0].lower() in ordinary)
+                             or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
                 continue
-            if saying_verb_after(text, match.end()):
-                continue  # "..., chief executive Mark Rees said": a person quoted, not what the article is about
+            if saying_verb_after(text, match.end()) or LOCATED.match(text, match.end()):
+                continue  # "..., chief executive Mark Rees said": a person quoted; "the Hamburg-based": where it is
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
             if match.start() == lead_name and len(words) > 1:
@@ -210,6 +225,14 @@ def main_subject(source: Source, registry: Registry) -> str:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+@functools.cache
+def lettered_currency_signs() -> frozenset[str]:
+    """Currency signs written as a capitalised word before a number: 'Rs', 'Rp', 'Kr'."""
+    from .reader.figures import currencies
+
+    return frozenset(sign for sign in currencies().signs if sign.isalpha())
 
 
 def without_data_sources(text: str) -> str:
@@ -548,11 +571,20 @@ def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Bindin
 
 
 def describes_a_head(text: str, mention: Mention) -> bool:
-    """'the core digital economy industries': a registry name before a noun such as 'industries' describes it."""
+    """'the core digital economy industries': a registry name before a noun such as 'industries' describes
+    it, and one before 'per' ('revenue per user') names a measure of its own."""
     from .entities import words
 
     following = re.match(r"\s+([a-z]+)", text[mention.end : mention.end + 30])
-    return following is not None and following.group(1) in words()["modified_heads"]
+    return following is not None and following.group(1) in words()["modified_heads"] or per_unit(text, mention.end)
+
+
+PER_UNIT = re.compile(r"\s+per\s+(?!cent\b|share\b|diluted\b|ordinary\b)[a-z]", re.I)
+
+
+def per_unit(text: str, end: int) -> bool:
+    """'average revenue per user', 'sales per store': a measure per unit of something, not the total."""
+    return PER_UNIT.match(text, end) is not None
 
 
 def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subject: str = "", earlier: str = "",
@@ -753,6 +785,9 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
         return Binding(metric, binding.match) if metric != binding.metric else None
+    # the rate a change in points ended at: 'cut its growth forecast by 0.3 percentage points to 4.5%'
+    if previous.unit == "percentage_point" and quantity.unit == "percent" and GROWTH_TO.match(between):
+        return Binding(re.sub(r"(?<=.)(?:\.| )(?:growth|change)$", "", binding.metric), binding.match)
     # the level an absolute change ended at: 'fell by 16,000 to 33.9 million'
     if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between):
         metric = re.sub(r"(?:\.| )change$", "", binding.metric)
@@ -954,11 +989,12 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
 
 
 def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
-                    story: PeriodMention | None = None) -> str:
+                    story: PeriodMention | None = None, expected: str = "") -> str:
     """An unstated period, read as a careful reader would: the recent period the article is about (the
     one it last stated) for a flow, or for a sum of money or a growth of unknown kind that its words do
     not make a level (most often flows), and that period's last month for a balance, when it is over;
-    else the last full year for an annual flow, the publication month for a level or a count."""
+    else the last full year for an annual flow (the year under way for a forecast, a target or a plan:
+    `expected`), the publication month for a level or a count."""
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
@@ -978,7 +1014,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if not published:
         return UNSPECIFIED
     if (base and base.kind == "flow") or metric.endswith("growth"):
-        return str(source.published.year - 1)
+        return str(source.published.year - (0 if expected else 1))
     return published
 
 
@@ -1212,6 +1248,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
+        if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
+            binding = Binding(outlook_measure(binding.metric) + ".revision", binding.match, binding.at)
         binding = measure_expected(text, binding, quantity, scope, registry)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
@@ -1225,13 +1263,13 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period, basis = quantity.period, quantity.period_basis
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
+        own_outlook = outlook(text, quantity)
         if period == UNSPECIFIED:
-            period = inferred_period(text, quantity, binding.metric, registry, source, story)
+            period = inferred_period(text, quantity, binding.metric, registry, source, story, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
         binding = against_the_step_before(text, quantity, binding, period, periods)
-        own_outlook = outlook(text, quantity)
         replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
@@ -1282,6 +1320,12 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
         else binding.metric.removesuffix(" growth") + " sequential growth"
     return Binding(metric, binding.match, binding.at)
+
+
+def outlook_measure(metric: str) -> str:
+    """What a forecast or target forecasts: 'sale target growth' -> 'sale', 'operating_profit.growth' -> 'operating_profit'."""
+    nouns = "|".join(english_phrases.words()["outlook_key_nouns"])
+    return re.sub(rf"(?<=.)(?:[. ](?:growth|change))?(?: (?:{nouns}))?(?:[. ](?:growth|change))?$", "", metric)
 
 
 def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:

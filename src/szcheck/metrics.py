@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .entities import clause_start, without_names, words
+from .languages.en import phrases as english_phrases
 from .model import Quantity
 from .reader.patterns import word_alternation
 from .registry import Mention, Registry, find_mentions
@@ -108,6 +109,8 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
         return None
     kept = []
     for word in match.group("object").split():
+        if not kept and word.lower() in english_phrases.words()["determiners"]:
+            continue  # "on its network"
         if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word):
             break  # "on research and development in 2024"
         kept.append(word)
@@ -270,6 +273,9 @@ def not_a_rate(text: str, quantity: Quantity) -> Quantity:
 def outlook(text: str, quantity: Quantity) -> str:
     """forecast, target or plan when the figure's clause says so ('expected to reach', 'aims to', 'plans to')."""
     clause = clause_before(text, quantity.start)
+    revised = revised_outlook(clause)
+    if revised:
+        return revised
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
     if found:
@@ -279,6 +285,22 @@ def outlook(text: str, quantity: Quantity) -> str:
         return "forecast"
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
+
+
+REVISED_BY = re.compile(r"(?P<noun>[a-z]+)\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)
+
+
+def revised_outlook(clause: str) -> str:
+    """'cut its full-year profit forecast by 18% to 1.15 trillion yen': the change of a forecast and the
+    forecast it reached are both of the outlook the noun names."""
+    match = REVISED_BY.search(clause[-80:])
+    return words()["outlook_nouns_after"].get(match["noun"].lower(), "") if match else ""
+
+
+def revises_an_outlook(text: str, quantity: Quantity) -> bool:
+    """'cut its profit forecast by 18%': the figure is how much the forecast changed."""
+    match = REVISED_BY.search(clause_before(text, quantity.start)[-80:])
+    return match is not None and match["noun"].lower() in words()["outlook_nouns_after"] and not match.group(0).rstrip().endswith(" to")
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:

@@ -305,6 +305,8 @@ def period_within(period: str, unit: str) -> str | None:
         return period
     if unit in ("N", "L"):
         return financial_year_beside(period, 12 if unit == "N" else -12)
+    if unit == "Y" and financial_year_beside(period, 0):
+        return period  # "full-year" in a story about the financial year to March 2026: that financial year
     year = re.match(r"(\d{4})(?:$|-(?:Q([1-4])$|H[12]$|(\d\d)$|\d\d/\1-\d\d$))", period)
     if not year:
         return None

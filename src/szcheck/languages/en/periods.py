@@ -288,8 +288,16 @@ def next_financial_year(match, text, published, vocab):
 
 
 def full_year(match, text, published, vocab):
-    """'the full-year loss': the year the story is about, else the last full year before publication."""
-    return (str(published.year - 1), True, False, "Y") if published else None
+    """'the full-year loss': the year the story is about, else the last full year before publication;
+    'its full-year profit forecast', 'full-year guidance': the year now under way."""
+    if not published:
+        return None
+    expected = FULL_YEAR_OUTLOOK.match(text, match.end()) is not None
+    return str(published.year if expected else published.year - 1), True, False, "Y"
+
+
+# the noun of expecting that a full year describes: "full-year operating profit forecast"
+FULL_YEAR_OUTLOOK = re.compile(r"(?:\s+[\w&'’-]+){0,4}?\s+(?:forecasts?|guidance|outlook|targets?|goals?|estimates?|projections?)\b", re.I)
 
 
 def story_quarter(match, text, published, vocab):

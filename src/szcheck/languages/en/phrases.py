@@ -34,6 +34,8 @@ def words() -> dict:
         "trailing_words": re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, vocab['phrase_trailing_words']))}))+\s*$", re.I),
         "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
         "stop_words": frozenset(vocab["phrase_stop_words"]),
+        "head_prepositions": frozenset(vocab["head_prepositions"]),
+        "determiners": frozenset(vocab["determiners"]),
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "subject_verbs": frozenset(vocab["subject_verbs"]),
