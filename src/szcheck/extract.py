@@ -1084,13 +1084,13 @@ def extract_claims(source: Source) -> list[Claim]:
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
-        mentions = anchored(mentions, story)
+        mentions = anchored(mentions, story, source.published)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
-        relative_to_story = stated is not None and stated.anchor not in ("", "L")  # "the quarter", "next year"; "last year" may set it
+        relative_to_story = stated is not None and stated.anchor not in ("", "L")  # "the quarter", "next year", "this fiscal year"; "last year" may set it
         story = stated if stated is not None and not relative_to_story and not is_now(stated) and not within_story(stated, story) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)

@@ -83,6 +83,7 @@ def period_words() -> dict:
         "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
+        "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
@@ -147,13 +148,22 @@ def outside(quantities: list[Quantity], mentions: list[PeriodMention]) -> list[Q
     return kept
 
 
+def without_noun(between: str, noun: str | None) -> str:
+    """'8.9 million vehicles worldwide in the year to March 2026': the noun a figure counts, and a word
+    saying where (vocabulary `place_adverbs`), stand between a figure and its period."""
+    stripped = between.lstrip()
+    if noun and stripped.startswith(noun):
+        between = stripped[len(noun) :]
+    return period_words()["place_adverb"].sub("", between, count=1)
+
+
 def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], mentions: list[PeriodMention]):
     """The period written right after a figure, skipping a parenthesis."""
     at = bisect.bisect_left(KeyView(mentions), quantity.end)
     if at == len(mentions):
         return None
     mention = mentions[at]
-    between = text[quantity.end : mention.start]
+    between = without_noun(text[quantity.end : mention.start], quantity.noun)
     if not period_words()["attaching"].match(PARENTHESES.sub("", between) if "(" in between else between):
         return None
     first, last = bisect.bisect_left(quantity_starts, quantity.end), bisect.bisect_left(quantity_starts, mention.start)
@@ -288,21 +298,23 @@ def year_before(period: str) -> str:
     return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)
 
 
-def anchored(mentions: list[PeriodMention], story: PeriodMention | None) -> list[PeriodMention]:
+def anchored(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None = None) -> list[PeriodMention]:
     """Mentions of the story's own year, quarter or period ('the full year', 'the quarter', 'the period') resolved against
     the period the article last stated, when it has one; otherwise they keep their default."""
     if not any(m.anchor for m in mentions):
         return mentions
     if story is None:
         return [m for m in mentions if m.anchor != "S"]  # "over the period" with no period stated before says nothing
-    return [replace(m, period=period_within(story.period, m.anchor) or m.period) if m.anchor else m for m in mentions]
+    return [replace(m, period=period_within(story.period, m.anchor, published) or m.period) if m.anchor else m for m in mentions]
 
 
-def period_within(period: str, unit: str) -> str | None:
+def period_within(period: str, unit: str, published: date | None = None) -> str | None:
     """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
     with 'S' the period itself (what "over the period" refers to)."""
     if unit == "S":
         return period
+    if unit == "C":
+        return financial_year_at(period, published)
     if unit in ("N", "L"):
         return financial_year_beside(period, 12 if unit == "N" else -12)
     if unit == "Y" and financial_year_beside(period, 0):
@@ -315,6 +327,17 @@ def period_within(period: str, unit: str) -> str | None:
     if year[2]:
         return period
     return f"{year[1]}-Q{(int(year[3]) - 1) // 3 + 1}" if year[3] else None
+
+
+def financial_year_at(period: str, published: date | None) -> str | None:
+    """The financial year of the same kind as `period` (not a calendar year) that holds the publication
+    month: 2024-04/2025-03 published in May 2025 -> 2025-04/2026-03."""
+    run = month_run(period)
+    if not run or run[1] - run[0] != 11 or run[0] % 12 == 0 or published is None:
+        return None
+    month = published.year * 12 + published.month - 1
+    shift = (month - run[0]) // 12 * 12
+    return f"{month_name(run[0] + shift)}/{month_name(run[1] + shift)}"
 
 
 def financial_year_beside(period: str, months: int) -> str | None:

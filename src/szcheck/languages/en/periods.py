@@ -55,6 +55,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("story_quarter", 186, rf"{word_alternation(vocab['story_quarter'])}(?!\s+(?:of|ended|ending|to)\b)",
                    [w.split()[-1].lower() for w in vocab["story_quarter"]], story_quarter),
         PeriodRule("next_financial_year", 184, word_alternation(vocab["next_financial_year"]), ["year"], next_financial_year),
+        PeriodRule("current_financial_year", 184, word_alternation(vocab["current_financial_year"]), ["year"], current_financial_year),
         PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
                    [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
@@ -285,6 +286,12 @@ def next_financial_year(match, text, published, vocab):
     """'the current financial year' after a story about the one just ended: the financial year after
     it; with no such story, the calendar year of publication."""
     return (str(published.year), True, False, "N") if published else None
+
+
+def current_financial_year(match, text, published, vocab):
+    """'this fiscal year' after a story about a financial year that is not a calendar year: the one of
+    that kind under way at publication; with no such story, the calendar year of publication."""
+    return (str(published.year), True, False, "C") if published else None
 
 
 def full_year(match, text, published, vocab):
