@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, is_change, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -504,8 +504,10 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
     # the noun names a metric only as a whole: '973 seed-stage and early-stage high-tech enterprises' are not all of them
     named = [m for m in find_mentions(quantity.noun or "", "metrics") if not compound_words((quantity.noun or "")[: m.start])]
     if named and is_compatible(registry.metrics[named[0].name].unit, quantity):
-        bound.update({i: index for i, m in enumerate(mentions) if m.start >= quantity.end and m.name == named[0].name})
         noun_start = text.find(quantity.noun or "", quantity.end)
+        noun_end = noun_start + len(quantity.noun or "") if noun_start >= 0 else len(text)
+        # the noun's own mention is spent; a later one ('taking its headcount to 317,200') names the next figure
+        bound.update({i: index for i, m in enumerate(mentions) if quantity.end <= m.start < noun_end and m.name == named[0].name})
         at = replace(named[0], start=noun_start + named[0].start, end=noun_start + named[0].end) if noun_start >= 0 else None
         return Binding(named[0].name, "registry", at)  # "205家境内上市公司": the qualifier stands before the noun
     counted = counted_metric(text, quantity, registry) if quantity.kind in ("count", "rate") else None
@@ -1270,7 +1272,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
         binding = against_the_step_before(text, quantity, binding, period, periods)
-        replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
+        replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period)  # a replaced forecast is of the same period
@@ -1344,13 +1346,14 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
 
 def earlier_outlook(text: str, claims: list[Claim], quantity: Quantity) -> str:
     """'raised its forecast to $9.2 billion, from $9.0 billion previously', 'cut its outlook to 7.2%
-    from 7%': what a forecast is revised from is the earlier forecast."""
+    from 7%', 'down from the 9.2 million it had forecast in May': what a forecast is revised from is the
+    earlier forecast."""
     previous = claims[-1].quantity if claims else None
     if previous is None or not claims[-1].outlook or previous.end > quantity.start:
         return ""
     if not COMPARED.search(text[previous.end : quantity.start][-40:]):
         return ""
-    revised = english_phrases.words()["earlier_estimate"].match(text, quantity.end) \
+    revised = english_phrases.words()["earlier_estimate"].match(text, quantity.end) or forecast_said_after(text, quantity) \
         or english_phrases.words()["revising_verb"].search(text, clause_start(text, previous.start), previous.start)
     return claims[-1].outlook if revised else ""
 
@@ -1523,6 +1526,8 @@ def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     if period == UNSPECIFIED:
         return period
     if is_base_of_change(text, quantity):
+        if names_previous_period(text, quantity):
+            return year_before(period)  # 'eased to 12.9% from 14.6% a year ago'
         sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
         return step_before(period, "P") if sub_year else year_before(period)
     if quantity.kind == "growth":

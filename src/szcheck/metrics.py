@@ -280,14 +280,14 @@ def outlook(text: str, quantity: Quantity) -> str:
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
-    after = after_noun(text, quantity)
-    if patterns()["projected_after"].match(text, after):
+    if forecast_said_after(text, quantity):
         return "forecast"
+    after = after_noun(text, quantity)
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
-REVISED_BY = re.compile(r"(?P<noun>[a-z]+)\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)
+REVISED_BY = re.compile(r"(?P<noun>[a-z]+)(?:\s+for\s+[^,;]{1,40}?)?\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)
 
 
 def revised_outlook(clause: str) -> str:
@@ -301,6 +301,11 @@ def revises_an_outlook(text: str, quantity: Quantity) -> bool:
     """'cut its profit forecast by 18%': the figure is how much the forecast changed."""
     match = REVISED_BY.search(clause_before(text, quantity.start)[-80:])
     return match is not None and match["noun"].lower() in words()["outlook_nouns_after"] and not match.group(0).rstrip().endswith(" to")
+
+
+def forecast_said_after(text: str, quantity: Quantity) -> bool:
+    """'the C$40.1 billion it had projected', 'the 9.2 million it had forecast in May'."""
+    return patterns()["projected_after"].match(text, after_noun(text, quantity)) is not None
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:

@@ -618,6 +618,8 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     grammar = rules()
     after = text[end : end + 40]
     before = text[max(0, start - 60) : start].rstrip()
+    if before.endswith(" by"):
+        before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
     sign = cue_sign(before[: len(before) - len(ends_with(before, qualifier_before))], grammar)
     if grammar.decrease_after.match(after):
         return -1
@@ -651,7 +653,8 @@ def cue_sign(before: str, grammar: Rules) -> int:
     if ends_with(clause, grammar.share_phrase) or grammar.level_preposition_end.search(clause):
         return 0  # "rose to 6.67%", "from 3.2%", "made up 40%": a level
     cues = list(grammar.growth_cues.finditer(clause))
-    if not cues or TO_WORD.search(clause, cues[-1].end()):
+    by = clause.endswith(" by")  # "cut its forecast for the year to March 2026 by 18%": its "to" names no level
+    if not cues or (TO_WORD.search(clause, cues[-1].end()) and not by):
         return 0
     cue = cues[-1]
     if cue.group(0) in ("up", "down") and clause[cue.end() :].strip() not in ("", "by"):
