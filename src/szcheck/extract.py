@@ -122,11 +122,16 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
+        if phrase and POSSESSIVE.search(word):
+            break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
     return " ".join(phrase)
+
+
+POSSESSIVE = re.compile(r"\w['’]s?$")
 
 
 def head_before_preposition(words: list[str], position: int) -> list[str]:
@@ -139,9 +144,11 @@ def head_before_preposition(words: list[str], position: int) -> list[str]:
         return []
     head: list[str] = []
     for word in reversed(words[max(0, position - 3) : position]):
-        if english_phrases.is_function_word(word) or word.lower().endswith("ed") or re.fullmatch(r"[\d.,]+", word):
+        if english_phrases.is_function_word(word) or word.lower().endswith("ed") or re.fullmatch(r"[\d.,]+", word) or POSSESSIVE.search(word):
             break
         head.insert(0, word)
+    if words[position].lower() == "of" and head and head[-1].lower() in english_phrases.words()["part_nouns"]:
+        return []  # "share of the market", "the number of visitors": read as a share or a count elsewhere
     return head
 
 
@@ -216,7 +223,10 @@ def main_subject(source: Source, registry: Registry) -> str:
             if saying_verb_after(text, match.end()) or LOCATED.match(text, match.end()):
                 continue  # "..., chief executive Mark Rees said": a person quoted; "the Hamburg-based": where it is
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
-            counts[" ".join(words)] += weight / 2 if opens_sentence and len(words) == len(match.group(0).split()) else weight
+            if len(words) == 1 and words[0].lower() in nationality_words():
+                continue  # "as European demand stays weak": an adjective, counted as its place where it names one
+            single = len(words) == 1 == len(match.group(0).split())  # "Sales rose": perhaps an ordinary word; "Nordhavn Steel" is a name
+            counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
             if match.start() == lead_name and len(words) > 1:
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
             if len(words) > 1:
@@ -768,7 +778,8 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 # "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
 COMPARED = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below))"
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
+    r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
@@ -862,6 +873,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
+    in_phrase = in_phrase and goods_measured(before, in_phrase)
     subject = phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
         else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
@@ -880,6 +892,12 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "growth":
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def goods_measured(before: str, goods: str) -> str:
+    """'shipped 4.1 million tonnes of steel' -> 'steel shipments': an amount of goods is measured by its verb."""
+    verb = english_phrases.words()["output_verb"].search(before[-60:])
+    return f"{goods} {english_phrases.words()['output_verbs'][verb['verb'].lower()]}" if verb else goods
 
 
 def thing(phrase: str) -> str:
@@ -1276,6 +1294,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period)  # a replaced forecast is of the same period
+        if (own_outlook or replaced_outlook) and binding.match == "phrase":
+            binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
             id="",
             source=source.path.as_posix(),
@@ -1322,6 +1342,13 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
         else binding.metric.removesuffix(" growth") + " sequential growth"
     return Binding(metric, binding.match, binding.at)
+
+
+def without_outlook_noun(metric: str) -> str:
+    """'growth target' -> 'growth', 'sale forecast growth' -> 'sale growth': the outlook is in the claim's
+    `outlook`, not in its metric."""
+    nouns = "|".join(english_phrases.words()["outlook_key_nouns"])
+    return re.sub(rf"(?<=.) (?:{nouns})(?=$|[. ](?:growth|change|revision)$)", "", metric)
 
 
 def outlook_measure(metric: str) -> str:
@@ -1451,10 +1478,15 @@ def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: 
 
 def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """'earnings of $1.12 per share', 'analysts' estimates of 98 cents' after it: earnings per share,
-    not the company's profit."""
-    if quantity.kind != "amount" or binding.metric not in english_phrases.words()["earnings_keys"]:
+    not the company's profit; a sum a share in a sentence about a dividend is the dividend per share."""
+    if quantity.kind != "amount" or not english_phrases.words()["per_share"].match(text, quantity.end):
         return binding
-    return Binding("eps", "registry", binding.at) if english_phrases.words()["per_share"].match(text, quantity.end) else binding
+    if DIVIDEND.search(text, max(0, quantity.start - 120), quantity.start):
+        return Binding("dividend_per_share", "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
+    return Binding("eps", "registry", binding.at) if binding.metric in english_phrases.words()["earnings_keys"] else binding
+
+
+DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:

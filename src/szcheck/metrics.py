@@ -305,7 +305,8 @@ def revises_an_outlook(text: str, quantity: Quantity) -> bool:
 
 def forecast_said_after(text: str, quantity: Quantity) -> bool:
     """'the C$40.1 billion it had projected', 'the 9.2 million it had forecast in May'."""
-    return patterns()["projected_after"].match(text, after_noun(text, quantity)) is not None
+    after = patterns()["projected_after"]
+    return after.match(text, quantity.end) is not None or after.match(text, after_noun(text, quantity)) is not None  # "the $2.61 analysts had expected"
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
