@@ -67,14 +67,20 @@ def phrase_key(phrase: str, subject: str = "") -> str:
 
 
 def without_entity_names(phrase: str, subject: str = "") -> str:
-    """The phrase without the places and organisations it names, and without `subject`."""
+    """The phrase without the places and organisations it names, and without `subject` (or its first
+    word, which news uses as its short form: "Nordhavn" for Nordhavn Steel)."""
     kept, end = [], 0
     for start, stop in sorted(name_spans(phrase)):
         if start >= end:
             kept.append(phrase[end:start])
         end = max(end, stop + (2 if phrase[stop : stop + 2] in ("'s", "’s") else 0))
     phrase = "".join(kept) + phrase[end:]
-    return re.sub(rf"\b{re.escape(subject)}(?:['’]s)?\b", "", phrase) if subject else phrase
+    if not subject:
+        return phrase
+    first = subject.split()[0]
+    known_place = subject in load_registry().entities  # "Hong Kong", "New York": no short form
+    short = first if " " in subject and first[:1].isupper() and not known_place else subject  # "Nordhavn" for Nordhavn Steel
+    return re.sub(rf"\b(?:{re.escape(subject)}|{re.escape(short)})(?:['’]s)?\b", "", phrase)
 
 
 def without_function_words(phrase: str) -> str:
@@ -1256,7 +1262,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
-        binding = of_the_economy(binding, entity, quantity, registry)
+        binding = of_the_economy(for_a_place(binding, entity, registry), entity, quantity, registry)
         if binding.metric.endswith(".growth") and quantity.kind == "share" and quantity.unit == "percent":
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, binding)
@@ -1392,6 +1398,15 @@ def reached_by(text: str, change: Claim, quantity: Quantity, metric: str) -> boo
     steps = (f"{metric}.change", f"{metric} change", f"{metric}.growth", f"{metric} growth")  # 'rose 12% to 6,841 homes'
     return previous is not None and change.metric in steps \
         and previous.end <= quantity.start and GROWTH_TO.match(text[previous.end : quantity.start]) is not None
+
+
+def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:
+    """'Britain added 120,000 jobs': what a company's metric counts, a place's measures as its own (`for_places`)."""
+    base, dot, rest = binding.metric.partition(".")
+    known = registry.metrics.get(base) if binding.match == "registry" else None
+    if not known or not known.for_places or kind_of(entity, registry) == "organisation":
+        return binding
+    return Binding(known.for_places + dot + rest, binding.match, binding.at)
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:

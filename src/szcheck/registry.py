@@ -39,6 +39,7 @@ class Metric:
     per_unit: bool = False  # a price of one unit: "$2 billion of shares" is not a share price
     market: bool = False  # a market price or value: unless a period is stated, the time of publication
     held_by: tuple[str, ...] = ()  # the sub-entities whose figure is the place's own: "banks" lend a province's loans
+    for_places: str = ""  # the metric that measures the same for a place: a company's employees, a country's employment
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def load_registry() -> Registry:
             per_unit=bool(spec.get("per_unit", False)),
             market=bool(spec.get("market", False)),
             held_by=tuple(spec.get("held_by", [])),
+            for_places=spec.get("for_places", ""),
         )
         for name, spec in data.get("metrics", {}).items()
     }
