@@ -663,8 +663,23 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
+        if index and binding.match == "phrase":
+            binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
         bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
     return bindings
+
+
+SWING_BASE = re.compile(r"^\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def opposite_base(text: str, previous: Quantity, quantity: Quantity, before: Binding, registry: Registry) -> Binding | None:
+    """'swung to a net loss of 85 million euros from a profit of 240 million euros': the figure a change
+    of sign started from is the opposite metric, named by the last word of its name."""
+    known = registry.metrics.get(before.metric) if before.match == "registry" else None
+    swing = SWING_BASE.match(text[previous.end : quantity.start])
+    if not known or not known.opposite or not swing or known.opposite not in registry.metrics:
+        return None
+    return Binding(known.opposite, "registry") if registry.metrics[known.opposite].label.split()[-1] == swing["noun"].lower() else None
 
 
 def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -764,7 +779,17 @@ def rate_named(key: str, quantity: Quantity, registry: Registry) -> Binding:
         # "Chengdu produced 36% of the province's GDP", "Hefei's share of the province's GDP": of a
         # place's own metric, with nothing else named, the share is the place's part of it
         return Binding(f"{base_metric}.share", "registry")
-    return Binding(key, "phrase")
+    return registry_phrase(key, quantity, registry) or Binding(key, "phrase")
+
+
+def registry_phrase(key: str, quantity: Quantity, registry: Registry) -> Binding | None:
+    """A key built from the sentence's words that is a registry name as a whole ('grain harvest' from
+    'harvested 67.2 million tonnes of grain'), with its growth."""
+    base, growth = (key[: -len(" growth")], ".growth") if key.endswith(" growth") and quantity.kind == "growth" else (key, "")
+    named = registry_name(base) if base else ""
+    if named in registry.metrics and (growth or is_compatible(registry.metrics[named].unit, quantity)):
+        return Binding(named + growth, "registry")
+    return None
 
 
 def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
@@ -1020,7 +1045,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     one it last stated) for a flow, or for a sum of money or a growth of unknown kind that its words do
     not make a level (most often flows), and that period's last month for a balance, when it is over;
     else the last full year for an annual flow (the year under way for a forecast, a target or a plan:
-    `expected`), the publication month for a level or a count."""
+    `expected`; a plan is never of a story period already over), the publication month for a level or
+    a count."""
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
@@ -1031,7 +1057,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
-    if story is not None and is_span(story.period) and is_recent(story.period, source.published):
+    planned_past = expected == "plan" and story is not None and source.published is not None and (last_month(story.period) or "9999") < published
+    if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
             return story.period
         end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
@@ -1042,6 +1069,12 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
+
+
+def is_over(period: str, published: date | None) -> bool:
+    """Whether a period ended before the publication month."""
+    end = last_month(period)
+    return bool(end and published and end < f"{published.year}-{published.month:02d}")
 
 
 def is_market(metric: str, registry: Registry) -> bool:
@@ -1290,6 +1323,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         own_outlook = outlook(text, quantity)
+        if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
+            period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
