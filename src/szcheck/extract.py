@@ -1235,7 +1235,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         replaced_outlook = "" if own_outlook else earlier_outlook(text, claims, quantity)
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
-        period = period if replaced_outlook else dated(text, quantity, binding.metric, period)  # a replaced forecast is of the same period
+        reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
+        period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         claim = Claim(
             id="",
             source=source.path.as_posix(),
@@ -1458,19 +1459,23 @@ def respectively_again(run: list[int], earlier: list[int], quantities: list[Quan
     return again
 
 
-def is_base_of_change(text: str, quantity: Quantity) -> bool:
+def is_base_of_change(text: str, quantity: Quantity, published: date | None = None, reached: str = "") -> bool:
     """'fell to €1.9 billion from €2.1 billion', 'slowed to 4.6% from 5.3%': the figure a change
-    started from, with no period of its own written after it."""
+    started from, with no period of its own written after it (relative ones too: 'from 380 billion
+    rand last year'). A period after it that is the period the change reached (`reached`) dates the
+    whole change ('rose to 412 billion rand from 380 billion rand last year', in a story about last
+    year), not the base."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
     if not CHANGE_BASE.search(clause):
         return False
-    return not read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0])
+    own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
+    return not own or (own[0].period == reached and quantity.period == reached)
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
 
 
-def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
+def dated(text: str, quantity: Quantity, metric: str, period: str, published: date | None = None, reached: str = "") -> str:
     """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
     earlier' is the year before; a change over the year to December ('down 1.39 million from a year
     earlier', at the end of 2024) is that year's; what a change started from ('slipped to €1.9 billion
@@ -1478,7 +1483,7 @@ def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     stretch just before)."""
     if period == UNSPECIFIED:
         return period
-    if is_base_of_change(text, quantity):
+    if is_base_of_change(text, quantity, published, reached):
         sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
         return step_before(period, "P") if sub_year else year_before(period)
     if quantity.kind == "growth":

@@ -80,10 +80,12 @@ def period_words() -> dict:
         "vocab": vocab,
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
-        "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
+        "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
-        "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
+        # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
+        "attaching": re.compile(rf"^(?:\s+(?:{word_alternation(vocab['per_unit_words'])})\s+[a-z]+)?[\s,)]*"
+                                rf"(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
 
