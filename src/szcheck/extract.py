@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -962,16 +962,13 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
-    change = metric.endswith((".change", " change"))  # a change happens over a period, even a balance's
-    part = quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
-        and not says_now(text, quantity)  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
-    flow = change or part or (base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity))
+    flow = is_flow(text, quantity, metric, registry)
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
     if story is not None and is_span(story.period) and is_recent(story.period, source.published):
         if flow:
-            return story.period
+            return flow_through(story.period) if story.point else story.period
         end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -980,6 +977,18 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - 1)
     return published
+
+
+def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
+    """What happens over a stretch of time (output, spending, a change, a share of a total), as its
+    metric or its words tell; not a level at a moment (deposits, population, a count held)."""
+    base = registry.metrics.get(metric.split(".")[0])
+    if metric.endswith((".change", " change")):  # a change happens over a period, even a balance's
+        return True
+    if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
+            and not says_now(text, quantity):  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
+        return True
+    return base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
 
 
 def is_market(metric: str, registry: Registry) -> bool:
@@ -1051,6 +1060,7 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = anchored(mentions, story)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
+        carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
@@ -1061,7 +1071,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried) + description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -1182,7 +1192,7 @@ def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
-                    periods: list = (), story: PeriodMention | None = None) -> list[Claim]:
+                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -1225,6 +1235,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period, basis = quantity.period, quantity.period_basis
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
+        elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
+            period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         if period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story)
             basis = "inferred" if period != UNSPECIFIED else "none"

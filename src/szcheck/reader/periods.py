@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import UNSPECIFIED, PeriodMention, Quantity
-from .calendar import PeriodRule
+from .calendar import PeriodRule, months_from_january
 from ..build_cache import built
 from .patterns import lower_in_place, with_start_test, word_alternation
 
@@ -81,6 +81,8 @@ def period_words() -> dict:
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
         "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
+        "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
+        "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
@@ -111,7 +113,8 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
             if resolved:
                 period, relative, event, *anchor = resolved
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
-                                               relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor)))
+                                               relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
+                                               point=is_point(text, match)))
     return taken
 
 
@@ -134,6 +137,20 @@ def is_fronted(text: str, match: re.Match) -> bool:
         return False
     opener = text[: match.start()].strip().lower()
     return opener in period_words()["openers"] and text[match.end() : match.end() + 2].startswith((",", "\uff0c"))
+
+
+def is_point(text: str, match: re.Match) -> bool:
+    """The expression names a moment, not a stretch of time: 'at the end of 2024', 'as of June', 年末, 截至6月."""
+    words = period_words()
+    return words["point_words"].search(text, match.start(), match.end()) is not None \
+        or words["point_openers"].search(text, max(0, match.start() - 8), match.start()) is not None
+
+
+def flow_through(period: str) -> str:
+    """What a flow up to a moment covers: the year to its month (2024-12 -> 2024, 2025-06 -> 2025-H1,
+    2025-10 -> 2025-01/2025-10); any other period stays as it is."""
+    month = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    return months_from_january(int(month[1]), int(month[2])) if month else period
 
 
 PARENTHESES = re.compile(r"\([^)]*\)")
