@@ -319,9 +319,16 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None) -> list
 
 def period_within(period: str, unit: str) -> str | None:
     """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
-    with 'S' the period itself (what "over the period" refers to)."""
+    with 'S' the period itself (what "over the period" refers to); with 'YE' or 'QE' the last month of
+    that year or quarter ("at the end of the year": 2024-12; of a financial year, its last month)."""
     if unit == "S":
         return period
+    if unit in ("YE", "QE"):
+        run = month_run(period)
+        if unit == "YE" and run and run[1] - run[0] == 11:
+            return month_name(run[1])
+        within = period_within(period, unit[0])
+        return last_month(within) if within else None
     if unit in ("N", "L"):
         return financial_year_beside(period, 12 if unit == "N" else -12)
     year = re.match(r"(\d{4})(?:$|-(?:Q([1-4])$|H[12]$|(\d\d)$|\d\d/\1-\d\d$))", period)
