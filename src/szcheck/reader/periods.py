@@ -140,7 +140,7 @@ def is_fronted(text: str, match: re.Match) -> bool:
 
 
 def is_point(text: str, match: re.Match) -> bool:
-    """The expression names a moment, not a stretch of time: 'at the end of 2024', 'as of June', 年末, 截至6月."""
+    """The expression names a moment, not a stretch of time: 'at the end of 2024', 'as of June' (each language's point words)."""
     words = period_words()
     return words["point_words"].search(text, match.start(), match.end()) is not None \
         or words["point_openers"].search(text, max(0, match.start() - 8), match.start()) is not None
