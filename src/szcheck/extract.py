@@ -1471,17 +1471,24 @@ def respectively_again(run: list[int], earlier: list[int], quantities: list[Quan
     return again
 
 
-def is_base_of_change(text: str, quantity: Quantity, published: date | None = None, reached: str = "") -> bool:
-    """'fell to €1.9 billion from €2.1 billion', 'slowed to 4.6% from 5.3%': the figure a change
-    started from, with no period of its own written after it (relative ones too: 'from 380 billion
-    rand last year'). A period after it that is the period the change reached (`reached`) dates the
-    whole change ('rose to 412 billion rand from 380 billion rand last year', in a story about last
-    year), not the base."""
+def base_period(text: str, quantity: Quantity, period: str, published: date | None = None, reached: str = "") -> str | None:
+    """The period of what a change started from ('fell to €1.9 billion from €2.1 billion', 'slowed to
+    4.6% from 5.3%'), or None for a figure that is no change's base. A period written after the base
+    is its own ('from $1.75 a pound in the June quarter'); "last year" there is the period the change
+    reached (`reached`) a year before ('from $1.9 billion last year' in a story about the first half:
+    last year's first half); with no period, or with the level's own period after it (it dates the
+    whole change), the period before: a year before, or for a rate of less than a year the stretch
+    just before."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
     if not CHANGE_BASE.search(clause):
-        return False
+        return None
     own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
-    return not own or (own[0].period == reached and quantity.period == reached)
+    if own and own[0].anchor == "L":
+        return year_before(reached) if reached and reached != UNSPECIFIED else period
+    if own and not (own[0].period == reached and quantity.period == reached):
+        return period
+    sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
+    return step_before(period, "P") if sub_year else year_before(period)
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
@@ -1495,9 +1502,9 @@ def dated(text: str, quantity: Quantity, metric: str, period: str, published: da
     stretch just before)."""
     if period == UNSPECIFIED:
         return period
-    if is_base_of_change(text, quantity, published, reached):
-        sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
-        return step_before(period, "P") if sub_year else year_before(period)
+    base = base_period(text, quantity, period, published, reached)
+    if base is not None:
+        return base
     if quantity.kind == "growth":
         return period
     if names_previous_period(text, quantity):
