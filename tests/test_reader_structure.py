@@ -22,7 +22,7 @@ IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MODEL_CODES = {"count", "percent", "percentage_point", "amount", "share", "growth", "rate", "duration", "exact", "range",
                "level", "over", "at_least", "under", "at_most", "nearly", "about", "stated", "context", "none", "en", "zh",
                "figures", "periods", "units", "szcheck", "data", "intervals", "yaml", "utf", "any", "capital", "source", "default", "pair",
-               "YE", "QE"}  # period anchors: the end of the story's year or quarter (model.PeriodMention.anchor)
+               "YE", "QE", "SE"}  # period anchors: the end of the story's year or quarter (model.PeriodMention.anchor)
 
 
 def identifiers() -> set[str]:

@@ -313,16 +313,19 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None) -> list
     if not any(m.anchor for m in mentions):
         return mentions
     if story is None:
-        return [m for m in mentions if m.anchor != "S"]  # "over the period" with no period stated before says nothing
+        return [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     return [replace(m, period=period_within(story.period, m.anchor) or m.period) if m.anchor else m for m in mentions]
 
 
 def period_within(period: str, unit: str) -> str | None:
     """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
     with 'S' the period itself (what "over the period" refers to); with 'YE' or 'QE' the last month of
-    that year or quarter ("at the end of the year": 2024-12; of a financial year, its last month)."""
+    that year or quarter ("at the end of the year": 2024-12; of a financial year, its last month), with
+    'SE' of the period itself ("at the end of the period")."""
     if unit == "S":
         return period
+    if unit == "SE":
+        return last_month(period)
     if unit in ("YE", "QE"):
         run = month_run(period)
         if unit == "YE" and run and run[1] - run[0] == 11:

@@ -206,7 +206,8 @@ def end_of_part(match, text, published, vocab):
     """'at the end of the third quarter' (2024-09), 'by the end of the first half of 2025' (2025-06): the
     part's last month. 'At the end of the year', 'by the end of the quarter', 'at year-end' with no year:
     the end of the year or quarter the story is about (reader.periods.anchored); with no story, the
-    end of the last full one before publication, or of the current one in a sentence about the future."""
+    end of the last full one before publication, or of the current one in a sentence about the future.
+    'At the end of the period' or 'of the half' is the end of the period the story last stated."""
     from ...reader.periods import last_month
 
     if match["ord"]:
@@ -214,9 +215,11 @@ def end_of_part(match, text, published, vocab):
         return (last_month(part[0]), *part[1:]) if part else None
     if not published:
         return None
-    quarter = not match["year_end"] and vocab["story_ends"][" ".join(match["story"].lower().split())] == "QE"
+    end = "YE" if match["year_end"] else vocab["story_ends"][" ".join(match["story"].lower().split())]
     ahead = future_marker().search(text, 0, match.start()) is not None
-    if quarter:
+    if end == "SE":  # "at the end of the period": a placeholder, as for "over the period"
+        return f"{published.year}-{published.month:02d}", True, False, "SE"
+    if end == "QE":
         number = published.year * 4 + (published.month - 1) // 3 - (0 if ahead else 1)
         return f"{number // 4}-{3 * (number % 4) + 3:02d}", True, False, "QE"
     return f"{published.year - (0 if ahead else 1)}-12", True, False, "YE"
