@@ -126,7 +126,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     run = han_numeral()
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
     fraction = re.escape(raw["fraction_word"])
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?|{run}{fraction}{run})", money_with_change(),
+    part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?|{part}{fraction}{part})", money_with_change(),
             *multiples(vocab)]
 
 
