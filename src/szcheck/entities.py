@@ -64,7 +64,8 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
-CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
+# a comma between digits ("140,000") groups thousands and ends no clause
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
 
 
 HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")

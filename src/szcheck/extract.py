@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -1050,17 +1050,14 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     base = registry.metrics.get(metric.split(".")[0])
     if base and base.kind == "attribute":
         return UNSPECIFIED
-    change = metric.endswith((".change", " change"))  # a change happens over a period, even a balance's
-    part = quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
-        and not says_now(text, quantity)  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
-    flow = change or part or (base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity))
+    flow = is_flow(text, quantity, metric, registry)
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
     planned_past = expected == "plan" and story is not None and source.published is not None and (last_month(story.period) or "9999") < published
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
-            return story.period
+            return flow_through(story.period) if story.point else story.period
         end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -1075,6 +1072,18 @@ def is_over(period: str, published: date | None) -> bool:
     """Whether a period ended before the publication month."""
     end = last_month(period)
     return bool(end and published and end < f"{published.year}-{published.month:02d}")
+
+
+def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
+    """What happens over a stretch of time (output, spending, a change, a share of a total), as its
+    metric or its words tell; not a level at a moment (deposits, population, a count held)."""
+    base = registry.metrics.get(metric.split(".")[0])
+    if metric.endswith((".change", " change")):  # a change happens over a period, even a balance's
+        return True
+    if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
+            and not says_now(text, quantity):  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
+        return True
+    return base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
 
 
 def is_market(metric: str, registry: Registry) -> bool:
@@ -1146,6 +1155,7 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = anchored(mentions, story, source.published)
         quantities = outside(quantities, mentions)
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
+        carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
@@ -1156,7 +1166,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried) + description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -1277,7 +1287,7 @@ def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
-                    periods: list = (), story: PeriodMention | None = None) -> list[Claim]:
+                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -1322,6 +1332,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period, basis = quantity.period, quantity.period_basis
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
+        elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
+            period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity)
         if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
@@ -1334,7 +1346,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
-        period = period if replaced_outlook else dated(text, quantity, binding.metric, period)  # a replaced forecast is of the same period
+        reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
+        period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
@@ -1587,19 +1600,32 @@ def respectively_again(run: list[int], earlier: list[int], quantities: list[Quan
     return again
 
 
-def is_base_of_change(text: str, quantity: Quantity) -> bool:
-    """'fell to €1.9 billion from €2.1 billion', 'slowed to 4.6% from 5.3%': the figure a change
-    started from, with no period of its own written after it."""
+def base_period(text: str, quantity: Quantity, period: str, published: date | None = None, reached: str = "") -> str | None:
+    """The period of what a change started from ('fell to €1.9 billion from €2.1 billion', 'slowed to
+    4.6% from 5.3%'), or None for a figure that is no change's base. A period written after the base
+    is its own ('from $1.75 a pound in the June quarter'); "last year" there is the period the change
+    reached (`reached`) a year before ('from $1.9 billion last year' in a story about the first half:
+    last year's first half); with no period, or with the level's own period after it (it dates the
+    whole change), the period before: a year before, or for a rate of less than a year the stretch
+    just before."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
     if not CHANGE_BASE.search(clause):
-        return False
-    return not read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0])
+        return None
+    own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
+    if own and own[0].anchor == "L":
+        return year_before(reached) if reached and reached != UNSPECIFIED else period
+    if own and not (own[0].period == reached and quantity.period == reached):
+        return period
+    if names_previous_period(text, quantity):
+        return year_before(period)  # 'eased to 12.9% from 14.6% a year ago', whatever the rate
+    sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
+    return step_before(period, "P") if sub_year else year_before(period)
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
 
 
-def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
+def dated(text: str, quantity: Quantity, metric: str, period: str, published: date | None = None, reached: str = "") -> str:
     """A figure's period as its sentence gives it, with the figure's own words: '368,000 vehicles a year
     earlier' is the year before; a change over the year to December ('down 1.39 million from a year
     earlier', at the end of 2024) is that year's; what a change started from ('slipped to €1.9 billion
@@ -1607,11 +1633,9 @@ def dated(text: str, quantity: Quantity, metric: str, period: str) -> str:
     stretch just before)."""
     if period == UNSPECIFIED:
         return period
-    if is_base_of_change(text, quantity):
-        if names_previous_period(text, quantity):
-            return year_before(period)  # 'eased to 12.9% from 14.6% a year ago'
-        sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
-        return step_before(period, "P") if sub_year else year_before(period)
+    base = base_period(text, quantity, period, published, reached)
+    if base is not None:
+        return base
     if quantity.kind == "growth":
         return period
     if names_previous_period(text, quantity):

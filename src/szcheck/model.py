@@ -87,7 +87,8 @@ class PeriodMention:
     relative: bool = False  # resolved against the publication date
     fronted: bool = False  # opens its sentence ("In 2024, ..."): sets the time for what follows
     event: bool = False  # a day on which something happened, not the time a figure describes
-    anchor: str = ""  # "Y" or "Q": the year or quarter the story is about ("the full year", "the quarter")
+    anchor: str = ""  # "Y" or "Q": the year or quarter the story is about ("the full year", "the quarter"); "YE", "QE", "SE" the end of those or of the story's period
+    point: bool = False  # a moment ("at the end of 2024", 年末, 截至6月): it dates levels; a flow up to it spans the year to it
 
 
 @dataclass

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import UNSPECIFIED, PeriodMention, Quantity
-from .calendar import PeriodRule
+from .calendar import PeriodRule, months_from_january
 from ..build_cache import built
 from .patterns import lower_in_place, with_start_test, word_alternation
 
@@ -80,11 +80,15 @@ def period_words() -> dict:
         "vocab": vocab,
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
-        "clause_break": re.compile(r"[,;]|" + word_alternation(vocab["clause_breaks"])),
+        "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
+        "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
+        "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
-        "attaching": re.compile(rf"^[\s,)]*(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
+        # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
+        "attaching": re.compile(rf"^(?:\s+(?:{word_alternation(vocab['per_unit_words'])})\s+[a-z]+)?[\s,)]*"
+                                rf"(?:{word_alternation(vocab['attaching_words'])})?\s*(?:{word_alternation(vocab['articles'])}\s+)?$", re.I),
     }
 
 
@@ -110,7 +114,8 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
             if resolved:
                 period, relative, event, *anchor = resolved
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
-                                               relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor)))
+                                               relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
+                                               point=is_point(text, match)))
     return taken
 
 
@@ -133,6 +138,20 @@ def is_fronted(text: str, match: re.Match) -> bool:
         return False
     opener = text[: match.start()].strip().lower()
     return opener in period_words()["openers"] and text[match.end() : match.end() + 2].startswith((",", "\uff0c"))
+
+
+def is_point(text: str, match: re.Match) -> bool:
+    """The expression names a moment, not a stretch of time: 'at the end of 2024', 'as of June' (each language's point words)."""
+    words = period_words()
+    return words["point_words"].search(text, match.start(), match.end()) is not None \
+        or words["point_openers"].search(text, max(0, match.start() - 8), match.start()) is not None
+
+
+def flow_through(period: str) -> str:
+    """What a flow up to a moment covers: the year to its month (2024-12 -> 2024, 2025-06 -> 2025-H1,
+    2025-10 -> 2025-01/2025-10); any other period stays as it is."""
+    month = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    return months_from_january(int(month[1]), int(month[2])) if month else period
 
 
 PARENTHESES = re.compile(r"\([^)]*\)")
@@ -199,7 +218,11 @@ def assign_periods(
             before = bisect.bisect_right(ends, quantity.start)
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
-            mention = in_clause or following_mention(text, quantity, usable, claimed, clause_break) or preceding
+            following = following_mention(text, quantity, usable, claimed, clause_break)
+            if in_clause and following and in_clause.text.lower() in period_words()["now"] \
+                    and following.start - quantity.end < quantity.start - in_clause.end:
+                in_clause = None  # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter": the nearer
+            mention = in_clause or following or preceding
         if mention is not None:
             result.append(quantity.with_period(mention.period, "stated"))
         elif context is not None:
@@ -304,17 +327,27 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     if not any(m.anchor for m in mentions):
         return mentions
     if story is None:
-        return [m for m in mentions if m.anchor != "S"]  # "over the period" with no period stated before says nothing
+        return [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     return [replace(m, period=period_within(story.period, m.anchor, published) or m.period) if m.anchor else m for m in mentions]
 
 
 def period_within(period: str, unit: str, published: date | None = None) -> str | None:
     """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
-    with 'S' the period itself (what "over the period" refers to)."""
+    with 'S' the period itself (what "over the period" refers to); with 'YE' or 'QE' the last month of
+    that year or quarter ("at the end of the year": 2024-12; of a financial year, its last month), with
+    'SE' of the period itself ("at the end of the period")."""
     if unit == "S":
         return period
     if unit == "C":
         return financial_year_at(period, published)
+    if unit == "SE":
+        return last_month(period)
+    if unit in ("YE", "QE"):
+        run = month_run(period)
+        if unit == "YE" and run and run[1] - run[0] == 11:
+            return month_name(run[1])
+        within = period_within(period, unit[0])
+        return last_month(within) if within else None
     if unit in ("N", "L"):
         return financial_year_beside(period, 12 if unit == "N" else -12)
     if unit == "Y" and financial_year_beside(period, 0):

@@ -40,6 +40,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
                    ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
+        PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
+                   rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
+                   rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
         PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?", "end of", end_of),
         PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
@@ -198,6 +201,29 @@ def end_of(match, text, published, vocab):
     if relative and not match["rel"] and published and month > published.month:
         year -= 1
     return f"{year}-{month:02d}", relative, False
+
+
+def end_of_part(match, text, published, vocab):
+    """'at the end of the third quarter' (2024-09), 'by the end of the first half of 2025' (2025-06): the
+    part's last month. 'At the end of the year', 'by the end of the quarter', 'at year-end' with no year:
+    the end of the year or quarter the story is about (reader.periods.anchored); with no story, the
+    end of the last full one before publication, or of the current one in a sentence about the future.
+    'At the end of the period' or 'of the half' is the end of the period the story last stated."""
+    from ...reader.periods import last_month
+
+    if match["ord"]:
+        part = part_of_year("Q" if match["part"].lower() == "quarter" else "H")(match, text, published, vocab)
+        return (last_month(part[0]), *part[1:]) if part else None
+    if not published:
+        return None
+    end = "YE" if match["year_end"] else vocab["story_ends"][" ".join(match["story"].lower().split())]
+    ahead = future_marker().search(text, 0, match.start()) is not None
+    if end == "SE":  # "at the end of the period": a placeholder, as for "over the period"
+        return f"{published.year}-{published.month:02d}", True, False, "SE"
+    if end == "QE":
+        number = published.year * 4 + (published.month - 1) // 3 - (0 if ahead else 1)
+        return f"{number // 4}-{3 * (number % 4) + 3:02d}", True, False, "QE"
+    return f"{published.year - (0 if ahead else 1)}-12", True, False, "YE"
 
 
 def iso_date(match, text, published, vocab):

@@ -119,13 +119,15 @@ def figure_words(vocab: dict) -> list[str]:
 
 
 def ratio_alternatives(vocab: dict) -> list[str]:
-    """百分之十七, 千分之三点六, 四成: percents in words, tried before the other forms."""
+    """百分之十七, 千分之三点六, 四成, 三分之一: percents in words, tried before the other forms."""
     raw = numerals.vocabulary().raw
     prefixes = word_alternation(raw["percent_prefixes"])
     tenths = word_alternation(raw["tenths"])
     run = han_numeral()
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change(),
+    fraction = re.escape(raw["fraction_word"])
+    part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?|{part}{fraction}{part})", money_with_change(),
             *multiples(vocab)]
 
 

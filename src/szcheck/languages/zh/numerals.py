@@ -543,7 +543,7 @@ def with_end(n: Numeral, text: str, start: int, end: int, scale: Decimal = ONE, 
 
 
 def percent_of(text: str, start: int = 0) -> Numeral | None:
-    """百分之十七, 千分之三点六, 17%, 四成, 五成多 as percent."""
+    """百分之十七, 千分之三点六, 17%, 四成, 五成多, 三分之一 as percent."""
     if not isinstance(text, str) or not 0 <= start < len(text):
         return None
     return percent_of_in(text, start)
@@ -566,7 +566,21 @@ def percent_of_in(text: str, start: int) -> Numeral | None:
         return with_end(n, text, start, n.end + 1)
     if text[n.end] in v.raw["tenths"]:
         return tenths(text, start, n, v)
+    if text.startswith(v.raw["fraction_word"], n.end):
+        return fraction(text, start, n, v)
     return None
+
+
+def fraction(text: str, start: int, denominator: Numeral, v: Vocabulary) -> Numeral | None:
+    """X分之Y, the share Y/X: 三分之一 -> 33.33...%, 四分之三 -> 75%; stated to the percent, as English
+    'a third' is. Both parts are whole numbers and the whole has at least two parts."""
+    numerator = read(text, denominator.end + len(v.raw["fraction_word"]), check_words=False)
+    if numerator is None or any(part.approximate or part.value != part.value.to_integral_value() for part in (denominator, numerator)):
+        return None
+    if denominator.value < 2 or not 0 < numerator.value <= denominator.value:
+        return None
+    share = numerator.value * 100 / denominator.value  # 100/3: to the 28 digits English fractions have
+    return numeral(share, numerator.end, share, share, text[start : numerator.end], ONE)
 
 
 def whole_percent(text: str, start: int, pos: int, v: Vocabulary) -> Numeral | None:

@@ -285,7 +285,8 @@ def year_ends_in_context(text: str, mentions: list, context, published) -> list:
         return mentions
     found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
     found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
-    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m))
+    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m),
+                            point=period.endswith("-12"))
              for m, period in found if not overlaps_any(mentions, m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
