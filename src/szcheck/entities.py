@@ -51,6 +51,8 @@ def patterns() -> dict[str, re.Pattern]:
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
         "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),
+        # "国铁集团消息，", "河南省统计局发布数据，": a source named before its cue, opening a clause
+        "data_source_before_cue": re.compile(rf"(?:^|(?<=[。；，：\n ]))(?=[\u4e00-\u9fff])[^，。；：,;:.]{{1,40}}?(?:{alternation('data_source_after_cues')})(?=[，,：:])"),
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
@@ -168,6 +170,8 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]
 def data_source_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence names where its figures come from, and its dateline: never the entity."""
     spans = [match.span() for match in patterns()["data_source"].finditer(text)]
+    if HAN_TEXT.search(text):
+        spans += [match.span() for match in patterns()["data_source_before_cue"].finditer(text)]
     dateline = DATELINE.match(text)
     return spans + [dateline.span()] if dateline else spans
 

@@ -31,6 +31,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
     year_joiners = "".join(re.escape(joiner) for joiner in vocab["year_span_joiners"])
     joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
     return [
+        PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
+                   "日", day_span),
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
         PeriodRule("cjk_first_months", 26, rf"{year_before}前(?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度)", "前", first_months(vocab["cjk_counts"])),
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
@@ -117,6 +119,21 @@ def month_span(match, text, published, vocab):
         return UNRESOLVED
     year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
     return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+
+
+def day_span(match, text, published, vocab):
+    """1月28日至2月4日, 10月1日至8日 -> the months those days fall in (2025-01/2025-02, 2025-10): periods
+    are months at the finest; the year is the sentence's, else the last such span up to publication."""
+    first, last = int(match["m1"]), int(match["m2"] or match["m1"])
+    if not (1 <= first <= 12 and 1 <= last <= 12 and 1 <= int(match["d1"]) <= 31 and 1 <= int(match["d2"]) <= 31):
+        return None
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    year -= 1 if relative and not match["rel"] and published and first > published.month else 0
+    end_year = year + 1 if last < first else year  # 12月30日至1月5日 crosses a new year
+    span = f"{year}-{first:02d}" if (year, first) == (end_year, last) else f"{year}-{first:02d}/{end_year}-{last:02d}"
+    return span, relative, False
 
 
 def first_months(counts: dict):
