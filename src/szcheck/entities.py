@@ -315,6 +315,18 @@ def named_organisations(named: list[Named], registry: Registry, text: str) -> li
 LOCATED = re.compile(r"-(?:based|headquartered|listed|registered)\b")
 
 
+WORK_TITLE = re.compile(r"《(?P<title>[^《》\n]{1,30})》(?!\s*(?:显示|指出|提出|明确|要求|规定|数据))")
+
+
+def named_works(text: str) -> list[Named]:
+    """《星海少年》以48.4亿元票房位居榜首: a film, a book or a game named in title marks is what its
+    figures are about; a document that shows or sets out figures (《2024年统计公报》显示) is their source."""
+    if "《" not in text:
+        return []
+    return [Named(m.start(), m.end(), m["title"], "work") for m in WORK_TITLE.finditer(text)
+            if not re.search(r"(?:公报|报告|规划|方案|意见|通知|白皮书|年鉴|纲要|办法)$", m["title"])]
+
+
 def describes_an_entity(text: str, mention: Mention) -> bool:
     """'the eastern Chinese manufacturing hub': a nationality adjective in a place's or an organisation's
     description, which names no country (unlike 'Chinese exports'); 'the Hong Kong-listed developer':
@@ -342,6 +354,7 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
+    found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
     sources = data_source_spans(text)
     return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
@@ -416,7 +429,7 @@ def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
     """The names that can be a figure's entity: organisations found only by their names must stand as
     subjects, and a statistics bureau or a ministry is where figures come from, not what they are about."""
     sources = tuple(words()["source_heads"])
-    return [n for n in names if n.anaphor or n.name in registry.entities
+    return [n for n in names if n.anaphor or n.name in registry.entities or n.kind == "work"
             or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources)
                 and not is_a_person(text, n))]
 

@@ -969,7 +969,9 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     before = without_names(window(text, quantity.start))
     counting = quantity.kind in ("count", "rate")
     counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
-    noun = (counted or chinese_phrases.noun_before(before)
+    named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
+    noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
+            or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
     if quantity.kind == "share" and quantity.unit == "count":
         return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures

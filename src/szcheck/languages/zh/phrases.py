@@ -145,7 +145,8 @@ GRADE = re.compile(r"[0-9A-Z]{1,3}")
 
 def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
     """How many of the last `tokens`, each a word that would end the phrase, the name `kept` so far
-    goes on with: 每万 (人口…), 500 (强企业), A 级 (旅游景区), 城镇 新增 (就业), 外商 及 (港澳台商…)."""
+    goes on with: 每万 (人口…), 500 (强企业), A 级 (旅游景区), 城镇 新增 (就业), 外商 及 (港澳台商…),
+    春节 (档)."""
     vocab = words()
     word = tokens[-1][0]
     before = tokens[-2] if len(tokens) > 1 else None
@@ -157,6 +158,8 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 2
     if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
         return 1
+    if tokens[-1][1] == "t" and len(kept[0]) == 1:
+        return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
     return 0
 
 
