@@ -35,6 +35,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    "日", day_span),
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
         PeriodRule("cjk_first_months", 26, rf"{year_before}前(?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度)", "前", first_months(vocab["cjk_counts"])),
+        # 2025年半年度报告, 2025年中期业绩: a company's interim period, the first half
+        PeriodRule("cjk_interim", 29, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['interim'])})", "年",
+                   lambda match, text, published, vocab: (f"{match['year']}-H1", False, False)),
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])季度", "季度", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
