@@ -48,7 +48,7 @@ def local_entity(mention: Mention, subject: str, registry: Registry) -> str:
 def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "buses")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
         return word[:-1]
@@ -1360,6 +1360,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
+            elif claims and quantity.kind == "growth" and binding.metric in (f"{claims[-1].metric}.growth", f"{claims[-1].metric} growth"):
+                period = claims[-1].period  # 'a budget of $338 billion, about 3% more than the previous one': the same period
         binding = against_the_step_before(text, quantity, binding, period, periods)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
         if own_outlook == "target" and basis == "inferred" and source.published:

@@ -114,6 +114,8 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
         if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word):
             break  # "on research and development in 2024"
         kept.append(word)
+    while kept and kept[-1].lower() == "and":
+        kept.pop()  # "for property tax relief and $8.5 billion for public schools"
     thing = " ".join(kept)
     if not thing:
         return None
