@@ -796,7 +796,7 @@ def print_scale(results: list[dict], rate: float, notes: list[str]) -> None:
     rows, previous = [], None
     for r in results:
         if "error" in r:
-            rows.append((f"{r['target']:,}", r["error"], *[""] * 13))
+            rows.append((f"{r['target']:,}", r["error"], *[""] * 14))
             continue
         growth = ""
         if previous:

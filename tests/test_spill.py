@@ -91,6 +91,105 @@ def test_findings_spilled_in_many_sorted_runs_come_back_as_verify_in_memory_orde
     assert list(spilled.findings) == in_memory.findings
 
 
+RENDERERS = ["json", "markdown", "sarif", "junit", "github", "concise", "terminal", "statistics"]
+
+
+def rendered(report, renderer: str) -> str:
+    import io
+    from importlib import import_module
+
+    from rich.console import Console
+
+    if renderer == "terminal":
+        from szcheck.render.terminal import render_terminal
+
+        text = io.StringIO()
+        render_terminal(report, Console(file=text, width=120, soft_wrap=True, no_color=True))
+        return text.getvalue()
+    if renderer == "statistics":
+        from szcheck.render.concise import render_statistics
+        from szcheck.rules import rule_statistics
+
+        return render_statistics(rule_statistics(report.findings), report)
+    return getattr(import_module(f"szcheck.render.{renderer}"), f"render_{renderer}")(report)
+
+
+@pytest.fixture(scope="module")
+def spilled_and_in_memory(tmp_path_factory):
+    """A generated corpus verified in memory and on the spill path, with runs of a few findings."""
+    pytest.importorskip("duckdb")
+    from szcheck import spilled_findings
+
+    folder = tmp_path_factory.mktemp("generated")
+    generated_corpus(folder, 600)
+    (folder / "szcheck.yaml").write_text("# generated\n", encoding="utf-8")
+    in_memory = verify(folder / "sources", folder / "claims", folder, spill=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spilled_findings, "RUN", 7)
+        spilled = verify(folder / "sources", folder / "claims", folder, spill=True)
+    for report in (in_memory, spilled):
+        report.generated = datetime.date(2026, 1, 1)
+    return spilled, in_memory
+
+
+def filtered(report, view: str):
+    """The report through one of the command's filters: the same filter for a list and for findings on disk."""
+    import copy
+
+    from szcheck.api import findings_about
+    from szcheck.baseline import apply_baseline
+    from szcheck.rules import select_findings
+
+    report = copy.copy(report)
+    if view == "select":
+        report.findings = select_findings(report.findings, ["SZ1", "SZ5"], ["SZ110"])
+    elif view == "baseline":  # one entry matches a finding, one rotted: an SZ403 warning among the infos
+        first = next(f for f in report.findings if f.severity == "info")
+        accepted = {first.id: {"id": first.id, "reason": "checked"}, "gone": {"id": "gone", "rule": "SZ101"}}
+        report.findings = apply_baseline(report.findings, accepted, Path("baseline.yaml"))
+    elif view == "sources":
+        source = report.sources[0].path.as_posix()
+        report.findings = findings_about(report.findings, {source})
+    return report
+
+
+@pytest.mark.parametrize("view", ["all", "select", "baseline", "sources"])
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_spilled_report_is_read_once_and_its_summary_counted_while_spilling(spilled_and_in_memory, monkeypatch, renderer, view):
+    """Each renderer reads the findings on disk at most once (the summary counts come from the tally
+    kept while they were spilled, or worked out from it for a filter), and writes what it writes in memory.
+    Only the filter by source needs a pass of its own to count; a baseline's pass finds its rotted entries."""
+    from szcheck.model import Tally
+    from szcheck.spilled_findings import SpilledFindings
+
+    spilled, in_memory = spilled_and_in_memory
+    expected = rendered(filtered(in_memory, view), renderer)
+    reads = []
+    monkeypatch.setattr(SpilledFindings, "__iter__", lambda self, read=SpilledFindings.__iter__: reads.append(1) or read(self))
+    report = filtered(spilled, view)
+    before = len(reads)
+    assert rendered(report, renderer) == expected
+    assert len(reads) - before <= (2 if view == "sources" else 1)
+    assert report.tally == Tally.of(filtered(in_memory, view).findings)
+
+
+def test_a_drop_after_spilling_counts_the_findings_again():
+    from szcheck.model import Finding, Tally
+    from szcheck.checks import finding_order
+    from szcheck.spilled_findings import SpilledFindings
+
+    def finding(rule: str, severity: str) -> Finding:
+        return Finding(rule, "name", severity, "message", ())
+
+    findings = SpilledFindings(finding_order)
+    findings.add([finding("SZ101", "error"), finding("SZ202", "warning"), finding("SZ110", "info")])
+    assert findings.tally().count("warning") == 1 and len(findings) == 3
+    findings.drop(lambda f: f.rule == "SZ202")
+    findings.add([finding("SZ202", "warning"), finding("SZ102", "warning")])
+    assert findings.tally() == Tally.of(list(findings)) and findings.tally().count("warning") == 1
+    assert len(findings) == 3 and findings
+
+
 def test_a_claim_spilled_and_read_back_is_the_claim():
     claims = [claim for path in claims_file_paths(ROOT / "claims") for claim in load_claims_file(path).claims]
     shared: dict = {}

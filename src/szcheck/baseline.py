@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,7 @@ import yaml
 from .claims import write_atomically
 from .errors import SzcheckError
 from .rules import document_rule, make_finding
-from .model import Claim, Finding, derived
+from .model import Claim, Finding, Tally, derived
 
 
 document_rule(
@@ -43,20 +45,41 @@ def read_baseline(path: Path) -> dict[str, dict]:
 
 
 def apply_baseline(findings: list[Finding], accepted: dict[str, dict], path: Path) -> list[Finding]:
-    """Mark accepted findings (they still show, but do not fail the run) and report entries that rotted."""
-    unmatched = set(accepted).difference(f.id for f in findings)
+    """Mark accepted findings (they still show, but do not fail the run) and report entries that rotted,
+    in finding order. The one pass that finds the rotted entries also counts what the marks move."""
+    from .checks import finding_order
+
+    matched: Counter = Counter()  # tally keys of the findings the baseline accepts
+    unmatched = set(accepted)
+    for finding in findings:
+        if finding.id in accepted:
+            unmatched.discard(finding.id)
+            matched[(finding.rule, finding.name, finding.severity, bool(finding.accepted)), len(finding.claims)] += 1
     rotted = []
     for entry_id, entry in accepted.items():
         if entry_id in unmatched:
             anchor = Claim(id="baseline", source=path.as_posix(), entity="", metric="", value="", line=1, column=1)
             message = f"baseline entry {entry_id} ({entry.get('rule', '?')}: {str(entry.get('message', ''))[:80]}) matches no finding any more; remove it"
             rotted.append(make_finding("SZ403", message, [anchor], entity=entry_id))
+    rotted.sort(key=finding_order)
 
     def marked(found):
-        yield from (replace(f, accepted=str(accepted[f.id].get("reason") or "accepted")) if f.id in accepted else f for f in found)
-        yield from rotted
+        accept = (replace(f, accepted=str(accepted[f.id].get("reason") or "accepted")) if f.id in accepted else f for f in found)
+        return heapq.merge(accept, rotted, key=finding_order)
 
-    return derived(findings, marked)
+    def tallied(tally: Tally) -> Tally:
+        counts, claims = Counter(tally.findings), Counter(tally.claims)
+        for ((rule, name, severity, was_accepted), listed), count in matched.items():
+            counts[rule, name, severity, was_accepted] -= count
+            claims[rule, name, severity, was_accepted] -= listed * count
+            counts[rule, name, severity, True] += count
+            claims[rule, name, severity, True] += listed * count
+        marked_tally = Tally(+counts, Counter({key: claims[key] for key in +counts}), tally.hygiene_sources)
+        for finding in rotted:
+            marked_tally.add(finding)
+        return marked_tally
+
+    return derived(findings, marked, tallied)
 
 
 def write_baseline(path: Path, findings: list[Finding], reason: str, previous: dict[str, dict]) -> int:

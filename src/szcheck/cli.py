@@ -243,7 +243,8 @@ def exit_code(report, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold and not f.accepted for f in report.findings) else 0
+    standing = report.tally.findings.items()
+    return 1 if any(SEVERITY_RANK[severity] >= threshold and not accepted and count for (_, _, severity, accepted), count in standing) else 0
 
 
 def split_codes(values: Optional[List[str]]) -> list[str]:

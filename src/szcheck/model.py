@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -180,35 +181,117 @@ class Report:
 
     errors: list = field(default_factory=list)  # SzcheckErrors of files that could not be read; the rest was checked
 
+    @property
+    def tally(self) -> "Tally":
+        return tally_of(self.findings)
+
     def count(self, severity: str) -> int:
         """Findings of a severity that stand: accepted ones are counted apart."""
-        return sum(1 for finding in self.findings if finding.severity == severity and not finding.accepted)
+        return self.tally.count(severity, accepted=False)
 
     @property
     def accepted(self) -> int:
-        return sum(1 for finding in self.findings if finding.accepted)
+        return self.tally.accepted
+
+
+HYGIENE = "SZ5"  # the rules of a source's own text (markdown lists their sources)
+
+
+@dataclass
+class Tally:
+    """What a report's summary says about its findings, counted in one pass: findings and the claims
+    they list by (rule, name, severity, accepted), and the sources of each hygiene rule's findings."""
+
+    findings: Counter = field(default_factory=Counter)
+    claims: Counter = field(default_factory=Counter)
+    hygiene_sources: dict = field(default_factory=dict)  # rule -> the sources of its findings' first claims
+
+    @classmethod
+    def of(cls, findings) -> "Tally":
+        tally = cls()
+        for finding in findings:
+            tally.add(finding)
+        return tally
+
+    def add(self, finding: Finding) -> None:
+        key = (finding.rule, finding.name, finding.severity, bool(finding.accepted))
+        self.findings[key] += 1
+        self.claims[key] += len(finding.claims)
+        if finding.rule.startswith(HYGIENE) and finding.claims:
+            self.hygiene_sources.setdefault(finding.rule, set()).add(finding.claims[0].source)
+
+    def where(self, keep_rule) -> "Tally":
+        """The tally of the findings whose rule `keep_rule` accepts."""
+        return Tally(Counter({key: n for key, n in self.findings.items() if keep_rule(key[0])}),
+                     Counter({key: n for key, n in self.claims.items() if keep_rule(key[0])}),
+                     {rule: sources for rule, sources in self.hygiene_sources.items() if keep_rule(rule)})
+
+    def count(self, severity: str | None = None, accepted: bool | None = None) -> int:
+        return sum(n for (_, _, sev, acc), n in self.findings.items() if severity in (None, sev) and accepted in (None, acc))
+
+    @property
+    def total(self) -> int:
+        return sum(self.findings.values())
+
+    @property
+    def accepted(self) -> int:
+        return self.count(accepted=True)
+
+    @property
+    def listed_claims(self) -> int:
+        return sum(self.claims.values())
+
+    @property
+    def hygiene(self) -> int:
+        return sum(n for key, n in self.findings.items() if key[0].startswith(HYGIENE))
+
+    def sources_with_hygiene(self) -> int:
+        return len(set().union(*self.hygiene_sources.values()))
+
+
+def tally_of(findings) -> Tally:
+    """A list's tally is counted now; findings on disk and their views keep theirs (see spilled_findings)."""
+    return findings.tally() if hasattr(findings, "tally") else Tally.of(findings)
 
 
 class FindingsView:
-    """Findings worked out from findings held on disk (spilled_findings), again on each pass: nothing kept."""
+    """Findings worked out from findings held on disk (spilled_findings), again on each pass: nothing
+    kept but the tally, which `tallied` works out from the base's (no pass) or one pass counts."""
 
-    def __init__(self, base, step) -> None:
-        self.base, self.step = base, step
+    def __init__(self, base, step, tallied=None) -> None:
+        self.base, self.step, self.tallied = base, step, tallied
+        self.counted: Tally | None = None
 
     def __iter__(self):
         return iter(self.step(iter(self.base)))
 
+    def tally(self) -> Tally:
+        if self.counted is None:
+            self.counted = self.tallied(tally_of(self.base)) if self.tallied else Tally.of(self)
+        return self.counted
+
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return self.tally().total
 
     def __bool__(self) -> bool:
-        return any(True for _ in self)
+        return self.tally().total > 0
 
 
-def derived(findings, step) -> list[Finding] | FindingsView:
+def derived(findings, step, tallied=None) -> list[Finding] | FindingsView:
     """`step` (findings in, findings out) over a report's findings: at once for a list, as a view
-    for findings on disk (the spill path), so that a filter does not bring them all into memory."""
-    return list(step(findings)) if isinstance(findings, list) else FindingsView(findings, step)
+    for findings on disk (the spill path), so that a filter does not bring them all into memory.
+    `tallied`, when given, works out the view's tally from the base's."""
+    return list(step(findings)) if isinstance(findings, list) else FindingsView(findings, step, tallied)
+
+
+def in_severity_order(findings):
+    """Errors, then warnings, then infos, each in the order given. Findings on disk come in finding
+    order (severity first) already, so they are passed through in one read."""
+    from .rules import SEVERITY_RANK
+
+    if not isinstance(findings, list):
+        return iter(findings)
+    return iter(sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity]))
 
 
 def is_finite(number: float) -> bool:

@@ -7,7 +7,7 @@ import re
 import inspect
 from dataclasses import dataclass
 
-from .model import Claim, Finding, derived
+from .model import Claim, Finding, derived, tally_of
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -98,7 +98,10 @@ def select_findings(findings: list[Finding], select: list[str], ignore: list[str
     def matches(code: str, prefixes: list[str]) -> bool:
         return any(code.startswith(prefix.upper()) for prefix in prefixes)
 
-    return derived(findings, lambda found: (f for f in found if (not select or matches(f.rule, select)) and not matches(f.rule, ignore)))
+    def kept(code: str) -> bool:
+        return (not select or matches(code, select)) and not matches(code, ignore)
+
+    return derived(findings, lambda found: (f for f in found if kept(f.rule)), lambda tally: tally.where(kept))
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,12 @@ class RuleCount:
 
 
 def rule_statistics(findings: list[Finding]) -> list[RuleCount]:
-    """A count per rule, most standing findings first (what --statistics prints)."""
-    by_rule: dict[str, RuleCount] = {}  # counted as they come: the findings may be on disk
-    for f in findings:
-        seen = by_rule.get(f.rule) or RuleCount(f.rule, f.name, f.severity, 0, 0)
-        severity = max(seen.severity, f.severity, key=SEVERITY_RANK.__getitem__)
-        by_rule[f.rule] = RuleCount(f.rule, seen.name, severity, seen.standing + (not f.accepted), seen.accepted + bool(f.accepted))
+    """A count per rule, most standing findings first (what --statistics prints), from the findings' tally."""
+    by_rule: dict[str, RuleCount] = {}
+    for (code, name, severity, accepted), count in tally_of(findings).findings.items():
+        seen = by_rule.get(code) or RuleCount(code, name, severity, 0, 0)
+        severity = max(seen.severity, severity, key=SEVERITY_RANK.__getitem__)
+        by_rule[code] = RuleCount(code, seen.name, severity, seen.standing + (0 if accepted else count), seen.accepted + (count if accepted else 0))
     return sorted(by_rule.values(), key=lambda c: (-c.standing, -c.accepted, c.code))
 
 

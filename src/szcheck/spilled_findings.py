@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .model import Finding
+from .model import Finding, Tally
 
 RUN = 10_000  # findings sorted in memory at a time
 CHUNK = 500  # findings pickled together: claims and text they share are written once
@@ -17,7 +17,8 @@ CHUNK = 500  # findings pickled together: claims and text they share are written
 class SpilledFindings:
     """A sequence of findings in `key` order that memory does not hold: each pass reads the file again,
     with one chunk per run in memory. Python's sort is stable and heapq.merge takes equal items from
-    the earlier run first, so a pass gives what sorted() gives over the findings in the order added."""
+    the earlier run first, so a pass gives what sorted() gives over the findings in the order added.
+    The summary counts are tallied as findings are added, so a report's counts need no pass."""
 
     def __init__(self, key: Callable, folder: Path | None = None) -> None:
         self.key = key
@@ -25,18 +26,22 @@ class SpilledFindings:
         self.runs: list[list[tuple[int, int]]] = []  # per run, its chunks' (offset, size)
         self.pending: list[Finding] = []
         self.dropped: Callable[[Finding], bool] | None = None
-        self.length: int | None = None
+        self.counted: Tally | None = Tally()  # None after a drop, until a pass counts again
 
     def add(self, findings: Iterable[Finding]) -> None:
+        start = len(self.pending)
         self.pending.extend(findings)
-        self.length = None
+        if self.counted is not None:
+            for finding in self.pending[start:]:
+                if self.dropped is None or not self.dropped(finding):
+                    self.counted.add(finding)
         if len(self.pending) >= RUN:
             self.write_run()
 
     def drop(self, dropped: Callable[[Finding], bool]) -> None:
         """Leave out, from every pass, the findings `dropped` accepts (those added before and after)."""
         self.dropped = dropped
-        self.length = None
+        self.counted = None
 
     def write_run(self) -> None:
         self.pending.sort(key=self.key)
@@ -60,13 +65,16 @@ class SpilledFindings:
         merged = heapq.merge(*(self.run_findings(chunks) for chunks in self.runs), key=self.key)
         return merged if self.dropped is None else (f for f in merged if not self.dropped(f))
 
+    def tally(self) -> Tally:
+        if self.counted is None:
+            self.counted = Tally.of(self)
+        return self.counted
+
     def __len__(self) -> int:
-        if self.length is None:
-            self.length = sum(1 for _ in self)
-        return self.length
+        return self.tally().total
 
     def __bool__(self) -> bool:
-        return any(True for _ in self)
+        return self.tally().total > 0
 
     def close(self) -> None:
         self.file.close()

@@ -49,8 +49,9 @@ def plural(count: int, word: str) -> str:
 
 def summary_line(report: Report) -> str:
     """'5 sources, 133 claims: 0 errors, 4 warnings, 5 infos (9 accepted in the baseline)'."""
-    counts = ", ".join(plural(report.count(severity), severity) for severity in ("error", "warning", "info"))
-    accepted = f" ({report.accepted} accepted in the baseline)" if report.accepted else ""
+    tally = report.tally
+    counts = ", ".join(plural(tally.count(severity, accepted=False), severity) for severity in ("error", "warning", "info"))
+    accepted = f" ({tally.accepted} accepted in the baseline)" if tally.accepted else ""
     return f"{plural(len(report.sources), 'source')}, {plural(len(report.claims), 'claim')}: {counts}{accepted}"
 
 

@@ -62,15 +62,16 @@ def error_object(error) -> dict:
 
 
 def report_object(report: Report, with_findings: bool = True) -> dict:
+    tally = report.tally
     return {
         "version": VERSION,
         "summary": {
             "sources": len(report.sources),
             "claims": len(report.claims),
-            "errors": report.count("error"),
-            "warnings": report.count("warning"),
-            "infos": report.count("info"),
-            "accepted": report.accepted,
+            "errors": tally.count("error", accepted=False),
+            "warnings": tally.count("warning", accepted=False),
+            "infos": tally.count("info", accepted=False),
+            "accepted": tally.accepted,
         },
         "notes": report.notes,
         "input_errors": [error_object(error) for error in report.errors],
@@ -87,9 +88,10 @@ def write_json(report: Report, stream: TextIO) -> None:
     INDENTED_CLAIMS claims; beyond, each finding stands on one line, since indentation makes Python
     fall back from its C encoder to one about three times slower."""
     envelope = report_object(report, with_findings=False)
-    indented = sum(len(finding.claims) for finding in report.findings) <= INDENTED_CLAIMS
+    tally = report.tally
+    indented = tally.listed_claims <= INDENTED_CLAIMS
     head = json.dumps({**envelope, "findings": []}, ensure_ascii=False, indent=2)
-    if not report.findings:
+    if not tally.total:
         stream.write(head + "\n")
         return
     stream.write(head[: -len("[]\n}")] + "[\n")

@@ -59,8 +59,9 @@ def testcase(finding: Finding) -> ET.Element:
 
 
 def render_junit(report: Report) -> str:
-    failures = sum(report.count(severity) for severity in FAILING)
-    counts = {"tests": str(len(report.findings)), "failures": str(failures), "errors": "0", "skipped": str(report.accepted)}
+    tally = report.tally
+    failures = sum(tally.count(severity, accepted=False) for severity in FAILING)
+    counts = {"tests": str(tally.total), "failures": str(failures), "errors": "0", "skipped": str(tally.accepted)}
     root = ET.Element("testsuites", name="szcheck", **counts)
     suite = ET.SubElement(root, "testsuite", name="szcheck", **counts)
     suite.extend(testcase(finding) for finding in report.findings)

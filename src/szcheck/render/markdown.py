@@ -9,7 +9,7 @@ from .. import __version__
 from ..checks.wording import metric_label, pick_scale, source_name
 from ..rules import shown_claims
 from ..errors import printable
-from ..model import Claim, Finding, Report, derived
+from ..model import Claim, Finding, Report, in_severity_order
 from .format import normalized, period_text, summary_line
 
 HEADINGS = {"error": "Contradictions", "warning": "Possible contradictions", "info": "Agreements and checks that hold"}
@@ -116,22 +116,42 @@ def finding_section(finding: Finding) -> list[str]:
 SECTIONS_BUDGET = 800_000  # bytes of finding sections: the whole report stays under GitHub's 1 MiB job-summary limit
 
 
-def bounded_sections(findings: list[Finding]) -> tuple[list[Finding], list[str]]:
+def bounded_sections(conflicts) -> tuple[list[Finding], list[str]]:
     """The findings whose sections fit the budget, in severity order, and those sections' lines."""
-    included, lines, size = [], [], 0
-    for severity in ("error", "warning", "info"):
-        heading_written = False
-        for finding in (f for f in findings if f.severity == severity):
-            section = finding_section(finding)
-            size += sum(len(line.encode("utf-8")) + 1 for line in section)
-            if size > SECTIONS_BUDGET:
-                return included, lines
-            if not heading_written:
-                lines += [f"## {HEADINGS[severity]}", ""]
-                heading_written = True
-            included.append(finding)
-            lines += section
+    included, lines, size, heading = [], [], 0, None
+    for finding in conflicts:
+        section = finding_section(finding)
+        size += sum(len(line.encode("utf-8")) + 1 for line in section)
+        if size > SECTIONS_BUDGET:
+            break
+        if finding.severity != heading:
+            heading = finding.severity
+            lines += [f"## {HEADINGS[heading]}", ""]
+        included.append(finding)
+        lines += section
     return included, lines
+
+
+def read_once(findings, hygiene_wanted: bool) -> tuple[list[Finding], list[str], list[Finding]]:
+    """One read of the findings, in severity order: the conflicts' bounded sections, and the hygiene
+    findings when the report lists them (it stops at the budget otherwise)."""
+    hygiene: list[Finding] = []
+
+    def conflicts():
+        for finding in in_severity_order(findings):
+            if is_hygiene(finding):
+                hygiene.append(finding)
+            else:
+                yield finding
+
+    stream = conflicts()
+    included, lines = bounded_sections(stream)
+    if hygiene_wanted:
+        for _ in stream:  # the rest of the conflicts are left out; their hygiene findings are not
+            pass
+    return included, lines, hygiene
+
+
 def is_hygiene(finding: Finding) -> bool:
     return finding.rule.startswith("SZ5")
 
@@ -143,9 +163,8 @@ def shown(text: str) -> str:
     return f"“{cell(text)}”"
 
 
-def hygiene_sections(report: Report) -> list[str]:
+def hygiene_sections(report: Report, findings: list[Finding]) -> list[str]:
     """After the conflicts, each source with its hygiene findings (SZ5xx): one table row per finding."""
-    findings = [f for f in report.findings if is_hygiene(f)]
     if not findings:
         return []
     lines = ['<a id="source-hygiene"></a>', "## Source hygiene", "", "What makes a source unreliable before any figure in it is compared.", ""]
@@ -175,22 +194,23 @@ def render_markdown(report: Report, title: str = "szcheck conflict report") -> s
         "| --- | --- |",
     ]
     lines += [f"| {severity} | {report.count(severity)} |" for severity in ("error", "warning", "info")] + [""]
-    conflicts = derived(report.findings, lambda found: (f for f in found if not is_hygiene(f)))
-    included, sections = bounded_sections(conflicts)
-    left_out = len(conflicts) - len(included)
+    tally = report.tally
+    hygiene_count = tally.hygiene
+    conflict_count = tally.total - hygiene_count
+    included, sections, hygiene = read_once(report.findings, hygiene_wanted=hygiene_count > 0)
+    left_out = conflict_count - len(included)
     if left_out:
-        lines += [f"**{left_out} of {len(conflicts)} findings are left out to keep this report readable; "
+        lines += [f"**{left_out} of {conflict_count} findings are left out to keep this report readable; "
                   "`szcheck verify --format json` lists them all.**", ""]
-    if included or len(conflicts) < len(report.findings):
+    if included or hygiene_count:
         lines += ["## Contents", ""]
         for finding in included:
             summary = re.sub(r"\s+", " ", finding.message)[:120]
             lines.append(f"- [{finding.rule} ({finding.severity})](#{anchor(finding)}) {cell(summary)}")
-        hygiene = [f for f in report.findings if is_hygiene(f)]
-        if hygiene:
-            lines.append(f"- [Source hygiene](#source-hygiene): {len(hygiene)} findings in {len({f.claims[0].source for f in hygiene})} sources")
+        if hygiene_count:
+            lines.append(f"- [Source hygiene](#source-hygiene): {hygiene_count} findings in {tally.sources_with_hygiene()} sources")
         lines.append("")
-    lines += sections + hygiene_sections(report)
+    lines += sections + hygiene_sections(report, hygiene)
     if report.notes:
         lines += ["## Notes", ""] + [f"- {cell(note)}" for note in report.notes] + [""]
     lines += ["## Sources", "", "| source | publisher | published | kind |", "| --- | --- | --- | --- |"]

@@ -11,7 +11,7 @@ from rich.text import Text
 from ..checks.wording import source_name
 from ..errors import printable
 from ..rules import shown_claims
-from ..model import Claim, Finding, Report
+from ..model import Claim, Finding, Report, in_severity_order
 from .format import normalized, period_text, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -78,11 +78,11 @@ def render_terminal(report: Report, console: Console, quiet: bool = False) -> No
         return
     for note in report.notes:
         console.print(Text("note: " + printable(note), style="dim"))
-    for severity in ("error", "warning", "info"):
-        count = sum(1 for f in report.findings if f.severity == severity)  # counted, not listed: findings may be on disk
-        if count:
-            heading = f"[{STYLE[severity]}]{TITLE[severity]} ({count})"
-            console.rule(heading) if fit else console.print(f"── {heading}[/] ──")
-            for finding in (f for f in report.findings if f.severity == severity):
-                console.print(finding_panel(finding, fit))
+    tally, heading = report.tally, None
+    for finding in in_severity_order(report.findings):  # one read: the counts come from the tally
+        if finding.severity != heading:
+            heading = finding.severity
+            title = f"[{STYLE[heading]}]{TITLE[heading]} ({tally.count(heading)})"
+            console.rule(title) if fit else console.print(f"── {title}[/] ──")
+        console.print(finding_panel(finding, fit))
     console.print(Text(summary_line(report), style="bold"))
