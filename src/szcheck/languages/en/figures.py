@@ -202,6 +202,7 @@ class Rules:
     rate_per: re.Pattern
     rate_adverbs: dict
     time_nouns: frozenset
+    glued_time: re.Pattern  # a time symbol glued to its number: "20ms"
     noun_stop_words: frozenset
     month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
     classifier: re.Pattern
@@ -250,6 +251,7 @@ def build_rules() -> Rules:
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
+        glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
         noun_stop_words=lowered(vocab["noun_stop_words"]),
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
@@ -341,6 +343,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "one of only six": a partitive, not a count
         if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if words and words.lower() == "one" and is_one_idiom(text, match):
+        return True  # "at one point", "one another": an idiom, not a count
     if words and is_idiom(text, match, word):
         return True  # "offered their two cents"
     if digits and bare and is_identifier_list(text, match, word):
@@ -370,7 +374,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "3 pm", "14 March", "1+5": a time, a date or a name
         if before.endswith("[") and after.startswith("]"):
             return True  # citation mark
-        if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
+        if after[:1].isascii() and after[:1].isalpha() and not grammar.glued_time.match(after) or PART_OF_WORD_BEFORE.search(before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
@@ -479,14 +483,34 @@ def is_idiom(text: str, match: re.Match, word: str) -> bool:
     return word.lower() in possessives and bool(pattern.match(text, match.start()))
 
 
+@functools.cache
+def one_idioms() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """Each idiom of 'one' as (what ends the text before it, what begins the text after it)."""
+    pairs = []
+    for idiom in vocabulary("figures")["one_idioms"]:
+        before, _, after = idiom.partition("one")
+        pairs.append((re.compile(rf"(?<![A-Za-z]){re.escape(before)}$" if before else "$", re.I),
+                      re.compile(rf"{re.escape(after)}(?![A-Za-z])" if after else "", re.I)))
+    return tuple(pairs)
+
+
+def is_one_idiom(text: str, match: re.Match) -> bool:
+    start, end = match.start(), match.end()
+    return any(after.match(text, end) and before.search(text, max(0, start - 20), start) for before, after in one_idioms())
+
+
 IDENTIFIER_LIST = re.compile(
     r"(?<![A-Za-z])(?P<noun>[A-Za-z]{2,}s)\s+\d{1,3}(?:,\s*\d{1,3})*,?\s+(?:and|or)\s+\d{1,3}(?![\d.,]*\d)"
-    r"(?=\s*[.,;:)]|\s*$|\s+(?:were|was|are|is|will|would|have|has|had|[a-z]+ed)\b)")
+    r"(?=\s*[.,;:)]|\s*$|\s+(?P<verb>[a-z]+)\b)")
+LIST_VERBS = frozenset({"were", "was", "are", "is", "will", "would", "have", "has", "had"})
 
 
 def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
-    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened': small numbers listed after the plural noun
-    they name, and nothing counted after the last of them ('employs 40, 50 or 60 people' counts)."""
+    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened', 'Teams 1, 2 and 3 won': small numbers listed
+    after the plural noun they name, and nothing counted after the last of them ('employs 40, 50 or
+    60 people' counts)."""
+    from .phrases import is_a_verb
+
     digits = match.group("digits")
     if len(digits) > 3 or not digits.isdigit():
         return False
@@ -494,7 +518,9 @@ def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
     for listed in IDENTIFIER_LIST.finditer(text, max(0, match.start() - 60), min(len(text), match.end() + 60)):
         noun = listed.group("noun").lower()
         if listed.end("noun") < match.start() < listed.end() and noun not in stops and not noun.endswith(("ss", "us", "is")):
-            return True
+            verb = listed.group("verb")
+            if not verb or verb in LIST_VERBS or verb.endswith("ed") or is_a_verb(verb):
+                return True
     return False
 
 
@@ -847,3 +873,28 @@ def money_scale_stands(text: str, end: int) -> bool:
     """'50 grand.', '50 grand for a car': a money scale with no noun after it ('3 grand slams' has one)."""
     word = MONEY_SCALE_AFTER.match(text, end)
     return not word or word.group(1) in rules().noun_stop_words
+
+
+WHOLE_DIGITS = re.compile(r"\d+")
+
+
+@functools.cache
+def other_word_units() -> tuple[frozenset, dict, re.Pattern]:
+    units, vocab = vocabulary("units"), vocabulary("figures")
+    objects = re.compile(rf"\s+(?:\d|(?:{word_alternation(vocab['verb_unit_objects'])}))", re.I)
+    return frozenset(units.get("ends_phrase", [])), dict(vocab["verb_units"]), objects
+
+
+def unit_stands(text: str, match: re.Match) -> bool:
+    """'lost 2 stone.' but '12 stone cottages'; '50,000 won.' but 'Team 3 won the cup' (an object
+    after it, or an amount smaller than the currency has: the verb)."""
+    modifiers, verbs, objects = other_word_units()
+    unit = match.group("unit")
+    if unit in modifiers:
+        return money_scale_stands(text, match.end())
+    if unit not in verbs:
+        return True
+    if objects.match(text, match.end()):
+        return False
+    digits = (match.group("digits") or "").replace(",", "")
+    return bool(match.group("scale")) or not WHOLE_DIGITS.fullmatch(digits) or Decimal(digits) >= verbs[unit]
