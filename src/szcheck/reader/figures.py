@@ -468,7 +468,7 @@ RANGE_DASH = re.compile(r"[-\u2013]")
 
 def prefixed_money(quantity: Quantity) -> bool:
     """'USD 15', '£3', 'EUR 3': money whose currency is written before its number."""
-    return quantity.unit.isupper() and not quantity.measure and not quantity.surface[:1].isdigit() and quantity.qualifier == "exact"
+    return quantity.unit.isupper() and not quantity.measure and not quantity.surface[:1].isdigit() and quantity.qualifier in RANGE_START_QUALIFIERS
 
 
 def ends_prefixed_range(text: str, first: Quantity, match: re.Match) -> bool:
@@ -909,6 +909,9 @@ def currency_from(match: re.Match, lex: Lexicon, unit: str, currency: str) -> st
     return "source" if currency and unit == currency else "default"
 
 
+RANGE_START_QUALIFIERS = ("exact", "about")  # "around 1,000-1,500 people": a range, its ends already approximate
+
+
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second
     end. 'rose from 30 to 40 dollars' stays two figures, the first in the second's unit."""
@@ -916,10 +919,10 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
-        if (first and first.qualifier == "exact" and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
+        if (first and first.qualifier in RANGE_START_QUALIFIERS and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
                 and rules.rules().range_joiner.match(text[first.end : quantity.start])):
             quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
-        if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
+        if (first and first.qualifier in RANGE_START_QUALIFIERS and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
                 and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)
             if joined == "range":
@@ -962,6 +965,7 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     return first_value * second_value / abs(second_number)
 
 
+SPELLED_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
 DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alone (a Chinese "6 wan 3 qian" mixes in its scales)
 
 
@@ -972,6 +976,9 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)
+    if SPELLED_NUMBER.fullmatch(quantity.number):  # 'three' of 'three million', 'three hundred' of itself
+        total, current, _ = context_rules().spelled_number(quantity.number)
+        return (total + current) / (scale or 1)
     return value / scale if scale else value
 
 

@@ -763,6 +763,30 @@ def counts_plural(text: str, end: int) -> bool:
     return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
 
 
+SPELLED_WORDS = re.compile(r"[\s-]+")
+
+
+@functools.cache
+def spelled_scales() -> dict:
+    vocab = vocabulary("figures")
+    scales = {word: Decimal(str(vocab["scales"][word])) for word in vocab["long_scales"]}
+    return {**scales, **{word: Decimal(str(value)) for word, value in vocab["multipliers"].items()}}
+
+
+def scale_of_number(number: str) -> Decimal | None:
+    """The scale words a spelled number ends with, as a multiplier: 'three hundred' -> 100, 'two
+    hundred thousand' -> 100000 (so 'two to three hundred' is 200 to 300); None for any other number."""
+    words = SPELLED_WORDS.split(number.lower())
+    if not all(word.isalpha() for word in words):
+        return None
+    scale, scales = Decimal(1), spelled_scales()
+    for word in reversed(words):
+        if word not in scales:
+            break
+        scale *= scales[word]
+    return scale if scale != 1 else None
+
+
 def number_alternatives(vocab: dict) -> list[str]:
     return []  # spelled numbers are the core's `words` group (number_words_pattern)
 
