@@ -48,8 +48,10 @@ def number_words_pattern(vocab: dict) -> str:
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
-    return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
-            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?")
+    multiple = rf"(?:{alternation(vocab['multiple_words'])})(?=\s+(?:{alternation(vocab['multiple_words_before'])})\s)"
+    starts = list(words) + list(vocab["one_words"]) + list(vocab["fractions_of_scale"]) + list(vocab["multiple_words"])
+    return (rf"{first_character_test(starts)}(?:{multiple}|"
+            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?)")
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -59,7 +61,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["multiple_words"]))
 
 
 @functools.cache
@@ -90,7 +92,9 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
         if phrase.endswith(" " + half):
             total, current, _ = spelled_number(phrase[: -len(half) - 1])
             return total, current + Decimal("0.5"), 1  # "two and a half" (million)
-    couples = vocab["couple_words"]
+    couples, multiples = vocab["couple_words"], vocab["multiple_words"]
+    if phrase in multiples:
+        return Decimal(0), Decimal(multiples[phrase]), 0  # "twice as many"
     total, current, decimals = Decimal(0), Decimal(0), None
     for token in re.findall(r"[a-z]+", phrase):
         if decimals is not None:
@@ -131,6 +135,8 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
+    if groups.get("ratio_slash"):
+        return fraction(groups["ratio_slash"]) * 100  # "1/3 of the budget"
     if groups.get("ratio_part"):
         part, whole = (small_number(groups[name]) for name in ("ratio_part", "ratio_whole"))
         return part / whole * 100 if whole else None
@@ -158,7 +164,14 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?=\d)(?<![A-Za-z0-9.,/])(?P<ratio_slash>{proper_fractions()})(?![\d/])"
+        rf"(?=\s+of\s+(?:{alternation(vocab['fraction_of_determiners'])}|[A-Za-z]+['’]s)\s)",
     ]
+
+
+def proper_fractions() -> str:
+    """'1/2' ... '11/12': the fractions below one that news writes in digits ('2/2' numbers a part)."""
+    return "|".join(f"{n}/{d}" for d in range(12, 1, -1) for n in range(d - 1, 0, -1))
 
 
 def sign_pattern(vocab: dict) -> str:
