@@ -204,7 +204,7 @@ def build_lexicon() -> Lexicon:
         (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
-        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
+        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}{primes}
                                           |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
                                           |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])

@@ -61,7 +61,8 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["multiple_words"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["multiple_words"])
+            + list(vocab["change_fractions"]))
 
 
 @functools.cache
@@ -135,6 +136,9 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
+    if groups.get("ratio_byfraction"):
+        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["change_fractions"].items()}
+        return fractions[re.sub(r"[\s-]+", " ", groups["ratio_byfraction"].lower())] * 100  # "fell by a fifth"
     if groups.get("ratio_slash"):
         return fraction(groups["ratio_slash"]) * 100  # "1/3 of the budget"
     if groups.get("ratio_part"):
@@ -164,6 +168,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?<=\b{re.escape(vocab['change_fraction_before'])}\s)(?P<ratio_byfraction>{alternation(vocab['change_fractions'])})"
+        rf"(?![A-Za-z-])(?!\s+of\b)",
         rf"(?=\d)(?<![A-Za-z0-9.,/])(?P<ratio_slash>{proper_fractions()})(?![\d/])"
         rf"(?=\s+of\s+(?:{alternation(vocab['fraction_of_determiners'])}|[A-Za-z]+['’]s)\s)",
     ]
@@ -211,6 +217,7 @@ class Rules:
     growth_after: re.Pattern
     decrease_after: re.Pattern
     decrease_words: frozenset
+    change_verbs: frozenset  # every word of growth or of a fall: "fell by a fifth"
     not_quantity_before: frozenset
     rate_per: re.Pattern
     rate_adverbs: dict
@@ -226,6 +233,7 @@ class Rules:
     level_preposition_end: re.Pattern
     gdp_before: re.Pattern
     range_joiner: re.Pattern
+    clock_before: re.Pattern  # "half past ten"
     clock_after: re.Pattern  # "3 pm", "9.45 am"
     month_after: re.Pattern  # "14 March 2025"
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
@@ -255,6 +263,7 @@ def build_rules() -> Rules:
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
+        change_verbs=lowered(cue_words),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rate_per=re.compile(  # matched against lower-cased text
             rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
@@ -276,6 +285,7 @@ def build_rules() -> Rules:
             "(?:" + "|".join(rf"\b{w}" if w.isascii() else w for w in vocab["level_prepositions"]) + r")\s*$"),
         gdp_before=re.compile(r"(?:\bto|\bof|" + "|".join(vocab["share_of_before"]) + r")\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])"),
         range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
+        clock_before=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(vocab['clock_before_words'])})\s+$", re.I),
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
@@ -344,6 +354,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     """Years, ordinals, times, dates, ranks, citations and names that contain digits (`bare`: the
     number has no symbol, scale, unit or level word)."""
     digits, words, fraction = match.group("digits", "words", "fraction")
+    if match.group("ratio_byfraction"):
+        return not is_change_by(text, match.start())  # "fell by a fifth", not "won by half a length"
     if fraction:
         return is_not_a_fraction(fraction, bare)
     if not (digits or words):
@@ -362,6 +374,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "offered their two cents"
     if digits and bare and is_identifier_list(text, match, word):
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
+    if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
+        return True  # "half past ten": a time of day
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
@@ -396,15 +410,33 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount)
     if word.lower().rstrip(".") in grammar.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
-    if bare and digits and any(c.isupper() for c in word) and word.lower() not in qualifier_of and not word.endswith("."):
-        gap = text[match.start() - 1 : match.start()] if match.start() else ""
-        prefix = text[: match.start() - len(word) - 1]
-        if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
-            return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
-        if (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
-                and word.lower() not in grammar.noun_stop_words):
-            return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
-    return False
+    return bool(bare and digits and is_part_of_name(text, match, digits, word, qualifier_of))
+
+
+def is_part_of_name(text: str, match: re.Match, digits: str, word: str, qualifier_of: dict) -> bool:
+    """'Dawn 6000', 'Group 1', 'iPhone 16'; 'Windows 11 runs on ...', 'Season 2 drew ...' (a name
+    opening its sentence): a number after a capitalized word."""
+    if not any(c.isupper() for c in word) or word.lower() in qualifier_of or word.endswith("."):
+        return False
+    gap = text[match.start() - 1 : match.start()] if match.start() else ""
+    prefix = text[: match.start() - len(word) - 1]
+    if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
+        return True
+    grammar = rules()
+    return (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
+            and word.lower() not in grammar.noun_stop_words)
+
+
+def is_hour(digits: str | None, words: str | None) -> bool:
+    """A number that can name an hour on the clock: one to twelve."""
+    number = int(digits) if digits and digits.isdigit() else (small_number(words) if words else 0)
+    return 1 <= number <= 12
+
+
+def is_change_by(text: str, start: int) -> bool:
+    """'fell by', 'was cut by': a verb of change right before the 'by' that ends before `start`."""
+    by_start = len(text[:start].rstrip()) - len(previous_word(text, start))
+    return previous_word(text, by_start).lower() in rules().change_verbs
 
 
 DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
@@ -912,19 +944,16 @@ def money_scale_stands(text: str, end: int) -> bool:
     return not word or word.group(1) in rules().noun_stop_words
 
 
-WHOLE_DIGITS = re.compile(r"\d+")
-
-
 @functools.cache
-def other_word_units() -> tuple[frozenset, dict, re.Pattern]:
+def other_word_units() -> tuple[frozenset, frozenset, re.Pattern]:
     units, vocab = vocabulary("units"), vocabulary("figures")
     objects = re.compile(rf"\s+(?:\d|(?:{word_alternation(vocab['verb_unit_objects'])}))", re.I)
-    return frozenset(units.get("ends_phrase", [])), dict(vocab["verb_units"]), objects
+    return frozenset(units.get("ends_phrase", [])), frozenset(vocab["verb_units"]), objects
 
 
 def unit_stands(text: str, match: re.Match) -> bool:
-    """'lost 2 stone.' but '12 stone cottages'; '50,000 won.' but 'Team 3 won the cup' (an object
-    after it, or an amount smaller than the currency has: the verb)."""
+    """'lost 2 stone.' but '12 stone cottages'; '50,000 won.' but 'Team 3 won a medal' and 'Teams 1,
+    2 and 3 won' (a number that names something, or an object after the word: the verb)."""
     modifiers, verbs, objects = other_word_units()
     unit = match.group("unit")
     if unit in modifiers:
@@ -933,5 +962,9 @@ def unit_stands(text: str, match: re.Match) -> bool:
         return True
     if objects.match(text, match.end()):
         return False
-    digits = (match.group("digits") or "").replace(",", "")
-    return bool(match.group("scale")) or not WHOLE_DIGITS.fullmatch(digits) or Decimal(digits) >= verbs[unit]
+    digits, word = match.group("digits"), previous_word(text, match.start())
+    if not digits or match.group("scale") or match.group("symbol"):
+        return True
+    from ...reader.figures import lexicon
+
+    return not (is_identifier_list(text, match, word) or is_part_of_name(text, match, digits, word, lexicon().qualifier_of))
