@@ -192,6 +192,7 @@ def build_lexicon() -> Lexicon:
     scale_words = word_alternation(scales)  # "1,2 billion": a decimal comma, before a scale only
     joiners = word_alternation(vocab["range_joiners"])  # "1,2 to 1,5 billion": or before a range's second end with one
     comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
+    primes = compound_only_units(measures)
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -203,8 +204,8 @@ def build_lexicon() -> Lexicon:
         (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
-        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)}))?
-        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}
+        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]))?
+        (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}{primes}
                                           |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
                                           |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])
                                           |{word_alternation(symbols)}(?!\s?[\d(])))?
@@ -239,7 +240,8 @@ def build_lexicon() -> Lexicon:
         vague_scales={k.lower(): Decimal(str(v)) for k, v in vocab["vague_scales"].items()},
         number_words=number_words,
         currency_of=currency_of,
-        measure_of={**{w.lower(): name for w, name in measures["words"].items()}, **measures["symbols"]},
+        measure_of={**{w.lower(): name for w, name in measures["words"].items()}, **measures["symbols"],
+                    **measures.get("compound_only", {})},
         percent_words=lowered(vocab["percent_words"]),
         per_mille_words=lowered(vocab["per_mille_words"]),
         point_words=lowered(vocab["percentage_point_words"]),
@@ -360,7 +362,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
             continue  # the second part of a compound measure ("10 in" of "5 ft 10 in"), read with the first
         if len(match.group("digits") or "") > MAX_DIGITS:
             continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
-        match = without_money_scale(text, match, lex)
+        match = without_modifier_unit(text, without_money_scale(text, match, lex), lex)
         bare = is_bare(match, lex)
         if found and ends_prefixed_range(text, found[-1], match):
             second = in_prefix_unit(found[-1], build_quantity(text, match, lex, currency=currency))
@@ -378,6 +380,16 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
     return merge_ranges(text, scales_for_letters(found))
 
 
+def compound_only_units(measures: dict) -> str:
+    """The units that are one only before their compound's second part, glued: the prime of 6'2"."""
+    branches = []
+    for symbol, first in measures.get("compound_only", {}).items():
+        seconds = measures["compounds"][first].values()
+        written = "|".join(re.escape(w) for words in seconds for w in words if not w[0].isalnum())
+        branches.append(rf"|{re.escape(symbol)}(?=\d{{1,2}}(?:\.\d{{1,2}})?(?:{written}))")
+    return "".join(branches)
+
+
 @functools.cache
 def compound_parts() -> dict[str, tuple[str, re.Pattern]]:
     """First unit -> (second unit, the pattern of its part right after the first: ' 10 in')."""
@@ -387,7 +399,7 @@ def compound_parts() -> dict[str, tuple[str, re.Pattern]]:
     for first, seconds in vocabulary("units").get("compounds", {}).items():
         for second, words in seconds.items():
             written = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            parts[first] = (second, re.compile(rf"[{GAPS}]{{1,2}}(\d{{1,2}}(?:\.\d{{1,2}})?)[{GAPS}]?(?:{written})(?![A-Za-z\d])"))
+            parts[first] = (second, re.compile(rf"[{GAPS}]{{0,2}}(\d{{1,2}}(?:\.\d{{1,2}})?)[{GAPS}]?(?:{written})(?![A-Za-z\d])"))
     return parts
 
 
@@ -423,6 +435,19 @@ def without_money_scale(text: str, match: re.Match, lex: Lexicon) -> re.Match:
     return lex.figure_body.match(text, match.start(), match.start("gap_scale")) or match
 
 
+def without_modifier_unit(text: str, match: re.Match, lex: Lexicon) -> re.Match:
+    """'12 stone cottages', 'Team 3 won the cup': a unit word that is another word there is no unit;
+    the figure is the number alone ('weighs 12 stone.', '50,000 won a month' keep it)."""
+    if not match.group("unit") or unit_stands(text, match):
+        return match
+    return lex.figure_body.match(text, match.start(), match.start("gap_unit")) or match
+
+
+def unit_stands(text: str, match: re.Match) -> bool:
+    """The unit word matched is a unit there, in the eyes of every language that says."""
+    return all(hook(text, match) for hook in language_hooks(unit_stands.__name__))
+
+
 def money_scale_stands(text: str, end: int) -> bool:
     """A money scale ends a figure ('50 grand.'), in the eyes of every language that says."""
     return all(hook(text, end) for hook in language_hooks(money_scale_stands.__name__))
@@ -443,7 +468,7 @@ RANGE_DASH = re.compile(r"[-\u2013]")
 
 def prefixed_money(quantity: Quantity) -> bool:
     """'USD 15', '£3', 'EUR 3': money whose currency is written before its number."""
-    return quantity.unit.isupper() and not quantity.measure and not quantity.surface[:1].isdigit() and quantity.qualifier == "exact"
+    return quantity.unit.isupper() and not quantity.measure and not quantity.surface[:1].isdigit() and quantity.qualifier in RANGE_START_QUALIFIERS
 
 
 def ends_prefixed_range(text: str, first: Quantity, match: re.Match) -> bool:
@@ -884,6 +909,9 @@ def currency_from(match: re.Match, lex: Lexicon, unit: str, currency: str) -> st
     return "source" if currency and unit == currency else "default"
 
 
+RANGE_START_QUALIFIERS = ("exact", "about")  # "around 1,000-1,500 people": a range, its ends already approximate
+
+
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'2 to 3 billion yuan', 'between 18 and 45', '5-10%': one range, in the unit of its second
     end. 'rose from 30 to 40 dollars' stays two figures, the first in the second's unit."""
@@ -891,10 +919,10 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
-        if (first and first.qualifier == "exact" and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
+        if (first and first.qualifier in RANGE_START_QUALIFIERS and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
                 and rules.rules().range_joiner.match(text[first.end : quantity.start])):
             quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
-        if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
+        if (first and first.qualifier in RANGE_START_QUALIFIERS and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
                 and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)
             if joined == "range":
@@ -937,6 +965,7 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     return first_value * second_value / abs(second_number)
 
 
+SPELLED_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
 DECIMAL_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # a number written in digits alone (a Chinese "6 wan 3 qian" mixes in its scales)
 
 
@@ -947,6 +976,9 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)
+    if SPELLED_NUMBER.fullmatch(quantity.number):  # 'three' of 'three million', 'three hundred' of itself
+        total, current, _ = context_rules().spelled_number(quantity.number)
+        return (total + current) / (scale or 1)
     return value / scale if scale else value
 
 

@@ -28,6 +28,9 @@ def start_test(characters: set[str]) -> str:
     return f"(?=[{others}]|(?<![A-Za-z])[{letters}])" if letters else f"(?=[{others}])"
 
 
+SUPERSCRIPT_POWERS = "²³"
+
+
 def word_alternation(words) -> str:
     """One regex alternative per word, longer first; ASCII words only match whole.
     The words are laid out as a prefix tree, so that a long list (every currency of the world) costs
@@ -36,7 +39,7 @@ def word_alternation(words) -> str:
     by_boundary: dict[tuple[bool, bool], list[str]] = {}
     for word in words:
         left = word[0].isascii() and word[0].isalnum()
-        right = word[-1].isascii() and word[-1].isalnum()
+        right = word[-1].isascii() and word[-1].isalnum() or word[-1] in SUPERSCRIPT_POWERS  # "km²" with "km": the longer wins
         by_boundary.setdefault((left, right), []).append(word)
     parts = []
     for (left, right), group in sorted(by_boundary.items(), reverse=True):

@@ -48,8 +48,10 @@ def number_words_pattern(vocab: dict) -> str:
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
-    return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
-            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?")
+    multiple = rf"(?:{alternation(vocab['multiple_words'])})(?=\s+(?:{alternation(vocab['multiple_words_before'])})\s)"
+    starts = list(words) + list(vocab["one_words"]) + list(vocab["fractions_of_scale"]) + list(vocab["multiple_words"])
+    return (rf"{first_character_test(starts)}(?:{multiple}|"
+            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?)")
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -59,7 +61,8 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["multiple_words"])
+            + list(vocab["change_fractions"]))
 
 
 @functools.cache
@@ -90,7 +93,9 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
         if phrase.endswith(" " + half):
             total, current, _ = spelled_number(phrase[: -len(half) - 1])
             return total, current + Decimal("0.5"), 1  # "two and a half" (million)
-    couples = vocab["couple_words"]
+    couples, multiples = vocab["couple_words"], vocab["multiple_words"]
+    if phrase in multiples:
+        return Decimal(0), Decimal(multiples[phrase]), 0  # "twice as many"
     total, current, decimals = Decimal(0), Decimal(0), None
     for token in re.findall(r"[a-z]+", phrase):
         if decimals is not None:
@@ -131,6 +136,11 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
+    if groups.get("ratio_byfraction"):
+        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["change_fractions"].items()}
+        return fractions[re.sub(r"[\s-]+", " ", groups["ratio_byfraction"].lower())] * 100  # "fell by a fifth"
+    if groups.get("ratio_slash"):
+        return fraction(groups["ratio_slash"]) * 100  # "1/3 of the budget"
     if groups.get("ratio_part"):
         part, whole = (small_number(groups[name]) for name in ("ratio_part", "ratio_whole"))
         return part / whole * 100 if whole else None
@@ -158,7 +168,16 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?<=\b{re.escape(vocab['change_fraction_before'])}\s)(?P<ratio_byfraction>{alternation(vocab['change_fractions'])})"
+        rf"(?![A-Za-z-])(?!\s+of\b)",
+        rf"(?=\d)(?<![A-Za-z0-9.,/])(?P<ratio_slash>{proper_fractions()})(?![\d/])"
+        rf"(?=\s+of\s+(?:{alternation(vocab['fraction_of_determiners'])}|[A-Za-z]+['’]s)\s)",
     ]
+
+
+def proper_fractions() -> str:
+    """'1/2' ... '11/12': the fractions below one that news writes in digits ('2/2' numbers a part)."""
+    return "|".join(f"{n}/{d}" for d in range(12, 1, -1) for n in range(d - 1, 0, -1))
 
 
 def sign_pattern(vocab: dict) -> str:
@@ -198,10 +217,12 @@ class Rules:
     growth_after: re.Pattern
     decrease_after: re.Pattern
     decrease_words: frozenset
+    change_verbs: frozenset  # every word of growth or of a fall: "fell by a fifth"
     not_quantity_before: frozenset
     rate_per: re.Pattern
     rate_adverbs: dict
     time_nouns: frozenset
+    glued_time: re.Pattern  # a time symbol glued to its number: "20ms"
     noun_stop_words: frozenset
     month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
     classifier: re.Pattern
@@ -212,6 +233,7 @@ class Rules:
     level_preposition_end: re.Pattern
     gdp_before: re.Pattern
     range_joiner: re.Pattern
+    clock_before: re.Pattern  # "half past ten"
     clock_after: re.Pattern  # "3 pm", "9.45 am"
     month_after: re.Pattern  # "14 March 2025"
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
@@ -241,6 +263,7 @@ def build_rules() -> Rules:
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
+        change_verbs=lowered(cue_words),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rate_per=re.compile(  # matched against lower-cased text
             rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
@@ -250,6 +273,7 @@ def build_rules() -> Rules:
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
+        glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
         noun_stop_words=lowered(vocab["noun_stop_words"]),
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
@@ -261,6 +285,7 @@ def build_rules() -> Rules:
             "(?:" + "|".join(rf"\b{w}" if w.isascii() else w for w in vocab["level_prepositions"]) + r")\s*$"),
         gdp_before=re.compile(r"(?:\bto|\bof|" + "|".join(vocab["share_of_before"]) + r")\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])"),
         range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
+        clock_before=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(vocab['clock_before_words'])})\s+$", re.I),
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
@@ -329,6 +354,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     """Years, ordinals, times, dates, ranks, citations and names that contain digits (`bare`: the
     number has no symbol, scale, unit or level word)."""
     digits, words, fraction = match.group("digits", "words", "fraction")
+    if match.group("ratio_byfraction"):
+        return not is_change_by(text, match.start())  # "fell by a fifth", not "won by half a length"
     if fraction:
         return is_not_a_fraction(fraction, bare)
     if not (digits or words):
@@ -341,10 +368,14 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "one of only six": a partitive, not a count
         if bare and not WORD_AFTER.match(after):
             return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+    if words and words.lower() == "one" and is_one_idiom(text, match):
+        return True  # "at one point", "one another": an idiom, not a count
     if words and is_idiom(text, match, word):
         return True  # "offered their two cents"
     if digits and bare and is_identifier_list(text, match, word):
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
+    if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
+        return True  # "half past ten": a time of day
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
@@ -370,7 +401,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "3 pm", "14 March", "1+5": a time, a date or a name
         if before.endswith("[") and after.startswith("]"):
             return True  # citation mark
-        if after[:1].isascii() and after[:1].isalpha() or PART_OF_WORD_BEFORE.search(before):
+        if after[:1].isascii() and after[:1].isalpha() and not grammar.glued_time.match(after) or PART_OF_WORD_BEFORE.search(before):
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
@@ -379,15 +410,33 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount)
     if word.lower().rstrip(".") in grammar.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
-    if bare and digits and any(c.isupper() for c in word) and word.lower() not in qualifier_of and not word.endswith("."):
-        gap = text[match.start() - 1 : match.start()] if match.start() else ""
-        prefix = text[: match.start() - len(word) - 1]
-        if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
-            return True  # "Dawn 6000", "Group 1", "iPhone 16": part of a name
-        if (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
-                and word.lower() not in grammar.noun_stop_words):
-            return True  # "Windows 11 runs on ...", "Season 2 drew ...": a name opening its sentence
-    return False
+    return bool(bare and digits and is_part_of_name(text, match, digits, word, qualifier_of))
+
+
+def is_part_of_name(text: str, match: re.Match, digits: str, word: str, qualifier_of: dict) -> bool:
+    """'Dawn 6000', 'Group 1', 'iPhone 16'; 'Windows 11 runs on ...', 'Season 2 drew ...' (a name
+    opening its sentence): a number after a capitalized word."""
+    if not any(c.isupper() for c in word) or word.lower() in qualifier_of or word.endswith("."):
+        return False
+    gap = text[match.start() - 1 : match.start()] if match.start() else ""
+    prefix = text[: match.start() - len(word) - 1]
+    if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
+        return True
+    grammar = rules()
+    return (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
+            and word.lower() not in grammar.noun_stop_words)
+
+
+def is_hour(digits: str | None, words: str | None) -> bool:
+    """A number that can name an hour on the clock: one to twelve."""
+    number = int(digits) if digits and digits.isdigit() else (small_number(words) if words else 0)
+    return 1 <= number <= 12
+
+
+def is_change_by(text: str, start: int) -> bool:
+    """'fell by', 'was cut by': a verb of change right before the 'by' that ends before `start`."""
+    by_start = len(text[:start].rstrip()) - len(previous_word(text, start))
+    return previous_word(text, by_start).lower() in rules().change_verbs
 
 
 DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
@@ -479,14 +528,34 @@ def is_idiom(text: str, match: re.Match, word: str) -> bool:
     return word.lower() in possessives and bool(pattern.match(text, match.start()))
 
 
+@functools.cache
+def one_idioms() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """Each idiom of 'one' as (what ends the text before it, what begins the text after it)."""
+    pairs = []
+    for idiom in vocabulary("figures")["one_idioms"]:
+        before, _, after = idiom.partition("one")
+        pairs.append((re.compile(rf"(?<![A-Za-z]){re.escape(before)}$" if before else "$", re.I),
+                      re.compile(rf"{re.escape(after)}(?![A-Za-z])" if after else "", re.I)))
+    return tuple(pairs)
+
+
+def is_one_idiom(text: str, match: re.Match) -> bool:
+    start, end = match.start(), match.end()
+    return any(after.match(text, end) and before.search(text, max(0, start - 20), start) for before, after in one_idioms())
+
+
 IDENTIFIER_LIST = re.compile(
     r"(?<![A-Za-z])(?P<noun>[A-Za-z]{2,}s)\s+\d{1,3}(?:,\s*\d{1,3})*,?\s+(?:and|or)\s+\d{1,3}(?![\d.,]*\d)"
-    r"(?=\s*[.,;:)]|\s*$|\s+(?:were|was|are|is|will|would|have|has|had|[a-z]+ed)\b)")
+    r"(?=\s*[.,;:)]|\s*$|\s+(?P<verb>[a-z]+)\b)")
+LIST_VERBS = frozenset({"were", "was", "are", "is", "will", "would", "have", "has", "had"})
 
 
 def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
-    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened': small numbers listed after the plural noun
-    they name, and nothing counted after the last of them ('employs 40, 50 or 60 people' counts)."""
+    """'sites 1, 2 and 3', 'Terminals 2 and 3 reopened', 'Teams 1, 2 and 3 won': small numbers listed
+    after the plural noun they name, and nothing counted after the last of them ('employs 40, 50 or
+    60 people' counts)."""
+    from .phrases import is_a_verb
+
     digits = match.group("digits")
     if len(digits) > 3 or not digits.isdigit():
         return False
@@ -494,7 +563,9 @@ def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
     for listed in IDENTIFIER_LIST.finditer(text, max(0, match.start() - 60), min(len(text), match.end() + 60)):
         noun = listed.group("noun").lower()
         if listed.end("noun") < match.start() < listed.end() and noun not in stops and not noun.endswith(("ss", "us", "is")):
-            return True
+            verb = listed.group("verb")
+            if not verb or verb in LIST_VERBS or verb.endswith("ed") or is_a_verb(verb):
+                return True
     return False
 
 
@@ -740,6 +811,30 @@ def counts_plural(text: str, end: int) -> bool:
     return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
 
 
+SPELLED_WORDS = re.compile(r"[\s-]+")
+
+
+@functools.cache
+def spelled_scales() -> dict:
+    vocab = vocabulary("figures")
+    scales = {word: Decimal(str(vocab["scales"][word])) for word in vocab["long_scales"]}
+    return {**scales, **{word: Decimal(str(value)) for word, value in vocab["multipliers"].items()}}
+
+
+def scale_of_number(number: str) -> Decimal | None:
+    """The scale words a spelled number ends with, as a multiplier: 'three hundred' -> 100, 'two
+    hundred thousand' -> 100000 (so 'two to three hundred' is 200 to 300); None for any other number."""
+    words = SPELLED_WORDS.split(number.lower())
+    if not all(word.isalpha() for word in words):
+        return None
+    scale, scales = Decimal(1), spelled_scales()
+    for word in reversed(words):
+        if word not in scales:
+            break
+        scale *= scales[word]
+    return scale if scale != 1 else None
+
+
 def number_alternatives(vocab: dict) -> list[str]:
     return []  # spelled numbers are the core's `words` group (number_words_pattern)
 
@@ -850,3 +945,29 @@ def money_scale_stands(text: str, end: int) -> bool:
     """'50 grand.', '50 grand for a car': a money scale with no noun after it ('3 grand slams' has one)."""
     word = MONEY_SCALE_AFTER.match(text, end)
     return not word or word.group(1) in rules().noun_stop_words
+
+
+@functools.cache
+def other_word_units() -> tuple[frozenset, frozenset, re.Pattern]:
+    units, vocab = vocabulary("units"), vocabulary("figures")
+    objects = re.compile(rf"\s+(?:\d|(?:{word_alternation(vocab['verb_unit_objects'])}))", re.I)
+    return frozenset(units.get("ends_phrase", [])), frozenset(vocab["verb_units"]), objects
+
+
+def unit_stands(text: str, match: re.Match) -> bool:
+    """'lost 2 stone.' but '12 stone cottages'; '50,000 won.' but 'Team 3 won a medal' and 'Teams 1,
+    2 and 3 won' (a number that names something, or an object after the word: the verb)."""
+    modifiers, verbs, objects = other_word_units()
+    unit = match.group("unit")
+    if unit in modifiers:
+        return money_scale_stands(text, match.end())
+    if unit not in verbs:
+        return True
+    if objects.match(text, match.end()):
+        return False
+    digits, word = match.group("digits"), previous_word(text, match.start())
+    if not digits or match.group("scale") or match.group("symbol"):
+        return True
+    from ...reader.figures import lexicon
+
+    return not (is_identifier_list(text, match, word) or is_part_of_name(text, match, digits, word, lexicon().qualifier_of))
