@@ -44,8 +44,10 @@ def han_numeral() -> str:
     carrying, around = numeral_characters()
     raw = numerals.vocabulary().raw
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    few, big = (re.escape("".join(raw[key])) for key in ("few", "big_units"))
-    return rf"[{re.escape(signs)}]?(?:(?:(?<![{around}])[{around}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)"
+    few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
+    # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
+    return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
+            rf"(?:(?:(?<![{around}])[{around}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)")
 
 
 def number_words_pattern(vocab: dict) -> str:
@@ -194,9 +196,16 @@ def money_with_change() -> str:
     money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
     # "十四元一斤" is 14 yuan a jin: a digit after 元 with a measure word after it counts that, not jiao
     per = "".join(re.escape(word) for word in per_unit_words() if len(word) == 1)
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}{per}]))"
+    renminbi = word_alternation(w for w in renminbi_words() if not w.isascii())  # 人民币四百五十六元七角八分
+    return (rf"(?:{renminbi})?(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:[{zeros}]?{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}{per}]))"
             rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]|(?:{han_numeral()}|\d+)[{kuai}](?={CLAUSE_END.pattern}|$)"
             rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
+
+
+def renminbi_words() -> list[str]:
+    from .. import vocabulary as language_vocabulary
+
+    return language_vocabulary("figures")["renminbi_words"]
 
 
 def per_unit_words() -> list[str]:
