@@ -433,6 +433,11 @@ def is_time_span(text: str, start: int) -> bool:
     return any(hook(text, start) for hook in language_hooks(is_time_span.__name__))
 
 
+def measure_after(text: str, start: int, end: int) -> str:
+    """The physical unit a word after a count names in its context only, in the eyes of any language."""
+    return next((m for m in (hook(text, start, end) for hook in language_hooks(measure_after.__name__)) if m), "")
+
+
 def states_difference(text: str, start: int, end: int) -> bool:
     """A temperature written as a change ('a 5C rise'), in the eyes of any language."""
     return any(hook(text, start, end) for hook in language_hooks(states_difference.__name__))
@@ -820,6 +825,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
     unit, scale, measure = unit_and_scale(match, lex, currency)
+    if unit == "count" and not measure:
+        measure = measure_after(text, match.start(), match.end())
     measure = difference_measure(text, match, measure)
     number, rounding = figure_number(match, lex, scale)
     unit = reference_unit(measure) if measure else unit

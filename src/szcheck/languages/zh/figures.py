@@ -722,3 +722,28 @@ def as_local_yuan(text: str, quantity, currency: str):
     if any(word in around for word in renminbi):
         return quantity
     return replace(quantity, unit=currency, currency_from="source")
+
+
+@functools.cache
+def temperature_degree() -> dict:
+    from .. import vocabulary
+
+    return vocabulary("figures")["temperature_degree"]
+
+
+TEMPERATURE_REACH = 20  # characters before the number where its clause may name a temperature
+
+
+def measure_after(text: str, start: int, end: int) -> str:
+    """The physical unit a bare word after a number names in its context: 度 is degrees Celsius
+    below zero (零下5度) or where the clause names a temperature (最高气温30度); '' otherwise."""
+    degree = temperature_degree()
+    if not text.startswith(degree["word"], end) or text.startswith(tuple(degree["not_before"]), end + len(degree["word"])):
+        return ""
+    clause = CLAUSE_END.split(text[max(0, start - TEMPERATURE_REACH) : start + 2])[-1]
+    return "degree_Celsius" if any(cue in clause for cue in degree["cues"]) else ""
+
+
+def states_difference(text: str, start: int, end: int) -> bool:
+    """A temperature written as a change (升高了5摄氏度, 比昨天低3度) is in degrees of difference."""
+    return has_han(text) and states_change(text, start)
