@@ -663,6 +663,15 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     return next((r for r in (hook(match) for hook in language_hooks("ratio_number")) if r is not None), None)
 
 
+def percent_step(surface: str) -> Decimal | None:
+    """The percent a unit of a percent written in words stands for (ten, where a language counts tenths)."""
+    return next((s for s in (hook(surface) for hook in language_hooks(percent_step.__name__)) if s), None)
+
+
+def has_digit(surface: str) -> bool:
+    return any(c.isdigit() for c in surface)
+
+
 def scale_of_number(number: str) -> Decimal | None:
     """The scale that a number's own words hold (a language's numerals may end in their scale)."""
     return next((s for s in (hook(number) for hook in language_hooks("scale_of_number")) if s), None)
@@ -901,7 +910,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if (first and first.qualifier == "exact" and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
                 and rules.rules().range_joiner.match(text[first.end : quantity.start])):
             quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
-        if (first and first.qualifier == "exact" and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
+        # 'about 3 to 5 million': a bound of about before the first end is the whole range's
+        if (first and first.qualifier in ("exact", "about") and first.unit in ("count", quantity.unit) and quantity.qualifier == "exact"
                 and (not first.noun or rules.rules().range_joiner.match(text[first.end : quantity.start]))):
             joined = rules.joins_range(text, first, quantity)
             if joined == "range":
@@ -951,6 +961,9 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
     digits = plain_number(quantity.number)
+    step = percent_step(quantity.surface) if quantity.unit == "percent" and not has_digit(quantity.surface) else None
+    if step:
+        return value / step  # a percent in words of a tenth: its number is the tenths written
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)

@@ -747,3 +747,8 @@ def measure_after(text: str, start: int, end: int) -> str:
 def states_difference(text: str, start: int, end: int) -> bool:
     """A temperature written as a change (升高了5摄氏度, 比昨天低3度) is in degrees of difference."""
     return has_han(text) and states_change(text, start)
+
+
+def percent_step(surface: str) -> Decimal | None:
+    """10 for a percent written in tenths (六成: the first end of 五至六成 is five tenths too)."""
+    return Decimal(10) if any(word in surface for word in numerals.vocabulary().raw["tenths"]) else None
