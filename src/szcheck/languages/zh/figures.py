@@ -36,6 +36,15 @@ def numeral_characters() -> tuple[str, str]:
     return re.escape("".join(sorted(carrying))), re.escape("".join(sorted(around - carrying)))
 
 
+@functools.cache
+def leading_characters() -> str:
+    """The characters beside a number that may open a numeral before it (万亿, 几十): not 多 or 点,
+    which only follow one (最多两百人 is 'at most 200')."""
+    raw = numerals.vocabulary().raw
+    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"])
+    return re.escape("".join(sorted(leading)))
+
+
 def han_numeral() -> str:
     """A run of numeral characters holding at least one that carries a number (万 alone is a scale),
     or a vague digit before a big unit (数万, 几亿). The part before the carrying character excludes
@@ -46,8 +55,9 @@ def han_numeral() -> str:
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
     few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
+    leading = leading_characters()
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{around}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)")
+            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)")
 
 
 def number_words_pattern(vocab: dict) -> str:
@@ -116,6 +126,15 @@ def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
     return [rf"(?<![\d.])(?P<scale_cjk>{word_alternation(bare_scales(vocab))})(?:(?P<unit_cjk>{units})(?P<level_cjk>{level})?|(?P<level_cjk_only>{level}))"]
 
 
+def bounded_scale(vocab: dict) -> str:
+    """近万家, 逾千人: a scale alone after a bound, before what it counts, is one unit of that scale."""
+    words = vocab["bounded_scales"]
+    after, counted = (re.escape("".join(words[key])) for key in ("after", "counted"))
+    measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
+    not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
+    return rf"(?<=[{after}]){not_after}(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+
+
 def figure_words(vocab: dict) -> list[str]:
     return []
 
@@ -125,10 +144,11 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     raw = numerals.vocabulary().raw
     prefixes = word_alternation(raw["percent_prefixes"])
     tenths = word_alternation(raw["tenths"])
+    half = re.escape(raw["half"])
     run = han_numeral()
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?)", money_with_change(),
-            *multiples(vocab)]
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?)", money_with_change(),
+            *multiples(vocab), bounded_scale(vocab)]
 
 
 def multiples(vocab: dict) -> list[str]:
