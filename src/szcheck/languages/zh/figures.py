@@ -450,7 +450,17 @@ def context_words() -> dict:
         "level_after": re.compile(word_alternation(vocab["level_prepositions"])),
         "byline": re.compile(word_alternation(vocab["byline_words"])),
         "heading_marks": tuple(vocab["heading_number_marks"]),
+        "scale_bounds": vocab["bounded_scales"]["bounds"],
+        "scale_not_bounds": tuple(vocab["bounded_scales"]["not_after"]),
+        "scales": tuple(vocab["big_scales"] + vocab["bounded_scales"]["scales"]),
     }
+
+
+def scale_bound(text: str, start: int, words: dict) -> str | None:
+    """上万人, 上亿元: the bound a character right before a scale alone makes of it (none in 线上)."""
+    if text[max(0, start - 3) : start].endswith(words["scale_not_bounds"]):
+        return None
+    return words["scale_bounds"][text[start - 1]]
 
 
 LABEL_GAP = re.compile(r"[\s:：\-－—]*")
@@ -521,6 +531,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     if not has_han(text):
         return None
     words = context_words()
+    if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
+        return scale_bound(text, start, words)
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]
