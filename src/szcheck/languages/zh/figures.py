@@ -334,7 +334,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if numeral is None:
         return True
     start, end = match.start("words_zh"), numeral.end
-    if is_heading_number(text, start, end):
+    if is_heading_number(text, start, end) or is_price_unit(text, match, numeral):
         return True
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
@@ -345,6 +345,29 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_price_unit(text: str, match: re.Match, numeral: numerals.Numeral) -> bool:
+    """一斤苹果八元四毛, 一吨钢材四千元: one unit of measure before the price its clause states is
+    what the price is per, not a quantity."""
+    if numeral.value != 1 or numeral.end - match.start("words_zh") != 1 or match.group("unit") not in measure_words():
+        return False
+    return price_after().search(CLAUSE_END.split(text[match.end() : match.end() + 20])[0]) is not None
+
+
+@functools.cache
+def measure_words() -> frozenset[str]:
+    from .. import vocabulary
+
+    return frozenset(vocabulary("units")["words"])
+
+
+@functools.cache
+def price_after() -> re.Pattern:
+    """A number of yuan: what a price states."""
+    raw = numerals.vocabulary().raw
+    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]))
+    return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
 MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")
