@@ -348,10 +348,12 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
 
 
 def is_price_unit(text: str, match: re.Match, numeral: numerals.Numeral) -> bool:
-    """一斤苹果八元四毛, 一吨钢材四千元: one unit of measure before the price its clause states is
-    what the price is per, not a quantity."""
+    """一斤苹果八元四毛, 一吨钢材四千元: one unit of measure before the price its clause states, or
+    right after it (十四元一斤), is what the price is per, not a quantity."""
     if numeral.value != 1 or numeral.end - match.start("words_zh") != 1 or match.group("unit") not in measure_words():
         return False
+    if price_after().search(text, max(0, match.start() - 2), match.start()):
+        return True
     return price_after().search(CLAUSE_END.split(text[match.end() : match.end() + 20])[0]) is not None
 
 
