@@ -458,6 +458,11 @@ def is_time_span(text: str, start: int) -> bool:
     return any(hook(text, start) for hook in language_hooks(is_time_span.__name__))
 
 
+def measure_after(text: str, start: int, end: int) -> str:
+    """The physical unit a word after a count names in its context only, in the eyes of any language."""
+    return next((m for m in (hook(text, start, end) for hook in language_hooks(measure_after.__name__)) if m), "")
+
+
 def states_difference(text: str, start: int, end: int) -> bool:
     """A temperature written as a change ('a 5C rise'), in the eyes of any language."""
     return any(hook(text, start, end) for hook in language_hooks(states_difference.__name__))
@@ -683,6 +688,15 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     return next((r for r in (hook(match) for hook in language_hooks("ratio_number")) if r is not None), None)
 
 
+def percent_step(surface: str) -> Decimal | None:
+    """The percent a unit of a percent written in words stands for (ten, where a language counts tenths)."""
+    return next((s for s in (hook(surface) for hook in language_hooks(percent_step.__name__)) if s), None)
+
+
+def has_digit(surface: str) -> bool:
+    return any(c.isdigit() for c in surface)
+
+
 def scale_of_number(number: str) -> Decimal | None:
     """The scale that a number's own words hold (a language's numerals may end in their scale)."""
     return next((s for s in (hook(number) for hook in language_hooks("scale_of_number")) if s), None)
@@ -845,6 +859,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
     unit, scale, measure = unit_and_scale(match, lex, currency)
+    if unit == "count" and not measure:
+        measure = measure_after(text, match.start(), match.end())
     measure = difference_measure(text, match, measure)
     number, rounding = figure_number(match, lex, scale)
     unit = reference_unit(measure) if measure else unit
@@ -973,6 +989,9 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
     digits = plain_number(quantity.number)
+    step = percent_step(quantity.surface) if quantity.unit == "percent" and not has_digit(quantity.surface) else None
+    if step:
+        return value / step  # a percent in words of a tenth: its number is the tenths written
     if DECIMAL_DIGITS.fullmatch(digits):
         return Decimal(digits)
     scale = scale_of_number(quantity.number)

@@ -223,6 +223,8 @@ class Rules:
     rate_adverbs: dict
     time_nouns: frozenset
     glued_time: re.Pattern  # a time symbol glued to its number: "20ms"
+    unspaced_time_nouns: tuple  # of a language written without spaces: a noun opening with one is a time
+    not_time_nouns: tuple  # ... unless it opens with one of these
     noun_stop_words: frozenset
     month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
     classifier: re.Pattern
@@ -274,6 +276,8 @@ def build_rules() -> Rules:
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
         glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
+        unspaced_time_nouns=tuple(w for w in vocab["time_nouns"] if not w.isascii()),
+        not_time_nouns=tuple(vocab.get("not_time_nouns", ())),
         noun_stop_words=lowered(vocab["noun_stop_words"]),
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
@@ -741,7 +745,8 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
         per = rate.group("per") or grammar.rate_adverbs[rate.group("adverb").lower()]
         return "rate", per.lower()
     words = noun.lower().split() if noun else []
-    if words and (words[-1] in grammar.time_nouns or words[0] in grammar.time_nouns or noun[:1] in grammar.time_nouns):
+    unspaced = noun is not None and noun.startswith(grammar.unspaced_time_nouns) and not noun.startswith(grammar.not_time_nouns)
+    if words and (words[-1] in grammar.time_nouns or words[0] in grammar.time_nouns or unspaced):
         return "duration", None
     return None
 

@@ -36,6 +36,15 @@ def numeral_characters() -> tuple[str, str]:
     return re.escape("".join(sorted(carrying))), re.escape("".join(sorted(around - carrying)))
 
 
+@functools.cache
+def leading_characters() -> str:
+    """The characters beside a number that may open a numeral before it (万亿, 几十): not 多 or 点,
+    which only follow one (最多两百人 is 'at most 200')."""
+    raw = numerals.vocabulary().raw
+    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"])
+    return re.escape("".join(sorted(leading)))
+
+
 def han_numeral() -> str:
     """A run of numeral characters holding at least one that carries a number (万 alone is a scale),
     or a vague digit before a big unit (数万, 几亿). The part before the carrying character excludes
@@ -44,8 +53,11 @@ def han_numeral() -> str:
     carrying, around = numeral_characters()
     raw = numerals.vocabulary().raw
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    few, big = (re.escape("".join(raw[key])) for key in ("few", "big_units"))
-    return rf"[{re.escape(signs)}]?(?:(?:(?<![{around}])[{around}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)"
+    few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
+    # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
+    leading = leading_characters()
+    return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
+            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)")
 
 
 def number_words_pattern(vocab: dict) -> str:
@@ -114,6 +126,15 @@ def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
     return [rf"(?<![\d.])(?P<scale_cjk>{word_alternation(bare_scales(vocab))})(?:(?P<unit_cjk>{units})(?P<level_cjk>{level})?|(?P<level_cjk_only>{level}))"]
 
 
+def bounded_scale(vocab: dict) -> str:
+    """近万家, 逾千人: a scale alone after a bound, before what it counts, is one unit of that scale."""
+    words = vocab["bounded_scales"]
+    after, counted = (re.escape("".join(words[key])) for key in ("after", "counted"))
+    measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
+    not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
+    return rf"(?<=[{after}]){not_after}(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+
+
 def figure_words(vocab: dict) -> list[str]:
     return []
 
@@ -123,12 +144,13 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     raw = numerals.vocabulary().raw
     prefixes = word_alternation(raw["percent_prefixes"])
     tenths = word_alternation(raw["tenths"])
+    half = re.escape(raw["half"])
     run = han_numeral()
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
     fraction = re.escape(raw["fraction_word"])
     part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run})?|{part}{fraction}{part})", money_with_change(),
-            *multiples(vocab)]
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?|{part}{fraction}{part})", money_with_change(),
+            *multiples(vocab), bounded_scale(vocab)]
 
 
 def multiples(vocab: dict) -> list[str]:
@@ -196,9 +218,16 @@ def money_with_change() -> str:
     money_word, money_end = (re.escape("".join(raw[key])) for key in ("money_word", "money_end"))
     # "十四元一斤" is 14 yuan a jin: a digit after 元 with a measure word after it counts that, not jiao
     per = "".join(re.escape(word) for word in per_unit_words() if len(word) == 1)
-    return (rf"(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}{per}]))"
+    renminbi = word_alternation(w for w in renminbi_words() if not w.isascii())  # 人民币四百五十六元七角八分
+    return (rf"(?:{renminbi})?(?P<words_money_zh>(?:{han_numeral()}|\d+)[{yuan}](?:[{zeros}]?{digit}[{jiao}](?:{digit}[{fen}]?)?|[{zeros}]?{digit}[{fen}]|{digit}(?![{jiao}{fen}{per}]))"
             rf"|(?:{han_numeral()}|\d+)[{yuan}][{money_end}]|(?:{han_numeral()}|\d+)[{kuai}](?={CLAUSE_END.pattern}|$)"
             rf"|{digit}[{jiao}](?:{digit}[{fen}]?|[{money_word}])|{digit}[{fen}][{money_word}])")
+
+
+def renminbi_words() -> list[str]:
+    from .. import vocabulary as language_vocabulary
+
+    return language_vocabulary("figures")["renminbi_words"]
 
 
 def per_unit_words() -> list[str]:
@@ -307,7 +336,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if numeral is None:
         return True
     start, end = match.start("words_zh"), numeral.end
-    if is_heading_number(text, start, end):
+    if is_heading_number(text, start, end) or is_price_unit(text, match, numeral):
         return True
     if numerals.is_ordinal(text, start) or numerals.is_year(text, start, end) or numerals.is_date(text, start, end):
         return True
@@ -318,6 +347,31 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_price_unit(text: str, match: re.Match, numeral: numerals.Numeral) -> bool:
+    """一斤苹果八元四毛, 一吨钢材四千元: one unit of measure before the price its clause states, or
+    right after it (十四元一斤), is what the price is per, not a quantity."""
+    if numeral.value != 1 or numeral.end - match.start("words_zh") != 1 or match.group("unit") not in measure_words():
+        return False
+    if price_after().search(text, max(0, match.start() - 2), match.start()):
+        return True
+    return price_after().search(CLAUSE_END.split(text[match.end() : match.end() + 20])[0]) is not None
+
+
+@functools.cache
+def measure_words() -> frozenset[str]:
+    from .. import vocabulary
+
+    return frozenset(vocabulary("units")["words"])
+
+
+@functools.cache
+def price_after() -> re.Pattern:
+    """A number of yuan: what a price states."""
+    raw = numerals.vocabulary().raw
+    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]))
+    return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
 MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")
@@ -423,7 +477,17 @@ def context_words() -> dict:
         "level_after": re.compile(word_alternation(vocab["level_prepositions"])),
         "byline": re.compile(word_alternation(vocab["byline_words"])),
         "heading_marks": tuple(vocab["heading_number_marks"]),
+        "scale_bounds": vocab["bounded_scales"]["bounds"],
+        "scale_not_bounds": tuple(vocab["bounded_scales"]["not_after"]),
+        "scales": tuple(vocab["big_scales"] + vocab["bounded_scales"]["scales"]),
     }
+
+
+def scale_bound(text: str, start: int, words: dict) -> str | None:
+    """上万人, 上亿元: the bound a character right before a scale alone makes of it (none in 线上)."""
+    if text[max(0, start - 3) : start].endswith(words["scale_not_bounds"]):
+        return None
+    return words["scale_bounds"][text[start - 1]]
 
 
 LABEL_GAP = re.compile(r"[\s:：\-－—]*")
@@ -494,6 +558,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     if not has_han(text):
         return None
     words = context_words()
+    if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
+        return scale_bound(text, start, words)
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]
@@ -715,3 +781,33 @@ def as_local_yuan(text: str, quantity, currency: str):
     if any(word in around for word in renminbi):
         return quantity
     return replace(quantity, unit=currency, currency_from="source")
+
+
+@functools.cache
+def temperature_degree() -> dict:
+    from .. import vocabulary
+
+    return vocabulary("figures")["temperature_degree"]
+
+
+TEMPERATURE_REACH = 20  # characters before the number where its clause may name a temperature
+
+
+def measure_after(text: str, start: int, end: int) -> str:
+    """The physical unit a bare word after a number names in its context: 度 is degrees Celsius
+    below zero (零下5度) or where the clause names a temperature (最高气温30度); '' otherwise."""
+    degree = temperature_degree()
+    if not text.startswith(degree["word"], end) or text.startswith(tuple(degree["not_before"]), end + len(degree["word"])):
+        return ""
+    clause = CLAUSE_END.split(text[max(0, start - TEMPERATURE_REACH) : start + 2])[-1]
+    return "degree_Celsius" if any(cue in clause for cue in degree["cues"]) else ""
+
+
+def states_difference(text: str, start: int, end: int) -> bool:
+    """A temperature written as a change (升高了5摄氏度, 比昨天低3度) is in degrees of difference."""
+    return has_han(text) and states_change(text, start)
+
+
+def percent_step(surface: str) -> Decimal | None:
+    """10 for a percent written in tenths (六成: the first end of 五至六成 is five tenths too)."""
+    return Decimal(10) if any(word in surface for word in numerals.vocabulary().raw["tenths"]) else None

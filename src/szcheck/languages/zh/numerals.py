@@ -466,7 +466,7 @@ def inside_numeral(text: str, start: int, v: Vocabulary) -> bool:
         return False
     before = text[start - 1]
     if is_numeral_char(before, v):
-        return True
+        return not in_ordinary_word(text, start - 1, v)  # the 零 of 找零 ends a word: 找零贰拾元 is 20 yuan
     return (before in v.points or before in v.arabic_points) and start > 1 and is_numeral_char(text[start - 2], v)
 
 
@@ -629,7 +629,9 @@ def subunits(text: str, pos: int, v: Vocabulary) -> tuple[Decimal, Decimal, int]
     """角/毛 and 分 after a yuan amount: 八 (bare: 角), 2角五分, 八毛五, 零五分. (amount, place, end)."""
     raw = v.raw
     if pos < len(text) and text[pos] in v.zeros and sub_digit(text, pos + 1, v):
-        d, end = sub_digit(text, pos + 1, v)
+        d, end = sub_digit(text, pos + 1, v)  # 零五分, and 零伍角 as cheques write it (贰拾元零伍角 = 20.5)
+        if text.startswith(tuple(raw["jiao"]), end):
+            return subunits(text, pos + 1, v)
         return (Decimal(d) / 100, Decimal("0.01"), end + 1) if text.startswith(tuple(raw["fen"]), end) else None
     first = sub_digit(text, pos, v)
     if first is None:
