@@ -830,6 +830,7 @@ COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
+MULTIPLE = re.compile(r"(?i:twice|thrice|double|triple|quadruple|half)")
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 
@@ -841,6 +842,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
     if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
         return binding
+    if MULTIPLE.fullmatch(previous.surface) and re.fullmatch(r"\s+(?:the\s+)?", between):
+        return binding  # "twice the 1.55 million of 2023": the figure compared with
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
