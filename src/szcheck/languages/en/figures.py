@@ -48,10 +48,8 @@ def number_words_pattern(vocab: dict) -> str:
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
-    multiple = rf"(?:{alternation(vocab['multiple_words'])})(?=\s+(?:{alternation(vocab['multiple_words_before'])})\s)"
-    starts = list(words) + list(vocab["one_words"]) + list(vocab["fractions_of_scale"]) + list(vocab["multiple_words"])
-    return (rf"{first_character_test(starts)}(?:{multiple}|"
-            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?)")
+    return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
+            rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?")
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -61,8 +59,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["multiple_words"])
-            + list(vocab["change_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
 
 
 @functools.cache
@@ -93,9 +90,7 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
         if phrase.endswith(" " + half):
             total, current, _ = spelled_number(phrase[: -len(half) - 1])
             return total, current + Decimal("0.5"), 1  # "two and a half" (million)
-    couples, multiples = vocab["couple_words"], vocab["multiple_words"]
-    if phrase in multiples:
-        return Decimal(0), Decimal(multiples[phrase]), 0  # "twice as many"
+    couples = vocab["couple_words"]
     total, current, decimals = Decimal(0), Decimal(0), None
     for token in re.findall(r"[a-z]+", phrase):
         if decimals is not None:
@@ -136,11 +131,6 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
-    if groups.get("ratio_byfraction"):
-        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["change_fractions"].items()}
-        return fractions[re.sub(r"[\s-]+", " ", groups["ratio_byfraction"].lower())] * 100  # "fell by a fifth"
-    if groups.get("ratio_slash"):
-        return fraction(groups["ratio_slash"]) * 100  # "1/3 of the budget"
     if groups.get("ratio_part"):
         part, whole = (small_number(groups[name]) for name in ("ratio_part", "ratio_whole"))
         return part / whole * 100 if whole else None
@@ -168,16 +158,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
-        rf"(?<=\b{re.escape(vocab['change_fraction_before'])}\s)(?P<ratio_byfraction>{alternation(vocab['change_fractions'])})"
-        rf"(?![A-Za-z-])(?!\s+of\b)",
-        rf"(?=\d)(?<![A-Za-z0-9.,/])(?P<ratio_slash>{proper_fractions()})(?![\d/])"
-        rf"(?=\s+of\s+(?:{alternation(vocab['fraction_of_determiners'])}|[A-Za-z]+['’]s)\s)",
     ]
-
-
-def proper_fractions() -> str:
-    """'1/2' ... '11/12': the fractions below one that news writes in digits ('2/2' numbers a part)."""
-    return "|".join(f"{n}/{d}" for d in range(12, 1, -1) for n in range(d - 1, 0, -1))
 
 
 def sign_pattern(vocab: dict) -> str:
@@ -217,7 +198,6 @@ class Rules:
     growth_after: re.Pattern
     decrease_after: re.Pattern
     decrease_words: frozenset
-    change_verbs: frozenset  # every word of growth or of a fall: "fell by a fifth"
     not_quantity_before: frozenset
     rate_per: re.Pattern
     rate_adverbs: dict
@@ -265,7 +245,6 @@ def build_rules() -> Rules:
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
-        change_verbs=lowered(cue_words),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rate_per=re.compile(  # matched against lower-cased text
             rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
@@ -358,8 +337,6 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     """Years, ordinals, times, dates, ranks, citations and names that contain digits (`bare`: the
     number has no symbol, scale, unit or level word)."""
     digits, words, fraction = match.group("digits", "words", "fraction")
-    if match.group("ratio_byfraction"):
-        return not is_change_by(text, match.start())  # "fell by a fifth", not "won by half a length"
     if fraction:
         return is_not_a_fraction(fraction, bare)
     if not (digits or words):
@@ -435,12 +412,6 @@ def is_hour(digits: str | None, words: str | None) -> bool:
     """A number that can name an hour on the clock: one to twelve."""
     number = int(digits) if digits and digits.isdigit() else (small_number(words) if words else 0)
     return 1 <= number <= 12
-
-
-def is_change_by(text: str, start: int) -> bool:
-    """'fell by', 'was cut by': a verb of change right before the 'by' that ends before `start`."""
-    by_start = len(text[:start].rstrip()) - len(previous_word(text, start))
-    return previous_word(text, by_start).lower() in rules().change_verbs
 
 
 DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
