@@ -830,7 +830,6 @@ COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
-MULTIPLE = re.compile(r"(?i:twice|thrice|double|triple|quadruple|half)")
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 
@@ -842,8 +841,6 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
     if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
         return binding
-    if MULTIPLE.fullmatch(previous.surface) and re.fullmatch(r"\s+(?:the\s+)?", between):
-        return binding  # "twice the 1.55 million of 2023": the figure compared with
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
@@ -1075,7 +1072,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
-    planned_past = expected == "plan" and story is not None and source.published is not None and (last_month(story.period) or "9999") < published
+    planned_past = expected == "plan" and story is not None and is_over(story.period, source.published)
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
             return flow_through(story.period) if story.point else story.period
@@ -1421,17 +1418,21 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     return Binding(metric, binding.match, binding.at)
 
 
+@functools.cache
+def outlook_noun_in_key() -> re.Pattern:
+    nouns = "|".join(map(re.escape, english_phrases.words()["outlook_key_nouns"]))
+    return re.compile(rf"(?<=.) (?:{nouns})(?=$|[. ](?:growth|change|revision)$)")
+
+
 def without_outlook_noun(metric: str) -> str:
     """'growth target' -> 'growth', 'sale forecast growth' -> 'sale growth': the outlook is in the claim's
     `outlook`, not in its metric."""
-    nouns = "|".join(english_phrases.words()["outlook_key_nouns"])
-    return re.sub(rf"(?<=.) (?:{nouns})(?=$|[. ](?:growth|change|revision)$)", "", metric)
+    return outlook_noun_in_key().sub("", metric)
 
 
 def outlook_measure(metric: str) -> str:
     """What a forecast or target forecasts: 'sale target growth' -> 'sale', 'operating_profit.growth' -> 'operating_profit'."""
-    nouns = "|".join(english_phrases.words()["outlook_key_nouns"])
-    return re.sub(rf"(?<=.)(?:[. ](?:growth|change))?(?: (?:{nouns}))?(?:[. ](?:growth|change))?$", "", metric)
+    return re.sub(r"(?<=.)[. ](?:growth|change)$", "", without_outlook_noun(metric))
 
 
 def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:

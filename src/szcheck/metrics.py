@@ -300,9 +300,9 @@ def revised_outlook(clause: str) -> str:
 
 
 def revises_an_outlook(text: str, quantity: Quantity) -> bool:
-    """'cut its profit forecast by 18%': the figure is how much the forecast changed."""
-    match = REVISED_BY.search(clause_before(text, quantity.start)[-80:])
-    return match is not None and match["noun"].lower() in words()["outlook_nouns_after"] and not match.group(0).rstrip().endswith(" to")
+    """'cut its profit forecast by 18%': the figure is how much the forecast changed (not the level after 'to')."""
+    clause = clause_before(text, quantity.start)
+    return bool(revised_outlook(clause)) and not clause.rstrip().endswith(" to")
 
 
 def forecast_said_after(text: str, quantity: Quantity) -> bool:
