@@ -3,7 +3,8 @@ codes and severities the value and arithmetic checks report for them (out).
 
 A case is a mapping: `name`, optional `defaults` (claim fields shared by every claim), `sources`
 (source name -> optional `published` / `kind` and its `claims`, each in claims-file form) and
-`expect`, a list of "CODE severity" strings (order does not matter; [] means no finding).
+`expect`, a list of "CODE severity" strings (order does not matter; [] means no finding), and
+optional `message_has`, words the findings' messages must show.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def cases():
 
 
 def run(case: dict) -> list[str]:
+    return sorted(f"{f.rule} {f.severity}" for f in findings_of(case))
+
+
+def findings_of(case: dict) -> list:
     from szcheck.checks import arithmetic, values
     from szcheck.group import group_claims
 
@@ -42,12 +47,15 @@ def run(case: dict) -> list[str]:
             claims.append(claim_from_entry({"id": f"{name}-{line}", **fields}, path.as_posix(), Path(f"claims/{name}.yaml"), print))
     series = arithmetic.series_index(claims)
     findings = values.check_values(group_claims(claims), sources, series) + arithmetic.check_arithmetic(sources, claims, series)
-    return sorted(f"{f.rule} {f.severity}" for f in findings)
+    return findings
 
 
 @pytest.mark.parametrize("case", list(cases()))
 def test_rule_case(case):
     assert run(case) == sorted(case["expect"])
+    messages = " | ".join(f.message for f in findings_of(case))
+    for words in case.get("message_has", []):
+        assert words in messages
 
 
 def test_every_value_and_arithmetic_rule_has_cases():

@@ -10,10 +10,14 @@ from ..registry import load_registry
 
 
 def metric_label(metric: str) -> str:
-    """'rd_investment.growth' -> 'R&D spending growth'; a noun-phrase metric is its phrase."""
-    name, _, detail = metric.partition(".")
+    """'rd_investment.growth' -> 'R&D spending growth', 'vehicle_sales:overseas' -> 'overseas vehicle
+    sales'; a noun-phrase metric is its phrase."""
+    head, _, detail = metric.partition(".")
+    name, _, narrowed = head.partition(":")
     known = load_registry().metrics.get(name)
-    label = known.label if known else name
+    label = known.label if known else head
+    if known and narrowed:
+        label = f"{narrowed} {label if label[:2].isupper() else label[:1].lower() + label[1:]}"  # keeps "R&D", "GDP"
     return f"{label} {detail}".strip()
 
 
