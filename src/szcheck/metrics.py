@@ -272,6 +272,26 @@ def not_a_rate(text: str, quantity: Quantity) -> Quantity:
     return replace(quantity, kind="count" if quantity.unit == "count" else "amount", per=None)
 
 
+@functools.cache
+def window_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Before a span: a superlative and the 'in' of its window ('the fastest pace in almost'); after it:
+    the span's unit and what it is the top or bottom of ('-year low', 年来最高)."""
+    units, ends = word_alternation(words()["window_units"]), word_alternation(words()["window_ends_after"])
+    qualifiers = word_alternation(words()["figure_qualifiers"] + ["more than", "less than", "close to", "the past", "the last"])
+    before = re.compile(rf"(?:{alternation('superlatives')})(?:\s+[\w-]+){{0,3}}?\s+in\s+(?:(?:{qualifiers})\s+)*$", re.I)
+    after = re.compile(rf"[\s-]*(?:{units})[\s-]*(?:{ends})", re.I)
+    return before, after
+
+
+def is_comparison_window(text: str, quantity: Quantity) -> bool:
+    """'its lowest level in more than 50 years', 'a 34-year low', 五年来最高: the span a record is
+    measured over, not a figure of the story."""
+    if quantity.kind != "duration":
+        return False
+    before, after = window_patterns()
+    return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None
+
+
 def outlook(text: str, quantity: Quantity) -> str:
     """forecast, target or plan when the figure's clause says so ('expected to reach', 'aims to', 'plans to')."""
     clause = clause_before(text, quantity.start)
