@@ -151,6 +151,14 @@ def lexicon() -> Lexicon:
     return built("lexicon", build_lexicon)  # kept between runs: building it was most of a short run's time
 
 
+def scale_not_in_unit(scales, units) -> str:
+    """千瓦时 is a unit, not 千 and then 瓦: a scale written without a boundary after it (Chinese) is no
+    scale where it opens a unit word."""
+    rests = sorted({(scale, unit[len(scale):]) for scale in scales if not scale[0].isascii()
+                    for unit in units if unit.startswith(scale) and len(unit) > len(scale)})
+    return "(?!" + "|".join(f"(?<={re.escape(scale)}){re.escape(rest)}" for scale, rest in rests) + ")" if rests else ""
+
+
 def build_lexicon() -> Lexicon:
     from ..languages import grammars, vocabulary
 
@@ -193,6 +201,7 @@ def build_lexicon() -> Lexicon:
     joiners = word_alternation(vocab["range_joiners"])  # "1,2 to 1,5 billion": or before a range's second end with one
     comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
     primes = compound_only_units(measures)
+    unit_after_scale = scale_not_in_unit(scales, units)
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -204,7 +213,7 @@ def build_lexicon() -> Lexicon:
         (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
-        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]))?
+        (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]){unit_after_scale})?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}{primes}
                                           |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
                                           |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])

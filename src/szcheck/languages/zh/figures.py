@@ -56,8 +56,19 @@ def han_numeral() -> str:
     few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
     leading = leading_characters()
+    unit = unit_opening_with_numeral()  # 五千瓦 is five kilowatts: the numeral stops before the unit's 千
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}][{carrying}{around}]*|[{few}][{big}]+)")
+            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+)")
+
+
+@functools.cache
+def unit_opening_with_numeral() -> str:
+    """A guard against the physical units whose first character is a numeral character (千瓦, 千米, 千克)."""
+    from .. import vocabulary
+
+    characters = set(numerals.vocabulary().raw["small_units"]) | set(numerals.vocabulary().raw["big_units"])
+    opening = [word for word in vocabulary("units")["words"] if len(word) > 1 and word[0] in characters]
+    return f"(?!{word_alternation(opening)})" if opening else ""
 
 
 def number_words_pattern(vocab: dict) -> str:
@@ -265,6 +276,9 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
 def numeral_at(match: re.Match, group: str = "words_zh") -> numerals.Numeral | None:
     """The Han numeral of a match, when numerals.py reads exactly the span the pattern found."""
     numeral = numerals.read_numeral(match.string, match.start(group))
+    if numeral is not None and numeral.end > match.end(group) and unit_opening_with_numeral():
+        # 五千瓦: the pattern stopped before a unit's 千 the numeral reader would take; read the span alone
+        numeral = numerals.read_numeral(match.string[: match.end(group)], match.start(group))
     return numeral if numeral is not None and numeral.end == match.end(group) else None
 
 
