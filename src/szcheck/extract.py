@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -1177,7 +1177,8 @@ def extract_claims(source: Source) -> list[Claim]:
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
-        relative_to_story = stated is not None and stated.anchor not in ("", "L")  # "the quarter", "next year", "this fiscal year"; "last year" may set it
+        # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
+        relative_to_story = stated is not None and stated.anchor not in ("", "L") and not is_part_of_year(stated.anchor)
         story = stated if stated is not None and not relative_to_story and not is_now(stated) and not within_story(stated, story) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)

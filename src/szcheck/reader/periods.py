@@ -202,6 +202,9 @@ def assign_periods(
     starts = [q.start for q in quantities]
     attached = [attached_mention(text, q, starts, usable) for q in quantities]
     claimed = {id(m) for m in attached if m}
+    compared = period_words()["compared"]
+    # "from 25.1 million in the same period last year": a period attached to a compared figure dates it only
+    of_a_base = {id(m) for q, m in zip(quantities, attached) if m and compared.search(text, max(0, q.start - 40), q.start)}
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
@@ -222,7 +225,10 @@ def assign_periods(
             if in_clause and following and in_clause.text.lower() in period_words()["now"] \
                     and following.start - quantity.end < quantity.start - in_clause.end:
                 in_clause = None  # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter": the nearer
-            mention = in_clause or following or preceding
+            mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
+        if mention is not None and mention.anchor == "P" and quantity.kind == "growth":
+            # "an increase of 14% on the same period last year": the base of the growth, not its period
+            mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
         if mention is not None:
             result.append(quantity.with_period(mention.period, "stated"))
         elif context is not None:
@@ -327,17 +333,35 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     if not any(m.anchor for m in mentions):
         return mentions
     if story is None:
-        return [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
-    return [replace(m, period=period_within(story.period, m.anchor, published) or m.period) if m.anchor else m for m in mentions]
+        mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
+    else:
+        mentions = [replace(m, period=period_within(story.period, m.anchor, published) or m.period) if m.anchor not in ("", "P") else m
+                    for m in mentions]
+    return [a_year_before_the_one_said(mentions, index, story) if m.anchor == "P" else m for index, m in enumerate(mentions)]
+
+
+def a_year_before_the_one_said(mentions: list[PeriodMention], index: int, story: PeriodMention | None) -> PeriodMention:
+    """'1.9 billion dollars in the third quarter, compared with 1.7 billion dollars in the same quarter a
+    year earlier': the sentence's own period before it, else the story's, a year earlier."""
+    said = next((m for m in reversed(mentions[:index]) if m.anchor != "P" and not m.event and is_span(m.period) and not is_now(m)), story)
+    return replace(mentions[index], period=year_before(said.period)) if said else mentions[index]
+
+
+def is_part_of_year(anchor: str) -> bool:
+    """'H2', 'Q4': a half or quarter written without its year, of the story's year."""
+    return len(anchor) == 2 and anchor[0] in "HQ" and anchor[1] in "1234"
 
 
 def period_within(period: str, unit: str, published: date | None = None) -> str | None:
     """The year ('Y') or quarter ('Q') that `period` lies in: 2024-Q3 -> 2024, 2024-08 -> 2024-Q3;
-    with 'S' the period itself (what "over the period" refers to); with 'YE' or 'QE' the last month of
+    with 'S' the period itself (what "over the period" refers to), with 'H2' or 'Q4' that part of its year; with 'YE' or 'QE' the last month of
     that year or quarter ("at the end of the year": 2024-12; of a financial year, its last month), with
     'SE' of the period itself ("at the end of the period")."""
     if unit == "S":
         return period
+    if is_part_of_year(unit):
+        year = re.match(r"\d{4}(?=$|-[HQ]\d$|-\d\d$)", period)
+        return f"{year[0]}-{unit}" if year else None
     if unit == "C":
         return financial_year_at(period, published)
     if unit == "SE":

@@ -61,6 +61,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("current_financial_year", 184, word_alternation(vocab["current_financial_year"]), ["year"], current_financial_year),
         PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
                    [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
+        PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
+                   ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
     ]
@@ -164,8 +166,10 @@ def part_of_year(letter: str):
         number = vocab["ordinals"][match["ord"].lower()]
         if year is None:
             return None
-        if relative and not match["rel"] and published and number * (6 if letter == "H" else 3) > published.month:
-            year -= 1  # "the fourth quarter", written in March: the last one up to publication
+        if relative and not match["rel"] and published:
+            if number * (6 if letter == "H" else 3) > published.month:
+                year -= 1  # "the fourth quarter", written in March: the last one up to publication
+            return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # or of the story's year (reader.periods.anchored)
         return f"{year}-{letter}{number}", relative, False
     return resolve
 
@@ -345,6 +349,12 @@ def story_period(match, text, published, vocab):
     """'over the period': the period the story last stated (reader.periods.anchored); the publication
     month is only a placeholder that anchoring replaces or drops."""
     return (f"{published.year}-{published.month:02d}", True, False, "S") if published else None
+
+
+def story_period_a_year_before(match, text, published, vocab):
+    """'in the same period last year': the period the story last stated, a year earlier
+    (reader.periods.anchored); with no story stated, last year."""
+    return (str(published.year - 1), True, False, "P") if published else None
 
 
 def now(match, text, published, vocab):
