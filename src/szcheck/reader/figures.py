@@ -152,8 +152,8 @@ def lexicon() -> Lexicon:
 
 
 def scale_not_in_unit(scales, units) -> str:
-    """千瓦时 is a unit, not 千 and then 瓦: a scale written without a boundary after it (Chinese) is no
-    scale where it opens a unit word."""
+    """A scale written without a boundary after it (a Chinese one) is no scale where it opens a unit
+    word: the kilowatt-hour is one unit, not 'thousand' and then 'watt'."""
     rests = sorted({(scale, unit[len(scale):]) for scale in scales if not scale[0].isascii()
                     for unit in units if unit.startswith(scale) and len(unit) > len(scale)})
     return "(?!" + "|".join(f"(?<={re.escape(scale)}){re.escape(rest)}" for scale, rest in rests) + ")" if rests else ""

@@ -347,9 +347,12 @@ def a_year_before_the_one_said(mentions: list[PeriodMention], index: int, story:
     return replace(mentions[index], period=year_before(said.period)) if said else mentions[index]
 
 
+PART_OF_YEAR = re.compile(r"(?:H|Q)[1-4]")
+
+
 def is_part_of_year(anchor: str) -> bool:
     """'H2', 'Q4': a half or quarter written without its year, of the story's year."""
-    return len(anchor) == 2 and anchor[0] in "HQ" and anchor[1] in "1234"
+    return PART_OF_YEAR.fullmatch(anchor) is not None
 
 
 def period_within(period: str, unit: str, published: date | None = None) -> str | None:
@@ -360,7 +363,7 @@ def period_within(period: str, unit: str, published: date | None = None) -> str 
     if unit == "S":
         return period
     if is_part_of_year(unit):
-        year = re.match(r"\d{4}(?=$|-[HQ]\d$|-\d\d$)", period)
+        year = re.match(r"\d{4}(?=$|-(?:H|Q)\d$|-\d\d$)", period)
         return f"{year[0]}-{unit}" if year else None
     if unit == "C":
         return financial_year_at(period, published)
