@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -1171,7 +1171,7 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
         mentions = anchored(mentions, story, source.published)
-        quantities = outside(quantities, mentions)
+        quantities = in_unit_of_figure_before(sentence.text, outside(quantities, mentions))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(quantities, mentions)

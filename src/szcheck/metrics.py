@@ -272,6 +272,40 @@ def not_a_rate(text: str, quantity: Quantity) -> Quantity:
     return replace(quantity, kind="count" if quantity.unit == "count" else "amount", per=None)
 
 
+CLAUSE_MARKS = re.compile(r"[,;:()]")
+
+
+@functools.cache
+def base_opener() -> re.Pattern:
+    nouns = word_alternation(words()["outlook_nouns"])
+    return re.compile(rf"[\s,]*(?:{alternation('base_openers')})\s+(?:(?:an?|the|its|their)\s+)?(?:(?:{alternation('base_adjectives')})\s+)?"
+                      rf"(?:(?:{nouns})\s+of\s+)?", re.I)
+
+
+def in_unit_of_figure_before(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'rose to 5 billion euros (in 2025) from 4.5 billion': a bare base, at the scale of the figure
+    before it, is in that figure's unit (and percent: 'to 5.2% from 4.8')."""
+    result = list(quantities)
+    for index in range(1, len(result)):
+        before, figure = result[index - 1], result[index]
+        if figure.unit != "count" or figure.noun or before.unit in ("count", "") or before.measure or before.kind == "growth":
+            continue
+        opener = base_opener().search(text, before.end, figure.start)  # after the figure's own period, if it has one
+        skipped = text[before.end : opener.start()] if opener else ""
+        if opener and opener.end() == figure.start and len(skipped) <= 40 and not CLAUSE_MARKS.search(skipped) \
+                and scale_of(figure) == scale_of(before):
+            result[index] = replace(figure, unit=before.unit, kind=before.kind, currency_from=before.currency_from)
+    return result
+
+
+def scale_of(quantity: Quantity) -> float | None:
+    """The factor of a figure's scale word: 1e9 for '4.5 billion', 1 for '4.8'; None for a number in words."""
+    try:
+        return round(quantity.value / float(quantity.number.replace(",", "")), 6) if quantity.number else None
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
 @functools.cache
 def window_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Before a span: a superlative and the 'in' of its window ('the fastest pace in almost'); after it:
