@@ -883,6 +883,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex, measure)
     kind = kind or read_as
+    if number < 0 and sign < 0:
+        sign = 1  # "shrank -0.3%", "fell -3%": the minus states the fall its verb states, once
     if kind == "duration" and qualifier == "over" and is_time_span(text, match.start()):
         qualifier = "exact"  # "grew 20% over 3 years": the span of a change, not a bound
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, sign, measure)

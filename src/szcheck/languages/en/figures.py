@@ -221,6 +221,7 @@ class Rules:
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
     plural_nouns: frozenset  # plurals without an s: "people", "children"
     race_nouns: frozenset  # "the 400m hurdles": a race, not a count
+    count_modifiers: frozenset  # "10-15 new staff": an adjective between a count and its noun
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
 
@@ -274,6 +275,7 @@ def build_rules() -> Rules:
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
         plural_nouns=frozenset(vocab["plural_nouns"]),
         race_nouns=frozenset(vocab["race_nouns"]),
+        count_modifiers=frozenset(vocab["count_modifiers"]),
         count_openers=lowered(vocab["count_openers"]),
         model_after=re.compile(model_words(vocab)),
     )
@@ -367,6 +369,10 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "1080p video": a screen resolution, not pence
     if digits and is_letter_name(text, match, digits, word):
         return True  # "Gate 23C", "2025F": a name or a forecast year, not degrees
+    if words and DIGITS_DASHED_BEFORE.search(before) and match.group(0)[:1].isupper():
+        return True  # the "Eleven" of "7-Eleven"
+    if digits and bare and is_dashed_to_spelled_name(after):
+        return True  # "7-Eleven": digits dashed to a capitalized spelled number name a thing
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business
@@ -406,6 +412,16 @@ def is_part_of_name(text: str, match: re.Match, digits: str, word: str, qualifie
     grammar = rules()
     return (gap == " " and len(digits) <= 3 and digits.isdigit() and word.lower() not in grammar.count_openers
             and word.lower() not in grammar.noun_stop_words)
+
+
+DIGITS_DASHED_BEFORE = re.compile(r"\d[-\u2013]$")
+DASHED_CAPITAL_WORD = re.compile(r"[-\u2013]([A-Z][a-z]{1,11})(?![A-Za-z])")
+
+
+def is_dashed_to_spelled_name(after: str) -> bool:
+    """'7-Eleven', '4-Seven': a capitalized number word glued to digits by a dash."""
+    word = DASHED_CAPITAL_WORD.match(after)
+    return bool(word) and word.group(1).lower() in number_tables()[0]
 
 
 def is_hour(digits: str | None, words: str | None) -> bool:
@@ -782,6 +798,9 @@ def counts_plural(text: str, end: int) -> bool:
     if not word:
         return False
     noun = word.group(1).lower()
+    if noun in rules().count_modifiers:
+        after = NEXT_WORD.match(text, word.end())  # "10-15 new staff": the noun after one adjective
+        noun = after.group(1).lower() if after else noun
     if noun in rules().race_nouns:
         return False
     return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
