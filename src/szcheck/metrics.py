@@ -278,7 +278,7 @@ CLAUSE_MARKS = re.compile(r"[,;:()]")
 @functools.cache
 def base_opener() -> re.Pattern:
     nouns = word_alternation(words()["outlook_nouns"])
-    return re.compile(rf"[\s,]*(?:{alternation('base_openers')})\s+(?:(?:an?|the|its|their)\s+)?(?:(?:{alternation('base_adjectives')})\s+)?"
+    return re.compile(rf"[\s,]*(?:{alternation('base_openers')})\s+(?:(?:{alternation('base_determiners')})\s+)?(?:(?:{alternation('base_adjectives')})\s+)?"
                       rf"(?:(?:{nouns})\s+of\s+)?", re.I)
 
 
@@ -311,7 +311,7 @@ def window_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Before a span: a superlative and the 'in' of its window ('the fastest pace in almost'); after it:
     the span's unit and what it is the top or bottom of ('-year low', 年来最高)."""
     units, ends = word_alternation(words()["window_units"]), word_alternation(words()["window_ends_after"])
-    qualifiers = word_alternation(words()["figure_qualifiers"] + ["more than", "less than", "close to", "the past", "the last"])
+    qualifiers = word_alternation(words()["figure_qualifiers"] + words()["window_qualifiers"])
     before = re.compile(rf"(?:{alternation('superlatives')})(?:\s+[\w-]+){{0,3}}?\s+in\s+(?:(?:{qualifiers})\s+)*$", re.I)
     after = re.compile(rf"[\s-]*(?:{units})[\s-]*(?:{ends})", re.I)
     return before, after
