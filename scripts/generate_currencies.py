@@ -68,9 +68,20 @@ def build() -> dict:
         words = sorted(english_words(code) | chinese_words(code) | set(extra["words"].get(code, [])) | lower_case)
         entry = {"symbols": symbols, "words": words}
         if extra["subunits"].get(code):
-            entry["subunits"] = extra["subunits"][code]
+            entry["subunits"] = extra["subunits"][code] + qualified_subunits(words, extra["subunits"][code])
         table[code] = entry
     return {"currencies": table, "ambiguous": ambiguous_forms(table, preferred)}
+
+
+def qualified_subunits(words: list[str], subunits: list[str]) -> list[str]:
+    """A hundredth named with its currency's country, as its main unit is: "U.S. dollars" gives
+    "U.S. cents", "Hong Kong dollars" "Hong Kong cents"."""
+    qualifiers = []
+    for word in words:
+        *qualifier, last = word.split()
+        if qualifier and word.isascii() and word[0].isupper() and last in words:
+            qualifiers.append(" ".join(qualifier))
+    return [f"{q} {s}" for q in dict.fromkeys(qualifiers) for s in subunits]
 
 
 def ambiguous_forms(table: dict, preferred: list[str]) -> dict:

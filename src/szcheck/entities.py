@@ -158,6 +158,21 @@ class Scope:
             self.last_subject = names[0].name
 
 
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+NUMBER_BEFORE = re.compile(r"\d(?:\s*[A-Za-z]+)?\s+$")
+
+
+def names_a_currency(text: str, start: int, end: int) -> bool:
+    """'10.2 billion U.S. dollars', '60 Hong Kong cents': after a number, a place's name that opens a
+    currency's name is part of the money, not what the figure is about."""
+    from .reader.figures import currencies
+
+    word = NEXT_WORD.match(text, end)
+    if not word or f"{text[start:end]} {word.group(1)}".lower() not in currencies().code_of:
+        return False
+    return NUMBER_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def kind_of(name: str, registry: Registry) -> str:
     entity = registry.entities.get(name)
     return PLACE_KINDS.get(entity.category, "organisation") if entity else "organisation"
@@ -347,7 +362,7 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
-             if not describes_an_entity(text, m)]
+             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end)]
     taken = spans_of(named)
     named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)

@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -204,7 +204,8 @@ def main_subject(source: Source, registry: Registry) -> str:
         for place in chinese_places(text):
             counts[place.name] += weight
         covering = Covering(organisations)
-        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)]
+        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
+                    and not names_a_currency(text, m.start, m.end)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -501,6 +502,8 @@ def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: 
         return Binding(f"{economy}.share", "registry", binding.at)
     if binding.match != "phrase":
         return binding
+    if quantity.kind == "growth" and binding.metric.removesuffix(" growth") in chinese_phrases.words()["economy_nouns"]:
+        return Binding(f"{economy}.growth", "registry", binding.at)
     if english_phrases.is_growth_noun(binding.metric):
         return Binding(f"{economy}.growth", "registry", binding.at)
     if binding.metric in outputs and quantity.kind == "amount":

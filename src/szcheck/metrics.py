@@ -117,8 +117,8 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
     while kept and kept[-1].lower() == "and":
         kept.pop()  # "for property tax relief and $8.5 billion for public schools"
     thing = " ".join(kept)
-    if not thing:
-        return None
+    if not thing or english_phrases.is_period_phrase(thing):
+        return None  # "spent 3.2 trillion yen in October": when, not on what
     for metric in registry.metrics.values():
         if thing.lower() in (target.lower() for target in metric.spent_on):
             return thing, metric.name

@@ -149,6 +149,10 @@ def gazetteer_places() -> dict[str, Entity]:
     adjectives = data.get("nationalities", {})
     for name, names in data.get("countries", {}).items():
         places[name] = Entity(name, "country", tuple([name, *names, *adjectives.get(name, [])]))
+    taken = {alias.lower() for entity in places.values() for alias in entity.aliases}
+    for country in read_yaml_data("world_countries.yaml").values():  # generated from CLDR: the rest of the world
+        if not any(alias.lower() in taken for alias in country["aliases"]):
+            places[country["name"]] = Entity(country["name"], "country", tuple(country["aliases"]))
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
     for name, chinese in data.get("provinces", {}).items():

@@ -85,6 +85,7 @@ def period_words() -> dict:
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
+        "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
         "attaching": re.compile(rf"^(?:\s+(?:{word_alternation(vocab['per_unit_words'])})\s+[a-z]+)?[\s,)]*"
@@ -116,7 +117,24 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
                                                relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
                                                point=is_point(text, match)))
-    return taken
+    return put_a_year_back(text, taken)
+
+
+MAY_BE_PUT_BACK = re.compile(r"Q|(?:H|Q)[1-4]|")  # anchors of a period named without its year
+
+
+def put_a_year_back(text: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """'the April-June period a year earlier', 'the third quarter a year ago': a period named without its
+    year and then put a year back is that period of the year before (the words are part of the mention)."""
+    pattern, kept = period_words()["a_year_back"], []
+    for mention in mentions:
+        if kept and kept[-1].end > mention.start:
+            continue  # "a year earlier" read on its own, now part of the mention before it
+        found = pattern.match(text, mention.end) if mention.relative and not mention.event and MAY_BE_PUT_BACK.fullmatch(mention.anchor) else None
+        if found:
+            mention = replace(mention, end=found.end(), text=text[mention.start : found.end()], period=year_before(mention.period))
+        kept.append(mention)
+    return kept
 
 
 class KeyView:
@@ -335,9 +353,14 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
-        mentions = [replace(m, period=period_within(story.period, m.anchor, published) or m.period) if m.anchor not in ("", "P") else m
+        mentions = [replace(m, period=put_back(m, period_within(story.period, m.anchor, published) or m.period)) if m.anchor not in ("", "P") else m
                     for m in mentions]
     return [a_year_before_the_one_said(mentions, index, story) if m.anchor == "P" else m for index, m in enumerate(mentions)]
+
+
+def put_back(mention: PeriodMention, period: str) -> str:
+    """A period resolved against the story, a year back when its mention says so ('the quarter a year ago')."""
+    return year_before(period) if period_words()["a_year_back"].search(mention.text) else period
 
 
 def a_year_before_the_one_said(mentions: list[PeriodMention], index: int, story: PeriodMention | None) -> PeriodMention:

@@ -58,6 +58,7 @@ def words() -> dict:
         "relative_clause": re.compile(rf",\s+(?:{word_alternation(vocab['aside_relatives'])})\s[^,;:()]*$", re.I),
         # bounded: an aside is short, and a comma inside a number ("30,000") does not close it
         "aside": re.compile(rf",\s+(?:{word_alternation(vocab['aside_openers'])})\s(?:[^,;()]|,(?=\d)){{1,160}}?,"),
+        "connective": re.compile(rf",\s+(?:{word_alternation(vocab['aside_connectives'])}),", re.I),
         "common_nouns": frozenset(vocab["common_nouns"]),
         "common_noun_endings": tuple(vocab["common_noun_endings"]),
         "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
@@ -112,12 +113,13 @@ def relative_clause_start(text: str) -> int | None:
 
 def asides(text: str) -> list[tuple[int, int]]:
     """Where asides between commas stand: ', the bank's main source of revenue,', ', which makes up a
-    quarter of the economy,'. Words with a verb of their own, not opened by a relative pronoun, are a
+    quarter of the economy,', ', however,'. Words with a verb of their own, not opened by a relative pronoun, are a
     clause, not an aside (', the city has increased support for R&D,')."""
     if ", " not in text:
         return []
-    return [match.span() for match in words()["aside"].finditer(text)
-            if match.group(0)[1:].split()[0].lower() in words()["aside_relatives"] or not words()["clause_verb"].search(match.group(0))]
+    found = [match.span() for match in words()["aside"].finditer(text)
+             if match.group(0)[1:].split()[0].lower() in words()["aside_relatives"] or not words()["clause_verb"].search(match.group(0))]
+    return found + [match.span() for match in words()["connective"].finditer(text)]
 
 
 def without_asides(text: str) -> str:

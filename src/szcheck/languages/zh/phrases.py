@@ -34,6 +34,7 @@ def words() -> dict[str, frozenset[str]]:
     vocab = vocabulary("claims")
     return {
         "predicates": frozenset(vocab["predicate_words_zh"]),
+        "economy_nouns": frozenset(vocab["economy_nouns_zh"]),
         "predicate_starts": tuple(vocab["predicate_words_zh"]),
         "scopes": frozenset(vocab["scope_prefixes_zh"]),
         "counting": frozenset(vocab["counting_units_zh"]),
