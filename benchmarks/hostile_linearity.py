@@ -106,6 +106,7 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=60, help="seconds per run")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every case grows linearly")
     parser.add_argument("--only", default="", help="comma-separated measures: read_figures,extract,hygiene")
+    parser.add_argument("--cases", default="", help="comma-separated case names (default: every case)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
@@ -114,7 +115,7 @@ def main() -> int:
     measures = [m for m in MEASURES if not options.only or m in options.only.split(",")]
     failed = []
     for measure in measures:
-        for case in CASES:
+        for case in (c for c in CASES if not options.cases or c in options.cases.split(",")):
             size, previous, steps = options.min_kb * 1024, None, []
             while size <= options.max_kb * 1024:
                 seconds = timed(case, measure, size, options.budget)

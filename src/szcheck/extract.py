@@ -912,7 +912,7 @@ def refers_back(text: str, quantity: Quantity) -> bool:
     the amount the paragraph named before."""
     references = "|".join(re.escape(word) for word in sorted(share_references(), key=len, reverse=True))
     return bool(re.search(rf"\bof\s+(?:{references})\b", text[max(0, quantity.start - 60) : quantity.start], re.I)
-                or re.match(rf"\s+of\s+(?:{references})\b", text[quantity.end :], re.I))
+                or re.compile(rf"\s+of\s+(?:{references})\b", re.I).match(text, quantity.end))
 
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
@@ -1241,7 +1241,7 @@ def day_ends() -> str:
 
 def is_a_day(text: str, mention) -> bool:
     """'2025年3月20日', 'March 20': the date a line (a byline) was written, not a period of figures."""
-    return re.match(rf"\s*\d{{1,2}}(?:[{re.escape(day_ends())}]|,|\s|$)", text[mention.end :]) is not None
+    return re.compile(rf"\s*\d{{1,2}}(?:[{re.escape(day_ends())}]|,|\s|$)").match(text, mention.end) is not None
 
 
 def title_period(source: Source):

@@ -191,7 +191,7 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
         return False
-    if not phrases.heads_its_phrase(text[mention.end :]) or phrases.ends_with_age_bracket(before):
+    if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
     kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
     modifiers = phrases.modifiers_before(without_names(before))
@@ -231,12 +231,13 @@ def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bo
     return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
 
 
+SPACES = re.compile(r"\s*")
+
+
 def after_noun(text: str, quantity: Quantity) -> int:
     """Where the text after a figure and the noun it counts goes on."""
-    rest = text[quantity.end :]
-    if quantity.noun and rest.lstrip().startswith(quantity.noun):
-        return quantity.end + len(rest) - len(rest.lstrip()) + len(quantity.noun)
-    return quantity.end
+    at = SPACES.match(text, quantity.end).end()  # not a copy of the rest: a sentence may be long
+    return at + len(quantity.noun) if quantity.noun and text.startswith(quantity.noun, at) else quantity.end
 
 
 def names_previous_period(text: str, quantity: Quantity) -> bool:
