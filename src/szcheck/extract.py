@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import sector_of_subject, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -222,7 +222,8 @@ def main_subject(source: Source, registry: Registry) -> str:
             words = match.group(0).split()
             if len(words) == 1 and words[0] in organisation_heads():
                 continue  # "Airlines", "Bank" alone name no one
-            while words and (any(part in registry.not_names for part in words[0].split("-")) or (len(words) == 1 and words[0].lower() in ordinary)
+            while words and (any(part in registry.not_names for part in words[0].split("-"))
+                             or (len(words) == 1 and (words[0].lower() in ordinary or english_phrases.is_common_noun(words[0])))
                              or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
@@ -819,7 +820,8 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
             return Binding(f"{binding.metric} change", binding.match, binding.at)  # "fell by 16,000": not the level
         return binding
     base, dot, suffix = binding.metric.partition(".")
-    narrowed = qualifier(text, binding.at)
+    sector = sector_of_subject(text, quantity, binding.at)  # its own clause's: not the one of the figure it took its metric from
+    base, narrowed = (base.partition(":")[0], sector) if sector else (base, qualifier(text, binding.at))
     metric = f"{base}:{narrowed}{dot}{suffix}" if narrowed and ":" not in base else binding.metric
     if (is_change(text, quantity) or names_a_change(text, binding.at, load_registry())) and not dot:
         metric += ".change"
@@ -1479,10 +1481,11 @@ def reached_by(text: str, change: Claim, quantity: Quantity, metric: str) -> boo
 def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:
     """'Britain added 120,000 jobs': what a company's metric counts, a place's measures as its own (`for_places`)."""
     base, dot, rest = binding.metric.partition(".")
-    known = registry.metrics.get(base) if binding.match == "registry" else None
+    name, colon, narrowed = base.partition(":")  # "Health care added 52,000 jobs": the place's health-care employment
+    known = registry.metrics.get(name) if binding.match == "registry" else None
     if not known or not known.for_places or kind_of(entity, registry) == "organisation":
         return binding
-    return Binding(known.for_places + dot + rest, binding.match, binding.at)
+    return Binding(known.for_places + colon + narrowed + dot + rest, binding.match, binding.at)
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:

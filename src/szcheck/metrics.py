@@ -39,6 +39,8 @@ def patterns() -> dict[str, re.Pattern]:
         "spending": re.compile(rf"(?:{alternation('spending_verbs')})\b", re.I),
         "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
+        # bounded: a clause's opening words, then the sector, then its verb
+        "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
@@ -157,6 +159,22 @@ def qualifier(text: str, mention: Mention | None) -> str:
     if not kept:
         return ""
     return f"{after.group('kept').lower()} {' '.join(kept)}" if after.group("kept") else " ".join(kept)
+
+
+def sector_of_subject(text: str, quantity: Quantity, mention: Mention | None) -> str:
+    """'Health care added 52,000 jobs', '..., while retail shed 6,000': a count or amount of a registry
+    metric named outside its clause's subject, in a clause whose subject is a sector of the economy, is
+    that sector's part of it."""
+    if quantity.kind not in ("count", "amount"):
+        return ""
+    start = clause_start(text, quantity.start)
+    if mention is not None and mention.surface != "verb" and start <= mention.start < quantity.start:
+        return ""  # "Retail sales rose to ...": the metric's own name, and whatever qualifies it there
+    found = patterns()["sector_subject"].match(text, start, quantity.start)
+    if not found or not (is_verb(found["verb"]) or found["verb"].lower() in words()["subject_verbs"] or found["verb"].endswith("ed")):
+        return ""
+    sector = re.sub(r"^the\s+", "", " ".join(found["sector"].lower().split()))
+    return words()["qualifier_names"].get(sector, sector)
 
 
 def compound_words(before: str) -> str:
