@@ -524,9 +524,27 @@ def between(names: list[Named], start: int, end: int) -> list[Named]:
     return names[low : bisect.bisect_left(names, end, lo=low, key=lambda n: n.start)]
 
 
+@functools.cache
+def partner_pattern() -> re.Pattern:
+    return re.compile(rf"(?P<noun>[A-Za-z]+)\s+(?:{alternation('partner_prepositions')})\s+(?:the\s+)?$", re.I)
+
+
+def is_partner(text: str, start: int) -> bool:
+    """'Shipments to the United States', 'Imports from China': a place named after a noun and 'to' or
+    'from' is where a flow goes or comes from, not what the figure is about ('rose to', 'moved from' are verbs)."""
+    from .languages.en import phrases as english
+
+    found = partner_pattern().search(text, max(0, start - 40), start)
+    if not found:
+        return False
+    noun = found["noun"]
+    return not (english.is_a_verb(noun) or english.is_function_word(noun) or noun.lower().endswith("ed") or noun.lower() in words()["infinitive_verbs"])
+
+
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
     """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
     start = clause_start(text, position)
+    names = [n for n in names if n.anaphor or not is_partner(text, n.start)]
     in_clause = between(names, start, position)
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:

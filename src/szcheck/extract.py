@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import sector_of_subject, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -71,6 +71,8 @@ def without_entity_names(phrase: str, subject: str = "") -> str:
     word, which news uses as its short form: "Nordhavn" for Nordhavn Steel)."""
     kept, end = [], 0
     for start, stop in sorted(name_spans(phrase)):
+        if is_partner(phrase, start):
+            continue  # "shipments to the United States": the partner narrows the metric
         if start >= end:
             kept.append(phrase[end:start])
         end = max(end, stop + (2 if phrase[stop : stop + 2] in ("'s", "’s") else 0))
@@ -126,7 +128,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
         infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
-        if not phrase and (function_word or participle or english_phrases.is_period_phrase(word)):
+        trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
+        if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word):
             break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured

@@ -34,6 +34,7 @@ def words() -> dict:
         "trailing_words": re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, vocab['phrase_trailing_words']))}))+\s*$", re.I),
         "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
         "stop_words": frozenset(vocab["phrase_stop_words"]),
+        "trailing_word_set": frozenset(vocab["phrase_trailing_words"]),
         "head_prepositions": frozenset(vocab["head_prepositions"]),
         "output_verbs": vocab["output_verbs"],
         "part_nouns": frozenset(vocab["part_nouns"]),
