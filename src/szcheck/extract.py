@@ -1177,9 +1177,10 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
-        mentions = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
-        mentions = anchored(mentions, story, source.published)
-        quantities = in_unit_of_figure_before(sentence.text, outside(quantities, mentions))
+        said = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
+        mentions = anchored(said, story, source.published)
+        # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
+        quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
