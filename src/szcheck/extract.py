@@ -502,10 +502,12 @@ def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: 
         return binding
     economy, outputs = english_phrases.words()["economy_metric"], english_phrases.words()["output_nouns"]
     whole, _, base = binding.metric.partition(".share of ")
-    if whole == economy and base in outputs:
-        return Binding(f"{economy}.share", "registry", binding.at)
+    if (whole == economy and base in outputs) or (quantity.kind == "share" and binding.metric.removeprefix("share of ") in outputs):
+        return Binding(f"{economy}.share", "registry", binding.at)  # "The city accounted for 36.7% of the province's output"
     if binding.match != "phrase":
         return binding
+    if quantity.kind == "growth" and not binding.metric:
+        return Binding(f"{economy}.growth", "registry", binding.at)  # "Sichuan province as a whole grew 5.7%"
     if quantity.kind == "growth" and binding.metric.removesuffix(" growth") in chinese_phrases.words()["economy_nouns"]:
         return Binding(f"{economy}.growth", "registry", binding.at)
     if english_phrases.is_growth_noun(binding.metric):
@@ -943,6 +945,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
+        subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
