@@ -86,6 +86,7 @@ def period_words() -> dict:
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
+        "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
         "attaching": re.compile(rf"^(?:\s+(?:{word_alternation(vocab['per_unit_words'])})\s+[a-z]+)?[\s,)]*"
@@ -201,6 +202,8 @@ def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], 
         return None
     mention = mentions[at]
     between = without_noun(text[quantity.end : mention.start], quantity.noun)
+    if quantity.kind == "growth":
+        between = period_words()["change_noun"].sub("", between, count=1)
     if not period_words()["attaching"].match(PARENTHESES.sub("", between) if "(" in between else between):
         return None
     first, last = bisect.bisect_left(quantity_starts, quantity.end), bisect.bisect_left(quantity_starts, mention.start)

@@ -23,9 +23,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks)"
-                   rf"|(?P<whole>(?:fiscal|financial)\s+year|year))"
+                   rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
                    rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
-                   ["months", "weeks", "year"], months_to),
+                   ["months", "weeks", "year", "quarter", "half"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -80,10 +80,11 @@ def month_span(match, text, published, vocab):
 
 def months_to(match, text, published, vocab):
     """'the three months to June' (2025-Q2), 'the year to January', 'the fiscal year ended March 31',
-    'the six weeks to January 4':
+    'the quarter ended Sept. 30', 'the half-year to June', 'the six weeks to January 4':
     the months ending with that month, the last such month up to publication when no year is given."""
     count = match["n"]
-    number = 12 if match["whole"] else int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    number = 12 if match["whole"] else 3 if match["quarter"] else 6 if match["half"] else \
+        int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
     last = vocab["months"][match["month"].lower()]
     year, relative = year_of(match, published, vocab)
     if year is None or not 1 < number <= (52 if match["unit"] == "weeks" else 12):
