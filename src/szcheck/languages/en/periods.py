@@ -64,7 +64,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
                    ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
-        PeriodRule("now", 190, word_alternation(vocab["as_of_publication"]), [w.lower() for w in vocab["as_of_publication"]], now),
+        # "now expects", "now sees": when a forecast is made, not the period it is for
+        PeriodRule("now", 190, rf"{word_alternation(vocab['as_of_publication'])}(?!\s+(?:{word_alternation(vocab['outlook_verbs_after_now'])}))",
+                   [w.lower() for w in vocab["as_of_publication"]], now),
     ]
 
 
