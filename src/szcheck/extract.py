@@ -204,9 +204,10 @@ def main_subject(source: Source, registry: Registry) -> str:
         for organisation in organisations:
             counts[organisation.name] += weight
             known.add(organisation.name)
-        for place in chinese_places(text):
-            counts[place.name] += weight
         covering = Covering(organisations)
+        for place in chinese_places(text):
+            if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
+                counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
                     and not names_a_currency(text, m.start, m.end)]
         lead_name = lead_name_start(text) if weight == 1 else -1
@@ -778,10 +779,13 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     loss is an organisation's, never a place's."""
     if quantity.kind != "amount" or not is_compatible("money", quantity) or chinese_phrases.is_chinese(window(text, quantity.start)[-12:]):
         return None
-    found = english_phrases.measure_verb(text[clause_start(text, quantity.start) : quantity.start])
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    found = english_phrases.measure_verb(clause)
     if found is None:
         return None
     key, before = found
+    if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
+        return None  # "raised its profit forecast to": a forecast revised, not money raised
     if key in registry.metrics:
         places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"]
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
