@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import sector_of_subject, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
@@ -844,6 +844,7 @@ COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
 )
+SERIES_AND = re.compile(r"\band\s+$", re.I)
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 
@@ -855,6 +856,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
     if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
         return binding
+    if previous.unit == quantity.unit and same_kind and not quantity.noun and SERIES_AND.search(between[-8:]):
+        return binding  # "5 billion euros in 2024 and 4.2 billion in 2023": the next figure of a series
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
         metric = re.sub(r"(?:\.| )growth$", "", binding.metric)
@@ -930,7 +933,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject)
-    before, after = without_sub_entity(english_phrases.without_asides(window(text, quantity.start))), text[quantity.end : quantity.end + WINDOW]
+    before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
     of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))

@@ -336,6 +336,21 @@ def window_patterns() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+@functools.cache
+def record_before_at() -> re.Pattern:
+    """'the highest in six years at': a record and its span between a metric and its figure."""
+    units = word_alternation(words()["window_units"])
+    return re.compile(rf"\b(?:{alternation('superlatives')})(?:\s+[a-z-]+){{0,2}}?(?:\s+(?:in|for|since)\s+[\w\s-]{{0,30}}?(?:{units}|\d{{4}}))?\s+at\s+$", re.I)
+
+
+def without_record(before: str) -> str:
+    """'Housing starts rose to the highest in six years at' -> 'Housing starts rose to the': what is
+    measured is said before the record."""
+    offset = max(0, len(before) - 80)
+    found = record_before_at().search(before, offset)
+    return before[: found.start()] if found else before
+
+
 def is_comparison_window(text: str, quantity: Quantity) -> bool:
     """'its lowest level in more than 50 years', 'a 34-year low', 五年来最高: the span a record is
     measured over, not a figure of the story."""
