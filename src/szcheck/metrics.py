@@ -367,7 +367,7 @@ def outlook(text: str, quantity: Quantity) -> str:
     if revised:
         return revised
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
-             for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match)]
+             for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
     if forecast_said_after(text, quantity):
@@ -378,6 +378,15 @@ def outlook(text: str, quantity: Quantity) -> str:
 
 
 REVISED_BY = re.compile(r"(?P<noun>[a-z]+)(?:\s+for\s+[^,;]{1,40}?)?\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)
+
+
+AND_VERB = re.compile(r"\band\s+(?P<verb>[a-z]+)\b", re.I)
+
+
+def predicate_after(clause: str, end: int) -> bool:
+    """'expects sales of 2 million cars next year and sold 1.6 million in 2024': a verb after 'and' opens
+    a predicate of its own, which the outlook before it does not hold for."""
+    return any(is_verb(m["verb"]) or m["verb"].lower() in words()["subject_verbs"] for m in AND_VERB.finditer(clause, end))
 
 
 def revised_outlook(clause: str) -> str:
