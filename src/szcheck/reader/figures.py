@@ -819,7 +819,8 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
             number, rounding = stated  # the precision the words state ("3.6 per mille" is to 0.005 percent)
         else:
             value = next(v for v in (language.ratio_value(match) for language in figure_grammars()) if v is not None)
-            number, rounding = value, Decimal("0.5")
+            # "a quarter point" is a step of its own size, not a whole point rounded
+            number, rounding = value, (value / 2 if first_of(match, lex.point_groups) else Decimal("0.5"))
     else:
         read = next((n for n in (language.number_of(match) for language in figure_grammars()) if n is not None), None)
         if read is None:

@@ -59,7 +59,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["by_fractions"]))
 
 
 @functools.cache
@@ -131,6 +131,12 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("ratio_words"):
         ratios = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["ratio_words"].items()}
         return ratios[re.sub(r"[\s-]+", " ", groups["ratio_words"].lower())] * 100
+    if groups.get("ratio_by"):
+        fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["by_fractions"].items()}
+        return fractions[re.sub(r"[\s-]+", " ", groups["ratio_by"].lower())] * 100
+    if groups.get("ratio_slashpart"):
+        part, whole = (Decimal(groups[name]) for name in ("ratio_slashpart", "ratio_slashwhole"))
+        return part / whole * 100 if whole else None
     if groups.get("ratio_part"):
         part, whole = (small_number(groups[name]) for name in ("ratio_part", "ratio_whole"))
         return part / whole * 100 if whole else None
@@ -140,6 +146,14 @@ def ratio_value(match: re.Match) -> Decimal | None:
 def small_number(text: str) -> Decimal:
     total, current, _ = spelled_number(text) if not text.isdigit() else (Decimal(0), Decimal(text), 0)
     return total + current
+
+
+def after_by(vocab: dict) -> str:
+    """Right after "by", or after "by" and a bound ("fell by more than half"): one fixed-width look-behind
+    each; or the fraction alone, as a claims file holds its value."""
+    bounds = [""] + [re.escape(w).replace(r"\ ", r"\s") + r"\s" for words in vocab["qualifiers"].values() for w in words]
+    alone = rf"\A(?=(?:{alternation(vocab['by_fractions'])})\Z)"  # the value of a claim, read back alone
+    return "(?:" + "|".join([rf"(?<=\bby\s{bound})" for bound in bounds] + [alone]) + ")"
 
 
 def ratio_alternatives(vocab: dict) -> list[str]:
@@ -152,6 +166,8 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"[\s-]+(?:{alternation(vocab['fraction_point_words'])})(?![A-Za-z])",
         rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s|$)"
         rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
+        rf"{after_by(vocab)}(?P<ratio_by>{alternation(vocab['by_fractions'])})(?![\w-])(?!\s+(?:of|past|a|an|{alternation(vocab['fraction_point_words'])})\b)",
+        rf"(?<![\w/.,])(?P<ratio_slashpart>\d)/(?P<ratio_slashwhole>[1-9]\d?)\s+of(?=\s|$)(?!\s+(?:{alternation(vocabulary('periods')['months'])})\b)",
         rf"{first_character_test(vocab['change_words'])}(?<![A-Za-z])(?P<growth_words>{alternation(vocab['change_words'])})(?![A-Za-z-])",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
@@ -341,6 +357,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     digits, words, fraction = match.group("digits", "words", "fraction")
     if fraction:
         return is_not_a_fraction(fraction, bare)
+    if match.group("ratio_slashpart"):
+        return int(match.group("ratio_slashpart")) >= int(match.group("ratio_slashwhole"))  # "part 2/2 of": a numbering
     if not (digits or words):
         return False
     grammar = rules()
