@@ -417,13 +417,14 @@ def subject_position(text: str, named: Named) -> bool:
         or acts(text, named.end)
 
 
-NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# a time may stand between a name and its verb: "Ashgrove Markets on Friday posted", "X last week said"
+VERB_AFTER_NAME = re.compile(r"(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+)?\s+([a-z]+)\b")
 
 
 def acts(text: str, end: int) -> bool:
     """Whether the word after a name at `end` is a verb of doing ('reported', 'rose', any verb in -ed),
     not one of saying ('Smith said' names a source)."""
-    verb = NEXT_WORD.match(text, end)
+    verb = VERB_AFTER_NAME.match(text, end)
     if verb is None or verb.group(1) in saying_verbs():
         return False
     return verb.group(1) in subject_verbs() or verb.group(1).endswith("ed")

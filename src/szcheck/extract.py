@@ -349,9 +349,10 @@ def section_entity(heading: str) -> str:
 
 OPENING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
-    r"|\s+(?P<verb>[a-z]+)\b)"
-)
-INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})(?=['’]s\s|(?<=s)['’]\s|\s+(?P<verb>[a-z]+)\b)")
+    r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
+)  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
+INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
+                        r"(?=['’]s\s|(?<=s)['’]\s|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+)?\s+(?P<verb>[a-z]+)\b)")
 
 
 def opening_name(text: str, registry: Registry) -> Mention | None:
@@ -449,14 +450,20 @@ class Binding:
     at: Mention | None = None  # where the sentence names it
 
 
-GROWTH_OF = re.compile(r"\s*(?:year-on-year\s+)?(?:growth|increase|rise|decline|decrease)\s+(?:in|of)\s+")
+def change_of(text: str, quantity: Quantity) -> re.Match | None:
+    """'a 2% fall in', 'a 30% year-on-year growth in': a change noun after the rate, before what changed."""
+    return english_phrases.words()["change_of"].match(text, quantity.end)
+
+
+MODIFIERS_BEFORE_NAME = re.compile(r"(?:(?!of\b)[\w'’-]+\s+){0,2}")
 
 
 def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], preceding: range) -> Binding | None:
-    """'a 30% growth in IP pledge financing', or else the metric named last before the rate, unless
-    the rate's clause has a subject of its own ('Revenue rose 8%, while fuel costs fell 3%')."""
-    after = GROWTH_OF.match(text, quantity.end)
-    following = [m for m in mentions if after and m.start == after.end()]
+    """'a 30% growth in IP pledge financing', 'a 2% fall in quarterly revenue', or else the metric named
+    last before the rate, unless the rate's clause has a subject of its own ('Revenue rose 8%, while
+    fuel costs fell 3%')."""
+    after = change_of(text, quantity)
+    following = [m for m in mentions if after and m.start >= after.end() and MODIFIERS_BEFORE_NAME.fullmatch(text, after.end(), m.start)]
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
     if chosen and not following and chosen.surface.isascii() and has_own_subject(text, chosen.start, quantity):
         return None
@@ -651,7 +658,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         spent = spent_on(text, quantity, registry)
         if spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
-        elif quantity.kind == "growth" and index and not GROWTH_OF.match(text, quantity.end) \
+        elif quantity.kind == "growth" and index and not change_of(text, quantity) \
                 and grows_the_figure_before(text, quantities, index, mentions, preceding):
             binding = growth_of(bindings[-1])
         elif quantity.kind == "growth":
@@ -663,7 +670,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         if binding is None and index:
-            binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings)
+            binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings) \
+                or compared_figure(text, quantities, index, bindings)
         if binding is None and quantity.kind == "share" and earlier and refers_back(text, quantity):
             binding = Binding(f"{earlier}.share", "registry")
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "growth" and "." not in bindings[-1].metric \
@@ -882,6 +890,16 @@ def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: l
     return bindings[earlier] if earlier is not None and earlier < index - 1 else None
 
 
+def compared_figure(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """'grew 3.1%, ahead of the 2.5% analysts had expected': a figure a comparison word sets against the
+    sentence's last figure of its unit states the same measure."""
+    quantity = quantities[index]
+    if not english_phrases.words()["compared_figure"].search(text, max(0, quantity.start - 60), quantity.start):
+        return None
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit), None)
+    return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
+
+
 COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\s+[^,;]{0,40}$", re.I)
 
 
@@ -940,7 +958,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     in_phrase = in_phrase and goods_measured(before, in_phrase)
     subject = phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
-        else tail_phrase(of_phrase.group(1)) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
+        else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
         else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
         entity,
     )
@@ -955,8 +973,19 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
+        changed = changed_thing(text, quantity, entity)
+        subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
+    """'a 12% jump in car sales' -> 'car sale': what a change noun after the rate is of ('' when it
+    names a period: 'a 3% rise in the third quarter')."""
+    after = change_of(text, quantity)
+    phrase = up_to_function_word(text[after.end() : after.end() + WINDOW]) if after else ""
+    phrase = re.split(r"[,;:.()]", phrase)[0]
+    return "" if not phrase or english_phrases.is_period_phrase(phrase) else phrase_key(phrase, entity)
 
 
 def goods_measured(before: str, goods: str) -> str:
@@ -1344,7 +1373,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
         binding = of_the_economy(for_a_place(binding, entity, registry), entity, quantity, registry)
-        if binding.metric.endswith(".growth") and quantity.kind == "share" and quantity.unit == "percent":
+        if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
+                                                                        or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, binding)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):

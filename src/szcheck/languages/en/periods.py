@@ -332,8 +332,21 @@ def full_year(match, text, published, vocab):
     'its full-year profit forecast', 'full-year guidance': the year now under way."""
     if not published:
         return None
-    expected = FULL_YEAR_OUTLOOK.match(text, match.end()) is not None
+    expected = FULL_YEAR_OUTLOOK.match(text, match.end()) is not None or expects_in_clause(text, match, vocab)
     return str(published.year if expected else published.year - 1), True, False, "Y"
+
+
+def expects_in_clause(text: str, match: re.Match, vocab: dict) -> bool:
+    """Whether the full year's clause has a word of expecting: 'expects full-year revenue of'."""
+    start = max(text.rfind(mark, max(0, match.start() - 80), match.start()) for mark in ",;:")
+    ends = [end for end in (text.find(mark, match.end(), match.end() + 80) for mark in ",;:.") if end >= 0]
+    clause = text[start + 1 : min(ends, default=min(len(text), match.end() + 80))]
+    return expecting_words(tuple(vocab["full_year_expecting"])).search(clause) is not None
+
+
+@functools.cache
+def expecting_words(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"\b(?:{word_alternation(words)})\b", re.I)
 
 
 # the noun of expecting that a full year describes: "full-year operating profit forecast"

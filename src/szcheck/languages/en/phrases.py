@@ -64,6 +64,9 @@ def words() -> dict:
         "common_noun_endings": tuple(vocab["common_noun_endings"]),
         "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
         "growth_nouns": frozenset(vocab["growth_nouns"]),
+        "compared_figure": re.compile(rf"\b(?:{word_alternation(vocab['comparison_openers'])})\s+(?:(?:{word_alternation(vocab['comparison_fillers'])})\s+){{0,4}}$", re.I),
+        "change_of": re.compile(rf"\s*(?:(?:{word_alternation(vocab['change_noun_modifiers'])})\s+)?"
+                                rf"(?:{word_alternation(vocab['change_nouns'])})\s+(?:in|of)\s+", re.I),
         "economy_metric": vocab["economy_metric"],
         "output_nouns": frozenset(vocab["output_nouns"]),
         "growth_noun": re.compile(rf"\s*(?:{word_alternation(vocab['growth_nouns'])})", re.I),
