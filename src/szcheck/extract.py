@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, data_source_spans, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -393,8 +393,9 @@ def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     subject that neither the registry nor the name patterns know."""
     names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
     opening = opening_name(text, registry)
+    sources = data_source_spans(text)
     for found in ([opening] if opening else []) + inner_names(text, registry):
-        if not any(n.start < found.end and found.start < n.end for n in names):
+        if not any(n.start < found.end and found.start < n.end for n in names) and not inside(sources, found.start, found.end):
             names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
     return sorted(names, key=lambda n: n.start)
 
@@ -746,7 +747,8 @@ def vocabulary_of_shares() -> tuple[str, ...]:
 
 def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
     """'Inflation eased to 3.4%': a percentage of a metric stated as changes is its growth."""
-    metric = registry.metrics.get(binding.metric) if binding.match == "registry" else None
+    base = binding.metric.partition(":")[0]  # 'core inflation' (cpi:core) changes as the CPI does
+    metric = registry.metrics.get(base) if binding.match == "registry" and "." not in binding.metric else None
     if metric and metric.changes and quantity.unit == "percent" and quantity.kind != "growth":
         return Binding(f"{binding.metric}.growth", binding.match, binding.at)
     return binding
@@ -1328,12 +1330,13 @@ def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return result
 
 
-def referred(binding: Binding, earlier: str) -> Binding:
+def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     """'The figure was 3.46 trillion yuan in 2023': a figure keyed by a word that refers back states
-    the metric the paragraph stated last."""
+    the metric the paragraph stated last; 'a reading of 3.5%' (`rate`) the rate the article stated last."""
     from .entities import words
 
-    if binding.match == "phrase" and binding.metric in words()["reference_nouns"]:
+    nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] if rate else [])
+    if binding.match == "phrase" and binding.metric in nouns:
         return Binding(earlier, "registry") if earlier else Binding("", "phrase")  # 'the number' alone names nothing
     return binding
 
@@ -1358,7 +1361,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.metric) for b in bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods))]
+    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, scope.metric)
+                for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
@@ -1450,7 +1454,12 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claims.append(claim)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
             scope.measured[quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
+        if binding.metric and not claim.outlook and quantity.unit == "percent":
+            scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
     return claims
+
+
+RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:

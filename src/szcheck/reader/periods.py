@@ -243,9 +243,11 @@ def assign_periods(
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
             following = following_mention(text, quantity, usable, claimed, clause_break)
-            if in_clause and following and in_clause.text.lower() in period_words()["now"] \
+            if in_clause and following and (in_clause.text.lower() in period_words()["now"] or id(in_clause) in claimed) \
                     and following.start - quantity.end < quantity.start - in_clause.end:
-                in_clause = None  # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter": the nearer
+                # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter", "held rates at 4% this
+                # month and forecast inflation of 3% by mid-2026": the nearer, when the one before is another's
+                in_clause = None
             mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
         if mention is not None and mention.anchor == "P" and quantity.kind == "growth":
             # "an increase of 14% on the same period last year": the base of the growth, not its period

@@ -40,6 +40,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
                    ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
+        PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
+                   ["month", "quarter"], this_or_next_part),
+        PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
         PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
                    rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
@@ -197,6 +200,27 @@ def last_month_word(match, text, published, vocab):
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def this_or_next_part(match, text, published, vocab):
+    """'this month', 'the current quarter': the one of publication; 'next month', 'the coming quarter': the one after."""
+    if not published:
+        return None
+    step = 1 if match["next"] else 0
+    if match["unit"].lower() == "month":
+        month = published.month - 1 + step
+        return f"{published.year + month // 12}-{month % 12 + 1:02d}", True, False
+    quarter = (published.month - 1) // 3 + step
+    return f"{published.year + quarter // 4}-Q{quarter % 4 + 1}", True, False
+
+
+def last_quarter_word(match, text, published, vocab):
+    """'last quarter': the quarter before the one of publication ('the previous quarter' is the one before
+    the story's: a base, left to the story's periods)."""
+    if not published:
+        return None
+    quarter = (published.month - 1) // 3 - 1
+    return (f"{published.year}-Q{quarter + 1}" if quarter >= 0 else f"{published.year - 1}-Q4"), True, False
 
 
 def end_of(match, text, published, vocab):
