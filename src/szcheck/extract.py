@@ -1228,8 +1228,11 @@ def extract_claims(source: Source) -> list[Claim]:
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
-        relative_to_story = stated is not None and stated.anchor not in ("", "L") and not is_part_of_year(stated.anchor)
-        story = stated if stated is not None and not relative_to_story and not is_now(stated) and not within_story(stated, story) else story
+        # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
+        leading = story is None or (story.relative and is_part_of_year(story.anchor))
+        about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
+        relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
+        story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
@@ -1296,8 +1299,9 @@ def title_period(source: Source):
     their own have: '2024年济南市国民经济和社会发展统计公报'. A title naming several years ('during the
     14th Five-Year Plan') dates no single figure."""
     title = reading_form(source.title or "")
+    # a part of a year named without its year ('Q2 profit rises') may be a financial year's: the lead says which
     mentions = [m for m in read_periods(title, source.published)
-                if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period]
+                if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period and not (m.relative and is_part_of_year(m.anchor))]
     return mentions[0] if len(mentions) == 1 else None
 
 
@@ -1344,15 +1348,20 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
-def stated_period(quantities: list[Quantity], mentions: list) -> object | None:
+def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: bool = False) -> object | None:
     """The one period a sentence states for all its figures, which holds for the rest of its paragraph
     ('The province's R&D spending was 130.4 billion yuan in 2024. Of that, enterprises ...'); a period
-    that only some of them state is the period of those, such as the base of a comparison."""
+    that only some of them state is the period of those, such as the base of a comparison. With
+    `bases_allowed`, the period of the sentence's first figure when the others are of earlier periods
+    (its bases: 'profit of Rs 4,250 crore for the quarter, up from Rs 3,899 crore a year earlier'): the
+    period the story is about, though not one the next sentence's figures take as stated."""
     levels = [q for q in quantities if q.kind != "growth"] or quantities
     periods = {q.period if q.period_basis == "stated" else None for q in levels}
-    if len(periods) != 1 or None in periods:  # 'stood at 14.1%, up from 13.6% at the end of 2023': a base only
+    if not levels or None in periods:  # 'stood at 14.1%, up from 13.6% at the end of 2023': a base only
         return None
-    period = periods.pop()
+    period, end = levels[0].period, last_month(levels[0].period)
+    if len(periods) > 1 and not (bases_allowed and end and all((last_month(other) or end) < end for other in periods - {period})):
+        return None
     return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
 
 

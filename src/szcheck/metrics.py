@@ -416,4 +416,4 @@ def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
     return any(word in nouns for word in match.group(0).lower().split()) and DIGIT.search(later) is not None
 
 
-YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bFY\s?'?(?:(?:20)?\d\d[-/–])?\d\d(?!\d)|\b[QH][1-4]\b", re.I)  # and 'FY26', 'Q3'

@@ -39,6 +39,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    ["quarter", "half"], month_quarter),
         PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
                    ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
+        PeriodRule("bare_quarter", 61, r"(?<![\w-])(?:q(?P<q>[1-4])|h(?P<h>[12]))(?![\w-]|\s*(?:'|fy|(?:19|20)\d\d))",
+                   ["q1", "q2", "q3", "q4", "h1", "h2"], bare_quarter),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
         PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
                    ["month", "quarter"], this_or_next_part),
@@ -55,6 +57,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
+        # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
+        PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
@@ -315,6 +319,20 @@ def noun_year() -> tuple[re.Pattern, re.Pattern]:
     before = ending_with(words["noun_year_determiners"])
     after = re.compile(rf"\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}\s+(?:{word_alternation(words['noun_year_links'])})\s")
     return before, after
+
+
+def bare_quarter(match, text, published, vocab):
+    """'Q3', 'H1' with no year, as 'the third quarter' is read: of the story's year, else the last one up to
+    publication. Written in capitals ('q3' is no period)."""
+    if not published or not text[match.start()].isupper():
+        return None
+    letter, number = ("Q", int(match["q"])) if match["q"] else ("H", int(match["h"]))
+    year = published.year - (1 if number * (6 if letter == "H" else 3) > published.month else 0)
+    return f"{year}-{letter}{number}", True, False, f"{letter}{number}"
+
+
+def short_fiscal_year(match, text, published, vocab):
+    return f"20{match['yy']}", False, False
 
 
 def year(match, text, published, vocab):
