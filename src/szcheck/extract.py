@@ -133,11 +133,26 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word):
             break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured
+        if word.lower() == "and" and phrase and len(phrase) < 4 and coordinated_after_preposition(words, position):
+            phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
+            continue
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
     return " ".join(phrase)
+
+
+def coordinated_after_preposition(words: list[str], position: int) -> bool:
+    """Whether 'and' at `position` joins two nouns after a head's preposition ('Prices of food and
+    drinks'): one to three content words before it, then the preposition."""
+    for back in range(position - 1, max(-1, position - 5), -1):
+        word = words[back].lower()
+        if word in english_phrases.words()["head_prepositions"]:
+            return back < position - 1 and bool(head_before_preposition(words, back))
+        if english_phrases.is_function_word(words[back]) or english_phrases.is_clause_verb(words[back]):
+            return False
+    return False
 
 
 POSSESSIVE = re.compile(r"\w['’]s?$")
@@ -1729,13 +1744,13 @@ def dated(text: str, quantity: Quantity, metric: str, period: str, published: da
     base = base_period(text, quantity, period, published, reached)
     if base is not None:
         return base
-    if quantity.kind == "growth":
-        return period
     if names_previous_period(text, quantity):
         return year_before(period)
     step = previous_step(text, quantity)
     if step:
-        return step_before(period, step)
+        return step_before(period, step)  # also a rate: 'down from 3.8% a month earlier' is the month before's
+    if quantity.kind == "growth":
+        return period
     if metric.endswith((".change", ".change_difference")) and re.fullmatch(r"\d{4}-12", period):
         return period[:4]
     return period
