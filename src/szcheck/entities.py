@@ -352,8 +352,13 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
         return True  # "the Bengaluru-based company": where the organisation is, not what a figure is about
     if mention.surface.lower() not in nationality_adjectives():
         return False
+    if OWNED_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return True  # "its South Australian mine": the owner's asset, described
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
     return any(singular(word) in words()["entity_nouns"] for word in following)
+
+
+OWNED_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[A-Z][\w-]*\s+)?$")
 
 
 def sentence_names(text: str, registry: Registry, local) -> list[Named]:
