@@ -1409,6 +1409,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
+        elif claims and is_share_change(text, quantity, claims[-1]):
+            binding = Binding(f"{claims[-1].metric} growth", "phrase", binding.at)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
@@ -1611,6 +1613,17 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
     return (quantity.unit == "percentage_point" and binding.metric.endswith(".growth") and previous.metric == binding.metric
             and previous.quantity is not None and previous.quantity.unit == "percent" and previous.kind == "growth"
             and chinese_phrases.is_chinese(previous.quote))
+
+
+def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:
+    """'占总收入的59.5%，同比提高4.2个百分点', '资产负债率为53.2%，较年初下降1.8个百分点': points right after a
+    share a registry metric does not name, with a change word between, are that share's change (keyed as
+    a rate's change in points is: '<share> growth'), not the growth of what the share is of."""
+    if quantity.unit != "percentage_point" or previous.kind != "share" or previous.quantity is None \
+            or previous.quantity.unit != "percent" or not previous.metric or previous.metric_match == "registry":
+        return False
+    between = text[previous.quantity.end : quantity.start]
+    return len(between) <= 16 and chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
 
 
 def is_ratio_change(text: str, quantity: Quantity, previous: Claim) -> bool:
