@@ -260,8 +260,23 @@ def main_subject(source: Source, registry: Registry) -> str:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
-        return named[0].name if named else source.id
+        return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+def chinese_title_name(title: str, published) -> str:
+    """'蔚来三季度交付量增长12%' -> '蔚来': a Chinese title that names no known place or organisation opens
+    with its subject, before the first period, metric or number it states (two to six characters)."""
+    if not chinese_phrases.is_chinese(title[:2]):
+        return ""
+    ends = [m.start for m in read_periods(title, published)] + [m.start for m in find_mentions(title, "metrics")]
+    ends += [m.start() for m in DIGIT_OR_MARK.finditer(title)]
+    name = title[: min(ends, default=0)].strip()
+    return name if HAN_NAME.fullmatch(name) else ""
+
+
+DIGIT_OR_MARK = re.compile(r"[\d０-９，。：；、！？,.:;!?\s]")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 @functools.cache
