@@ -141,7 +141,7 @@ class Scope:
             return self.subject
         if kind == "province" and self.within:
             return self.within
-        if kind == "nation":  # "nationwide", "全国范围内": the country the article's subject is in
+        if kind == "nation":  # "nationwide", "全国范围内", "the national average": the country the subject is in
             return self.article.get("country") or self.country or self.subject
         return self.article.get(kind) or self.subject
 

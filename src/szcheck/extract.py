@@ -731,6 +731,18 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
         bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
+    return growth_taking_its_level(text, quantities, bindings)
+
+
+def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
+    """'Perth led with growth of 2.8%, taking its population past 2.4 million': a growth rate that takes
+    a level somewhere is that level's growth."""
+    pattern = english_phrases.words()["taking_its_level"]
+    for index in range(len(quantities) - 1):
+        rate, level, named = quantities[index], quantities[index + 1], bindings[index + 1]
+        if rate.kind == "growth" and level.kind in ("amount", "count") and named.match == "registry" and "." not in named.metric \
+                and pattern.fullmatch(text, rate.end, level.start):
+            bindings[index] = Binding(f"{named.metric}.growth", "registry", named.at)
     return bindings
 
 
