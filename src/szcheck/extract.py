@@ -1006,6 +1006,8 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
         entity,
     )
+    partner = flow_partner(before, subject)
+    subject = f"{subject}:{partner}" if partner else subject  # "Travel to Japan jumped 18%": not all travel
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1030,6 +1032,22 @@ def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
     phrase = up_to_function_word(text[after.end() : after.end() + WINDOW]) if after else ""
     phrase = re.split(r"[,;:.()]", phrase)[0]
     return "" if not phrase or english_phrases.is_period_phrase(phrase) else phrase_key(phrase, entity)
+
+
+def flow_partner(before: str, subject: str) -> str:
+    """'Shipments to the United States rose' -> 'United States': the place a phrase's flow goes to or
+    comes from, right after its head noun; '' when there is none."""
+    from .entities import partner_pattern
+
+    if not subject or ":" in subject:
+        return ""
+    head = subject.split()[-1].lower()
+    tail = max(0, len(before) - 120)
+    for mention in find_mentions(before[tail:], "entities"):
+        found = partner_pattern().search(before, max(0, tail + mention.start - 40), tail + mention.start)
+        if found and singular(found["noun"].lower()) == head:
+            return mention.name
+    return ""
 
 
 def goods_measured(before: str, goods: str) -> str:
