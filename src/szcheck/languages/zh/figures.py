@@ -80,8 +80,18 @@ def number_alternatives(vocab: dict) -> list[str]:
 
 
 def level_suffix(vocab: dict) -> str:
-    """百亿级 (a level); ':1' after the first term of a ratio (2.31:1), read only where a ratio is named (is_ratio)."""
-    return rf"(?P<level_ji>{word_alternation(w for w in vocab['level_words'] if not w.isascii())})|(?P<ratioto_zh>[:：∶]1(?![\d.．]))"
+    """百亿级, 百亿元级 (a level: 级 right after a scale word, or a scale and its unit); ':1' after the first
+    term of a ratio (2.31:1), read only where a ratio is named (is_ratio). A 级 after a plain number is a
+    grade or a magnitude (5级地震, 三级医院): see is_grade."""
+    level = word_alternation(w for w in vocab["level_words"] if not w.isascii())
+    ends = scale_ends(vocab)
+    after_scale = rf"(?:(?<=[{ends}])|(?<=[{ends}][\u4e00-\u9fff])|(?<=[{ends}][\u4e00-\u9fff]{{2}}))"
+    return rf"{after_scale}(?P<level_ji>{level})|(?P<ratioto_zh>[:：∶]1(?![\d.．]))"
+
+
+def scale_ends(vocab: dict) -> str:
+    """The last characters of the Chinese scale words (亿 of 百亿, 万 of 千万), escaped for a class."""
+    return re.escape("".join(sorted({word[-1] for word in bare_scales(vocab)})))
 
 
 @functools.cache
@@ -326,7 +336,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     not a count; but 两家银行 and 两到三万元 count). Any number in an identifier (邮编：310000),
     a clock time (10时30分), a name (二十一世纪) or a line of page furniture (下一篇：...)."""
     han = has_han(text)
-    if han and is_furniture(text, match.start()):
+    if han and (is_furniture(text, match.start()) or is_grade(text, match)):
         return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
     if match.group("ratioto_zh") and not (is_ratio(text, match.start()) or text.strip() == match.group(0)):
@@ -361,6 +371,19 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_grade(text: str, match: re.Match) -> bool:
+    """A number right before 级 with no scale word (5级地震, 三级医院, 十级大风) is a grade or a magnitude,
+    part of what it names: no figure. After a scale word 级 is an order of magnitude (百亿级, level_suffix)."""
+    return text[match.end() : match.end() + 1] in level_words() and not match.group("level_ji")
+
+
+@functools.cache
+def level_words() -> frozenset[str]:
+    from .. import vocabulary
+
+    return frozenset(w for w in vocabulary("figures")["level_words"] if not w.isascii())
 
 
 def is_price_unit(text: str, match: re.Match, numeral: numerals.Numeral) -> bool:
