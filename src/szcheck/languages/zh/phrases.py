@@ -155,13 +155,26 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 0
     if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
         return 1
-    if word in vocab["grades"] and before and GRADE.fullmatch(before[0]):
-        return 2
+    if word in vocab["grades"] and before and (GRADE.fullmatch(before[0]) or is_scale_word(before[0])):
+        return 2  # 5A级景区, 百亿级企业: a grade or an order of magnitude names the kind counted
     if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
     return 0
+
+
+@functools.cache
+def scale_words() -> frozenset[str]:
+    """百亿, 千亿, and each with 元 (百亿元级): the orders of magnitude before 级."""
+    from .numerals import vocabulary as numeral_vocabulary
+
+    scales = [w for w in vocabulary("figures")["scales"] if HAN.search(w)]
+    return frozenset(scales + [s + u for s in scales for u in numeral_vocabulary().raw["yuan"]])
+
+
+def is_scale_word(word: str) -> bool:
+    return word in scale_words()
 
 
 def noun_after(text: str) -> str:
