@@ -31,7 +31,7 @@ def bare_scales(vocab: dict) -> list[str]:
 def numeral_characters() -> tuple[str, str]:
     """(characters that carry a number, characters that may stand beside them in a numeral), escaped for a class."""
     raw = numerals.vocabulary().raw
-    carrying = set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"])
+    carrying = set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["tens"])
     around = set(raw["big_units"]) | set(raw["points"]) | set(raw["few"]) | set(raw["more"])
     return re.escape("".join(sorted(carrying))), re.escape("".join(sorted(around - carrying)))
 
@@ -41,7 +41,7 @@ def leading_characters() -> str:
     """The characters beside a number that may open a numeral before it (万亿, 几十): not 多 or 点,
     which only follow one (最多两百人 is 'at most 200')."""
     raw = numerals.vocabulary().raw
-    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"])
+    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"]) - set(raw["tens"])
     return re.escape("".join(sorted(leading)))
 
 
@@ -368,7 +368,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
-    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
+    if bare and (is_name_or_time(text, start, end) or is_day_of_month(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
 
@@ -407,7 +407,7 @@ def measure_words() -> frozenset[str]:
 def price_after() -> re.Pattern:
     """A number of yuan: what a price states."""
     raw = numerals.vocabulary().raw
-    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]))
+    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]) + "".join(raw["tens"]))
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
@@ -553,6 +553,27 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_day_of_month(text: str, start: int, end: int) -> bool:
+    """正月十五, 腊月廿三, 八月十五: a day written in Han numerals right after its month, with no 日 (as the
+    lunar calendar is written). A count after 月 goes on with what it counts (上月五家企业, 每月三千元)."""
+    if not text.endswith(numerals.vocabulary().raw["month_suffix"], 0, start) or not all(HAN.match(c) for c in text[start:end]):
+        return False
+    number = numerals.read_numeral(text, start)
+    if number is None or number.end != end or number.approximate or not 1 <= number.value <= 30:
+        return False
+    return not text.startswith(counted_words(), end)
+
+
+@functools.cache
+def counted_words() -> tuple[str, ...]:
+    """What a count names right after its number: measure words, time nouns, the people counted."""
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    words = vocab["classifiers"] + vocab["counting_measure_words"] + vocab["time_nouns"] + vocab["bounded_scales"]["counted"]
+    return tuple(sorted({w for w in words if HAN.search(w)} | set(numerals.vocabulary().raw["yuan"]), key=len, reverse=True))
 
 
 BYLINE_REACH = 8  # characters between 记者 and the name's digit (（记者张三）)
@@ -789,7 +810,7 @@ INTAKE_AFTER = ("级", "届")
 def number_starts(vocab: dict) -> set[str]:
     """The characters a Han numeral or a percent in words can begin with."""
     raw = numerals.vocabulary().raw
-    return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
+    return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["tens"]) | set(raw["big_units"]) | set(raw["few"])
             | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
             | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})
 

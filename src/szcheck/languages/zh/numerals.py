@@ -56,6 +56,7 @@ class Vocabulary:
     zeros: frozenset
     counting_only: frozenset
     small: dict
+    tens: dict
     big: dict
     mega: str
     mega_before: tuple
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         zeros=frozenset(data["zeros"]),
         counting_only=frozenset(data["counting_only"]),
         small={c: Decimal(u) for c, u in data["small_units"].items()},
+        tens={c: Decimal(u) for c, u in data["tens"].items()},
         big={c: Decimal(u) for c, u in data["big_units"].items()},
         mega=data["mega"],
         mega_before=tuple(data["mega_before"]),
@@ -200,6 +202,8 @@ def han_token(text: str, pos: int, v: Vocabulary) -> tuple | None:
         return ("zero", ZERO, ONE, None, pos, end)
     if c in v.small:
         return ("small", v.small[c], None, None, pos, end)
+    if c in v.tens:
+        return ("tens", v.tens[c], None, None, pos, end)
     if c in v.big:
         mega = c == v.mega and any(text.startswith(u, end) for u in v.mega_before)
         return ("big", v.mega_value if mega else v.big[c], None, None, pos, end)
@@ -346,6 +350,16 @@ class Reading:
         self.pending, self.last_small, self.last_unit, self.after_zero = None, unit, unit, False
         return True
 
+    def on_tens(self, value, place, extra) -> bool:
+        """廿 / 卅: a digit and 十 in one character (廿三 = 二十三)."""
+        if self.pending is not None or self.decimal or self.after_zero:
+            return False
+        self.pending = (value / TEN, ZERO, ONE, "digit", None)
+        if self.on_small(TEN, None, None):
+            return True
+        self.pending = None
+        return False
+
     def on_big(self, unit, place, extra) -> bool:
         if self.pending is not None and self.pending[3] in ("zero", "string"):
             return False
@@ -457,7 +471,7 @@ def evaluate(found: list) -> tuple | None:
 
 
 def is_numeral_char(c: str, v: Vocabulary) -> bool:
-    return arabic_digit(c) is not None or c in v.digits or c in v.zeros or c in v.small or c in v.big
+    return arabic_digit(c) is not None or c in v.digits or c in v.zeros or c in v.small or c in v.tens or c in v.big
 
 
 def inside_numeral(text: str, start: int, v: Vocabulary) -> bool:
