@@ -580,6 +580,8 @@ def percent_of_in(text: str, start: int) -> Numeral | None:
         return with_end(n, text, start, n.end + 1)
     if text[n.end] in v.raw["tenths"]:
         return tenths(text, start, n, v)
+    if text[n.end] in v.raw["discount"] and not text.startswith(tuple(v.raw["discount_not_before"]), n.end):
+        return discount(text, start, n)
     if text.startswith(v.raw["fraction_word"], n.end):
         return fraction(text, start, n, v)
     return None
@@ -624,6 +626,19 @@ def tenths(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | None:
     if nxt in v.more:
         return with_end(n, text, start, end + 1, TEN, width=TEN)
     return with_end(n, text, start, end, TEN)
+
+
+def discount(text: str, start: int, n: Numeral) -> Numeral | None:
+    """The share of the full price a discount leaves: one digit or a decimal counts tenths (八折 = 80%,
+    8.5折 = 85%), two digits hundredths (七五折, 95折 = 75%, 95%). 十折 or 0折 is no discount."""
+    end = n.end + 1
+    if n.approximate or not ONE <= n.value < 100:
+        return None
+    if n.value < 10:
+        return with_end(n, text, start, end, TEN)
+    if n.value != n.value.to_integral_value() or n.value % 10 == 0:
+        return None
+    return with_end(n, text, start, end, ONE)
 
 
 def sub_digit(text: str, pos: int, v: Vocabulary) -> tuple[int, int] | None:
