@@ -772,3 +772,30 @@ def is_date(text: str, start: int, end: int) -> bool:
     if text.startswith(tuple(raw["not_day_after"]), end + 1):
         return False
     return text[end] == raw["day_suffixes"][0] or text.endswith(raw["month_suffix"], 0, start)
+
+
+@functools.cache
+def han_year() -> "re.Pattern":
+    """Four Han digits written one by one before 年, or before a span's joiner (二〇二四年, 一九九八至二〇〇八年)."""
+    import re
+
+    v = vocabulary()
+    digits = "".join(c for c in list(v.digits) + list(v.zeros) if c not in v.counting_only)
+    numeral = "".join(c for c in digits + "".join(v.small) + "".join(v.tens) + "".join(v.big) + "".join(v.points))
+    joiners = re.escape("".join(v.raw["year_span_joiners"]))
+    suffixes = "|".join(re.escape(s) for s in v.raw["year_suffixes"])
+    return re.compile(rf"(?<![{numeral}])[{digits}]{{4}}(?![{numeral}])(?=(?:{suffixes})|[{joiners}][{digits}]{{4}}(?:{suffixes}))")
+
+
+def with_arabic_years(text: str) -> str:
+    """`text` with each year written in Han digits (二〇二四年, 二零二四年) in Arabic digits (2024年), at the
+    same positions, so that it is read as a year is; `text` itself when it holds none."""
+    if not any(suffix in text for suffix in vocabulary().raw["year_suffixes"]):
+        return text
+    digit = han_digit_of(vocabulary())
+    def arabic(match) -> str:
+        written = "".join(str(digit(c)) for c in match.group(0))
+        return written if "1800" <= written <= "2099" else match.group(0)
+    converted = han_year().sub(arabic, text)
+    return text if converted == text else converted
+
