@@ -637,8 +637,10 @@ def comparison_words() -> dict:
 
     vocab = read_language_data("zh", "figures")
     bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
-    markers = word_alternation(vocab["comparison_markers"])
     breaks = "，。；！？、,;"
+    frames = vocab["comparison_frames"]
+    framed = rf"(?:{word_alternation(frames['open'])})[^{breaks}]{{1,20}}?(?:{word_alternation(frames['close'])})"
+    markers = rf"{framed}|{word_alternation(vocab['comparison_markers'])}"
     return {
         "after_marker": re.compile(rf"(?:{markers})[^{breaks}]*?(?P<word>{word_alternation(vocab['comparatives'])})(?:{bounds})?$"),
         "than": re.compile(rf"(?<!不)(?P<word>{word_alternation(vocab['comparatives_than'])})[^{breaks}\d]+?(?:{bounds})?$"),

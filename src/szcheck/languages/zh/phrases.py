@@ -49,6 +49,8 @@ def words() -> dict[str, frozenset[str]]:
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
+        "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
+        "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
     }
 
@@ -115,9 +117,13 @@ def noun_before(text: str) -> str:
     clause = CLAUSE_END.split(text[-120:])[-1]
     if not HAN.search(clause):
         return ""
-    tokens = tagged(clause)
+    tokens = with_split_words_joined(tagged(clause))
     while tokens and is_stop(*tokens[-1]):
         tokens.pop()  # the predicate and adverbs between the noun and its figure
+    if len(tokens) > 1 and tokens[-1][0].startswith(words()["per"]):
+        tokens.pop()  # 销售价格为每平方米1.6万元: what the price is per, not what it is of
+        while tokens and is_stop(*tokens[-1]):
+            tokens.pop()
     kept: list[str] = []
     while tokens and len(kept) < MAX_WORDS:
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
@@ -161,7 +167,21 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
+    if word in vocab["measure_adverbs"]:
+        return 1  # 平均工资, 平均销售价格: 平均 before a noun names an average; before 为 (平均为) it is an adverb
     return 0
+
+
+def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """在岗职工, 在册人口: a one-character preposition the segmenter cut from the one-character noun after
+    it, rejoined into the noun they make (a preposition before a longer word stays one: 在全市)."""
+    joined: list[tuple[str, str]] = []
+    for word, tag in tokens:
+        if joined and len(word) == 1 and tag.startswith("n") and joined[-1][1] == "p" and len(joined[-1][0]) == 1:
+            joined[-1] = (joined[-1][0] + word, "n")
+        else:
+            joined.append((word, tag))
+    return joined
 
 
 @functools.cache
