@@ -339,14 +339,23 @@ def year_ends_in_context(text: str, mentions: list, context, published) -> list:
     from ...reader.periods import is_fronted
 
     year = int(named[1]) if named else (published.year - (published.month < 12) if published else None)
-    if year is None:
-        return mentions
-    found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
-    found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
-    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m),
+    found = []  # (match, year, relative): the sentence's own year first (2024年，该港全年…), else the context's
+    for pattern, whole in ((BARE_YEAR_END, False), (WHOLE_YEAR, True)):
+        for m in pattern.finditer(text):
+            own = named_year(text, m.start(), period_vocabulary())
+            if own or (named if whole else year is not None):
+                found.append((m, f"{own or year}" + ("" if whole else "-12"), not (own or named)))
+    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=relative, fronted=is_fronted(text, m),
                             point=period.endswith("-12"))
-             for m, period in found if not overlaps_any(mentions, m.start(), m.end())]
+             for m, period, relative in found if not overlaps_any(mentions, m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+@functools.cache
+def period_vocabulary() -> dict:
+    from .. import vocabulary
+
+    return vocabulary("periods")
 
 
 def overlaps_any(mentions: list, start: int, end: int) -> bool:

@@ -90,8 +90,18 @@ NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿�
 
 
 def is_han_word(word: str, tag: str) -> bool:
-    """'港澳台' tagged a numeral: a word of two or more Han characters with no numeral in it is a word."""
-    return tag == "m" and len(word) > 1 and HAN.search(word) is not None and not NUMERAL.search(word)
+    """'港澳台' tagged a numeral, '零部件' a numeral and measure word: a word of two or more Han characters
+    with no numeral in it, or an ordinary word that holds one (numerals.yaml's not_numerals), is a word."""
+    if tag not in ("m", "mq") or len(word) < 2 or HAN.search(word) is None:
+        return False
+    return not NUMERAL.search(word) or word in ordinary_words()
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    from .numerals import vocabulary as numeral_vocabulary
+
+    return frozenset(numeral_vocabulary().not_numerals)
 
 
 def trimmed(phrase: str) -> str:
