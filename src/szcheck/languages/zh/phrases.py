@@ -394,3 +394,15 @@ def is_sequential(text: str, start: int) -> bool:
     marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
     nearest = max(marks, key=marks.get)
     return marks[nearest] >= 0 and nearest != "同比"
+
+
+def sized_noun(text: str, end: int) -> str:
+    """The noun an order of magnitude is glued to (千亿级 + 产业基金): what it gives the size of; '' when a
+    predicate, punctuation or nothing follows it."""
+    if not HAN.match(text[end : end + 1]):
+        return ""
+    tokens = tagged(CLAUSE_END.split(text[end : end + 30])[0])
+    if not tokens or is_stop(*tokens[0]):
+        return ""
+    return noun_after(text[end:])
+
