@@ -50,6 +50,8 @@ def patterns() -> dict[str, re.Pattern]:
                                    rf"(?:\s+(?:{legal})\.?)?(?![\w-])"),
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
+        # '天元汽车集团': a name with a second head, tried where the first head ends inside a word (汽车集团)
+        "organisation_zh_two_heads": re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')}){{2}}"),
         "legal_suffix": re.compile(rf"(?:,?\s+(?:{legal})\.?)+$|(?:{legal})$"),
         # "国铁集团消息，", "河南省统计局发布数据，": a source named before its cue, opening a clause
         "data_source_before_cue": re.compile(rf"(?:^|(?<=[。；，：\n ]))(?=[\u4e00-\u9fff])[^，。；：,;:.]{{1,40}}?(?:{alternation('data_source_after_cues')})(?=[，,：:])"),
@@ -205,6 +207,8 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
     chinese = any(head in text for head in words()["organisation_heads_zh"])  # the Chinese pattern ends in one
     for pattern in (patterns()["organisation"],) * english + (patterns()["organisation_zh"],) * chinese:
         for match in pattern.finditer(text):
+            if pattern is patterns()["organisation_zh"]:
+                match = chinese_name_match(text, match)
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
                 name = chinese_organisation(name) if ends_a_word(text, match.start(), match.end()) else ""
@@ -220,6 +224,15 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 continue
             found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
     return found
+
+
+def chinese_name_match(text: str, match: re.Match) -> re.Match:
+    """The Chinese name found, or the same name with a second head when the first ends inside a word
+    ('天元汽车集团': the segmenter reads 汽车集团 as one word)."""
+    if ends_a_word(text, match.start(), match.end()):
+        return match
+    longer = patterns()["organisation_zh_two_heads"].match(text, match.start())
+    return longer if longer is not None and ends_a_word(text, longer.start(), longer.end()) else match
 
 
 def chinese_places(text: str) -> list[Named]:
@@ -238,10 +251,9 @@ def chinese_places(text: str) -> list[Named]:
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
-    for prefix in words()["scope_prefixes_zh"]:
-        if name.startswith(prefix):
-            name = name[len(prefix) :]
-            break
+    for prefixes in (words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
+        opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
+        name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""

@@ -441,7 +441,13 @@ APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-
 
 def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> tuple[str, str] | None:
     """(metric, entity) when a money figure is the size of a thing: 'a 2 billion yuan seed fund',
-    'angel mother funds at the 10-billion-yuan level', 'the Hangzhou Innovation Fund, a 10-billion-yuan fund'."""
+    'angel mother funds at the 10-billion-yuan level', 'the Hangzhou Innovation Fund, a 10-billion-yuan fund';
+    in Chinese an order of magnitude before a noun (千亿级产业基金, 百亿级企业, 万亿级产业集群) is the size of
+    each such thing, never a total of the subject's (entity '' keeps the figure's own)."""
+    sized = chinese_phrases.sized_noun(text, quantity.end) if quantity.qualifier == "level" else ""
+    if sized:
+        head = next((noun for noun in registry.size_nouns if sized.endswith(noun) and not noun.isascii()), None)
+        return (registry.size_nouns[head], sized) if head else (f"{sized} size", "")
     if quantity.kind != "amount":
         return None
     phrase = quantity.noun or ""
@@ -1466,7 +1472,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
-            binding, entity = Binding(size[0], "registry"), size[1]
+            binding = Binding(size[0], "registry" if size[0] in registry.metrics else "phrase")
+            entity = size[1] or entity
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
         if binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \

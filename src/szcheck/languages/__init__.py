@@ -67,9 +67,10 @@ def reading_form(text: str) -> str:
     every character where it was (see languages.zh.script); any other text as it is."""
     if text.isascii() or not HAN.search(text):
         return text
+    from .zh.numerals import with_arabic_years
     from .zh.script import simplified
 
-    return simplified(text)
+    return with_arabic_years(simplified(text))
 
 
 def language_of(text: str, declared: str = "") -> str:

@@ -49,3 +49,16 @@ def months_from_january(year: int, months: int) -> str:
     or the whole year when it is one ('the first six months of 2025' is 2025-H1), else an interval."""
     named = {3: f"{year}-Q1", 6: f"{year}-H1", 12: str(year)}
     return named.get(months, f"{year}-01/{year}-{months:02d}")
+
+
+def months_ending(year: int, last: int, months: int) -> str:
+    """The `months` months up to month `last` of `year`: a quarter, a half or a calendar year when it is one."""
+    if months == 3 and last % 3 == 0:
+        return f"{year}-Q{last // 3}"
+    if months == 6 and last % 6 == 0:
+        return f"{year}-H{last // 6}"
+    if months == 12 and last == 12:
+        return str(year)
+    first = last - months + 1
+    start = f"{year}-{first:02d}" if first > 0 else f"{year - 1}-{first + 12:02d}"
+    return f"{start}/{year}-{last:02d}"

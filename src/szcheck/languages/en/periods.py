@@ -8,7 +8,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of, year_offset
+from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of, year_offset
 from ...reader.patterns import ending_with, ends_with, word_alternation
 from .. import vocabulary
 
@@ -112,19 +112,6 @@ def weeks_ending(end: date, weeks: int) -> str:
     """'the six weeks to January 4': the months those weeks fall in (periods are months at the finest)."""
     start = end - timedelta(days=7 * weeks - 1)
     return f"{end:%Y-%m}" if (start.year, start.month) == (end.year, end.month) else f"{start:%Y-%m}/{end:%Y-%m}"
-
-
-def months_ending(year: int, last: int, months: int) -> str:
-    """The `months` months up to month `last` of `year`: a quarter, a half or a calendar year when it is one."""
-    if months == 3 and last % 3 == 0:
-        return f"{year}-Q{last // 3}"
-    if months == 6 and last % 6 == 0:
-        return f"{year}-H{last // 6}"
-    if months == 12 and last == 12:
-        return str(year)
-    first = last - months + 1
-    start = f"{year}-{first:02d}" if first > 0 else f"{year - 1}-{first + 12:02d}"
-    return f"{start}/{year}-{last:02d}"
 
 
 def first_months(match, text, published, vocab):

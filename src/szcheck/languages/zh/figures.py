@@ -31,7 +31,7 @@ def bare_scales(vocab: dict) -> list[str]:
 def numeral_characters() -> tuple[str, str]:
     """(characters that carry a number, characters that may stand beside them in a numeral), escaped for a class."""
     raw = numerals.vocabulary().raw
-    carrying = set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"])
+    carrying = set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["tens"])
     around = set(raw["big_units"]) | set(raw["points"]) | set(raw["few"]) | set(raw["more"])
     return re.escape("".join(sorted(carrying))), re.escape("".join(sorted(around - carrying)))
 
@@ -41,7 +41,7 @@ def leading_characters() -> str:
     """The characters beside a number that may open a numeral before it (万亿, 几十): not 多 or 点,
     which only follow one (最多两百人 is 'at most 200')."""
     raw = numerals.vocabulary().raw
-    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"])
+    leading = (set(raw["big_units"]) | set(raw["few"])) - set(raw["digits"]) - set(raw["zeros"]) - set(raw["small_units"]) - set(raw["tens"])
     return re.escape("".join(sorted(leading)))
 
 
@@ -80,8 +80,18 @@ def number_alternatives(vocab: dict) -> list[str]:
 
 
 def level_suffix(vocab: dict) -> str:
-    """百亿级 (a level); ':1' after the first term of a ratio (2.31:1), read only where a ratio is named (is_ratio)."""
-    return rf"(?P<level_ji>{word_alternation(w for w in vocab['level_words'] if not w.isascii())})|(?P<ratioto_zh>[:：∶]1(?![\d.．]))"
+    """百亿级, 百亿元级 (a level: 级 right after a scale word, or a scale and its unit); ':1' after the first
+    term of a ratio (2.31:1), read only where a ratio is named (is_ratio). A 级 after a plain number is a
+    grade or a magnitude (5级地震, 三级医院): see is_grade."""
+    level = word_alternation(w for w in vocab["level_words"] if not w.isascii())
+    ends = scale_ends(vocab)
+    after_scale = rf"(?:(?<=[{ends}])|(?<=[{ends}][\u4e00-\u9fff])|(?<=[{ends}][\u4e00-\u9fff]{{2}}))"
+    return rf"{after_scale}(?P<level_ji>{level})|(?P<ratioto_zh>[:：∶]1(?![\d.．]))"
+
+
+def scale_ends(vocab: dict) -> str:
+    """The last characters of the Chinese scale words (亿 of 百亿, 万 of 千万), escaped for a class."""
+    return re.escape("".join(sorted({word[-1] for word in bare_scales(vocab)})))
 
 
 @functools.cache
@@ -160,7 +170,11 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
     fraction = re.escape(raw["fraction_word"])
     part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?|{part}{fraction}{part})", money_with_change(),
+    discount = rf"{word_alternation(raw['discount'])}(?!{word_alternation(w[1:] for w in raw['discount_not_before'])})"
+    digit_tenths = rf"(?<![\d.])\d{tenths}(?:{run}|{half})?"  # 3成, 3成半
+    digit_discount = rf"(?<![\d.])\d{{1,2}}(?:\.\d)?{discount}"  # 8折, 8.5折, 95折
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?|{digit_tenths}|{run}{discount}|{digit_discount}"
+            rf"|{part}{fraction}{part})", money_with_change(),
             *multiples(vocab), bounded_scale(vocab)]
 
 
@@ -326,7 +340,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     not a count; but 两家银行 and 两到三万元 count). Any number in an identifier (邮编：310000),
     a clock time (10时30分), a name (二十一世纪) or a line of page furniture (下一篇：...)."""
     han = has_han(text)
-    if han and is_furniture(text, match.start()):
+    if han and (is_furniture(text, match.start()) or is_grade(text, match)):
         return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
     if match.group("ratioto_zh") and not (is_ratio(text, match.start()) or text.strip() == match.group(0)):
@@ -358,9 +372,22 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
-    if bare and (is_name_or_time(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
+    if bare and (is_name_or_time(text, start, end) or is_day_of_month(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_grade(text: str, match: re.Match) -> bool:
+    """A number right before 级 with no scale word (5级地震, 三级医院, 十级大风) is a grade or a magnitude,
+    part of what it names: no figure. After a scale word 级 is an order of magnitude (百亿级, level_suffix)."""
+    return text[match.end() : match.end() + 1] in level_words() and not match.group("level_ji")
+
+
+@functools.cache
+def level_words() -> frozenset[str]:
+    from .. import vocabulary
+
+    return frozenset(w for w in vocabulary("figures")["level_words"] if not w.isascii())
 
 
 def is_price_unit(text: str, match: re.Match, numeral: numerals.Numeral) -> bool:
@@ -384,7 +411,7 @@ def measure_words() -> frozenset[str]:
 def price_after() -> re.Pattern:
     """A number of yuan: what a price states."""
     raw = numerals.vocabulary().raw
-    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]))
+    numeral = re.escape("".join(raw["digits"]) + "".join(raw["zeros"]) + "".join(raw["small_units"]) + "".join(raw["tens"]))
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
@@ -532,6 +559,27 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
 
 
+def is_day_of_month(text: str, start: int, end: int) -> bool:
+    """正月十五, 腊月廿三, 八月十五: a day written in Han numerals right after its month, with no 日 (as the
+    lunar calendar is written). A count after 月 goes on with what it counts (上月五家企业, 每月三千元)."""
+    if not text.endswith(numerals.vocabulary().raw["month_suffix"], 0, start) or not all(HAN.match(c) for c in text[start:end]):
+        return False
+    number = numerals.read_numeral(text, start)
+    if number is None or number.end != end or number.approximate or not 1 <= number.value <= 30:
+        return False
+    return not text.startswith(counted_words(), end)
+
+
+@functools.cache
+def counted_words() -> tuple[str, ...]:
+    """What a count names right after its number: measure words, time nouns, the people counted."""
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    words = vocab["classifiers"] + vocab["counting_measure_words"] + vocab["time_nouns"] + vocab["bounded_scales"]["counted"]
+    return tuple(sorted({w for w in words if HAN.search(w)} | set(numerals.vocabulary().raw["yuan"]), key=len, reverse=True))
+
+
 BYLINE_REACH = 8  # characters between 记者 and the name's digit (（记者张三）)
 
 
@@ -589,8 +637,10 @@ def comparison_words() -> dict:
 
     vocab = read_language_data("zh", "figures")
     bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
-    markers = word_alternation(vocab["comparison_markers"])
     breaks = "，。；！？、,;"
+    frames = vocab["comparison_frames"]
+    framed = rf"(?:{word_alternation(frames['open'])})[^{breaks}]{{1,20}}?(?:{word_alternation(frames['close'])})"
+    markers = rf"{framed}|{word_alternation(vocab['comparison_markers'])}"
     return {
         "after_marker": re.compile(rf"(?:{markers})[^{breaks}]*?(?P<word>{word_alternation(vocab['comparatives'])})(?:{bounds})?$"),
         "than": re.compile(rf"(?<!不)(?P<word>{word_alternation(vocab['comparatives_than'])})[^{breaks}\d]+?(?:{bounds})?$"),
@@ -766,7 +816,7 @@ INTAKE_AFTER = ("级", "届")
 def number_starts(vocab: dict) -> set[str]:
     """The characters a Han numeral or a percent in words can begin with."""
     raw = numerals.vocabulary().raw
-    return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["big_units"]) | set(raw["few"])
+    return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["tens"]) | set(raw["big_units"]) | set(raw["few"])
             | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
             | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})
 

@@ -56,6 +56,7 @@ class Vocabulary:
     zeros: frozenset
     counting_only: frozenset
     small: dict
+    tens: dict
     big: dict
     mega: str
     mega_before: tuple
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         zeros=frozenset(data["zeros"]),
         counting_only=frozenset(data["counting_only"]),
         small={c: Decimal(u) for c, u in data["small_units"].items()},
+        tens={c: Decimal(u) for c, u in data["tens"].items()},
         big={c: Decimal(u) for c, u in data["big_units"].items()},
         mega=data["mega"],
         mega_before=tuple(data["mega_before"]),
@@ -200,6 +202,8 @@ def han_token(text: str, pos: int, v: Vocabulary) -> tuple | None:
         return ("zero", ZERO, ONE, None, pos, end)
     if c in v.small:
         return ("small", v.small[c], None, None, pos, end)
+    if c in v.tens:
+        return ("tens", v.tens[c], None, None, pos, end)
     if c in v.big:
         mega = c == v.mega and any(text.startswith(u, end) for u in v.mega_before)
         return ("big", v.mega_value if mega else v.big[c], None, None, pos, end)
@@ -346,6 +350,16 @@ class Reading:
         self.pending, self.last_small, self.last_unit, self.after_zero = None, unit, unit, False
         return True
 
+    def on_tens(self, value, place, extra) -> bool:
+        """廿 / 卅: a digit and 十 in one character (廿三 = 二十三)."""
+        if self.pending is not None or self.decimal or self.after_zero:
+            return False
+        self.pending = (value / TEN, ZERO, ONE, "digit", None)
+        if self.on_small(TEN, None, None):
+            return True
+        self.pending = None
+        return False
+
     def on_big(self, unit, place, extra) -> bool:
         if self.pending is not None and self.pending[3] in ("zero", "string"):
             return False
@@ -457,7 +471,7 @@ def evaluate(found: list) -> tuple | None:
 
 
 def is_numeral_char(c: str, v: Vocabulary) -> bool:
-    return arabic_digit(c) is not None or c in v.digits or c in v.zeros or c in v.small or c in v.big
+    return arabic_digit(c) is not None or c in v.digits or c in v.zeros or c in v.small or c in v.tens or c in v.big
 
 
 def inside_numeral(text: str, start: int, v: Vocabulary) -> bool:
@@ -566,6 +580,8 @@ def percent_of_in(text: str, start: int) -> Numeral | None:
         return with_end(n, text, start, n.end + 1)
     if text[n.end] in v.raw["tenths"]:
         return tenths(text, start, n, v)
+    if text[n.end] in v.raw["discount"] and not text.startswith(tuple(v.raw["discount_not_before"]), n.end):
+        return discount(text, start, n)
     if text.startswith(v.raw["fraction_word"], n.end):
         return fraction(text, start, n, v)
     return None
@@ -610,6 +626,19 @@ def tenths(text: str, start: int, n: Numeral, v: Vocabulary) -> Numeral | None:
     if nxt in v.more:
         return with_end(n, text, start, end + 1, TEN, width=TEN)
     return with_end(n, text, start, end, TEN)
+
+
+def discount(text: str, start: int, n: Numeral) -> Numeral | None:
+    """The share of the full price a discount leaves: one digit or a decimal counts tenths (八折 = 80%,
+    8.5折 = 85%), two digits hundredths (七五折, 95折 = 75%, 95%). 十折 or 0折 is no discount."""
+    end = n.end + 1
+    if n.approximate or not ONE <= n.value < 100:
+        return None
+    if n.value < 10:
+        return with_end(n, text, start, end, TEN)
+    if n.value != n.value.to_integral_value() or n.value % 10 == 0:
+        return None
+    return with_end(n, text, start, end, ONE)
 
 
 def sub_digit(text: str, pos: int, v: Vocabulary) -> tuple[int, int] | None:
@@ -743,3 +772,30 @@ def is_date(text: str, start: int, end: int) -> bool:
     if text.startswith(tuple(raw["not_day_after"]), end + 1):
         return False
     return text[end] == raw["day_suffixes"][0] or text.endswith(raw["month_suffix"], 0, start)
+
+
+@functools.cache
+def han_year() -> "re.Pattern":
+    """Four Han digits written one by one before 年, or before a span's joiner (二〇二四年, 一九九八至二〇〇八年)."""
+    import re
+
+    v = vocabulary()
+    digits = "".join(c for c in list(v.digits) + list(v.zeros) if c not in v.counting_only)
+    numeral = "".join(c for c in digits + "".join(v.small) + "".join(v.tens) + "".join(v.big) + "".join(v.points))
+    joiners = re.escape("".join(v.raw["year_span_joiners"]))
+    suffixes = "|".join(re.escape(s) for s in v.raw["year_suffixes"])
+    return re.compile(rf"(?<![{numeral}])[{digits}]{{4}}(?![{numeral}])(?=(?:{suffixes})|[{joiners}][{digits}]{{4}}(?:{suffixes}))")
+
+
+def with_arabic_years(text: str) -> str:
+    """`text` with each year written in Han digits (二〇二四年, 二零二四年) in Arabic digits (2024年), at the
+    same positions, so that it is read as a year is; `text` itself when it holds none."""
+    if not any(suffix in text for suffix in vocabulary().raw["year_suffixes"]):
+        return text
+    digit = han_digit_of(vocabulary())
+    def arabic(match) -> str:
+        written = "".join(str(digit(c)) for c in match.group(0))
+        return written if "1800" <= written <= "2099" else match.group(0)
+    converted = han_year().sub(arabic, text)
+    return text if converted == text else converted
+

@@ -7,7 +7,7 @@ import functools
 import re
 
 from ...model import UNSPECIFIED
-from ...reader.calendar import YEAR, PeriodRule, months_from_january, year_of
+from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of
 from ...reader.patterns import word_alternation
 
 # A part of a year, or a time counted from publication, when neither the sentence nor the publication
@@ -30,6 +30,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
     month_numerals = "".join(sorted({c for w in vocab["cjk_counts"] for c in w}))
     year_joiners = "".join(re.escape(joiner) for joiner in vocab["year_span_joiners"])
     joiners = "".join(re.escape(joiner) for joiner in vocab["month_span_joiners"])
+    not_in_number = rf"(?<![\d０-９{month_numerals}百千万亿])"  # 2015年前 is 'before 2015', 一百年前 no count of ten
+    many = rf"[{month_numerals}百]{{1,4}}"  # 二十, 一百: a count of years in Han numerals
     return [
         PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
                    "日", day_span),
@@ -43,7 +45,12 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
         PeriodRule("cjk_year", 160, rf"(?P<year>{YEAR})年", "年", lambda match, text, published, vocab: (match["year"], False, False)),
         PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
-        PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?", "年", past_years(vocab["cjk_counts"])),
+        PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?"
+                   rf"|{not_in_number}(?P<count_since>\d{{1,3}}|{many})年(?:{word_alternation(vocab['since_after'])}|来|來)", "年",
+                   past_years(vocab["cjk_counts"])),
+        # 十年前, 三年前: the year that many years before publication (before the year the sentence named)
+        PeriodRule("cjk_years_ago", 21, rf"{not_in_number}(?P<n>\d{{1,3}}|{many})年(?:{word_alternation(vocab['years_before'])})",
+                   "年", years_ago(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_span", 24, rf"{year_before}(?P<q1>[{numerals}1-4])\s*[{joiners}]\s*(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
         # 比去年同期, 较上年末, 与2023年相比: the time of what a figure is compared with dates nothing
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
@@ -76,9 +83,40 @@ def past_years(counts: dict):
     def resolve(match, text, published, vocab):
         if not published:
             return UNRESOLVED
-        count = match["count"]
-        years = int(count) if count.isdigit() else counts[count]
+        years = count_of_years(match["count"] or match["count_since"], counts)
+        if years is None:
+            return None
         return f"{published.year - years}..{published.year - 1}", True, False
+    return resolve
+
+
+def count_of_years(written: str, counts: dict) -> int | None:
+    """'5', '五', '二十', '一百' as a whole number of years; None for what is no such count."""
+    if written.isdigit():
+        return int(written)
+    if written in counts:
+        return counts[written]
+    from .numerals import read_numeral
+
+    number = read_numeral(written)
+    if number is None or number.end != len(written) or number.approximate or number.value != number.value.to_integral_value():
+        return None
+    return int(number.value)
+
+
+def years_ago(counts: dict):
+    """十年前: ten years before the year the sentence named before it, else before publication; after
+    比 / 较 (比三年前增长) the compared side, which dates nothing."""
+    def resolve(match, text, published, vocab):
+        years = count_of_years(match["n"], counts)
+        if years is None:
+            return None
+        if text.endswith(tuple(vocab["compared_before"]), 0, match.start()):
+            return UNSPECIFIED, True, True
+        named = named_year(text, match.start(), vocab)
+        if named:
+            return str(named - years), False, False
+        return (str(published.year - years), True, False) if published else UNRESOLVED
     return resolve
 
 
@@ -90,7 +128,7 @@ def quarter_span(match, text, published, vocab):
         return UNRESOLVED
     first, last = (int(q) if q.isdigit() else vocab["cjk_numerals"][q] for q in (match["q1"], match["q2"]))
     year -= 1 if relative and not match["rel"] and published and 3 * last > published.month else 0
-    return f"{year}-{3 * first - 2:02d}/{year}-{3 * last:02d}", relative, False
+    return months_ending(year, 3 * last, 3 * (last - first + 1)), relative, False  # 一至二季度 is the first half
 
 
 def part_of_year(letter: str, group: str, numbers: dict):
@@ -121,7 +159,7 @@ def month_span(match, text, published, vocab):
     if year is None:
         return UNRESOLVED
     year -= 1 if relative and not match["rel"] and published and last > published.month else 0  # the last such span up to publication
-    return f"{year}-{first:02d}/{year}-{last:02d}", relative, False
+    return months_ending(year, last, last - first + 1), relative, False  # 1-3月 is the first quarter, 1-6月 the first half
 
 
 def day_span(match, text, published, vocab):
@@ -301,14 +339,23 @@ def year_ends_in_context(text: str, mentions: list, context, published) -> list:
     from ...reader.periods import is_fronted
 
     year = int(named[1]) if named else (published.year - (published.month < 12) if published else None)
-    if year is None:
-        return mentions
-    found = [(m, f"{year}-12") for m in BARE_YEAR_END.finditer(text)]
-    found += [(m, str(year)) for m in WHOLE_YEAR.finditer(text)] if named else []
-    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=not named, fronted=is_fronted(text, m),
+    found = []  # (match, year, relative): the sentence's own year first (2024年，该港全年…), else the context's
+    for pattern, whole in ((BARE_YEAR_END, False), (WHOLE_YEAR, True)):
+        for m in pattern.finditer(text):
+            own = named_year(text, m.start(), period_vocabulary())
+            if own or (named if whole else year is not None):
+                found.append((m, f"{own or year}" + ("" if whole else "-12"), not (own or named)))
+    added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=relative, fronted=is_fronted(text, m),
                             point=period.endswith("-12"))
-             for m, period in found if not overlaps_any(mentions, m.start(), m.end())]
+             for m, period, relative in found if not overlaps_any(mentions, m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+@functools.cache
+def period_vocabulary() -> dict:
+    from .. import vocabulary
+
+    return vocabulary("periods")
 
 
 def overlaps_any(mentions: list, start: int, end: int) -> bool:

@@ -49,6 +49,8 @@ def words() -> dict[str, frozenset[str]]:
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
+        "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
+        "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
     }
 
@@ -88,8 +90,18 @@ NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿�
 
 
 def is_han_word(word: str, tag: str) -> bool:
-    """'港澳台' tagged a numeral: a word of two or more Han characters with no numeral in it is a word."""
-    return tag == "m" and len(word) > 1 and HAN.search(word) is not None and not NUMERAL.search(word)
+    """'港澳台' tagged a numeral, '零部件' a numeral and measure word: a word of two or more Han characters
+    with no numeral in it, or an ordinary word that holds one (numerals.yaml's not_numerals), is a word."""
+    if tag not in ("m", "mq") or len(word) < 2 or HAN.search(word) is None:
+        return False
+    return not NUMERAL.search(word) or word in ordinary_words()
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    from .numerals import vocabulary as numeral_vocabulary
+
+    return frozenset(numeral_vocabulary().not_numerals)
 
 
 def trimmed(phrase: str) -> str:
@@ -115,9 +127,13 @@ def noun_before(text: str) -> str:
     clause = CLAUSE_END.split(text[-120:])[-1]
     if not HAN.search(clause):
         return ""
-    tokens = tagged(clause)
+    tokens = with_split_words_joined(tagged(clause))
     while tokens and is_stop(*tokens[-1]):
         tokens.pop()  # the predicate and adverbs between the noun and its figure
+    if len(tokens) > 1 and tokens[-1][0].startswith(words()["per"]):
+        tokens.pop()  # 销售价格为每平方米1.6万元: what the price is per, not what it is of
+        while tokens and is_stop(*tokens[-1]):
+            tokens.pop()
     kept: list[str] = []
     while tokens and len(kept) < MAX_WORDS:
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
@@ -155,13 +171,40 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 0
     if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
         return 1
-    if word in vocab["grades"] and before and GRADE.fullmatch(before[0]):
-        return 2
+    if word in vocab["grades"] and before and (GRADE.fullmatch(before[0]) or is_scale_word(before[0])):
+        return 2  # 5A级景区, 百亿级企业: a grade or an order of magnitude names the kind counted
     if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
+    if word in vocab["measure_adverbs"]:
+        return 1  # 平均工资, 平均销售价格: 平均 before a noun names an average; before 为 (平均为) it is an adverb
     return 0
+
+
+def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """在岗职工, 在册人口: a one-character preposition the segmenter cut from the one-character noun after
+    it, rejoined into the noun they make (a preposition before a longer word stays one: 在全市)."""
+    joined: list[tuple[str, str]] = []
+    for word, tag in tokens:
+        if joined and len(word) == 1 and tag.startswith("n") and joined[-1][1] == "p" and len(joined[-1][0]) == 1:
+            joined[-1] = (joined[-1][0] + word, "n")
+        else:
+            joined.append((word, tag))
+    return joined
+
+
+@functools.cache
+def scale_words() -> frozenset[str]:
+    """百亿, 千亿, and each with 元 (百亿元级): the orders of magnitude before 级."""
+    from .numerals import vocabulary as numeral_vocabulary
+
+    scales = [w for w in vocabulary("figures")["scales"] if HAN.search(w)]
+    return frozenset(scales + [s + u for s in scales for u in numeral_vocabulary().raw["yuan"]])
+
+
+def is_scale_word(word: str) -> bool:
+    return word in scale_words()
 
 
 def noun_after(text: str) -> str:
@@ -351,3 +394,15 @@ def is_sequential(text: str, start: int) -> bool:
     marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
     nearest = max(marks, key=marks.get)
     return marks[nearest] >= 0 and nearest != "同比"
+
+
+def sized_noun(text: str, end: int) -> str:
+    """The noun an order of magnitude is glued to (千亿级 + 产业基金): what it gives the size of; '' when a
+    predicate, punctuation or nothing follows it."""
+    if not HAN.match(text[end : end + 1]):
+        return ""
+    tokens = tagged(CLAUSE_END.split(text[end : end + 30])[0])
+    if not tokens or is_stop(*tokens[0]):
+        return ""
+    return noun_after(text[end:])
+
