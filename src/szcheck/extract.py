@@ -1483,6 +1483,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     return claims
 
 
+ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
+
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 
 
@@ -1492,8 +1494,12 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")):
         return binding
     first = bisect.bisect_left(periods, quantity.end, key=lambda m: m.start)  # periods are in order of start
-    base = next((m for m in periods[first : first + 3] if m.start <= quantity.end + 40
-                 and english_phrases.words()["compared_base"].match(text[quantity.end : m.start])), None)
+    near = [m for m in periods[first : first + 3] if m.start <= quantity.end + 40]
+    compared = english_phrases.words()["compared_base"]
+    base = next((m for m in near if compared.match(text[quantity.end : m.start])), None)
+    if base is None and len(near) > 1 and near[0].period == period and ATTACHING_WORD.fullmatch(text[quantity.end : near[0].start]):
+        # 'rose 1.3% in September from August': the figure's own period, then the one it is set against
+        base = near[1] if compared.match(text[near[0].end : near[1].start]) else None
     if base is None or base.period not in (step_before(period, "M"), step_before(period, "Q")) or base.period == period:
         return binding
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \

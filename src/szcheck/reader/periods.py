@@ -226,6 +226,7 @@ def assign_periods(
     compared = period_words()["compared"]
     # "from 25.1 million in the same period last year": a period attached to a compared figure dates it only
     of_a_base = {id(m) for q, m in zip(quantities, attached) if m and compared.search(text, max(0, q.start - 40), q.start)}
+    set_against = {id(m) for m in usable if compared.search(text[max(0, m.start - 30) : m.start].lower())}
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
@@ -240,6 +241,8 @@ def assign_periods(
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
+            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed:
+                before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
             following = following_mention(text, quantity, usable, claimed, clause_break)
