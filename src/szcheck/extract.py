@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -129,6 +129,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
+        if not phrase and is_noun_of_expecting(words, position):
+            function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
         if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word):
@@ -141,6 +143,14 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             break
         phrase.insert(0, word)
     return " ".join(phrase)
+
+
+def is_noun_of_expecting(words: list[str], position: int) -> bool:
+    """'its forecast', 'its own estimate', 'the target': a noun of expecting after a determiner, though
+    the word is also a verb."""
+    vocab = english_phrases.words()
+    return position > 0 and words[position].lower() in vocab["outlook_key_nouns"] \
+        and vocab["leading_noise"].fullmatch(words[position - 1].lower() + " ") is not None
 
 
 def coordinated_after_preposition(words: list[str], position: int) -> bool:
@@ -363,7 +373,7 @@ def section_entity(heading: str) -> str:
 
 
 OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
+    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
     r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
 )  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
@@ -1218,6 +1228,7 @@ def extract_claims(source: Source) -> list[Claim]:
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
+    fiscal = ""  # the financial year the article last stated
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -1234,7 +1245,7 @@ def extract_claims(source: Source) -> list[Claim]:
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         said = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
-        mentions = anchored(said, story, source.published)
+        mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
@@ -1248,6 +1259,7 @@ def extract_claims(source: Source) -> list[Claim]:
         about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
         story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
+        fiscal = next((m.period for m in mentions if is_financial_year(m.period) and not m.event), fiscal)  # what 'full-year' is in a half's story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
@@ -1476,6 +1488,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
+        if binding.metric and quantity.kind in ("amount", "count"):
+            scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
             scope.measured[quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.unit == "percent":
@@ -1485,13 +1499,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
 
 ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
 
+LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
     """'6% more than in the June quarter' of a September-quarter figure: a change on the quarter (or
     month) just before is its metric's sequential growth."""
-    if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")):
+    if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")) or binding.metric.endswith("sequential growth"):
         return binding
     first = bisect.bisect_left(periods, quantity.end, key=lambda m: m.start)  # periods are in order of start
     near = [m for m in periods[first : first + 3] if m.start <= quantity.end + 40]
@@ -1529,6 +1544,8 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
     forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
     metric the article last stated in the same unit."""
     earlier = scope.measured.get(quantity.unit, "")
+    if binding.match == "phrase" and binding.metric in english_phrases.words()["outlook_key_nouns"]:
+        earlier = scope.measured.get(LAST + quantity.unit, earlier)  # "cut its own forecast to" after another's profit forecast
     if binding.match != "phrase" or not earlier or quantity.kind not in ("amount", "count"):
         return binding
     if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
