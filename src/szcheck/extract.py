@@ -133,8 +133,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
         if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
-        if phrase and POSSESSIVE.search(word):
-            break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured
+        if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
+            break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured; "last year's total" with its period taken out
         if word.lower() == "and" and phrase and len(phrase) < 4 and coordinated_after_preposition(words, position):
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
@@ -166,6 +166,7 @@ def coordinated_after_preposition(words: list[str], position: int) -> bool:
 
 
 POSSESSIVE = re.compile(r"\w['’]s?$")
+OWNER_ENDING = re.compile(r"['’]s?")  # what is left of an owner once its words are blanked out
 
 
 def head_before_preposition(words: list[str], position: int) -> list[str]:
@@ -1397,9 +1398,10 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, scope.metric)
+    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
-    stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
+    stated = [b.metric for b, q in zip(bindings, quantities) if q.kind in ("amount", "count") and b.metric not in FILLERS
+              and ("." not in b.metric if b.match == "registry" else b.match == "phrase" and not b.metric.endswith((" growth", " change")))]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
     quantities = respectively_dated(text, quantities, periods)
@@ -1491,7 +1493,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric and quantity.kind in ("amount", "count"):
             scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
-            scope.measured[quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
+            scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
     return claims
@@ -1499,6 +1501,13 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
 
 ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
 
+def stated_before(scope: Scope, quantity: Quantity) -> str:
+    """What 'the total', 'the figure' refers to: the metric last stated for the figure's period ('last year's total' after
+    December's average transfer is the year's remittances), else the paragraph's, else the article's last."""
+    return scope.measured.get(ANY + quantity.period, "") or scope.metric or scope.measured.get(ANY, "")
+
+
+ANY = "*"  # scope.measured's key for the last metric of an amount or a count in any unit: what 'last year's total' in a later paragraph is
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 
