@@ -598,12 +598,27 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):
             continue
+        if contrasted_subject(text, mentions[i].end, quantity.start):
+            return None  # "exports rose 1.4%, while shipments to the United States climbed 2.3% to 12.9 billion euros"
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
             return Binding(metric.name, "registry", mentions[i])
         return None
     return None
+
+
+def contrasted_subject(text: str, start: int, end: int) -> bool:
+    """Whether a clause of contrast ('while', 'whereas') opens between a metric's name and a figure with
+    a subject of its own, which the figure is said of."""
+    opened = CONTRAST.search(text, start, end)
+    if opened is None or CONTRAST.search(text, opened.end(), end):
+        return False
+    subject = thing(subject_phrase(text[opened.start() : end]))
+    return bool(subject) and subject.lower() not in anaphor_nouns()
+
+
+CONTRAST = re.compile(r"\b(?:while|whereas)\s", re.I)
 
 
 OBJECT_LEAD = re.compile(r"\s+(?:of|in)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$")
@@ -1418,7 +1433,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
-        binding = sequential(text, quantity, binding)
+        binding = sequential(text, quantity, with_partner(text, quantity, binding, entity))
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -1690,6 +1705,32 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+
+
+def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'shipments to the United States climbed 2.3%': a place after the noun of a metric read from the
+    text and 'to' or 'from' is the partner of the flow, which narrows it, as it does a registry metric's;
+    not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
+    if binding.match != "phrase" or not binding.metric or ":" in binding.metric:
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    found = partner_after(base.split()[-1]).search(clause)
+    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+    if not places or places[0].start != 0 or places[0].name == entity:
+        return binding
+    return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+
+
+CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
+
+
+def partner_after(noun: str) -> re.Pattern:
+    """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
+    from .entities import words
+
+    prepositions = word_alternation(words()["partner_prepositions"])
+    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{prepositions})\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
