@@ -1382,10 +1382,20 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     the metric the paragraph stated last; 'a reading of 3.5%' (`rate`) the rate the article stated last."""
     from .entities import words
 
-    nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] if rate else [])
+    nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] + bare_changes() if rate else [])
     if binding.match == "phrase" and binding.metric in nouns:
         return Binding(earlier, "registry") if earlier else Binding("", "phrase")  # 'the number' alone names nothing
     return binding
+
+
+@functools.cache
+def bare_changes() -> list[str]:
+    """'had expected a rise of 3.0%', 'an initial estimate of a 4.3% drop': a change noun alone, which names no
+    thing, as its metric reads it ('rise growth'): the change is of the rate the article stated last."""
+    from .entities import words
+
+    growth = set(words()["growth_nouns"])  # bare 'growth' is the economy's, for a place
+    return [key for noun in words()["change_nouns"] if noun not in growth for key in (noun, f"{singular(noun)} growth")]
 
 
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
@@ -1433,7 +1443,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
-        binding = sequential(text, quantity, with_partner(text, quantity, binding, entity))
+        binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -1470,6 +1480,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             elif claims and quantity.kind == "growth" and binding.metric in (f"{claims[-1].metric}.growth", f"{claims[-1].metric} growth"):
                 period = claims[-1].period  # 'a budget of $338 billion, about 3% more than the previous one': the same period
         binding = against_the_step_before(text, quantity, binding, period, periods)
+        binding = as_the_step_after(text, quantity, binding, claims)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
@@ -1544,6 +1555,16 @@ def against_the_step_before(text: str, quantity: Quantity, binding: Binding, per
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
         else binding.metric.removesuffix(" growth") + " sequential growth"
     return Binding(metric, binding.match, binding.at)
+
+
+def as_the_step_after(text: str, quantity: Quantity, binding: Binding, claims: list[Claim]) -> Binding:
+    """'increased 3.1% in September compared with August, after a 3.7% fall the month before': a change of the
+    month (or quarter) before a sequential change of the same metric is measured the same way."""
+    previous = claims[-1].metric if claims and quantity.kind == "growth" else ""
+    if not previous.endswith(".sequential_growth") or binding.metric != previous.replace(".sequential_growth", ".growth") \
+            or previous_step(text, quantity) not in ("M", "Q"):
+        return binding
+    return Binding(previous, binding.match, binding.at)
 
 
 @functools.cache
@@ -1705,6 +1726,20 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+
+
+def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
+    """'Production fell 3.7%' after 'industrial production rose 1.3%': a metric's head noun alone, said
+    after the article named the metric in full, is that metric."""
+    stated = scope.measured.get(RATE, "")
+    if binding.match != "phrase" or not binding.metric.endswith(" growth") or not stated.endswith("growth"):
+        return binding  # a change after a change: 'Spending by companies' after R&D spending is not said short
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    name = stated.split(".")[0].split(":")[0]
+    metric = registry.metrics.get(name)
+    if " " in base or not metric or not any(" " in alias and singular(alias.split()[-1].lower()) == base for alias in metric.aliases):
+        return binding
+    return Binding(name + suffix.replace(" ", ".", 1).replace("sequential growth", "sequential_growth"), "registry", binding.at)
 
 
 def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:

@@ -253,9 +253,17 @@ SPACES = re.compile(r"\s*")
 
 
 def after_noun(text: str, quantity: Quantity) -> int:
-    """Where the text after a figure and the noun it counts goes on."""
+    """Where the text after a figure and the noun it counts goes on; after a rate, its noun of change
+    ('a 3.7% fall the month before')."""
     at = SPACES.match(text, quantity.end).end()  # not a copy of the rest: a sentence may be long
+    if quantity.kind == "growth" and (change := change_noun_after().match(text, quantity.end)):
+        return change.end()
     return at + len(quantity.noun) if quantity.noun and text.startswith(quantity.noun, at) else quantity.end
+
+
+@functools.cache
+def change_noun_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation('change_nouns')})(?![\w-])", re.I)
 
 
 def names_previous_period(text: str, quantity: Quantity) -> bool:
