@@ -365,7 +365,14 @@ def is_comparison_window(text: str, quantity: Quantity) -> bool:
     if quantity.kind != "duration":
         return False
     before, after = window_patterns()
-    return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None
+    return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None \
+        or base_span().search(text[max(0, quantity.start - 40) : quantity.start]) is not None
+
+
+@functools.cache
+def base_span() -> re.Pattern:
+    """'fell 0.9% from the previous three months': the span a change is set against, not a figure."""
+    return re.compile(rf"\b(?:{alternation('change_from')}|on|than)\s+the\s+(?:{alternation('base_span_adjectives')})\s+$", re.I)
 
 
 def outlook(text: str, quantity: Quantity) -> str:
