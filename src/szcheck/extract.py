@@ -13,7 +13,7 @@ from datetime import date
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, data_source_spans, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
-from .languages import reading_form
+from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
@@ -1162,6 +1162,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
+    if published and quantity.kind == "growth" and changed_on_a_weekday(text, quantity):
+        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday'
     planned_past = expected == "plan" and story is not None and is_over(story.period, source.published)
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
@@ -1174,6 +1176,19 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
+
+
+def changed_on_a_weekday(text: str, quantity: Quantity) -> bool:
+    """Whether the figure's clause says after it that the change happened on a day of the week, not
+    that someone said so then ('..., the bank said on Tuesday')."""
+    found = weekday_after().match(text, quantity.end)
+    return found is not None and not any(word in saying_verbs() for word in re.findall(r"[a-z]+", found.group(0)))
+
+
+@functools.cache
+def weekday_after() -> re.Pattern:
+    days = word_alternation(vocabulary("periods")["weekdays"])
+    return re.compile(rf"(?:[^.;:,]|[.,](?=\d)){{0,60}}?\bon\s+(?:{days})\b", re.I)  # not the point of '20.65'
 
 
 def is_over(period: str, published: date | None) -> bool:
