@@ -1410,7 +1410,8 @@ def bare_changes() -> list[str]:
     from .entities import words
 
     growth = set(words()["growth_nouns"])  # bare 'growth' is the economy's, for a place
-    return [key for noun in words()["change_nouns"] if noun not in growth for key in (noun, f"{singular(noun)} growth")]
+    nouns = [noun for noun in words()["change_nouns"] if noun not in growth] + words()["first_reading_words"]  # 'an initial estimate of'
+    return [key for noun in nouns for key in (noun, f"{singular(noun)} growth")]
 
 
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
