@@ -1441,8 +1441,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     text, subject = sentence.text, scope.subject
     bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
-    stated = [b.metric for b, q in zip(bindings, quantities) if q.kind in ("amount", "count") and b.metric not in FILLERS
-              and ("." not in b.metric if b.match == "registry" else b.match == "phrase" and not b.metric.endswith((" growth", " change")))]
+    stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = usable(text, names, registry)
     quantities = respectively_dated(text, quantities, periods)
