@@ -347,7 +347,7 @@ def holds(financial_year: str, period: str) -> bool:
 
 def months_of(period: str) -> tuple[int, int] | None:
     """The first and last month of a month, a run of months, a quarter or a half, counted from year 0."""
-    part = re.fullmatch(r"(\d{4})-([QH])([1-4])", period)
+    part = re.fullmatch(r"(\d{4})-(Q|H)([1-4])", period)
     if not part:
         return month_run(period)
     length = 3 if part[2] == "Q" else 6
