@@ -13,7 +13,7 @@ from datetime import date
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, data_source_spans, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
-from .languages import reading_form
+from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -129,10 +129,12 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
+        if not phrase and is_noun_of_expecting(words, position):
+            function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
         if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
-        if phrase and POSSESSIVE.search(word):
-            break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured
+        if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
+            break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured; "last year's total" with its period taken out
         if word.lower() == "and" and phrase and len(phrase) < 4 and coordinated_after_preposition(words, position):
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
@@ -141,6 +143,14 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             break
         phrase.insert(0, word)
     return " ".join(phrase)
+
+
+def is_noun_of_expecting(words: list[str], position: int) -> bool:
+    """'its forecast', 'its own estimate', 'the target': a noun of expecting after a determiner, though
+    the word is also a verb."""
+    vocab = english_phrases.words()
+    return position > 0 and words[position].lower() in vocab["outlook_key_nouns"] \
+        and vocab["leading_noise"].fullmatch(words[position - 1].lower() + " ") is not None
 
 
 def coordinated_after_preposition(words: list[str], position: int) -> bool:
@@ -156,6 +166,7 @@ def coordinated_after_preposition(words: list[str], position: int) -> bool:
 
 
 POSSESSIVE = re.compile(r"\w['’]s?$")
+OWNER_ENDING = re.compile(r"['’]s?")  # what is left of an owner once its words are blanked out
 
 
 def head_before_preposition(words: list[str], position: int) -> list[str]:
@@ -378,7 +389,7 @@ def section_entity(heading: str) -> str:
 
 
 OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one)\b"
+    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
     r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
 )  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
@@ -608,12 +619,27 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):
             continue
+        if contrasted_subject(text, mentions[i].end, quantity.start):
+            return None  # "exports rose 1.4%, while shipments to the United States climbed 2.3% to 12.9 billion euros"
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
             return Binding(metric.name, "registry", mentions[i])
         return None
     return None
+
+
+def contrasted_subject(text: str, start: int, end: int) -> bool:
+    """Whether a clause of contrast ('while', 'whereas') opens between a metric's name and a figure with
+    a subject of its own, which the figure is said of."""
+    opened = CONTRAST.search(text, start, end)
+    if opened is None or CONTRAST.search(text, opened.end(), end):
+        return False
+    subject = thing(subject_phrase(text[opened.start() : end]))
+    return bool(subject) and subject.lower() not in anaphor_nouns()
+
+
+CONTRAST = re.compile(r"\b(?:while|whereas)\s", re.I)
 
 
 OBJECT_LEAD = re.compile(r"\s+(?:of|in)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$")
@@ -1012,8 +1038,6 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
         entity,
     )
-    partner = flow_partner(before, subject)
-    subject = f"{subject}:{partner}" if partner else subject  # "Travel to Japan jumped 18%": not all travel
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1038,22 +1062,6 @@ def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
     phrase = up_to_function_word(text[after.end() : after.end() + WINDOW]) if after else ""
     phrase = re.split(r"[,;:.()]", phrase)[0]
     return "" if not phrase or english_phrases.is_period_phrase(phrase) else phrase_key(phrase, entity)
-
-
-def flow_partner(before: str, subject: str) -> str:
-    """'Shipments to the United States rose' -> 'United States': the place a phrase's flow goes to or
-    comes from, right after its head noun; '' when there is none."""
-    from .entities import partner_pattern
-
-    if not subject or ":" in subject:
-        return ""
-    head = subject.split()[-1].lower()
-    tail = max(0, len(before) - 120)
-    for mention in find_mentions(before[tail:], "entities"):
-        found = partner_pattern().search(before, max(0, tail + mention.start - 40), tail + mention.start)
-        if found and singular(found["noun"].lower()) == head:
-            return mention.name
-    return ""
 
 
 def goods_measured(before: str, goods: str) -> str:
@@ -1187,6 +1195,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
+    if published and quantity.kind == "growth" and changed_on_a_weekday(text, quantity):
+        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday'
     planned_past = expected == "plan" and story is not None and is_over(story.period, source.published)
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
@@ -1199,6 +1209,19 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
+
+
+def changed_on_a_weekday(text: str, quantity: Quantity) -> bool:
+    """Whether the figure's clause says after it that the change happened on a day of the week, not
+    that someone said so then ('..., the bank said on Tuesday')."""
+    found = weekday_after().match(text, quantity.end)
+    return found is not None and not any(word in saying_verbs() for word in re.findall(r"[a-z]+", found.group(0)))
+
+
+@functools.cache
+def weekday_after() -> re.Pattern:
+    days = word_alternation(vocabulary("periods")["weekdays"])
+    return re.compile(rf"(?:[^.;:,]|[.,](?=\d)){{0,60}}?\bon\s+(?:{days})\b", re.I)  # not the point of '20.65'
 
 
 def is_over(period: str, published: date | None) -> bool:
@@ -1269,6 +1292,7 @@ def extract_claims(source: Source) -> list[Claim]:
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
+    fiscal = ""  # the financial year the article last stated
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -1285,7 +1309,7 @@ def extract_claims(source: Source) -> list[Claim]:
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
         said = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
-        mentions = anchored(said, story, source.published)
+        mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
@@ -1299,6 +1323,7 @@ def extract_claims(source: Source) -> list[Claim]:
         about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
         story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
+        fiscal = next((m.period for m in mentions if is_financial_year(m.period) and not m.event), fiscal)  # what 'full-year' is in a half's story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
@@ -1405,10 +1430,21 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     the metric the paragraph stated last; 'a reading of 3.5%' (`rate`) the rate the article stated last."""
     from .entities import words
 
-    nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] if rate else [])
+    nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] + bare_changes() if rate else [])
     if binding.match == "phrase" and binding.metric in nouns:
         return Binding(earlier, "registry") if earlier else Binding("", "phrase")  # 'the number' alone names nothing
     return binding
+
+
+@functools.cache
+def bare_changes() -> list[str]:
+    """'had expected a rise of 3.0%', 'an initial estimate of a 4.3% drop': a change noun alone, which names no
+    thing, as its metric reads it ('rise growth'): the change is of the rate the article stated last."""
+    from .entities import words
+
+    growth = set(words()["growth_nouns"])  # bare 'growth' is the economy's, for a place
+    nouns = [noun for noun in words()["change_nouns"] if noun not in growth] + words()["first_reading_words"]  # 'an initial estimate of'
+    return [key for noun in nouns for key in (noun, f"{singular(noun)} growth")]
 
 
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
@@ -1436,7 +1472,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, scope.metric)
+    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
@@ -1455,7 +1491,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
-        binding = sequential(text, quantity, binding)
+        binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -1495,6 +1531,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             elif claims and quantity.kind == "growth" and binding.metric in (f"{claims[-1].metric}.growth", f"{claims[-1].metric} growth"):
                 period = claims[-1].period  # 'a budget of $338 billion, about 3% more than the previous one': the same period
         binding = against_the_step_before(text, quantity, binding, period, periods)
+        binding = as_the_step_after(text, quantity, binding, claims)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
         if own_outlook == "target" and basis == "inferred" and source.published:
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
@@ -1530,29 +1567,55 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
+        if binding.metric and quantity.kind in ("amount", "count"):
+            scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
-            scope.measured[quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
+            scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
     return claims
 
 
+ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
+
+def stated_before(scope: Scope, quantity: Quantity) -> str:
+    """What 'the total', 'the figure' refers to: the metric last stated for the figure's period ('last year's total' after
+    December's average transfer is the year's remittances), else the paragraph's, else the article's last."""
+    return scope.measured.get(ANY + quantity.period, "") or scope.metric or scope.measured.get(ANY, "")
+
+
+ANY = "*"  # scope.measured's key for the last metric of an amount or a count in any unit: what 'last year's total' in a later paragraph is
+LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
     """'6% more than in the June quarter' of a September-quarter figure: a change on the quarter (or
     month) just before is its metric's sequential growth."""
-    if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")):
+    if quantity.kind != "growth" or not binding.metric.endswith((".growth", " growth")) or binding.metric.endswith("sequential growth"):
         return binding
     first = bisect.bisect_left(periods, quantity.end, key=lambda m: m.start)  # periods are in order of start
-    base = next((m for m in periods[first : first + 3] if m.start <= quantity.end + 40
-                 and english_phrases.words()["compared_base"].match(text[quantity.end : m.start])), None)
+    near = [m for m in periods[first : first + 3] if m.start <= quantity.end + 40]
+    compared = english_phrases.words()["compared_base"]
+    base = next((m for m in near if compared.match(text[quantity.end : m.start])), None)
+    if base is None and len(near) > 1 and near[0].period == period and ATTACHING_WORD.fullmatch(text[quantity.end : near[0].start]):
+        # 'rose 1.3% in September from August': the figure's own period, then the one it is set against
+        base = near[1] if compared.match(text[near[0].end : near[1].start]) else None
     if base is None or base.period not in (step_before(period, "M"), step_before(period, "Q")) or base.period == period:
         return binding
     metric = binding.metric.removesuffix(".growth") + ".sequential_growth" if binding.metric.endswith(".growth") \
         else binding.metric.removesuffix(" growth") + " sequential growth"
     return Binding(metric, binding.match, binding.at)
+
+
+def as_the_step_after(text: str, quantity: Quantity, binding: Binding, claims: list[Claim]) -> Binding:
+    """'increased 3.1% in September compared with August, after a 3.7% fall the month before': a change of the
+    month (or quarter) before a sequential change of the same metric is measured the same way."""
+    previous = claims[-1].metric if claims and quantity.kind == "growth" else ""
+    if not previous.endswith(".sequential_growth") or binding.metric != previous.replace(".sequential_growth", ".growth") \
+            or previous_step(text, quantity) not in ("M", "Q"):
+        return binding
+    return Binding(previous, binding.match, binding.at)
 
 
 @functools.cache
@@ -1577,6 +1640,8 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
     forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
     metric the article last stated in the same unit."""
     earlier = scope.measured.get(quantity.unit, "")
+    if binding.match == "phrase" and binding.metric in english_phrases.words()["outlook_key_nouns"]:
+        earlier = scope.measured.get(LAST + quantity.unit, earlier)  # "cut its own forecast to" after another's profit forecast
     if binding.match != "phrase" or not earlier or quantity.kind not in ("amount", "count"):
         return binding
     if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
@@ -1723,6 +1788,47 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+
+
+def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
+    """'Production fell 3.7%' after 'industrial production rose 1.3%': a metric's head noun alone, said
+    after the article named the metric in full, is that metric."""
+    stated = scope.measured.get(RATE, "")
+    if binding.match != "phrase" or not binding.metric.endswith(" growth") or not stated.endswith("growth"):
+        return binding  # a change after a change: 'Spending by companies' after R&D spending is not said short
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    name = stated.split(".")[0].split(":")[0]
+    metric = registry.metrics.get(name)
+    if " " in base or not metric or not any(" " in alias and singular(alias.split()[-1].lower()) == base for alias in metric.aliases):
+        return binding
+    return Binding(name + suffix.replace(" ", ".", 1).replace("sequential growth", "sequential_growth"), "registry", binding.at)
+
+
+def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'shipments to the United States climbed 2.3%': a place after the noun of a metric read from the
+    text and 'to' or 'from' is the partner of the flow, which narrows it, as it does a registry metric's;
+    not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
+    if binding.match != "phrase" or not binding.metric or ":" in binding.metric:
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    plain = english_phrases.without_asides(text)  # "Travel to Japan, its fastest-growing market, jumped 18%"
+    clause = plain[clause_start(plain, quantity.start) : quantity.start]
+    found = partner_after(base.split()[-1]).search(clause)
+    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+    if not places or places[0].start != 0 or places[0].name == entity:
+        return binding
+    return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+
+
+CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
+
+
+def partner_after(noun: str) -> re.Pattern:
+    """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
+    from .entities import words
+
+    prepositions = word_alternation(words()["partner_prepositions"])
+    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{prepositions})\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:

@@ -61,6 +61,8 @@ def patterns() -> dict[str, re.Pattern]:
         "previous_span": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_span') or ['-'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
+        "estimate_noun": re.compile(rf"(?:{alternation('estimate_nouns')})\b", re.I),
+        "first_reading": re.compile(rf"\b(?:{alternation('first_reading_words')})\s+$", re.I),
     }
 
 
@@ -253,9 +255,17 @@ SPACES = re.compile(r"\s*")
 
 
 def after_noun(text: str, quantity: Quantity) -> int:
-    """Where the text after a figure and the noun it counts goes on."""
+    """Where the text after a figure and the noun it counts goes on; after a rate, its noun of change
+    ('a 3.7% fall the month before')."""
     at = SPACES.match(text, quantity.end).end()  # not a copy of the rest: a sentence may be long
+    if quantity.kind == "growth" and (change := change_noun_after().match(text, quantity.end)):
+        return change.end()
     return at + len(quantity.noun) if quantity.noun and text.startswith(quantity.noun, at) else quantity.end
+
+
+@functools.cache
+def change_noun_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation('change_nouns')})(?![\w-])", re.I)
 
 
 def names_previous_period(text: str, quantity: Quantity) -> bool:
@@ -357,7 +367,20 @@ def is_comparison_window(text: str, quantity: Quantity) -> bool:
     if quantity.kind != "duration":
         return False
     before, after = window_patterns()
-    return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None
+    return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None \
+        or base_span().search(text[max(0, quantity.start - 40) : quantity.start]) is not None
+
+
+@functools.cache
+def base_span() -> re.Pattern:
+    """'fell 0.9% from the previous three months': the span a change is set against, not a figure."""
+    return re.compile(rf"\b(?:{alternation('change_from')}|on|than)\s+the\s+(?:{alternation('base_span_adjectives')})\s+$", re.I)
+
+
+def is_first_reading(clause: str, match: re.Match) -> bool:
+    """'revised from an initial estimate of a 4.3% drop', 'a flash estimate of 0.2%': a first reading of
+    a figure, later revised, not a forecast."""
+    return bool(patterns()["estimate_noun"].match(match.group(0))) and patterns()["first_reading"].search(clause[max(0, match.start() - 30) : match.start()]) is not None
 
 
 def outlook(text: str, quantity: Quantity) -> str:
@@ -367,7 +390,8 @@ def outlook(text: str, quantity: Quantity) -> str:
     if revised:
         return revised
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
-             for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())]
+             for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())
+             and not is_first_reading(clause, match)]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
     if forecast_said_after(text, quantity):

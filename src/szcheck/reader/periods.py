@@ -226,6 +226,7 @@ def assign_periods(
     compared = period_words()["compared"]
     # "from 25.1 million in the same period last year": a period attached to a compared figure dates it only
     of_a_base = {id(m) for q, m in zip(quantities, attached) if m and compared.search(text, max(0, q.start - 40), q.start)}
+    set_against = {id(m) for m in usable if compared.search(text[max(0, m.start - 30) : m.start].lower())}
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
@@ -240,6 +241,8 @@ def assign_periods(
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
+            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed:
+                before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
             following = following_mention(text, quantity, usable, claimed, clause_break)
@@ -331,6 +334,27 @@ def step_before(period: str, step: str) -> str:
     return period
 
 
+def is_financial_year(period: str) -> bool:
+    """Twelve months that are not a calendar year: '2025-04/2026-03'."""
+    return financial_year_beside(period, 0) is not None
+
+
+def holds(financial_year: str, period: str) -> bool:
+    """Whether `period` lies within the financial year: '2025-04/2025-09' in '2025-04/2026-03'."""
+    outer, inner = month_run(financial_year), months_of(period)
+    return bool(outer and inner) and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def months_of(period: str) -> tuple[int, int] | None:
+    """The first and last month of a month, a run of months, a quarter or a half, counted from year 0."""
+    part = re.fullmatch(r"(\d{4})-(Q|H)([1-4])", period)
+    if not part:
+        return month_run(period)
+    length = 3 if part[2] == "Q" else 6
+    first = int(part[1]) * 12 + (int(part[3]) - 1) * length
+    return first, first + length - 1
+
+
 def month_run(period: str) -> tuple[int, int] | None:
     """A month or a run of months as month numbers counted from year 0: '2024-08/2024-10'."""
     match = re.fullmatch(r"(\d{4})-(\d\d)(?:/(\d{4})-(\d\d))?", period)
@@ -350,16 +374,19 @@ def year_before(period: str) -> str:
     return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) - 1), period)
 
 
-def anchored(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None = None) -> list[PeriodMention]:
+def anchored(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None = None,
+             fiscal: str = "") -> list[PeriodMention]:
     """Mentions of the story's own year, quarter or period ('the full year', 'the quarter', 'the period') resolved against
-    the period the article last stated, when it has one; otherwise they keep their default."""
+    the period the article last stated, when it has one; otherwise they keep their default. The full year of a
+    story about part of a financial year the article stated (`fiscal`) is that financial year."""
     if not any(m.anchor for m in mentions):
         return mentions
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
-        mentions = [replace(m, period=put_back(m, period_within(story.period, m.anchor, published) or m.period)) if m.anchor not in ("", "P") else m
-                    for m in mentions]
+        held = fiscal if fiscal and holds(fiscal, story.period) else ""
+        mentions = [replace(m, period=put_back(m, held if held and m.anchor == "Y" else period_within(story.period, m.anchor, published) or m.period))
+                    if m.anchor not in ("", "P") else m for m in mentions]
     return [a_year_before_the_one_said(mentions, index, story) if m.anchor == "P" else m for index, m in enumerate(mentions)]
 
 

@@ -247,16 +247,6 @@ def characters(words) -> str:
 
 
 @functools.cache
-@functools.cache
-def span_openers() -> frozenset[str]:
-    return frozenset(vocabulary("figures")["span_openers"])
-
-
-@functools.cache
-def span_noun_after() -> re.Pattern:
-    return re.compile(rf"\s+(?:{word_alternation(vocabulary('figures')['time_nouns'])})(?![\w-])", re.I)
-
-
 def rules() -> Rules:
     return built("en-figure-rules", build_rules)  # kept between runs (build_cache)
 
@@ -420,8 +410,6 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
-    if bare and word.lower() in span_openers() and span_noun_after().match(after):
-        return True  # "on the previous three months": a period, a base of comparison
     if (word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before) \
             and not (not bare and AS_VERB_BEFORE.search(text[max(0, match.start() - 40) : match.start()].rstrip()[: -len(word)])):
         return True  # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount)

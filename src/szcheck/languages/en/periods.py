@@ -53,7 +53,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
-        PeriodRule("last_month", 130, rf"(?:(?P<last>last)|in|as\s+of|by)\s+(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
@@ -98,8 +98,8 @@ def months_to(match, text, published, vocab):
     year, relative = year_of(match, published, vocab)
     if year is None or not 1 < number <= (52 if match["unit"] == "weeks" else 12):
         return None
-    if relative and not match["rel"] and published and last >= published.month:
-        year -= 1
+    if relative and not match["rel"] and published:
+        year += year_to_come(last, published) if expects_before(text, match, vocab) else -(last >= published.month)
     if match["unit"] == "weeks":
         day = int(match["day"] or 1)
         if not 1 <= day <= calendar.monthrange(year, last)[1]:
@@ -371,6 +371,26 @@ def expects_in_clause(text: str, match: re.Match, vocab: dict) -> bool:
     ends = [end for end in (text.find(mark, match.end(), match.end() + 80) for mark in ",;:.") if end >= 0]
     clause = text[start + 1 : min(ends, default=min(len(text), match.end() + 80))]
     return expecting_words(tuple(vocab["full_year_expecting"])).search(clause) is not None
+
+
+def expects_before(text: str, match: re.Match, vocab: dict) -> bool:
+    """Whether a word of expecting opens the period's clause before it: 'cut its forecast to 70 billion yen
+    for the year to March', 'expects to sell 2.6 million cameras in the year to March'."""
+    if ENDED.search(match.group(0)):
+        return False  # 'the fiscal year that ended in March' is over, whatever is expected of it
+    window = max(0, match.start() - 80)
+    start = max((mark.end() for mark in CLAUSE_MARK.finditer(text, window, match.start())), default=window)
+    return expecting_words(tuple(vocab["full_year_expecting"])).search(text, start, match.start()) is not None
+
+
+CLAUSE_MARK = re.compile(r"[;:]|,(?!\d)")  # not the comma of '410,000'
+ENDED = re.compile(r"\bended\b", re.I)
+
+
+def year_to_come(last: int, published: date) -> int:
+    """A forecast's 'year to March' with no year written is the one not yet over at publication: said in
+    November, the March to come (+1); 'the year to December', this one (0)."""
+    return int(last < published.month)
 
 
 @functools.cache

@@ -52,7 +52,8 @@ def words() -> dict:
         "earlier_estimate": re.compile(rf"\s+(?:{word_alternation(vocab['earlier_estimate_after'])})(?![\w-])", re.I),
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
-        "sequential": re.compile(rf"[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
+        # the figure's own period may stand first: "grew 0.6% in the third quarter compared with the previous quarter"
+        "sequential": re.compile(rf"(?:\s+(?:in|for|during)(?:\s+[\w-]+){{1,4}}?(?=[\s(,]))?[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
         "passive_auxiliaries": frozenset(vocab["passive_auxiliaries"]),
         "aside_relatives": frozenset(vocab["aside_relatives"]),
