@@ -559,10 +559,18 @@ def is_partner(text: str, start: int) -> bool:
     return not (english.is_a_verb(noun) or english.is_function_word(noun) or noun.lower().endswith("ed") or noun.lower() in words()["infinitive_verbs"])
 
 
+def sets_the_scene(text: str, named: Named, names: list[Named]) -> bool:
+    """"East China's Anhui Province", "Germany's Bavaria": a country's possessive right before a place in
+    it says where the place is; the place is what its figures are about."""
+    if named.kind != "country" or text[named.end : named.end + 3] not in ("'s ", "’s "):
+        return False
+    return any(n.start == named.end + 3 and n.kind in ("city", "province", "region") for n in names)
+
+
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
     """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
     start = clause_start(text, position)
-    names = [n for n in names if n.anaphor or not is_partner(text, n.start)]
+    names = [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, names))]
     in_clause = between(names, start, position)
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:

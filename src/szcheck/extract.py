@@ -548,7 +548,7 @@ def growth_of(binding: "Binding") -> Binding:
     if english_phrases.ends_in_growth_noun(binding.metric):
         return binding  # 'aims for growth of 8%', 'expects sales growth of 4%': growth already
     level = binding.metric.removesuffix(" change")  # '比上年增加221.8亿斤，增长1.6%': the level's growth, not the change's
-    return Binding(f"{level} growth", "phrase")
+    return Binding(f"{level} growth" if level else "", "phrase")
 
 
 def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: Registry) -> Binding:
@@ -763,6 +763,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
         bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
+        if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
+            bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return growth_taking_its_level(text, quantities, bindings)
 
 
