@@ -92,3 +92,22 @@ def test_an_implicit_yuan_sum_keeps_its_currency_in_the_claims_file(project, run
     claims = yaml.safe_load((project / "claims" / "hefei.yaml").read_text(encoding="utf-8"))["claims"]
     assert [(c["value"], c.get("currency")) for c in claims] == [("8000亿", "CNY")]
     assert [c["unit"] for c in json.loads(runner.invoke(app, ["claims", "-f", "json"]).output)] == ["CNY"]
+
+
+@pytest.mark.parametrize("body, value, unit", [
+    ("Fjordbank earned 6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected.", "5.9 billion crowns", "NOK"),
+    ("Fjordbank earned 6.2 billion Norwegian crowns.\n\nNet interest income rose to 9.8 billion crowns.", "9.8 billion crowns", "NOK"),
+    ("Fjordbank earned 6.2 billion Norwegian crowns.\n\nThe pound was at $1.31.", "$1.31", "USD"),  # '$' cannot mean crowns
+    ("Western Range spent A$2.8 billion on a hub.\n\nIt also paid $30 million for a port.", "$30 million", "AUD"),
+    ("Net interest income rose to 9.8 billion crowns.", "9.8 billion crowns", "SEK"),  # nothing named: the default
+])
+def test_an_ambiguous_form_means_the_currency_the_source_named_first(body, value, unit):
+    from datetime import date
+    from pathlib import Path
+
+    from szcheck.extract import extract_claims
+    from szcheck.model import Source
+
+    source = Source(path=Path("a.md"), id="a", body=body, body_offset_line=1, meta={"title": ""}, published=date(2025, 10, 22))
+    [claim] = [c for c in extract_claims(source) if c.value == value]
+    assert claim.quantity.unit == unit

@@ -275,6 +275,14 @@ def main_subject(source: Source, registry: Registry) -> str:
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
 
 
+def named_currency(quantities: list[Quantity]) -> str:
+    """The first currency a source names unambiguously ('Norwegian crowns', 'A$', 'yuan'): what the
+    source's ambiguous signs and words after it ('crowns', '$') mean, when it can be one of theirs."""
+    from .money import currency_table
+
+    return next((q.unit for q in quantities if q.kind == "amount" and not q.currency_from and q.unit in currency_table()), "")
+
+
 def chinese_title_name(title: str, published) -> str:
     """'蔚来三季度交付量增长12%' -> '蔚来': a Chinese title that names no known place or organisation opens
     with its subject, before the first period, metric or number it states (two to six characters)."""
@@ -1306,7 +1314,11 @@ def extract_claims(source: Source) -> list[Claim]:
             context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
-        quantities = [not_a_rate(sentence.text, q) for q in read_quantities(sentence.text, currency) if not is_comparison_window(sentence.text, q)]
+        read = read_quantities(sentence.text, currency)
+        if not currency and (named := named_currency(read)):
+            currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
+            read = read_quantities(sentence.text, currency)
+        quantities = [not_a_rate(sentence.text, q) for q in read if not is_comparison_window(sentence.text, q)]
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
