@@ -625,12 +625,16 @@ def names_a_share_base(text: str, start: int, named: Named) -> bool:
     return bool(HAN_TEXT.search(clause)) and any(word in clause for word in vocabulary("figures")["share_phrases"] if HAN_TEXT.search(word))
 
 
+TRADING_BEFORE = re.compile(r"\b(?:trading|trade|traded|deals|dealings|listed|close)\s+in\s+(?:the\s+)?$", re.I)  # where shares trade
+
+
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
     """A place its clause names after the figure: '170 universities and research institutions in Guangdong'."""
     end = CLAUSE_BREAK.search(text, position, position + WINDOW)
     for named in between(names, position + 1, end.start() if end else min(len(text), position + WINDOW)):
         before = text[max(0, named.start - 8) : named.start]
-        if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before):
+        if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before) \
+                and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start):
             return resolved(named, names, scope)
         if share and named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP
             return resolved(named, names, scope)
