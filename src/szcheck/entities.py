@@ -59,7 +59,7 @@ def patterns() -> dict[str, re.Pattern]:
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
         # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)
-        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:company|group|firm)['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})['’]s)\s+"
+        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:company|group|firm)['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
                                         rf"(?P<part>(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{alternation('organisation_parts')}))(?![\w-])"),
         "person_title": re.compile(rf"\b(?:{alternation('person_titles')})\s+(?:[A-Z][\w'-]*\s+)?$", re.I),  # right before the name
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
@@ -215,7 +215,7 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 if not name:
                     continue
             first = name.split()[0] if " " in name else name
-            if first in registry.not_names or len(name) < 2:
+            if opens_no_name(first, name, registry) or len(name) < 2:
                 continue
             head = match.group(0).split()[-1] if " " in match.group(0) else ""
             if head in words()["organisation_heads_needing_two_words"] and len(name.split()) < 2:
@@ -224,6 +224,14 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 continue
             found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
     return found
+
+
+def opens_no_name(first: str, name: str, registry: Registry) -> bool:
+    """A word that names nothing opens no organisation's name; a place that the list keeps from being an
+    article's subject still opens one of several words ('China Southern Airlines')."""
+    if first not in registry.not_names:
+        return False
+    return not (" " in name and kind_of(first, registry) != "organisation")
 
 
 def chinese_name_match(text: str, match: re.Match) -> re.Match:

@@ -41,6 +41,7 @@ def patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         # bounded: a clause's opening words, then the sector, then its verb
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
+        "after_phrase": re.compile(rf"\s+(?:{alternation('qualifiers_after_phrases')})(?![\w-])", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
@@ -141,6 +142,10 @@ def qualifier(text: str, mention: Mention | None) -> str:
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound
+    phrase = patterns()["after_phrase"].match(text, mention.end)
+    if phrase:
+        written = " ".join(phrase.group(0).lower().split())
+        return words()["qualifier_names"].get(written, written)
     after = patterns()["after"].match(text, mention.end)
     if not after:
         return ""
