@@ -135,10 +135,11 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
             break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured; "last year's total" with its period taken out
-        if word.lower() == "and" and phrase and len(phrase) < 4 and coordinated_after_preposition(words, position):
+        if word.lower() == "and" and phrase and len(phrase) < 5 and (coordinated_after_preposition(words, position)
+                                                                    or coordinated_modifier(words, position)):
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
-        if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == 6:
+        if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
@@ -151,6 +152,19 @@ def is_noun_of_expecting(words: list[str], position: int) -> bool:
     vocab = english_phrases.words()
     return position > 0 and words[position].lower() in vocab["outlook_key_nouns"] \
         and vocab["leading_noise"].fullmatch(words[position - 1].lower() + " ") is not None
+
+
+def coordinated_modifier(words: list[str], position: int) -> bool:
+    """Whether 'and' at `position` joins two modifiers of one head that open the clause ('Solar and wind
+    farms generated', 'Lithium battery and new energy industry output'): one or two content words
+    before it, at the clause's start."""
+    for back in range(position - 1, max(-1, position - 3), -1):
+        if english_phrases.is_function_word(words[back]) or english_phrases.is_clause_verb(words[back]) \
+                or words[back].lower().endswith("ed") or re.fullmatch(r"[\d.,]+", words[back]):
+            return False
+        if back == 0:
+            return True
+    return False
 
 
 def coordinated_after_preposition(words: list[str], position: int) -> bool:
