@@ -567,18 +567,23 @@ def is_partner(text: str, start: int) -> bool:
     return not (english.is_a_verb(noun) or english.is_function_word(noun) or noun.lower().endswith("ed") or noun.lower() in words()["infinitive_verbs"])
 
 
-def sets_the_scene(text: str, named: Named, names: list[Named]) -> bool:
+def entity_candidates(text: str, names: list[Named]) -> list[Named]:
+    """The sentence's names that can be its figures' entity (figure_entity takes them): not a flow's
+    partner, not a country that sets the scene for a place. Once per sentence, not per figure."""
+    starts = {n.start for n in names if n.kind in ("city", "province", "region")}
+    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, starts))]
+
+
+def sets_the_scene(text: str, named: Named, place_starts: set[int]) -> bool:
     """"East China's Anhui Province", "Germany's Bavaria": a country's possessive right before a place in
     it says where the place is; the place is what its figures are about."""
-    if named.kind != "country" or text[named.end : named.end + 3] not in ("'s ", "’s "):
-        return False
-    return any(n.start == named.end + 3 and n.kind in ("city", "province", "region") for n in names)
+    return named.kind == "country" and text[named.end : named.end + 3] in ("'s ", "’s ") and named.end + 3 in place_starts
 
 
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:
-    """The entity of the figure at `position`; a share may name it after the figure ('half of its GDP')."""
+    """The entity of the figure at `position` among `names` (entity_candidates); a share may name it after
+    the figure ('half of its GDP')."""
     start = clause_start(text, position)
-    names = [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, names))]
     in_clause = between(names, start, position)
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:

@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, data_source_spans, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -1504,7 +1504,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
-    names = usable(text, names, registry)
+    names = entity_candidates(text, usable(text, names, registry))
     quantities = respectively_dated(text, quantities, periods)
     respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
@@ -1745,7 +1745,7 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
                 continue
             binding = bind_metrics(alone, own, registry, scope.subject)[0]
             whole = text[:opening] + alone
-            names = usable(whole, named_in(whole, scope.subject, registry), registry)
+            names = entity_candidates(whole, usable(whole, named_in(whole, scope.subject, registry), registry))
             entity = figure_entity(whole, opening + own[0].start, names, scope, own[0].kind == "share")
             kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
             read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
@@ -1839,8 +1839,9 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     if binding.match != "phrase" or not binding.metric or ":" in binding.metric:
         return binding
     base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
-    plain = english_phrases.without_asides(text)  # "Travel to Japan, its fastest-growing market, jumped 18%"
-    clause = plain[clause_start(plain, quantity.start) : quantity.start]
+    # "Travel to Japan, its fastest-growing market, jumped 18%"; a window before the figure, not the sentence: linear
+    plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
+    clause = plain[clause_start(plain, len(plain)) :]
     found = partner_after(base.split()[-1]).search(clause)
     places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
     if not places or places[0].start != 0 or places[0].name == entity:
