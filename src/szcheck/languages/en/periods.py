@@ -16,6 +16,7 @@ from .. import vocabulary
 def rules(vocab: dict) -> list[PeriodRule]:
     month = word_alternation(vocab["months"])
     ordinal = word_alternation(vocab["ordinals"])
+    final = word_alternation(vocab["final_ordinals"])
     relative_year = word_alternation(vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", []))
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
@@ -32,13 +33,15 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    ["months", "quarters"], first_months),
         PeriodRule("year_to_date", 46, word_alternation(vocab["year_to_date"]), [w.split()[-1] for w in vocab["year_to_date"]], year_to_date),
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
-        PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
-                   "years", past_years),
-        PeriodRule("half", 50, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?", "half", part_of_year("H")),
+        PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
+                   ["years", "decade"], past_years),
+        PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<count>{count})\s+months", "months", past_months),
+        PeriodRule("half", 50, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]half\s+of\s))[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
+                   rf"|{short_part('h', '12')}", re.compile(r"half|h[12]|[12]h\s?\d"), part_of_year("H")),
         PeriodRule("month_quarter", 55, rf"(?:the\s+)?(?P<month>{month})[\s-](?P<part>quarter|half)(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
                    ["quarter", "half"], month_quarter),
-        PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
-                   ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
+        PeriodRule("quarter", 60, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]quarter\s+of\s))[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
+                   rf"|{short_part('q', '1-4')}", re.compile(r"quarter|q[1-4]|[1-4]q\s?\d"), part_of_year("Q")),
         PeriodRule("bare_quarter", 61, r"(?<![\w-])(?:q(?P<q>[1-4])|h(?P<h>[12]))(?![\w-]|\s*(?:'|fy|(?:19|20)\d\d))",
                    ["q1", "q2", "q3", "q4", "h1", "h2"], bare_quarter),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
@@ -59,6 +62,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
         # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
         PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
+        # "2024-25", "2024/25": a financial year or a season, by the calendar year it ends in, as "FY2024-25" is read
+        PeriodRule("split_year", 166, rf"(?<![\d/-])(?P<year>{YEAR})[-/\u2013](?P<yy>\d\d)(?![\d/-])", re.compile(r"\d\d[-/\u2013]\d\d(?!\d)"), split_year),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
@@ -145,22 +150,42 @@ def five_year_plan_start(number: int, known: dict) -> int:
 
 
 def past_years(match, text, published, vocab):
+    """'over the past five years', 'the past decade': the whole years before publication's; 'the next
+    three years' the ones after it."""
     if not published:
         return None
-    count = match["count"]
-    years = int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    years = 10 if match["decade"] else spelled_count(match["count"])
     if match["dir"].lower() in ("next", "coming"):
         return f"{published.year + 1}..{published.year + years}", True, False
     return f"{published.year - years}..{published.year - 1}", True, False
 
 
+def short_part(letter: str, numbers: str) -> str:
+    """'Q3 2024', "Q3'24", '3Q24', '1H 2025': a quarter or a half by its letter and number, with its year."""
+    return (rf"(?:{letter}(?P<qq>[{numbers}])|(?<![\w.])(?P<qn>[{numbers}]){letter}(?=\s?\d))"
+            rf"(?:\s*(?P<qyear>{YEAR})|['\u2019]?(?P<qyy>\d\d))(?![\w])")
+
+
+def past_months(match, text, published, vocab):
+    """'in the past 12 months': the months up to the one before publication, the last a story can report."""
+    if not published:
+        return None
+    last = date(published.year, published.month, 1) - timedelta(days=1)
+    return months_ending(last.year, last.month, spelled_count(match["count"])), True, False
+
+
+def spelled_count(count: str) -> int:
+    return int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+
+
 def part_of_year(letter: str):
-    """'the first half of 2025' -> 2025-H1, 'Q3 2024' -> 2024-Q3."""
+    """'the first half of 2025' -> 2025-H1, 'Q3 2024' and '3Q24' -> 2024-Q3, 'the final quarter of 2024' -> 2024-Q4."""
     def resolve(match, text, published, vocab):
-        if match.groupdict().get("qq"):
-            return f"{match['qyear']}-{letter}{match['qq']}", False, False
+        number = match.groupdict().get("qq") or match.groupdict().get("qn")
+        if number:
+            return f"{match['qyear'] or '20' + match['qyy']}-{letter}{number}", False, False
         year, relative = year_of(match, published, vocab)
-        number = vocab["ordinals"][match["ord"].lower()]
+        number = (4 if letter == "Q" else 2) if match.groupdict().get("final") else vocab["ordinals"][match["ord"].lower()]
         if year is None:
             return None
         if relative and not match["rel"] and published:
@@ -277,8 +302,8 @@ def named_month(match, text, published, vocab):
     if not published:
         return None
     month = vocab["months"][match["month"].lower()]
-    if match["month"].lower() == "may" and not match["last"]:
-        return None  # "in May" is rare next to the modal verb "may"
+    if match["month"].lower() == "may" and not match["last"] and not text[match.start("month")].isupper():
+        return None  # "in may" is the modal verb; "in May" the month
     year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
     if match.group(0).lower().startswith("by") and future_marker().search(text, 0, match.start()):
         year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December"
@@ -316,6 +341,14 @@ def bare_quarter(match, text, published, vocab):
     letter, number = ("Q", int(match["q"])) if match["q"] else ("H", int(match["h"]))
     year = published.year - (1 if number * (6 if letter == "H" else 3) > published.month else 0)
     return f"{year}-{letter}{number}", True, False, f"{letter}{number}"
+
+
+def split_year(match, text, published, vocab):
+    """'2024-25' is the year ending in 2025; '2019-22' the years 2019 to 2022."""
+    year, last = int(match["year"]), int(match["year"][:2] + match["yy"])
+    if last == year + 1:
+        return str(last), False, False
+    return (f"{year}..{last}", False, False) if last > year else None
 
 
 def short_fiscal_year(match, text, published, vocab):
