@@ -35,7 +35,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
                    ["years", "decade"], past_years),
-        PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<count>{count})\s+months", "months", past_months),
+        PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|trailing)\s+(?P<count>{count})\s+months", "months", past_months),
         PeriodRule("half", 50, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]half\s+of\s))[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
                    rf"|{short_part('h', '12')}", re.compile(r"half|h[12]|[12]h\s?\d"), part_of_year("H")),
         PeriodRule("month_quarter", 55, rf"(?:the\s+)?(?P<month>{month})[\s-](?P<part>quarter|half)(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
@@ -56,7 +56,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
-        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
@@ -365,7 +365,14 @@ def year(match, text, published, vocab):
     determiner, link = noun_year()
     if (ends_with(before, determiner) or before.endswith(("'s ", "’s "))) and link.match(text, match.end()):
         return match["year"], False, False
+    if year_noun_after().match(text, match.end()):
+        return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
     return None
+
+
+@functools.cache
+def year_noun_after() -> re.Pattern:
+    return re.compile(rf"[\s-]+(?:{word_alternation(vocabulary('periods')['year_nouns'])})(?![\w-])", re.I)
 
 
 def this_or_last_year(match, text, published, vocab):
