@@ -273,7 +273,8 @@ def assign_periods(
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
         if mention is not None:
-            result.append(quantity.with_period(mention.period, "stated"))
+            # a period the words name without its months ("its fiscal fourth quarter"): left open, never inferred
+            result.append(quantity.with_period(mention.period, "stated" if mention.period != UNSPECIFIED else "open"))
         elif context is not None:
             result.append(quantity.with_period(context.period, "context"))
         else:

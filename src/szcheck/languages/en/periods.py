@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of, year_offset
+from ...model import UNSPECIFIED
 from ...reader.patterns import ending_with, ends_with, word_alternation
 from .. import vocabulary
 
@@ -32,6 +33,12 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
                    ["months", "quarters"], first_months),
         PeriodRule("year_to_date", 46, word_alternation(vocab["year_to_date"]), [w.split()[-1] for w in vocab["year_to_date"]], year_to_date),
+        # "its fiscal fourth quarter", "the first quarter of fiscal 2026", "Q2 FY26": a part of a financial year whose
+        # calendar months the words do not give (with an end, "the fiscal first quarter ended Sept. 30", months_to reads it)
+        PeriodRule("fiscal_part", 47, rf"fiscal\s+(?:{ordinal})[\s-](?:quarter|half)|fiscal\s+[qh][1-4](?![\w-])"
+                   rf"|(?:{ordinal})[\s-](?:quarter|half)\s+of\s+(?:(?:the|its)\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:{YEAR}(?:[-/]\d\d)?(?!\d))?"
+                   rf"|[qh][1-4]\s*(?:of\s+)?fy\s?'?(?:\d\d){{1,2}}(?:[-/]\d\d)?(?!\d)", re.compile(r"fiscal|financial|fy"),
+                   lambda match, text, published, vocab: (UNSPECIFIED, False, False)),
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
                    ["years", "decade"], past_years),
