@@ -185,6 +185,9 @@ def spelled_count(count: str) -> int:
     return int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
 
 
+STALE_PART_MONTHS = 4  # a yearless quarter or half that ended longer ago than this in the year before is not last year's
+
+
 def part_of_year(letter: str):
     """'the first half of 2025' -> 2025-H1, 'Q3 2024' and '3Q24' -> 2024-Q3, 'the final quarter of 2024' -> 2024-Q4."""
     def resolve(match, text, published, vocab):
@@ -196,8 +199,15 @@ def part_of_year(letter: str):
         if year is None:
             return None
         if relative and not match["rel"] and published:
-            if number * (6 if letter == "H" else 3) > published.month:
+            end_month = number * (6 if letter == "H" else 3)
+            if end_month > published.month and expects_before(text, match, vocab):
+                return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # "expects ... in the fourth quarter": the one to come
+            if end_month > published.month:
                 year -= 1  # "the fourth quarter", written in March: the last one up to publication
+                if published.month + 12 - end_month > STALE_PART_MONTHS and str(year) not in text[: match.start()]:
+                    # "the fourth quarter" in November: no story reports last year's so, unless its sentence names
+                    # that year; a financial year's quarter
+                    return UNSPECIFIED, relative, False, f"{letter}{number}"  # unless the story's year says (anchored)
             return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # or of the story's year (reader.periods.anchored)
         return f"{year}-{letter}{number}", relative, False
     return resolve
