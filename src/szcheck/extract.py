@@ -1497,7 +1497,7 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
     period, end = levels[0].period, last_month(levels[0].period)
     if len(periods) > 1 and not (bases_allowed and end and all((last_month(other) or end) < end for other in periods - {period})):
         return None
-    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and is_span(m.period)), None)
+    return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and not m.running and is_span(m.period)), None)
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
@@ -1960,7 +1960,19 @@ def dated(text: str, quantity: Quantity, metric: str, period: str, published: da
         return period
     if metric.endswith((".change", ".change_difference")) and re.fullmatch(r"\d{4}-12", period):
         return period[:4]
-    return period
+    return span_end_of_a_market(metric, period)
+
+
+def span_end_of_a_market(metric: str, period: str) -> str:
+    """A market's level dated by a span is the level at its end: 'Its shares have gained 40% since January,
+    giving it a market value of 520 trillion won' is the value at publication. (Other balances keep the span:
+    a labour survey's 'in work ... over the three months to October' is the average of those months.)"""
+    known = load_registry().metrics.get(metric.split(".")[0].split(":")[0])
+    if known is None or not known.market or "." in metric:
+        return period
+    if ".." in period:
+        return period.rpartition("..")[2]
+    return last_month(period) if "/" in period else period
 
 
 def number_claims(claims: list[Claim]) -> list[Claim]:

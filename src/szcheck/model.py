@@ -90,6 +90,7 @@ class PeriodMention:
     event: bool = False  # a day on which something happened, not the time a figure describes
     anchor: str = ""  # "Y" or "Q": the year or quarter the story is about ("the full year", "the quarter"); "YE", "QE", "SE" the end of those or of the story's period
     point: bool = False  # a moment ("at the end of 2024", 年末, 截至6月): it dates levels; a flow up to it spans the year to it
+    running: bool = False  # a span from a past time up to publication ("since January"): no period for the sentences after it
 
 
 @dataclass

@@ -21,6 +21,7 @@ class PeriodRule:
     pattern: str  # run on the lower-cased sentence
     trigger: object  # a word, words or a regex that the text must hold for the rule to run (see reader.periods)
     resolve: Resolver
+    running: bool = False  # a span from a past time up to publication ("since January"): it dates its own sentence only
 
 
 def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int | None, bool]:

@@ -121,7 +121,7 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
                 event = event or is_time_of_saying(text, match.start(), period)
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
                                                relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
-                                               point=is_point(text, match)))
+                                               point=is_point(text, match), running=rule.running))
     return put_a_year_back(text, taken)
 
 

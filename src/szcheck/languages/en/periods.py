@@ -60,13 +60,14 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
         PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?", "end of", end_of),
         PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
+        PeriodRule("since_month", 105, rf"since\s+(?P<month>{month})\.?(?:\s+(?:{year_or_relative}))?(?![\w-])", "since", since_month, running=True),
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
         PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
-        PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
+        PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since, running=True),
         # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
         PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
         # "2024-25", "2024/25": a financial year or a season, by the calendar year it ends in, as "FY2024-25" is read
@@ -330,6 +331,23 @@ def named_month(match, text, published, vocab):
 @functools.cache
 def future_marker() -> re.Pattern:
     return re.compile(word_alternation(vocabulary("periods")["future_markers"]), re.I)
+
+
+def since_month(match, text, published, vocab):
+    """'since August last year', 'since March 2024': the months from that one up to publication; with no
+    year, from the latest such month before it."""
+    if not published:
+        return None
+    month = vocab["months"][match["month"].lower()]
+    if match["year"] or match["rel"]:
+        year, _ = year_of(match, published, vocab)
+    else:
+        year = published.year if month < published.month else published.year - 1
+    start = date(year, month, 1)
+    end = date(published.year, published.month, 1)
+    if start >= end:
+        return None
+    return f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}", True, False
 
 
 def since(match, text, published, vocab):
