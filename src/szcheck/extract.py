@@ -588,7 +588,7 @@ def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: 
         return Binding(f"{economy}.growth", "registry", binding.at)  # "Sichuan province as a whole grew 5.7%"
     if quantity.kind == "growth" and binding.metric.removesuffix(" growth") in chinese_phrases.words()["economy_nouns"]:
         return Binding(f"{economy}.growth", "registry", binding.at)
-    if english_phrases.is_growth_noun(binding.metric):
+    if english_phrases.is_growth_noun(binding.metric) or english_phrases.is_a_places_growth(binding.metric, entity):
         return Binding(f"{economy}.growth", "registry", binding.at)
     if binding.metric in outputs and quantity.kind == "amount":
         return Binding(economy, "registry", binding.at)
@@ -1873,7 +1873,7 @@ def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
     if quantity.kind != "growth":
         return binding
     chinese = chinese_phrases.is_chinese(text[: quantity.start])
-    if not (chinese_phrases.is_sequential(text, quantity.start) if chinese else english_phrases.is_sequential(text, quantity.end)):
+    if not (chinese_phrases.is_sequential(text, quantity.start) if chinese else english_phrases.is_sequential(text, quantity.start, quantity.end)):
         return binding
     if binding.metric.endswith(".growth"):
         return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)

@@ -274,7 +274,8 @@ def after_noun(text: str, quantity: Quantity) -> int:
 
 @functools.cache
 def change_noun_after() -> re.Pattern:
-    return re.compile(rf"\s+(?:{alternation('change_nouns')})(?![\w-])", re.I)
+    """'a 3.7% fall', 'the 4.97% pace of' (the previous quarter)."""
+    return re.compile(rf"\s+(?:(?:{alternation('change_nouns')})(?![\w-])|(?:{alternation('pace_nouns')})(?:\s+(?:of|in))?(?![\w-]))", re.I)
 
 
 def names_previous_period(text: str, quantity: Quantity) -> bool:

@@ -155,6 +155,10 @@ def gazetteer_places() -> dict[str, Entity]:
             places[country["name"]] = Entity(country["name"], "country", tuple(country["aliases"]))
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
+    for country, regions in data.get("world_regions", {}).items():
+        for name, names in regions.items():
+            if name not in places:  # a city of that name keeps it
+                places[name] = Entity(name, "region", tuple([name, *names]), country=country)
     for name, chinese in data.get("provinces", {}).items():
         places[name] = Entity(name, "province", tuple(place_aliases(name, chinese, ("province", "省"))), country=CHINA)
     for name, chinese in data.get("province_level_cities", {}).items():

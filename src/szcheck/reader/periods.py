@@ -272,7 +272,10 @@ def assign_periods(
         if mention is not None and mention.anchor == "P" and quantity.kind == "growth":
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
-        if mention is not None:
+        if mention is not None and mention.running and quantity.kind == "share":
+            # "has cut its rate by 150 basis points to 4.75% since September": a rate's level is the one now
+            result.append(quantity.with_period(last_month(mention.period) or mention.period, "stated"))
+        elif mention is not None:
             # a period the words name without its months ("its fiscal fourth quarter"): left open, never inferred
             result.append(quantity.with_period(mention.period, "stated" if mention.period != UNSPECIFIED else "open"))
         elif context is not None:

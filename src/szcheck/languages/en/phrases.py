@@ -55,6 +55,7 @@ def words() -> dict:
         # the figure's own period may stand first: "grew 0.6% in the third quarter compared with the previous quarter"
         "sequential": re.compile(rf"(?:\s+(?:in|for|during)(?:\s+[\w-]+){{1,4}}?(?=[\s(,]))?[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
                                  rf"\s+(?:{word_alternation([m.capitalize() for m in vocabulary('periods')['months']])})(?![\w-]|\s+\d))"),
+        "sequential_opening": re.compile(rf"\s*(?:{word_alternation(vocab['sequential_after'])})\s*,", re.I),
         "passive_auxiliaries": frozenset(vocab["passive_auxiliaries"]),
         "aside_relatives": frozenset(vocab["aside_relatives"]),
         "relative_clause": re.compile(rf",\s+(?:{word_alternation(vocab['aside_relatives'])})\s[^,;:()]*$", re.I),
@@ -65,6 +66,9 @@ def words() -> dict:
         "common_noun_endings": tuple(vocab["common_noun_endings"]),
         "passive_verb": re.compile(rf"\s+(?:{'|'.join(vocab['passive_auxiliaries'])})\s+[A-Za-z]+\s*$", re.I),
         "growth_nouns": frozenset(vocab["growth_nouns"]),
+        "annual_growth_modifiers": frozenset(vocab["annual_growth_modifiers"]),
+        "place_governments": frozenset(vocab["place_governments"]),
+        "outlook_noun_words": frozenset(vocab["outlook_nouns"]),
         "taking_its_level": re.compile(rf"(?:\s+(?:in|during|for|over|on)\s+[^,;]{{1,40}}?)?\s*,?\s*(?:{word_alternation(vocab['taking_verbs'])})\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){{1,3}}?"
                                        rf"(?:to|past|above|over|beyond|below|under)\s+(?:(?:about|around|almost|nearly|some|more\s+than|just)\s+)?", re.I),
         "compared_figure": re.compile(rf"\b(?:(?:{word_alternation(vocab['comparison_openers'])})\s+|(?:{word_alternation(vocab['comparatives'])})\s+"
@@ -108,9 +112,16 @@ def names_a_share(clause: str) -> bool:
     return words()["share_cue"].search(clause) is not None
 
 
-def is_sequential(text: str, end: int) -> bool:
-    """'rose 0.4% month on month', 'down 4.2% from October': a change against the period just before."""
-    return words()["sequential"].match(text, end) is not None
+def is_sequential(text: str, start: int, end: int) -> bool:
+    """'rose 0.4% month on month', 'down 4.2% from October', 'On a quarterly basis, GDP expanded 1.43%': a change
+    against the period just before, said after the figure or opening its sentence."""
+    if words()["sequential"].match(text, end) is not None:
+        return True
+    opening = words()["sequential_opening"].match(text)
+    return opening is not None and opening.end() <= start and CLAUSE_COMMA.search(text, opening.end(), start) is None
+
+
+CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "30,000"
 
 
 def relative_clause_start(text: str) -> int | None:
@@ -159,6 +170,17 @@ def without_passive_verb(clause: str) -> str:
 
 def is_growth_noun(phrase: str) -> bool:
     return phrase.lower() in words()["growth_nouns"]
+
+
+def is_a_places_growth(metric: str, place: str) -> bool:
+    """'east java growth' ("while East Java grew 5.22%"), 'government growth' ("the government targets growth of
+    5.2%"), 'expected annual growth': a growth that names nothing but the place, its government or how it is
+    measured over a year is the place's economic growth. ('quarterly growth' is not a year's.)"""
+    rest = metric.lower().removeprefix(place.lower()).split()
+    if not rest or rest[-1] not in words()["growth_nouns"]:
+        return False
+    ignored = words()["annual_growth_modifiers"] | words()["place_governments"] | words()["outlook_noun_words"]
+    return all(word in ignored for word in rest[:-1])
 
 
 def names_a_growth_of(text: str) -> bool:
