@@ -1321,6 +1321,7 @@ def extract_claims(source: Source) -> list[Claim]:
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
+    reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
     for written in sentences(source):
         sentence = as_read(written)
@@ -1355,14 +1356,21 @@ def extract_claims(source: Source) -> list[Claim]:
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
         about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
-        story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
+        told = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else None
+        story = told or story
         fiscal = next((m.period for m in mentions if is_financial_year(m.period) and not m.event), fiscal)  # what 'full-year' is in a half's story
         if is_heading(sentence.text) and not quantities:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, reported)
+        if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
+            # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
+            # what is expected is said, is not the one actual figures report ("expects a deficit of C$61.9 billion for
+            # the fiscal year that ended in March" is)
+            reported = told
+        found += description_claims(source, sentence, section_entity)
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -1501,7 +1509,8 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
-                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None) -> list[Claim]:
+                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None,
+                    reported: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -1559,7 +1568,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if basis == "open":
             basis = "none"  # 'rose from 300 to 340 in the third quarter': the start's period is left open
         elif period == UNSPECIFIED:
-            period = inferred_period(text, quantity, binding.metric, registry, source, story, own_outlook)
+            period = inferred_period(text, quantity, binding.metric, registry, source, story if own_outlook else reported, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
