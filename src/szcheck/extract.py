@@ -1854,10 +1854,14 @@ CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
 
 def partner_after(noun: str) -> re.Pattern:
     """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
+    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{partner_prepositions()})\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
+@functools.cache
+def partner_prepositions() -> str:
     from .entities import words
 
-    prepositions = word_alternation(words()["partner_prepositions"])
-    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{prepositions})\s+(?:the\s+)?(?=[A-Z])", re.I)
+    return word_alternation(words()["partner_prepositions"])
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
