@@ -184,11 +184,17 @@ def sector_of_subject(text: str, quantity: Quantity, mention: Mention | None) ->
     return words()["qualifier_names"].get(sector, sector)
 
 
+@functools.cache
+def neutral_words() -> frozenset[str]:
+    """The words before a metric's name that leave it as it is; a change word ("new loans") does, the
+    figure being the change (names_a_change)."""
+    return frozenset(word.lower() for key in ("neutral_modifiers", "reporting_verbs", "object_verbs", "change_names_before") for word in words()[key])
+
+
 def compound_words(before: str) -> str:
     """The nouns a metric's name is compounded with: 'technology enterprise merger loan balance' is not
     the loan balance. Words that leave it as it is ('its substantial'), names and verbs end the search."""
-    # a change word ("new loans") leaves the definition as it is: the figure is the change (names_a_change)
-    neutral = {word.lower() for key in ("neutral_modifiers", "reporting_verbs", "object_verbs", "change_names_before") for word in words()[key]}
+    neutral = neutral_words()
     kept: list[str] = []
     written = before.split()
     for index in range(len(written) - 1, max(-1, len(written) - 4), -1):
