@@ -212,6 +212,12 @@ def compound_words(before: str) -> str:
     return " ".join(kept)
 
 
+@functools.cache
+def kept_modifiers() -> frozenset[str]:
+    """The words before a metric's name that leave its definition as it is: qualifiers and neutral modifiers."""
+    return frozenset(words()["qualifiers_before"]) | frozenset(words()["neutral_modifiers"])
+
+
 def chinese_compound(text: str, mention: Mention) -> bool:
     """'出生人口' (births), '普惠小微贷款余额' (small-business loans): a noun written before a registry
     name in one Chinese compound makes another measure, unless it is a qualifier or leaves the
@@ -224,7 +230,7 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return False
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
-    kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
+    kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
