@@ -56,7 +56,9 @@ def word_alternation(words) -> str:
         by_boundary.setdefault((left, right), []).append(word)
     parts = []
     for (left, right), group in sorted(by_boundary.items(), reverse=True):
-        parts.append(("(?<![A-Za-z])" if left else "") + f"(?:{prefix_tree(group)})" + ("(?![A-Za-z])" if right else ""))
+        # each part tests its own first characters too: a tree of 400 Han first characters would
+        # otherwise be tried branch by branch at every English word
+        parts.append(("(?<![A-Za-z])" if left else "") + f"{first_character_test(group)}(?:{prefix_tree(group)})" + ("(?![A-Za-z])" if right else ""))
     return f"{word_start_test(words)}(?:{'|'.join(parts)})"
 
 
