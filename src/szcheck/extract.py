@@ -20,7 +20,7 @@ from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
-from .reader.patterns import ending_with, ends_with, word_alternation
+from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
@@ -114,7 +114,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
     whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
-    clause = english_phrases.words()["trailing_words"].sub("", whole) if ends_with(whole, trailing_word_ending()) else whole
+    clause = english_phrases.words()["trailing_words"].sub("", whole)
     active = english_phrases.without_passive_verb(clause)  # "Spending by tourists in the city was estimated"
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
@@ -144,13 +144,6 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             break
         phrase.insert(0, word)
     return " ".join(phrase)
-
-
-@functools.cache
-def trailing_word_ending() -> re.Pattern:
-    """Whether a clause ends with one of the phrase's trailing words ('reached', 'of'), in one anchored
-    match: the pattern that strips them searches every place of the clause, trying each word there."""
-    return ending_with(vocabulary("claims")["phrase_trailing_words"])
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
