@@ -93,8 +93,8 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
     clause = text[start : quantity.start].lower()
     best, nearest = None, None
     for metric in registry.metrics.values():
-        if head not in (noun.lower() for noun in metric.nouns):
-            continue
+        if not metric.nouns or head not in (noun.lower() for noun in metric.nouns):
+            continue  # (most metrics count nothing: no generator to build for them)
         if not metric.verbs:
             return metric.name, None
         for verb in metric.verbs:
