@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .languages import vocabulary
 from .languages.zh import phrases  # the segmenter itself loads only when a Chinese clause needs it
-from .reader.patterns import word_alternation
+from .reader.patterns import with_start_test, word_alternation
 from .registry import Mention, Registry, find_mentions, load_registry as registry, nationality_adjectives
 
 PLACE_KINDS = {"city": "city", "province": "province", "region": "province", "country": "country"}
@@ -46,8 +46,9 @@ def patterns() -> dict[str, re.Pattern]:
                       + [rf"{name_word}(?:\s+{name_word})*"])
     return {
         # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
-        "organisation": re.compile(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
-                                   rf"(?:\s+(?:{legal})\.?)?(?![\w-])"),
+        # (led by a test of its first letter, a capital: it opens with optional words, tried at every place)
+        "organisation": re.compile(with_start_test(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
+                                                   rf"(?:\s+(?:{legal})\.?)?(?![\w-])")),
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
         # '天元汽车集团': a name with a second head, tried where the first head ends inside a word (汽车集团)

@@ -1052,12 +1052,16 @@ def refers_back(text: str, quantity: Quantity) -> bool:
                 or re.compile(rf"\s+of\s+(?:{references})\b", re.I).match(text, quantity.end))
 
 
+OF_PHRASE = re.compile(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$")  # "the value of", before a figure
+ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its end: a cheap test first (OF_PHRASE tries 5 words at every place)
+
+
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
-    of_phrase = re.search(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?$", before[-100:])
+    of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
     in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
     in_phrase = in_phrase and goods_measured(before, in_phrase)
@@ -1870,10 +1874,14 @@ CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
 
 def partner_after(noun: str) -> re.Pattern:
     """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
+    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{partner_prepositions()})\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
+@functools.cache
+def partner_prepositions() -> str:
     from .entities import words
 
-    prepositions = word_alternation(words()["partner_prepositions"])
-    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{prepositions})\s+(?:the\s+)?(?=[A-Z])", re.I)
+    return word_alternation(words()["partner_prepositions"])
 
 
 def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:

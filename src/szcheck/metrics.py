@@ -93,8 +93,8 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
     clause = text[start : quantity.start].lower()
     best, nearest = None, None
     for metric in registry.metrics.values():
-        if head not in (noun.lower() for noun in metric.nouns):
-            continue
+        if not metric.nouns or head not in (noun.lower() for noun in metric.nouns):
+            continue  # (most metrics count nothing: no generator to build for them)
         if not metric.verbs:
             return metric.name, None
         for verb in metric.verbs:
@@ -184,11 +184,17 @@ def sector_of_subject(text: str, quantity: Quantity, mention: Mention | None) ->
     return words()["qualifier_names"].get(sector, sector)
 
 
+@functools.cache
+def neutral_words() -> frozenset[str]:
+    """The words before a metric's name that leave it as it is; a change word ("new loans") does, the
+    figure being the change (names_a_change)."""
+    return frozenset(word.lower() for key in ("neutral_modifiers", "reporting_verbs", "object_verbs", "change_names_before") for word in words()[key])
+
+
 def compound_words(before: str) -> str:
     """The nouns a metric's name is compounded with: 'technology enterprise merger loan balance' is not
     the loan balance. Words that leave it as it is ('its substantial'), names and verbs end the search."""
-    # a change word ("new loans") leaves the definition as it is: the figure is the change (names_a_change)
-    neutral = {word.lower() for key in ("neutral_modifiers", "reporting_verbs", "object_verbs", "change_names_before") for word in words()[key]}
+    neutral = neutral_words()
     kept: list[str] = []
     written = before.split()
     for index in range(len(written) - 1, max(-1, len(written) - 4), -1):
@@ -206,6 +212,12 @@ def compound_words(before: str) -> str:
     return " ".join(kept)
 
 
+@functools.cache
+def kept_modifiers() -> frozenset[str]:
+    """The words before a metric's name that leave its definition as it is: qualifiers and neutral modifiers."""
+    return frozenset(words()["qualifiers_before"]) | frozenset(words()["neutral_modifiers"])
+
+
 def chinese_compound(text: str, mention: Mention) -> bool:
     """'出生人口' (births), '普惠小微贷款余额' (small-business loans): a noun written before a registry
     name in one Chinese compound makes another measure, unless it is a qualifier or leaves the
@@ -218,7 +230,7 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return False
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
-    kept = set(words()["qualifiers_before"]) | set(words()["neutral_modifiers"])
+    kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
@@ -253,11 +265,17 @@ def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bo
         return False
     if not mention.surface.isascii():
         before = text[max(0, mention.start - 12) : mention.start]
-        neutral = sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True)
+        neutral = chinese_neutral_modifiers()
         while any(before.endswith(word) for word in neutral):  # '新增境内外上市公司': 境内外 leaves it new listings
             before = before[: -len(next(word for word in neutral if before.endswith(word)))]
         return patterns()["change"].search(before[-8:]) is not None
     return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
+
+
+@functools.cache
+def chinese_neutral_modifiers() -> tuple[str, ...]:
+    """The neutral modifiers written in Chinese, longest first."""
+    return tuple(sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True))
 
 
 SPACES = re.compile(r"\s*")
@@ -412,6 +430,7 @@ def outlook(text: str, quantity: Quantity) -> str:
 
 
 REVISED_BY = re.compile(r"(?P<noun>[a-z]+)(?:\s+for\s+[^,;]{1,40}?)?\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)
+BY = re.compile(r"\sby\s", re.I)  # what REVISED_BY needs: a cheap test first (REVISED_BY tries a word at every place)
 
 
 AND_VERB = re.compile(r"\band\s+(?P<verb>[a-z]+)\b", re.I)
@@ -426,7 +445,7 @@ def predicate_after(clause: str, end: int) -> bool:
 def revised_outlook(clause: str) -> str:
     """'cut its full-year profit forecast by 18% to 1.15 trillion yen': the change of a forecast and the
     forecast it reached are both of the outlook the noun names."""
-    match = REVISED_BY.search(clause[-80:])
+    match = REVISED_BY.search(clause[-80:]) if BY.search(clause[-80:]) else None
     return words()["outlook_nouns_after"].get(match["noun"].lower(), "") if match else ""
 
 

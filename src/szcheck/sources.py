@@ -348,6 +348,9 @@ def sentences(source: Source) -> list[Sentence]:
 
 
 def list_items(line: str) -> list[tuple[int, str]]:
-    starts = [0] + [match.end() for match in LIST_ITEM.finditer(line)]
-    ends = [match.start() for match in LIST_ITEM.finditer(line)] + [len(line)]
+    if "-" not in line:
+        return [(0, line)]  # no dash, no separator: the line is not scanned twice for one
+    separators = list(LIST_ITEM.finditer(line))
+    starts = [0] + [match.end() for match in separators]
+    ends = [match.start() for match in separators] + [len(line)]
     return [(start, line[start:end]) for start, end in zip(starts, ends)]

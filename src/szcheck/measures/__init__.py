@@ -35,4 +35,18 @@ def from_reference(value: Decimal, unit: str) -> Decimal:
 
 def to_reference(value: Decimal, unit: str) -> Decimal:
     """`value` `unit`s in the reference unit of its dimension, exactly where the definitions are exact."""
+    factor = reference_factor(unit)
+    if factor is not None:
+        return value * factor  # the product pint's conversion of a unit without an offset computes, at a tenth of the cost
     return unit_registry().Quantity(value, unit).to_base_units().magnitude
+
+
+@functools.lru_cache(maxsize=256)  # one entry per unit of units.txt
+def reference_factor(unit: str) -> Decimal | None:
+    """What one `unit` is in its reference unit, for a unit that converts by a factor alone (pint
+    multiplies the value by the factor it keeps for the pair of units); None for a unit with an
+    offset (degree_Celsius), which pint converts otherwise."""
+    def convert(value: Decimal) -> Decimal:
+        return unit_registry().Quantity(value, unit).to_base_units().magnitude
+
+    return convert(Decimal(1)) if convert(Decimal(0)) == 0 else None

@@ -20,6 +20,19 @@ def first_character_test(words) -> str:
     return "(?=[" + re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))) + "])"
 
 
+def word_start_test(words) -> str:
+    """first_character_test, with the words that begin with an ASCII letter or digit tried only where
+    no letter comes before (as word_alternation's alternatives for them require): in running text
+    most letters stand inside a word, and one step then rejects them too."""
+    bounded = [w for w in words if w[0].isascii() and w[0].isalnum()]
+    others = [w for w in words if not (w[0].isascii() and w[0].isalnum())]
+    tests = [f"(?<![A-Za-z]){first_character_test(bounded)}"] if bounded else []
+    tests += [first_character_test(others)] if others else []
+    if len(tests) < 2:
+        return tests[0] if tests else first_character_test(words)
+    return f"(?:{'|'.join(tests)})"
+
+
 def start_test(characters: set[str]) -> str:
     """A lookahead for where a figure can begin: one of `characters`, a letter only at a word's start
     (worth its cost only when many letters can begin a figure)."""
@@ -43,8 +56,10 @@ def word_alternation(words) -> str:
         by_boundary.setdefault((left, right), []).append(word)
     parts = []
     for (left, right), group in sorted(by_boundary.items(), reverse=True):
-        parts.append(("(?<![A-Za-z])" if left else "") + f"(?:{prefix_tree(group)})" + ("(?![A-Za-z])" if right else ""))
-    return f"{first_character_test(words)}(?:{'|'.join(parts)})"
+        # each part tests its own first characters too: a tree of 400 Han first characters would
+        # otherwise be tried branch by branch at every English word
+        parts.append(("(?<![A-Za-z])" if left else "") + f"{first_character_test(group)}(?:{prefix_tree(group)})" + ("(?![A-Za-z])" if right else ""))
+    return f"{word_start_test(words)}(?:{'|'.join(parts)})"
 
 
 def prefix_tree(words: list[str]) -> str:

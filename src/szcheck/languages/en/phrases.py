@@ -20,6 +20,13 @@ OWNER_AFTER_OF = re.compile(r"\bof\s+((?:the\s+)?(?:[A-Za-z][\w-]*['’]s|its|th
 MAX_WORDS_AFTER_VERB = 4  # "fined the bank 60 million euros", "will cost an estimated 900 million pounds"
 
 
+def trailing_words(words: list[str]) -> str:
+    """The words as a prefix tree (one word is tried in a few steps, not each of a hundred in turn),
+    but for those with a space, which must be written with that one space as they are."""
+    plain = [word for word in words if " " not in word]
+    return "|".join(([word_alternation(plain)] if plain else []) + [re.escape(word) for word in words if " " in word])
+
+
 @functools.cache
 def words() -> dict:
     vocab = vocabulary("claims")
@@ -31,7 +38,7 @@ def words() -> dict:
         "place_nouns": frozenset(vocab["place_nouns"]),
         "share_cue": re.compile(word_alternation(vocab["share_cues"]), re.I),
         "pronouns": frozenset(vocab["pronouns"]),
-        "trailing_words": re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, vocab['phrase_trailing_words']))}))+\s*$", re.I),
+        "trailing_words": re.compile(rf"(?:\s+(?:{trailing_words(vocab['phrase_trailing_words'])}))+\s*$", re.I),
         "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
         "stop_words": frozenset(vocab["phrase_stop_words"]),
         "trailing_word_set": frozenset(vocab["phrase_trailing_words"]),
