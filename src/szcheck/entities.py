@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .languages import vocabulary
+from .languages.en import phrases as english_phrases
 from .languages.zh import phrases  # the segmenter itself loads only when a Chinese clause needs it
 from .reader.patterns import with_start_test, word_alternation
 from .registry import Mention, Registry, find_mentions, load_registry as registry, nationality_adjectives
@@ -471,6 +472,8 @@ def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
     """The names that can be a figure's entity: organisations found only by their names must stand as
     subjects, and a statistics bureau or a ministry is where figures come from, not what they are about."""
     sources = tuple(words()["source_heads"])
+    set_aside = english_phrases.asides(text) if ", " in text else []
+    names = [n for n in names if not any(start < n.start and n.end < end for start, end in set_aside)]  # ", closely watched by the Bank of England,"
     return [n for n in names if n.anaphor or n.name in registry.entities or n.kind == "work"
             or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources)
                 and not is_a_person(text, n))]

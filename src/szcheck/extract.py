@@ -110,6 +110,9 @@ def reported_clause() -> re.Pattern:
     return re.compile(rf"(?:{word_alternation(words()['reporting_verbs'])})(?:\s+that)?\s", re.I)
 
 
+PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w&'’-]+")  # "U.S." is one word: a name, taken out of the key with the others
+
+
 def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
@@ -121,7 +124,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
     clause = active
     clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
-    words = re.findall(r"[\w&'’-]+", clause)
+    words = PHRASE_WORD.findall(clause)
     phrase: list[str] = []
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
@@ -372,7 +375,7 @@ class Covering:
 
 
 PLACE_CATEGORIES = ("city", "province", "country", "region")
-ORGANISATION_CATEGORIES = ("company",)  # registry organisations an article is about (a fund named in passing is not)
+ORGANISATION_CATEGORIES = ("company", "international organization", "central bank")  # registry organisations an article is about (a fund named in passing is not)
 
 
 def saying_verb_after(text: str, end: int) -> bool:
@@ -590,7 +593,7 @@ def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: 
         return Binding(f"{economy}.growth", "registry", binding.at)
     if english_phrases.is_growth_noun(binding.metric) or english_phrases.is_a_places_growth(binding.metric, entity):
         return Binding(f"{economy}.growth", "registry", binding.at)
-    if binding.metric in outputs and quantity.kind == "amount":
+    if binding.metric in outputs and quantity.kind == "amount" and not quantity.measure:  # "Iraqi output slipped to 4.1 million bpd" is oil
         return Binding(economy, "registry", binding.at)
     return binding
 
@@ -954,7 +957,9 @@ COMPARED = re.compile(
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
 SPAN_FROM = re.compile(r"\bfrom\s+$", re.I)
-GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
+# "rose 12% to", "rose 5.2 million barrels last week to", "rose by 410,000 bpd (bpd) in October to": a change, then the level it reached
+GROWTH_TO = re.compile(r"^\s*(?:(?:per|a|an)\s+[a-z]+\s*)?(?:\([^()]{1,20}\)\s*)?(?:(?:in|during|for|over|last|this)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?\s+)?"
+                       r"(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 
 def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding) -> Binding | None:
@@ -1520,6 +1525,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     text, subject = sentence.text, scope.subject
     bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
+    bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, usable(text, names, registry))
@@ -1615,7 +1621,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
-        if binding.metric and quantity.kind in ("amount", "count"):
+        if binding.metric and quantity.kind in ("amount", "count", "rate"):
             scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
             scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
@@ -1625,6 +1631,18 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
 
 
 ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
+
+def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
+    """'Saudi Arabia, the group's top producer, pumped 9.95 million bpd, up 120,000 bpd': a physical quantity said of
+    nothing named measures what the article last measured in its unit (its change, for a change)."""
+    earlier = scope.measured.get(LAST + quantity.unit, "") if quantity.measure and not binding.metric else ""
+    if not earlier:
+        return binding
+    known = earlier.split(":")[0] in registry.metrics
+    if is_change(text, quantity):
+        earlier += ".change" if known else " change"
+    return Binding(earlier, "registry" if known else "phrase")
+
 
 def stated_before(scope: Scope, quantity: Quantity) -> str:
     """What 'the total', 'the figure' refers to: the metric last stated for the figure's period ('last year's total' after

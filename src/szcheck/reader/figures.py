@@ -792,6 +792,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     if not (qualifier and kind):
         return with_second_part(text, build_quantity(text, match, lex, qualifier, kind, currency))
     unit, scale, measure = unit_and_scale(match, lex, currency)
+    measure = rate_unit(measure)[0]
     number, rounding = figure_number(match, lex, scale)
     value, low, high, low_open, high_open = signed_interval(number * scale, rounding * scale, qualifier, -1 if down else 1, measure)
     unit = reference_unit(measure) if measure else unit
@@ -888,6 +889,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     rules = context_rules()
     digits, words = match.group("digits"), match.group("words")
     unit, scale, measure = unit_and_scale(match, lex, currency)
+    measure, stated_per = rate_unit(measure)
     if unit == "count" and not measure:
         measure = measure_after(text, match.start(), match.end())
     measure = difference_measure(text, match, measure)
@@ -902,6 +904,8 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
     rest = text[match.end() : match.end() + NOUN_REACH]  # a bounded copy: one of the whole rest per figure is quadratic
     noun = rules.read_noun(rest, lex.number_words) if unit != "percent" else None
     read_as, per, sign = read_kind(text, match, unit, noun, lex, measure)
+    if stated_per:
+        read_as, per = "rate", stated_per
     kind = kind or read_as
     if number < 0 and sign < 0:
         sign = 1  # "shrank -0.3%", "fell -3%": the minus states the fall its verb states, once
@@ -928,6 +932,16 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         measure=measure,
         rounding=measured_rounding(number * scale, rounding * scale, measure),
     )
+
+
+def rate_unit(measure: str) -> tuple[str, str | None]:
+    """(measure, per) of a unit that states a rate by itself: 'bpd' is barrels a day."""
+    if not measure:
+        return measure, None
+    from ..languages import vocabulary
+
+    stated = vocabulary("units").get("rates", {}).get(measure)
+    return (stated[0], stated[1]) if stated else (measure, None)
 
 
 @functools.cache

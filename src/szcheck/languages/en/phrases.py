@@ -145,7 +145,11 @@ def asides(text: str) -> list[tuple[int, int]]:
         return []
     found = [match.span() for match in words()["aside"].finditer(text)
              if match.group(0)[1:].split()[0].lower() in words()["aside_relatives"] or not words()["clause_verb"].search(match.group(0))]
-    return found + [match.span() for match in words()["connective"].finditer(text)]
+    return found + [match.span() for match in words()["connective"].finditer(text)] + [match.span() for match in AGENT_ASIDE.finditer(text)]
+
+
+# ", closely watched by the Bank of England,", ", owned by the state,": a passive participle and its agent
+AGENT_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ld|un)\s+by\s(?:[^,;()]|,(?=\d)){1,80}?,")
 
 
 def without_asides(text: str) -> str:
