@@ -59,6 +59,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
         # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
         PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
+        # "the 2025-26 financial year", "in 2022/23": one year of twelve months across two calendar years, read as
+        # "FY2025-26" is (by the calendar year it ends in); "2024-2025" is two years
+        PeriodRule("split_year", 164, r"(?<![\d/–-])(?P<y1>(?:19|20)\d\d)[-/–](?P<yy>\d\d)(?![\d%]|[-/–]\d)",
+                   re.compile(r"(?:19|20)\d\d[-/–]\d\d"), split_year),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
@@ -99,13 +103,21 @@ def months_to(match, text, published, vocab):
     if year is None or not 1 < number <= (52 if match["unit"] == "weeks" else 12):
         return None
     if relative and not match["rel"] and published:
-        year += year_to_come(last, published) if expects_before(text, match, vocab) else -(last >= published.month)
+        year += year_to_come(last, published) if expects_before(text, match, vocab) else -not_yet_over(last, match["day"], published)
     if match["unit"] == "weeks":
         day = int(match["day"] or 1)
         if not 1 <= day <= calendar.monthrange(year, last)[1]:
             return None
         return weeks_ending(date(year, last, day), number), relative, False
     return months_ending(year, last, number), relative, False
+
+
+def not_yet_over(last: int, day: str | None, published: date) -> bool:
+    """Whether the month (or the day of it) a span ends with has not passed in the year of publication: 'the
+    year to January' said in January is the last one, 'the six weeks to January 4' said on January 9 this one."""
+    if day is None:
+        return last >= published.month
+    return (last, int(day)) >= (published.month, published.day)
 
 
 def weeks_ending(end: date, weeks: int) -> str:
@@ -316,6 +328,11 @@ def bare_quarter(match, text, published, vocab):
     letter, number = ("Q", int(match["q"])) if match["q"] else ("H", int(match["h"]))
     year = published.year - (1 if number * (6 if letter == "H" else 3) > published.month else 0)
     return f"{year}-{letter}{number}", True, False, f"{letter}{number}"
+
+
+def split_year(match, text, published, vocab):
+    end = int(match["y1"]) + 1
+    return (str(end), False, False) if end % 100 == int(match["yy"]) else None
 
 
 def short_fiscal_year(match, text, published, vocab):
