@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -249,7 +249,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
                 counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
-                    and not names_a_currency(text, m.start, m.end)]
+                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -410,8 +410,9 @@ def section_entity(heading: str) -> str:
     return heading.strip(" “”\"")
 
 
-OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
+OPENING_NAME = re.compile(  # matched where the sentence starts after its dateline
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
+    r"|,\s+[A-Z][\w-]*['’]s\s"  # "Fairway, Britain's fourth-largest grocer, said": a possessive appositive describes the name
     r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
 )  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
@@ -421,7 +422,8 @@ INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?
 def opening_name(text: str, registry: Registry) -> Mention | None:
     """A company or body that opens the sentence as its subject and that the registry does not know:
     'Alibaba, headquartered in Hangzhou, reported ...', 'BYD's sales ...', 'Tencent posted ...'."""
-    match = OPENING_NAME.match(text)
+    dateline = DATELINE.match(text)  # "LONDON, Jan 9 - Fairway said ...": the sentence opens after it
+    match = OPENING_NAME.match(text, dateline.end() if dateline else 0)
     if not match or (match["verb"] and match["verb"] not in subject_verbs()):
         return None
     return unknown_name(match, registry)
@@ -443,12 +445,17 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
 def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     name = match.group("name")
     first = name.split()[0]
-    if first in registry.not_names or find_mentions(name, "entities") or first.lower() in nationality_words() \
+    if first in registry.not_names or placed_name(name, registry) or first.lower() in nationality_words() \
             or find_mentions(name, "metrics") or name.lower() in metric_words():
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
     if " " not in name and (name.endswith("ly") or english_phrases.is_common_noun(name)):
         return None  # "Financially, the city ...", "Manufacturing grew ...": an adverb or a common noun, not a name
     return Mention(match.start("name"), match.end("name"), organisation_name(name), name)
+
+
+def placed_name(name: str, registry: Registry) -> bool:
+    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name."""
+    return any(not opens_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
 
 
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
