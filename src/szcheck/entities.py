@@ -60,8 +60,8 @@ def patterns() -> dict[str, re.Pattern]:
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
-        # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)
-        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:{organisation_nouns})['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
+        # "its chip division", "Hanbit's memory unit", "the retail arm": a part needs a word naming it ("its business" is the whole)
+        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:{organisation_nouns})['’]s|[Tt]he(?=\s+[a-z])|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
                                         rf"(?P<part>(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{alternation('organisation_parts')}))(?![\w-])"),
         "person_title": re.compile(rf"\b(?:{alternation('person_titles')})\s+(?:[A-Z][\w'-]*\s+)?$", re.I),  # right before the name
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
@@ -639,10 +639,18 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
 def organisation_part(text: str, start: int, position: int, entity: str | None) -> str | None:
     """'Its chip division alone earned 5.8 trillion won': a division, unit or arm of the organisation,
     an entity of its own that never merges with the whole."""
+    start = min(start, clause_start(without_asides(text), position))  # "The retail arm, which serves ..., contributed"
     match = patterns()["organisation_part"].search(text, start, position) if entity else None
     if not match or match["name"] and not entity.startswith(match["name"]):
         return None
     return f"{entity} {' '.join(match['part'].split())}"
+
+
+@functools.lru_cache(maxsize=64)  # asked once per figure of a sentence
+def without_asides(text: str) -> str:
+    from .languages.en.phrases import without_asides as blanked
+
+    return blanked(text)
 
 
 def compared_at(text: str, start: int, position: int, names: list[Named]) -> int:

@@ -1471,6 +1471,23 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     return binding
 
 
+def pronouns_referred(bindings: list[Binding], quantities: list[Quantity], scope: Scope) -> list[Binding]:
+    """'invested 4.7 billion euros in its networks and plans to spend 5.5 billion euros on them', 'contributed 310
+    million euros of that': a pronoun names no thing; the figure measures what the figure before it in the same unit
+    did (in its sentence, else the one the paragraph stated last), or has no key."""
+    from .entities import words
+
+    pronouns = set(words()["share_references"])
+    read = list(bindings)
+    for index, (binding, quantity) in enumerate(zip(bindings, quantities)):
+        if binding.match != "phrase" or binding.metric not in pronouns or quantity.kind not in ("amount", "count"):
+            continue
+        before = next((read[i] for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and read[i].metric not in pronouns), None)
+        earlier = before.metric if before else stated_before(scope, quantity)
+        read[index] = Binding(earlier, before.match if before else "registry") if earlier else Binding("", "phrase")
+    return read
+
+
 @functools.cache
 def bare_changes() -> list[str]:
     """'had expected a rise of 3.0%', 'an initial estimate of a 4.3% drop': a change noun alone, which names no
@@ -1509,6 +1526,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     text, subject = sentence.text, scope.subject
     bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
                 for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
+    bindings = pronouns_referred(bindings, quantities, scope)
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, usable(text, names, registry))
