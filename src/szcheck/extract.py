@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -902,7 +902,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
     if key in registry.metrics:
-        places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"]
+        places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"
+                  and not describes_an_entity(before, m)]  # "the Danish carrier earned": a company, not Denmark
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
     named = phrase_key(without_entity_names(thing(tail_phrase(before, verb_follows=True)))) if "{subject}" in key else ""
     return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
@@ -1206,9 +1207,13 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
         return None
     previous = quantities[index - 1]
     between = text[previous.end : quantity.start]
-    if previous.kind == "amount" and previous.unit != quantity.unit and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|equivalent to|approx\.)?\s*", between, re.I):
+    if previous.kind == "amount" and previous.unit != quantity.unit and CONVERSION_BETWEEN.fullmatch(between):
         return index - 1
     return None
+
+
+# '(about 31.46 billion U.S. dollars)', '$4.9 billion, or about 4.2 billion euros': the second sum in another currency restates the first
+CONVERSION_BETWEEN = re.compile(r"\s*(?:\(|,?\s+or\b)\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|approx\.)\s*)?", re.I)
 
 
 def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
