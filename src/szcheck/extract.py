@@ -113,12 +113,15 @@ def reported_clause() -> re.Pattern:
 def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
-    whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
+    last = CLAUSE_BREAK.split(text)[-1]
+    whole = reported_clause().split(last)[-1]
+    relative = RELATIVE_BEFORE.search(text, 0, len(text) - len(last)) if whole is last else None
     clause = english_phrases.words()["trailing_words"].sub("", whole)
     active = english_phrases.without_passive_verb(clause)  # "Spending by tourists in the city was estimated"
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
-    verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
+    verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None \
+        or MODAL_VERB_AT_END.search(clause) is not None  # "Health spending will reach": a verb, so "spending" is a noun
     clause = active
     clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
     words = re.findall(r"[\w&'’-]+", clause)
@@ -126,7 +129,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
-        infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
+        infinitive = position and words[position - 1].lower() in INFINITIVE_BEFORE and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
         if not phrase and is_noun_of_expecting(words, position):
@@ -143,7 +146,14 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
+    if relative and phrase and len(phrase) == len(words) and (len(phrase) == 1 or english_phrases.is_clause_verb(phrase[0])):
+        return tail_phrase(text[: relative.start()], verb_follows=True)  # "Coal royalties, which brought in": the royalties
     return " ".join(phrase)
+
+
+MODAL_VERB_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|should|shall|must|is\s+set\s+to|are\s+set\s+to|is\s+due\s+to|are\s+due\s+to)\s+[a-z]+\s*$", re.I)
+RELATIVE_BEFORE = re.compile(r",\s*which\s*$")  # a relative clause opens the figure's clause: its first word is its verb
+INFINITIVE_BEFORE = frozenset({"to", "will", "would", "could", "can", "may", "might", "should", "shall", "must"})
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
