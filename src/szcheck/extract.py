@@ -963,9 +963,10 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     return Binding(metric, binding.match, binding.at)
 
 
-# "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
+# "up from", "compared with", "slower than", "after" ("grew 2.25% this year, after 2% last year"): the same measure at
+# another time; "more than" is a qualifier
 COMPARED = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
+    r"(?:\bfrom|\bafter|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
     r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
