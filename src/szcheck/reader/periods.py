@@ -86,6 +86,9 @@ def period_words() -> dict:
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
+        # "the A$2.6 billion it had expected in December": when a forecast was made, not the period it is for
+        "when_expected": re.compile(rf"(?:{word_alternation(vocab.get('expecting_subjects') or ['(?!x)x'])})\s+"
+                                    rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
         "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
@@ -118,7 +121,15 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
                                                relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
                                                point=is_point(text, match)))
-    return put_a_year_back(text, taken)
+    return put_a_year_back(text, [as_time_of_expecting(text, mention) for mention in taken])
+
+
+def as_time_of_expecting(text: str, mention: PeriodMention) -> PeriodMention:
+    """A time written right after a verb of expecting that has its own subject ('the 9.2 million it had forecast
+    in May') says when the forecast was made: an event, which dates no figure."""
+    if mention.event or not period_words()["when_expected"].search(text, max(0, mention.start - 40), mention.start):
+        return mention
+    return replace(mention, event=True)
 
 
 MAY_BE_PUT_BACK = re.compile(r"Q|(?:H|Q)[1-4]|")  # anchors of a period named without its year
