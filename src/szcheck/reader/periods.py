@@ -83,9 +83,13 @@ def period_words() -> dict:
         "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
-        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
+        # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+[a-z]+\s+)?"
+                               rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
+        # "the peaks of 2023, when the group had reported ...": a relative clause of time is dated by the time before it
+        "time_relative": re.compile(rf",?\s*(?:{word_alternation(vocab.get('time_relatives') or ['(?!x)x'])})(?![\w-])", re.I),
         # "the A$2.6 billion it had expected in December": when a forecast was made, not the period it is for
         "when_expected": re.compile(rf"(?:{word_alternation(vocab.get('expecting_subjects') or ['(?!x)x'])})\s+"
                                     rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
@@ -252,7 +256,8 @@ def assign_periods(
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
-            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed:
+            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed \
+                    and not period_words()["time_relative"].match(text, usable[before - 1].end):
                 before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
