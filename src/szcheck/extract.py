@@ -1338,6 +1338,7 @@ def extract_claims(source: Source) -> list[Claim]:
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
+    expected = False  # the paragraph's period was stated only for what is expected ("expects net profit of ... this year")
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     fiscal = ""  # the financial year the article last stated
     for written in sentences(source):
@@ -1348,6 +1349,7 @@ def extract_claims(source: Source) -> list[Claim]:
             # a paragraph the period of the heading it stands under, or of the paragraph before when
             # it opens by going on about it ("其中，", "In the same period, ")
             carried = context if goes_on(sentence.text) else None
+            expected = expected and carried is not None
             context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
@@ -1373,6 +1375,7 @@ def extract_claims(source: Source) -> list[Claim]:
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
         about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
+        story_before = story
         story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
         fiscal = next((m.period for m in mentions if is_financial_year(m.period) and not m.event), fiscal)  # what 'full-year' is in a half's story
         if is_heading(sentence.text) and not quantities:
@@ -1380,7 +1383,13 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried) + description_claims(source, sentence, section_entity)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected) \
+            + description_claims(source, sentence, section_entity)
+        if context is not carried:
+            # after a story of facts, a period stated only for what is expected and not yet over
+            expected = story_before is not None and not is_over(context.period, source.published) \
+                and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
+            story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -1536,7 +1545,8 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
 
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
-                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None) -> list[Claim]:
+                    periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None,
+                    expected: bool = False) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -1590,6 +1600,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity)
+        if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
+            period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if period == UNSPECIFIED:
@@ -1958,9 +1970,10 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     whole change), the period before: a year before, or for a rate of less than a year the stretch
     just before."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
-    if not CHANGE_BASE.search(clause):
-        return None
     own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
+    up_from = UP_FROM.search(clause) and not own and not names_previous_period(text, quantity) and not previous_step(text, quantity)
+    if not up_from and not CHANGE_BASE.search(clause):
+        return None  # ('a dividend of 0.62 euros per share, up from 0.55 euros' is a base as 'rose to ... from' is)
     if own and own[0].anchor == "L":
         return year_before(reached) if reached and reached != UNSPECIFIED else period
     if own and not (own[0].period == reached and quantity.period == reached):
@@ -1972,6 +1985,7 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|around|roughly|nearly|some)\s+)?$", re.I)
 
 
 def dated(text: str, quantity: Quantity, metric: str, period: str, published: date | None = None, reached: str = "") -> str:
