@@ -1373,7 +1373,7 @@ def extract_claims(source: Source) -> list[Claim]:
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
-        about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
+        about = stated or (stated_period(facts(sentence.text, quantities), mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
         story_before = story
         story = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else story
@@ -1525,6 +1525,21 @@ def bare_changes() -> list[str]:
 
 
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
+
+
+def facts(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures a sentence states as facts, not as forecasts, targets or plans ('sold 412,000 vehicles in the nine
+    months to December, and raised its forecast for the year to March to 185 billion yen'); all when none is."""
+    kept, expected = [], None
+    for quantity in quantities:
+        if outlook(text, quantity) or expected is not None and FROM_BETWEEN.fullmatch(text, expected.end, quantity.start):
+            expected = quantity  # and the forecast it replaced: 'to 185 billion yen from 170 billion yen'
+            continue
+        kept.append(quantity)
+    return kept or quantities
+
+
+FROM_BETWEEN = re.compile(r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+){0,3}?", re.I)
 
 
 def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: bool = False) -> object | None:
