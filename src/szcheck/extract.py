@@ -814,9 +814,22 @@ def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: lis
     for index in range(len(quantities) - 1):
         rate, level, named = quantities[index], quantities[index + 1], bindings[index + 1]
         if rate.kind == "growth" and level.kind in ("amount", "count") and named.match == "registry" and "." not in named.metric \
-                and pattern.fullmatch(text, rate.end, level.start):
+                and (pattern.fullmatch(text, rate.end, level.start) or names_the_level(bindings[index], named) and GROWTH_TO.match(text[rate.end : level.start])):
+            # ('Overseas sales climbed 7% to 268,000 units': the change of the level it reached, which the registry knows)
             bindings[index] = Binding(f"{named.metric}.growth", "registry", named.at)
     return bindings
+
+
+def names_the_level(growth: Binding, level: Binding) -> bool:
+    """Whether a phrase growth ('oversea sale growth') names no more than the registry metric of the level it reached
+    ('vehicle_sales:overseas' from '268,000 units'): its words are that metric's and its qualifiers' words."""
+    from .entities import words
+
+    if growth.match != "phrase" or not growth.metric.endswith(" growth"):
+        return False
+    metric = load_registry().metrics.get(level.metric.split(":")[0])
+    known = {singular(w) for phrase in [*(metric.aliases if metric else ()), *words()["qualifiers_before"]] for w in phrase.lower().split()}
+    return all(singular(word) in known for word in growth.metric.split()[:-1])
 
 
 SWING_BASE = re.compile(r"^\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
