@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
@@ -297,6 +297,19 @@ def main_subject(source: Source, registry: Registry) -> str:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
+    """'grew to 312 vessels at the end of June from 298 a year earlier': the 'a year' of the base is a time, not a
+    unit ('per year'), and so is the one the figure before it took from it, which writes no unit of its own."""
+    undone = {r.per for r, q in zip(read, quantities) if r.kind == "rate" and q.kind != "rate"}
+    if not undone:
+        return quantities
+    return [replace(q, kind="count" if q.unit == "count" else "amount", per=None)
+            if q.kind == "rate" and q.per in undone and not PER_WRITTEN.match(text, after_noun(text, q)) else q for q in quantities]
+
+
+PER_WRITTEN = re.compile(r"\s*(?:a|an|per|each|every)\s+\w|\s*/", re.I)
 
 
 def named_currency(quantities: list[Quantity]) -> str:
@@ -1370,7 +1383,8 @@ def extract_claims(source: Source) -> list[Claim]:
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
-        quantities = [not_a_rate(sentence.text, q) for q in read if not is_comparison_window(sentence.text, q)]
+        kept = [q for q in read if not is_comparison_window(sentence.text, q)]
+        quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
