@@ -513,6 +513,9 @@ def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> 
         return (registry.size_nouns[head], sized) if head else (f"{sized} size", "")
     if quantity.kind != "amount":
         return None
+    if quantity.measure and quantity.noun and re.search(r"[\w]-[a-z]", quantity.surface):
+        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"], quantity.noun.split())
+        return f"{phrase_key(' '.join(sized))} size", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
     phrase = quantity.noun or ""
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
         match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
