@@ -1439,11 +1439,12 @@ def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     used after its full one, is the full one (unless the short one is a known place or entity)."""
     from .entities import words
 
-    parts = frozenset(words()["sub_entities"])
+    parts, divisions = frozenset(words()["sub_entities"]), frozenset(words()["organisation_parts"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
         short, _, rest = name.partition(" ")
-        if rest.lower() not in parts:  # "Porto companies" is a part of Porto, not its full name
+        # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
+        if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
             full.setdefault(short, set()).add(name)
     renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
     if not renamed:
