@@ -1527,6 +1527,13 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     return binding
 
 
+def names_a_rate(binding: Binding) -> bool:
+    """A rate's key that a bare change noun after it can take: a registry one, or a phrase of more than a head noun
+    ('like-for-like sale growth'; 'production growth' is read as the registry metric named before it later)."""
+    words = [w for w in binding.metric.split() if w not in ("growth", "sequential", "change")]
+    return binding.match == "registry" and bool(binding.metric) or len(words) > 1
+
+
 def pronouns_referred(bindings: list[Binding], quantities: list[Quantity], scope: Scope) -> list[Binding]:
     """'invested 4.7 billion euros in its networks and plans to spend 5.5 billion euros on them', 'contributed 310
     million euros of that': a pronoun names no thing; the figure measures what the figure before it in the same unit
@@ -1596,8 +1603,11 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
-                for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
+    bindings: list[Binding] = []
+    rate_before = ""  # 'grew 3.4%, after a rise of 1.9% a year earlier': a bare change noun is the rate before it in its sentence
+    for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities):
+        bindings.append(referred(b, rate_before or scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q)))
+        rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
