@@ -20,7 +20,7 @@ IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # The codes of the data model (units, kinds, qualifiers, period bases, language codes) and the names
 # of data files and folders: identifiers, not words of a language.
 MODEL_CODES = {"count", "percent", "percentage_point", "amount", "share", "growth", "rate", "duration", "exact", "range",
-               "level", "over", "at_least", "under", "at_most", "nearly", "about", "stated", "context", "none", "en", "zh",
+               "level", "over", "at_least", "under", "at_most", "nearly", "about", "stated", "context", "inferred", "none", "open", "en", "zh",
                "figures", "periods", "units", "szcheck", "data", "intervals", "yaml", "utf", "any", "capital", "source", "default", "pair",
                "YE", "QE", "SE"}  # period anchors: the end of the story's year or quarter (model.PeriodMention.anchor)
 

@@ -1001,6 +1001,7 @@ COMPARED = re.compile(
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
+SPAN_FROM = re.compile(r"\bfrom\s+$", re.I)
 GROWTH_TO = re.compile(r"^\s*(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
 
 
@@ -1021,6 +1022,10 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     # the rate a change in points ended at: 'cut its growth forecast by 0.3 percentage points to 4.5%'
     if previous.unit == "percentage_point" and quantity.unit == "percent" and GROWTH_TO.match(between):
         return Binding(re.sub(r"(?<=.)(?:\.| )(?:growth|change)$", "", binding.metric), binding.match)
+    # the level reached from a start: 'rose from 1.2 million to 1.5 million'
+    if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between) \
+            and SPAN_FROM.search(text, max(0, previous.start - 20), previous.start):
+        return binding
     # the level an absolute change ended at: 'fell by 16,000 to 33.9 million'
     if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between):
         metric = re.sub(r"(?:\.| )change$", "", binding.metric)
@@ -1660,7 +1665,9 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
-        if period == UNSPECIFIED:
+        if basis == "open":
+            basis = "none"  # 'rose from 300 to 340 in the third quarter': the start's period is left open
+        elif period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):

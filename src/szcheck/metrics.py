@@ -236,6 +236,10 @@ def is_change(text: str, quantity: Quantity) -> bool:
         return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
     if patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start) is not None:
         return True  # "cut its workforce by 1,100"
+    from .languages.en.figures import restated_change_sign
+
+    if restated_change_sign(text, quantity.start):
+        return True  # "rose 5%, or $2 billion"
     from .languages.zh.figures import states_change
 
     return states_change(text, quantity.start)

@@ -33,7 +33,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     period: str = UNSPECIFIED
-    period_basis: str = "none"  # stated | context | none (extract may add "inferred")
+    period_basis: str = "none"  # stated | context | inferred | none | open (a span's start its sentence leaves undated)
     currency_from: str = ""  # "source" | "default" for a sign several currencies share ("$"); "context" for 规模近8000亿
     measure: str = ""  # the physical unit as written ("kilometer"; `unit` is its reference unit, "meter")
     rounding: Decimal | None = None  # half a unit of the last stated digit, scaled: "223.66 billion" -> 0.005 billion

@@ -59,6 +59,5 @@ def months_ending(year: int, last: int, months: int) -> str:
         return f"{year}-H{last // 6}"
     if months == 12 and last == 12:
         return str(year)
-    first = last - months + 1
-    start = f"{year}-{first:02d}" if first > 0 else f"{year - 1}-{first + 12:02d}"
-    return f"{start}/{year}-{last:02d}"
+    first = year * 12 + last - months  # months counted from year 0, the first one of the span
+    return f"{first // 12}-{first % 12 + 1:02d}/{year}-{last:02d}"

@@ -35,6 +35,11 @@ NOUN_REACH = 200  # characters after a figure in which its noun and a share's ba
 NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", ",": None, " ": None,
                              "\u00a0": None, "\u2009": None, "\u202f": None, "'": None})
 
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+# "3 x 10^8", "6.022 \u00d7 10\u00b2\u00b3": a number times a power of ten
+TIMES_TEN = rf"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10(?:\^[-\u2212]?\d{{1,2}}|\u207b?[{SUPERSCRIPT_DIGITS}]{{1,2}})(?![\d{SUPERSCRIPT_DIGITS}])"
+POWER_OF_TEN = re.compile(rf"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10\^?")
+EXPONENT_FORM = str.maketrans({**{c: str(d) for d, c in enumerate(SUPERSCRIPT_DIGITS)}, "\u207b": "-", "\u2212": "-"})
 DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
 NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
@@ -153,9 +158,10 @@ def lexicon() -> Lexicon:
 
 def scale_not_in_unit(scales, units) -> str:
     """A scale written without a boundary after it (a Chinese one) is no scale where it opens a unit
-    word: the kilowatt-hour is one unit, not 'thousand' and then 'watt'."""
-    rests = sorted({(scale, unit[len(scale):]) for scale in scales if not scale[0].isascii()
-                    for unit in units if unit.startswith(scale) and len(unit) > len(scale)})
+    word: the kilowatt-hour is one unit, not 'thousand' and then 'watt'; nor is a letter scale that opens
+    a unit per something ('15 m/s' is metres per second, not 15 million)."""
+    rests = sorted({(scale, unit[len(scale):]) for scale in scales for unit in units
+                    if unit.startswith(scale) and len(unit) > len(scale) and (not scale[0].isascii() or unit[len(scale)] == "/")})
     return "(?!" + "|".join(f"(?<={re.escape(scale)}){re.escape(rest)}" for scale, rest in rests) + ")" if rests else ""
 
 
@@ -201,7 +207,7 @@ def build_lexicon() -> Lexicon:
     joiners = word_alternation(vocab["range_joiners"])  # "1,2 to 1,5 billion": or before a range's second end with one
     comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
     primes = compound_only_units(measures)
-    unit_after_scale = scale_not_in_unit(scales, units)
+    unit_after_scale = scale_not_in_unit(scales, units + list(measures["symbols"]))
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -211,7 +217,7 @@ def build_lexicon() -> Lexicon:
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
         (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
-                        |\d{{1,3}}(?:\.\d+)?[e][+-]?\d{{1,2}}(?![\w.])|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
+                        |\d{{1,3}}(?:\.\d+)?(?:[e][+-]?\d{{1,2}}(?![\w.])|{TIMES_TEN})|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]){unit_after_scale})?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}{primes}
@@ -830,7 +836,11 @@ def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decima
 
 
 def plain_number(written: str) -> str:
-    """Digits as Decimal reads them: ASCII digits, no group separators, a point for a decimal comma."""
+    """Digits as Decimal reads them: ASCII digits, no group separators, a point for a decimal comma, an
+    exponent for a power of ten ('3 x 10^8' -> '3e8')."""
+    times = POWER_OF_TEN.search(written)
+    if times is not None:
+        return f"{written[: times.start()]}e{written[times.end() :].translate(EXPONENT_FORM)}"
     return (written.replace(",", ".") if DECIMAL_COMMA.fullmatch(written) else written).translate(NUMBER_FORM)
 
 

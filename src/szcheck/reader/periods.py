@@ -86,6 +86,9 @@ def period_words() -> dict:
         # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared
         "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+[a-z]+\s+)?"
                                rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
+        "said_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab.get('statement_verbs') or ['(?!x)x'])})\s+"
+                                  rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$", re.I),
+        "span_start": re.compile(rf"(?:{word_alternation(vocab.get('span_start_words') or ['(?!x)x'])})\s+$", re.I),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
         # "the peaks of 2023, when the group had reported ...": a relative clause of time is dated by the time before it
@@ -122,6 +125,7 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
             resolved = rule.resolve(match, text, published, vocab)
             if resolved:
                 period, relative, event, *anchor = resolved
+                event = event or is_time_of_saying(text, match.start(), period)
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
                                                relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
                                                point=is_point(text, match)))
@@ -134,6 +138,15 @@ def as_time_of_expecting(text: str, mention: PeriodMention) -> PeriodMention:
     if mention.event or not period_words()["when_expected"].search(text, max(0, mention.start - 40), mention.start):
         return mention
     return replace(mention, event=True)
+
+
+MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def is_time_of_saying(text: str, start: int, period: str) -> bool:
+    """'the 9.2 million it had forecast in May': a month right after a verb of saying or forecasting dates
+    the statement, not the figure."""
+    return MONTH_OR_DAY.fullmatch(period) is not None and period_words()["said_before"].search(text, max(0, start - 30), start) is not None
 
 
 MAY_BE_PUT_BACK = re.compile(r"Q|(?:H|Q)[1-4]|")  # anchors of a period named without its year
@@ -246,6 +259,10 @@ def assign_periods(
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
     for index, (quantity, mention) in enumerate(zip(quantities, attached)):
+        start = None if mention else start_of_span(text, quantities, attached, index)
+        if start is not None:
+            result.append(quantity.with_period(*start))
+            continue
         mention = mention or level_mention(text, quantities, attached, index)
         if mention is None and quantity.kind == "growth" and not spans:
             spans.append(growth_span(text))
@@ -272,7 +289,8 @@ def assign_periods(
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
         if mention is not None:
-            result.append(quantity.with_period(mention.period, "stated"))
+            # a period the words name without its months ("its fiscal fourth quarter"): left open, never inferred
+            result.append(quantity.with_period(mention.period, "stated" if mention.period != UNSPECIFIED else "open"))
         elif context is not None:
             result.append(quantity.with_period(context.period, "context"))
         else:
@@ -281,12 +299,28 @@ def assign_periods(
 
 
 def level_mention(text: str, quantities: list[Quantity], attached: list, index: int) -> PeriodMention | None:
-    """The period attached to the level a change reached ('rose 14.3% to $405.5 billion in 2024')."""
+    """The period attached to the level a change reached ('rose 14.3% to $405.5 billion in 2024', 'fell by
+    16,000 to 1.5 million in 2024'); not that of a level reached from a base ('from 1.2 million to ...')."""
     quantity = quantities[index]
-    if quantity.kind != "growth" or index + 1 == len(quantities) or attached[index + 1] is None:
+    if quantity.kind not in ("growth", "amount", "count") or index + 1 == len(quantities) or attached[index + 1] is None:
+        return None
+    if quantity.kind != "growth" and period_words()["compared"].search(text, max(0, quantity.start - 40), quantity.start):
         return None
     between = text[quantity.end : quantities[index + 1].start]
     return attached[index + 1] if period_words()["change_to_level"].fullmatch(between) else None
+
+
+def start_of_span(text: str, quantities: list[Quantity], attached: list, index: int) -> tuple[str, str] | None:
+    """(period, basis) of the level a change started from, when only the level it reached is dated: in
+    'rose from $1.2 billion to $1.5 billion in 2024' the start is 2023's; of a part of a year, which the
+    words leave open (the part before, or the same part a year back), it is unstated."""
+    quantity = quantities[index]
+    if index + 1 == len(quantities) or attached[index + 1] is None \
+            or not period_words()["span_start"].search(text, max(0, quantity.start - 20), quantity.start) \
+            or not period_words()["change_to_level"].fullmatch(text[quantity.end : quantities[index + 1].start]):
+        return None
+    reached = attached[index + 1].period
+    return (year_before(reached), "inferred") if re.fullmatch(r"\d{4}", reached) else (UNSPECIFIED, "open")
 
 
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],

@@ -240,6 +240,7 @@ class Rules:
     count_modifiers: frozenset  # "10-15 new staff": an adjective between a count and its noun
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
+    restating_end: re.Pattern  # ", or about": what follows restates the change before it
 
 
 def characters(words) -> str:
@@ -294,6 +295,7 @@ def build_rules() -> Rules:
         count_modifiers=frozenset(vocab["count_modifiers"]),
         count_openers=lowered(vocab["count_openers"]),
         model_after=re.compile(model_words(vocab)),
+        restating_end=re.compile(rf",\s*(?:{word_alternation(vocab['restating_joiners'])})(?:\s+[a-z]+){{0,2}}$", re.I),
     )
 
 
@@ -697,6 +699,9 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     "growth stayed above 5%", "fell 4.2%"); 0 when it states a level ("rose to 6.67%", "made up 40%")."""
     grammar = rules()
     after = text[end : end + 40]
+    restated = restated_change_sign(text, start)
+    if restated and not after.lstrip().lower().startswith("of "):
+        return restated
     before = text[max(0, start - 60) : start].rstrip()
     if before.endswith(" by"):
         before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
@@ -709,13 +714,35 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
 
 
 CUE_CLAUSE_BREAK = re.compile(r"[,;:()，；：（）、]|\band\b|\bwhile\b")
+CLAUSE_BREAK_OUTSIDE_NUMBERS = re.compile(r"[;:()，；：（）、]|,(?!\d)|\band\b|\bwhile\b")  # "150,000" is one figure
 TO_WORD = re.compile(r"\bto\b")
+
+
+def restated_change_sign(text: str, start: int) -> int:
+    """+1 / -1 for a figure that restates in another unit the change stated right before it ("rose $2
+    billion, or 5%", "fell 4%, or about $300 million"); 0 when what comes before states no change
+    ("totalled $2 billion, or 5%", "rose to $42 billion, or ...")."""
+    grammar = rules()
+    before = text[max(0, start - 80) : start].rstrip()
+    joined = grammar.restating_end.search(before)
+    if joined is None:
+        return 0
+    clause = lower_in_place(CLAUSE_BREAK_OUTSIDE_NUMBERS.split(before[: joined.start()])[-1])
+    cue = None
+    for cue in grammar.growth_cues.finditer(clause):
+        pass
+    if cue is None or TO_WORD.search(clause, cue.end()) or not any(c.isdigit() for c in clause[cue.end() :]):
+        return 0
+    return -1 if cue.group(0) in grammar.decrease_words else 1
 
 
 def change_sign(text: str, start: int, qualifier_before: re.Pattern, pair: bool = False) -> int:
     """-1 for a count or amount that states a fall: "fell by 12,000", "down 200,000", and, as the
     change in a pair with the level it reached, "fell 12,000 to 1.3 million"; else 1. A fall's
     object keeps its sign ("lost £40m", "cut 500 jobs" are what was lost or cut)."""
+    restated = restated_change_sign(text, start)
+    if restated:
+        return restated
     before = text[max(0, start - 60) : start].rstrip()
     before = before[: len(before) - len(ends_with(before, qualifier_before))].rstrip()
     words = lower_in_place(CUE_CLAUSE_BREAK.split(before)[-1]).split()
@@ -849,11 +876,17 @@ def scale_of_number(number: str) -> Decimal | None:
 
 
 def number_alternatives(vocab: dict) -> list[str]:
-    return []  # spelled numbers are the core's `words` group (number_words_pattern)
+    """Digits and a half: "11 and a half hours", "2 and a half million" (spelled numbers are the core's
+    `words` group: number_words_pattern)."""
+    return [rf"(?P<words_half_en>\d{{1,6}}[ \t\u00a0]+(?:{alternation(vocab['half_after_words'])}))(?![A-Za-z-])"]
 
 
-def number_of(match: re.Match):
-    return None  # read by the reader from the `words` group
+def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(number, rounding) of digits and a half: '11 and a half' -> (11.5, 0.25)."""
+    written = match.group("words_half_en")
+    if written is None:
+        return None
+    return Decimal(re.match(r"\d+", written).group(0)) + Decimal("0.5"), Decimal("0.25")
 
 
 def number_starts(vocab: dict) -> set[str]:

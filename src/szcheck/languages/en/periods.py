@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of, year_offset
+from ...model import UNSPECIFIED
 from ...reader.patterns import ending_with, ends_with, word_alternation
 from .. import vocabulary
 
@@ -16,6 +17,7 @@ from .. import vocabulary
 def rules(vocab: dict) -> list[PeriodRule]:
     month = word_alternation(vocab["months"])
     ordinal = word_alternation(vocab["ordinals"])
+    final = word_alternation(vocab["final_ordinals"])
     relative_year = word_alternation(vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", []))
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
@@ -31,14 +33,22 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
                    ["months", "quarters"], first_months),
         PeriodRule("year_to_date", 46, word_alternation(vocab["year_to_date"]), [w.split()[-1] for w in vocab["year_to_date"]], year_to_date),
+        # "its fiscal fourth quarter", "the first quarter of fiscal 2026", "Q2 FY26": a part of a financial year whose
+        # calendar months the words do not give (with an end, "the fiscal first quarter ended Sept. 30", months_to reads it)
+        PeriodRule("fiscal_part", 47, rf"fiscal\s+(?:{ordinal})[\s-](?:quarter|half)|fiscal\s+[qh][1-4](?![\w-])"
+                   rf"|(?:{ordinal})[\s-](?:quarter|half)\s+of\s+(?:(?:the|its)\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:{YEAR}(?:[-/]\d\d)?(?!\d))?"
+                   rf"|[qh][1-4]\s*(?:of\s+)?fy\s?'?(?:\d\d){{1,2}}(?:[-/]\d\d)?(?!\d)", re.compile(r"fiscal|financial|fy"),
+                   lambda match, text, published, vocab: (UNSPECIFIED, False, False)),
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
-        PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?P<count>{count})\s+years",
-                   "years", past_years),
-        PeriodRule("half", 50, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?", "half", part_of_year("H")),
+        PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
+                   ["years", "decade"], past_years),
+        PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|trailing)\s+(?P<count>{count})\s+months", "months", past_months),
+        PeriodRule("half", 50, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]half\s+of\s))[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
+                   rf"|{short_part('h', '12')}", re.compile(r"half|h[12]|[12]h\s?\d"), part_of_year("H")),
         PeriodRule("month_quarter", 55, rf"(?:the\s+)?(?P<month>{month})[\s-](?P<part>quarter|half)(?:\s+(?:of\s+)?(?:{year_or_relative}))?",
                    ["quarter", "half"], month_quarter),
-        PeriodRule("quarter", 60, rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?|q(?P<qq>[1-4])\s*(?P<qyear>{YEAR})",
-                   ["quarter", "q1", "q2", "q3", "q4"], part_of_year("Q")),
+        PeriodRule("quarter", 60, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]quarter\s+of\s))[\s-]quarter(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
+                   rf"|{short_part('q', '1-4')}", re.compile(r"quarter|q[1-4]|[1-4]q\s?\d"), part_of_year("Q")),
         PeriodRule("bare_quarter", 61, r"(?<![\w-])(?:q(?P<q>[1-4])|h(?P<h>[12]))(?![\w-]|\s*(?:'|fy|(?:19|20)\d\d))",
                    ["q1", "q2", "q3", "q4", "h1", "h2"], bare_quarter),
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
@@ -53,16 +63,14 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
-        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since),
         # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
         PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
-        # "the 2025-26 financial year", "in 2022/23": one year of twelve months across two calendar years, read as
-        # "FY2025-26" is (by the calendar year it ends in); "2024-2025" is two years
-        PeriodRule("split_year", 164, r"(?<![\d/–-])(?P<y1>(?:19|20)\d\d)[-/–](?P<yy>\d\d)(?![\d%]|[-/–]\d)",
-                   re.compile(r"(?:19|20)\d\d[-/–]\d\d"), split_year),
+        # "2024-25", "2024/25": a financial year or a season, by the calendar year it ends in, as "FY2024-25" is read
+        PeriodRule("split_year", 166, rf"(?<![\d/-])(?P<year>{YEAR})[-/\u2013](?P<yy>\d\d)(?![\d/-])", re.compile(r"\d\d[-/\u2013]\d\d(?!\d)"), split_year),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
@@ -166,27 +174,57 @@ def five_year_plan_start(number: int, known: dict) -> int:
 
 
 def past_years(match, text, published, vocab):
+    """'over the past five years', 'the past decade': the whole years before publication's; 'the next
+    three years' the ones after it."""
     if not published:
         return None
-    count = match["count"]
-    years = int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+    years = 10 if match["decade"] else spelled_count(match["count"])
     if match["dir"].lower() in ("next", "coming"):
         return f"{published.year + 1}..{published.year + years}", True, False
     return f"{published.year - years}..{published.year - 1}", True, False
 
 
+def short_part(letter: str, numbers: str) -> str:
+    """'Q3 2024', "Q3'24", '3Q24', '1H 2025': a quarter or a half by its letter and number, with its year."""
+    return (rf"(?:{letter}(?P<qq>[{numbers}])|(?<![\w.])(?P<qn>[{numbers}]){letter}(?=\s?\d))"
+            rf"(?:\s*(?P<qyear>{YEAR})|['\u2019]?(?P<qyy>\d\d))(?![\w])")
+
+
+def past_months(match, text, published, vocab):
+    """'in the past 12 months': the months up to the one before publication, the last a story can report."""
+    if not published:
+        return None
+    last = date(published.year, published.month, 1) - timedelta(days=1)
+    return months_ending(last.year, last.month, spelled_count(match["count"])), True, False
+
+
+def spelled_count(count: str) -> int:
+    return int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
+
+
+STALE_PART_MONTHS = 4  # a yearless quarter or half that ended longer ago than this in the year before is not last year's
+
+
 def part_of_year(letter: str):
-    """'the first half of 2025' -> 2025-H1, 'Q3 2024' -> 2024-Q3."""
+    """'the first half of 2025' -> 2025-H1, 'Q3 2024' and '3Q24' -> 2024-Q3, 'the final quarter of 2024' -> 2024-Q4."""
     def resolve(match, text, published, vocab):
-        if match.groupdict().get("qq"):
-            return f"{match['qyear']}-{letter}{match['qq']}", False, False
+        number = match.groupdict().get("qq") or match.groupdict().get("qn")
+        if number:
+            return f"{match['qyear'] or '20' + match['qyy']}-{letter}{number}", False, False
         year, relative = year_of(match, published, vocab)
-        number = vocab["ordinals"][match["ord"].lower()]
+        number = (4 if letter == "Q" else 2) if match.groupdict().get("final") else vocab["ordinals"][match["ord"].lower()]
         if year is None:
             return None
         if relative and not match["rel"] and published:
-            if number * (6 if letter == "H" else 3) > published.month:
+            end_month = number * (6 if letter == "H" else 3)
+            if end_month > published.month and expects_before(text, match, vocab):
+                return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # "expects ... in the fourth quarter": the one to come
+            if end_month > published.month:
                 year -= 1  # "the fourth quarter", written in March: the last one up to publication
+                if published.month + 12 - end_month > STALE_PART_MONTHS and str(year) not in text[: match.start()]:
+                    # "the fourth quarter" in November: no story reports last year's so, unless its sentence names
+                    # that year; a financial year's quarter
+                    return UNSPECIFIED, relative, False, f"{letter}{number}"  # unless the story's year says (anchored)
             return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # or of the story's year (reader.periods.anchored)
         return f"{year}-{letter}{number}", relative, False
     return resolve
@@ -298,8 +336,8 @@ def named_month(match, text, published, vocab):
     if not published:
         return None
     month = vocab["months"][match["month"].lower()]
-    if match["month"].lower() == "may" and not match["last"]:
-        return None  # "in May" is rare next to the modal verb "may"
+    if match["month"].lower() == "may" and not match["last"] and not text[match.start("month")].isupper():
+        return None  # "in may" is the modal verb; "in May" the month
     year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
     if match.group(0).lower().startswith("by") and future_marker().search(text, 0, match.start()):
         year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December"
@@ -340,8 +378,11 @@ def bare_quarter(match, text, published, vocab):
 
 
 def split_year(match, text, published, vocab):
-    end = int(match["y1"]) + 1
-    return (str(end), False, False) if end % 100 == int(match["yy"]) else None
+    """'2024-25' is the year ending in 2025; '2019-22' the years 2019 to 2022."""
+    year, last = int(match["year"]), int(match["year"][:2] + match["yy"])
+    if last == year + 1:
+        return str(last), False, False
+    return (f"{year}..{last}", False, False) if last > year else None
 
 
 def short_fiscal_year(match, text, published, vocab):
@@ -358,7 +399,14 @@ def year(match, text, published, vocab):
     determiner, link = noun_year()
     if (ends_with(before, determiner) or before.endswith(("'s ", "’s "))) and link.match(text, match.end()):
         return match["year"], False, False
+    if year_noun_after().match(text, match.end()):
+        return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
     return None
+
+
+@functools.cache
+def year_noun_after() -> re.Pattern:
+    return re.compile(rf"[\s-]+(?:{word_alternation(vocabulary('periods')['year_nouns'])})(?![\w-])", re.I)
 
 
 def this_or_last_year(match, text, published, vocab):

@@ -67,7 +67,8 @@ def words() -> dict:
         "growth_nouns": frozenset(vocab["growth_nouns"]),
         "taking_its_level": re.compile(rf"(?:\s+(?:in|during|for|over|on)\s+[^,;]{{1,40}}?)?\s*,?\s*(?:{word_alternation(vocab['taking_verbs'])})\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){{1,3}}?"
                                        rf"(?:to|past|above|over|beyond|below|under)\s+(?:(?:about|around|almost|nearly|some|more\s+than|just)\s+)?", re.I),
-        "compared_figure": re.compile(rf"\b(?:{word_alternation(vocab['comparison_openers'])})\s+(?:(?:{word_alternation(vocab['comparison_fillers'])})\s+){{0,4}}$", re.I),
+        "compared_figure": re.compile(rf"\b(?:(?:{word_alternation(vocab['comparison_openers'])})\s+|(?:{word_alternation(vocab['comparatives'])})\s+"
+                                      rf"(?:{word_alternation(vocab['comparison_determiners'])})\s+)(?:(?:{word_alternation(vocab['comparison_fillers'])})\s+){{0,4}}$", re.I),
         "change_of": re.compile(rf"\s*(?:(?:{word_alternation(vocab['change_noun_modifiers'])})\s+)?"
                                 rf"(?:{word_alternation(vocab['change_nouns'])})\s+(?:in|of)\s+", re.I),
         "economy_metric": vocab["economy_metric"],
