@@ -837,14 +837,16 @@ def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: lis
 
 
 def names_the_level(growth: Binding, level: Binding) -> bool:
-    """Whether a phrase growth ('oversea sale growth') names no more than the registry metric of the level it reached
-    ('vehicle_sales:overseas' from '268,000 units'): its words are that metric's and its qualifiers' words."""
+    """Whether a phrase growth ('oversea sale growth', 'volume growth') names no more than the registry metric of the
+    level it reached ('vehicle_sales:overseas' from '268,000 units', '3.1 million TEU'): its words are that metric's, its
+    qualifiers' and the nouns that name a level of anything ('volumes')."""
     from .entities import words
 
     if growth.match != "phrase" or not growth.metric.endswith(" growth"):
         return False
     metric = load_registry().metrics.get(level.metric.split(":")[0])
-    known = {singular(w) for phrase in [*(metric.aliases if metric else ()), *words()["qualifiers_before"]] for w in phrase.lower().split()}
+    known = {singular(w) for phrase in [*(metric.aliases if metric else ()), *words()["qualifiers_before"], *words()["level_heads"]]
+             for w in phrase.lower().split()}
     return all(singular(word) in known for word in growth.metric.split()[:-1])
 
 
