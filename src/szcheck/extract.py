@@ -817,7 +817,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
-        bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
+        bindings.append(defined_around(text, quantity, as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry)))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return growth_taking_its_level(text, quantities, bindings)
@@ -834,6 +834,36 @@ def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: lis
             # ('Overseas sales climbed 7% to 268,000 units': the change of the level it reached, which the registry knows)
             bindings[index] = Binding(f"{named.metric}.growth", "registry", named.at)
     return bindings
+
+
+@functools.cache
+def definition_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """'3.2 billion pounds including fuel' (right after the figure) and 'Excluding fuel, sales grew 4.1%' (opening
+    the sentence): a definition said around the figure rather than after its metric's noun."""
+    from .entities import words
+
+    kept = word_alternation(words()["qualifiers_after_kept"])
+    thing = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
+    return (re.compile(rf",?\s+(?P<how>{kept})\s+(?P<thing>{thing})(?=\s*[,.;:)]|\s*$|\s+(?:in|for|during|over|at|and|from|to)\b)", re.I),
+            re.compile(rf"^\s*(?P<how>{kept})\s+(?P<thing>{thing}),", re.I))
+
+
+def defined_around(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """A metric with the definition its figure is stated under ('sale including fuel', 'sale excluding fuel growth',
+    'revenue:excluding fuel.growth'), so figures of two definitions are never compared as one."""
+    if not binding.metric or ":" in binding.metric or " including " in binding.metric or " excluding " in binding.metric:
+        return binding
+    after, fronted = definition_patterns()
+    found = after.match(text, quantity.end) or after.match(text, after_noun(text, quantity)) \
+        or (fronted.match(text) if clause_start(text, quantity.start) else None)  # the clause after "Excluding fuel,"
+    if found is None:
+        return binding
+    definition = f"{found['how'].lower()} {' '.join(found['thing'].lower().split())}"
+    if binding.match == "registry":
+        base, dot, suffix = binding.metric.partition(".")
+        return Binding(f"{base}:{definition}{dot}{suffix}", binding.match, binding.at)
+    head, change = re.match(r"(.*?)((?: sequential)? (?:growth|change))?$", binding.metric).groups()
+    return Binding(f"{head} {definition}{change or ''}", binding.match, binding.at)
 
 
 def names_the_level(growth: Binding, level: Binding) -> bool:
