@@ -63,7 +63,22 @@ def phrase_key(phrase: str, subject: str = "") -> str:
         phrase = without_entity_names(phrase, subject)
     phrase = english_phrases.words()["leading_noise"].sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
-    return " ".join(singular(word) for word in without_function_words(phrase).split())
+    return " ".join(without_neutral_modifier([singular(word) for word in without_function_words(phrase).split()]))
+
+
+@functools.cache
+def neutral_before() -> dict[str, frozenset[str]]:
+    from .entities import words
+
+    return {head: frozenset(modifiers) for head, modifiers in (words().get("neutral_before_heads") or {}).items()}
+
+
+def without_neutral_modifier(words: list[str]) -> list[str]:
+    """'budget deficit', 'fiscal deficit': a word before a head that every such figure has ('a deficit' in a budget story is
+    the budget deficit) names nothing more; 'trade deficit' does."""
+    if len(words) > 1 and words[-2] in neutral_before().get(words[-1], ()):
+        return words[:-2] + words[-1:]
+    return words
 
 
 def without_entity_names(phrase: str, subject: str = "") -> str:
