@@ -1329,7 +1329,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
             return flow_through(story.period) if story.point else story.period
-        end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
+        level = base.kind == "balance" if base else STOOD_AT.search(text, max(0, quantity.start - 12), quantity.start) is not None
+        end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
@@ -1356,6 +1357,10 @@ def is_over(period: str, published: date | None) -> bool:
     """Whether a period ended before the publication month."""
     end = last_month(period)
     return bool(end and published and end < f"{published.year}-{published.month:02d}")
+
+
+OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?", re.I)
+STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
@@ -1721,6 +1726,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
             elif claims and quantity.kind == "growth" and binding.metric in (f"{claims[-1].metric}.growth", f"{claims[-1].metric} growth"):
                 period = claims[-1].period  # 'a budget of $338 billion, about 3% more than the previous one': the same period
+            elif claims and quantity.kind == "share" and claims[-1].quantity and OR_BETWEEN.fullmatch(text, claims[-1].quantity.end, quantity.start):
+                period = claims[-1].period  # 'stood at C$1.24 trillion, or 42.1% of GDP': that level's share, at its date
         binding = against_the_step_before(text, quantity, binding, period, periods)
         binding = as_the_step_after(text, quantity, binding, claims)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
