@@ -1360,6 +1360,17 @@ def is_over(period: str, published: date | None) -> bool:
 
 
 OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?", re.I)
+def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
+    """Whether a period is written in the figure's own clause (after the last clause break before it, up to the next)."""
+    from .reader.periods import period_words
+
+    breaks = period_words()["clause_break"]
+    begin = max((m.end() for m in breaks.finditer(text, max(0, quantity.start - 200), quantity.start)), default=0)
+    after = breaks.search(text, quantity.end)
+    end = after.start() if after else len(text)
+    return any(begin <= m.start < end and not m.event for m in periods)
+
+
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
@@ -1715,6 +1726,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         own_outlook = outlook(text, quantity)
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
+        if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
+            period = UNSPECIFIED  # "posted a loss for 2024 and said it would cut 900 jobs": the plan is not of 2024
         if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if basis == "open":
