@@ -859,14 +859,15 @@ def definition_patterns() -> tuple[re.Pattern, re.Pattern]:
 
     kept = word_alternation(words()["qualifiers_after_kept"])
     thing = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
-    return (re.compile(rf",?\s+(?P<how>{kept})\s+(?P<thing>{thing})(?=\s*[,.;:)]|\s*$|\s+(?:in|for|during|over|at|and|from|to)\b)", re.I),
+    return (re.compile(rf"\s+(?P<how>{kept})\s+(?P<thing>{thing})(?=\s*[,.;:)]|\s*$|\s+(?:in|for|during|over|at|and|from|to)\b)", re.I),
             re.compile(rf"^\s*(?P<how>{kept})\s+(?P<thing>{thing}),", re.I))
 
 
 def defined_around(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """A metric with the definition its figure is stated under ('sale including fuel', 'sale excluding fuel growth',
     'revenue:excluding fuel.growth'), so figures of two definitions are never compared as one."""
-    if not binding.metric or ":" in binding.metric or " including " in binding.metric or " excluding " in binding.metric:
+    if not binding.metric or ":" in binding.metric or " including " in binding.metric or " excluding " in binding.metric \
+            or quantity.kind == "count":  # "12 platforms, including one national laboratory": its parts, not a definition
         return binding
     after, fronted = definition_patterns()
     found = after.match(text, quantity.end) or after.match(text, after_noun(text, quantity)) \
