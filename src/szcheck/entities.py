@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .languages import vocabulary
 from .languages.en import phrases as english_phrases
@@ -42,6 +42,8 @@ def patterns() -> dict[str, re.Pattern]:
     heads = alternation("organisation_heads")
     legal = alternation("legal_suffixes")
     anaphora = {kind: re.compile(rf"(?:{word_alternation(table)})(?:['’]s)?", re.I) for kind, table in vocab["anaphora"].items() if table}
+    # "the chain's convenience arm", "the truck maker's bus unit": the nouns that refer to an organisation
+    organisation_nouns = word_alternation([w.split(None, 1)[1] for w in vocab["anaphora"]["organisation"] if w.startswith("the ")])
     name_word = r"[A-Z][\w&.-]*"  # without apostrophes: "Bank of Ningbo's" is Bank of Ningbo
     places = "|".join([word_alternation(vocab["anaphora"][kind]) for kind in ("city", "province", "country") if vocab["anaphora"].get(kind)]
                       + [rf"{name_word}(?:\s+{name_word})*"])
@@ -60,8 +62,8 @@ def patterns() -> dict[str, re.Pattern]:
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
         "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
-        # "its chip division", "Hanbit's memory unit": a part needs a word naming it ("its business" is the whole)
-        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:company|group|firm)['’]s|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
+        # "its chip division", "Hanbit's memory unit", "the retail arm": a part needs a word naming it ("its business" is the whole)
+        "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:{organisation_nouns})['’]s|[Tt]he(?=\s+[a-z])|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
                                         rf"(?P<part>(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{alternation('organisation_parts')}))(?![\w-])"),
         "person_title": re.compile(rf"\b(?:{alternation('person_titles')})\s+(?:[A-Z][\w'-]*\s+)?$", re.I),  # right before the name
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
@@ -115,6 +117,7 @@ class Named:
     name: str
     kind: str
     anaphor: str = ""  # the kind of entity an anaphor stands for ("city", "any"); "" for a name
+    scene: bool = False  # a place that only sets the scene of its sentence ("In Tokyo, its shares rose"): no antecedent
 
 
 @dataclass
@@ -383,13 +386,31 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
 OWNED_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[A-Z][\w-]*\s+)?$")
 
 
+PLACE_NAME_KINDS = ("city", "province", "country")
+WORD_AFTER_PLACE = re.compile(r" (?P<word>[A-Z][a-z][\w&-]*)(?!['’]s\b)")
+
+
+def opens_a_name(text: str, mention: Mention, registry: Registry) -> bool:
+    """'Nagoya Trucks sold ...', 'Porto Textiles': a place written right before a capitalised word that is no
+    place, month, metric or part of a place's name opens the name of a company; the place is not named."""
+    if mention.start and text[mention.start - 1] not in " \n(\"“" or kind_of(mention.name, registry) not in PLACE_NAME_KINDS:
+        return False
+    after = WORD_AFTER_PLACE.match(text, mention.end)
+    if after is None:
+        return False
+    word = after["word"]
+    lower = word.lower()
+    return word not in registry.not_names and lower not in words()["place_nouns"] and lower not in words()["place_name_parts"] \
+        and lower not in nationality_adjectives() and not find_mentions(word, "entities") and not find_mentions(word, "metrics")
+
+
 def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
     names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
-             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end)]
+             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
     taken = spans_of(named)
     named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)
@@ -399,7 +420,18 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
     sources = data_source_spans(text)
-    return sorted((n for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+    return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+
+
+SCENE_BEFORE = re.compile(r"(?:^|[-–—]\s)\s*(?:In|At|Across|Throughout)\s+(?:the\s+)?$")
+
+
+def as_scene(text: str, named: Named) -> Named:
+    """'In Tokyo, its shares rose 1.8%': a place in a phrase of where that opens the sentence says where the rest
+    happens; the 'its' after it is someone named before, not the place."""
+    if named.kind not in PLACE_NAME_KINDS or text[named.end : named.end + 1] != "," or not SCENE_BEFORE.search(text, 0, named.start):
+        return named
+    return replace(named, scene=True)
 
 
 @dataclass(frozen=True)
@@ -496,7 +528,7 @@ def resolved(named: Named, names: list[Named], scope: Scope) -> str:
     """An anaphor's referent: 'its' after another clause of its sentence is that sentence's subject."""
     if not named.anaphor:
         return named.name
-    earlier = [n for n in names if n.start < named.start and not n.anaphor and named.anaphor in ("any", n.kind)]
+    earlier = [n for n in names if n.start < named.start and not n.anaphor and not n.scene and named.anaphor in ("any", n.kind)]
     if earlier:
         return earlier[0].name if named.anaphor == "any" else earlier[-1].name
     return scope.resolve(named.anaphor)
@@ -611,10 +643,18 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
 def organisation_part(text: str, start: int, position: int, entity: str | None) -> str | None:
     """'Its chip division alone earned 5.8 trillion won': a division, unit or arm of the organisation,
     an entity of its own that never merges with the whole."""
+    start = min(start, clause_start(without_asides(text), position))  # "The retail arm, which serves ..., contributed"
     match = patterns()["organisation_part"].search(text, start, position) if entity else None
     if not match or match["name"] and not entity.startswith(match["name"]):
         return None
     return f"{entity} {' '.join(match['part'].split())}"
+
+
+@functools.lru_cache(maxsize=64)  # asked once per figure of a sentence
+def without_asides(text: str) -> str:
+    from .languages.en.phrases import without_asides as blanked
+
+    return blanked(text)
 
 
 def compared_at(text: str, start: int, position: int, names: list[Named]) -> int:

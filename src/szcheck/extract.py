@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .entities import DATELINE, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -116,12 +116,15 @@ PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w&'’-]+")  # "U.S." is one word: 
 def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
-    whole = reported_clause().split(CLAUSE_BREAK.split(text)[-1])[-1]
+    last = CLAUSE_BREAK.split(text)[-1]
+    whole = reported_clause().split(last)[-1]
+    relative = RELATIVE_BEFORE.search(text, 0, len(text) - len(last)) if whole is last else None
     clause = english_phrases.words()["trailing_words"].sub("", whole)
     active = english_phrases.without_passive_verb(clause)  # "Spending by tourists in the city was estimated"
     # after a finite verb the word before it is a noun ("research spending was"), after a participle
     # it may be a verb too ("transfers and licensing exceeding")
-    verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None
+    verb_before_figure = verb_follows or active != clause or english_phrases.words()["finite_verb"].search(whole[len(clause.rstrip()) :]) is not None \
+        or MODAL_VERB_AT_END.search(clause) is not None  # "Health spending will reach": a verb, so "spending" is a noun
     clause = active
     clause = english_phrases.without_place_nouns(LOCATIVE.sub("", clause))  # "... provided by technology insurance in Shenzhen"
     words = PHRASE_WORD.findall(clause)
@@ -129,7 +132,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
-        infinitive = position and words[position - 1].lower() == "to" and word.lower() in english_phrases.words()["infinitive_verbs"]
+        infinitive = position and words[position - 1].lower() in INFINITIVE_BEFORE and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
         if not phrase and is_noun_of_expecting(words, position):
@@ -146,7 +149,14 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
+    if relative and phrase and len(phrase) == len(words) and (len(phrase) == 1 or english_phrases.is_clause_verb(phrase[0])):
+        return tail_phrase(text[: relative.start()], verb_follows=True)  # "Coal royalties, which brought in": the royalties
     return " ".join(phrase)
+
+
+MODAL_VERB_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|should|shall|must|is\s+set\s+to|are\s+set\s+to|is\s+due\s+to|are\s+due\s+to)\s+[a-z]+\s*$", re.I)
+RELATIVE_BEFORE = re.compile(r",\s*which\s*$")  # a relative clause opens the figure's clause: its first word is its verb
+INFINITIVE_BEFORE = frozenset({"to", "will", "would", "could", "can", "may", "might", "should", "shall", "must"})
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
@@ -252,7 +262,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
                 counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
-                    and not names_a_currency(text, m.start, m.end)]
+                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -290,6 +300,19 @@ def main_subject(source: Source, registry: Registry) -> str:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+
+
+def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
+    """'grew to 312 vessels at the end of June from 298 a year earlier': the 'a year' of the base is a time, not a
+    unit ('per year'), and so is the one the figure before it took from it, which writes no unit of its own."""
+    undone = {r.per for r, q in zip(read, quantities) if r.kind == "rate" and q.kind != "rate"}
+    if not undone:
+        return quantities
+    return [replace(q, kind="count" if q.unit == "count" else "amount", per=None)
+            if q.kind == "rate" and q.per in undone and not PER_WRITTEN.match(text, after_noun(text, q)) else q for q in quantities]
+
+
+PER_WRITTEN = re.compile(r"\s*(?:a|an|per|each|every)\s+\w|\s*/", re.I)
 
 
 def named_currency(quantities: list[Quantity]) -> str:
@@ -413,8 +436,9 @@ def section_entity(heading: str) -> str:
     return heading.strip(" “”\"")
 
 
-OPENING_NAME = re.compile(
-    r"^(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
+OPENING_NAME = re.compile(  # matched where the sentence starts after its dateline
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
+    r"|,\s+[A-Z][\w-]*['’]s\s"  # "Fairway, Britain's fourth-largest grocer, said": a possessive appositive describes the name
     r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
 )  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
@@ -424,7 +448,8 @@ INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?
 def opening_name(text: str, registry: Registry) -> Mention | None:
     """A company or body that opens the sentence as its subject and that the registry does not know:
     'Alibaba, headquartered in Hangzhou, reported ...', 'BYD's sales ...', 'Tencent posted ...'."""
-    match = OPENING_NAME.match(text)
+    dateline = DATELINE.match(text)  # "LONDON, Jan 9 - Fairway said ...": the sentence opens after it
+    match = OPENING_NAME.match(text, dateline.end() if dateline else 0)
     if not match or (match["verb"] and match["verb"] not in subject_verbs()):
         return None
     return unknown_name(match, registry)
@@ -446,12 +471,17 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
 def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     name = match.group("name")
     first = name.split()[0]
-    if first in registry.not_names or find_mentions(name, "entities") or first.lower() in nationality_words() \
+    if first in registry.not_names or placed_name(name, registry) or first.lower() in nationality_words() \
             or find_mentions(name, "metrics") or name.lower() in metric_words():
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
     if " " not in name and (name.endswith("ly") or english_phrases.is_common_noun(name)):
         return None  # "Financially, the city ...", "Manufacturing grew ...": an adverb or a common noun, not a name
     return Mention(match.start("name"), match.end("name"), organisation_name(name), name)
+
+
+def placed_name(name: str, registry: Registry) -> bool:
+    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name."""
+    return any(not opens_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
 
 
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
@@ -486,6 +516,9 @@ def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> 
         return (registry.size_nouns[head], sized) if head else (f"{sized} size", "")
     if quantity.kind != "amount":
         return None
+    if quantity.measure and quantity.noun and re.search(r"[\w]-[a-z]", quantity.surface):
+        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"], quantity.noun.split())
+        return f"{phrase_key(' '.join(sized))} size", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
     phrase = quantity.noun or ""
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
         match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
@@ -787,7 +820,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
-        bindings.append(as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))
+        bindings.append(defined_around(text, quantity, as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry)))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return growth_taking_its_level(text, quantities, bindings)
@@ -800,9 +833,55 @@ def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: lis
     for index in range(len(quantities) - 1):
         rate, level, named = quantities[index], quantities[index + 1], bindings[index + 1]
         if rate.kind == "growth" and level.kind in ("amount", "count") and named.match == "registry" and "." not in named.metric \
-                and pattern.fullmatch(text, rate.end, level.start):
+                and (pattern.fullmatch(text, rate.end, level.start) or names_the_level(bindings[index], named) and GROWTH_TO.match(text[rate.end : level.start])):
+            # ('Overseas sales climbed 7% to 268,000 units': the change of the level it reached, which the registry knows)
             bindings[index] = Binding(f"{named.metric}.growth", "registry", named.at)
     return bindings
+
+
+@functools.cache
+def definition_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """'3.2 billion pounds including fuel' (right after the figure) and 'Excluding fuel, sales grew 4.1%' (opening
+    the sentence): a definition said around the figure rather than after its metric's noun."""
+    from .entities import words
+
+    kept = word_alternation(words()["qualifiers_after_kept"])
+    thing = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
+    return (re.compile(rf"\s+(?P<how>{kept})\s+(?P<thing>{thing})(?=\s*[,.;:)]|\s*$|\s+(?:in|for|during|over|at|and|from|to)\b)", re.I),
+            re.compile(rf"^\s*(?P<how>{kept})\s+(?P<thing>{thing}),", re.I))
+
+
+def defined_around(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """A metric with the definition its figure is stated under ('sale including fuel', 'sale excluding fuel growth',
+    'revenue:excluding fuel.growth'), so figures of two definitions are never compared as one."""
+    if not binding.metric or ":" in binding.metric or " including " in binding.metric or " excluding " in binding.metric \
+            or quantity.kind == "count":  # "12 platforms, including one national laboratory": its parts, not a definition
+        return binding
+    after, fronted = definition_patterns()
+    found = after.match(text, quantity.end) or after.match(text, after_noun(text, quantity)) \
+        or (fronted.match(text) if clause_start(text, quantity.start) else None)  # the clause after "Excluding fuel,"
+    if found is None:
+        return binding
+    definition = f"{found['how'].lower()} {' '.join(found['thing'].lower().split())}"
+    if binding.match == "registry":
+        base, dot, suffix = binding.metric.partition(".")
+        return Binding(f"{base}:{definition}{dot}{suffix}", binding.match, binding.at)
+    head, change = re.match(r"(.*?)((?: sequential)? (?:growth|change))?$", binding.metric).groups()
+    return Binding(f"{head} {definition}{change or ''}", binding.match, binding.at)
+
+
+def names_the_level(growth: Binding, level: Binding) -> bool:
+    """Whether a phrase growth ('oversea sale growth', 'volume growth') names no more than the registry metric of the
+    level it reached ('vehicle_sales:overseas' from '268,000 units', '3.1 million TEU'): its words are that metric's, its
+    qualifiers' and the nouns that name a level of anything ('volumes')."""
+    from .entities import words
+
+    if growth.match != "phrase" or not growth.metric.endswith(" growth"):
+        return False
+    metric = load_registry().metrics.get(level.metric.split(":")[0])
+    known = {singular(w) for phrase in [*(metric.aliases if metric else ()), *words()["qualifiers_before"], *words()["level_heads"]]
+             for w in phrase.lower().split()}
+    return all(singular(word) in known for word in growth.metric.split()[:-1])
 
 
 SWING_BASE = re.compile(r"^\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
@@ -898,7 +977,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
     if key in registry.metrics:
-        places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"]
+        places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"
+                  and not describes_an_entity(before, m)]  # "the Danish carrier earned": a company, not Denmark
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
     named = phrase_key(without_entity_names(thing(tail_phrase(before, verb_follows=True)))) if "{subject}" in key else ""
     return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
@@ -948,9 +1028,10 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     return Binding(metric, binding.match, binding.at)
 
 
-# "up from", "compared with", "slower than": the same measure at another time; "more than" is a qualifier
+# "up from", "compared with", "slower than", "after" ("grew 2.25% this year, after 2% last year"): the same measure at
+# another time; "more than" is a qualifier
 COMPARED = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
+    r"(?:\bfrom|\bafter|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
     r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
     r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
     re.I,
@@ -1213,9 +1294,13 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
         return None
     previous = quantities[index - 1]
     between = text[previous.end : quantity.start]
-    if previous.kind == "amount" and previous.unit != quantity.unit and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|equivalent to|approx\.)?\s*", between, re.I):
+    if previous.kind == "amount" and previous.unit != quantity.unit and CONVERSION_BETWEEN.fullmatch(between):
         return index - 1
     return None
+
+
+# '(about 31.46 billion U.S. dollars)', '$4.9 billion, or about 4.2 billion euros': the second sum in another currency restates the first
+CONVERSION_BETWEEN = re.compile(r"\s*(?:\(|,?\s+or\b)\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|approx\.)\s*)?", re.I)
 
 
 def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
@@ -1239,7 +1324,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
             return flow_through(story.period) if story.point else story.period
-        end = last_month(story.period) if base and base.kind == "balance" and not says_now(text, quantity) else None
+        level = base.kind == "balance" if base else STOOD_AT.search(text, max(0, quantity.start - 12), quantity.start) is not None
+        end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
@@ -1266,6 +1352,21 @@ def is_over(period: str, published: date | None) -> bool:
     """Whether a period ended before the publication month."""
     end = last_month(period)
     return bool(end and published and end < f"{published.year}-{published.month:02d}")
+
+
+OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?", re.I)
+def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
+    """Whether a period is written in the figure's own clause (after the last clause break before it, up to the next)."""
+    from .reader.periods import period_words
+
+    breaks = period_words()["clause_break"]
+    begin = max((m.end() for m in breaks.finditer(text, max(0, quantity.start - 200), quantity.start)), default=0)
+    after = breaks.search(text, quantity.end)
+    end = after.start() if after else len(text)
+    return any(begin <= m.start < end and not m.event for m in periods)
+
+
+STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
@@ -1329,6 +1430,7 @@ def extract_claims(source: Source) -> list[Claim]:
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
+    expected = False  # the paragraph's period was stated only for what is expected ("expects net profit of ... this year")
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
@@ -1340,6 +1442,7 @@ def extract_claims(source: Source) -> list[Claim]:
             # a paragraph the period of the heading it stands under, or of the paragraph before when
             # it opens by going on about it ("其中，", "In the same period, ")
             carried = context if goes_on(sentence.text) else None
+            expected = expected and carried is not None
             context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
@@ -1347,7 +1450,8 @@ def extract_claims(source: Source) -> list[Claim]:
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
-        quantities = [not_a_rate(sentence.text, q) for q in read if not is_comparison_window(sentence.text, q)]
+        kept = [q for q in read if not is_comparison_window(sentence.text, q)]
+        quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
         mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
@@ -1363,8 +1467,9 @@ def extract_claims(source: Source) -> list[Claim]:
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
-        about = stated or (stated_period(quantities, mentions, bases_allowed=True) if leading else None)
+        about = stated or (stated_period(facts(sentence.text, quantities), mentions, bases_allowed=True) if leading else None)
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
+        story_before = story
         told = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else None
         story = told or story
         fiscal = next((m.period for m in mentions if is_financial_year(m.period) and not m.event), fiscal)  # what 'full-year' is in a half's story
@@ -1373,13 +1478,18 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = named_in(sentence.text, subject, registry) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, reported)
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
             # what is expected is said, is not the one actual figures report ("expects a deficit of C$61.9 billion for
             # the fiscal year that ended in March" is)
             reported = told
         found += description_claims(source, sentence, section_entity)
+        if context is not carried:
+            # after a story of facts, a period stated only for what is expected and not yet over
+            expected = story_before is not None and not is_over(context.period, source.published) \
+                and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
+            story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember(usable(sentence.text, names, registry), scope)
     claims = with_full_names(claims, registry)
@@ -1399,11 +1509,12 @@ def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     used after its full one, is the full one (unless the short one is a known place or entity)."""
     from .entities import words
 
-    parts = frozenset(words()["sub_entities"])
+    parts, divisions = frozenset(words()["sub_entities"]), frozenset(words()["organisation_parts"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
         short, _, rest = name.partition(" ")
-        if rest.lower() not in parts:  # "Porto companies" is a part of Porto, not its full name
+        # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
+        if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
             full.setdefault(short, set()).add(name)
     renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
     if not renamed:
@@ -1486,6 +1597,30 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     return binding
 
 
+def names_a_rate(binding: Binding) -> bool:
+    """A rate's key that a bare change noun after it can take: a registry one, or a phrase of more than a head noun
+    ('like-for-like sale growth'; 'production growth' is read as the registry metric named before it later)."""
+    words = [w for w in binding.metric.split() if w not in ("growth", "sequential", "change")]
+    return binding.match == "registry" and bool(binding.metric) or len(words) > 1
+
+
+def pronouns_referred(bindings: list[Binding], quantities: list[Quantity], scope: Scope) -> list[Binding]:
+    """'invested 4.7 billion euros in its networks and plans to spend 5.5 billion euros on them', 'contributed 310
+    million euros of that': a pronoun names no thing; the figure measures what the figure before it in the same unit
+    did (in its sentence, else the one the paragraph stated last), or has no key."""
+    from .entities import words
+
+    pronouns = set(words()["share_references"])
+    read = list(bindings)
+    for index, (binding, quantity) in enumerate(zip(bindings, quantities)):
+        if binding.match != "phrase" or binding.metric not in pronouns or quantity.kind not in ("amount", "count"):
+            continue
+        before = next((read[i] for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and read[i].metric not in pronouns), None)
+        earlier = before.metric if before else stated_before(scope, quantity)
+        read[index] = Binding(earlier, before.match if before else "registry") if earlier else Binding("", "phrase")
+    return read
+
+
 @functools.cache
 def bare_changes() -> list[str]:
     """'had expected a rise of 3.0%', 'an initial estimate of a 4.3% drop': a change noun alone, which names no
@@ -1498,6 +1633,21 @@ def bare_changes() -> list[str]:
 
 
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
+
+
+def facts(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures a sentence states as facts, not as forecasts, targets or plans ('sold 412,000 vehicles in the nine
+    months to December, and raised its forecast for the year to March to 185 billion yen'); all when none is."""
+    kept, expected = [], None
+    for quantity in quantities:
+        if outlook(text, quantity) or expected is not None and FROM_BETWEEN.fullmatch(text, expected.end, quantity.start):
+            expected = quantity  # and the forecast it replaced: 'to 185 billion yen from 170 billion yen'
+            continue
+        kept.append(quantity)
+    return kept or quantities
+
+
+FROM_BETWEEN = re.compile(r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+){0,3}?", re.I)
 
 
 def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: bool = False) -> object | None:
@@ -1519,12 +1669,16 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
 
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
                     periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None,
-                    reported: PeriodMention | None = None) -> list[Claim]:
+                    expected: bool = False, reported: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
-    bindings = [referred(b, scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q))
-                for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)]
+    bindings: list[Binding] = []
+    rate_before = ""  # 'grew 3.4%, after a rise of 1.9% a year earlier': a bare change noun is the rate before it in its sentence
+    for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities):
+        bindings.append(referred(b, rate_before or scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q)))
+        rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
+    bindings = pronouns_referred(bindings, quantities, scope)
     bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
@@ -1573,6 +1727,10 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity)
+        if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
+            period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
+        if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
+            period = UNSPECIFIED  # "posted a loss for 2024 and said it would cut 900 jobs": the plan is not of 2024
         if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if basis == "open":
@@ -1584,6 +1742,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change
             elif claims and quantity.kind == "growth" and binding.metric in (f"{claims[-1].metric}.growth", f"{claims[-1].metric} growth"):
                 period = claims[-1].period  # 'a budget of $338 billion, about 3% more than the previous one': the same period
+            elif claims and quantity.kind == "share" and claims[-1].quantity and OR_BETWEEN.fullmatch(text, claims[-1].quantity.end, quantity.start):
+                period = claims[-1].period  # 'stood at C$1.24 trillion, or 42.1% of GDP': that level's share, at its date
         binding = against_the_step_before(text, quantity, binding, period, periods)
         binding = as_the_step_after(text, quantity, binding, claims)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
@@ -1959,9 +2119,10 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     whole change), the period before: a year before, or for a rate of less than a year the stretch
     just before."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
-    if not CHANGE_BASE.search(clause):
-        return None
     own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
+    up_from = UP_FROM.search(clause) and not own and not names_previous_period(text, quantity) and not previous_step(text, quantity)
+    if not up_from and not CHANGE_BASE.search(clause):
+        return None  # ('a dividend of 0.62 euros per share, up from 0.55 euros' is a base as 'rose to ... from' is)
     if own and own[0].anchor == "L":
         return year_before(reached) if reached and reached != UNSPECIFIED else period
     if own and not (own[0].period == reached and quantity.period == reached):
@@ -1973,6 +2134,7 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|around|roughly|nearly|some)\s+)?$", re.I)
 
 
 def dated(text: str, quantity: Quantity, metric: str, period: str, published: date | None = None, reached: str = "") -> str:

@@ -83,12 +83,19 @@ def period_words() -> dict:
         "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
-        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
+        # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+[a-z]+\s+)?"
+                               rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "said_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab.get('statement_verbs') or ['(?!x)x'])})\s+"
                                   rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$", re.I),
         "span_start": re.compile(rf"(?:{word_alternation(vocab.get('span_start_words') or ['(?!x)x'])})\s+$", re.I),
         "change_to_level": re.compile(rf"\s+(?:{word_alternation(vocab.get('change_to_level') or ['(?!x)x'])})\s*$", re.I),
         "a_year_back": re.compile(rf"(?:\s+(?:{word_alternation(vocab['a_year_back_nouns'])}))?\s+(?:{word_alternation(vocab['a_year_back_after'])})(?![\w-])", re.I),
+        # "the peaks of 2023, when the group had reported ...": a relative clause of time is dated by the time before it
+        "time_relative": re.compile(rf",?\s*(?:{word_alternation(vocab.get('time_relatives') or ['(?!x)x'])})(?![\w-])", re.I),
+        # "the A$2.6 billion it had expected in December": when a forecast was made, not the period it is for
+        "when_expected": re.compile(rf"(?:{word_alternation(vocab.get('expecting_subjects') or ['(?!x)x'])})\s+"
+                                    rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
         "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
@@ -118,20 +125,24 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
             resolved = rule.resolve(match, text, published, vocab)
             if resolved:
                 period, relative, event, *anchor = resolved
-                event = event or is_time_of_saying(text, match.start(), period)
                 taken.insert(at, PeriodMention(start=match.start(), end=match.end(), period=period, text=text[match.start() : match.end()],
                                                relative=relative, fronted=is_fronted(text, match), event=event, anchor="".join(anchor),
                                                point=is_point(text, match), running=rule.running))
-    return put_a_year_back(text, taken)
+    return put_a_year_back(text, [as_time_of_saying(text, mention) for mention in taken])
+
+
+def as_time_of_saying(text: str, mention: PeriodMention) -> PeriodMention:
+    """A time written right after a verb of expecting that has its own subject ('the 9.2 million it had forecast
+    in May'), or a month or a day right after a verb of saying ('said in May that'), says when the statement was
+    made: an event, which dates no figure."""
+    if mention.event:
+        return mention
+    expected = period_words()["when_expected"].search(text, max(0, mention.start - 40), mention.start)
+    said = MONTH_OR_DAY.fullmatch(mention.period) and period_words()["said_before"].search(text, max(0, mention.start - 30), mention.start)
+    return replace(mention, event=True) if expected or said else mention
 
 
 MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
-
-
-def is_time_of_saying(text: str, start: int, period: str) -> bool:
-    """'the 9.2 million it had forecast in May': a month right after a verb of saying or forecasting dates
-    the statement, not the figure."""
-    return MONTH_OR_DAY.fullmatch(period) is not None and period_words()["said_before"].search(text, max(0, start - 30), start) is not None
 
 
 MAY_BE_PUT_BACK = re.compile(r"Q|(?:H|Q)[1-4]|")  # anchors of a period named without its year
@@ -258,7 +269,8 @@ def assign_periods(
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
-            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed:
+            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed \
+                    and not period_words()["time_relative"].match(text, usable[before - 1].end):
                 before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None

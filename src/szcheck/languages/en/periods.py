@@ -24,10 +24,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
-        PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks)"
+        PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
                    rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
-                   ["months", "weeks", "year", "quarter", "half"], months_to),
+                   ["months", "weeks", "years", "year", "quarter", "half"], months_to),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -109,16 +109,33 @@ def months_to(match, text, published, vocab):
         int(count) if count.isdigit() else int(vocabulary("figures")["number_words"][count.lower()])
     last = vocab["months"][match["month"].lower()]
     year, relative = year_of(match, published, vocab)
-    if year is None or not 1 < number <= (52 if match["unit"] == "weeks" else 12):
+    if year is None or not 1 < number <= {"weeks": 52, "years": 10}.get(match["unit"], 12):
         return None
     if relative and not match["rel"] and published:
-        year += year_to_come(last, published) if expects_before(text, match, vocab) else -(last >= published.month)
+        year += year_to_come(last, published) if expects_before(text, match, vocab) else -not_yet_over(last, match["day"], published)
     if match["unit"] == "weeks":
         day = int(match["day"] or 1)
         if not 1 <= day <= calendar.monthrange(year, last)[1]:
             return None
         return weeks_ending(date(year, last, day), number), relative, False
+    if match["unit"] == "years":
+        return years_ending(year, last, number), relative, False
     return months_ending(year, last, number), relative, False
+
+
+def years_ending(year: int, last: int, years: int) -> str:
+    """'the three years to March 2027': the 36 months ending with that month (2024-04/2027-03)."""
+    if last == 12:
+        return f"{year - years + 1}..{year}"  # as 'from 2025 to 2027' is read
+    return f"{year - years}-{last + 1:02d}/{year}-{last:02d}"
+
+
+def not_yet_over(last: int, day: str | None, published: date) -> bool:
+    """Whether the month (or the day of it) a span ends with has not passed in the year of publication: 'the
+    year to January' said in January is the last one, 'the six weeks to January 4' said on January 9 this one."""
+    if day is None:
+        return last >= published.month
+    return (last, int(day)) >= (published.month, published.day)
 
 
 def weeks_ending(end: date, weeks: int) -> str:

@@ -237,10 +237,17 @@ def without_owners(text: str) -> str:
     return OWNER_AFTER_OF.sub(blank, text)
 
 
+COORDINATORS = frozenset({"and", "but", "yet"})
+
+
 def opening_noun_phrase(clause: str) -> list[str]:
     """'Inbound visitors to Xi'an numbered' -> ['Inbound', 'visitors']: the words a clause opens with,
     up to its first function word or verb."""
     found = WORD.findall(clause)
+    if found and found[0].lower() in COORDINATORS:
+        found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
+        if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
+            return []  # "... and jumped 5%": the same subject's second verb
     if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]):
         return []  # "growing 5.8%", "reflecting a growth of": a participle going on about the clause before
     kept = []
