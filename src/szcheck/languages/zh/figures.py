@@ -565,6 +565,9 @@ def context_words() -> dict:
         "furniture": tuple(vocab["furniture_labels"]),
         "name_after": tuple(vocab["name_after"]),
         "per": tuple(vocab["rate_words"]["per"]),
+        "name_before": tuple(vocab["name_before"]),
+        "date_dots": tuple(vocab["date_dots"]),
+        "quotes": {"open": tuple(vocab["quotes"]["open"]), "close": tuple(vocab["quotes"]["close"])},
         "per_output": {"before": tuple(vocab["per_output"]["before"]), "nouns": tuple(vocab["per_output"]["nouns"])},
         "tenor": {"after": tuple(vocab["tenor"]["after"]), "not_before": tuple(vocab["tenor"]["not_before"])},
         "sessions": {"after": tuple(vocab["sessions"]["after"]), "bodies": tuple(vocab["sessions"]["bodies"]),
@@ -627,10 +630,33 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
     words = context_words()
     if text.startswith(words["name_after"], end) or is_tenor(text, end) or is_session_number(text, start, end):
         return True
+    if text.endswith(words["name_before"], 0, start) or is_dotted_date(text, start, end) or is_quoted_name(text, start, end):
+        return True
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_dotted_date(text: str, start: int, end: int) -> bool:
+    """3·15晚会, 7·20暴雨: a month and a day joined by a middle dot name an event."""
+    dots = context_words()["date_dots"]
+    return (text.startswith(dots, end) and end + 1 < len(text) and text[end + 1].isdigit()) or (
+        start >= 2 and text.endswith(dots, 0, start) and text[start - 2].isdigit())
+
+
+QUOTE_REACH = 6  # characters of a slogan's noun after its number ("三农", "六稳", "三去一降一补")
+
+
+def is_quoted_name(text: str, start: int, end: int) -> bool:
+    """"三农", "六稳": a number right after an opening quotation mark, glued to a noun that the quote
+    closes within a few characters, is a slogan's, not a count (a measure word after it counts)."""
+    quotes = context_words()["quotes"]
+    if not text.endswith(quotes["open"], 0, start) or text.startswith(counted_words(), end):
+        return False
+    after = text[end : end + QUOTE_REACH + 1]
+    close = min((at for at in (after.find(mark) for mark in quotes["close"]) if at > 0), default=-1)
+    return close > 0 and all(HAN.match(c) for c in after[:close])
 
 
 def is_tenor(text: str, end: int) -> bool:

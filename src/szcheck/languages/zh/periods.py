@@ -51,7 +51,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # 十年前, 三年前: the year that many years before publication (before the year the sentence named)
         PeriodRule("cjk_years_ago", 21, rf"{not_in_number}(?P<n>\d{{1,3}}|{many})年(?:{word_alternation(vocab['years_before'])})",
                    "年", years_ago(vocab["cjk_counts"])),
-        PeriodRule("cjk_quarter_span", 24, rf"{year_before}(?P<q1>[{numerals}1-4])\s*[{joiners}]\s*(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
+        PeriodRule("cjk_quarter_span", 24, rf"{year_before}第?(?P<q1>[{numerals}1-4])(?:季度)?\s*[{joiners}]\s*第?(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
         # 比去年同期, 较上年末, 与2023年相比: the time of what a figure is compared with dates nothing
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
@@ -121,7 +121,7 @@ def years_ago(counts: dict):
 
 
 def quarter_span(match, text, published, vocab):
-    """一至三季度: the months from the first quarter's start to the last one's end; with no year
+    """一至三季度, 一季度至三季度, 第一季度到第三季度: the months from the first quarter's start to the last one's end; with no year
     written, the last such span up to publication (as 前三季度 and 1-9月)."""
     year, relative = sentence_year(match, text, published, vocab)
     if year is None:
