@@ -1525,7 +1525,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         elif claims and is_share_change(text, quantity, claims[-1]):
-            binding = Binding(f"{claims[-1].metric} growth", "phrase", binding.at)  # 占总收入的59.5%，同比提高4.2个百分点
+            binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
@@ -1762,13 +1762,24 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
 
 def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:
     """'占总收入的59.5%，同比提高4.2个百分点', '资产负债率为53.2%，较年初下降1.8个百分点': points right after a
-    share a registry metric does not name, with a change word between, are that share's change (keyed as
-    a rate's change in points is: '<share> growth'), not the growth of what the share is of."""
+    share (a phrase's, or a registry metric's share of its total) with a change word between are that
+    share's change (see share_change), not the growth of what the share is of; a registry rate's points
+    are keyed by the rate itself."""
     if quantity.unit != "percentage_point" or previous.kind != "share" or previous.quantity is None \
-            or previous.quantity.unit != "percent" or not previous.metric or previous.metric_match == "registry":
+            or previous.quantity.unit != "percent" or not previous.metric:
         return False
+    if previous.metric_match == "registry" and not previous.metric.endswith(".share"):
+        return False  # a registry rate's points are its own change (npl_ratio.growth)
     between = text[previous.quantity.end : quantity.start]
     return len(between) <= 16 and chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
+
+
+def share_change(share: Claim, binding: Binding) -> Binding:
+    """The key of a share's change in points: '<share> growth' for a phrase's share, '<metric>.share.growth'
+    for a registry metric's ('新能源发电量占全省发电量的比重为39.9%，比上年提高4.2个百分点')."""
+    if share.metric_match == "registry":
+        return Binding(f"{share.metric}.growth", "registry", binding.at)
+    return Binding(f"{share.metric} growth", "phrase", binding.at)
 
 
 def is_ratio_change(text: str, quantity: Quantity, previous: Claim) -> bool:

@@ -65,6 +65,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
+        PeriodRule("cjk_holiday", 27, rf"{year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
+                   list(vocab["holidays"]), holiday),
         PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
@@ -144,6 +146,17 @@ def part_of_year(letter: str, group: str, numbers: dict):
         year -= 1 if relative and not match["rel"] and published and months * number > published.month else 0
         return f"{year}-{letter}{number}", relative, False
     return resolve
+
+
+def holiday(match, text, published, vocab):
+    """今年国庆假期, 2024年五一小长假: the month the holiday falls in, of the sentence's year (else the
+    last such holiday up to publication)."""
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    month_of = vocab["holidays"][match["holiday"]]
+    year -= 1 if relative and not match["rel"] and published and month_of > published.month else 0
+    return f"{year}-{month_of:02d}", relative, False
 
 
 def month(match, text, published, vocab):

@@ -22,10 +22,15 @@ STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "r", "
 MAX_WORDS = 6
 
 
+WORD_FREQUENCY = 100000  # high enough that a report's word added below wins over the dictionary's cut
+
+
 @functools.cache
 def segmenter():
     import rjieba
 
+    for word, tag in vocabulary("claims")["segmenter_words_zh"].items():
+        rjieba.add_word(word, WORD_FREQUENCY, tag)
     return rjieba
 
 
@@ -143,10 +148,26 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if kept:
+        kept.insert(0, per_units_before(tokens))  # '每10股派发现金红利': a dividend per ten shares, not all dividends
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+def per_units_before(tokens: list[tuple[str, str]]) -> str:
+    """'每10股' when the words before a name (and the verb between) are 每, a number and a measure word:
+    what the figure is per is part of its name ('每10股派发现金红利3.2元' is not the total dividend)."""
+    at = len(tokens)
+    if at and tokens[at - 1][0] in words()["predicates"]:
+        at -= 1  # the verb between: 派发
+    if at < 3:
+        return ""
+    per, number, unit = (word for word, _ in tokens[at - 3 : at])
+    if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
+        return ""
+    return per + number + unit
 
 
 AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
