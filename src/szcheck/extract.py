@@ -599,6 +599,8 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     """'R&D intensity reached 6.46%' names a percent metric; 'R&D spending ... 6.46 percent of GDP'
     is the registry's share of an amount metric in its base, when it has one."""
     percents = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
+    if percents and names_its_own_noun(text, quantity, mentions[percents[-1]]):
+        percents = []  # '不良贷款率为0.86%；拨备覆盖率为398.5%': the second rate is the coverage ratio's
     amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
         return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
@@ -609,6 +611,15 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
         # a share of a narrowed metric is narrowed too ("exports of machinery ... 41% of the total")
         return Binding(metric, "registry", mentions[amounts[-1]] if ".share" in metric else None)
     return None
+
+
+def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
+    """A Chinese figure whose own clause, after the clause of the registry name before it, names a noun
+    phrase of its own ('；拨备覆盖率为398.5%'): the figure is that noun's, not the earlier name's."""
+    start = clause_start(text, quantity.start)
+    if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
+        return False
+    return bool(chinese_phrases.noun_before(text[start : quantity.start]))
 
 
 def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range,

@@ -55,6 +55,7 @@ def words() -> dict[str, frozenset[str]]:
         "infixes": frozenset(vocab["name_infixes_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
+        "categories": frozenset(vocab["category_words_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
     }
@@ -114,11 +115,20 @@ def trimmed(phrase: str) -> str:
     '价格下降' -> '价格'), which the segmenter may have left inside one word."""
     vocab = words()
     ends = vocab["ends"] + vocab["changes"]
-    while phrase.endswith(ends) and len(phrase) > 1:
+    while phrase.endswith(ends) and len(phrase) > 1 and not ends_inside_a_word(phrase, max(len(w) for w in ends if phrase.endswith(w))):
         phrase = phrase[: -max(len(w) for w in ends if phrase.endswith(w))]
     while phrase.startswith(vocab["starts"]) and len(phrase) > 1:
         phrase = phrase[len(next(w for w in vocab["starts"] if phrase.startswith(w))) :]
     return phrase if len(phrase) > 1 and phrase not in vocab["counting"] else ""
+
+
+def ends_inside_a_word(phrase: str, length: int) -> bool:
+    """Is the one-character measure word ending `phrase` the last character of a longer word: 户 of 客户,
+    家 of 商家 (a measure word after a number is cut as a word of its own: 1200户 -> 户)."""
+    if length != 1 or phrase[-1] not in words()["counting"] or not HAN.search(phrase[-2:-1]):
+        return False  # a function word glued into a word (数达, 班约) is what trimming is for
+    last = tagged(phrase)[-1:]
+    return bool(last) and len(last[0][0]) > 1 and last[0][1] not in STOP_TAGS
 
 
 def is_rate(noun: str) -> bool:
@@ -198,6 +208,8 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
+    if word in vocab["categories"] and before and not is_stop(*before):
+        return 1  # 金银珠宝类零售额, 汽车类商品: a category of goods is part of the name
     if word in vocab["measure_adverbs"]:
         return 1  # 平均工资, 平均销售价格: 平均 before a noun names an average; before 为 (平均为) it is an adverb
     return 0
