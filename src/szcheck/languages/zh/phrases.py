@@ -58,6 +58,9 @@ def words() -> dict[str, frozenset[str]]:
         "categories": frozenset(vocab["category_words_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
+        # the change verbs as words of their own (上涨, 下跌), never the rate nouns among them (增速, 降幅)
+        "change_verbs": frozenset(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"]
+                                  if HAN.search(w) and w not in vocabulary("figures")["rate_nouns"]),
     }
 
 
@@ -85,10 +88,10 @@ def opens_with_a_predicate(text: str) -> bool:
 
 
 def is_stop(word: str, tag: str) -> bool:
-    """A word that ends a noun phrase: a predicate, a scope word, a function word, a number, punctuation,
+    """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag))
             or not LETTER.search(word) or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
 
 
