@@ -1259,6 +1259,24 @@ def weekday_after() -> re.Pattern:
     return re.compile(rf"(?:[^.;:,]|[.,](?=\d)){{0,60}}?\bon\s+(?:{days})\b", re.I)  # not the point of '20.65'
 
 
+def distributes_profit(metric: str) -> bool:
+    """A dividend planned after its year is over is still that year's (拟每10股派发现金红利3.2元 after a
+    paragraph on 2024): a plan to pay out a past year's profit."""
+    return any(word in metric for word in vocabulary("claims").get("profit_distribution_words", ()))
+
+
+def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
+    """The outlook of the figure before, in the same sentence, for a clause that goes on with its total
+    (拟每10股派发现金红利3.2元，合计派发现金红利4.35亿元: the total is planned too)."""
+    if not claims or not claims[-1].outlook or claims[-1].quantity is None or claims[-1].quantity.end > quantity.start:
+        return ""
+    start = clause_start(text, quantity.start)
+    if start <= claims[-1].quantity.start:
+        return ""
+    opening = text[start : quantity.start].lstrip()
+    return claims[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
 def is_over(period: str, published: date | None) -> bool:
     """Whether a period ended before the publication month."""
     end = last_month(period)
@@ -1559,8 +1577,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
-        own_outlook = outlook(text, quantity)
-        if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
+        own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
+        if own_outlook == "plan" and basis == "context" and is_over(period, source.published) and not distributes_profit(binding.metric):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if period == UNSPECIFIED:
             period = inferred_period(text, quantity, binding.metric, registry, source, story, own_outlook)
