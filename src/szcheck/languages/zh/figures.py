@@ -566,6 +566,7 @@ def context_words() -> dict:
         "name_after": tuple(vocab["name_after"]),
         "per": tuple(vocab["rate_words"]["per"]),
         "name_before": tuple(vocab["name_before"]),
+        "rank": {"before": tuple(vocab["rank"]["before"]), "after": tuple(vocab["rank"]["after"])},
         "date_dots": tuple(vocab["date_dots"]),
         "quotes": {"open": tuple(vocab["quotes"]["open"]), "close": tuple(vocab["quotes"]["close"])},
         "per_output": {"before": tuple(vocab["per_output"]["before"]), "nouns": tuple(vocab["per_output"]["nouns"])},
@@ -632,6 +633,9 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True
     if text.endswith(words["name_before"], 0, start) or is_dotted_date(text, start, end) or is_quoted_name(text, start, end):
         return True
+    if text.endswith(words["rank"]["before"], 0, start) and (end == len(text) or text.startswith(words["rank"]["after"], end)
+                                                             or CLAUSE_END.match(text, end)):
+        return True  # 进入全国前十, 前10名: a rank
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
