@@ -874,12 +874,13 @@ def percent_sign(text: str, start: int, end: int) -> int | None:
     compared = comparison_sign(clause) if clause and not is_compared_level(text, start) else None
     if compared is not None:
         return compared
+    written = clause
     clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
     cues = list(words["cues"].finditer(clause))
     share = [m.start() for m in words["share_words"].finditer(clause)]
     if share and (not cues or share[-1] >= cues[-1].end()):
         return 0
-    rates = list(words["rate_noun"].finditer(clause))
+    rates = list(words["rate_noun"].finditer(written))  # 增长率 names a rate of change, though it cues none
     if rates and not (share and share[-1] > rates[-1].start()):
         # a rate noun, then at most a change word that reaches a level (增速回落至3.5% is a growth of 3.5%)
         later = [cue for cue in cues if cue.start() >= rates[-1].end()]
