@@ -139,10 +139,18 @@ def is_rate(noun: str) -> bool:
     return noun.endswith(words()["rates"])
 
 
+# An abbreviation in brackets inside a name (研究与试验发展（R&D）经费投入, 广义货币(M2)余额): no clause break.
+ABBREVIATION = re.compile(r"[（(][A-Za-z0-9&.+\- ]{1,12}[）)]")
+
+
+def without_abbreviations(text: str) -> str:
+    return ABBREVIATION.sub("", text) if "(" in text or "（" in text else text
+
+
 def noun_before(text: str) -> str:
     """The noun phrase a figure at the end of `text` is said of: '全市社会消费品零售总额达到' ->
     '社会消费品零售总额'; '' when the clause names none."""
-    clause = CLAUSE_END.split(text[-120:])[-1]
+    clause = CLAUSE_END.split(without_abbreviations(text[-120:]))[-1]
     if not HAN.search(clause):
         return ""
     tokens = with_split_words_joined(tagged(clause))
@@ -282,7 +290,7 @@ def share_parts(text: str) -> tuple[str | None, str]:
     """(what, of what) for a share written '第三产业增加值13650亿元，占全市经济总量的六成' or '外来人口占比为':
     the noun before 占 ('' when 占 opens the clause) and the noun after it ('' for a whole: 全省);
     (None, '') when the clause has no 占."""
-    clause = CLAUSE_END.split(text[-120:])[-1]
+    clause = CLAUSE_END.split(without_abbreviations(text[-120:]))[-1]
     marks = [clause.rfind(word) for word in vocabulary("figures")["share_phrases"]]
     at = max(marks)
     if at < 0:
