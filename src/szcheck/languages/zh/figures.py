@@ -390,6 +390,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if han and (is_denominator(text, match.start(), match.end()) or match.group("scale_cjk") and is_per_output(text, match.start(), match.end())):
         return True
+    if han and not is_percent_match(match) and is_threshold(text, match.start(), match.end()):
+        return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
     if match.group("ratioto_zh") and not (is_ratio(text, match.start()) or text.strip() == match.group(0)):
         return True  # 3:1 as a score or a time; a claims file's value '2.31:1' is read alone
@@ -423,6 +425,32 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_day_of_month(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_percent_match(match: re.Match) -> bool:
+    """A percent, in words or with a sign: 两成以上的企业 is a share of the firms, never a threshold."""
+    return bool(match.group("ratio_zh")) or (match.group("unit") or "") in PERCENT_SIGNS
+
+
+PERCENT_SIGNS = frozenset({"%", "％", "‰"})
+THRESHOLD_NOUN_REACH = 2  # characters of what is counted between a size and its bound (百万人口以上城市)
+
+
+def is_threshold(text: str, start: int, end: int) -> bool:
+    """亿元以上项目, 年营收超百亿元的企业: a size bounding a class of things named after it, not a figure."""
+    words = context_words()["thresholds"]
+    after = text[end : end + THRESHOLD_NOUN_REACH + 3]
+    bound = next((at + len(w) for at in range(THRESHOLD_NOUN_REACH + 1) for w in words["after"]
+                  if after.startswith(w, at) and all(HAN.match(c) for c in after[:at])), -1)
+    if bound < 0:
+        if not text[max(0, start - 3) : start].endswith(words["before"]):
+            return False
+        bound = 0
+    rest = text[end + bound : end + bound + 8]
+    if bound and rest.startswith(words["attributive"]):
+        return True  # 2000万元以上的批发业企业
+    rest = rest.removeprefix(words["attributive"])
+    return rest.startswith(words["nouns"])
 
 
 DENOMINATOR_REACH = 30  # characters after the number where its clause states what is per it
@@ -565,6 +593,8 @@ def context_words() -> dict:
         "furniture": tuple(vocab["furniture_labels"]),
         "name_after": tuple(vocab["name_after"]),
         "per": tuple(vocab["rate_words"]["per"]),
+        "thresholds": {"after": tuple(vocab["thresholds"]["after"]), "before": tuple(vocab["thresholds"]["before"]),
+                       "nouns": tuple(vocab["thresholds"]["nouns"]), "attributive": vocab["thresholds"]["attributive"]},
         "name_before": tuple(vocab["name_before"]),
         "rank": {"before": tuple(vocab["rank"]["before"]), "after": tuple(vocab["rank"]["after"])},
         "date_dots": tuple(vocab["date_dots"]),
