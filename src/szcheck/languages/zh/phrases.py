@@ -92,7 +92,7 @@ def is_stop(word: str, tag: str) -> bool:
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
     return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag))
-            or not LETTER.search(word) or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+            or not LETTER.search(word) or (tag == "ns" and len(word) > 2 and word.endswith(vocab["place_suffixes"])))  # 城市 is no place
 
 
 NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿零〇兩萬億]")
@@ -219,11 +219,29 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
+    size = threshold_before(tokens, kept)
+    if size:
+        return size  # 亿元以上项目, 百万人口以上城市, 产值超亿元企业: the size names the class counted
     if word in vocab["categories"] and before and not is_stop(*before):
         return 1  # 金银珠宝类零售额, 汽车类商品: a category of goods is part of the name
     if word in vocab["measure_adverbs"]:
         return 1  # 平均工资, 平均销售价格: 平均 before a noun names an average; before 为 (平均为) it is an adverb
     return 0
+
+
+def threshold_before(tokens: list[tuple[str, str]], kept: list[str]) -> int:
+    """How many of the last tokens state a size bounding the name `kept` after them: the size before a
+    bound (亿元 | 以上项目, 10 亿元 | 以上项目, 百万 | 人口以上城市), or a bound and the size after it (超 亿元 |
+    企业); 0 for none."""
+    bounds = vocabulary("figures")["thresholds"]
+    if tokens[-1][1] != "m" or not NUMERAL.search(tokens[-1][0]):
+        return 0
+    if kept[0] in bounds["after"] or (len(kept) > 1 and kept[1] in bounds["after"]):
+        sized = len(tokens)
+        while sized and tokens[sized - 1][1] == "m":
+            sized -= 1
+        return len(tokens) - sized
+    return 2 if len(tokens) > 1 and tokens[-2][0] in bounds["before"] else 0
 
 
 def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
