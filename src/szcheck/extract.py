@@ -1121,6 +1121,9 @@ def share_key(subject: str, base: str) -> str:
     return f"{subject} share of {base or 'total'}".strip()
 
 
+CLAUSE_OF = re.compile(r"[，,；;。！？]")
+
+
 def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
     """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
     with the places and organisations the clause names left out (they are its entity)."""
@@ -1131,6 +1134,9 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+    contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
+    if contribution:
+        return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点
     if quantity.kind == "share" and quantity.unit == "count":
         return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures
     if quantity.kind == "share":

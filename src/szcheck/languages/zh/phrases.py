@@ -319,6 +319,28 @@ def share_parts(text: str) -> tuple[str | None, str]:
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
 
 
+def contributes_to(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] the growth a measure contributes to: 对经济增长的贡献率, 拉动地区生产总值增长?"""
+    words = vocabulary("claims")["contribution_zh"]
+    after = text[end : end + 8].lstrip("增长的")
+    return after.startswith(tuple(words["nouns"])) or text.endswith(tuple(words["verbs"]), 0, start)
+
+
+def contribution_metric(clause: str, previous: str) -> str:
+    """最终消费支出对经济增长的贡献率为 -> '最终消费支出贡献率'; 拉动地区生产总值增长 -> '最终消费支出拉动增长'
+    (what pulls is named before 拉动, else by the contribution before it); '' for no such clause."""
+    words = vocabulary("claims")["contribution_zh"]
+    noun = next((n for n in words["nouns"] if n in clause), "")
+    if noun and words["of"] in clause:
+        subject = noun_before(clause[: clause.rfind(words["of"], 0, clause.rfind(noun))])
+        return subject + noun if subject else ""
+    verb = next((v for v in words["verbs"] if v in clause), "")
+    if not verb:
+        return ""
+    subject = noun_before(clause[: clause.rfind(verb)]) or next((previous[: -len(n)] for n in words["nouns"] if previous.endswith(n)), "")
+    return subject + words["pull_key"] if subject else ""
+
+
 RESPECTIVELY = ("分别", "分別")
 LIST_JOINER = re.compile(r"以及|和|与|與|及|、")
 FIGURE_JOINER = re.compile(r"\s*(?:以及|和|与|與|及|、|，|,)\s*")
