@@ -217,6 +217,7 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
             name = organisation_name(match.group(0))
             if pattern is patterns()["organisation_zh"]:
                 name = chinese_organisation(name) if ends_a_word(text, match.start(), match.end()) else ""
+                name = without_legal_head(text, match.end(), name)
                 if not name:
                     continue
             first = name.split()[0] if " " in name else name
@@ -229,6 +230,14 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 continue
             found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
     return found
+
+
+def without_legal_head(text: str, end: int, name: str) -> str:
+    """'华岳新材料股份' before 有限公司: a head that opens the legal suffix (股份有限公司) is the suffix's, not the name's."""
+    head = next((h for h in words()["organisation_heads_zh"] if name.endswith(h) and len(name) > len(h) + 1), "")
+    if head and text.startswith(tuple(words()["legal_suffixes"]), end - len(head)):
+        return name[: -len(head)]
+    return name
 
 
 def opens_no_name(first: str, name: str, registry: Registry) -> bool:

@@ -635,6 +635,8 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
     """'R&D intensity reached 6.46%' names a percent metric; 'R&D spending ... 6.46 percent of GDP'
     is the registry's share of an amount metric in its base, when it has one."""
     percents = [i for i in preceding if registry.metrics[mentions[i].name].unit == "percent"]
+    if percents and names_its_own_noun(text, quantity, mentions[percents[-1]]):
+        percents = []  # '不良贷款率为0.86%；拨备覆盖率为398.5%': the second rate is the coverage ratio's
     amounts = [i for i in preceding if registry.metrics[mentions[i].name].unit in ("money", "count") and not is_share_base(text, mentions[i])]
     if percents and (not amounts or percents[-1] > amounts[-1] or not quantity.base):
         return Binding(mentions[percents[-1]].name, "registry", mentions[percents[-1]])
@@ -645,6 +647,15 @@ def bind_share(text: str, quantity: Quantity, mentions: list[Mention], preceding
         # a share of a narrowed metric is narrowed too ("exports of machinery ... 41% of the total")
         return Binding(metric, "registry", mentions[amounts[-1]] if ".share" in metric else None)
     return None
+
+
+def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
+    """A Chinese figure whose own clause, after the clause of the registry name before it, names a noun
+    phrase of its own ('；拨备覆盖率为398.5%'): the figure is that noun's, not the earlier name's."""
+    start = clause_start(text, quantity.start)
+    if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
+        return False
+    return bool(chinese_phrases.noun_before(text[start : quantity.start]))
 
 
 def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range,
@@ -1205,6 +1216,9 @@ def share_key(subject: str, base: str) -> str:
     return f"{subject} share of {base or 'total'}".strip()
 
 
+CLAUSE_OF = re.compile(r"[，,；;。！？]")
+
+
 def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
     """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
     with the places and organisations the clause names left out (they are its entity)."""
@@ -1215,6 +1229,9 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+    contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
+    if contribution:
+        return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点
     if quantity.kind == "share" and quantity.unit == "count":
         return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures
     if quantity.kind == "share":
@@ -1346,6 +1363,24 @@ def changed_on_a_weekday(text: str, quantity: Quantity) -> bool:
 def weekday_after() -> re.Pattern:
     days = word_alternation(vocabulary("periods")["weekdays"])
     return re.compile(rf"(?:[^.;:,]|[.,](?=\d)){{0,60}}?\bon\s+(?:{days})\b", re.I)  # not the point of '20.65'
+
+
+def distributes_profit(metric: str) -> bool:
+    """A dividend planned after its year is over is still that year's (拟每10股派发现金红利3.2元 after a
+    paragraph on 2024): a plan to pay out a past year's profit."""
+    return any(word in metric for word in vocabulary("claims").get("profit_distribution_words", ()))
+
+
+def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
+    """The outlook of the figure before, in the same sentence, for a clause that goes on with its total
+    (拟每10股派发现金红利3.2元，合计派发现金红利4.35亿元: the total is planned too)."""
+    if not claims or not claims[-1].outlook or claims[-1].quantity is None or claims[-1].quantity.end > quantity.start:
+        return ""
+    start = clause_start(text, quantity.start)
+    if start <= claims[-1].quantity.start:
+        return ""
+    opening = text[start : quantity.start].lstrip()
+    return claims[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
 
 
 def is_over(period: str, published: date | None) -> bool:
@@ -1703,7 +1738,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         elif claims and is_share_change(text, quantity, claims[-1]):
-            binding = Binding(f"{claims[-1].metric} growth", "phrase", binding.at)  # 占总收入的59.5%，同比提高4.2个百分点
+            binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
@@ -1726,12 +1761,12 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
-        own_outlook = outlook(text, quantity)
+        own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
             period = UNSPECIFIED  # "posted a loss for 2024 and said it would cut 900 jobs": the plan is not of 2024
-        if own_outlook == "plan" and basis == "context" and is_over(period, source.published):
+        if own_outlook == "plan" and basis == "context" and is_over(period, source.published) and not distributes_profit(binding.metric):
             period = UNSPECIFIED  # "Nordhavn will cut 900 jobs" after a paragraph about 2024: not a plan for 2024
         if basis == "open":
             basis = "none"  # 'rose from 300 to 340 in the third quarter': the start's period is left open
@@ -1960,13 +1995,24 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
 
 def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:
     """'占总收入的59.5%，同比提高4.2个百分点', '资产负债率为53.2%，较年初下降1.8个百分点': points right after a
-    share a registry metric does not name, with a change word between, are that share's change (keyed as
-    a rate's change in points is: '<share> growth'), not the growth of what the share is of."""
+    share (a phrase's, or a registry metric's share of its total) with a change word between are that
+    share's change (see share_change), not the growth of what the share is of; a registry rate's points
+    are keyed by the rate itself."""
     if quantity.unit != "percentage_point" or previous.kind != "share" or previous.quantity is None \
-            or previous.quantity.unit != "percent" or not previous.metric or previous.metric_match == "registry":
+            or previous.quantity.unit != "percent" or not previous.metric:
         return False
+    if previous.metric_match == "registry" and not previous.metric.endswith(".share"):
+        return False  # a registry rate's points are its own change (npl_ratio.growth)
     between = text[previous.quantity.end : quantity.start]
     return len(between) <= 16 and chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
+
+
+def share_change(share: Claim, binding: Binding) -> Binding:
+    """The key of a share's change in points: '<share> growth' for a phrase's share, '<metric>.share.growth'
+    for a registry metric's ('新能源发电量占全省发电量的比重为39.9%，比上年提高4.2个百分点')."""
+    if share.metric_match == "registry":
+        return Binding(f"{share.metric}.growth", "registry", binding.at)
+    return Binding(f"{share.metric} growth", "phrase", binding.at)
 
 
 def is_ratio_change(text: str, quantity: Quantity, previous: Claim) -> bool:

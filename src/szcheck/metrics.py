@@ -228,6 +228,8 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
         return False
+    if phrases.contributes_to(text, mention.start, mention.end):
+        return True  # 对经济增长的贡献率, 拉动地区生产总值增长: the growth contributed to, not the figure's metric
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
     kept = kept_modifiers()
@@ -420,6 +422,9 @@ def outlook(text: str, quantity: Quantity) -> str:
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())
              and not is_first_reading(clause, match)]
+    opener = outlook_opener(text, quantity.start)  # it says what the clause is, before the clause's own verbs
+    if opener:
+        return opener
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
     if forecast_said_after(text, quantity):
@@ -427,6 +432,20 @@ def outlook(text: str, quantity: Quantity) -> str:
     after = after_noun(text, quantity)
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
+
+
+OPENER_REACH = 8  # characters of a clause that only says what the next one is (按照规划)
+
+
+def outlook_opener(text: str, position: int) -> str:
+    """plan or target when the clause before the figure's is only an outlook word (按照规划，到2025年…)."""
+    start = clause_start(text, position)
+    if start == 0:
+        return ""
+    before = text[clause_start(text, start - 1) : start - 1].strip()
+    if not before or len(before) > OPENER_REACH:
+        return ""
+    return next((kind for kind, table in words().get("outlook_openers", {}).items() if before in table), "")
 
 
 REVISED_BY = re.compile(r"(?P<noun>[a-z]+)(?:\s+for\s+[^,;]{1,40}?)?\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)

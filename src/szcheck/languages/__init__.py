@@ -63,14 +63,14 @@ def grammars(stage: str) -> list:
 
 
 def reading_form(text: str) -> str:
-    """The text as the vocabulary is written: traditional Chinese in simplified characters, with
-    every character where it was (see languages.zh.script); any other text as it is."""
+    """The text as the vocabulary is written: traditional Chinese in simplified characters and
+    full-width digits in ASCII ones, with every character where it was (see languages.zh.script); any other text as it is."""
     if text.isascii() or not HAN.search(text):
         return text
-    from .zh.numerals import with_arabic_years
+    from .zh.numerals import with_arabic_years, with_ascii_digits
     from .zh.script import simplified
 
-    return with_arabic_years(simplified(text))
+    return with_arabic_years(with_ascii_digits(simplified(text)))
 
 
 def language_of(text: str, declared: str = "") -> str:

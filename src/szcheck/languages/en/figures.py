@@ -820,11 +820,28 @@ def joins_range(text: str, first, second) -> str:
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
     change = ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
-    if change and (CHANGE_FROM.search(change) or not unit_written_once(first, second)):
+    if change and (CHANGE_FROM.search(change) or not (unit_written_once(first, second) or same_unit_range(joiner, first, second))):
         return "pair"
     # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
     by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
     return "pair" if by_change else "range"
+
+
+def same_unit_range(joiner: str, first, second) -> bool:
+    """'增长3%至5%', '增长五至六成', '增长3至5亿元': Chinese writes a change and the level it reached with a comma or
+    由…至 (增长0.2个百分点至5.3%), so a non-ASCII joiner between two ends of one unit, the second
+    above the first and close to it, joins a range."""
+    if joiner.isascii():
+        return False
+    if first.unit == "count" and first.number == first.surface:  # 增长五至六成, 增长3至5亿元: the unit written once
+        from ...reader.figures import written_number
+
+        low, high = first.value, float(written_number(second, Decimal(repr(second.value))))
+    elif first.unit == second.unit:
+        low, high = first.value, second.value
+    else:
+        return False
+    return 0 < low < high < low * LEVEL_AFTER_CHANGE
 
 
 def unit_written_once(first, second) -> bool:

@@ -182,15 +182,31 @@ def multiples(vocab: dict) -> list[str]:
     """增长了一倍 / 上涨1.5倍 (a change of N times: +N x 100%, only right after a change word; 是去年的2倍
     is a level), 翻一番 / 翻两番 (doubled N times), 一半 / 半数 (half)."""
     run = han_numeral()
-    cues = [w + tail for w in vocab["growth_words"] if not w.isascii() for tail in ["", *vocab["times_after"]]]
-    after_cue = "|".join(f"(?<={re.escape(cue)})" for cue in sorted(set(cues), key=len, reverse=True))
+    times = re.escape(vocab["times_word"])
+    multiple = rf"(?:{run}|\d+(?:\.\d+)?)"
+    joiners = word_alternation(vocab["range_joiners"])
+    written = rf"{multiple}(?:{times}?(?:{joiners}){multiple})?{times}"  # 2倍, 3至5倍, 3倍至5倍
     doubling = vocab["doubling"]
     between = word_alternation(doubling["between"])
-    return [rf"(?:{after_cue})(?P<growth_zh_times>(?:{run}|\d+(?:\.\d+)?){re.escape(vocab['times_word'])})",
+    # the change word, then a 了 or a bound (增长了近2倍, 增长超过1倍): the bound is read before the figure
+    return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
             rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})"]
 
 
+def after_change(vocab: dict) -> str:
+    """Lookbehinds for a change word, a 了 and a bound after it (增长, 增长了, 增长近, 增长了超过): one per
+    length, each an alternation of that length's words, so the test costs a few lookbehinds, tried
+    only where a multiple follows."""
+    bounds = ["", *(w for q in MULTIPLE_BOUNDS for w in vocab["qualifiers"][q] if not w.isascii())]
+    cues = {w + tail + bound for w in vocab["growth_words"] if not w.isascii() for tail in ["", *vocab["times_after"]] for bound in bounds}
+    by_length: dict[int, list[str]] = {}
+    for cue in cues:
+        by_length.setdefault(len(cue), []).append(cue)
+    return "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
+
+
+MULTIPLE_BOUNDS = ("nearly", "over", "about", "under", "at_least")  # 增长近2倍, 增长超过1倍, 增长约3倍, 增长不到一倍
 HUNDRED = Decimal(100)
 
 
@@ -200,12 +216,13 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     if groups.get("ratio_zh_half"):
         return Decimal(50), Decimal("0.5")
     if groups.get("growth_zh_times"):
-        written = groups["growth_zh_times"][:-1]
-        number = numerals.read_numeral(written)
-        if number is None or number.end != len(written) or number.approximate:
+        ends = [multiple_of(part) for part in times_range_parts(groups["growth_zh_times"][:-1])]
+        if any(end is None for end in ends):
             return None
-        whole = number.value == number.value.to_integral_value()  # 增长了一倍 is doubled, to the percent
-        return number.value * HUNDRED, Decimal("0.5") if whole else number.unit_of_last_digit / 2 * HUNDRED
+        if len(ends) == 2:  # 增长3至5倍: the middle of the range, spanning it (qualifier_around calls it a range)
+            (low, _), (high, _) = ends
+            return (low + high) / 2, (high - low) / 2 if low < high else None
+        return ends[0]
     if groups.get("growth_zh_doublings"):
         between = "".join(c for c in groups["growth_zh_doublings"][1:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
         times = numerals.read_numeral(between) if between else None
@@ -214,6 +231,35 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
             return None
         return (2 ** int(count) - 1) * HUNDRED, Decimal("0.5")
     return None
+
+
+def multiple_of(written: str) -> tuple[Decimal, Decimal] | None:
+    """(percent, rounding) of a change of `written` times: '1.5' -> (150, 5); '一' -> (100, 0.5)."""
+    number = numerals.read_numeral(written)
+    if number is None or number.end != len(written) or number.approximate:
+        return None
+    whole = number.value == number.value.to_integral_value()  # 增长了一倍 is doubled, to the percent
+    return number.value * HUNDRED, Decimal("0.5") if whole else number.unit_of_last_digit / 2 * HUNDRED
+
+
+@functools.cache
+def times_joiners() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    return re.compile(rf"{re.escape(vocab['times_word'])}?(?:{word_alternation(w for w in vocab['range_joiners'] if not w.isascii())})")
+
+
+def times_range_parts(written: str) -> list[str]:
+    """'3至5' -> ['3', '5'], '3倍至5' -> ['3', '5'], '2' -> ['2']."""
+    return times_joiners().split(written, maxsplit=1)
+
+
+def is_times_range(surface: str) -> bool:
+    """增长3至5倍: a multiple written as a range."""
+    from .. import vocabulary
+
+    return surface.endswith(vocabulary("figures")["times_word"]) and len(times_range_parts(surface[:-1])) == 2
 
 
 def mixed_numeral() -> str:
@@ -342,6 +388,10 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     han = has_han(text)
     if han and (is_furniture(text, match.start()) or is_grade(text, match)):
         return True
+    if han and (is_denominator(text, match.start(), match.end()) or match.group("scale_cjk") and is_per_output(text, match.start(), match.end())):
+        return True
+    if han and not is_percent_match(match) and is_threshold(text, match.start(), match.end()):
+        return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
     if match.group("ratioto_zh") and not (is_ratio(text, match.start()) or text.strip() == match.group(0)):
         return True  # 3:1 as a score or a time; a claims file's value '2.31:1' is read alone
@@ -375,6 +425,52 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if bare and (is_name_or_time(text, start, end) or is_day_of_month(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
+
+
+def is_percent_match(match: re.Match) -> bool:
+    """A percent, in words or with a sign: 两成以上的企业 is a share of the firms, never a threshold."""
+    return bool(match.group("ratio_zh")) or (match.group("unit") or "") in PERCENT_SIGNS
+
+
+PERCENT_SIGNS = frozenset({"%", "％", "‰"})
+THRESHOLD_NOUN_REACH = 2  # characters of what is counted between a size and its bound (百万人口以上城市)
+
+
+def is_threshold(text: str, start: int, end: int) -> bool:
+    """亿元以上项目, 年营收超百亿元的企业: a size bounding a class of things named after it, not a figure."""
+    words = context_words()["thresholds"]
+    after = text[end : end + THRESHOLD_NOUN_REACH + 3]
+    bound = next((at + len(w) for at in range(THRESHOLD_NOUN_REACH + 1) for w in words["after"]
+                  if after.startswith(w, at) and all(HAN.match(c) for c in after[:at])), -1)
+    if bound < 0:
+        if not text[max(0, start - 3) : start].endswith(words["before"]):
+            return False
+        bound = 0
+    rest = text[end + bound : end + bound + 8]
+    if bound and rest.startswith(words["attributive"]):
+        return True  # 2000万元以上的批发业企业
+    rest = rest.removeprefix(words["attributive"])
+    return rest.startswith(words["nouns"])
+
+
+DENOMINATOR_REACH = 30  # characters after the number where its clause states what is per it
+
+
+def is_denominator(text: str, start: int, end: int) -> bool:
+    """每10股派发现金红利4.5元, 每10万人口中拥有大学文化程度的15467人: a number right after 每 with a
+    figure after it in its clause is what that figure is per, not a quantity of its own."""
+    if not text.endswith(context_words()["per"], 0, start):
+        return False
+    clause = CLAUSE_END.split(text[end : end + DENOMINATOR_REACH])[0]
+    return price_after().search(clause) is not None or any(c.isdigit() for c in clause) or any(
+        numerals.is_numeral_char(c, numerals.vocabulary()) for c in clause)
+
+
+def is_per_output(text: str, start: int, end: int) -> bool:
+    """万元GDP能耗, 每万元地区生产总值: a scale of yuan with no number, after 每 or before the output an
+    intensity is measured per, is the ratio's unit."""
+    words = context_words()["per_output"]
+    return text.endswith(words["before"], 0, start) or text.startswith(words["nouns"], end)
 
 
 def is_grade(text: str, match: re.Match) -> bool:
@@ -496,6 +592,17 @@ def context_words() -> dict:
         "label": re.compile(rf"(?:{word_alternation(w[::-1] for w in vocab['identifier_labels'])})"),
         "furniture": tuple(vocab["furniture_labels"]),
         "name_after": tuple(vocab["name_after"]),
+        "per": tuple(vocab["rate_words"]["per"]),
+        "thresholds": {"after": tuple(vocab["thresholds"]["after"]), "before": tuple(vocab["thresholds"]["before"]),
+                       "nouns": tuple(vocab["thresholds"]["nouns"]), "attributive": vocab["thresholds"]["attributive"]},
+        "name_before": tuple(vocab["name_before"]),
+        "rank": {"before": tuple(vocab["rank"]["before"]), "after": tuple(vocab["rank"]["after"])},
+        "date_dots": tuple(vocab["date_dots"]),
+        "quotes": {"open": tuple(vocab["quotes"]["open"]), "close": tuple(vocab["quotes"]["close"])},
+        "per_output": {"before": tuple(vocab["per_output"]["before"]), "nouns": tuple(vocab["per_output"]["nouns"])},
+        "tenor": {"after": tuple(vocab["tenor"]["after"]), "not_before": tuple(vocab["tenor"]["not_before"])},
+        "sessions": {"after": tuple(vocab["sessions"]["after"]), "bodies": tuple(vocab["sessions"]["bodies"]),
+                     "plenary": vocab["sessions"]["plenary"], "meetings": tuple(vocab["sessions"]["meetings"])},
         "page_before": tuple(vocab["page_before"]),
         "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
@@ -549,14 +656,65 @@ def is_identifier(text: str, start: int, digits: int = 0) -> bool:
 
 
 def is_name_or_time(text: str, start: int, end: int) -> bool:
-    """二十一世纪 (a century), 共5页 (pagination), 10时30分 / 9点15分 (a clock time: the minutes after an hour)."""
+    """二十一世纪 (a century), 共5页 (pagination), 10时30分 / 9点15分 (a clock time: the minutes after an hour),
+    五年期 (a tenor), 十四届全国人大 (a session's number)."""
     words = context_words()
-    if text.startswith(words["name_after"], end):
+    if text.startswith(words["name_after"], end) or is_tenor(text, end) or is_session_number(text, start, end):
         return True
+    if text.endswith(words["name_before"], 0, start) or is_dotted_date(text, start, end) or is_quoted_name(text, start, end):
+        return True
+    if text.endswith(words["rank"]["before"], 0, start) and (end == len(text) or text.startswith(words["rank"]["after"], end)
+                                                             or CLAUSE_END.match(text, end)):
+        return True  # 进入全国前十, 前10名: a rank
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_dotted_date(text: str, start: int, end: int) -> bool:
+    """3·15晚会, 7·20暴雨: a month and a day joined by a middle dot name an event."""
+    dots = context_words()["date_dots"]
+    return (text.startswith(dots, end) and end + 1 < len(text) and text[end + 1].isdigit()) or (
+        start >= 2 and text.endswith(dots, 0, start) and text[start - 2].isdigit())
+
+
+QUOTE_REACH = 6  # characters of a slogan's noun after its number ("三农", "六稳", "三去一降一补")
+
+
+def is_quoted_name(text: str, start: int, end: int) -> bool:
+    """"三农", "六稳": a number right after an opening quotation mark, glued to a noun that the quote
+    closes within a few characters, is a slogan's, not a count (a measure word after it counts)."""
+    quotes = context_words()["quotes"]
+    if not text.endswith(quotes["open"], 0, start) or text.startswith(counted_words(), end):
+        return False
+    after = text[end : end + QUOTE_REACH + 1]
+    close = min((at for at in (after.find(mark) for mark in quotes["close"]) if at > 0), default=-1)
+    return close > 0 and all(HAN.match(c) for c in after[:close])
+
+
+def is_tenor(text: str, end: int) -> bool:
+    """五年期以上LPR, 10年期国债: a number before 年期 names a loan's or a bond's term (not 3年期间)."""
+    tenor = context_words()["tenor"]
+    for word in tenor["after"]:
+        if text.startswith(word, end):
+            return not text.startswith(tenor["not_before"], end + len(word))
+    return False
+
+
+def is_session_number(text: str, start: int, end: int) -> bool:
+    """十四届全国人大, 二十届三中全会 (届 and then its body or a plenary's number), 全国人大二次会议 (a
+    meeting's number right after its body): the numbers of sessions, written without 第."""
+    sessions = context_words()["sessions"]
+    if text.startswith(sessions["meetings"], end):
+        return text.endswith(sessions["bodies"], 0, start)
+    if not text.startswith(sessions["after"], end):
+        return False
+    after = end + 1
+    if text.startswith(sessions["bodies"], after):
+        return True
+    numeral = numerals.read_numeral(text, after) if after < len(text) and numerals.is_numeral_char(text[after], numerals.vocabulary()) else None
+    return numeral is not None and text.startswith(sessions["plenary"], numeral.end)
 
 
 def is_day_of_month(text: str, start: int, end: int) -> bool:
@@ -619,6 +777,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     an adverb before the verb (至少配备3名, 大约需要50亿元)."""
     if not has_han(text):
         return None
+    if is_times_range(text[start:end]):
+        return "range"
     words = context_words()
     if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
         return scale_bound(text, start, words)
@@ -744,12 +904,13 @@ def percent_sign(text: str, start: int, end: int) -> int | None:
     compared = comparison_sign(clause) if clause and not is_compared_level(text, start) else None
     if compared is not None:
         return compared
+    written = clause
     clause = words["not_growth"].sub(lambda m: "_" * len(m.group(0)), clause)
     cues = list(words["cues"].finditer(clause))
     share = [m.start() for m in words["share_words"].finditer(clause)]
     if share and (not cues or share[-1] >= cues[-1].end()):
         return 0
-    rates = list(words["rate_noun"].finditer(clause))
+    rates = list(words["rate_noun"].finditer(written))  # 增长率 names a rate of change, though it cues none
     if rates and not (share and share[-1] > rates[-1].start()):
         # a rate noun, then at most a change word that reaches a level (增速回落至3.5% is a growth of 3.5%)
         later = [cue for cue in cues if cue.start() >= rates[-1].end()]

@@ -787,6 +787,16 @@ def han_year() -> "re.Pattern":
     return re.compile(rf"(?<![{numeral}])[{digits}]{{4}}(?![{numeral}])(?=(?:{suffixes})|[{joiners}][{digits}]{{4}}(?:{suffixes}))")
 
 
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def with_ascii_digits(text: str) -> str:
+    """`text` with full-width digits (２０２４年１－１０月) as ASCII ones, one character for one: the year,
+    date and period rules are written for ASCII digits; `text` itself when it holds none."""
+    converted = text.translate(ASCII_DIGITS)
+    return text if converted == text else converted
+
+
 def with_arabic_years(text: str) -> str:
     """`text` with each year written in Han digits (二〇二四年, 二零二四年) in Arabic digits (2024年), at the
     same positions, so that it is read as a year is; `text` itself when it holds none."""

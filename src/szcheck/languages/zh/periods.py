@@ -36,12 +36,12 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
                    "日", day_span),
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
-        PeriodRule("cjk_first_months", 26, rf"{year_before}前(?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度)", "前", first_months(vocab["cjk_counts"])),
+        PeriodRule("cjk_first_months", 26, rf"{year_before}[前首](?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度|季(?![节風风]))", ["前", "首"], first_months(vocab["cjk_counts"])),
         # 2025年半年度报告, 2025年中期业绩: a company's interim period, the first half
         PeriodRule("cjk_interim", 29, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['interim'])})", "年",
                    lambda match, text, published, vocab: (f"{match['year']}-H1", False, False)),
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
-        PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])季度", "季度", part_of_year("Q", "q", vocab["cjk_numerals"])),
+        PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])(?:季度|(?<=第[{numerals}1-4])季(?![节风]))", "季", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
         PeriodRule("cjk_year", 160, rf"(?P<year>{YEAR})年", "年", lambda match, text, published, vocab: (match["year"], False, False)),
         PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
@@ -51,7 +51,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # 十年前, 三年前: the year that many years before publication (before the year the sentence named)
         PeriodRule("cjk_years_ago", 21, rf"{not_in_number}(?P<n>\d{{1,3}}|{many})年(?:{word_alternation(vocab['years_before'])})",
                    "年", years_ago(vocab["cjk_counts"])),
-        PeriodRule("cjk_quarter_span", 24, rf"{year_before}(?P<q1>[{numerals}1-4])\s*[{joiners}]\s*(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
+        PeriodRule("cjk_quarter_span", 24, rf"{year_before}第?(?P<q1>[{numerals}1-4])(?:季度)?\s*[{joiners}]\s*第?(?P<q2>[{numerals}1-4])季度", "季度", quarter_span),
         # 比去年同期, 较上年末, 与2023年相比: the time of what a figure is compared with dates nothing
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
@@ -65,6 +65,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
+        PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
+        PeriodRule("cjk_holiday", 27, rf"{year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
+                   list(vocab["holidays"]), holiday),
         PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
@@ -121,7 +124,7 @@ def years_ago(counts: dict):
 
 
 def quarter_span(match, text, published, vocab):
-    """一至三季度: the months from the first quarter's start to the last one's end; with no year
+    """一至三季度, 一季度至三季度, 第一季度到第三季度: the months from the first quarter's start to the last one's end; with no year
     written, the last such span up to publication (as 前三季度 and 1-9月)."""
     year, relative = sentence_year(match, text, published, vocab)
     if year is None:
@@ -144,6 +147,30 @@ def part_of_year(letter: str, group: str, numbers: dict):
         year -= 1 if relative and not match["rel"] and published and months * number > published.month else 0
         return f"{year}-{letter}{number}", relative, False
     return resolve
+
+
+def full_year(match, text, published, vocab):
+    """全年: the year the sentence named before it (2024年…，全年…; 今年…，全年… the publication's); with
+    none named, no period of its own (the article's year places it)."""
+    named = named_year(text, match.start(), vocab)
+    if named:
+        return str(named), False, False
+    before = text[max(0, match.start() - YEAR_REACH) : match.start()]
+    relative = next((w for w in vocab["this_year"] + vocab["last_year"] if not w.isascii() and w in before), "")
+    if relative and published:
+        return str(published.year - (relative in vocab["last_year"])), True, False
+    return None  # no year named: the period rules leave it to the article's
+
+
+def holiday(match, text, published, vocab):
+    """今年国庆假期, 2024年五一小长假: the month the holiday falls in, of the sentence's year (else the
+    last such holiday up to publication)."""
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    month_of = vocab["holidays"][match["holiday"]]
+    year -= 1 if relative and not match["rel"] and published and month_of > published.month else 0
+    return f"{year}-{month_of:02d}", relative, False
 
 
 def month(match, text, published, vocab):
@@ -183,7 +210,7 @@ def first_months(counts: dict):
         year, relative = sentence_year(match, text, published, vocab)
         written = match["n"]
         number = int(written) if written.isdigit() else counts[written]
-        months = number * (3 if match["unit"] == "季度" else 1)
+        months = number * (3 if match["unit"].startswith("季") else 1)
         if not 1 < months <= 12:
             return None
         if year is None:

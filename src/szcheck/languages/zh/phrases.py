@@ -22,10 +22,15 @@ STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "r", "
 MAX_WORDS = 6
 
 
+WORD_FREQUENCY = 100000  # high enough that a report's word added below wins over the dictionary's cut
+
+
 @functools.cache
 def segmenter():
     import rjieba
 
+    for word, tag in vocabulary("claims")["segmenter_words_zh"].items():
+        rjieba.add_word(word, WORD_FREQUENCY, tag)
     return rjieba
 
 
@@ -50,8 +55,12 @@ def words() -> dict[str, frozenset[str]]:
         "infixes": frozenset(vocab["name_infixes_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
+        "categories": frozenset(vocab["category_words_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
+        # the change verbs as words of their own (上涨, 下跌), never the rate nouns among them (增速, 降幅)
+        "change_verbs": frozenset(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"]
+                                  if HAN.search(w) and w not in vocabulary("figures")["rate_nouns"]),
     }
 
 
@@ -79,11 +88,11 @@ def opens_with_a_predicate(text: str) -> bool:
 
 
 def is_stop(word: str, tag: str) -> bool:
-    """A word that ends a noun phrase: a predicate, a scope word, a function word, a number, punctuation,
+    """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or (tag in STOP_TAGS and not is_han_word(word, tag))
-            or not LETTER.search(word) or (tag == "ns" and word.endswith(vocab["place_suffixes"])))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+            or not LETTER.search(word) or (tag == "ns" and len(word) > 2 and word.endswith(vocab["place_suffixes"])))  # 城市 is no place
 
 
 NUMERAL = re.compile(r"[\d０-９一二两三四五六七八九十百千万亿零〇兩萬億]")
@@ -109,11 +118,20 @@ def trimmed(phrase: str) -> str:
     '价格下降' -> '价格'), which the segmenter may have left inside one word."""
     vocab = words()
     ends = vocab["ends"] + vocab["changes"]
-    while phrase.endswith(ends) and len(phrase) > 1:
+    while phrase.endswith(ends) and len(phrase) > 1 and not ends_inside_a_word(phrase, max(len(w) for w in ends if phrase.endswith(w))):
         phrase = phrase[: -max(len(w) for w in ends if phrase.endswith(w))]
     while phrase.startswith(vocab["starts"]) and len(phrase) > 1:
         phrase = phrase[len(next(w for w in vocab["starts"] if phrase.startswith(w))) :]
     return phrase if len(phrase) > 1 and phrase not in vocab["counting"] else ""
+
+
+def ends_inside_a_word(phrase: str, length: int) -> bool:
+    """Is the one-character measure word ending `phrase` the last character of a longer word: 户 of 客户,
+    家 of 商家 (a measure word after a number is cut as a word of its own: 1200户 -> 户)."""
+    if length != 1 or phrase[-1] not in words()["counting"] or not HAN.search(phrase[-2:-1]):
+        return False  # a function word glued into a word (数达, 班约) is what trimming is for
+    last = tagged(phrase)[-1:]
+    return bool(last) and len(last[0][0]) > 1 and last[0][1] not in STOP_TAGS
 
 
 def is_rate(noun: str) -> bool:
@@ -121,10 +139,18 @@ def is_rate(noun: str) -> bool:
     return noun.endswith(words()["rates"])
 
 
+# An abbreviation in brackets inside a name (研究与试验发展（R&D）经费投入, 广义货币(M2)余额): no clause break.
+ABBREVIATION = re.compile(r"[（(][A-Za-z0-9&.+\- ]{1,12}[）)]")
+
+
+def without_abbreviations(text: str) -> str:
+    return ABBREVIATION.sub("", text) if "(" in text or "（" in text else text
+
+
 def noun_before(text: str) -> str:
     """The noun phrase a figure at the end of `text` is said of: '全市社会消费品零售总额达到' ->
     '社会消费品零售总额'; '' when the clause names none."""
-    clause = CLAUSE_END.split(text[-120:])[-1]
+    clause = CLAUSE_END.split(without_abbreviations(text[-120:]))[-1]
     if not HAN.search(clause):
         return ""
     tokens = with_split_words_joined(tagged(clause))
@@ -143,10 +169,26 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if kept:
+        kept.insert(0, per_units_before(tokens))  # '每10股派发现金红利': a dividend per ten shares, not all dividends
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+def per_units_before(tokens: list[tuple[str, str]]) -> str:
+    """'每10股' when the words before a name (and the verb between) are 每, a number and a measure word:
+    what the figure is per is part of its name ('每10股派发现金红利3.2元' is not the total dividend)."""
+    at = len(tokens)
+    if at and tokens[at - 1][0] in words()["predicates"]:
+        at -= 1  # the verb between: 派发
+    if at < 3:
+        return ""
+    per, number, unit = (word for word, _ in tokens[at - 3 : at])
+    if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
+        return ""
+    return per + number + unit
 
 
 AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
@@ -177,9 +219,29 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 1
     if tokens[-1][1] == "t" and len(kept[0]) == 1:
         return 1  # 春节档, 暑期档: a season glued to a one-character noun names the season's slot, not a time
+    size = threshold_before(tokens, kept)
+    if size:
+        return size  # 亿元以上项目, 百万人口以上城市, 产值超亿元企业: the size names the class counted
+    if word in vocab["categories"] and before and not is_stop(*before):
+        return 1  # 金银珠宝类零售额, 汽车类商品: a category of goods is part of the name
     if word in vocab["measure_adverbs"]:
         return 1  # 平均工资, 平均销售价格: 平均 before a noun names an average; before 为 (平均为) it is an adverb
     return 0
+
+
+def threshold_before(tokens: list[tuple[str, str]], kept: list[str]) -> int:
+    """How many of the last tokens state a size bounding the name `kept` after them: the size before a
+    bound (亿元 | 以上项目, 10 亿元 | 以上项目, 百万 | 人口以上城市), or a bound and the size after it (超 亿元 |
+    企业); 0 for none."""
+    bounds = vocabulary("figures")["thresholds"]
+    if tokens[-1][1] != "m" or not NUMERAL.search(tokens[-1][0]):
+        return 0
+    if kept[0] in bounds["after"] or (len(kept) > 1 and kept[1] in bounds["after"]):
+        sized = len(tokens)
+        while sized and tokens[sized - 1][1] == "m":
+            sized -= 1
+        return len(tokens) - sized
+    return 2 if len(tokens) > 1 and tokens[-2][0] in bounds["before"] else 0
 
 
 def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -246,7 +308,7 @@ def share_parts(text: str) -> tuple[str | None, str]:
     """(what, of what) for a share written '第三产业增加值13650亿元，占全市经济总量的六成' or '外来人口占比为':
     the noun before 占 ('' when 占 opens the clause) and the noun after it ('' for a whole: 全省);
     (None, '') when the clause has no 占."""
-    clause = CLAUSE_END.split(text[-120:])[-1]
+    clause = CLAUSE_END.split(without_abbreviations(text[-120:]))[-1]
     marks = [clause.rfind(word) for word in vocabulary("figures")["share_phrases"]]
     at = max(marks)
     if at < 0:
@@ -255,6 +317,28 @@ def share_parts(text: str) -> tuple[str | None, str]:
     for noun in vocabulary("claims")["share_nouns_zh"]:
         base = base.replace(noun, "")
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
+
+
+def contributes_to(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] the growth a measure contributes to: 对经济增长的贡献率, 拉动地区生产总值增长?"""
+    words = vocabulary("claims")["contribution_zh"]
+    after = text[end : end + 8].lstrip("增长的")
+    return after.startswith(tuple(words["nouns"])) or text.endswith(tuple(words["verbs"]), 0, start)
+
+
+def contribution_metric(clause: str, previous: str) -> str:
+    """最终消费支出对经济增长的贡献率为 -> '最终消费支出贡献率'; 拉动地区生产总值增长 -> '最终消费支出拉动增长'
+    (what pulls is named before 拉动, else by the contribution before it); '' for no such clause."""
+    words = vocabulary("claims")["contribution_zh"]
+    noun = next((n for n in words["nouns"] if n in clause), "")
+    if noun and words["of"] in clause:
+        subject = noun_before(clause[: clause.rfind(words["of"], 0, clause.rfind(noun))])
+        return subject + noun if subject else ""
+    verb = next((v for v in words["verbs"] if v in clause), "")
+    if not verb:
+        return ""
+    subject = noun_before(clause[: clause.rfind(verb)]) or next((previous[: -len(n)] for n in words["nouns"] if previous.endswith(n)), "")
+    return subject + words["pull_key"] if subject else ""
 
 
 RESPECTIVELY = ("分别", "分別")
