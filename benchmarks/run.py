@@ -755,8 +755,8 @@ def print_reading(r: dict) -> None:
 
 
 def print_chinese(r: dict) -> None:
-    print(f"\n1b. Chinese reading speed  (the Chinese articles of tests/corpus/ repeated; each measure timed chunk by chunk "
-          f"next to a bare digit scan of the same chunk; the CPU ratio is steadier than the wall one on a shared machine)")
+    print("\n1b. Chinese reading speed  (the Chinese articles of tests/corpus/ repeated; each measure timed chunk by chunk "
+          "next to a bare digit scan of the same chunk; the CPU ratio is steadier than the wall one on a shared machine)")
     rows = [("baseline: re.finditer(r'\\d') over the text", f"{r['zh_mb'] / r['zh_baseline_s']:,.1f} MB/s", f"{r['zh_baseline_s']:.3f} s", "1x", "1x")]
     for label, key, mb, base in (
         (f"read_figures per sentence ({r['zh_mb']:.2f} MB, {r['zh_sentences']:,} sentences, {r['zh_figures']:,} figures)",

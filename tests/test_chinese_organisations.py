@@ -4,7 +4,6 @@ its own in a registry file of its configuration (here the corpus's carmaker, 天
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 

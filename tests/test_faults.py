@@ -4,7 +4,6 @@ writes. The cache can only be missing, never wrong; nothing a person wrote is lo
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import subprocess

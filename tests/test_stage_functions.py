@@ -7,7 +7,6 @@ import copy
 import json
 import random
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from ..build_cache import built
-from .intervals import half_unit, make_interval, signed_interval
+from .intervals import half_unit, signed_interval
 from .patterns import ending_with, ends_with, first_character_test, lower_in_place, lowered, prefix_tree, start_test, word_alternation
 
 CONTEXT = "en"  # the language whose rules read a figure's context (see szcheck.languages)
@@ -38,7 +38,7 @@ NUMBER_FORM = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\u
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 # "3 x 10^8", "6.022 \u00d7 10\u00b2\u00b3": a number times a power of ten
 TIMES_TEN = rf"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10(?:\^[-\u2212]?\d{{1,2}}|\u207b?[{SUPERSCRIPT_DIGITS}]{{1,2}})(?![\d{SUPERSCRIPT_DIGITS}])"
-POWER_OF_TEN = re.compile(rf"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10\^?")
+POWER_OF_TEN = re.compile(r"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10\^?")
 EXPONENT_FORM = str.maketrans({**{c: str(d) for d, c in enumerate(SUPERSCRIPT_DIGITS)}, "\u207b": "-", "\u2212": "-"})
 DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
 NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
@@ -887,7 +887,6 @@ def figure_grammars() -> list:
 def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | None = None, kind: str | None = None,
                    currency: str = "") -> Quantity:
     rules = context_rules()
-    digits, words = match.group("digits"), match.group("words")
     unit, scale, measure = unit_and_scale(match, lex, currency)
     measure, stated_per = rate_unit(measure)
     if unit == "count" and not measure:

@@ -256,7 +256,6 @@ def build_rules() -> Rules:
     vocab = vocabulary("figures")
     rates = vocab["rate_words"]
     cue_words = vocab["growth_words"] + vocab["decrease_words"]
-    percent = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(vocab["percent_words"], key=len, reverse=True))
     return Rules(
         growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
         share_phrase=ending_with(vocab["share_phrases"]),
