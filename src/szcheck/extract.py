@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -1058,7 +1058,7 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     """Figures that state the same metric as the one before them: 'up from 4.1% in 2023', 'slower
     than the 6.2% pace', 'beating forecasts of 5.0%'; and the level a change ended at or started from: 'fell 12% year on year to
     $6.2 billion', 'down 1% from 1.81 million'."""
-    between = text[previous.end : quantity.start]
+    between = without_noun(text[previous.end : quantity.start], previous.noun)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
     if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
         return binding
@@ -1932,7 +1932,7 @@ def reached_by(text: str, change: Claim, quantity: Quantity, metric: str) -> boo
     previous = change.quantity
     steps = (f"{metric}.change", f"{metric} change", f"{metric}.growth", f"{metric} growth")  # 'rose 12% to 6,841 homes'
     return previous is not None and change.metric in steps \
-        and previous.end <= quantity.start and GROWTH_TO.match(text[previous.end : quantity.start]) is not None
+        and previous.end <= quantity.start and GROWTH_TO.match(without_noun(text[previous.end : quantity.start], previous.noun)) is not None
 
 
 def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:

@@ -305,7 +305,7 @@ def level_mention(text: str, quantities: list[Quantity], attached: list, index: 
         return None
     if quantity.kind != "growth" and period_words()["compared"].search(text, max(0, quantity.start - 40), quantity.start):
         return None
-    between = text[quantity.end : quantities[index + 1].start]
+    between = without_noun(text[quantity.end : quantities[index + 1].start], quantity.noun)  # 'grew by 6,100 people to'
     return attached[index + 1] if period_words()["change_to_level"].fullmatch(between) else None
 
 
