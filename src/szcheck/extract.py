@@ -1829,9 +1829,12 @@ ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word b
 
 def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
     """'Saudi Arabia, the group's top producer, pumped 9.95 million bpd, up 120,000 bpd': a physical quantity said of
-    nothing named measures what the article last measured in its unit (its change, for a change)."""
-    earlier = scope.measured.get(LAST + quantity.unit, "") if quantity.measure and not binding.metric else ""
-    if not earlier:
+    nothing named, or of the head noun alone ('Iraqi output slipped to 4.1 million bpd'), measures what the article
+    last measured in its unit (its change, for a change)."""
+    earlier = scope.measured.get(LAST + quantity.unit, "") if quantity.measure else ""
+    head = binding.metric.removesuffix(" change")
+    head = "" if head in anaphor_nouns() else head  # "the group pumped 27.8 million bpd"
+    if not earlier or (head and not earlier.endswith(" " + head)):  # "Iraqi output" after "oil output" in barrels a day
         return binding
     known = earlier.split(":")[0] in registry.metrics
     if is_change(text, quantity):

@@ -58,9 +58,11 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
                    rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
+        PeriodRule("start_of", 79, rf"(?:at\s+)?the\s+(?:start|beginning)\s+of\s+(?:the\s+year|{year_or_relative})", ["start of", "beginning of"], start_of),
         PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?", "end of", end_of),
         PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
-        PeriodRule("since_month", 105, rf"since\s+(?P<month>{month})\.?(?:\s+(?:{year_or_relative}))?(?![\w-])", "since", since_month, running=True),
+        PeriodRule("since_month", 78, rf"since\s+(?:(?P<month>{month})\.?|the\s+(?:start|beginning)\s+of(?:\s+the\s+year)?)(?:\s+(?:{year_or_relative}))?(?![\w-])",
+                   "since", since_month, running=True),
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
@@ -81,6 +83,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("current_financial_year", 184, word_alternation(vocab["current_financial_year"]), ["year"], current_financial_year),
         PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
                    [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
+        # "A year earlier, the group pumped 27.8 million bpd": opening its sentence, the story's period a year back
+        PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,)",
+                   ["earlier", "ago", "before"], story_period_a_year_before),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
                    ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
@@ -285,6 +290,13 @@ def end_of(match, text, published, vocab):
     return f"{year}-{month:02d}", relative, False
 
 
+def start_of(match, text, published, vocab):
+    """'at the start of the year', 'the beginning of 2025': the year's first month (of the publication year when the
+    year is not named)."""
+    year, relative = year_of(match, published, vocab)
+    return (f"{year}-01", relative, False) if year is not None else None
+
+
 def end_of_part(match, text, published, vocab):
     """'at the end of the third quarter' (2024-09), 'by the end of the first half of 2025' (2025-06): the
     part's last month. 'At the end of the year', 'by the end of the quarter', 'at year-end' with no year:
@@ -351,12 +363,12 @@ def future_marker() -> re.Pattern:
 
 
 def since_month(match, text, published, vocab):
-    """'since August last year', 'since March 2024': the months from that one up to publication; with no
-    year, from the latest such month before it."""
+    """'since August last year', 'since March 2024', 'since the start of the year': the months from that one up to
+    publication; with no year, from the latest such month before it."""
     if not published:
         return None
-    month = vocab["months"][match["month"].lower()]
-    if match["year"] or match["rel"]:
+    month = vocab["months"][match["month"].lower()] if match["month"] else 1  # "since the start of the year"
+    if match["year"] or match["rel"] or not match["month"]:
         year, _ = year_of(match, published, vocab)
     else:
         year = published.year if month < published.month else published.year - 1
