@@ -2096,7 +2096,6 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
 
 
-@functools.lru_cache(maxsize=256)  # one pattern a noun; bounded, and kept out of re's own cache, which the other patterns fill
 def partner_after(noun: str) -> re.Pattern:
     """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
     return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{partner_prepositions()})\s+(?:the\s+)?(?=[A-Z])", re.I)
