@@ -2168,6 +2168,8 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     whole change), the period before: a year before, or for a rate of less than a year the stretch
     just before."""
     clause = text[clause_start(text, quantity.start) : quantity.start]
+    if not UP_FROM.search(clause) and not CHANGE_BASE.search(clause):
+        return None  # no 'from' before the figure: read no periods after it (most figures)
     own = read_periods(text[quantity.end : quantity.end + 40].split(",")[0].split(";")[0], published)
     up_from = UP_FROM.search(clause) and not own and not names_previous_period(text, quantity) and not previous_step(text, quantity)
     if not up_from and not CHANGE_BASE.search(clause):

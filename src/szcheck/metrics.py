@@ -92,9 +92,7 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
     start = clause_start(text, quantity.start)
     clause = text[start : quantity.start].lower()
     best, nearest = None, None
-    for metric in registry.metrics.values():
-        if not metric.nouns or head not in (noun.lower() for noun in metric.nouns):
-            continue  # (most metrics count nothing: no generator to build for them)
+    for metric in counting_metrics(registry).get(head, ()):
         if not metric.verbs:
             return metric.name, None
         for verb in metric.verbs:
@@ -102,6 +100,21 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
                 if nearest is None or match.start() > nearest.start - start:
                     best, nearest = metric.name, Mention(start + match.start(), start + match.end(), metric.name, "verb")
     return (best, nearest) if best else None
+
+
+_counting: list = []  # [registry, its index]: one entry, for the registry in use
+
+
+def counting_metrics(registry: Registry) -> dict[str, list]:
+    """The metrics that count each noun (lower case), in registry order: built once per registry, not
+    by a loop over every metric for each figure (most metrics count nothing)."""
+    if not _counting or _counting[0] is not registry:
+        index: dict[str, list] = {}
+        for metric in registry.metrics.values():
+            for noun in dict.fromkeys(noun.lower() for noun in metric.nouns):
+                index.setdefault(noun, []).append(metric)
+        _counting[:] = [registry, index]
+    return _counting[1]
 
 
 def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
