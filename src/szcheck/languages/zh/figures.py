@@ -916,7 +916,31 @@ def percent_sign(text: str, start: int, end: int) -> int | None:
         later = [cue for cue in cues if cue.start() >= rates[-1].end()]
         if not later or words["level_after"].search(clause, later[-1].end()):
             return words["rate_nouns"][rates[-1].group(0)]
+        if is_points(text[start:end]):
+            # 降幅收窄1.2个百分点: the fall narrowed, so the growth rate rose; 降幅扩大 is a fall of the rate
+            cue_sign = -1 if later[-1].group(0) in words["decrease"] else 1
+            return cue_sign * words["rate_nouns"][rates[-1].group(0)]
     return None
+
+
+def states_rate_change(text: str, start: int, end: int) -> bool:
+    """增速回落0.4个百分点, 降幅收窄1.2个百分点: points after a growth rate's noun and a change word are
+    the change of that rate, not a growth of its own."""
+    if not has_han(text) or not is_points(text[start:end]):
+        return False
+    words = context_words()
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    rates = list(words["rate_noun"].finditer(clause))
+    if not rates:
+        return False
+    after = clause[rates[-1].end() :]
+    return words["cues"].search(after) is not None or comparison_sign(after) is not None  # 增速比上月末高1个百分点
+
+
+def is_points(surface: str) -> bool:
+    from .. import read_language_data
+
+    return surface.endswith(tuple(read_language_data("zh", "figures")["percentage_point_words"]))
 
 
 def scale_of_number(number: str) -> Decimal | None:
