@@ -938,9 +938,14 @@ def states_rate_change(text: str, start: int, end: int) -> bool:
 
 
 def is_points(surface: str) -> bool:
+    return surface.endswith(point_words())
+
+
+@functools.cache
+def point_words() -> tuple[str, ...]:
     from .. import read_language_data
 
-    return surface.endswith(tuple(read_language_data("zh", "figures")["percentage_point_words"]))
+    return tuple(read_language_data("zh", "figures")["percentage_point_words"])
 
 
 def scale_of_number(number: str) -> Decimal | None:
