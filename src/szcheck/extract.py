@@ -1737,6 +1737,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
+        elif quantity.kind == "growth" and chinese_figures.states_rate_change(text, quantity.start, quantity.end):
+            binding = rate_change(binding)  # 降幅收窄1.2个百分点: the change of the growth rate
         elif claims and is_share_change(text, quantity, claims[-1]):
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
@@ -1994,6 +1996,14 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
     return (quantity.unit == "percentage_point" and binding.metric.endswith(".growth") and previous.metric == binding.metric
             and previous.quantity is not None and previous.quantity.unit == "percent" and previous.kind == "growth"
             and chinese_phrases.is_chinese(previous.quote))
+
+
+def rate_change(binding: Binding) -> Binding:
+    """The key of a growth rate's change in points: 'gdp.growth_change', '<phrase> growth change'."""
+    for suffix, change in ((".growth", ".growth_change"), (" growth", " growth change")):
+        if binding.metric.endswith(suffix):
+            return Binding(binding.metric[: -len(suffix)] + change, binding.match, binding.at)
+    return binding
 
 
 def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:

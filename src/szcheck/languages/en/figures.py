@@ -231,6 +231,8 @@ class Rules:
     level_preposition_end: re.Pattern
     gdp_before: re.Pattern
     range_joiner: re.Pattern
+    between_joiner: re.Pattern
+    between_closer: re.Pattern
     clock_before: re.Pattern  # "half past ten"
     clock_after: re.Pattern  # "3 pm", "9.45 am"
     month_after: re.Pattern  # "14 March 2025"
@@ -250,6 +252,11 @@ def characters(words) -> str:
 @functools.cache
 def rules() -> Rules:
     return built("en-figure-rules", build_rules)  # kept between runs (build_cache)
+
+
+def alternation_or_none(words) -> str:
+    """The words as one alternation; one that matches nothing when no language has any."""
+    return word_alternation(words) if words else "(?!)"
 
 
 def build_rules() -> Rules:
@@ -284,7 +291,10 @@ def build_rules() -> Rules:
         level_preposition_end=re.compile(
             "(?:" + "|".join(rf"\b{w}" if w.isascii() else w for w in vocab["level_prepositions"]) + r")\s*$"),
         gdp_before=re.compile(r"(?:\bto|\bof|" + "|".join(vocab["share_of_before"]) + r")\s*(?:the\s+\w+['’]s\s+)?GDP(?![A-Za-z])"),
-        range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"]) + r"|-|–|~)\s*$", re.I),
+        range_joiner=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab["range_joiners"] + vocab.get("between_joiners", []))
+                                + r"|-|–|~)\s*$", re.I),
+        between_joiner=re.compile(rf"^\s*(?:{alternation_or_none(vocab.get('between_joiners'))})\s*$"),
+        between_closer=re.compile(rf"[^,.;:，。；：、]{{0,{BETWEEN_CLOSER_REACH}}}?(?:{alternation_or_none(vocab.get('between_closers'))})"),
         clock_before=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(vocab['clock_before_words'])})\s+$", re.I),
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
         month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
@@ -801,6 +811,7 @@ def read_share_base(text: str, before: str = "") -> str | None:
 
 
 BETWEEN_END = re.compile(r"between\s+$", re.I)
+BETWEEN_CLOSER_REACH = 3  # characters of what is counted between a range's second end and its closing word (2万与3万人之间)
 AS_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should)\s+$", re.I)
 BY_END = re.compile(r"\bby\s+$", re.I)
 CHANGE_FROM = re.compile(r"\bfrom$", re.I)  # "rose from", as ends_with gives it: a change, whatever its units
@@ -814,6 +825,8 @@ def joins_range(text: str, first, second) -> str:
     joiner = text[first.end : second.start]
     if not rules().range_joiner.match(joiner):
         return ""
+    if rules().between_joiner.match(joiner):  # 介于4%与5%之间: the closing word after the second end makes the pair a range
+        return "range" if rules().between_closer.match(text, second.end, second.end + BETWEEN_CLOSER_REACH + 2) else ""
     if joiner.strip().lower() == "and":
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):

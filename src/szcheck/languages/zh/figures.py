@@ -916,7 +916,36 @@ def percent_sign(text: str, start: int, end: int) -> int | None:
         later = [cue for cue in cues if cue.start() >= rates[-1].end()]
         if not later or words["level_after"].search(clause, later[-1].end()):
             return words["rate_nouns"][rates[-1].group(0)]
+        if is_points(text[start:end]):
+            # 降幅收窄1.2个百分点: the fall narrowed, so the growth rate rose; 降幅扩大 is a fall of the rate
+            cue_sign = -1 if later[-1].group(0) in words["decrease"] else 1
+            return cue_sign * words["rate_nouns"][rates[-1].group(0)]
     return None
+
+
+def states_rate_change(text: str, start: int, end: int) -> bool:
+    """增速回落0.4个百分点, 降幅收窄1.2个百分点: points after a growth rate's noun and a change word are
+    the change of that rate, not a growth of its own."""
+    if not has_han(text) or not is_points(text[start:end]):
+        return False
+    words = context_words()
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    rates = list(words["rate_noun"].finditer(clause))
+    if not rates:
+        return False
+    after = clause[rates[-1].end() :]
+    return words["cues"].search(after) is not None or comparison_sign(after) is not None  # 增速比上月末高1个百分点
+
+
+def is_points(surface: str) -> bool:
+    return surface.endswith(point_words())
+
+
+@functools.cache
+def point_words() -> tuple[str, ...]:
+    from .. import read_language_data
+
+    return tuple(read_language_data("zh", "figures")["percentage_point_words"])
 
 
 def scale_of_number(number: str) -> Decimal | None:
@@ -955,6 +984,25 @@ def money_words() -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile(word_alternation(vocab["money_nouns"])), tuple(vocab["big_scales"])
 
 
+@functools.cache
+def pay_words() -> tuple[re.Pattern, re.Pattern]:
+    """A pay noun ending the words before a sum (月薪一万二, 工资为三千五), and what may follow a bare sum."""
+    from .. import vocabulary
+
+    words = vocabulary("figures")["pay_sums"]
+    before = rf"(?:{word_alternation(words['nouns'])})(?:{word_alternation(words['between'])})?$"
+    return re.compile(before), re.compile(rf"(?:{word_alternation(words['after'])})|[^\u3400-\u9fff]|$")
+
+
+PAY_REACH = 8  # characters before a sum where its pay noun and the verb between may stand (月平均工资约为)
+
+
+def is_pay_sum(text: str, start: int, end: int) -> bool:
+    """月薪一万二, 工资三千五左右: a bare number right after a pay noun, with no noun of its own after it, is yuan."""
+    before, after = pay_words()
+    return bool(before.search(text, max(0, start - PAY_REACH), start) and after.match(text, end))
+
+
 def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     """'CNY' for a sum in 亿 with no currency whose clause is about money (规模近8000亿,
     千亿级产业基金), and for yuan, jiao or fen read whole (七块八, 五毛钱); '' otherwise: 8000亿
@@ -964,6 +1012,8 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
     nouns, scales = money_words()
     if YUAN_WITH_CHANGE.search(surface):
         return "CNY"  # 七块八: yuan and jiao, read whole
+    if is_pay_sum(text, start, end):
+        return "CNY"
     if not any(scale in surface for scale in scales):
         return ""
     before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
@@ -1036,3 +1086,31 @@ def states_difference(text: str, start: int, end: int) -> bool:
 def percent_step(surface: str) -> Decimal | None:
     """10 for a percent written in tenths (六成: the first end of 五至六成 is five tenths too)."""
     return Decimal(10) if any(word in surface for word in numerals.vocabulary().raw["tenths"]) else None
+
+
+@functools.cache
+def exchange_rate_words() -> tuple[re.Pattern, frozenset[str]]:
+    from .. import vocabulary
+
+    words = vocabulary("figures")["exchange_rates"]
+    return re.compile(word_alternation(words["cues"])), frozenset(words["units"])
+
+
+EXCHANGE_RATE_REACH = 20  # characters of the clause before a quote where it names the exchange rate
+
+
+def is_exchange_rate(text: str, start: int, digits: str) -> bool:
+    """人民币对美元汇率收于7.1230元: a quote with decimals and no scale in a clause naming an exchange
+    rate is the rate, a plain number, not a sum of money."""
+    if "." not in digits:
+        return False
+    cues, _ = exchange_rate_words()
+    return cues.search(CLAUSE_END.split(text[max(0, start - EXCHANGE_RATE_REACH) : start])[-1]) is not None
+
+
+def unit_stands(text: str, match: re.Match) -> bool:
+    """The 元 after an exchange rate's quote is the quote's currency, no sum of money (收于7.1230元)."""
+    _, units = exchange_rate_words()
+    if match.group("unit") not in units or not has_han(text) or match.group("scale"):
+        return True
+    return not is_exchange_rate(text, match.start(), match.group("digits") or "")

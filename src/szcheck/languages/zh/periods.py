@@ -61,7 +61,11 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
-        PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))(?:{ends})", vocab["year_ends"], year_end),
+        # 2024年末, 今年年底 (the year written twice), 上年末 (the year before the one the sentence names)
+        PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))年?(?:{ends})", vocab["year_ends"], year_end),
+        # 本季度末, 上季末, 本季度: the quarter of publication (or the one before), at its end
+        PeriodRule("cjk_current_quarter", 38, rf"(?P<which>{word_alternation(vocab['this_quarter'] + vocab['last_quarter'])})(?P<end>{ends})?",
+                   vocab["this_quarter"] + vocab["last_quarter"], current_quarter),
         PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
@@ -302,10 +306,24 @@ def year_end(match, text, published, vocab):
     """2024年末, 去年底: the last month of the year, as a level at its end is dated."""
     if match["year"]:
         return f"{match['year']}-12", False, False
+    if match["rel"] in vocab["prior_year"]:
+        named = named_year(text, match.start(), vocab)
+        if named:
+            return f"{named - 1}-12", False, False  # 2024年…上年末: the end of 2023
     if not published:
         return UNRESOLVED
     last = match["rel"] in vocab["last_year"] + vocab["prior_year"]
     return f"{published.year - last}-12", True, False
+
+
+def current_quarter(match, text, published, vocab):
+    """本季度末 / 上季度末: the last month of the quarter of publication or of the one before; 本季度 the quarter."""
+    if not published:
+        return UNRESOLVED
+    quarter = (published.month - 1) // 3 + 1 - (match["which"] in vocab["last_quarter"])
+    year = published.year - (quarter == 0)
+    quarter = quarter or 4
+    return (f"{year}-{3 * quarter:02d}" if match["end"] else f"{year}-Q{quarter}"), True, False
 
 
 def month_alone(match, text, published, vocab):
@@ -371,11 +389,19 @@ def year_ends_in_context(text: str, mentions: list, context, published) -> list:
         for m in pattern.finditer(text):
             own = named_year(text, m.start(), period_vocabulary())
             if own or (named if whole else year is not None):
-                found.append((m, f"{own or year}" + ("" if whole else "-12"), not (own or named)))
+                this = published.year if not (own or named or whole) and published and is_year_end_ahead(text, m) else year
+                found.append((m, f"{own or this}" + ("" if whole else "-12"), not (own or named)))
     added = [PeriodMention(start=m.start(), end=m.end(), period=period, text=m[0], relative=relative, fronted=is_fronted(text, m),
                             point=period.endswith("-12"))
              for m, period, relative in found if not overlaps_any(mentions, m.start(), m.end())]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def is_year_end_ahead(text: str, match: re.Match) -> bool:
+    """到年底, 年底前: a deadline at the end of the year under way, not the last year-end passed."""
+    ahead = period_vocabulary()["year_end_ahead"]
+    before = text.endswith(tuple(ahead["before"]), 0, match.start()) and not text.endswith(tuple(ahead["not_before"]), 0, match.start())
+    return before or text.startswith(tuple(ahead["after"]), match.end())
 
 
 @functools.cache
