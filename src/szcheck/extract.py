@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -299,7 +299,18 @@ def main_subject(source: Source, registry: Registry) -> str:
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
-    return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+    subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+    return fullest_spelling(subject, counts, registry)
+
+
+def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
+    """'Halden Insurance' in a title and 'Halden Insurance Group' in the lead are one company: it is named as
+    the article writes it in full, so that a source that only writes the full name keys its figures the same."""
+    if subject in registry.entities:
+        return subject
+    key = entity_key(subject)
+    spellings = [name for name in counts if name.startswith(subject) and entity_key(name) == key]
+    return max(spellings, key=len, default=subject)
 
 
 def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
