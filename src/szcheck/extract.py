@@ -812,6 +812,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
+        binding = total_of_part(text, quantities, index, bindings) or binding
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings) \
                 or compared_figure(text, quantities, index, bindings)
@@ -1339,7 +1340,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     else the last full year for an annual flow (the year under way for a forecast, a target or a plan:
     `expected`; a plan is never of a story period already over), the publication month for a level or
     a count."""
-    base = registry.metrics.get(metric.split(".")[0])
+    base = flow_or_own(metric, registry)
     if base and base.kind == "attribute":
         return UNSPECIFIED
     flow = is_flow(text, quantity, metric, registry)
@@ -1415,10 +1416,21 @@ def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
+def flow_or_own(metric: str, registry: Registry):
+    """The registry metric a key names; a qualified key ('vehicle_sales:overseas', 'dividend_per_share:final')
+    as its base when that is a flow: a part of a flow runs over the same period. (A qualified balance is
+    still read as a metric of unknown kind, as it always was.)"""
+    own = registry.metrics.get(metric.split(".")[0])
+    if own is not None or ":" not in metric:
+        return own
+    base = registry.metrics.get(metric.split(".")[0].split(":")[0])
+    return base if base is not None and base.kind == "flow" else None
+
+
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
     """What happens over a stretch of time (output, spending, a change, a share of a total), as its
     metric or its words tell; not a level at a moment (deposits, population, a count held)."""
-    base = registry.metrics.get(metric.split(".")[0])
+    base = flow_or_own(metric, registry)
     if metric.endswith((".change", " change")):  # a change happens over a period, even a balance's
         return True
     if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
@@ -2066,11 +2078,28 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
     if quantity.kind != "amount" or not english_phrases.words()["per_share"].match(text, quantity.end):
         return binding
     if DIVIDEND.search(text, max(0, quantity.start - 120), quantity.start):
-        return Binding("dividend_per_share", "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
+        return Binding(dividend_key(text, quantity), "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
     return Binding("eps", "registry", binding.at) if binding.metric in english_phrases.words()["earnings_keys"] else binding
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+
+
+def dividend_key(text: str, quantity: Quantity) -> str:
+    """'a final dividend of 23.5 pence a share': a part of the year's dividend, keyed apart from the total
+    ('dividend_per_share:final'); the part named last before the figure, in its clause."""
+    parts = list(english_phrases.words()["dividend_part"].finditer(text, clause_start(text, quantity.start), quantity.start))
+    return f"dividend_per_share:{' '.join(parts[-1]['part'].lower().split())}" if parts else "dividend_per_share"
+
+
+def total_of_part(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """'a final dividend of 23.5 pence a share, bringing the total for the year to 34 pence': the figure after
+    a part that states its total is the part's metric without the qualifier that made it a part."""
+    if not index or bindings[-1].match != "registry" or "." in bindings[-1].metric:
+        return None
+    if not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
+        return None
+    return Binding(bindings[-1].metric.partition(":")[0], "registry")  # no mention: the part's qualifier is not read again
 
 
 def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
