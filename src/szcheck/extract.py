@@ -1032,7 +1032,26 @@ def registry_phrase(key: str, quantity: Quantity, registry: Registry) -> Binding
     named = registry_name(base) if base else ""
     if named in registry.metrics and (growth or is_compatible(registry.metrics[named].unit, quantity)):
         return Binding(named + growth, "registry")
-    return None
+    counted = counted_by_head(base, quantity, registry)
+    return Binding(counted + growth, "registry") if counted else None
+
+
+def counted_by_head(key: str, quantity: Quantity, registry: Registry) -> str:
+    """'Visitors from the United States rose 15% to 720,000': a subject whose head is the thing one registry metric
+    alone counts (tourist_visits counts visitors) is that metric, as 'welcomed 4.9 million visitors' is; a qualifier
+    after a colon stays. A head several metrics count (vehicles: sold, built or delivered) names none of them, and
+    a noun after the figure ('4.06 million skilled workers') is counted_metric's, which wants the metric's verb."""
+    phrase, colon, narrowed = key.partition(":")
+    words_ = phrase.split()
+    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure:
+        return ""
+    head = words_[-1].lower()
+    if quantity.noun and singular(quantity.noun.split()[-1].lower()) == head:
+        return ""
+    counting = [m for m in registry.metrics.values() if m.unit == "count" and any(singular(n.lower()) == head for n in m.nouns)]
+    if len(counting) != 1:
+        return ""
+    return f"{counting[0].name}:{narrowed.strip().lower()}" if colon and narrowed.strip() else counting[0].name
 
 
 def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
@@ -2120,17 +2139,25 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     """'shipments to the United States climbed 2.3%': a place after the noun of a metric read from the
     text and 'to' or 'from' is the partner of the flow, which narrows it, as it does a registry metric's;
     not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
-    if binding.match != "phrase" or not binding.metric or ":" in binding.metric:
+    if not binding.metric or ":" in binding.metric:
         return binding
-    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    if binding.match == "phrase":
+        base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+        nouns = [base.split()[-1]]
+    else:  # 'Visitors from the United States rose 15%': the thing a registry metric counts, with its partner
+        base, dot, rest = binding.metric.partition(".")
+        suffix = dot + rest
+        counted = load_registry().metrics.get(base)
+        nouns = [singular(noun.lower()) for noun in (counted.nouns if counted else ()) if noun.isascii() and " " not in noun]
     # "Travel to Japan, its fastest-growing market, jumped 18%"; a window before the figure, not the sentence: linear
     plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
     clause = plain[clause_start(plain, len(plain)) :]
-    found = partner_after(base.split()[-1]).search(clause)
-    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
-    if not places or places[0].start != 0 or places[0].name == entity:
-        return binding
-    return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+    for noun in nouns:
+        found = partner_after(noun).search(clause)
+        places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+        if places and places[0].start == 0 and places[0].name != entity:
+            return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+    return binding
 
 
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
