@@ -2107,7 +2107,8 @@ DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 def dividend_key(text: str, quantity: Quantity) -> str:
     """'a final dividend of 23.5 pence a share': a part of the year's dividend, keyed apart from the total
     ('dividend_per_share:final'); the part named last before the figure, in its clause."""
-    parts = list(english_phrases.words()["dividend_part"].finditer(text, clause_start(text, quantity.start), quantity.start))
+    begin = max(clause_start(text, quantity.start), quantity.start - 120)  # the window the dividend was found in: linear
+    parts = list(english_phrases.words()["dividend_part"].finditer(text, begin, quantity.start))
     return f"dividend_per_share:{' '.join(parts[-1]['part'].lower().split())}" if parts else "dividend_per_share"
 
 
