@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -299,7 +299,18 @@ def main_subject(source: Source, registry: Registry) -> str:
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
-    return max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+    subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+    return fullest_spelling(subject, counts, registry)
+
+
+def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
+    """'Halden Insurance' in a title and 'Halden Insurance Group' in the lead are one company: it is named as
+    the article writes it in full, so that a source that only writes the full name keys its figures the same."""
+    if subject in registry.entities:
+        return subject
+    key = entity_key(subject)
+    spellings = [name for name in counts if name.startswith(subject) and entity_key(name) == key]
+    return max(spellings, key=len, default=subject)
 
 
 def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
@@ -801,6 +812,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
+        binding = total_of_part(text, quantities, index, bindings) or binding
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings) \
                 or compared_figure(text, quantities, index, bindings)
@@ -1020,7 +1032,26 @@ def registry_phrase(key: str, quantity: Quantity, registry: Registry) -> Binding
     named = registry_name(base) if base else ""
     if named in registry.metrics and (growth or is_compatible(registry.metrics[named].unit, quantity)):
         return Binding(named + growth, "registry")
-    return None
+    counted = counted_by_head(base, quantity, registry)
+    return Binding(counted + growth, "registry") if counted else None
+
+
+def counted_by_head(key: str, quantity: Quantity, registry: Registry) -> str:
+    """'Visitors from the United States rose 15% to 720,000': a subject whose head is the thing one registry metric
+    alone counts (tourist_visits counts visitors) is that metric, as 'welcomed 4.9 million visitors' is; a qualifier
+    after a colon stays. A head several metrics count (vehicles: sold, built or delivered) names none of them, and
+    a noun after the figure ('4.06 million skilled workers') is counted_metric's, which wants the metric's verb."""
+    phrase, colon, narrowed = key.partition(":")
+    words_ = phrase.split()
+    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure:
+        return ""
+    head = words_[-1].lower()
+    if quantity.noun and singular(quantity.noun.split()[-1].lower()) == head:
+        return ""
+    counting = [m for m in registry.metrics.values() if m.unit == "count" and any(singular(n.lower()) == head for n in m.nouns)]
+    if len(counting) != 1:
+        return ""
+    return f"{counting[0].name}:{narrowed.strip().lower()}" if colon and narrowed.strip() else counting[0].name
 
 
 def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
@@ -1328,7 +1359,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     else the last full year for an annual flow (the year under way for a forecast, a target or a plan:
     `expected`; a plan is never of a story period already over), the publication month for a level or
     a count."""
-    base = registry.metrics.get(metric.split(".")[0])
+    base = flow_or_own(metric, registry)
     if base and base.kind == "attribute":
         return UNSPECIFIED
     flow = is_flow(text, quantity, metric, registry)
@@ -1404,10 +1435,21 @@ def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
+def flow_or_own(metric: str, registry: Registry):
+    """The registry metric a key names; a qualified key ('vehicle_sales:overseas', 'dividend_per_share:final')
+    as its base when that is a flow: a part of a flow runs over the same period. (A qualified balance is
+    still read as a metric of unknown kind, as it always was.)"""
+    own = registry.metrics.get(metric.split(".")[0])
+    if own is not None or ":" not in metric:
+        return own
+    base = registry.metrics.get(metric.split(".")[0].split(":")[0])
+    return base if base is not None and base.kind == "flow" else None
+
+
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
     """What happens over a stretch of time (output, spending, a change, a share of a total), as its
     metric or its words tell; not a level at a moment (deposits, population, a count held)."""
-    base = registry.metrics.get(metric.split(".")[0])
+    base = flow_or_own(metric, registry)
     if metric.endswith((".change", " change")):  # a change happens over a period, even a balance's
         return True
     if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
@@ -2068,11 +2110,29 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
     if quantity.kind != "amount" or not english_phrases.words()["per_share"].match(text, quantity.end):
         return binding
     if DIVIDEND.search(text, max(0, quantity.start - 120), quantity.start):
-        return Binding("dividend_per_share", "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
+        return Binding(dividend_key(text, quantity), "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
     return Binding("eps", "registry", binding.at) if binding.metric in english_phrases.words()["earnings_keys"] else binding
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+
+
+def dividend_key(text: str, quantity: Quantity) -> str:
+    """'a final dividend of 23.5 pence a share': a part of the year's dividend, keyed apart from the total
+    ('dividend_per_share:final'); the part named last before the figure, in its clause."""
+    begin = max(clause_start(text, quantity.start), quantity.start - 120)  # the window the dividend was found in: linear
+    parts = list(english_phrases.words()["dividend_part"].finditer(text, begin, quantity.start))
+    return f"dividend_per_share:{' '.join(parts[-1]['part'].lower().split())}" if parts else "dividend_per_share"
+
+
+def total_of_part(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """'a final dividend of 23.5 pence a share, bringing the total for the year to 34 pence': the figure after
+    a part that states its total is the part's metric without the qualifier that made it a part."""
+    if not index or bindings[-1].match != "registry" or "." in bindings[-1].metric:
+        return None
+    if not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
+        return None
+    return Binding(bindings[-1].metric.partition(":")[0], "registry")  # no mention: the part's qualifier is not read again
 
 
 def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
@@ -2093,17 +2153,25 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     """'shipments to the United States climbed 2.3%': a place after the noun of a metric read from the
     text and 'to' or 'from' is the partner of the flow, which narrows it, as it does a registry metric's;
     not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
-    if binding.match != "phrase" or not binding.metric or ":" in binding.metric:
+    if not binding.metric or ":" in binding.metric:
         return binding
-    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    if binding.match == "phrase":
+        base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+        nouns = [base.split()[-1]]
+    else:  # 'Visitors from the United States rose 15%': the thing a registry metric counts, with its partner
+        base, dot, rest = binding.metric.partition(".")
+        suffix = dot + rest
+        counted = load_registry().metrics.get(base)
+        nouns = [singular(noun.lower()) for noun in (counted.nouns if counted else ()) if noun.isascii() and " " not in noun]
     # "Travel to Japan, its fastest-growing market, jumped 18%"; a window before the figure, not the sentence: linear
     plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
     clause = plain[clause_start(plain, len(plain)) :]
-    found = partner_after(base.split()[-1]).search(clause)
-    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
-    if not places or places[0].start != 0 or places[0].name == entity:
-        return binding
-    return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+    for noun in nouns:
+        found = partner_after(noun).search(clause)
+        places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+        if places and places[0].start == 0 and places[0].name != entity:
+            return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
+    return binding
 
 
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")

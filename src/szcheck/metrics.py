@@ -215,6 +215,8 @@ def compound_words(before: str) -> str:
         if (word.lower() in neutral or word.lower() in stop_words() or not re.fullmatch(r"[a-z][a-z-]*", word)
                 or is_verb(word) or word.endswith("ed") or find_mentions(word, "entities")):  # "Tencent posted revenue"
             break
+        if index and written[index - 1].lower() == "to" and word.lower() in words()["infinitive_verbs"]:
+            break  # "aims to increase per capita disposable income": a verb, not a kind of income
         kept.insert(0, singular(word))
     else:
         index = -1

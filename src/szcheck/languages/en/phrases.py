@@ -58,6 +58,11 @@ def words() -> dict:
                                     r"(?:\s+(?:in|the|during))*\s*$", re.I),
         "earlier_estimate": re.compile(rf"\s+(?:{word_alternation(vocab['earlier_estimate_after'])})(?![\w-])", re.I),
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
+        "dividend_part": re.compile(rf"\b(?P<part>{word_alternation(vocab['dividend_parts'])})\s+(?:cash\s+)?dividends?\b", re.I),
+        # between a part and its total: "(a share), bringing the total for the year to"
+        "total_of_part": re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s*,\s*(?:and\s+)?(?:{word_alternation(vocab['taking_verbs'])})"
+                                    rf"\s+(?:the|its|their)\s+(?:{word_alternation(vocab['total_nouns'])})(?:\s+(?:for|in|of)\s+(?:the\s+)?[\w-]+)?"
+                                    rf"\s+to\s+(?:(?:about|around|some|nearly|almost)\s+)?", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
         # the figure's own period may stand first: "grew 0.6% in the third quarter compared with the previous quarter"
         "sequential": re.compile(rf"(?:\s+(?:in|for|during)(?:\s+[\w-]+){{1,4}}?(?=[\s(,]))?[\s(,]*(?:{word_alternation(vocab['sequential_after'])}|(?:{word_alternation(vocab['sequential_from'])})"
