@@ -215,6 +215,7 @@ class Rules:
     decrease_after: re.Pattern
     decrease_words: frozenset
     not_quantity_before: frozenset
+    rank_words: frozenset  # the words of not_quantity_before that rank, also a sum of money ("the top $1 million")
     rate_per: re.Pattern
     rate_adverbs: dict
     time_nouns: frozenset
@@ -270,6 +271,7 @@ def build_rules() -> Rules:
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
+        rank_words=lowered(vocab["rank_words"]),
         rate_per=re.compile(  # matched against lower-cased text
             rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
             rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})"
@@ -421,9 +423,12 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
             return True  # "5G", "post-95s", "COVID-19": part of a word
         if NUMBER_RUN_AFTER.match(after) and not is_model_after(after, grammar) or (NUMBER_RUN_BEFORE.search(before) and not YEAR_BEFORE.search(before)):
             return True  # a run of bare numbers is an identifier or layout debris ("2 1")
-    if (word.lower().rstrip(".") in grammar.not_quantity_before or word.lower() in grammar.not_quantity_before) \
-            and not (not bare and AS_VERB_BEFORE.search(text[max(0, match.start() - 40) : match.start()].rstrip()[: -len(word)])):
-        return True  # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount)
+    label = word.lower().rstrip(".") if word.lower().rstrip(".") in grammar.not_quantity_before else word.lower()
+    if label in grammar.not_quantity_before and not (not bare and AS_VERB_BEFORE.search(text[max(0, match.start() - 40) : match.start()].rstrip()[: -len(word)])) \
+            and not (match.group("symbol") and label not in grammar.rank_words):
+        # "top 10", "No. 1", "the top 2%" (but "will top $500 billion" is a verb and an amount, and "cost the group
+        # £310 million" is money: a label numbers things, never with a currency sign)
+        return True
     if word.lower().rstrip(".") in grammar.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
     return bool(bare and digits and is_part_of_name(text, match, digits, word, qualifier_of))
