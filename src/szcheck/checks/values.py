@@ -434,6 +434,10 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
                 cause["fits"], note = fit
                 cause["text"] += f"; {note}"
             causes.append(cause)
+    swapped = swapped_digits(clusters)
+    if swapped:
+        causes.append({"cause": "transposition", "values": list(swapped),
+                       "text": f"{swapped[0]} and {swapped[1]} differ only in two neighbouring digits, swapped: a likely typing slip"})
     if near:
         causes.append({"cause": "rounding", "text": "the values differ by less than 1%: most likely rounding or an approximation"})
     sides = [evidence(cluster, sources) for cluster in clusters]
@@ -449,6 +453,23 @@ def diagnose(group: Group, clusters: list[list[Claim]], sources: dict[str, Sourc
     if not near:  # a share follows its part's real conflict, not a near miss beside it
         linked[(group.key.entity, group.key.metric, group.key.period)] = (details, clusters)
     return text, details
+
+
+DIGIT = re.compile(r"\d")
+
+
+def swapped_digits(clusters: list[list[Claim]]) -> tuple[str, str] | None:
+    """Two values written alike but for two neighbouring digits in turned order ('$612 million' and '$621 million',
+    '9.95 million bpd' and '9.59 million bpd'), as (one, the other); else None."""
+    if len(clusters) != 2:
+        return None
+    first, second = (cluster[0].value for cluster in clusters)
+    if first == second or DIGIT.sub("#", first) != DIGIT.sub("#", second):
+        return None
+    differing = [i for i, (a, b) in enumerate(zip(first, second)) if a != b]
+    if len(differing) != 2 or first[differing[0]] != second[differing[1]] or first[differing[1]] != second[differing[0]]:
+        return None
+    return (first, second) if differing[1] == differing[0] + 1 else None
 
 
 def scale_fit(group: Group, clusters: list[list[Claim]], series: dict) -> tuple[str, str] | None:
