@@ -294,15 +294,17 @@ def test_a_self_contradiction_lists_its_sides_like_a_conflict(project, runner):
     assert all(side["sources"] == ["sources/a.txt"] for side in finding["sides"])
 
 
-@pytest.mark.parametrize("first, second", [
-    ("612 million dollars", "621 million dollars"),
-    ("9.95 million tonnes", "9.59 million tonnes"),
-])
-def test_two_neighbouring_digits_swapped_are_diagnosed_as_a_typing_slip(project, runner, first, second):
+
+def profit_causes(project, runner, first: str, second: str) -> list[dict]:
+    """The causes diagnosed for two sources stating one profit differently."""
     write_source(project, "a", f"Maren Line's net profit was {first} in 2024.")
     write_source(project, "b", f"Maren Line's net profit was {second} in 2024.")
-    [finding] = [f for f in report(runner)["findings"] if f["rule"] == "SZ101"]
-    [cause] = [c for c in finding["causes"] if c["cause"] == "transposition"]
+    return [cause for finding in report(runner)["findings"] for cause in finding.get("causes", [])]
+
+
+@pytest.mark.parametrize("first, second", [("612 million dollars", "621 million dollars"), ("9.95 million tonnes", "9.59 million tonnes")])
+def test_two_neighbouring_digits_swapped_are_diagnosed_as_a_typing_slip(project, runner, first, second):
+    [cause] = [c for c in profit_causes(project, runner, first, second) if c["cause"] == "transposition"]
     assert sorted(cause["values"]) == sorted([first, second])
 
 
@@ -312,7 +314,4 @@ def test_two_neighbouring_digits_swapped_are_diagnosed_as_a_typing_slip(project,
     ("612 million dollars", "621 billion dollars"),  # another scale word
 ])
 def test_other_differences_are_no_transposition(project, runner, first, second):
-    write_source(project, "a", f"Maren Line's net profit was {first} in 2024.")
-    write_source(project, "b", f"Maren Line's net profit was {second} in 2024.")
-    causes = [c["cause"] for f in report(runner)["findings"] for c in f.get("causes", [])]
-    assert "transposition" not in causes
+    assert "transposition" not in [c["cause"] for c in profit_causes(project, runner, first, second)]
