@@ -742,9 +742,8 @@ def restated_change_sign(text: str, start: int) -> int:
     if joined is None:
         return 0
     clause = lower_in_place(CLAUSE_BREAK_OUTSIDE_NUMBERS.split(before[: joined.start()])[-1])
-    cue = None
-    for cue in grammar.growth_cues.finditer(clause):
-        pass
+    cues = list(grammar.growth_cues.finditer(clause))
+    cue = cues[-1] if cues else None  # the verb of the change restated: the last in the clause
     if cue is None or TO_WORD.search(clause, cue.end()) or not any(c.isdigit() for c in clause[cue.end() :]):
         return 0
     return -1 if cue.group(0) in grammar.decrease_words else 1
