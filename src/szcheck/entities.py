@@ -661,9 +661,7 @@ def organisation_part(text: str, start: int, position: int, entity: str | None) 
 
 @functools.lru_cache(maxsize=64)  # asked once per figure of a sentence
 def without_asides(text: str) -> str:
-    from .languages.en.phrases import without_asides as blanked
-
-    return blanked(text)
+    return english_phrases.without_asides(text)
 
 
 def compared_at(text: str, start: int, position: int, names: list[Named]) -> int:

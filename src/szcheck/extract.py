@@ -21,7 +21,7 @@ from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -1079,7 +1079,6 @@ COMPARED = re.compile(
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
-SPAN_FROM = re.compile(r"\bfrom\s+$", re.I)
 # "rose 12% to", "rose 5.2 million barrels last week to", "rose by 410,000 bpd (bpd) in October to": a change, then the level it reached
 GROWTH_TO = re.compile(r"^\s*(?:(?:per|a|an)\s+[a-z]+\s*)?(?:\([^()]{1,20}\)\s*)?(?:(?:in|during|for|over|last|this)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?\s+)?"
                        r"(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
@@ -1104,7 +1103,7 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
         return Binding(re.sub(r"(?<=.)(?:\.| )(?:growth|change)$", "", binding.metric), binding.match)
     # the level reached from a start: 'rose from 1.2 million to 1.5 million'
     if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between) \
-            and SPAN_FROM.search(text, max(0, previous.start - 20), previous.start):
+            and period_words()["span_start"].search(text, max(0, previous.start - 20), previous.start):
         return binding
     # the level an absolute change ended at: 'fell by 16,000 to 33.9 million'
     if previous.kind == quantity.kind and previous.unit == quantity.unit and GROWTH_TO.match(between):
@@ -1421,10 +1420,10 @@ def is_over(period: str, published: date | None) -> bool:
 
 
 OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?", re.I)
+
+
 def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
     """Whether a period is written in the figure's own clause (after the last clause break before it, up to the next)."""
-    from .reader.periods import period_words
-
     breaks = period_words()["clause_break"]
     begin = max((m.end() for m in breaks.finditer(text, max(0, quantity.start - 200), quantity.start)), default=0)
     after = breaks.search(text, quantity.end)
@@ -2293,8 +2292,7 @@ def span_end_of_a_market(metric: str, period: str) -> str:
     """A market's level dated by a span is the level at its end: 'Its shares have gained 40% since January,
     giving it a market value of 520 trillion won' is the value at publication. (Other balances keep the span:
     a labour survey's 'in work ... over the three months to October' is the average of those months.)"""
-    known = load_registry().metrics.get(metric.split(".")[0].split(":")[0])
-    if known is None or not known.market or "." in metric:
+    if "." in metric or not is_market(metric, load_registry()):
         return period
     if ".." in period:
         return period.rpartition("..")[2]
