@@ -642,14 +642,16 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
 
 
 def short_scale_counts(match: re.Match, lex: Lexicon) -> bool:
-    """A letter scale glued to its number counts: 'k' and 'b' always, 'm' in capitals ('1.2M') or
-    before a plural noun ('5m subscribers'; '6m wall' is a length)."""
+    """A letter scale glued to its number counts: 'k' and 'b' always, 'm' in capitals ('1.2M'),
+    before a plural noun ('5m subscribers'; '6m wall' is a length) or with nothing after it in a
+    clause that counts things ('visitors reached 8m')."""
     written = first_of(match, lex.scale_groups)
     if match.group("gap_scale") != "":
         return False
     if lex.short_scales[written.lower()] == "any" or written.isupper():
         return True
-    return context_rules().counts_plural(match.string, match.end())
+    rules = context_rules()
+    return rules.counts_plural(match.string, match.end()) or rules.counts_before(match.string, match.start(), match.end())
 
 
 def measured_rounding(value: Decimal, rounding: Decimal, measure: str) -> Decimal:

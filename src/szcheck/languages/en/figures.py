@@ -240,6 +240,10 @@ class Rules:
     change_before_range: re.Pattern  # matched against reversed text: "rose from", "fell by"
     plural_nouns: frozenset  # plurals without an s: "people", "children"
     race_nouns: frozenset  # "the 400m hurdles": a race, not a count
+    length_words: frozenset  # "8m high", "the wall rises 8m": a glued 'm' is metres
+    counted_totals: frozenset  # "the population is 8m": a glued 'm' is millions
+    change_verbs: frozenset  # "rises", "falls": no plural nouns
+    name_determiners: frozenset  # "the COP28 talks": a name after these
     count_modifiers: frozenset  # "10-15 new staff": an adjective between a count and its noun
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
@@ -299,10 +303,14 @@ def build_rules() -> Rules:
         between_closer=re.compile(rf"[^,.;:，。；：、]{{0,{BETWEEN_CLOSER_REACH}}}?(?:{alternation_or_none(vocab.get('between_closers'))})"),
         clock_before=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(vocab['clock_before_words'])})\s+$", re.I),
         clock_after=re.compile(rf"[\s\u00a0]?(?:{word_alternation(vocab['clock_words'])})"),
-        month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'] if len(m) > 3)})(?![a-z])"),
+        month_after=re.compile(rf"\s+(?:{word_alternation(m.capitalize() for m in vocabulary('periods')['months'])})(?![a-z])"),
         change_before_range=ending_with(f"{change} {joiner}".strip() for change in cue_words for joiner in vocab["change_words_before_range"]),
         plural_nouns=frozenset(vocab["plural_nouns"]),
         race_nouns=frozenset(vocab["race_nouns"]),
+        length_words=frozenset(vocab["length_words"]),
+        change_verbs=lowered(vocab["growth_words"] + vocab["decrease_words"]),
+        name_determiners=lowered(vocab["name_determiners"]),
+        counted_totals=frozenset(vocab["counted_totals"]),
         count_modifiers=frozenset(vocab["count_modifiers"]),
         count_openers=lowered(vocab["count_openers"]),
         model_after=re.compile(model_words(vocab)),
@@ -392,6 +400,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "half past ten": a time of day
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
+    if digits and is_code_glued_name(match, word):
+        return True  # "the COP28 summit", "MSCI ACWI": a currency code glued to a plain number names a thing
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
         return True  # "Shares of 3M rose", "the publisher 2K": a name, not 3 million
     if digits and bare and is_address(text, match, digits, word):
@@ -596,6 +606,7 @@ def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
 
 ZIP_DIGITS = re.compile(r"\d{5}")
 CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,\n—–]\s*|[\"“‘(]\s*)$")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]\s*|[\"“‘(]\s*)$")
 
 
 def is_address(text: str, match: re.Match, digits: str, word: str) -> bool:
@@ -634,6 +645,23 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
     if following[:1] in ("+", "-", "–", "/") or word.lower() in qualifier_of:
         return False
     return not counts_plural(text, match.end())
+
+
+def is_code_glued_name(match: re.Match, word: str) -> bool:
+    """A three-letter currency code glued to a whole number of one or two digits, with nothing after
+    it, after a determiner or opening its clause ('the COP28 talks', 'At COP29,'), is a name; money
+    written with a code follows its verb ('cost GBP5'), is spaced, or carries a scale ('USD5m')."""
+    symbol = match.group("symbol") or ""
+    if len(symbol) != 3 or not symbol.isalpha() or not symbol.isupper() or match.group(0)[len(symbol):][:1].isspace():
+        return False
+    before = match.string[max(0, match.start() - 40) : match.start()].rstrip()
+    opens_sentence = SENTENCE_OPENING.search(before[: len(before) - len(word)].rstrip()) and (not word or word[0].isupper())
+    if word.lower() not in rules().name_determiners and not opens_sentence:
+        return False
+    digits = match.group("digits")
+    if match.string[match.end() : match.end() + 1] in ("-", "–", "/"):
+        return False  # "EUR4-6m": the first end of a range
+    return digits.isdigit() and len(digits) <= 2 and not (match.group("scale") or match.group("unit"))
 
 
 @functools.cache
@@ -861,13 +889,42 @@ def same_unit_range(joiner: str, first, second) -> bool:
 
 
 def unit_written_once(first, second) -> bool:
-    """'rise by 10 to 15 percent': a bare first end near the second, whose unit it shares, is a
-    range; 'rose by 34,000 to 2.95 million' is a change and the level it reached."""
-    return (first.unit == "count" and first.number == first.surface and second.unit != "count"
-            and 0 < abs(first.value) and second.value < abs(first.value) * LEVEL_AFTER_CHANGE)
+    """'rise by 10 to 15 percent', 'cut 40 to 50 jobs': a bare first end near the second, whose unit
+    it shares, is a range; 'rose by 34,000 to 2.95 million' is a change and the level it reached."""
+    from ...reader.figures import written_number
+
+    if not (first.unit == "count" and first.number == first.surface and first.value):
+        return False
+    second_number = written_number(second, Decimal(repr(second.value)))  # "3" of "3 billion dollars"
+    if second.unit != "count":
+        return second_number < abs(first.value) * LEVEL_AFTER_CHANGE
+    # "cut 40 to 50 jobs", "added 3 to 4 million users": what is counted, or its scale, written once after
+    # the second end, which is a little above the first ("rose 12,000 to 1.3 million" is a change and its level)
+    if not (second.noun or second_number != Decimal(repr(second.value))):
+        return False
+    return abs(first.value) < second_number < abs(first.value) * LEVEL_AFTER_CHANGE
 
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+WORDS = re.compile(r"[A-Za-z]+")
+
+
+def counts_before(text: str, start: int, end: int) -> bool:
+    """Nothing is counted after the number, but its clause counts things: 'Visitors reached 8m',
+    'the population is 8m' (and no word of size: 'the wall rises 8m', '8m high' are lengths)."""
+    if NEXT_WORD.match(text, end) and NEXT_WORD.match(text, end).group(1).lower() in rules().length_words:
+        return False
+    clause = text[max(0, start - 80) : start]
+    clause = clause[max((clause.rfind(mark) for mark in ".;:,\n"), default=-1) + 1 :]
+    words = [word.lower() for word in WORDS.findall(clause)]
+    if not words or words[-1] in ("the", "a") or any(word in rules().length_words for word in words):
+        return False  # "ran the 100m": a race
+    grammar = rules()
+    return any(word in grammar.counted_totals or is_plural_noun(word) and word not in grammar.change_verbs for word in words)
+
+
+def is_plural_noun(word: str) -> bool:
+    return word in rules().plural_nouns or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def counts_plural(text: str, end: int) -> bool:
@@ -881,7 +938,7 @@ def counts_plural(text: str, end: int) -> bool:
         noun = after.group(1).lower() if after else noun
     if noun in rules().race_nouns:
         return False
-    return noun in rules().plural_nouns or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
+    return is_plural_noun(noun)
 
 
 SPELLED_WORDS = re.compile(r"[\s-]+")
