@@ -244,6 +244,7 @@ class Rules:
     counted_totals: frozenset  # "the population is 8m": a glued 'm' is millions
     change_verbs: frozenset  # "rises", "falls": no plural nouns
     name_determiners: frozenset  # "the COP28 talks": a name after these
+    fall_right_before: frozenset  # "off 2%": a fall, right before its percent only
     count_modifiers: frozenset  # "10-15 new staff": an adjective between a count and its noun
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
@@ -310,6 +311,7 @@ def build_rules() -> Rules:
         length_words=frozenset(vocab["length_words"]),
         change_verbs=lowered(vocab["growth_words"] + vocab["decrease_words"]),
         name_determiners=lowered(vocab["name_determiners"]),
+        fall_right_before=lowered(vocab["fall_right_before"]),
         counted_totals=frozenset(vocab["counted_totals"]),
         count_modifiers=frozenset(vocab["count_modifiers"]),
         count_openers=lowered(vocab["count_openers"]),
@@ -747,7 +749,10 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     before = text[max(0, start - 60) : start].rstrip()
     if before.endswith(" by"):
         before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
-    sign = cue_sign(before[: len(before) - len(ends_with(before, qualifier_before))], grammar)
+    unqualified = before[: len(before) - len(ends_with(before, qualifier_before))]
+    if previous_word(unqualified, len(unqualified)).lower() in grammar.fall_right_before:
+        return -1  # "shares were off 2%"
+    sign = cue_sign(unqualified, grammar)
     if grammar.decrease_after.match(after):
         return -1
     if grammar.growth_after.match(after):
@@ -966,17 +971,28 @@ def scale_of_number(number: str) -> Decimal | None:
 
 
 def number_alternatives(vocab: dict) -> list[str]:
-    """Digits and a half: "11 and a half hours", "2 and a half million" (spelled numbers are the core's
-    `words` group: number_words_pattern)."""
-    return [rf"(?P<words_half_en>\d{{1,6}}[ \t\u00a0]+(?:{alternation(vocab['half_after_words'])}))(?![A-Za-z-])"]
+    """Digits and a half: "11 and a half hours", "2 and a half million"; a scale and a half: "a million
+    and a half" (other spelled numbers are the core's `words` group: number_words_pattern)."""
+    half = alternation(vocab["half_after_words"])
+    scale = rf"(?:{alternation(vocab['one_words'])}|{alternation(w for w, v in vocab['number_words'].items() if 1 < v < 10)})"
+    return [rf"(?P<words_half_en>\d{{1,6}}[ \t\u00a0]+(?:{half}))(?![A-Za-z-])",
+            rf"(?<![A-Za-z])(?P<scale_half_en>{scale}\s+(?:{alternation(vocab['long_scales'])})\s+(?:{half}))(?![A-Za-z-])"]
 
 
 def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
-    """(number, rounding) of digits and a half: '11 and a half' -> (11.5, 0.25)."""
+    """(number, rounding) of digits and a half: '11 and a half' -> (11.5, 0.25); of a scale and a half,
+    to a tenth of the scale: 'a million and a half' -> (1500000, 50000)."""
     written = match.group("words_half_en")
+    if written is not None:
+        return Decimal(re.match(r"\d+", written).group(0)) + Decimal("0.5"), Decimal("0.25")
+    written = match.group("scale_half_en")
     if written is None:
         return None
-    return Decimal(re.match(r"\d+", written).group(0)) + Decimal("0.5"), Decimal("0.25")
+    count, scale = written.lower().split()[:2]
+    _, _, long_scales, ones, _, _ = number_tables()
+    numbers = number_tables()[0]
+    number = Decimal(1) if count in ones else numbers[count]
+    return (number + Decimal("0.5")) * long_scales[scale], long_scales[scale] / 20
 
 
 def number_starts(vocab: dict) -> set[str]:
