@@ -219,6 +219,8 @@ class Rules:
     rate_per: re.Pattern
     rate_adverbs: dict
     time_nouns: frozenset
+    time_from_now: frozenset  # "two years ago": a time, not a span
+    time_on: frozenset  # "five years on, ...": a time before punctuation only
     glued_time: re.Pattern  # a time symbol glued to its number: "20ms"
     unspaced_time_nouns: tuple  # of a language written without spaces: a noun opening with one is a time
     not_time_nouns: tuple  # ... unless it opens with one of these
@@ -285,6 +287,8 @@ def build_rules() -> Rules:
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
         time_nouns=frozenset(vocab["time_nouns"]),
+        time_from_now=lowered(vocab["time_from_now"]),
+        time_on=lowered(vocab["time_on"]),
         glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
         unspaced_time_nouns=tuple(w for w in vocab["time_nouns"] if not w.isascii()),
         not_time_nouns=tuple(vocab.get("not_time_nouns", ())),
@@ -400,6 +404,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
     if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
         return True  # "half past ten": a time of day
+    if bare and is_time_ago(text, match.end()):
+        return True  # "two years ago", "five years later": when, not how long
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
     if digits and is_code_glued_name(match, word):
@@ -624,6 +630,20 @@ def is_address(text: str, match: re.Match, digits: str, word: str) -> bool:
         line = text[max(0, opening - 40) : max(0, opening)].rstrip(" \t")
         return not line or line.endswith("\n")
     return False
+
+
+def is_time_ago(text: str, end: int) -> bool:
+    """A span followed by a word that places it from now ('three years ago', '10 months earlier')."""
+    noun = NEXT_WORD.match(text, end)
+    if not noun or noun.group(1).lower() not in rules().time_nouns:
+        return False
+    following = NEXT_WORD.match(text, noun.end())
+    if not following:
+        return False
+    word = following.group(1).lower()
+    if word in rules().time_on:
+        return text[following.end() : following.end() + 1] in ("", ",", ".", ";")  # "Five years on, ..." (not "on average")
+    return word in rules().time_from_now
 
 
 def is_someday(text: str, match: re.Match, words: str, after: str) -> bool:

@@ -42,6 +42,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("plan", 10, r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?", "five-year", plan),
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
                    ["years", "decade"], past_years),
+        PeriodRule("years_ago", 22, rf"(?P<count>{count})\s+years\s+ago|(?P<decade>a\s+decade)\s+ago", "ago", years_ago),
         PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|trailing)\s+(?P<count>{count})\s+months", "months", past_months),
         PeriodRule("half", 50, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]half\s+of\s))[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
                    rf"|{short_part('h', '12')}", re.compile(r"half|h[12]|[12]h\s?\d"), part_of_year("H")),
@@ -59,7 +60,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
                    rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
         PeriodRule("start_of", 79, rf"(?:at\s+)?the\s+(?:start|beginning)\s+of\s+(?:the\s+year|{year_or_relative})", ["start of", "beginning of"], start_of),
-        PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?", "end of", end_of),
+        PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:(?:the\s+)?end\s+of\s+|end-(?=[A-Za-z]+|\d))(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
+                   ["end of", "end-"], end_of),
         PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
         PeriodRule("since_month", 78, rf"since\s+(?:(?P<month>{month})\.?|the\s+(?:start|beginning)\s+of(?:\s+the\s+year)?)(?:\s+(?:{year_or_relative}))?(?![\w-])",
                    "since", since_month, running=True),
@@ -179,6 +181,13 @@ def five_year_plan_start(number: int, known: dict) -> int:
     return known[last] + 5 * (number - last)
 
 
+def years_ago(match, text, published, vocab):
+    """'three years ago', 'a decade ago': that year before publication's."""
+    if not published:
+        return None
+    return str(published.year - (10 if match["decade"] else spelled_count(match["count"]))), True, False
+
+
 def past_years(match, text, published, vocab):
     """'over the past five years', 'the past decade': the whole years before publication's; 'the next
     three years' the ones after it."""
@@ -222,23 +231,28 @@ def part_of_year(letter: str):
         if year is None:
             return None
         if relative and not match["rel"] and published:
-            end_month = number * (6 if letter == "H" else 3)
-            if end_month > published.month and expects_before(text, match, vocab):
-                return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # "expects ... in the fourth quarter": the one to come
-            if end_month > published.month:
-                year -= 1  # "the fourth quarter", written in March: the last one up to publication
-                if published.month + 12 - end_month > STALE_PART_MONTHS and str(year) not in text[: match.start()]:
-                    # "the fourth quarter" in November: no story reports last year's so, unless its sentence names
-                    # that year; a financial year's quarter
-                    return UNSPECIFIED, relative, False, f"{letter}{number}"  # unless the story's year says (anchored)
-            return f"{year}-{letter}{number}", relative, False, f"{letter}{number}"  # or of the story's year (reader.periods.anchored)
+            return yearless_part(letter, number, match, text, published, vocab)
         return f"{year}-{letter}{number}", relative, False
     return resolve
 
 
+def yearless_part(letter: str, number: int, match, text, published, vocab):
+    """A quarter or half with no year ('the fourth quarter', 'Q3', 'the December quarter'): of the story's
+    year when it names one (reader.periods.anchored), else the last one ended by publication; in a clause
+    of expecting, the one to come. One that ended more than STALE_PART_MONTHS before publication in the
+    year before is left open: no story reports last year's fourth quarter in November as 'the fourth
+    quarter' (a financial year's quarter, more likely), unless its sentence names that year."""
+    end_month, year = number * (6 if letter == "H" else 3), published.year
+    if end_month > published.month and not expects_before(text, match, vocab):
+        year -= 1
+        if published.month + 12 - end_month > STALE_PART_MONTHS and str(year) not in text[: match.start()]:
+            return UNSPECIFIED, True, False, f"{letter}{number}"
+    return f"{year}-{letter}{number}", True, False, f"{letter}{number}"
+
+
 def month_quarter(match, text, published, vocab):
-    """'the September quarter' (2024-Q3), 'the June half' (2024-H1): named by the month they end in;
-    with no year, the latest one begun by publication."""
+    """'the September quarter of 2024' (2024-Q3), 'the June half' (H1): named by the month they end in;
+    with no year, read as 'the third quarter' is (yearless_part)."""
     month = vocab["months"][match["month"].lower()]
     length = 3 if match["part"].lower() == "quarter" else 6
     if month % length:
@@ -246,9 +260,10 @@ def month_quarter(match, text, published, vocab):
     year, relative = year_of(match, published, vocab)
     if year is None:
         return None
-    if relative and not match["rel"] and published and month - length + 1 > published.month:
-        year -= 1
-    return f"{year}-{'Q' if length == 3 else 'H'}{month // length}", relative, False
+    letter = "Q" if length == 3 else "H"
+    if relative and not match["rel"] and published:
+        return yearless_part(letter, month // length, match, text, published, vocab)
+    return f"{year}-{letter}{month // length}", relative, False
 
 
 def last_month_word(match, text, published, vocab):
@@ -280,7 +295,7 @@ def last_quarter_word(match, text, published, vocab):
 
 
 def end_of(match, text, published, vocab):
-    """'by the end of 2024', 'at the end of June' (the last such month up to publication)."""
+    """'by the end of 2024', 'at the end of June', 'at end-June' (the last such month up to publication)."""
     year, relative = year_of(match, published, vocab)
     if year is None or not (match["year"] or match["rel"] or match["month"]):
         return None
@@ -398,13 +413,12 @@ def noun_year() -> tuple[re.Pattern, re.Pattern]:
 
 
 def bare_quarter(match, text, published, vocab):
-    """'Q3', 'H1' with no year, as 'the third quarter' is read: of the story's year, else the last one up to
-    publication. Written in capitals ('q3' is no period)."""
+    """'Q3', 'H1' with no year, read as 'the third quarter' is (yearless_part). Written in capitals ('q3'
+    is no period)."""
     if not published or not text[match.start()].isupper():
         return None
     letter, number = ("Q", int(match["q"])) if match["q"] else ("H", int(match["h"]))
-    year = published.year - (1 if number * (6 if letter == "H" else 3) > published.month else 0)
-    return f"{year}-{letter}{number}", True, False, f"{letter}{number}"
+    return yearless_part(letter, number, match, text, published, vocab)
 
 
 def split_year(match, text, published, vocab):
