@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parent / "data" / "reader_en"
 KNOWN_GAPS = DATA / "known_gaps.txt"
 
 CASE_KEYS = {"id", "text", "published", "currency", "figures"}
-FIGURE_KEYS = {"value", "unit", "kind", "qualifier", "low", "high", "period", "approx"}
+FIGURE_KEYS = {"value", "unit", "kind", "qualifier", "low", "high", "period", "approx", "noun"}
 KINDS = {"amount", "share", "growth", "count", "rate", "duration"}
 QUALIFIERS = {"exact", "about", "over", "at_least", "under", "at_most", "nearly", "level", "range"}
 NUMERIC = ("value", "low", "high")
@@ -105,7 +105,7 @@ def problems_of(case: dict, figures: list) -> list[str]:
         for name in NUMERIC:
             if name in want and not same_number(getattr(fig, name), want[name], approx):
                 problems.append(f"figure {i} {name}: expected {want[name]}, read {getattr(fig, name)!r}")
-        for name in ("unit", "kind", "qualifier", "period"):
+        for name in ("unit", "kind", "qualifier", "period", "noun"):
             if name in want and getattr(fig, name, None) != want[name]:
                 problems.append(f"figure {i} {name}: expected {want[name]!r}, read {getattr(fig, name, None)!r}")
     return problems

@@ -221,6 +221,7 @@ class Rules:
     time_nouns: frozenset
     time_from_now: frozenset  # "two years ago": a time, not a span
     time_on: frozenset  # "five years on, ...": a time before punctuation only
+    irregular_participles: frozenset  # "paid subscribers": a participle before a noun qualifies it
     glued_time: re.Pattern  # a time symbol glued to its number: "20ms"
     unspaced_time_nouns: tuple  # of a language written without spaces: a noun opening with one is a time
     not_time_nouns: tuple  # ... unless it opens with one of these
@@ -289,6 +290,7 @@ def build_rules() -> Rules:
         time_nouns=frozenset(vocab["time_nouns"]),
         time_from_now=lowered(vocab["time_from_now"]),
         time_on=lowered(vocab["time_on"]),
+        irregular_participles=lowered(vocab["irregular_participles"]),
         glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
         unspaced_time_nouns=tuple(w for w in vocab["time_nouns"] if not w.isascii()),
         not_time_nouns=tuple(vocab.get("not_time_nouns", ())),
@@ -404,6 +406,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
     if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
         return True  # "half past ten": a time of day
+    if digits and bare and is_age_aside(text, match, digits):
+        return True  # "Ana Berg, 52, said": a person's age, set off by commas after the name
     if bare and is_time_ago(text, match.end()):
         return True  # "two years ago", "five years later": when, not how long
     if words and is_someday(text, match, words, after):
@@ -632,6 +636,16 @@ def is_address(text: str, match: re.Match, digits: str, word: str) -> bool:
     return False
 
 
+NAME_AND_COMMA_BEFORE = re.compile(r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s*$")
+
+
+def is_age_aside(text: str, match: re.Match, digits: str) -> bool:
+    """A whole number under 120 between commas right after a first name and a surname ('Ana Berg, 52,')."""
+    if not digits.isdigit() or int(digits) >= 120 or text[match.end() : match.end() + 1] != ",":
+        return False
+    return bool(NAME_AND_COMMA_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+
+
 def is_time_ago(text: str, end: int) -> bool:
     """A span followed by a word that places it from now ('three years ago', '10 months earlier')."""
     noun = NEXT_WORD.match(text, end)
@@ -734,7 +748,9 @@ def read_noun(text: str, number_words: dict) -> str | None:
         word = token.group(1).strip("“”\"‘’'").rstrip(".,")
         if not words and grammar.classifier.match(word):
             word = word[1:]  # "45家科技支行": 家 is a measure word, not part of the noun
-        if word.lower() in grammar.noun_stop_words or not word:
+        if word.lower() in grammar.noun_stop_words and not words and is_participle_before_noun(word, text, token.end()):
+            pass  # "4.6 million registered voters", "2 million paid subscribers": an adjective, not the verb of a clause
+        elif word.lower() in grammar.noun_stop_words or not word:
             if word.lower() in ("and", "or") and words and continues_phrase(text, token.end(), number_words):
                 words.append(word)
                 position = token.end()
@@ -747,6 +763,14 @@ def read_noun(text: str, number_words: dict) -> str | None:
     while words and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ly") or words[-1].lower() in ("and", "or")):
         words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
     return " ".join(words) or None
+
+
+def is_participle_before_noun(word: str, text: str, position: int) -> bool:
+    """A past participle right after a figure and before a plural noun qualifies that noun."""
+    if not (word.lower().endswith("ed") or word.lower() in rules().irregular_participles):
+        return False
+    following = NOUN_TOKEN.match(text, position)
+    return bool(following) and is_plural_noun(following.group(1).strip("“”\"‘’'").rstrip(".,").lower())
 
 
 def continues_phrase(text: str, position: int, number_words: dict) -> bool:
