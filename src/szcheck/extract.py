@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, clause_before, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
@@ -620,7 +620,17 @@ def growth_of(binding: "Binding") -> Binding:
     return Binding(f"{level} growth" if level else "", "phrase")
 
 
-def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: Registry) -> Binding:
+CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
+
+
+def names_another_subject(text: str, quantity: Quantity, entity: str) -> bool:
+    """'On Wall Street, the S&P 500 gained 0.6%': a name other than the place's, after its clause's first
+    word, says what grew (an index, a company), not the place's economy."""
+    clause = clause_before(text, quantity.start).replace(entity, " ")
+    return any(found.start() > 0 and found.group(0) not in ("I",) for found in CAPITALIZED.finditer(clause.lstrip()))
+
+
+def of_the_economy(binding: Binding, text: str, entity: str, quantity: Quantity, registry: Registry) -> Binding:
     """'growth accelerated to 7.55%', 'contributed 1.35 trillion yuan of the province's output', 'produced
     36% of the province's output': a place's growth or output, with nothing else named, is its economy's."""
     if kind_of(entity, registry) == "organisation":
@@ -631,7 +641,7 @@ def of_the_economy(binding: Binding, entity: str, quantity: Quantity, registry: 
         return Binding(f"{economy}.share", "registry", binding.at)  # "The city accounted for 36.7% of the province's output"
     if binding.match != "phrase":
         return binding
-    if quantity.kind == "growth" and not binding.metric:
+    if quantity.kind == "growth" and not binding.metric and not names_another_subject(text, quantity, entity):
         return Binding(f"{economy}.growth", "registry", binding.at)  # "Sichuan province as a whole grew 5.7%"
     if quantity.kind == "growth" and binding.metric.removesuffix(" growth") in chinese_phrases.words()["economy_nouns"]:
         return Binding(f"{economy}.growth", "registry", binding.at)
@@ -1377,6 +1387,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
         return UNSPECIFIED
+    if not base and quotes_a_market(text, quantity):
+        return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
@@ -1769,7 +1781,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
-        binding = of_the_economy(for_a_place(binding, entity, registry), entity, quantity, registry)
+        binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry)
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'

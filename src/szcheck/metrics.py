@@ -64,6 +64,12 @@ def patterns() -> dict[str, re.Pattern]:
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
         "estimate_noun": re.compile(rf"(?:{alternation('estimate_nouns')})\b", re.I),
         "first_reading": re.compile(rf"\b(?:{alternation('first_reading_words')})\s+$", re.I),
+        "unit_price": re.compile(rf"\s*(?:a|an|per)\s+(?:{alternation('price_units')})(?![\w-])", re.I),
+        # bounded: a change, then within its clause "to" or "at" and the quote it reached
+        "quoted": re.compile(rf"\d\s*(?:a|an|per)\s+(?:{alternation('price_units')})(?![\w-])", re.I),
+        "to_sum": re.compile(r"\s+(?:to|at)\s+\S?\S?\S?\d", re.I),
+        "to_quote": re.compile(rf"(?:[^.;](?!\s+while\b)){{0,50}}?\b(?:to|at|of)\s+\S*?\d[\d,.]*(?:\s+[a-z]+)?"
+                               rf"(?:\s*(?:a|an|per)\s+(?:{alternation('price_units')})|\s+(?:{alternation('quote_units')}))(?![\w-])", re.I),
     }
 
 
@@ -322,6 +328,24 @@ def names_a_level(text: str, quantity: Quantity) -> bool:
     """'loan balances exceeding 3 billion yuan', 'a total investment of 1.23 billion': the figure's clause
     says it is a level, however its noun reads."""
     return patterns()["level"].search(clause_before(text, quantity.start)) is not None
+
+
+def quotes_a_market(text: str, quantity: Quantity) -> bool:
+    """'$83.40 a barrel', 'slipped 0.4% to $2,318.50 an ounce', 'gained 0.6% to 5,473.2 points': a
+    market's price of a unit of goods or an index's level, quoted at publication, and the change its
+    clause says it reached it by (a price per share is no quote: earnings and dividends per share are a
+    period's). A later clause's change to a bare sum, after a quote in its sentence, quotes the same way."""
+    found = patterns()
+    if quantity.kind == "amount" and found["unit_price"].match(text, quantity.end):
+        return True
+    if quantity.kind == "growth" and found["to_quote"].match(text, quantity.end):
+        return True
+    # "Gold slipped 0.4% to $2,318.50 an ounce, while silver fell 1.1% to $29.12": the unit said once
+    if not found["quoted"].search(text, 0, quantity.start):
+        return False
+    if quantity.kind == "growth":
+        return found["to_sum"].match(text, quantity.end) is not None
+    return quantity.kind == "amount" and clause_before(text, quantity.start).rstrip().lower().endswith((" to", " at"))
 
 
 def says_now(text: str, quantity: Quantity) -> bool:
