@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, clause_before, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
@@ -1387,7 +1387,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
         return UNSPECIFIED
-    if not base and quotes_a_market(text, quantity):
+    if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric)):
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))

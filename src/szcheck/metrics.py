@@ -348,6 +348,17 @@ def quotes_a_market(text: str, quantity: Quantity) -> bool:
     return quantity.kind == "amount" and clause_before(text, quantity.start).rstrip().lower().endswith((" to", " at"))
 
 
+TENOR = re.compile(r"\d+-(?:year|month|week)")
+
+
+def names_a_bond_yield(metric: str) -> bool:
+    """'benchmark 10-year yield', 'gilt yield growth': a bond's yield, a market's quote."""
+    phrase = metric.removesuffix(" growth").removesuffix(" change").split()
+    if not phrase or phrase[-1] not in words()["market_rate_heads"]:
+        return False
+    return any(word in words()["tenor_nouns"] or TENOR.fullmatch(word) for word in phrase[:-1])
+
+
 def says_now(text: str, quantity: Quantity) -> bool:
     """'Deposits stand at 455 billion euros': the figure's clause is in the present tense."""
     from .languages.en.phrases import without_asides
@@ -416,6 +427,13 @@ def window_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @functools.cache
+def tenor_pattern() -> re.Pattern:
+    """'-year Treasury yield', '-year mortgage': the term of a loan or a bond, glued to its span."""
+    units, nouns = word_alternation(words()["window_units"]), word_alternation(words()["tenor_nouns"])
+    return re.compile(rf"-(?:{units})[\s-]+(?:[A-Za-z]+\s+)?(?:{nouns})(?![\w-])", re.I)
+
+
+@functools.cache
 def record_before_at() -> re.Pattern:
     """'the highest in six years at': a record and its span between a metric and its figure."""
     units = word_alternation(words()["window_units"])
@@ -432,9 +450,12 @@ def without_record(before: str) -> str:
 
 def is_comparison_window(text: str, quantity: Quantity) -> bool:
     """'its lowest level in more than 50 years', 'a 34-year low', 五年来最高: the span a record is
-    measured over, not a figure of the story."""
+    measured over, not a figure of the story; nor is the term that names a bond or a loan ('the 10-year
+    Treasury yield', 'a 30-year mortgage')."""
     if quantity.kind != "duration":
         return False
+    if tenor_pattern().match(text, quantity.end):
+        return True
     before, after = window_patterns()
     return before.search(text[max(0, quantity.start - 80) : quantity.start]) is not None or after.match(text, quantity.end) is not None \
         or base_span().search(text[max(0, quantity.start - 40) : quantity.start]) is not None
