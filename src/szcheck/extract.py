@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
@@ -774,6 +774,11 @@ def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Bindin
     return Binding(counting[0].name, "registry", Mention(at, at + len(head), counting[0].name, subject[-1]))
 
 
+# "average hourly wages for permanent employees", "unemployment among young people": a metric's noun
+# after "for" or "among" says whose the metric before it is, not what is measured
+QUALIFIES_THE_MENTION_BEFORE = re.compile(r"\s+(?:for|among)\s+(?:[a-z][\w-]*\s+){0,2}", re.I)
+
+
 def describes_a_head(text: str, mention: Mention) -> bool:
     """'the core digital economy industries': a registry name before a noun such as 'industries' describes
     it, and one before 'per' ('revenue per user') names a measure of its own."""
@@ -800,6 +805,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     registry metric the paragraph stated last, which 'of that' refers to."""
     undated = undated or text
     mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
+    mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
     bindings: list[Binding] = []
@@ -1389,6 +1395,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         return UNSPECIFIED
     if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric)):
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
+    if base and base.kind == "balance" and quantity.unit == "percentage_point":
+        return published  # 'raised its key rate by half a point': a rate at a moment, moved now
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
@@ -1538,7 +1546,7 @@ def extract_claims(source: Source) -> list[Claim]:
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
-        kept = [q for q in read if not is_comparison_window(sentence.text, q)]
+        kept = [q for q in read if not is_comparison_window(sentence.text, q) and not is_frequency(sentence.text, q)]
         quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
@@ -1720,6 +1728,24 @@ def bare_changes() -> list[str]:
     return [key for noun in nouns for key in (noun, f"{singular(noun)} growth")]
 
 
+GAPPED = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}and\s+$")  # "21,000 jobs and " before "Quebec 11,000"
+
+
+def gapped_entity(text: str, quantity: Quantity, binding: Binding, claims: list[Claim], names: list[Named]) -> str:
+    """'Ontario gained 21,000 jobs and Quebec 11,000': a figure right after 'and' and a name, with no noun or
+    verb of its own, leaves out the verb and the noun of the figure before it: that figure's metric, for
+    the place or organisation named."""
+    if not claims or claims[-1].quantity is None or binding.metric not in FILLERS or quantity.noun:
+        return ""
+    before = claims[-1].quantity
+    if before.kind != quantity.kind or before.unit != quantity.unit or not claims[-1].metric:
+        return ""
+    named = next((n for n in names if before.end < n.start and text[n.end : quantity.start].strip() == "" and not n.anaphor), None)
+    if named is None or not GAPPED.fullmatch(text, before.end, named.start) or named.name == claims[-1].entity:
+        return ""
+    return named.name
+
+
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
@@ -1808,7 +1834,10 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             entity = size[1] or entity
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
-        if binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
+        gapped = gapped_entity(text, quantity, binding, claims, names)
+        if gapped:
+            binding, entity = Binding(claims[-1].metric, claims[-1].metric_match), gapped
+        elif binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = quantity.period, quantity.period_basis

@@ -149,6 +149,14 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
     return thing, ""
 
 
+@functools.cache
+def number_word_set() -> frozenset:
+    from .languages import vocabulary as language_vocabulary
+
+    figures = language_vocabulary("figures")
+    return frozenset(w.lower() for w in list(figures["number_words"]) + list(figures["fractions_of_scale"]) + words()["amount_words_after_by"])
+
+
 def qualifier(text: str, mention: Mention | None) -> str:
     """A word that changes what the metric named at `mention` measures: 'overseas' sales, 'online'
     retail sales, investment 'excluding rural households', loans 'to small businesses'."""
@@ -169,6 +177,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
     if not after:
         return ""
     written = after.group("words")
+    if written.split()[0].lower() in number_word_set():
+        return ""  # "raised its key rate by half a point": how much, not whose
     place = find_mentions(written, "entities")
     if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
         place = []
@@ -448,6 +458,18 @@ def without_record(before: str) -> str:
     return before[: found.start()] if found else before
 
 
+def is_frequency(text: str, quantity: Quantity) -> bool:
+    """'has cut its key rate four times this year': how often something happened, not a measure (but
+    'four times the size' is a multiple)."""
+    if quantity.unit != "count" or (quantity.noun or "").lower() not in words()["frequency_nouns"]:
+        return False
+    after = NEXT_WORD_OR_MARK.match(text, quantity.end + len(" " + quantity.noun))
+    return after is None or after.group(1) is None or after.group(1).lower() in words()["frequency_after"]
+
+
+NEXT_WORD_OR_MARK = re.compile(r"\s*(?:([A-Za-z]+)|[,.;:)])")
+
+
 def is_comparison_window(text: str, quantity: Quantity) -> bool:
     """'its lowest level in more than 50 years', 'a 34-year low', 五年来最高: the span a record is
     measured over, not a figure of the story; nor is the term that names a bond or a loan ('the 10-year
@@ -544,8 +566,14 @@ def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
     """'beating the target of 6.5% and up from 5.05% in 2023': a noun of expecting ('target of',
     'forecasts of') is the figure right after it; a verb ('expects', 'aims to') holds for the clause."""
     nouns = words().get("outlook_nouns") or ()
+    said = match.group(0).lower().split()
+    if said[0] in AUXILIARIES:
+        return False  # "had forecast a gain of 25,000 jobs and a jobless rate of 6.6%": a verb, for all its objects
     later = YEAR_WORD.sub("", clause[match.end() :])  # "its forecast for the year to March 2025 to 7.2%": a year is no figure
-    return any(word in nouns for word in match.group(0).lower().split()) and DIGIT.search(later) is not None
+    return any(word in nouns for word in said) and DIGIT.search(later) is not None
+
+
+AUXILIARIES = frozenset({"had", "have", "has", "is", "are", "was", "were", "will", "would"})
 
 
 YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bFY\s?'?(?:(?:20)?\d\d[-/–])?\d\d(?!\d)|\b[QH][1-4]\b", re.I)  # and 'FY26', 'Q3'

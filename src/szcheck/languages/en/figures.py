@@ -461,6 +461,8 @@ def is_part_of_name(text: str, match: re.Match, digits: str, word: str, qualifie
     opening its sentence): a number after a capitalized word."""
     if not any(c.isupper() for c in word) or word.lower() in qualifier_of or word.endswith("."):
         return False
+    if "," in digits:
+        return False  # "and Quebec 11,000": a name holds no grouped thousands
     gap = text[match.start() - 1 : match.start()] if match.start() else ""
     prefix = text[: match.start() - len(word) - 1]
     if gap == " " and prefix and prefix.rstrip()[-1:] not in SENTENCE_END:
@@ -779,7 +781,12 @@ def continues_phrase(text: str, position: int, number_words: dict) -> bool:
     from .phrases import is_a_verb
 
     following = NOUN_TOKEN.match(text, position)
-    return bool(following) and following.group(1).lower() not in number_words and not is_a_verb(following.group(1))
+    if not following:
+        return False
+    word = following.group(1)
+    if word[:1].isupper() and not word[1:2].isupper() and not text[:position].split()[-2][:1].isupper():
+        return False  # "21,000 jobs and Quebec 11,000": a name after a common noun opens another clause ("cars and SUVs" goes on)
+    return word.lower() not in number_words and not is_a_verb(word)
 
 
 def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -> int:
