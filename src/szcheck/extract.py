@@ -99,7 +99,7 @@ def without_function_words(phrase: str) -> str:
     return phrase
 
 
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:while|which|whereas|where)\b")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,(?!\d)|\s-\s|\b(?:while|which|whereas|where)\b")
 LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
 
 @functools.cache
@@ -146,6 +146,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
+            while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
+                position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
@@ -391,7 +393,8 @@ def lead_name_start(body: str) -> int:
     return start + name.start("name") if name else -1
 
 
-LEAD_NAME = re.compile(r"^(?:(?:The|A|An|In)\s+)?(?P<name>[A-Z])")
+# the subject's first name, also after its head noun ("The annual pace of housing starts in Canada fell")
+LEAD_NAME = re.compile(r"^(?:(?:The|A|An|In)\s+)?(?:[a-z][\w-]*\s+){0,8}?(?P<name>[A-Z])")
 
 
 class Covering:
@@ -830,6 +833,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
             binding = Binding(bindings[-1].metric.removesuffix(".growth"), "registry", bindings[-1].at)
+        if binding is None and index and quantity.kind == "growth" and PRONOUN_CHANGED.search(text, max(0, quantity.start - 40), quantity.start) \
+                and bindings[-1].metric:
+            binding = bindings[-1] if quantities[index - 1].kind == "growth" else growth_of(bindings[-1])  # "Volumes in Asia grew 8%, while in Europe they slipped 1.5%"
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
@@ -955,6 +961,9 @@ def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Bindi
     if metric and metric.changes and quantity.unit == "percent" and quantity.kind != "growth":
         return Binding(f"{binding.metric}.growth", binding.match, binding.at)
     return binding
+
+
+PRONOUN_CHANGED = re.compile(r"\b(?:they|it)\s+[a-z]+(?:\s+(?:by|about|around|nearly|almost|some))?\s+$", re.I)  # "they slipped 1.5%": the thing before
 
 
 def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -1774,6 +1783,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
+        entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2171,6 +2181,39 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
         if places and places[0].start == 0 and places[0].name != entity:
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
+    """'while sales in Japan slipped 2%' in a story about a carmaker: the place is a market of the organisation
+    the story is about, which narrows its metric; the figure stays the organisation's."""
+    if not binding.metric or ":" in binding.metric or entity == subject or kind_of(subject, registry) != "organisation" \
+            or kind_of(entity, registry) == "organisation":
+        return entity, binding
+    plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
+    clause = plain[clause_start(plain, len(plain)) :]
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups() if binding.match == "phrase" else binding.metric.partition(".")[::2]
+    suffix = suffix if binding.match == "phrase" else ("." + suffix if suffix else "")
+    found = market_noun_before_place().search(clause)
+    if not found and base.split()[-1] in market_nouns():  # "while in western Europe they slipped 1.5%": volumes there
+        found = FRONTED_IN.match(clause)
+    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+    if not places or places[0].start != 0 or places[0].name != entity:
+        return entity, binding
+    return subject, Binding(f"{base}:{entity}{suffix}", binding.match, binding.at)
+
+
+FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
+@functools.cache
+def market_nouns() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["market_nouns"])
+
+
+@functools.cache
+def market_noun_before_place() -> re.Pattern:
+    """A market noun, 'in' and the start of a name: 'sales in the '."""
+    return re.compile(rf"\b(?:{word_alternation(market_nouns())})\s+in\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")

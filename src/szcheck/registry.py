@@ -155,6 +155,8 @@ def gazetteer_places() -> dict[str, Entity]:
             places[country["name"]] = Entity(country["name"], "country", tuple(country["aliases"]))
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
+    for name, names in data.get("continents", {}).items():
+        places[name] = Entity(name, "region", tuple([name, *names]))
     for country, regions in data.get("world_regions", {}).items():
         for name, names in regions.items():
             if name not in places:  # a city of that name keeps it

@@ -36,7 +36,7 @@ def words() -> dict:
         "measure_verb": re.compile(word_alternation(verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
         "place_nouns": frozenset(vocab["place_nouns"]),
-        "share_cue": re.compile(word_alternation(vocab["share_cues"]), re.I),
+        "share_cue": re.compile(rf"(?:{word_alternation(vocab['share_cues'])})(?![\s-]+points?\b)", re.I),  # not "1.2 percentage points"
         "pronouns": frozenset(vocab["pronouns"]),
         "trailing_words": re.compile(rf"(?:\s+(?:{trailing_words(vocab['phrase_trailing_words'])}))+\s*$", re.I),
         "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
