@@ -843,7 +843,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:
-                bindings.append(measured)  # its own measure: "lost" names a loss, not a change
+                bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
@@ -1099,7 +1099,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     $6.2 billion', 'down 1% from 1.81 million'."""
     between = without_noun(text[previous.end : quantity.start], previous.noun)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
-    if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
+    if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)) \
+            and per_share_alike(text, previous, quantity):
         return binding
     if previous.unit == quantity.unit and same_kind and not quantity.noun and SERIES_AND.search(between[-8:]):
         return binding  # "5 billion euros in 2024 and 4.2 billion in 2023": the next figure of a series
@@ -1137,8 +1138,19 @@ def compared_figure(text: str, quantities: list[Quantity], index: int, bindings:
     quantity = quantities[index]
     if not english_phrases.words()["compared_figure"].search(text, max(0, quantity.start - 60), quantity.start):
         return None
-    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit), None)
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and per_share_alike(text, quantities[i], quantity)), None)
     return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
+
+
+def per_share_alike(text: str, earlier: Quantity, quantity: Quantity) -> bool:
+    """Not a sum a share set against a total a thousand times its size, or the other way round: "$312 million, or
+    $1.31 a share, against $287 million" compares the profit ("beating estimates of 98 cents" still the $1.12 a share)."""
+    per_share = english_phrases.words()["per_share"]
+    earlier_each, each = per_share.match(text, earlier.end) is not None, per_share.match(text, quantity.end) is not None
+    if earlier_each == each:
+        return True
+    part, whole = (earlier, quantity) if earlier_each else (quantity, earlier)
+    return abs(whole.value) < 1000 * abs(part.value)
 
 
 COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\s+[^,;]{0,40}$", re.I)

@@ -51,7 +51,7 @@ def words() -> dict:
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "subject_verbs": frozenset(vocab["subject_verbs"]),
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
-        "earnings_keys": frozenset(vocab["earnings_keys"]),
+        "earnings_keys": frozenset(vocab["earnings_keys"]) | frozenset(vocab["forecaster_keys"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
