@@ -385,11 +385,28 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     if LOCATED.match(text, mention.end):
         return True  # "the Bengaluru-based company": where the organisation is, not what a figure is about
     if mention.surface.lower() not in nationality_adjectives():
-        return False
+        return THE_BEFORE.search(text, max(0, mention.start - 4), mention.start) is not None \
+            and singular(text[mention.end :].split(maxsplit=1)[0].strip(",.;:").lower() if text[mention.end :].strip() else "") in organisation_heads()
     if OWNED_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "its South Australian mine": the owner's asset, described
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
-    return any(singular(word) in words()["entity_nouns"] for word in following)
+    return any(singular(word) in entity_nouns() for word in following)
+
+
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the Adelaide operator": where the organisation is, describing it
+
+
+@functools.cache
+def organisation_heads() -> frozenset[str]:
+    """'brewer', 'operator', 'carrier': the heads of the phrases that stand for an organisation."""
+    return frozenset(phrase.split()[-1].lower() for phrase in words()["anaphora"]["organisation"])
+
+
+@functools.cache
+def entity_nouns() -> frozenset[str]:
+    """The nouns for a place or an organisation, with the head of every phrase that stands for an organisation
+    ('the brewer', 'the grocer'): 'the Danish brewer' is the company, not Denmark."""
+    return frozenset(words()["entity_nouns"]) | organisation_heads()
 
 
 OWNED_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[A-Z][\w-]*\s+)?$")
