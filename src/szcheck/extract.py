@@ -466,7 +466,18 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
     match = OPENING_NAME.match(text, dateline.end() if dateline else 0)
     if not match or (match["verb"] and match["verb"] not in subject_verbs()):
         return None
+    if " " not in match["name"] and defines_a_measure().match(text, match.end("name")):
+        return None  # "Churn, the share of subscribers who cancel, fell to 2.3%": a measure defined, not a name
     return unknown_name(match, registry)
+
+
+@functools.cache
+def defines_a_measure() -> re.Pattern:
+    """', the share of', ', a measure of': an appositive that defines what a word opening its sentence measures."""
+    from .entities import words
+
+    nouns = word_alternation([*words()["part_nouns"], *words()["measure_nouns"]])
+    return re.compile(rf",\s+(?:the|an?)\s+(?:{nouns})\s+(?:of|for)\b", re.I)
 
 
 def inner_names(text: str, registry: Registry) -> list[Mention]:
