@@ -1784,6 +1784,11 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     bindings: list[Binding] = []
     rate_before = ""  # 'grew 3.4%, after a rise of 1.9% a year earlier': a bare change noun is the rate before it in its sentence
     for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities):
+        if q.unit == "percent" and not b.metric:
+            bare_rate = BARE_RATE.search(text, max(0, q.start - 60), q.start) is not None  # "The rate has stood at 4.5%"
+            if bare_rate or PRONOUN_LEVEL.search(text, max(0, q.start - 40), q.start):  # "when it stood at 5.5%"
+                b = Binding(scope.measured.get(RATE_NAMED if bare_rate else RATE, ""), "registry")
+                b = b if b.metric else Binding("", "phrase")
         bindings.append(referred(b, rate_before or scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q)))
         rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
@@ -1838,6 +1843,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
+        entity = of_the_place(entity, binding, own_outlook, subject, registry)
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
@@ -1898,6 +1904,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
+        if quantity.unit == "percent" and RATE_KEY.search(binding.metric):
+            scope.measured.setdefault(RATE_NAMED, binding.metric)  # the story's rate: what 'the rate' in a later sentence is
     return claims
 
 
@@ -1927,6 +1935,11 @@ def stated_before(scope: Scope, quantity: Quantity) -> str:
 ANY = "*"  # scope.measured's key for the last metric of an amount or a count in any unit: what 'last year's total' in a later paragraph is
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
+RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate ('policy rate', 'unemployment_rate')
+RATE_KEY = re.compile(r"(?:^|[\s_:])rate$")
+BARE_RATE = re.compile(r"\b(?:the|its|this|that)\s+rate\s+(?!of\b)[^,;.%]{0,40}$", re.I)  # "the rate", not "the rate of growth"
+# "it stood at 5.5%", "it has held at 2.1%": a pronoun's level in percent is the rate stated before
+PRONOUN_LEVEL = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:stood|was|held|remained|stayed|sat|hovered)\s+(?:at\s+)?(?:(?:about|around|nearly)\s+)?$", re.I)
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
@@ -2022,6 +2035,17 @@ def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:
     if not known or not known.for_places or kind_of(entity, registry) == "organisation":
         return binding
     return Binding(known.for_places + colon + narrowed + dot + rest, binding.match, binding.at)
+
+
+def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, registry: Registry) -> str:
+    """'Core inflation was 3.4%' after a sentence about Norges Bank, in a story about Norway: a measure only a place
+    has (`of_places`), said of an organisation, is the story's place's; a body's forecast or target stays its own."""
+    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0]) if binding.match == "registry" else None
+    if not known or not known.of_places or own_outlook or entity == subject:
+        return entity
+    if kind_of(entity, registry) != "organisation" or kind_of(subject, registry) == "organisation":
+        return entity
+    return subject
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
