@@ -952,10 +952,22 @@ def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> boo
     """'总资产7833亿元，资产负债率为74.6%': a Chinese rate named in the clause (not a share after 占) is a
     measure of its own, not a share of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return names_its_own_measure(text[max(previous.end, quantity.start - WINDOW) : quantity.start])
     clause = chinese_phrases.CLAUSE_END.split(between)[-1]
-    if not chinese_phrases.is_chinese(between) or any(word in clause for word in vocabulary_of_shares()):
+    if any(word in clause for word in vocabulary_of_shares()):
         return False
     return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+def names_its_own_measure(between: str) -> bool:
+    """'grew 13% to $3.3 billion, and operating margin widened to 21%': an English clause after the figure before
+    that opens with a noun phrase of its own states that noun's rate, not a share of the figure before it."""
+    parts = CLAUSE_BREAK.split(between)
+    if len(parts) < 2 or english_phrases.names_a_share(parts[-1]):
+        return False
+    phrase = tail_phrase(parts[-1])
+    return bool(phrase) and phrase.lower() not in share_references() and not english_phrases.is_pronoun(phrase)
 
 
 @functools.cache
@@ -1868,6 +1880,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
+        if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
+            own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
@@ -2035,6 +2049,16 @@ def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:
     if not known or not known.for_places or kind_of(entity, registry) == "organisation":
         return binding
     return Binding(known.for_places + colon + narrowed + dot + rest, binding.match, binding.at)
+
+
+BASE_BEFORE = re.compile(r"\b(?:from|after|against|versus|compared\s+(?:with|to))\s+(?:(?:about|around|roughly|some|nearly|a|an)\s+)?$", re.I)
+
+
+def is_past_base(text: str, quantity: Quantity, period: str, claims: list[Claim], published: date | None) -> bool:
+    """A figure a forecast starts from ('to $5 billion in 2025 from $4.6 billion in 2024'), of a period already over
+    and not the forecast's own (a forecast raised 'to 7.2% from 7%' replaces one of the same year)."""
+    return bool(claims) and claims[-1].outlook == "forecast" and claims[-1].period != period and is_over(period, published) \
+        and BASE_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) is not None
 
 
 def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, registry: Registry) -> str:
