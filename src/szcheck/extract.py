@@ -1611,7 +1611,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember(usable(sentence.text, names, registry), scope)
+        remember([n for n in usable(sentence.text, names, registry) if not is_a_market(sentence.text, n, scope.subject, registry)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -1931,13 +1931,21 @@ def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, sco
     last measured in its unit (its change, for a change)."""
     earlier = scope.measured.get(LAST + quantity.unit, "") if quantity.measure else ""
     head = binding.metric.removesuffix(" change")
-    head = "" if head in anaphor_nouns() else head  # "the group pumped 27.8 million bpd"
+    head = "" if head in anaphor_nouns() or head in organisation_part_nouns() else head  # "the group pumped 27.8 million bpd", "its unit sold"
     if not earlier or (head and not earlier.endswith(" " + head)):  # "Iraqi output" after "oil output" in barrels a day
         return binding
     known = earlier.split(":")[0] in registry.metrics
     if is_change(text, quantity):
         earlier += ".change" if known else " change"
     return Binding(earlier, "registry" if known else "phrase")
+
+
+@functools.cache
+def organisation_part_nouns() -> frozenset[str]:
+    """'unit', 'division', 'arm': the head of a part of an organisation, which names no thing measured."""
+    from .entities import words
+
+    return frozenset(singular(noun) for noun in words()["organisation_parts"])
 
 
 def stated_before(scope: Scope, quantity: Quantity) -> str:
@@ -2208,11 +2216,18 @@ def dividend_key(text: str, quantity: Quantity) -> str:
 def total_of_part(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
     """'a final dividend of 23.5 pence a share, bringing the total for the year to 34 pence': the figure after
     a part that states its total is the part's metric without the qualifier that made it a part."""
-    if not index or bindings[-1].match != "registry" or "." in bindings[-1].metric:
+    if not index or not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
         return None
-    if not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
+    before = next((b for b, q in zip(reversed(bindings), reversed(quantities[:index])) if q.unit == quantities[index].unit), bindings[-1])
+    level = CHANGE_KEY.sub("", before.metric)  # "added 3.6 million subscribers, bringing its total to 96.2 million": the level
+    if level != before.metric and level:
+        return Binding(level, before.match)
+    if bindings[-1].match != "registry" or "." in bindings[-1].metric:
         return None
     return Binding(bindings[-1].metric.partition(":")[0], "registry")  # no mention: the part's qualifier is not read again
+
+
+CHANGE_KEY = re.compile(r"(?:\.| )change$")
 
 
 def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
@@ -2271,6 +2286,17 @@ def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, su
     if not places or places[0].start != 0 or places[0].name != entity:
         return entity, binding
     return subject, Binding(f"{base}:{entity}{suffix}", binding.match, binding.at)
+
+
+def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
+    """'Volumes in Asia grew 8%' in a story about a brewer: Asia is a market, which the next sentence's 'its unit' is not of."""
+    if kind_of(subject, registry) != "organisation" or kind_of(named.name, registry) == "organisation":
+        return False
+    match = market_noun_before_place().search(text, max(0, named.start - 40), named.start + 1)
+    return match is not None and match.end() == named.start or FRONTED_IN_BEFORE.search(text, max(0, named.start - 20), named.start) is not None
+
+
+FRONTED_IN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|but|and)\s+)in\s+(?:the\s+)?$", re.I)  # "while in western Europe they"
 
 
 FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?(?=[A-Z])", re.I)

@@ -60,7 +60,7 @@ def words() -> dict:
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "dividend_part": re.compile(rf"\b(?P<part>{word_alternation(vocab['dividend_parts'])})\s+(?:cash\s+)?dividends?\b", re.I),
         # between a part and its total: "(a share), bringing the total for the year to"
-        "total_of_part": re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s*,\s*(?:and\s+)?(?:{word_alternation(vocab['taking_verbs'])})"
+        "total_of_part": re.compile(rf"(?:\s+[\w-]+){{0,8}}?\s*,\s*(?:and\s+)?(?:{word_alternation(vocab['taking_verbs'])})"
                                     rf"\s+(?:the|its|their)\s+(?:{word_alternation(vocab['total_nouns'])})(?:\s+(?:for|in|of)\s+(?:the\s+)?[\w-]+)?"
                                     rf"\s+to\s+(?:(?:about|around|some|nearly|almost)\s+)?", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
