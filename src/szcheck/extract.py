@@ -213,7 +213,30 @@ def head_before_preposition(words: list[str], position: int) -> list[str]:
         head.insert(0, word)
     if words[position].lower() == "of" and head and head[-1].lower() in english_phrases.words()["part_nouns"]:
         return []  # "share of the market", "the number of visitors": read as a share or a count elsewhere
+    if words[position].lower() in opening_head_prepositions() and (not opens_the_clause(words, position - len(head))
+                                                                   or f"{head[-1]} {words[position]}".lower() in verb_phrases() if head else True):
+        return []  # "aims for growth", "accounted for": a verb's complement, not a noun's qualifier
     return head
+
+
+@functools.cache
+def verb_phrases() -> frozenset[str]:
+    """'aims for', 'accounts for': a verb and its preposition, from the outlook and share vocabularies."""
+    from .entities import words
+
+    return frozenset(phrase.lower() for table in (*words()["outlook"].values(), words()["share_cues"]) for phrase in table)
+
+
+@functools.cache
+def opening_head_prepositions() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["opening_head_prepositions"])
+
+
+def opens_the_clause(words: list[str], start: int) -> bool:
+    """Whether only determiners stand before `start` among a clause's words."""
+    return all(word.lower() in english_phrases.words()["determiners"] for word in words[:start])
 
 
 def antecedent(text: str) -> str:
@@ -1498,7 +1521,17 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
     if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
             and not says_now(text, quantity):  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
         return True
+    if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
+        return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
     return base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+
+
+@functools.cache
+def event_verbs() -> frozenset[str]:
+    """'carried', 'handled', 'sold': past verbs whose object counts what happened over a period, not a level held."""
+    from .entities import words
+
+    return frozenset(words()["event_verbs"])
 
 
 def is_market(metric: str, registry: Registry) -> bool:
