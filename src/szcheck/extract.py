@@ -1130,7 +1130,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 COMPARED = re.compile(
     r"(?:\bfrom|\bafter|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
     r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
-    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
+    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$",
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
@@ -1828,12 +1828,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     text, subject = sentence.text, scope.subject
     bindings: list[Binding] = []
     rate_before = ""  # 'grew 3.4%, after a rise of 1.9% a year earlier': a bare change noun is the rate before it in its sentence
-    for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities):
+    for index, (b, q) in enumerate(zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)):
         if q.unit == "percent" and not b.metric:
             bare_rate = BARE_RATE.search(text, max(0, q.start - 60), q.start) is not None  # "The rate has stood at 4.5%"
             if bare_rate or PRONOUN_LEVEL.search(text, max(0, q.start - 40), q.start):  # "when it stood at 5.5%"
                 b = Binding(scope.measured.get(RATE_NAMED if bare_rate else RATE, ""), "registry")
                 b = b if b.metric else Binding("", "phrase")
+            elif index and quantities[index - 1].unit == "percent" and bindings[-1].metric and SERIES_AND.search(text, max(0, q.start - 8), q.start):
+                b = bindings[-1]  # "sees the rate at around 4.0% by the end of 2025 and 3.25% by the end of 2026"
         bindings.append(referred(b, rate_before or scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q)))
         rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
