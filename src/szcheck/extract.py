@@ -1644,7 +1644,8 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember([n for n in usable(sentence.text, names, registry) if not is_a_market(sentence.text, n, scope.subject, registry)], scope)
+        remember([n for n in usable(sentence.text, names, registry) if not is_a_market(sentence.text, n, scope.subject, registry)
+                  and not in_a_clause_of_cause(sentence.text, n)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -2321,6 +2322,23 @@ def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, su
     if not places or places[0].start != 0 or places[0].name != entity:
         return entity, binding
     return subject, Binding(f"{base}:{entity}{suffix}", binding.match, binding.at)
+
+
+def in_a_clause_of_cause(text: str, named: Named) -> bool:
+    """'Urban starts dropped 12%, as projects in Toronto and Vancouver were delayed': a place named in a clause giving
+    the cause, after the sentence's figure, is not what the next sentence is about."""
+    opener = cause_clause().search(text, max(0, named.start - WINDOW), named.start)
+    return opener is not None and DIGIT.search(text, max(0, opener.start() - WINDOW), opener.start()) is not None
+
+
+DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def cause_clause() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(rf",\s+(?:{word_alternation(words()['cause_clause_openers'])})\s+[^,;]*$", re.I)
 
 
 def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
