@@ -2105,11 +2105,16 @@ def is_past_base(text: str, quantity: Quantity, period: str, claims: list[Claim]
         and BASE_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) is not None
 
 
+def of_places(binding: Binding, registry: Registry) -> bool:
+    """Whether the binding is of a registry metric only a place has (GDP, consumer prices, unemployment)."""
+    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0]) if binding.match == "registry" else None
+    return known is not None and known.of_places
+
+
 def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, registry: Registry) -> str:
     """'Core inflation was 3.4%' after a sentence about Norges Bank, in a story about Norway: a measure only a place
     has (`of_places`), said of an organisation, is the story's place's; a body's forecast or target stays its own."""
-    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0]) if binding.match == "registry" else None
-    if not known or not known.of_places or own_outlook or entity == subject:
+    if not of_places(binding, registry) or own_outlook or entity == subject:
         return entity
     if kind_of(entity, registry) != "organisation" or kind_of(subject, registry) == "organisation":
         return entity
@@ -2318,6 +2323,9 @@ def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, su
     found = market_noun_before_place().search(clause)
     if not found and base.split()[-1] in market_nouns():  # "while in western Europe they slipped 1.5%": volumes there
         found = FRONTED_IN.match(clause)
+    if not found and not of_places(binding, registry) and FRONTED_IN.match(text):  # "In Europe, where it operates 210 hotels,"
+        clause = text
+        found = FRONTED_IN.match(text)
     places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
     if not places or places[0].start != 0 or places[0].name != entity:
         return entity, binding
