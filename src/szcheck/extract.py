@@ -1854,6 +1854,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
+        binding = without_own_name(text, quantities, index, binding, entity, scope)
         binding = of_the_economy(for_a_place(binding, entity, registry), entity, quantity, registry)
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
@@ -2103,6 +2104,23 @@ def is_past_base(text: str, quantity: Quantity, period: str, claims: list[Claim]
     and not the forecast's own (a forecast raised 'to 7.2% from 7%' replaces one of the same year)."""
     return bool(claims) and claims[-1].outlook == "forecast" and claims[-1].period != period and is_over(period, published) \
         and BASE_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) is not None
+
+
+def without_own_name(text: str, quantities: list[Quantity], index: int, binding: Binding, entity: str, scope: Scope) -> Binding:
+    """'Fingal grew fastest, rising 12% to 330,506': a key that is only the figure's own entity's name names no thing;
+    a level in the unit last measured is that measure, and a growth the level's that it rises to."""
+    if binding.match != "phrase" or not entity or not binding.metric or CHANGE_SUFFIX.match(binding.metric)[1] != phrase_key(entity):
+        return binding
+    quantity = quantities[index]
+    if quantity.kind == "growth" and index + 1 < len(quantities) and GROWTH_TO.match(text[quantity.end : quantities[index + 1].start]):
+        level = quantities[index + 1]  # "rising 12% to 330,506": the growth of the level reached
+    else:
+        level = quantity if quantity.kind in ("amount", "count") else None
+    earlier = scope.measured.get(LAST + level.unit, "") if level else ""
+    if not earlier:
+        return Binding("", "phrase")
+    measured = Binding(earlier, "registry" if earlier.split(":")[0] in load_registry().metrics else "phrase")
+    return growth_of(measured) if quantity.kind == "growth" else measured
 
 
 def of_places(binding: Binding, registry: Registry) -> bool:
