@@ -352,9 +352,24 @@ def named_month(match, text, published, vocab):
     if match["month"].lower() == "may" and not match["last"] and not text[match.start("month")].isupper():
         return None  # "in may" is the modal verb; "in May" the month
     year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
-    if match.group(0).lower().startswith("by") and future_marker().search(text, 0, match.start()):
-        year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December"
+    by = match.group(0).lower().startswith("by")
+    if by and future_marker().search(text, 0, match.start()) or not match["last"] and future_in_clause(text, match.start()):
+        year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December", "will close in May"
     return f"{year}-{month:02d}", True, False
+
+
+FUTURE_REACH = 40  # characters before "in May" that can hold the future marker of its own clause ("will close in May")
+CLAUSE_TURN = re.compile(r"[,;]")
+
+
+def future_in_clause(text: str, position: int) -> bool:
+    """A future marker in the clause before `position`: "will close in May" ("will cut jobs, after sales fell in
+    January" puts only the jobs in the future)."""
+    start = max(0, position - FUTURE_REACH)
+    marker = None
+    for marker in future_marker().finditer(text, start, position):
+        pass
+    return marker is not None and CLAUSE_TURN.search(text, marker.end(), position) is None
 
 
 @functools.cache

@@ -243,12 +243,16 @@ def without_owners(text: str) -> str:
 
 
 COORDINATORS = frozenset({"and", "but", "yet"})
+SUBORDINATORS = frozenset({"after", "as", "because", "since", "although", "though", "when", "once"})  # ", after sales fell 5%"
 
 
 def opening_noun_phrase(clause: str) -> list[str]:
     """'Inbound visitors to Xi'an numbered' -> ['Inbound', 'visitors']: the words a clause opens with,
     up to its first function word or verb."""
     found = WORD.findall(clause)
+    if len(found) > 1 and found[0].lower() in SUBORDINATORS and found[1][:1].islower() and not found[1].lower().endswith("ing") \
+            and found[1].lower() not in words()["stop_words"]:
+        found = found[1:]  # "..., after sales fell 5%": a clause of its own, with its own subject ("after rising 5%" has none)
     if found and found[0].lower() in COORDINATORS:
         found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
         if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
