@@ -430,13 +430,30 @@ def opens_a_name(text: str, mention: Mention, registry: Registry) -> bool:
         and lower not in nationality_adjectives() and not find_mentions(word, "entities") and not find_mentions(word, "metrics")
 
 
+NAME_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<first>[A-Z][a-z][\w&'’-]*) (?P<second>[A-Z][a-z][\w&'’-]*) $")
+
+
+def closes_a_name(text: str, mention: Mention, registry: Registry) -> bool:
+    """'Vesta Foods Ireland said ...', 'Orion Bank Asia': a place closing a run of two or more capitalised words
+    that name no place, title or month closes the name of a company's arm in that place; the place is not named."""
+    if kind_of(mention.name, registry) == "organisation" or mention.end < len(text) and text[mention.end].isalnum():
+        return False
+    before = NAME_WORDS_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if before is None:
+        return False
+    words_before = (before["first"], before["second"])
+    return not any(word in registry.not_names or word.lower() in nationality_adjectives() or find_mentions(word, "entities")
+                   or word.lower() in words()["person_titles"] or word.lower() in words()["place_name_parts"] for word in words_before)
+
+
 def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
     names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
-             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
+             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)
+             and not closes_a_name(text, m, registry)]
     taken = spans_of(named)
     named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)

@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -287,7 +287,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
                 counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
-                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
+                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry) and not closes_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         for mention in mentions:
             category = registry.entities[mention.name].category
@@ -528,8 +528,9 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
 
 
 def placed_name(name: str, registry: Registry) -> bool:
-    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name."""
-    return any(not opens_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
+    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name or
+    closes one of two words or more ('Vesta Foods Ireland', 'Orion Bank Asia': a company's arm in that place)."""
+    return any(not opens_a_name(name, mention, registry) and not closes_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
 
 
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
@@ -2331,9 +2332,9 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
 def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
     """'while sales in Japan slipped 2%' in a story about a carmaker: the place is a market of the organisation
     the story is about, which narrows its metric; the figure stays the organisation's."""
-    if not binding.metric or ":" in binding.metric or entity == subject or kind_of(subject, registry) != "organisation" \
-            or kind_of(entity, registry) == "organisation":
-        return entity, binding
+    if not binding.metric or ":" in binding.metric or kind_of(subject, registry) != "organisation" \
+            or entity != subject and kind_of(entity, registry) == "organisation" or is_market(binding.metric, registry):
+        return entity, binding  # "In Frankfurt, its shares rose 2.1%": where it trades, not a market it sells in
     plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
     clause = plain[clause_start(plain, len(plain)) :]
     base, suffix = CHANGE_SUFFIX.match(binding.metric).groups() if binding.match == "phrase" else binding.metric.partition(".")[::2]
@@ -2345,9 +2346,10 @@ def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, su
         clause = text
         found = FRONTED_IN.match(text)
     places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
-    if not places or places[0].start != 0 or places[0].name != entity:
-        return entity, binding
-    return subject, Binding(f"{base}:{entity}{suffix}", binding.match, binding.at)
+    place = places[0].name if places and places[0].start == 0 else ""
+    if not place or place == subject or entity not in (subject, place) or kind_of(place, registry) == "organisation":
+        return entity, binding  # "sales in Ireland" said of the company itself narrows them too
+    return subject, Binding(f"{base}:{place}{suffix}", binding.match, binding.at)
 
 
 def in_a_clause_of_cause(text: str, named: Named) -> bool:
