@@ -2109,7 +2109,8 @@ def is_past_base(text: str, quantity: Quantity, period: str, claims: list[Claim]
 
 def without_own_name(text: str, quantities: list[Quantity], index: int, binding: Binding, entity: str, scope: Scope) -> Binding:
     """'Fingal grew fastest, rising 12% to 330,506': a key that is only the figure's own entity's name names no thing;
-    a level in the unit last measured is that measure, and a growth the level's that it rises to."""
+    a level in the unit the article last measured by a registry metric is that metric, and a growth the level's it
+    rises to."""
     if binding.match != "phrase" or not entity or not binding.metric or CHANGE_SUFFIX.match(binding.metric)[1] != phrase_key(entity):
         return binding
     quantity = quantities[index]
@@ -2118,9 +2119,9 @@ def without_own_name(text: str, quantities: list[Quantity], index: int, binding:
     else:
         level = quantity if quantity.kind in ("amount", "count") else None
     earlier = scope.measured.get(LAST + level.unit, "") if level else ""
-    if not earlier:
-        return Binding("", "phrase")
-    measured = Binding(earlier, "registry" if earlier.split(":")[0] in load_registry().metrics else "phrase")
+    if earlier.split(":")[0] not in load_registry().metrics:
+        return binding  # only a registry measure is taken up again: a key read from other words may not be this one's
+    measured = Binding(earlier, "registry")
     return growth_of(measured) if quantity.kind == "growth" else measured
 
 
