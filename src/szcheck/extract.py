@@ -1704,12 +1704,14 @@ def is_a_day(text: str, mention) -> bool:
 def title_period(source: Source):
     """The one year (or part of a year) an article's title names, which its figures without a period of
     their own have: '2024年济南市国民经济和社会发展统计公报'. A title naming several years ('during the
-    14th Five-Year Plan') dates no single figure."""
+    14th Five-Year Plan'), or a period not over at publication, dates no single figure."""
     title = reading_form(source.title or "")
     # a part of a year named without its year ('Q2 profit rises') may be a financial year's: the lead says which
     mentions = [m for m in read_periods(title, source.published)
                 if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period and not (m.relative and is_part_of_year(m.anchor))]
-    return mentions[0] if len(mentions) == 1 else None
+    if len(mentions) != 1 or (source.published and not is_over(mentions[0].period, source.published)):
+        return None  # '..., signals cuts later this year': a period still to come is what is expected, not reported
+    return mentions[0]
 
 
 def as_read(sentence: Sentence) -> Sentence:
@@ -1893,7 +1895,6 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
-        entity = of_the_place(entity, binding, own_outlook, subject, registry)
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
@@ -1920,6 +1921,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
             own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened
+        entity = of_the_place(entity, binding, own_outlook, subject, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
