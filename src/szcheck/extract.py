@@ -274,6 +274,7 @@ def main_subject(source: Source, registry: Registry) -> str:
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
     known: set[str] = set()  # names found as organisations or places, preferred to a bare capitalised name on a tie
+    lead_organisation = ""  # the organisation the lead opens with, which the body's "the operator", "the company" stand for
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
     body = without_data_sources(body)  # "according to the Real Estate Institute": who publishes, not what about
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
@@ -289,13 +290,17 @@ def main_subject(source: Source, registry: Registry) -> str:
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
                     and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry) and not closes_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
+        described = Covering([Mention(start, end, "", "") for start, end in english_phrases.asides(text)]) if weight == 1 else Covering([])
         for mention in mentions:
             category = registry.entities[mention.name].category
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
                 counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
+                lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
             elif category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
-                # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
-                counts[mention.name] += weight / 2 if category == "country" else weight
+                # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
+                # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
+                setting = category == "country" or described.holds(mention.start, mention.end)
+                counts[mention.name] += weight / 2 if setting else weight
         starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less; in a
         # heading of the body ("## Results for 2023") it names no one
@@ -319,13 +324,24 @@ def main_subject(source: Source, registry: Registry) -> str:
             counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
             if match.start() == lead_name and len(words) > 1:
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
+                lead_organisation = " ".join(words)
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
+    if lead_organisation:
+        counts[lead_organisation] += len(organisation_anaphora().findall(body))  # "The operator plans to add 40 buses"
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
     return fullest_spelling(subject, counts, registry)
+
+
+@functools.cache
+def organisation_anaphora() -> re.Pattern:
+    """'the operator', 'the company': the phrases that stand for an organisation named before them."""
+    from .entities import words
+
+    return re.compile(rf"\b(?:{word_alternation(words()['anaphora']['organisation'])})\b", re.I)
 
 
 def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
