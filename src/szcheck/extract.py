@@ -1456,6 +1456,9 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         if flow:
             return flow_through(story.period) if story.point else story.period
         level = base.kind == "balance" if base else STOOD_AT.search(text, max(0, quantity.start - 12), quantity.start) is not None
+        # a count of unknown kind in a story about one past month ("on census night in April 2022"): as of then (a date
+        # balances are taken at, "as of the end of June", dates only those)
+        level = level or not base and quantity.kind == "count" and not story.point and MONTH_OR_DAY_PERIOD.fullmatch(story.period) is not None
         end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -1515,6 +1518,7 @@ def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
     return any(begin <= m.start < end and not m.event for m in periods)
 
 
+MONTH_OR_DAY_PERIOD = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
@@ -1831,6 +1835,7 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
     (its bases: 'profit of Rs 4,250 crore for the quarter, up from Rs 3,899 crore a year earlier'): the
     period the story is about, though not one the next sentence's figures take as stated."""
     levels = [q for q in quantities if q.kind != "growth"] or quantities
+    levels = [q for q in levels if ".." not in q.period] or levels  # "the first time it topped five million since 1851": how long, not when
     periods = {q.period if q.period_basis == "stated" else None for q in levels}
     if not levels or None in periods:  # 'stood at 14.1%, up from 13.6% at the end of 2023': a base only
         return None
