@@ -887,6 +887,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and quantity.kind == "growth" and PRONOUN_CHANGED.search(text, max(0, quantity.start - 40), quantity.start) \
                 and bindings[-1].metric:
             binding = bindings[-1] if quantities[index - 1].kind == "growth" else growth_of(bindings[-1])  # "Volumes in Asia grew 8%, while in Europe they slipped 1.5%"
+        if binding is None and index and (quantity.noun or "").lower() in elliptic_nouns() and bindings[-1].metric \
+                and quantities[index - 1].unit == quantity.unit:
+            binding = bindings[-1]  # "opened 41 hotels and has about 480 more in its pipeline": more of the same thing
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
@@ -1024,6 +1027,13 @@ def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Bindi
     if metric and metric.changes and quantity.unit == "percent" and quantity.kind != "growth":
         return Binding(f"{binding.metric}.growth", binding.match, binding.at)
     return binding
+
+
+@functools.cache
+def elliptic_nouns() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["elliptic_nouns"])
 
 
 PRONOUN_CHANGED = re.compile(r"\b(?:they|it)\s+[a-z]+(?:\s+(?:by|about|around|nearly|almost|some))?\s+$", re.I)  # "they slipped 1.5%": the thing before

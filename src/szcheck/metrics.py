@@ -446,11 +446,14 @@ def outlook(text: str, quantity: Quantity) -> str:
               if not predicate_after(clause, match.end())]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
-    if forecast_said_after(text, quantity):
-        return "forecast"
+    if forecast_said_after(text, quantity) or MODAL_AFTER.match(text, after_noun(text, quantity)):
+        return "forecast"  # "the 9.2 million it had forecast", "a further 50 to 80 mm could fall"
     after = after_noun(text, quantity)
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
+
+
+MODAL_AFTER = re.compile(r"\s+(?:could|might|may)\s+(?:well\s+)?[a-z]+", re.I)  # a figure as the subject of what may happen
 
 
 OPENER_REACH = 8  # characters of a clause that only says what the next one is (按照规划)
