@@ -1501,13 +1501,15 @@ def distributes_profit(metric: str) -> bool:
 def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
     """The outlook of the figure before, in the same sentence, for a clause that goes on with its total
     (拟每10股派发现金红利3.2元，合计派发现金红利4.35亿元: the total is planned too)."""
-    if not claims or not claims[-1].outlook or claims[-1].quantity is None or claims[-1].quantity.end > quantity.start:
+    # "added 3.6 million, more than the 1.5 million analysts had forecast, bringing its total to": the change goes on
+    before = [c for c in claims if c.quantity is not None and c.quantity.end <= quantity.start and not forecast_said_after(text, c.quantity)]
+    if not before or not before[-1].outlook:
         return ""
     start = clause_start(text, quantity.start)
-    if start <= claims[-1].quantity.start:
+    if start <= before[-1].quantity.start:
         return ""
     opening = text[start : quantity.start].lstrip()
-    return claims[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+    return before[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
 
 
 def is_over(period: str, published: date | None) -> bool:
