@@ -54,6 +54,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
         PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
                    ["month", "quarter"], this_or_next_part),
+        PeriodRule("mid_year", 73, r"(?:(?:by|at|in|until)\s+)?(?:the\s+)?(?:mid-?year|middle\s+of\s+(?:the|this)\s+year)(?![\w-])",
+                   ["mid-year", "midyear", "middle of"], mid_year),
         PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
         PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
@@ -256,6 +258,15 @@ def last_month_word(match, text, published, vocab):
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def mid_year(match, text, published, vocab):
+    """'by mid-year', 'in the middle of the year': June of the year under way; after June, in a clause about the
+    future, of the next."""
+    if not published:
+        return None
+    ahead = published.month > 6 and future_in_clause(text, match.start())
+    return f"{published.year + (1 if ahead else 0)}-06", True, False
 
 
 def this_or_next_part(match, text, published, vocab):
