@@ -385,11 +385,28 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     if LOCATED.match(text, mention.end):
         return True  # "the Bengaluru-based company": where the organisation is, not what a figure is about
     if mention.surface.lower() not in nationality_adjectives():
-        return False
+        return THE_BEFORE.search(text, max(0, mention.start - 4), mention.start) is not None \
+            and singular(text[mention.end :].split(maxsplit=1)[0].strip(",.;:").lower() if text[mention.end :].strip() else "") in organisation_heads()
     if OWNED_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "its South Australian mine": the owner's asset, described
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
-    return any(singular(word) in words()["entity_nouns"] for word in following)
+    return any(singular(word) in entity_nouns() for word in following)
+
+
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the Adelaide operator": where the organisation is, describing it
+
+
+@functools.cache
+def organisation_heads() -> frozenset[str]:
+    """'brewer', 'operator', 'carrier': the heads of the phrases that stand for an organisation."""
+    return frozenset(phrase.split()[-1].lower() for phrase in words()["anaphora"]["organisation"])
+
+
+@functools.cache
+def entity_nouns() -> frozenset[str]:
+    """The nouns for a place or an organisation, with the head of every phrase that stands for an organisation
+    ('the brewer', 'the grocer'): 'the Danish brewer' is the company, not Denmark."""
+    return frozenset(words()["entity_nouns"]) | organisation_heads()
 
 
 OWNED_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[A-Z][\w-]*\s+)?$")
@@ -413,13 +430,30 @@ def opens_a_name(text: str, mention: Mention, registry: Registry) -> bool:
         and lower not in nationality_adjectives() and not find_mentions(word, "entities") and not find_mentions(word, "metrics")
 
 
+NAME_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<first>[A-Z][a-z][\w&'’-]*) (?P<second>[A-Z][a-z][\w&'’-]*) $")
+
+
+def closes_a_name(text: str, mention: Mention, registry: Registry) -> bool:
+    """'Vesta Foods Ireland said ...', 'Orion Bank Asia': a place closing a run of two or more capitalised words
+    that name no place, title or month closes the name of a company's arm in that place; the place is not named."""
+    if kind_of(mention.name, registry) == "organisation" or mention.end < len(text) and text[mention.end].isalnum():
+        return False
+    before = NAME_WORDS_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if before is None:
+        return False
+    words_before = (before["first"], before["second"])
+    return not any(word in registry.not_names or word.lower() in nationality_adjectives() or find_mentions(word, "entities")
+                   or word.lower() in words()["person_titles"] or word.lower() in words()["place_name_parts"] for word in words_before)
+
+
 def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
     names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
-             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
+             if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)
+             and not closes_a_name(text, m, registry)]
     taken = spans_of(named)
     named = sorted(named + [p for p in chinese_places(text) if not overlaps(taken, p.start, p.end)], key=lambda n: n.start)
     organisations = named_organisations(named, registry, text)

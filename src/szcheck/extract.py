@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -99,7 +99,7 @@ def without_function_words(phrase: str) -> str:
     return phrase
 
 
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:while|which|whereas|where)\b")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,(?!\d)|\s-\s|\b(?:while|which|whereas|where)\b")
 LOCATIVE = re.compile(r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+\s*$")
 
 @functools.cache
@@ -146,6 +146,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
         if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
+            while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
+                position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
             break
         phrase.insert(0, word)
@@ -211,7 +213,30 @@ def head_before_preposition(words: list[str], position: int) -> list[str]:
         head.insert(0, word)
     if words[position].lower() == "of" and head and head[-1].lower() in english_phrases.words()["part_nouns"]:
         return []  # "share of the market", "the number of visitors": read as a share or a count elsewhere
+    if words[position].lower() in opening_head_prepositions() and (not opens_the_clause(words, position - len(head))
+                                                                   or f"{head[-1]} {words[position]}".lower() in verb_phrases() if head else True):
+        return []  # "aims for growth", "accounted for": a verb's complement, not a noun's qualifier
     return head
+
+
+@functools.cache
+def verb_phrases() -> frozenset[str]:
+    """'aims for', 'accounts for': a verb and its preposition, from the outlook and share vocabularies."""
+    from .entities import words
+
+    return frozenset(phrase.lower() for table in (*words()["outlook"].values(), words()["share_cues"]) for phrase in table)
+
+
+@functools.cache
+def opening_head_prepositions() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["opening_head_prepositions"])
+
+
+def opens_the_clause(words: list[str], start: int) -> bool:
+    """Whether only determiners stand before `start` among a clause's words."""
+    return all(word.lower() in english_phrases.words()["determiners"] for word in words[:start])
 
 
 def antecedent(text: str) -> str:
@@ -249,6 +274,7 @@ def main_subject(source: Source, registry: Registry) -> str:
     article mentions in passing does not make it an article about that fund."""
     counts: Counter[str] = Counter()
     known: set[str] = set()  # names found as organisations or places, preferred to a bare capitalised name on a tie
+    lead_organisation = ""  # the organisation the lead opens with, which the body's "the operator", "the company" stand for
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
     body = without_data_sources(body)  # "according to the Real Estate Institute": who publishes, not what about
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
@@ -262,15 +288,19 @@ def main_subject(source: Source, registry: Registry) -> str:
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
                 counts[place.name] += weight
         mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
-                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)]
+                    and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry) and not closes_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
+        described = Covering([Mention(start, end, "", "") for start, end in english_phrases.asides(text)]) if weight == 1 else Covering([])
         for mention in mentions:
             category = registry.entities[mention.name].category
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
                 counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
+                lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
             elif category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
-                # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject
-                counts[mention.name] += weight / 2 if category == "country" else weight
+                # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
+                # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
+                setting = category == "country" or described.holds(mention.start, mention.end)
+                counts[mention.name] += weight / 2 if setting else weight
         starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less; in a
         # heading of the body ("## Results for 2023") it names no one
@@ -294,13 +324,24 @@ def main_subject(source: Source, registry: Registry) -> str:
             counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
             if match.start() == lead_name and len(words) > 1:
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
+                lead_organisation = " ".join(words)
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
+    if lead_organisation:
+        counts[lead_organisation] += len(organisation_anaphora().findall(body))  # "The operator plans to add 40 buses"
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
     return fullest_spelling(subject, counts, registry)
+
+
+@functools.cache
+def organisation_anaphora() -> re.Pattern:
+    """'the operator', 'the company': the phrases that stand for an organisation named before them."""
+    from .entities import words
+
+    return re.compile(rf"\b(?:{word_alternation(words()['anaphora']['organisation'])})\b", re.I)
 
 
 def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
@@ -391,7 +432,8 @@ def lead_name_start(body: str) -> int:
     return start + name.start("name") if name else -1
 
 
-LEAD_NAME = re.compile(r"^(?:(?:The|A|An|In)\s+)?(?P<name>[A-Z])")
+# the subject's first name, also after its head noun ("The annual pace of housing starts in Canada fell")
+LEAD_NAME = re.compile(r"^(?:(?:The|A|An|In)\s+)?(?:[a-z][\w-]*\s+){0,8}?(?P<name>[A-Z])")
 
 
 class Covering:
@@ -463,7 +505,18 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
     match = OPENING_NAME.match(text, dateline.end() if dateline else 0)
     if not match or (match["verb"] and match["verb"] not in subject_verbs()):
         return None
+    if " " not in match["name"] and defines_a_measure().match(text, match.end("name")):
+        return None  # "Churn, the share of subscribers who cancel, fell to 2.3%": a measure defined, not a name
     return unknown_name(match, registry)
+
+
+@functools.cache
+def defines_a_measure() -> re.Pattern:
+    """', the share of', ', a measure of': an appositive that defines what a word opening its sentence measures."""
+    from .entities import words
+
+    nouns = word_alternation([*words()["part_nouns"], *words()["measure_nouns"]])
+    return re.compile(rf",\s+(?:the|an?)\s+(?:{nouns})\s+(?:of|for)\b", re.I)
 
 
 def inner_names(text: str, registry: Registry) -> list[Mention]:
@@ -491,8 +544,9 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
 
 
 def placed_name(name: str, registry: Registry) -> bool:
-    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name."""
-    return any(not opens_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
+    """Whether a capitalised run names a registry entity or place, unless the place opens a company's name or
+    closes one of two words or more ('Vesta Foods Ireland', 'Orion Bank Asia': a company's arm in that place)."""
+    return any(not opens_a_name(name, mention, registry) and not closes_a_name(name, mention, registry) for mention in find_mentions(name, "entities"))
 
 
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
@@ -846,6 +900,12 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
             binding = Binding(bindings[-1].metric.removesuffix(".growth"), "registry", bindings[-1].at)
+        if binding is None and index and quantity.kind == "growth" and PRONOUN_CHANGED.search(text, max(0, quantity.start - 40), quantity.start) \
+                and bindings[-1].metric:
+            binding = bindings[-1] if quantities[index - 1].kind == "growth" else growth_of(bindings[-1])  # "Volumes in Asia grew 8%, while in Europe they slipped 1.5%"
+        if binding is None and index and (quantity.noun or "").lower() in elliptic_nouns() and bindings[-1].metric \
+                and quantities[index - 1].unit == quantity.unit:
+            binding = bindings[-1]  # "opened 41 hotels and has about 480 more in its pipeline": more of the same thing
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
         if binding is None:
@@ -853,7 +913,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:
-                bindings.append(measured)  # its own measure: "lost" names a loss, not a change
+                bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
@@ -951,10 +1011,22 @@ def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> boo
     """'总资产7833亿元，资产负债率为74.6%': a Chinese rate named in the clause (not a share after 占) is a
     measure of its own, not a share of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return names_its_own_measure(text[max(previous.end, quantity.start - WINDOW) : quantity.start])
     clause = chinese_phrases.CLAUSE_END.split(between)[-1]
-    if not chinese_phrases.is_chinese(between) or any(word in clause for word in vocabulary_of_shares()):
+    if any(word in clause for word in vocabulary_of_shares()):
         return False
     return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+def names_its_own_measure(between: str) -> bool:
+    """'grew 13% to $3.3 billion, and operating margin widened to 21%': an English clause after the figure before
+    that opens with a noun phrase of its own states that noun's rate, not a share of the figure before it."""
+    parts = CLAUSE_BREAK.split(between)
+    if len(parts) < 2 or english_phrases.names_a_share(parts[-1]):
+        return False
+    phrase = tail_phrase(parts[-1])
+    return bool(phrase) and phrase.lower() not in share_references() and not english_phrases.is_pronoun(phrase)
 
 
 @functools.cache
@@ -971,6 +1043,16 @@ def as_change(binding: Binding, quantity: Quantity, registry: Registry) -> Bindi
     if metric and metric.changes and quantity.unit == "percent" and quantity.kind != "growth":
         return Binding(f"{binding.metric}.growth", binding.match, binding.at)
     return binding
+
+
+@functools.cache
+def elliptic_nouns() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["elliptic_nouns"])
+
+
+PRONOUN_CHANGED = re.compile(r"\b(?:they|it)\s+[a-z]+(?:\s+(?:by|about|around|nearly|almost|some))?\s+$", re.I)  # "they slipped 1.5%": the thing before
 
 
 def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -1091,7 +1173,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 COMPARED = re.compile(
     r"(?:\bfrom|\bafter|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
     r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
-    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?$",
+    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$",
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
@@ -1106,7 +1188,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     $6.2 billion', 'down 1% from 1.81 million'."""
     between = without_noun(text[previous.end : quantity.start], previous.noun)
     same_kind = previous.kind == quantity.kind or {previous.kind, quantity.kind} == {"growth", "share"}  # "grew 2.5%, compared with 3.2%"
-    if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)):
+    if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)) \
+            and per_share_alike(text, previous, quantity):
         return binding
     if previous.unit == quantity.unit and same_kind and not quantity.noun and SERIES_AND.search(between[-8:]):
         return binding  # "5 billion euros in 2024 and 4.2 billion in 2023": the next figure of a series
@@ -1144,8 +1227,19 @@ def compared_figure(text: str, quantities: list[Quantity], index: int, bindings:
     quantity = quantities[index]
     if not english_phrases.words()["compared_figure"].search(text, max(0, quantity.start - 60), quantity.start):
         return None
-    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit), None)
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and per_share_alike(text, quantities[i], quantity)), None)
     return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
+
+
+def per_share_alike(text: str, earlier: Quantity, quantity: Quantity) -> bool:
+    """Not a sum a share set against a total a thousand times its size, or the other way round: "$312 million, or
+    $1.31 a share, against $287 million" compares the profit ("beating estimates of 98 cents" still the $1.12 a share)."""
+    per_share = english_phrases.words()["per_share"]
+    earlier_each, each = per_share.match(text, earlier.end) is not None, per_share.match(text, quantity.end) is not None
+    if earlier_each == each:
+        return True
+    part, whole = (earlier, quantity) if earlier_each else (quantity, earlier)
+    return abs(whole.value) < 1000 * abs(part.value)
 
 
 COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\s+[^,;]{0,40}$", re.I)
@@ -1388,6 +1482,9 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         if flow:
             return flow_through(story.period) if story.point else story.period
         level = base.kind == "balance" if base else STOOD_AT.search(text, max(0, quantity.start - 12), quantity.start) is not None
+        # a count of unknown kind in a story about one past month ("on census night in April 2022"): as of then (a date
+        # balances are taken at, "as of the end of June", dates only those)
+        level = level or not base and quantity.kind == "count" and not story.point and MONTH_OR_DAY_PERIOD.fullmatch(story.period) is not None
         end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -1424,13 +1521,15 @@ def distributes_profit(metric: str) -> bool:
 def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
     """The outlook of the figure before, in the same sentence, for a clause that goes on with its total
     (拟每10股派发现金红利3.2元，合计派发现金红利4.35亿元: the total is planned too)."""
-    if not claims or not claims[-1].outlook or claims[-1].quantity is None or claims[-1].quantity.end > quantity.start:
+    # "added 3.6 million, more than the 1.5 million analysts had forecast, bringing its total to": the change goes on
+    before = [c for c in claims if c.quantity is not None and c.quantity.end <= quantity.start and not forecast_said_after(text, c.quantity)]
+    if not before or not before[-1].outlook:
         return ""
     start = clause_start(text, quantity.start)
-    if start <= claims[-1].quantity.start:
+    if start <= before[-1].quantity.start:
         return ""
     opening = text[start : quantity.start].lstrip()
-    return claims[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+    return before[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
 
 
 def is_over(period: str, published: date | None) -> bool:
@@ -1451,6 +1550,7 @@ def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
     return any(begin <= m.start < end and not m.event for m in periods)
 
 
+MONTH_OR_DAY_PERIOD = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
@@ -1474,7 +1574,17 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
     if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
             and not says_now(text, quantity):  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
         return True
+    if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
+        return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
     return base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+
+
+@functools.cache
+def event_verbs() -> frozenset[str]:
+    """'carried', 'handled', 'sold': past verbs whose object counts what happened over a period, not a level held."""
+    from .entities import words
+
+    return frozenset(words()["event_verbs"])
 
 
 def is_market(metric: str, registry: Registry) -> bool:
@@ -1587,7 +1697,8 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember(usable(sentence.text, names, registry), scope)
+        remember([n for n in usable(sentence.text, names, registry) if not is_a_market(sentence.text, n, scope.subject, registry)
+                  and not in_a_clause_of_cause(sentence.text, n)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -1645,12 +1756,14 @@ def is_a_day(text: str, mention) -> bool:
 def title_period(source: Source):
     """The one year (or part of a year) an article's title names, which its figures without a period of
     their own have: '2024年济南市国民经济和社会发展统计公报'. A title naming several years ('during the
-    14th Five-Year Plan') dates no single figure."""
+    14th Five-Year Plan'), or a period not over at publication, dates no single figure."""
     title = reading_form(source.title or "")
     # a part of a year named without its year ('Q2 profit rises') may be a financial year's: the lead says which
     mentions = [m for m in read_periods(title, source.published)
                 if not m.event and not is_now(m) and is_span(m.period) and ".." not in m.period and not (m.relative and is_part_of_year(m.anchor))]
-    return mentions[0] if len(mentions) == 1 else None
+    if len(mentions) != 1 or (source.published and not is_over(mentions[0].period, source.published)):
+        return None  # '..., signals cuts later this year': a period still to come is what is expected, not reported
+    return mentions[0]
 
 
 def as_read(sentence: Sentence) -> Sentence:
@@ -1772,6 +1885,7 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
     (its bases: 'profit of Rs 4,250 crore for the quarter, up from Rs 3,899 crore a year earlier'): the
     period the story is about, though not one the next sentence's figures take as stated."""
     levels = [q for q in quantities if q.kind != "growth"] or quantities
+    levels = [q for q in levels if ".." not in q.period] or levels  # "the first time it topped five million since 1851": how long, not when
     periods = {q.period if q.period_basis == "stated" else None for q in levels}
     if not levels or None in periods:  # 'stood at 14.1%, up from 13.6% at the end of 2023': a base only
         return None
@@ -1789,7 +1903,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     text, subject = sentence.text, scope.subject
     bindings: list[Binding] = []
     rate_before = ""  # 'grew 3.4%, after a rise of 1.9% a year earlier': a bare change noun is the rate before it in its sentence
-    for b, q in zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities):
+    for index, (b, q) in enumerate(zip(bind_metrics(text, quantities, registry, subject, scope.metric, without_periods(text, periods)), quantities)):
+        if q.unit == "percent" and not b.metric:
+            bare_rate = BARE_RATE.search(text, max(0, q.start - 60), q.start) is not None  # "The rate has stood at 4.5%"
+            if bare_rate or PRONOUN_LEVEL.search(text, max(0, q.start - 40), q.start):  # "when it stood at 5.5%"
+                b = Binding(scope.measured.get(RATE_NAMED if bare_rate else RATE, ""), "registry")
+                b = b if b.metric else Binding("", "phrase")
+            elif index and quantities[index - 1].unit == "percent" and bindings[-1].metric and SERIES_AND.search(text, max(0, q.start - 8), q.start):
+                b = bindings[-1]  # "sees the rate at around 4.0% by the end of 2025 and 3.25% by the end of 2026"
         bindings.append(referred(b, rate_before or scope.measured.get(RATE, ""), rate=True) if q.unit == "percent" else referred(b, stated_before(scope, q)))
         rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
@@ -1807,11 +1928,13 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
+        binding = without_own_name(text, quantities, index, binding, entity, scope)
         binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry)
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
+        entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -1870,6 +1993,9 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
+        if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
+            own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened
+        entity = of_the_place(entity, binding, own_outlook, subject, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
@@ -1906,6 +2032,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
+        if quantity.unit == "percent" and RATE_KEY.search(binding.metric):
+            scope.measured.setdefault(RATE_NAMED, binding.metric)  # the story's rate: what 'the rate' in a later sentence is
     return claims
 
 
@@ -1917,13 +2045,21 @@ def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, sco
     last measured in its unit (its change, for a change)."""
     earlier = scope.measured.get(LAST + quantity.unit, "") if quantity.measure else ""
     head = binding.metric.removesuffix(" change")
-    head = "" if head in anaphor_nouns() else head  # "the group pumped 27.8 million bpd"
+    head = "" if head in anaphor_nouns() or head in organisation_part_nouns() else head  # "the group pumped 27.8 million bpd", "its unit sold"
     if not earlier or (head and not earlier.endswith(" " + head)):  # "Iraqi output" after "oil output" in barrels a day
         return binding
     known = earlier.split(":")[0] in registry.metrics
     if is_change(text, quantity):
         earlier += ".change" if known else " change"
     return Binding(earlier, "registry" if known else "phrase")
+
+
+@functools.cache
+def organisation_part_nouns() -> frozenset[str]:
+    """'unit', 'division', 'arm': the head of a part of an organisation, which names no thing measured."""
+    from .entities import words
+
+    return frozenset(singular(noun) for noun in words()["organisation_parts"])
 
 
 def stated_before(scope: Scope, quantity: Quantity) -> str:
@@ -1935,6 +2071,11 @@ def stated_before(scope: Scope, quantity: Quantity) -> str:
 ANY = "*"  # scope.measured's key for the last metric of an amount or a count in any unit: what 'last year's total' in a later paragraph is
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
+RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate ('policy rate', 'unemployment_rate')
+RATE_KEY = re.compile(r"(?:^|[\s_:])rate$")
+BARE_RATE = re.compile(r"\b(?:the|its|this|that)\s+rate\s+(?!of\b)[^,;.%]{0,40}$", re.I)  # "the rate", not "the rate of growth"
+# "it stood at 5.5%", "it has held at 2.1%": a pronoun's level in percent is the rate stated before
+PRONOUN_LEVEL = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:stood|was|held|remained|stayed|sat|hovered)\s+(?:at\s+)?(?:(?:about|around|nearly)\s+)?$", re.I)
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
@@ -2030,6 +2171,50 @@ def for_a_place(binding: Binding, entity: str, registry: Registry) -> Binding:
     if not known or not known.for_places or kind_of(entity, registry) == "organisation":
         return binding
     return Binding(known.for_places + colon + narrowed + dot + rest, binding.match, binding.at)
+
+
+BASE_BEFORE = re.compile(r"\b(?:from|after|against|versus|compared\s+(?:with|to))\s+(?:(?:about|around|roughly|some|nearly|a|an)\s+)?$", re.I)
+
+
+def is_past_base(text: str, quantity: Quantity, period: str, claims: list[Claim], published: date | None) -> bool:
+    """A figure a forecast starts from ('to $5 billion in 2025 from $4.6 billion in 2024'), of a period already over
+    and not the forecast's own (a forecast raised 'to 7.2% from 7%' replaces one of the same year)."""
+    return bool(claims) and claims[-1].outlook == "forecast" and claims[-1].period != period and is_over(period, published) \
+        and BASE_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) is not None
+
+
+def without_own_name(text: str, quantities: list[Quantity], index: int, binding: Binding, entity: str, scope: Scope) -> Binding:
+    """'Fingal grew fastest, rising 12% to 330,506': a key that is only the figure's own entity's name names no thing;
+    a level in the unit the article last measured by a registry metric is that metric, and a growth the level's it
+    rises to."""
+    if binding.match != "phrase" or not entity or not binding.metric or CHANGE_SUFFIX.match(binding.metric)[1] != phrase_key(entity):
+        return binding
+    quantity = quantities[index]
+    if quantity.kind == "growth" and index + 1 < len(quantities) and GROWTH_TO.match(text[quantity.end : quantities[index + 1].start]):
+        level = quantities[index + 1]  # "rising 12% to 330,506": the growth of the level reached
+    else:
+        level = quantity if quantity.kind in ("amount", "count") else None
+    earlier = scope.measured.get(LAST + level.unit, "") if level else ""
+    if earlier.split(":")[0] not in load_registry().metrics:
+        return binding  # only a registry measure is taken up again: a key read from other words may not be this one's
+    measured = Binding(earlier, "registry")
+    return growth_of(measured) if quantity.kind == "growth" else measured
+
+
+def of_places(binding: Binding, registry: Registry) -> bool:
+    """Whether the binding is of a registry metric only a place has (GDP, consumer prices, unemployment)."""
+    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0]) if binding.match == "registry" else None
+    return known is not None and known.of_places
+
+
+def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, registry: Registry) -> str:
+    """'Core inflation was 3.4%' after a sentence about Norges Bank, in a story about Norway: a measure only a place
+    has (`of_places`), said of an organisation, is the story's place's; a body's forecast or target stays its own."""
+    if not of_places(binding, registry) or own_outlook or entity == subject:
+        return entity
+    if kind_of(entity, registry) != "organisation" or kind_of(subject, registry) == "organisation":
+        return entity
+    return subject
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
@@ -2168,11 +2353,18 @@ def dividend_key(text: str, quantity: Quantity) -> str:
 def total_of_part(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
     """'a final dividend of 23.5 pence a share, bringing the total for the year to 34 pence': the figure after
     a part that states its total is the part's metric without the qualifier that made it a part."""
-    if not index or bindings[-1].match != "registry" or "." in bindings[-1].metric:
+    if not index or not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
         return None
-    if not english_phrases.words()["total_of_part"].fullmatch(text, quantities[index - 1].end, quantities[index].start):
+    before = next((b for b, q in zip(reversed(bindings), reversed(quantities[:index])) if q.unit == quantities[index].unit), bindings[-1])
+    level = CHANGE_KEY.sub("", before.metric)  # "added 3.6 million subscribers, bringing its total to 96.2 million": the level
+    if level != before.metric and level:
+        return Binding(level, before.match)
+    if bindings[-1].match != "registry" or "." in bindings[-1].metric:
         return None
     return Binding(bindings[-1].metric.partition(":")[0], "registry")  # no mention: the part's qualifier is not read again
+
+
+CHANGE_KEY = re.compile(r"(?:\.| )change$")
 
 
 def short_name(binding: Binding, scope: Scope, registry: Registry) -> Binding:
@@ -2212,6 +2404,71 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
         if places and places[0].start == 0 and places[0].name != entity:
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
+    """'while sales in Japan slipped 2%' in a story about a carmaker: the place is a market of the organisation
+    the story is about, which narrows its metric; the figure stays the organisation's."""
+    if not binding.metric or ":" in binding.metric or kind_of(subject, registry) != "organisation" \
+            or entity != subject and kind_of(entity, registry) == "organisation" or is_market(binding.metric, registry):
+        return entity, binding  # "In Frankfurt, its shares rose 2.1%": where it trades, not a market it sells in
+    plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
+    clause = plain[clause_start(plain, len(plain)) :]
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups() if binding.match == "phrase" else binding.metric.partition(".")[::2]
+    suffix = suffix if binding.match == "phrase" else ("." + suffix if suffix else "")
+    found = market_noun_before_place().search(clause)
+    if not found and base.split()[-1] in market_nouns():  # "while in western Europe they slipped 1.5%": volumes there
+        found = FRONTED_IN.match(clause)
+    if not found and not of_places(binding, registry) and FRONTED_IN.match(text):  # "In Europe, where it operates 210 hotels,"
+        clause = text
+        found = FRONTED_IN.match(text)
+    places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+    place = places[0].name if places and places[0].start == 0 else ""
+    if not place or place == subject or entity not in (subject, place) or kind_of(place, registry) == "organisation":
+        return entity, binding  # "sales in Ireland" said of the company itself narrows them too
+    return subject, Binding(f"{base}:{place}{suffix}", binding.match, binding.at)
+
+
+def in_a_clause_of_cause(text: str, named: Named) -> bool:
+    """'Urban starts dropped 12%, as projects in Toronto and Vancouver were delayed': a place named in a clause giving
+    the cause, after the sentence's figure, is not what the next sentence is about."""
+    opener = cause_clause().search(text, max(0, named.start - WINDOW), named.start)
+    return opener is not None and DIGIT.search(text, max(0, opener.start() - WINDOW), opener.start()) is not None
+
+
+DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def cause_clause() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(rf",\s+(?:{word_alternation(words()['cause_clause_openers'])})\s+[^,;]*$", re.I)
+
+
+def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
+    """'Volumes in Asia grew 8%' in a story about a brewer: Asia is a market, which the next sentence's 'its unit' is not of."""
+    if kind_of(subject, registry) != "organisation" or kind_of(named.name, registry) == "organisation":
+        return False
+    match = market_noun_before_place().search(text, max(0, named.start - 40), named.start + 1)
+    return match is not None and match.end() == named.start or FRONTED_IN_BEFORE.search(text, max(0, named.start - 20), named.start) is not None
+
+
+FRONTED_IN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|but|and)\s+)in\s+(?:the\s+)?$", re.I)  # "while in western Europe they"
+
+
+FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
+@functools.cache
+def market_nouns() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["market_nouns"])
+
+
+@functools.cache
+def market_noun_before_place() -> re.Pattern:
+    """A market noun, 'in' and the start of a name: 'sales in the '."""
+    return re.compile(rf"\b(?:{word_alternation(market_nouns())})\s+in\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")

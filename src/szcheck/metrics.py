@@ -63,6 +63,8 @@ def patterns() -> dict[str, re.Pattern]:
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
         "estimate_noun": re.compile(rf"(?:{alternation('estimate_nouns')})\b", re.I),
+        # "expected the bill to reach": a verb of expecting, its object (a few words), then "to" and a verb
+        "expected_object_to": re.compile(rf"\b(?:{alternation('outlook_object_verbs')})\s+(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?to\s+[a-z]+\s+", re.I),
         "first_reading": re.compile(rf"\b(?:{alternation('first_reading_words')})\s+$", re.I),
         "unit_price": re.compile(rf"\s*(?:a|an|per)\s+(?:{alternation('price_units')})(?![\w-])", re.I),
         # bounded: a change, then within its clause "to" or "at" and the quote it reached
@@ -507,13 +509,18 @@ def outlook(text: str, quantity: Quantity) -> str:
     opener = outlook_opener(text, quantity.start)  # it says what the clause is, before the clause's own verbs
     if opener:
         return opener
+    found += [(match.start(), match.end(), "forecast") for match in patterns()["expected_object_to"].finditer(clause)
+              if not predicate_after(clause, match.end())]
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
-    if forecast_said_after(text, quantity):
-        return "forecast"
+    if forecast_said_after(text, quantity) or MODAL_AFTER.match(text, after_noun(text, quantity)):
+        return "forecast"  # "the 9.2 million it had forecast", "a further 50 to 80 mm could fall"
     after = after_noun(text, quantity)
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
+
+
+MODAL_AFTER = re.compile(r"\s+(?:could|might|may)\s+(?:well\s+)?[a-z]+", re.I)  # a figure as the subject of what may happen
 
 
 OPENER_REACH = 8  # characters of a clause that only says what the next one is (按照规划)

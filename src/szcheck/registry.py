@@ -40,6 +40,7 @@ class Metric:
     market: bool = False  # a market price or value: unless a period is stated, the time of publication
     held_by: tuple[str, ...] = ()  # the sub-entities whose figure is the place's own: "banks" lend a province's loans
     for_places: str = ""  # the metric that measures the same for a place: a company's employees, a country's employment
+    of_places: bool = False  # only a place has it (GDP, consumer prices): said of an organisation in a place's story, the place's
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def load_registry() -> Registry:
             market=bool(spec.get("market", False)),
             held_by=tuple(spec.get("held_by", [])),
             for_places=spec.get("for_places", ""),
+            of_places=bool(spec.get("of_places", False)),
         )
         for name, spec in data.get("metrics", {}).items()
     }
@@ -155,6 +157,8 @@ def gazetteer_places() -> dict[str, Entity]:
             places[country["name"]] = Entity(country["name"], "country", tuple(country["aliases"]))
     for name, names in data.get("world_cities", {}).items():
         places[name] = Entity(name, "city", tuple([name, *names]))
+    for name, names in data.get("continents", {}).items():
+        places[name] = Entity(name, "region", tuple([name, *names]))
     for country, regions in data.get("world_regions", {}).items():
         for name, names in regions.items():
             if name not in places:  # a city of that name keeps it

@@ -597,6 +597,7 @@ IDENTIFIER_LIST = re.compile(
     r"(?<![A-Za-z])(?P<noun>[A-Za-z]{2,}s)\s+\d{1,3}(?:,\s*\d{1,3})*,?\s+(?:and|or)\s+\d{1,3}(?![\d.,]*\d)"
     r"(?=\s*[.,;:)]|\s*$|\s+(?P<verb>[a-z]+)\b)")
 LIST_VERBS = frozenset({"were", "was", "are", "is", "will", "would", "have", "has", "had"})
+LIST_PREPOSITIONS = frozenset({"at", "in", "of", "on", "near", "from"})  # "Teams 3 and 4 at the plant": named, nothing counted
 
 
 def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
@@ -613,7 +614,7 @@ def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
         noun = listed.group("noun").lower()
         if listed.end("noun") < match.start() < listed.end() and noun not in stops and not noun.endswith(("ss", "us", "is")):
             verb = listed.group("verb")
-            if not verb or verb in LIST_VERBS or verb.endswith("ed") or is_a_verb(verb):
+            if not verb or verb in LIST_VERBS or verb in LIST_PREPOSITIONS or verb.endswith("ed") or is_a_verb(verb):
                 return True
     return False
 

@@ -55,6 +55,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
         PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
                    ["month", "quarter"], this_or_next_part),
+        PeriodRule("mid_year", 73, r"(?:(?:by|at|in|until)\s+)?(?:the\s+)?(?:mid-?year|middle\s+of\s+(?:the|this)\s+year)(?![\w-])",
+                   ["mid-year", "midyear", "middle of"], mid_year),
         PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
         PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
@@ -273,6 +275,15 @@ def last_month_word(match, text, published, vocab):
     return f"{year}-{month:02d}", True, False
 
 
+def mid_year(match, text, published, vocab):
+    """'by mid-year', 'in the middle of the year': June of the year under way; after June, in a clause about the
+    future, of the next."""
+    if not published:
+        return None
+    ahead = published.month > 6 and future_in_clause(text, match.start())
+    return f"{published.year + (1 if ahead else 0)}-06", True, False
+
+
 def this_or_next_part(match, text, published, vocab):
     """'this month', 'the current quarter': the one of publication; 'next month', 'the coming quarter': the one after."""
     if not published:
@@ -367,9 +378,24 @@ def named_month(match, text, published, vocab):
     if match["month"].lower() == "may" and not match["last"] and not text[match.start("month")].isupper():
         return None  # "in may" is the modal verb; "in May" the month
     year = published.year if month < published.month or (month == published.month and not match["last"]) else published.year - 1
-    if match.group(0).lower().startswith("by") and future_marker().search(text, 0, match.start()):
-        year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December"
+    by = match.group(0).lower().startswith("by")
+    if by and future_marker().search(text, 0, match.start()) or not match["last"] and future_in_clause(text, match.start()):
+        year = published.year if month >= published.month else published.year + 1  # "will take delivery of nine planes by December", "will close in May"
     return f"{year}-{month:02d}", True, False
+
+
+FUTURE_REACH = 40  # characters before "in May" that can hold the future marker of its own clause ("will close in May")
+CLAUSE_TURN = re.compile(r"[,;]")
+
+
+def future_in_clause(text: str, position: int) -> bool:
+    """A future marker in the clause before `position`: "will close in May" ("will cut jobs, after sales fell in
+    January" puts only the jobs in the future)."""
+    start = max(0, position - FUTURE_REACH)
+    marker = None
+    for marker in future_marker().finditer(text, start, position):
+        pass
+    return marker is not None and CLAUSE_TURN.search(text, marker.end(), position) is None
 
 
 @functools.cache

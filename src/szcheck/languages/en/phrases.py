@@ -36,7 +36,7 @@ def words() -> dict:
         "measure_verb": re.compile(word_alternation(verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
         "place_nouns": frozenset(vocab["place_nouns"]),
-        "share_cue": re.compile(word_alternation(vocab["share_cues"]), re.I),
+        "share_cue": re.compile(rf"(?:{word_alternation(vocab['share_cues'])})(?![\s-]+points?\b)", re.I),  # not "1.2 percentage points"
         "pronouns": frozenset(vocab["pronouns"]),
         "trailing_words": re.compile(rf"(?:\s+(?:{trailing_words(vocab['phrase_trailing_words'])}))+\s*$", re.I),
         "leading_noise": re.compile(rf"^(?:(?:{'|'.join(map(re.escape, vocab['phrase_leading_words']))}|[\w-]+['’]s)\s+)+", re.I),
@@ -51,7 +51,7 @@ def words() -> dict:
         "clause_verbs": frozenset(vocab["clause_verbs"]),
         "subject_verbs": frozenset(vocab["subject_verbs"]),
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
-        "earnings_keys": frozenset(vocab["earnings_keys"]),
+        "earnings_keys": frozenset(vocab["earnings_keys"]) | frozenset(vocab["forecaster_keys"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
@@ -60,7 +60,7 @@ def words() -> dict:
         "per_share": re.compile(rf"\s+(?:{word_alternation(vocab['per_share_after'])})", re.I),
         "dividend_part": re.compile(rf"\b(?P<part>{word_alternation(vocab['dividend_parts'])})\s+(?:cash\s+)?dividends?\b", re.I),
         # between a part and its total: "(a share), bringing the total for the year to"
-        "total_of_part": re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s*,\s*(?:and\s+)?(?:{word_alternation(vocab['taking_verbs'])})"
+        "total_of_part": re.compile(rf"(?:\s+[\w-]+){{0,8}}?\s*,\s*(?:and\s+)?(?:{word_alternation(vocab['taking_verbs'])})"
                                     rf"\s+(?:the|its|their)\s+(?:{word_alternation(vocab['total_nouns'])})(?:\s+(?:for|in|of)\s+(?:the\s+)?[\w-]+)?"
                                     rf"\s+to\s+(?:(?:about|around|some|nearly|almost)\s+)?", re.I),
         "infinitive_verbs": frozenset(vocab["infinitive_verbs"]),
@@ -243,12 +243,16 @@ def without_owners(text: str) -> str:
 
 
 COORDINATORS = frozenset({"and", "but", "yet"})
+SUBORDINATORS = frozenset({"after", "as", "because", "since", "although", "though", "when", "once"})  # ", after sales fell 5%"
 
 
 def opening_noun_phrase(clause: str) -> list[str]:
     """'Inbound visitors to Xi'an numbered' -> ['Inbound', 'visitors']: the words a clause opens with,
     up to its first function word or verb."""
     found = WORD.findall(clause)
+    if len(found) > 1 and found[0].lower() in SUBORDINATORS and found[1][:1].islower() and not found[1].lower().endswith("ing") \
+            and found[1].lower() not in words()["stop_words"]:
+        found = found[1:]  # "..., after sales fell 5%": a clause of its own, with its own subject ("after rising 5%" has none)
     if found and found[0].lower() in COORDINATORS:
         found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
         if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
