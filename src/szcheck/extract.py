@@ -1188,22 +1188,13 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
-    of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
-    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
-    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
-    in_phrase = in_phrase and goods_measured(before, in_phrase)
-    subject = phrase_key(thing(
-        in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
-        else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
-        entity,
-    )
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
     if quantity.kind == "duration":
         named = phrase_key(thing(subject_phrase(before)), entity)
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
+    subject = said_of(before, after, quantity, previous_subject, entity)
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
@@ -1213,6 +1204,21 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, entity: str) -> str:
+    """The key of the noun phrase a figure is said of: 'the value of', 'exports of steel', the phrase before it,
+    the antecedent of a relative clause, the clause's or the sentence's subject."""
+    of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
+    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
+    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
+    in_phrase = in_phrase and goods_measured(before, in_phrase)
+    return phrase_key(thing(
+        in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
+        else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
+        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
+        entity,
+    )
 
 
 def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
