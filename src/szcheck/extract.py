@@ -1559,7 +1559,7 @@ def extract_claims(source: Source) -> list[Claim]:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
-        names = named_in(sentence.text, subject, registry) if not sentence.section else []
+        names = usable(sentence.text, named_in(sentence.text, subject, registry), registry) if not sentence.section else []
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
@@ -1573,7 +1573,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember(usable(sentence.text, names, registry), scope)
+        remember(names, scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -1764,7 +1764,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
-    names = entity_candidates(text, usable(text, names, registry))
+    names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
     quantities = respectively_dated(text, quantities, periods)
     respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
