@@ -468,12 +468,38 @@ def overlaps(spans: Spans, start: int, end: int) -> bool:
 def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
+    latin = CASE_FOLDING_LATIN.search(text) is not None
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
-        for match in pattern.finditer(text) if pattern else ():
+        if pattern is None or not may_hold_anaphor(text, kind, latin):
+            continue
+        for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
     return found
+
+
+# what a word with an ASCII letter needs in a text it is found in case-insensitively (re's IGNORECASE folds these four into ASCII letters)
+CASE_FOLDING_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+
+
+@functools.cache
+def anaphor_words_by_script() -> dict[str, tuple[bool, tuple[str, ...]] | None]:
+    """Kind -> (whether it has a word with an ASCII letter, its caseless words without spaces: '该市', '其'), or
+    None when a word is neither (its pattern then always runs)."""
+    found: dict[str, tuple[bool, tuple[str, ...]] | None] = {}
+    for kind, table in words()["anaphora"].items():
+        caseless = tuple(w for w in table if w.lower() == w.upper() and not any(c.isspace() for c in w))
+        latin = [w for w in table if CASE_FOLDING_LATIN.search(w)]
+        found[kind] = (bool(latin), caseless) if len(caseless) + len(latin) == len(table) else None
+    return found
+
+
+def may_hold_anaphor(text: str, kind: str, latin: bool) -> bool:
+    """Whether `text` can hold one of the anaphors of `kind`: a Chinese sentence with no Latin letter holds
+    none of the English ones, and one of the others only where it is written."""
+    scripts = anaphor_words_by_script()[kind]
+    return scripts is None or (scripts[0] and latin) or any(map(text.__contains__, scripts[1]))
 
 
 def subject_position(text: str, named: Named) -> bool:
