@@ -468,10 +468,10 @@ def overlaps(spans: Spans, start: int, end: int) -> bool:
 def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
-    latin = CASE_FOLDING_LATIN.search(text) is not None
+    lowered = None if CASE_FOLDING_SPECIALS.search(text) else text.lower()
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
-        if pattern is None or not may_hold_anaphor(text, kind, latin):
+        if pattern is None or not may_hold_anaphor(text, lowered, kind):
             continue
         for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()):
@@ -479,27 +479,34 @@ def anaphors(text: str, taken: Spans) -> list[Named]:
     return found
 
 
-# what a word with an ASCII letter needs in a text it is found in case-insensitively (re's IGNORECASE folds these four into ASCII letters)
-CASE_FOLDING_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+# the four letters outside ASCII that IGNORECASE matches to ASCII ones (İ, ı, ſ and the Kelvin sign)
+CASE_FOLDING_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @functools.cache
-def anaphor_words_by_script() -> dict[str, tuple[bool, tuple[str, ...]] | None]:
-    """Kind -> (whether it has a word with an ASCII letter, its caseless words without spaces: '该市', '其'), or
-    None when a word is neither (its pattern then always runs)."""
-    found: dict[str, tuple[bool, tuple[str, ...]] | None] = {}
+def anaphor_tests() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """Kind -> (a word of each of its ASCII anaphors, which a text holding the anaphor holds in lower case:
+    'city' of 'the city'; its caseless anaphors without spaces, as written: '该市', '其'), or None when one
+    is neither (its pattern then always runs)."""
+    tests: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
     for kind, table in words()["anaphora"].items():
-        caseless = tuple(w for w in table if w.lower() == w.upper() and not any(c.isspace() for c in w))
-        latin = [w for w in table if CASE_FOLDING_LATIN.search(w)]
-        found[kind] = (bool(latin), caseless) if len(caseless) + len(latin) == len(table) else None
-    return found
+        ascii_words = [w for w in table if w.isascii()]
+        caseless = [w for w in table if not w.isascii() and w.lower() == w.upper() and not any(c.isspace() for c in w)]
+        cores = {max(reversed(w.lower().split() or [w.lower()]), key=len) for w in ascii_words}  # of two as long, the last: 'city' of 'this city'
+        tests[kind] = (tuple(sorted(cores)), tuple(caseless)) if len(ascii_words) + len(caseless) == len(table) else None
+    return tests
 
 
-def may_hold_anaphor(text: str, kind: str, latin: bool) -> bool:
-    """Whether `text` can hold one of the anaphors of `kind`: a Chinese sentence with no Latin letter holds
-    none of the English ones, and one of the others only where it is written."""
-    scripts = anaphor_words_by_script()[kind]
-    return scripts is None or (scripts[0] and latin) or any(map(text.__contains__, scripts[1]))
+def may_hold_anaphor(text: str, lowered: str | None, kind: str) -> bool:
+    """Whether `text` can hold an anaphor of `kind` (its pattern is case-insensitive): `lowered` is the text in
+    lower case, or None when it holds one of the four letters IGNORECASE matches to ASCII ones."""
+    tests = anaphor_tests()[kind]
+    if tests is None:
+        return True
+    cores, caseless = tests
+    if cores and (lowered is None or any(map(lowered.__contains__, cores))):
+        return True
+    return any(map(text.__contains__, caseless))
 
 
 def subject_position(text: str, named: Named) -> bool:
