@@ -413,9 +413,9 @@ def opens_a_name(text: str, mention: Mention, registry: Registry) -> bool:
         and lower not in nationality_adjectives() and not find_mentions(word, "entities") and not find_mentions(word, "metrics")
 
 
-def sentence_names(text: str, registry: Registry, local) -> list[Named]:
+def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int, int]]) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
-    names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
+    names, anaphors; none inside a data source (`sources`: data_source_spans). A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
@@ -428,7 +428,6 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
-    sources = data_source_spans(text)
     return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
 
 

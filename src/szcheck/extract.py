@@ -498,9 +498,9 @@ def placed_name(name: str, registry: Registry) -> bool:
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     """The entities a sentence names (see szcheck.entities), with the companies it names as a clause's
     subject that neither the registry nor the name patterns know."""
-    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
-    opening = opening_name(text, registry)
     sources = data_source_spans(text)
+    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry), sources)
+    opening = opening_name(text, registry)
     for found in ([opening] if opening else []) + inner_names(text, registry):
         if not any(n.start < found.end and found.start < n.end for n in names) and not inside(sources, found.start, found.end):
             names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
