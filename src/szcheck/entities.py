@@ -191,7 +191,8 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]
 
 def data_source_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence names where its figures come from, and its dateline: never the entity."""
-    spans = [match.span() for match in patterns()["data_source"].finditer(text)]
+    cued = may_hold(text, lowered_for_tests(text), literal_test(tuple(words()["data_source_cues"])))
+    spans = [match.span() for match in patterns()["data_source"].finditer(text)] if cued else []
     if HAN_TEXT.search(text):
         spans += [match.span() for match in patterns()["data_source_before_cue"].finditer(text)]
     dateline = DATELINE.match(text)
@@ -467,11 +468,11 @@ def overlaps(spans: Spans, start: int, end: int) -> bool:
 def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
-    lowered = None if CASE_FOLDING_SPECIALS.search(text) else text.lower()
-    for kind in words()["anaphora"]:
+    lowered = lowered_for_tests(text)
+    for kind, table in words()["anaphora"].items():
         pattern = patterns().get(f"anaphor_{kind}")
-        if pattern is None or not may_hold_anaphor(text, lowered, kind):
-            continue
+        if pattern is None or not may_hold(text, lowered, literal_test(tuple(table))):
+            continue  # most sentences name no city, province or country: a few 'in' tests instead of a search
         for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
@@ -483,29 +484,31 @@ CASE_FOLDING_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @functools.cache
-def anaphor_tests() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
-    """Kind -> (a word of each of its ASCII anaphors, which a text holding the anaphor holds in lower case:
-    'city' of 'the city'; its caseless anaphors without spaces, as written: '该市', '其'), or None when one
-    is neither (its pattern then always runs)."""
-    tests: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
-    for kind, table in words()["anaphora"].items():
-        ascii_words = [w for w in table if w.isascii()]
-        caseless = [w for w in table if not w.isascii() and w.lower() == w.upper() and not any(c.isspace() for c in w)]
-        cores = {max(reversed(w.lower().split() or [w.lower()]), key=len) for w in ascii_words}  # of two as long, the last: 'city' of 'this city'
-        tests[kind] = (tuple(sorted(cores)), tuple(caseless)) if len(ascii_words) + len(caseless) == len(table) else None
-    return tests
+def literal_test(table: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What a text holding one of `table`'s words (found by a case-insensitive word_alternation) holds: a word
+    of each ASCII one in lower case ('city' of 'the city'; of two as long, the last), and its caseless words
+    without spaces as written ('该市', '其'); None when a word is neither (its pattern then always runs)."""
+    ascii_words = [w for w in table if w.isascii()]
+    caseless = [w for w in table if not w.isascii() and w.lower() == w.upper() and not any(c.isspace() for c in w)]
+    if len(ascii_words) + len(caseless) < len(table):
+        return None
+    cores = {max(reversed(w.lower().split() or [w.lower()]), key=len) for w in ascii_words}
+    return tuple(sorted(cores)), tuple(caseless)
 
 
-def may_hold_anaphor(text: str, lowered: str | None, kind: str) -> bool:
-    """Whether `text` can hold an anaphor of `kind` (its pattern is case-insensitive): `lowered` is the text in
-    lower case, or None when it holds one of the four letters IGNORECASE matches to ASCII ones."""
-    tests = anaphor_tests()[kind]
-    if tests is None:
+def may_hold(text: str, lowered: str | None, test: tuple[tuple[str, ...], tuple[str, ...]] | None) -> bool:
+    """Whether `text` can hold one of the words of a literal_test: `lowered` is the text in lower case, or
+    None when it holds one of the four letters IGNORECASE matches to ASCII ones (CASE_FOLDING_SPECIALS)."""
+    if test is None:
         return True
-    cores, caseless = tests
+    cores, caseless = test
     if cores and (lowered is None or any(map(lowered.__contains__, cores))):
         return True
     return any(map(text.__contains__, caseless))
+
+
+def lowered_for_tests(text: str) -> str | None:
+    return None if CASE_FOLDING_SPECIALS.search(text) else text.lower()
 
 
 def subject_position(text: str, named: Named) -> bool:
