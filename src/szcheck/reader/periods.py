@@ -98,7 +98,7 @@ def single_word_tests() -> tuple[tuple[str, str], ...]:
 def triggered_rules(text: str, lowered: str) -> dict:
     """Each distinct trigger -> whether `text` holds it. A sentence of ASCII holds no Han word, one without a
     Latin letter no English word: those tests are answered without looking (str.isascii costs nothing)."""
-    ascii_only = lowered.isascii()
+    ascii_only = text.isascii()  # then its lower case is too (not the other way round: the Kelvin sign lowers to 'k')
     latin = ascii_only or LATIN_LETTER.search(lowered) is not None
     absent = {"han": ascii_only, "latin": not latin, "": False}
     triggered: dict = {word: not absent[script] and word in lowered for word, script in single_word_tests()}
