@@ -65,12 +65,12 @@ def trigger_kinds() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple
 
 
 @functools.cache
-def word_list_tests() -> tuple[tuple[tuple[str, ...], re.Pattern | None, bool, str], ...]:
+def word_list_tests() -> tuple[tuple[tuple[str, ...], re.Pattern | None, bool, tuple[bool, bool]], ...]:
     """For each list of trigger words: a pattern finding any of them when its words share their first
     character (one search then skips to that character) or are capitalized (the month names, looked for
     as written), else None (an `in` test per word costs less than a search trying several first
-    characters at every place); whether it is looked for as written; and the script every word of
-    it needs (see script_needed)."""
+    characters at every place); whether it is looked for as written; and the script its words need
+    (see script_needed)."""
     tests = []
     for word_list in trigger_kinds()[1]:
         cased = word_list[0][:1].isupper()
@@ -82,28 +82,29 @@ def word_list_tests() -> tuple[tuple[tuple[str, ...], re.Pattern | None, bool, s
 LATIN_LETTER = re.compile("[a-z]")
 
 
-def script_needed(words) -> str:
-    """'han' when every word holds a character outside ASCII (no ASCII text holds one of them), 'latin' when
-    every word holds a Latin letter (no lower-cased text without one of a-z holds one), else ''."""
-    if all(not word.isascii() for word in words):
-        return "han"
-    return "latin" if all(LATIN_LETTER.search(word.lower()) for word in words) else ""
+def script_needed(words) -> tuple[bool, bool]:
+    """(every word holds a character outside ASCII: no ASCII text holds one of them, every word holds a
+    Latin letter: no text whose lower case has none of a-z holds one)."""
+    return all(not word.isascii() for word in words), all(LATIN_LETTER.search(word.lower()) for word in words)
 
 
 @functools.cache
-def single_word_tests() -> tuple[tuple[str, str], ...]:
-    return tuple((word, script_needed([word]) if word else "") for word in trigger_kinds()[0])
+def single_word_tests() -> tuple[tuple[str, tuple[bool, bool]], ...]:
+    return tuple((word, script_needed([word]) if word else (False, False)) for word in trigger_kinds()[0])
 
 
 def triggered_rules(text: str, lowered: str) -> dict:
     """Each distinct trigger -> whether `text` holds it. A sentence of ASCII holds no Han word, one without a
     Latin letter no English word: those tests are answered without looking (str.isascii costs nothing)."""
     ascii_only = text.isascii()  # then its lower case is too (not the other way round: the Kelvin sign lowers to 'k')
-    latin = ascii_only or LATIN_LETTER.search(lowered) is not None
-    absent = {"han": ascii_only, "latin": not latin, "": False}
-    triggered: dict = {word: not absent[script] and word in lowered for word, script in single_word_tests()}
+    no_latin = not ascii_only and LATIN_LETTER.search(lowered) is None
+
+    def absent(script: tuple[bool, bool]) -> bool:
+        return (script[0] and ascii_only) or (script[1] and no_latin)
+
+    triggered: dict = {word: not absent(script) and word in lowered for word, script in single_word_tests()}
     for word_list, holds_one, cased, script in word_list_tests():
-        if absent[script]:
+        if absent(script):
             triggered[word_list] = False
         elif holds_one is not None:
             triggered[word_list] = holds_one.search(text if cased else lowered) is not None
