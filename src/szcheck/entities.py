@@ -191,7 +191,7 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]
 
 def data_source_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence names where its figures come from, and its dateline: never the entity."""
-    cued = may_hold(text, lowered_for_tests(text), literal_test(tuple(words()["data_source_cues"])))
+    cued = may_hold(text, lowered_for_tests(text), literal_tests("data_source_cues")[""])
     spans = [match.span() for match in patterns()["data_source"].finditer(text)] if cued else []
     if HAN_TEXT.search(text):
         spans += [match.span() for match in patterns()["data_source_before_cue"].finditer(text)]
@@ -468,10 +468,10 @@ def overlaps(spans: Spans, start: int, end: int) -> bool:
 def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
-    lowered = lowered_for_tests(text)
-    for kind, table in words()["anaphora"].items():
+    lowered, tests = lowered_for_tests(text), literal_tests("anaphora")
+    for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
-        if pattern is None or not may_hold(text, lowered, literal_test(tuple(table))):
+        if pattern is None or not may_hold(text, lowered, tests[kind]):
             continue  # most sentences name no city, province or country: a few 'in' tests instead of a search
         for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()):
@@ -484,7 +484,13 @@ CASE_FOLDING_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @functools.cache
-def literal_test(table: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def literal_tests(key: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """literal_test of each table of the vocabulary's `key` (a dict of tables, or one table: under '')."""
+    tables = words()[key]
+    return {kind: literal_test(table) for kind, table in tables.items()} if isinstance(tables, dict) else {"": literal_test(tables)}
+
+
+def literal_test(table: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """What a text holding one of `table`'s words (found by a case-insensitive word_alternation) holds: a word
     of each ASCII one in lower case ('city' of 'the city'; of two as long, the last), and its caseless words
     without spaces as written ('该市', '其'); None when a word is neither (its pattern then always runs)."""
@@ -493,22 +499,28 @@ def literal_test(table: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     if len(ascii_words) + len(caseless) < len(table):
         return None
     cores = {max(reversed(w.lower().split() or [w.lower()]), key=len) for w in ascii_words}
+    if not all(ASCII_LETTER.search(core) for core in cores):
+        return None  # (lowered_for_tests tells a text without an ASCII letter from the others)
     return tuple(sorted(cores)), tuple(caseless)
 
 
 def may_hold(text: str, lowered: str | None, test: tuple[tuple[str, ...], tuple[str, ...]] | None) -> bool:
-    """Whether `text` can hold one of the words of a literal_test: `lowered` is the text in lower case, or
-    None when it holds one of the four letters IGNORECASE matches to ASCII ones (CASE_FOLDING_SPECIALS)."""
+    """Whether `text` can hold one of the words of a literal_test (`lowered`: lowered_for_tests)."""
     if test is None:
         return True
     cores, caseless = test
-    if cores and (lowered is None or any(map(lowered.__contains__, cores))):
+    if cores and (lowered is None or (lowered and any(map(lowered.__contains__, cores)))):
         return True
     return any(map(text.__contains__, caseless))
 
 
 def lowered_for_tests(text: str) -> str | None:
-    return None if CASE_FOLDING_SPECIALS.search(text) else text.lower()
+    """`text` in lower case for may_hold: None when it holds one of the four letters IGNORECASE matches to ASCII
+    ones (its patterns then always run), '' when it holds no ASCII letter (so no core of an ASCII word)."""
+    if CASE_FOLDING_SPECIALS.search(text):
+        return None
+    lowered = text.lower()
+    return lowered if text.isascii() or ASCII_LETTER.search(lowered) else ""
 
 
 def subject_position(text: str, named: Named) -> bool:
