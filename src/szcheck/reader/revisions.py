@@ -19,7 +19,7 @@ def revision_pattern() -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
     from ..languages import vocabulary
 
     stages = {word.lower(): stage for stage, words in (vocabulary("figures").get("revision_words") or {}).items() for word in words}
-    cores = {max(word.split(), key=len) for word in stages}
+    cores = {max(word.split() or [word], key=len) for word in stages}
     return re.compile(word_alternation(stages)), stages, tuple(sorted(c for c in cores if not any(o != c and o in c for o in cores)))
 
 
