@@ -191,7 +191,8 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]
 
 def data_source_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence names where its figures come from, and its dateline: never the entity."""
-    spans = [match.span() for match in patterns()["data_source"].finditer(text)]
+    cued = may_hold(text, lowered_for_tests(text), literal_tests("data_source_cues")[""])
+    spans = [match.span() for match in patterns()["data_source"].finditer(text)] if cued else []
     if HAN_TEXT.search(text):
         spans += [match.span() for match in patterns()["data_source_before_cue"].finditer(text)]
     dateline = DATELINE.match(text)
@@ -446,9 +447,9 @@ def closes_a_name(text: str, mention: Mention, registry: Registry) -> bool:
                    or word.lower() in words()["person_titles"] or word.lower() in words()["place_name_parts"] for word in words_before)
 
 
-def sentence_names(text: str, registry: Registry, local) -> list[Named]:
+def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int, int]]) -> list[Named]:
     """The entities a sentence names, in order: registry and gazetteer names, organisations by their
-    names, anaphors; none inside a data source. A place inside an organisation's name ('Harbin
+    names, anaphors; none inside a data source (`sources`: data_source_spans). A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
     named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
@@ -462,7 +463,6 @@ def sentence_names(text: str, registry: Registry, local) -> list[Named]:
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
-    sources = data_source_spans(text)
     return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
 
 
@@ -502,12 +502,59 @@ def overlaps(spans: Spans, start: int, end: int) -> bool:
 def anaphors(text: str, taken: Spans) -> list[Named]:
     """'its', 'the city', 'the company', where no name stands."""
     found = []
+    lowered, tests = lowered_for_tests(text), literal_tests("anaphora")
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
-        for match in pattern.finditer(text) if pattern else ():
+        if pattern is None or not may_hold(text, lowered, tests[kind]):
+            continue  # most sentences name no city, province or country: a few 'in' tests instead of a search
+        for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
     return found
+
+
+# the four letters outside ASCII that IGNORECASE matches to ASCII ones (İ, ı, ſ and the Kelvin sign)
+CASE_FOLDING_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@functools.cache
+def literal_tests(key: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """literal_test of each table of the vocabulary's `key` (a dict of tables, or one table: under '')."""
+    tables = words()[key]
+    return {kind: literal_test(table) for kind, table in tables.items()} if isinstance(tables, dict) else {"": literal_test(tables)}
+
+
+def literal_test(table: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What a text holding one of `table`'s words (found by a case-insensitive word_alternation) holds: a word
+    of each ASCII one in lower case ('city' of 'the city'; of two as long, the last), and its caseless words
+    without spaces as written ('该市', '其'); None when a word is neither (its pattern then always runs)."""
+    ascii_words = [w for w in table if w.isascii()]
+    caseless = [w for w in table if not w.isascii() and w.lower() == w.upper() and not any(c.isspace() for c in w)]
+    if len(ascii_words) + len(caseless) < len(table):
+        return None
+    cores = {max(reversed(w.lower().split() or [w.lower()]), key=len) for w in ascii_words}
+    if not all(ASCII_LETTER.search(core) for core in cores):
+        return None  # (lowered_for_tests tells a text without an ASCII letter from the others)
+    return tuple(sorted(cores)), tuple(caseless)
+
+
+def may_hold(text: str, lowered: str | None, test: tuple[tuple[str, ...], tuple[str, ...]] | None) -> bool:
+    """Whether `text` can hold one of the words of a literal_test (`lowered`: lowered_for_tests)."""
+    if test is None:
+        return True
+    cores, caseless = test
+    if cores and (lowered is None or (lowered and any(map(lowered.__contains__, cores)))):
+        return True
+    return any(map(text.__contains__, caseless))
+
+
+def lowered_for_tests(text: str) -> str | None:
+    """`text` in lower case for may_hold: None when it holds one of the four letters IGNORECASE matches to ASCII
+    ones (its patterns then always run), '' when it holds no ASCII letter (so no core of an ASCII word)."""
+    if CASE_FOLDING_SPECIALS.search(text):
+        return None
+    lowered = text.lower()
+    return lowered if text.isascii() or ASCII_LETTER.search(lowered) else ""
 
 
 def subject_position(text: str, named: Named) -> bool:

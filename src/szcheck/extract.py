@@ -552,9 +552,9 @@ def placed_name(name: str, registry: Registry) -> bool:
 def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     """The entities a sentence names (see szcheck.entities), with the companies it names as a clause's
     subject that neither the registry nor the name patterns know."""
-    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry))
-    opening = opening_name(text, registry)
     sources = data_source_spans(text)
+    names = sentence_names(text, registry, lambda mention: local_entity(mention, subject, registry), sources)
+    opening = opening_name(text, registry)
     for found in ([opening] if opening else []) + inner_names(text, registry):
         if not any(n.start < found.end and found.start < n.end for n in names) and not inside(sources, found.start, found.end):
             names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
@@ -1298,22 +1298,13 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
-    of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
-    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
-    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
-    in_phrase = in_phrase and goods_measured(before, in_phrase)
-    subject = phrase_key(thing(
-        in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
-        else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
-        entity,
-    )
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
     if quantity.kind == "duration":
         named = phrase_key(thing(subject_phrase(before)), entity)
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
+    subject = said_of(before, after, quantity, previous_subject, entity)
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
@@ -1323,6 +1314,21 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, entity: str) -> str:
+    """The key of the noun phrase a figure is said of: 'the value of', 'exports of steel', the phrase before it,
+    the antecedent of a relative clause, the clause's or the sentence's subject."""
+    of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
+    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
+    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
+    in_phrase = in_phrase and goods_measured(before, in_phrase)
+    return phrase_key(thing(
+        in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
+        else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
+        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
+        entity,
+    )
 
 
 def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
@@ -1683,7 +1689,7 @@ def extract_claims(source: Source) -> list[Claim]:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
-        names = named_in(sentence.text, subject, registry) if not sentence.section else []
+        names = usable(sentence.text, named_in(sentence.text, subject, registry), registry) if not sentence.section else []
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
@@ -1697,8 +1703,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember([n for n in usable(sentence.text, names, registry) if not is_a_market(sentence.text, n, scope.subject, registry)
-                  and not in_a_clause_of_cause(sentence.text, n)], scope)
+        remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -1917,7 +1922,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
-    names = entity_candidates(text, usable(text, names, registry))
+    names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
     quantities = respectively_dated(text, quantities, periods)
     respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []

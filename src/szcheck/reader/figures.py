@@ -55,7 +55,8 @@ class Lexicon:
     figure_characters: re.Pattern  # a character without which a text holds no figure but one of figure_word's
     qualifier_before: re.Pattern  # matched against reversed text: see ending_with
     qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
-    qualifier_after: dict
+    qualifier_after: dict  # a bound written after the number ("or more") -> qualifier
+    qualifier_after_words: tuple  # its keys, for one startswith test
     scales: dict  # lower-cased scale word -> Decimal multiplier
     short_scales: dict  # a letter that is a scale only in some places -> when glued to the number: "any" | "capital"
     vague_multipliers: dict
@@ -249,6 +250,7 @@ def build_lexicon() -> Lexicon:
         qualifier_before=ending_with(qualifier_of),
         qualifier_of=qualifier_of,
         qualifier_after=dict(vocab["qualifiers_after"]),
+        qualifier_after_words=tuple(vocab["qualifiers_after"]),
         scales=scales,
         short_scales={k.lower(): v for k, v in vocab["short_scales"].items()},
         vague_multipliers={k.lower(): Decimal(v) for k, v in vocab["vague_multipliers"].items()},
@@ -698,9 +700,8 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     if qualifier:
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     after = text[match.end() : match.end() + 8]
-    for word, meaning in lex.qualifier_after.items():
-        if after.startswith(word):
-            return meaning  # "4000 or more", "about 5%", written after the number
+    if after.startswith(lex.qualifier_after_words):  # "4000 or more", "about 5%", written after the number
+        return next(meaning for word, meaning in lex.qualifier_after.items() if after.startswith(word))
     return qualifier_around(text, match.start(), match.end()) or "exact"
 
 

@@ -65,10 +65,54 @@ def trigger_kinds() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple
 
 
 @functools.cache
-def word_list_tests() -> tuple[re.Pattern, ...]:
-    """For each list of trigger words, a pattern finding any of them: one search costs less than
-    testing the words one by one."""
-    return tuple(re.compile("|".join(re.escape(word) for word in word_list)) for word_list in trigger_kinds()[1])
+def word_list_tests() -> tuple[tuple[tuple[str, ...], re.Pattern | None, bool, tuple[bool, bool]], ...]:
+    """For each list of trigger words: a pattern finding any of them when its words share their first
+    character (one search then skips to that character) or are capitalized (the month names, looked for
+    as written), else None (an `in` test per word costs less than a search trying several first
+    characters at every place); whether it is looked for as written; and the script its words need
+    (see script_needed)."""
+    tests = []
+    for word_list in trigger_kinds()[1]:
+        cased = word_list[0][:1].isupper()
+        pattern = re.compile("|".join(re.escape(word) for word in word_list)) if cased or len({w[0] for w in word_list}) == 1 else None
+        tests.append((word_list, pattern, cased, script_needed(word_list)))
+    return tuple(tests)
+
+
+LATIN_LETTER = re.compile("[a-z]")
+
+
+def script_needed(words) -> tuple[bool, bool]:
+    """(every word holds a character outside ASCII: no ASCII text holds one of them, every word holds a
+    Latin letter: no text whose lower case has none of a-z holds one)."""
+    return all(not word.isascii() for word in words), all(LATIN_LETTER.search(word.lower()) for word in words)
+
+
+@functools.cache
+def single_word_tests() -> tuple[tuple[str, tuple[bool, bool]], ...]:
+    return tuple((word, script_needed([word]) if word else (False, False)) for word in trigger_kinds()[0])
+
+
+def triggered_rules(text: str, lowered: str) -> dict:
+    """Each distinct trigger -> whether `text` holds it. A sentence of ASCII holds no Han word, one without a
+    Latin letter no English word: those tests are answered without looking (str.isascii costs nothing)."""
+    ascii_only = text.isascii()  # then its lower case is too (not the other way round: the Kelvin sign lowers to 'k')
+    no_latin = not ascii_only and LATIN_LETTER.search(lowered) is None
+
+    def absent(script: tuple[bool, bool]) -> bool:
+        return (script[0] and ascii_only) or (script[1] and no_latin)
+
+    triggered: dict = {word: not absent(script) and word in lowered for word, script in single_word_tests()}
+    for word_list, holds_one, cased, script in word_list_tests():
+        if absent(script):
+            triggered[word_list] = False
+        elif holds_one is not None:
+            triggered[word_list] = holds_one.search(text if cased else lowered) is not None
+        else:
+            triggered[word_list] = any(map(lowered.__contains__, word_list))
+    for regex in trigger_kinds()[2]:
+        triggered[regex] = regex.search(lowered) is not None
+    return triggered
 
 
 @functools.cache
@@ -109,12 +153,7 @@ def read_periods(text: str, published: date | None = None) -> list[PeriodMention
     vocab = period_words()["vocab"]
     taken: list[PeriodMention] = []  # kept sorted by start, so an overlap test is a bisection
     lowered = lower_in_place(text)
-    single_words, word_lists, regexes = trigger_kinds()
-    triggered: dict = {word: word in lowered for word in single_words}
-    for word_list, holds_one in zip(word_lists, word_list_tests()):
-        triggered[word_list] = holds_one.search(text if word_list[0][:1].isupper() else lowered) is not None
-    for regex in regexes:
-        triggered[regex] = regex.search(lowered) is not None
+    triggered = triggered_rules(text, lowered)
     for rule, pattern, trigger in period_rules():
         if not triggered[trigger]:
             continue
