@@ -23,8 +23,9 @@ def has_han(text: str) -> bool:
 
 
 def bare_scales(vocab: dict) -> list[str]:
-    """Scales that state a figure alone: every Chinese scale (千亿元 is "a hundred billion yuan")."""
-    return [word for word in vocab["scales"] if not word.isascii()]
+    """Scales that state a figure alone: every Chinese scale (千亿元 is "a hundred billion yuan") but
+    百, which does so only after a bound (近百家: bounded_scale); 百元 and 百米 name a banknote and a race."""
+    return [word for word in vocab["scales"] if not word.isascii() and word not in vocab["bounded_scales"]["bound_only"]]
 
 
 @functools.cache
@@ -53,12 +54,13 @@ def han_numeral() -> str:
     carrying, around = numeral_characters()
     raw = numerals.vocabulary().raw
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
+    few, big, zeros, digits, more = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits", "more"))
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
     leading = leading_characters()
     unit = unit_opening_with_numeral()  # 五千瓦 is five kilowatts: the numeral stops before the unit's 千
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+)")
+            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+"
+            rf"|(?<![{carrying}{around}])[{big}][{more}](?![{carrying}]))")  # 万余人: ten thousand odd
 
 
 @functools.cache
@@ -153,7 +155,8 @@ def bounded_scale(vocab: dict) -> str:
     after, counted = (re.escape("".join(words[key])) for key in ("after", "counted"))
     measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
-    return rf"(?<=[{after}]){not_after}(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+    idioms = word_alternation(w for w in numerals.vocabulary().raw["not_numerals"] if w.startswith(tuple(words["scales"])))
+    return rf"(?<=[{after}]){not_after}(?!{idioms})(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
 
 
 def figure_words(vocab: dict) -> list[str]:

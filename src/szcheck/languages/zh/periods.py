@@ -43,6 +43,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])(?:季度|(?<=第[{numerals}1-4])季(?![节风]))", "季", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
+        # 今年九月, 去年10月份: a month of this or last year, named by its word
+        PeriodRule("cjk_relative_month", 101, rf"(?P<rel>{this_or_last})(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９日]|\s*[{joiners}])",
+                   "月", relative_month),
         PeriodRule("cjk_year", 160, rf"(?P<year>{YEAR})年", "年", lambda match, text, published, vocab: (match["year"], False, False)),
         PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
         PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?"
@@ -324,6 +327,14 @@ def current_quarter(match, text, published, vocab):
     year = published.year - (quarter == 0)
     quarter = quarter or 4
     return (f"{year}-{3 * quarter:02d}" if match["end"] else f"{year}-Q{quarter}"), True, False
+
+
+def relative_month(match, text, published, vocab):
+    """今年九月, 去年10月: that month of the year of publication, or of the year before."""
+    written = match["mm"]
+    month_number = int(written) if written.isdigit() else vocab["cjk_counts"][written]
+    year, relative = year_of(match, published, vocab)
+    return (f"{year}-{month_number:02d}", relative, False) if year else UNRESOLVED
 
 
 def month_alone(match, text, published, vocab):
