@@ -475,9 +475,17 @@ SEQUENTIAL_REACH = 12  # characters before a growth rate in which 环比 says wh
 def is_sequential(text: str, start: int) -> bool:
     """'环比上涨0.1%': a rate against the period just before, not a year earlier ('同比' nearer wins)."""
     clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1]
-    marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
+    words = vocabulary("claims")
+    marks = {word: sequential_mark(clause, word, words["sequential_not_after_zh"]) for word in words["sequential_words_zh"]}
+    marks.update((word, clause.rfind(word)) for word in words["year_on_year_words_zh"])
     nearest = max(marks, key=marks.get)
-    return marks[nearest] >= 0 and nearest != "同比"
+    return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
+
+
+def sequential_mark(clause: str, word: str, not_after: str) -> int:
+    """Where `word` last stands in the clause as a sequential mark: 月增 after 10 or 第三季 names a time."""
+    at = clause.rfind(word)
+    return -1 if at > 0 and word[0] in "月季" and clause[at - 1] in not_after else at
 
 
 def sized_noun(text: str, end: int) -> str:
