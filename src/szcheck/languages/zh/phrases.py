@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 
 from .. import HAN, vocabulary
 
@@ -458,10 +459,24 @@ def is_measure(item: str) -> bool:
     return any(m.start == 0 and m.end == len(item) for m in find_mentions(item, "metrics"))
 
 
+YEAR_SPAN = re.compile(r"(\d{4})\.\.(\d{4})")
+
+
+def years_of_span(mention, count: int) -> list | None:
+    """'2022年至2024年，营业收入分别为X、Y和Z': a span of as many years as figures gives each its year."""
+    span = None if mention.event else YEAR_SPAN.fullmatch(mention.period)
+    if span is None or int(span[2]) - int(span[1]) + 1 != count:
+        return None
+    return [replace(mention, period=str(year)) for year in range(int(span[1]), int(span[2]) + 1)]
+
+
 def listed_periods(text: str, start: int, mentions: list, count: int) -> list | None:
     """'2023年和2024年，…分别为X和Y': the `count` periods listed (joined by 和, 、) last before `start`,
     each the period of its own figure; None when the sentence lists no such run."""
     at = bisect.bisect_right(mentions, start, key=lambda m: m.end)
+    spanned = years_of_span(mentions[at - 1], count) if at else None
+    if spanned:
+        return spanned
     listed = [m for m in mentions[max(0, at - count) : at] if not m.event]
     if len(listed) < count:
         return None
