@@ -1774,6 +1774,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
+        binding = in_real_terms(text, quantity, binding, registry)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2200,6 +2201,22 @@ def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
         return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
     if binding.metric.endswith(" growth"):
         return Binding(binding.metric[: -len(" growth")] + " sequential growth", binding.match, binding.at)
+    return binding
+
+
+def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:
+    """'扣除价格因素实际增长4.9%' after '名义增长5.2%': growth at constant prices is keyed apart
+    ('disposable_income_per_capita.real_growth'), never compared with the nominal rate; a metric whose
+    stated growth is real already (gdp) keeps its key."""
+    if quantity.kind != "growth" or not chinese_phrases.is_chinese(text[: quantity.start]) or not chinese_phrases.is_real_terms(text, quantity.start):
+        return binding
+    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0])
+    if known is not None and known.real:
+        return binding
+    if binding.metric.endswith(".growth"):
+        return Binding(binding.metric[: -len(".growth")] + ".real_growth", binding.match, binding.at)
+    if binding.metric.endswith(" growth"):
+        return Binding(binding.metric[: -len(" growth")] + " real growth", binding.match, binding.at)
     return binding
 
 

@@ -497,6 +497,14 @@ def is_sequential(text: str, start: int) -> bool:
     return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
 
 
+def is_real_terms(text: str, start: int) -> bool:
+    """'扣除价格因素实际增长4.9%', '按年实质增长2.5%': a rate at constant prices, the real-terms word right
+    before the change word the figure follows."""
+    clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1].rstrip("了 ")
+    change = next((w for w in sorted(words()["changes"], key=len, reverse=True) if clause.endswith(w)), "")
+    return bool(change) and clause[: -len(change)].endswith(tuple(vocabulary("claims")["real_terms_zh"]))
+
+
 def sequential_mark(clause: str, word: str, not_after: str) -> int:
     """Where `word` last stands in the clause as a sequential mark: 月增 after 10 or 第三季 names a time."""
     at = clause.rfind(word)
