@@ -273,9 +273,9 @@ def chinese_places(text: str) -> list[Named]:
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
-    for prefixes in (words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
+    for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
         opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
-        name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold
+        name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold; 年末全省科技: two scopes
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""

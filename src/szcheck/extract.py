@@ -341,6 +341,7 @@ def chinese_title_name(title: str, published) -> str:
         return ""
     ends = [m.start for m in read_periods(title, published)] + [m.start for m in find_mentions(title, "metrics")]
     ends += [m.start() for m in DIGIT_OR_MARK.finditer(title)]
+    ends += [at for at in (title.find(word) for word in chinese_phrases.vocabulary("claims")["title_name_ends_zh"]) if at > 0]
     name = title[: min(ends, default=0)].strip()
     return name if HAN_NAME.fullmatch(name) else ""
 
