@@ -471,9 +471,22 @@ def anaphors(text: str, taken: Spans) -> list[Named]:
     for kind in words()["anaphora"]:
         pattern = patterns().get(f"anaphor_{kind}")
         for match in pattern.finditer(text) if pattern else ():
-            if not overlaps(taken, match.start(), match.end()):
+            if not overlaps(taken, match.start(), match.end()) and not inside_a_chinese_word(text, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
     return found
+
+
+def inside_a_chinese_word(text: str, start: int, end: int) -> bool:
+    """'市' of 上市, 市盈率, 市场: a one-character Chinese anaphor that the segmenter keeps inside a longer
+    word is no anaphor (市财政收入 opens with one)."""
+    if end - start != 1 or not phrases.HAN.match(text[start]):
+        return False
+    position = 0
+    for word, _ in phrases.tagged(text):
+        if position <= start < position + len(word):
+            return len(word) > 1
+        position += len(word)
+    return False
 
 
 def subject_position(text: str, named: Named) -> bool:

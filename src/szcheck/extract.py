@@ -505,7 +505,28 @@ def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     for found in ([opening] if opening else []) + inner_names(text, registry):
         if not any(n.start < found.end and found.start < n.end for n in names) and not inside(sources, found.start, found.end):
             names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
+    names += chinese_short_names(text, subject, names, registry)
     return sorted(names, key=lambda n: n.start)
+
+
+def chinese_short_names(text: str, subject: str, names: list[Named], registry: Registry) -> list[Named]:
+    """'江南精密股价' in an article about 江南精密机械, '晶邦營收' in one about 晶邦科技: the first half or more
+    of a Chinese company's name, written alone, is the company (a registry name, such as 中国 of
+    中国银行, keeps its own)."""
+    if not HAN_COMPANY.fullmatch(subject) or subject in registry.entities or not chinese_phrases.is_chinese(text):
+        return []
+    found: list[Named] = []
+    for length in range(len(subject) - 1, max(2, (len(subject) + 1) // 2) - 1, -1):
+        short = subject[:length]
+        if find_mentions(short, "entities"):
+            break
+        for match in re.finditer(re.escape(short), text):
+            if not any(n.start < match.end() and match.start() < n.end for n in names + found):
+                found.append(Named(match.start(), match.end(), subject, "organisation"))
+    return found
+
+
+HAN_COMPANY = re.compile(r"[\u4e00-\u9fff]{4,10}")
 
 
 def short_for(name: str, subject: str) -> str:
