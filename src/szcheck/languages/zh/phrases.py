@@ -57,6 +57,7 @@ def words() -> dict[str, frozenset[str]]:
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
+        "compared_openers": frozenset(vocab["compared_openers_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
         # the change verbs as words of their own (上涨, 下跌), never the rate nouns among them (增速, 降幅)
@@ -170,6 +171,8 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if kept and tokens and tokens[-1][0] in words()["compared_openers"]:
+        return ""  # '较发行价上涨186%': the issue price is what the figure is compared with, not what rose
     if kept:
         kept.insert(0, per_units_before(tokens))  # '每10股派发现金红利': a dividend per ten shares, not all dividends
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
