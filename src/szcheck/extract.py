@@ -296,11 +296,25 @@ def main_subject(source: Source, registry: Registry) -> str:
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
             if len(words) > 1:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
+    national = national_scopes(body)
+    if national:
+        counts[national[0]] += national[1]  # '10月份，全国居民消费价格…': a national release is about the country
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
     return fullest_spelling(subject, counts, registry)
+
+
+NATIONAL_SCOPE = re.compile(r"(?:^|(?<=[，。；：\n]))(?:全国|我国)")
+
+
+def national_scopes(body: str) -> tuple[str, int] | None:
+    """(the country, how many clauses open with 全国 / 我国) in a Chinese body: its figures are the
+    country's ('春运期间，全国铁路累计发送旅客…'); after 高于, 居 or 比 (高于全国) it is only compared with."""
+    count = len(NATIONAL_SCOPE.findall(body)) if "国" in body else 0
+    country = find_mentions("中国", "entities") if count else []
+    return (country[0].name, count) if country else None
 
 
 def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
