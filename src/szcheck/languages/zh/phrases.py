@@ -58,6 +58,7 @@ def words() -> dict[str, frozenset[str]]:
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
         "compared_openers": frozenset(vocab["compared_openers_zh"]),
+        "currency_pair_joiners": frozenset(vocab["currency_pair_joiners_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
         # the change verbs as words of their own (上涨, 下跌), never the rate nouns among them (增速, 降幅)
@@ -255,9 +256,24 @@ def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, st
     for word, tag in tokens:
         if joined and len(word) == 1 and tag.startswith("n") and joined[-1][1] == "p" and len(joined[-1][0]) == 1:
             joined[-1] = (joined[-1][0] + word, "n")
+        elif len(joined) > 1 and joined[-1][0] in words()["currency_pair_joiners"] and is_currency(joined[-2][0]) and word.startswith(currency_names()):
+            pair = joined.pop()[0]
+            joined[-1] = (joined[-1][0] + pair + word, "n")  # 人民币对美元汇率: one rate, of the pair
         else:
             joined.append((word, tag))
     return joined
+
+
+@functools.cache
+def currency_names() -> tuple[str, ...]:
+    """The Chinese names of currencies (美元, 人民币, 欧元): the sides of an exchange rate."""
+    from ...reader.figures import currencies
+
+    return tuple(sorted((w for w in currencies().words if HAN.fullmatch(w[:1] or " ") and len(w) > 1), key=len, reverse=True))
+
+
+def is_currency(word: str) -> bool:
+    return word in currency_names()
 
 
 @functools.cache
