@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from datetime import timedelta
 
 from ...model import UNSPECIFIED
 from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of
@@ -70,6 +71,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_current_quarter", 38, rf"(?P<which>{word_alternation(vocab['this_quarter'] + vocab['last_quarter'])})(?P<end>{ends})?",
                    vocab["this_quarter"] + vocab["last_quarter"], current_quarter),
         PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
+        # 未来10天, 未来一周: the days after publication, in the months they fall in
+        PeriodRule("cjk_next_days", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})(?P<unit>天|日|周|週)(?:内|內)?",
+                   ["天", "日", "周", "週"], next_days(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
@@ -358,6 +362,19 @@ def next_years(counts: dict):
         count = match["count"]
         years = int(count) if count.isdigit() else counts[count]
         return f"{published.year + 1}..{published.year + years}", True, False
+    return resolve
+
+
+def next_days(counts: dict):
+    """未来10天, 未来一周: from publication to that many days after it, as the months they fall in."""
+    def resolve(match, text, published, vocab):
+        if not published:
+            return UNRESOLVED
+        count = match["count"]
+        days = (int(count) if count.isdigit() else counts[count]) * (7 if match["unit"] in ("周", "週") else 1)
+        end = published + timedelta(days=days)
+        first, last = f"{published.year}-{published.month:02d}", f"{end.year}-{end.month:02d}"
+        return (first if first == last else f"{first}/{last}"), True, False
     return resolve
 
 
