@@ -613,6 +613,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
         return (code, scale * Decimal("0.01"), "") if code else ("count", scale, "")
     unit_word = written_unit.lower()
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
+    if measure:
+        measure = next((m for m in (hook(match.string, match.start(), measure) for hook in language_hooks("measure_per_before")) if m), measure)
     if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
         scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
         measure = measure or lex.measure_of.get(written_scale, "")

@@ -1146,3 +1146,11 @@ def unit_stands(text: str, match: re.Match) -> bool:
     if match.group("unit") not in units or not has_han(text) or match.group("scale"):
         return True
     return not is_exchange_rate(text, match.start(), match.group("digits") or "")
+
+
+def measure_per_before(text: str, start: int, measure: str) -> str | None:
+    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow)."""
+    from .. import vocabulary
+
+    per = vocabulary("units").get("per_before", {})
+    return next((rates[measure] for word, rates in per.items() if measure in rates and text.endswith(word, 0, start)), None)
