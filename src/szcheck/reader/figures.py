@@ -1035,7 +1035,7 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
     digits = plain_number(quantity.number)
-    step = percent_step(quantity.surface) if quantity.unit == "percent" and not has_digit(quantity.surface) else None
+    step = percent_step(quantity.surface) if quantity.unit == "percent" else None
     if step:
         return value / step  # a percent in words of a tenth: its number is the tenths written
     if DECIMAL_DIGITS.fullmatch(digits):
