@@ -44,6 +44,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])(?:季度|(?<=第[{numerals}1-4])季(?![节风]))", "季", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
+        # 7月5日: the month a day falls in (periods are months at the finest); 1月9日发布 dates a statement
+        PeriodRule("cjk_day", 102, rf"{year_before}(?<![\d年])(?P<mm>1[0-2]|0?[1-9])月(?P<dd>[1-3]?\d)日(?![\d])", "日", day),
         # 今年九月, 去年10月份: a month of this or last year, named by its word
         PeriodRule("cjk_relative_month", 101, rf"(?P<rel>{this_or_last})(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９日]|\s*[{joiners}])",
                    "月", relative_month),
@@ -331,6 +333,21 @@ def current_quarter(match, text, published, vocab):
     year = published.year - (quarter == 0)
     quarter = quarter or 4
     return (f"{year}-{3 * quarter:02d}" if match["end"] else f"{year}-Q{quarter}"), True, False
+
+
+def day(match, text, published, vocab):
+    """2025年7月5日, 7月5日: the month of the day, of the sentence's year, else the last such day up to
+    publication; a day a verb of releasing follows (1月9日发布数据) is when something was said."""
+    month_number, day_number = int(match["mm"]), int(match["dd"])
+    if not 1 <= day_number <= 31:
+        return None
+    released = text.startswith(tuple(vocab["release_after_day"]), match.end()) or any(
+        text.startswith(word, match.end() + gap) for gap in (1, 2) for word in vocab["release_after_day"])
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    year -= 1 if relative and not match["rel"] and published and (month_number, day_number) > (published.month, published.day) else 0
+    return f"{year}-{month_number:02d}", relative, released
 
 
 def relative_month(match, text, published, vocab):
