@@ -34,7 +34,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
     not_in_number = rf"(?<![\d０-９{month_numerals}百千万亿])"  # 2015年前 is 'before 2015', 一百年前 no count of ten
     many = rf"[{month_numerals}百]{{1,4}}"  # 二十, 一百: a count of years in Han numerals
     return [
-        PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
+        # 1月28日至2月4日, and 自1月14日开始，至2月22日结束 (from one day, to another)
+        PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日(?:开始|開始|起)?[，,]?\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
                    "日", day_span),
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
         PeriodRule("cjk_first_months", 26, rf"{year_before}[前首](?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度|季(?![节風风]))", ["前", "首"], first_months(vocab["cjk_counts"])),
