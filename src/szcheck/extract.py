@@ -1811,6 +1811,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
         binding = in_real_terms(text, quantity, binding, registry)
+        binding = partner_of_the_level(binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2191,6 +2192,8 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
     if not binding.metric or ":" in binding.metric:
         return binding
+    if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
+        return chinese_partner(text, quantity, binding, entity)
     if binding.match == "phrase":
         base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
         nouns = [base.split()[-1]]
@@ -2208,6 +2211,38 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
         if places and places[0].start == 0 and places[0].name != entity:
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def partner_of_the_level(binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'对东盟进出口1868亿元，增长14.7%，占全市外贸总值的16.7%': the growth of a level narrowed to a partner,
+    and its share of the whole, are that partner's too."""
+    previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
+    if previous is None or ":" not in previous.metric or "." in previous.metric:
+        return binding
+    if quantity.kind == "share" and binding.metric.startswith("share of "):
+        return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
+    if quantity.kind != "growth" or binding.match != "registry":
+        return binding
+    base, dot, suffix = binding.metric.partition(".")
+    if base != previous.metric.partition(":")[0] or ":" in base:
+        return binding
+    return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'东莞对东盟进出口1868亿元', '对美国出口增长5%': a place after 对 and right before a trade flow is the
+    partner of the flow (foreign_trade:ASEAN), not what the figure is about."""
+    clause = CLAUSE_OF.split(text[max(0, quantity.start - WINDOW) : quantity.start])[-1]
+    partner = chinese_phrases.trade_partner(clause)
+    if partner is None:
+        return binding
+    place, flow = partner
+    places = find_mentions(place, "entities")
+    metrics = find_mentions(flow, "metrics")
+    if not places or places[0].start != 0 or places[0].end != len(place) or places[0].name == entity or not metrics:
+        return binding
+    suffix = CHANGE_SUFFIX.match(binding.metric).group(2).strip().replace(" ", "_") if binding.match == "phrase" else binding.metric.partition(".")[2]
+    return Binding(f"{metrics[0].name}:{places[0].name}" + (f".{suffix}" if suffix else ""), "registry", binding.at)
 
 
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")

@@ -516,6 +516,25 @@ def is_sequential(text: str, start: int) -> bool:
     return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
 
 
+TRADE_PREDICATE_REACH = 6  # characters after a trade flow before its figure: 同比增长了
+
+
+def trade_partner(clause: str) -> tuple[str, str] | None:
+    """(partner, flow) when a clause ends in 对 + a name + a trade flow (对东盟进出口, 对美国出口, 与欧盟的贸易)."""
+    vocab = vocabulary("claims")["trade_partners_zh"]
+    ends = [(clause.rfind(w), w) for w in sorted(vocab["flows"], key=len, reverse=True)]
+    at, flow = max(ends, key=lambda end: (end[0] + len(end[1]), len(end[1])))
+    if at < 0 or len(clause) - at - len(flow) > TRADE_PREDICATE_REACH:
+        return None  # 对美国出口增长: the flow, then only its predicate
+    before = clause[:at].removesuffix("的")
+    at = max(before.rfind(word) for word in vocab["before"])
+    if at < 0:
+        return None
+    word = next(w for w in vocab["before"] if before.startswith(w, at))
+    place = before[at + len(word) :]
+    return (place, flow) if 1 < len(place) <= 12 else None
+
+
 def is_real_terms(text: str, start: int) -> bool:
     """'扣除价格因素实际增长4.9%', '按年实质增长2.5%': a rate at constant prices, the real-terms word right
     before the change word the figure follows."""
