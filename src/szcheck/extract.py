@@ -1222,7 +1222,7 @@ ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
-        return chinese_metric(text, quantity, previous_subject)
+        return chinese_metric(text, quantity, previous_subject, entity)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
     of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
     in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
@@ -1285,10 +1285,11 @@ def share_key(subject: str, base: str) -> str:
 CLAUSE_OF = re.compile(r"[，,；;。！？]")
 
 
-def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
+def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", subject: str = "") -> str:
     """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
-    with the places and organisations the clause names left out (they are its entity)."""
-    before = without_names(window(text, quantity.start))
+    with the places and organisations the clause names left out (they are its entity), and the
+    subject's short name (晶邦 of 晶邦科技 in 晶邦營收)."""
+    before = without_short_name(without_names(window(text, quantity.start)), subject)
     counting = quantity.kind in ("count", "rate")
     counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
@@ -1317,6 +1318,18 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     if is_change(text, quantity):
         return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
+
+
+def without_short_name(text: str, subject: str) -> str:
+    """`text` with the first half or more of a Chinese company subject's name, written alone, blanked
+    out as a clause break (see chinese_short_names)."""
+    if not HAN_COMPANY.fullmatch(subject or ""):
+        return text
+    for length in range(len(subject) - 1, max(2, (len(subject) + 1) // 2) - 1, -1):
+        short = re.compile(rf"{re.escape(subject[:length])}(?!{re.escape(subject[length:])})")  # not the full name
+        if short.search(text):
+            return short.sub("，" * length, text)
+    return text
 
 
 def share_of_named_base(text: str, quantity: Quantity, metric: str) -> str:
