@@ -1830,7 +1830,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         elif quantity.kind == "growth" and chinese_figures.states_rate_change(text, quantity.start, quantity.end):
-            binding = rate_change(binding)  # 降幅收窄1.2个百分点: the change of the growth rate
+            binding = rate_change(sequential_rate_before(binding, claims))  # 降幅收窄1.2个百分点: the change of the growth rate
         elif claims and is_share_change(text, quantity, claims[-1]):
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
@@ -2090,9 +2090,19 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
             and chinese_phrases.is_chinese(previous.quote))
 
 
+def sequential_rate_before(binding: Binding, claims: list[Claim]) -> Binding:
+    """'环比下降0.1%，降幅比上月收窄0.5个百分点': the change in points is of the sequential rate just stated,
+    not of the year-on-year one."""
+    previous = claims[-1].metric if claims and claims[-1].kind == "growth" else ""
+    base = lambda metric: CHANGE_SUFFIX.match(metric).group(1).split(".")[0]  # noqa: E731
+    if previous.endswith((".sequential_growth", " sequential growth")) and binding.metric and base(previous) == base(binding.metric):
+        return Binding(previous, binding.match, binding.at)
+    return binding
+
+
 def rate_change(binding: Binding) -> Binding:
     """The key of a growth rate's change in points: 'gdp.growth_change', '<phrase> growth change'."""
-    for suffix, change in ((".growth", ".growth_change"), (" growth", " growth change")):
+    for suffix, change in ((".sequential_growth", ".sequential_growth_change"), (".growth", ".growth_change"), (" growth", " growth change")):
         if binding.metric.endswith(suffix):
             return Binding(binding.metric[: -len(suffix)] + change, binding.match, binding.at)
     return binding
