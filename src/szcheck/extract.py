@@ -1824,7 +1824,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
         binding = in_real_terms(text, quantity, binding, registry)
-        binding = partner_of_the_level(binding, claims, quantity)
+        binding = partner_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2236,7 +2236,7 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     return binding
 
 
-def partner_of_the_level(binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
     """'对东盟进出口1868亿元，增长14.7%，占全市外贸总值的16.7%': the growth of a level narrowed to a partner,
     and its share of the whole, are that partner's too."""
     previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
@@ -2244,7 +2244,12 @@ def partner_of_the_level(binding: Binding, claims: list[Claim], quantity: Quanti
         return binding
     if quantity.kind == "share" and binding.metric.startswith("share of "):
         return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
-    if quantity.kind != "growth" or binding.match != "registry":
+    if quantity.kind != "growth":
+        return binding
+    if binding.match == "phrase" and previous is claims[-1] and previous.quantity is not None \
+            and chinese_phrases.only_a_change_between(text, previous.quantity.end, quantity.start):
+        return Binding(f"{previous.metric}.growth", "registry", binding.at)  # '出口机电产品5320亿元，增长7.5%'
+    if binding.match != "registry":
         return binding
     base, dot, suffix = binding.metric.partition(".")
     if base != previous.metric.partition(":")[0] or ":" in base:
@@ -2256,6 +2261,13 @@ def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str
     """'东莞对东盟进出口1868亿元', '对美国出口增长5%': a place after 对 and right before a trade flow is the
     partner of the flow (foreign_trade:ASEAN), not what the figure is about."""
     clause = CLAUSE_OF.split(text[max(0, quantity.start - WINDOW) : quantity.start])[-1]
+    goods = chinese_phrases.traded_goods(clause, binding.metric if binding.match == "phrase" else "")
+    if goods is not None:
+        flow, kind, suffix = goods
+        metrics = find_mentions(flow, "metrics")
+        if metrics and (binding.match == "phrase" or binding.metric.split(".")[0] == metrics[0].name):
+            suffix = suffix or binding.metric.partition(".")[2] if binding.match == "registry" else suffix
+            return Binding(f"{metrics[0].name}:{kind}" + (f".{suffix}" if suffix else ""), "registry", binding.at)
     partner = chinese_phrases.trade_partner(clause)
     if partner is None:
         return binding

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import replace
 
+from ...reader.patterns import word_alternation
 from .. import HAN, vocabulary
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？、（）()《》“”\"]")
@@ -514,6 +515,27 @@ def is_sequential(text: str, start: int) -> bool:
     marks.update((word, clause.rfind(word)) for word in words["year_on_year_words_zh"])
     nearest = max(marks, key=marks.get)
     return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
+
+
+def traded_goods(clause: str, phrase: str) -> tuple[str, str, str] | None:
+    """(flow, goods, change suffix) for the exports or imports of one kind of goods: the flow, then the goods,
+    right before the figure (出口机电产品5320亿元), or a phrase key of the goods, then the flow (新兴产品出口 growth)."""
+    vocab = vocabulary("claims")["traded_goods_zh"]
+    flows, heads = word_alternation(vocab["flows"]), word_alternation(vocab["heads"])
+    after = re.search(rf"(?P<flow>{flows})(?P<goods>[\u4e00-\u9fff]{{0,8}}(?:{heads}))$", clause)
+    if after:
+        return after["flow"], after["goods"], ""
+    before = re.fullmatch(rf"(?P<goods>[\u4e00-\u9fff]{{0,10}}(?:{heads}))(?P<flow>{flows})(?: (?P<suffix>growth|change))?", phrase)
+    return (before["flow"], before["goods"], before["suffix"] or "") if before else None
+
+
+def only_a_change_between(text: str, start: int, end: int) -> bool:
+    """'5320亿元，增长7.5%', '，同比下降3%': a clause break and a change word, no noun of its own, between two figures."""
+    between = text[start:end].strip("，, 了")
+    if len(between) > TRADE_PREDICATE_REACH:
+        return False
+    between = between.removeprefix("同比").removeprefix("比上年").removeprefix("较上年")
+    return between == "" or between in words()["change_verbs"]
 
 
 TRADE_PREDICATE_REACH = 6  # characters after a trade flow before its figure: 同比增长了
