@@ -1459,7 +1459,12 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     if start <= claims[-1].quantity.start:
         return ""
     opening = text[start : quantity.start].lstrip()
+    if distributes_profit(claims[-1].metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
+        return claims[-1].outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
     return claims[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
+DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
 
 
 def is_over(period: str, published: date | None) -> bool:
