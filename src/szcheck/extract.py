@@ -2245,8 +2245,8 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     """'对东盟进出口1868亿元，增长14.7%，占全市外贸总值的16.7%': the growth of a level narrowed to a partner,
     and its share of the whole, are that partner's too."""
     previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
-    if previous is None or ":" not in previous.metric or "." in previous.metric:
-        return binding
+    if previous is None or ":" not in previous.metric or "." in previous.metric or not chinese_phrases.is_chinese(text[: quantity.start]):
+        return binding  # 'Overseas sales climbed 7% ..., while sales in Japan slipped 2%': English names each its own
     if quantity.kind == "share" and binding.metric.startswith("share of "):
         return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
     if quantity.kind != "growth":
