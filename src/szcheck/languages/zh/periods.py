@@ -47,6 +47,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
         # 7月5日: the month a day falls in (periods are months at the finest); 1月9日发布 dates a statement
         PeriodRule("cjk_day", 102, rf"{year_before}(?<![\d年])(?P<mm>1[0-2]|0?[1-9])月(?P<dd>[1-3]?\d)日(?![\d])", "日", day),
+        # 10日 alone (晶邦股價10日收在1,045元): a day of the month of publication, else of the month before
+        PeriodRule("cjk_day_alone", 103, rf"(?<![\d０-９月{re.escape(''.join(vocab['day_alone_not_after']))}])(?P<dd>[1-3]?\d)日(?![\d{re.escape(''.join(vocab['day_alone_not_before']))}])",
+                   "日", day_alone),
         # 今年九月, 去年10月份: a month of this or last year, named by its word
         PeriodRule("cjk_relative_month", 101, rf"(?P<rel>{this_or_last})(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９日]|\s*[{joiners}])",
                    "月", relative_month),
@@ -349,6 +352,17 @@ def day(match, text, published, vocab):
         return UNRESOLVED
     year -= 1 if relative and not match["rel"] and published and (month_number, day_number) > (published.month, published.day) else 0
     return f"{year}-{month_number:02d}", relative, released
+
+
+def day_alone(match, text, published, vocab):
+    """10日: the last 10th up to publication, as its month; a verb of releasing after it dates nothing."""
+    day_number = int(match["dd"])
+    if not published or not 1 <= day_number <= 31:
+        return UNRESOLVED if not published else None
+    released = any(text.startswith(word, match.end() + gap) for gap in (0, 1, 2) for word in vocab["release_after_day"])
+    year, month = (published.year, published.month) if day_number <= published.day else \
+        ((published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
+    return f"{year}-{month:02d}", True, released
 
 
 def relative_month(match, text, published, vocab):
