@@ -481,12 +481,20 @@ def inside_a_chinese_word(text: str, start: int, end: int) -> bool:
     word is no anaphor (市财政收入 opens with one)."""
     if end - start != 1 or not phrases.HAN.match(text[start]):
         return False
-    position = 0
+    starts, lengths = word_starts(text)
+    at = bisect.bisect_right(starts, start) - 1
+    return at >= 0 and lengths[at] > 1 and start < starts[at] + lengths[at]
+
+
+@functools.lru_cache(maxsize=16)  # asked for each one-character anaphor of a sentence: cut it once
+def word_starts(text: str) -> tuple[list[int], list[int]]:
+    """Where each segmented word of `text` starts, and its length."""
+    starts, lengths, position = [], [], 0
     for word, _ in phrases.tagged(text):
-        if position <= start < position + len(word):
-            return len(word) > 1
+        starts.append(position)
+        lengths.append(len(word))
         position += len(word)
-    return False
+    return starts, lengths
 
 
 def subject_position(text: str, named: Named) -> bool:

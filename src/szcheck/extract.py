@@ -1321,10 +1321,11 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
 
 
 def without_short_name(text: str, subject: str) -> str:
-    """`text` with the first half or more of a Chinese company subject's name, written alone, blanked
-    out as a clause break (see chinese_short_names)."""
+    """`text` with a Chinese company subject's name, and the first half or more of it written alone,
+    blanked out as a clause break (see chinese_short_names)."""
     if not HAN_COMPANY.fullmatch(subject or ""):
         return text
+    text = text.replace(subject, "，" * len(subject))  # the full name, which no name pattern may have found
     for length in range(len(subject) - 1, max(2, (len(subject) + 1) // 2) - 1, -1):
         short = re.compile(rf"{re.escape(subject[:length])}(?!{re.escape(subject[length:])})")  # not the full name
         if short.search(text):
