@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -534,9 +534,9 @@ def chinese_short_names(text: str, subject: str, names: list[Named], registry: R
         short = subject[:length]
         if find_mentions(short, "entities"):
             break
-        for match in re.finditer(re.escape(short), text):
-            if not any(n.start < match.end() and match.start() < n.end for n in names + found):
-                found.append(Named(match.start(), match.end(), subject, "organisation"))
+        taken = spans_of(names + found)  # once for each length: a bisection for each match
+        found += [Named(m.start(), m.end(), subject, "organisation") for m in re.finditer(re.escape(short), text)
+                  if not overlaps(taken, m.start(), m.end())]
     return found
 
 

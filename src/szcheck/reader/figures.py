@@ -614,7 +614,7 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     unit_word = written_unit.lower()
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
     if measure:
-        measure = next((m for m in (hook(match.string, match.start(), measure) for hook in language_hooks("measure_per_before")) if m), measure)
+        measure = measure_per_before(match.string, match.start(), measure)
     if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
         scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
         measure = measure or lex.measure_of.get(written_scale, "")
@@ -717,6 +717,11 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
 def percent_step(surface: str) -> Decimal | None:
     """The percent a unit of a percent written in words stands for (ten, where a language counts tenths)."""
     return next((s for s in (hook(surface) for hook in language_hooks(percent_step.__name__)) if s), None)
+
+
+def measure_per_before(text: str, start: int, measure: str) -> str:
+    """The measure of a quantity whose time is written before its number (a language's rate of it), else its own."""
+    return next((m for m in (hook(text, start, measure) for hook in language_hooks(measure_per_before.__name__)) if m), measure)
 
 
 def has_digit(surface: str) -> bool:
