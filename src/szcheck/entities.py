@@ -274,9 +274,9 @@ def chinese_places(text: str) -> list[Named]:
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
-    for prefixes in (words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
+    for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
         opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
-        name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold
+        name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold; 年末全省科技: two scopes
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
@@ -508,7 +508,7 @@ def anaphors(text: str, taken: Spans) -> list[Named]:
         if pattern is None or not may_hold(text, lowered, tests[kind]):
             continue  # most sentences name no city, province or country: a few 'in' tests instead of a search
         for match in pattern.finditer(text):
-            if not overlaps(taken, match.start(), match.end()):
+            if not overlaps(taken, match.start(), match.end()) and not inside_a_chinese_word(text, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
     return found
 
@@ -555,6 +555,27 @@ def lowered_for_tests(text: str) -> str | None:
         return None
     lowered = text.lower()
     return lowered if text.isascii() or ASCII_LETTER.search(lowered) else ""
+
+
+def inside_a_chinese_word(text: str, start: int, end: int) -> bool:
+    """'市' of 上市, 市盈率, 市场: a one-character Chinese anaphor that the segmenter keeps inside a longer
+    word is no anaphor (市财政收入 opens with one)."""
+    if end - start != 1 or not phrases.HAN.match(text[start]):
+        return False
+    starts, lengths = word_starts(text)
+    at = bisect.bisect_right(starts, start) - 1
+    return at >= 0 and lengths[at] > 1 and start < starts[at] + lengths[at]
+
+
+@functools.lru_cache(maxsize=16)  # asked for each one-character anaphor of a sentence: cut it once
+def word_starts(text: str) -> tuple[list[int], list[int]]:
+    """Where each segmented word of `text` starts, and its length."""
+    starts, lengths, position = [], [], 0
+    for word, _ in phrases.tagged(text):
+        starts.append(position)
+        lengths.append(len(word))
+        position += len(word)
+    return starts, lengths
 
 
 def subject_position(text: str, named: Named) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -329,6 +329,9 @@ def main_subject(source: Source, registry: Registry) -> str:
                 counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if lead_organisation:
         counts[lead_organisation] += len(organisation_anaphora().findall(body))  # "The operator plans to add 40 buses"
+    national = national_scopes(body)
+    if national:
+        counts[national[0]] += national[1]  # '10月份，全国居民消费价格…': a national release is about the country
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
@@ -342,6 +345,17 @@ def organisation_anaphora() -> re.Pattern:
     from .entities import words
 
     return re.compile(rf"\b(?:{word_alternation(words()['anaphora']['organisation'])})\b", re.I)
+
+
+NATIONAL_SCOPE = re.compile(r"(?:^|(?<=[，。；：\n]))(?:全国|我国)")
+
+
+def national_scopes(body: str) -> tuple[str, int] | None:
+    """(the country, how many clauses open with 全国 / 我国) in a Chinese body: its figures are the
+    country's ('春运期间，全国铁路累计发送旅客…'); after 高于, 居 or 比 (高于全国) it is only compared with."""
+    count = len(NATIONAL_SCOPE.findall(body)) if "国" in body else 0
+    country = find_mentions("中国", "entities") if count else []
+    return (country[0].name, count) if country else None
 
 
 def fullest_spelling(subject: str, counts: Counter[str], registry: Registry) -> str:
@@ -382,6 +396,7 @@ def chinese_title_name(title: str, published) -> str:
         return ""
     ends = [m.start for m in read_periods(title, published)] + [m.start for m in find_mentions(title, "metrics")]
     ends += [m.start() for m in DIGIT_OR_MARK.finditer(title)]
+    ends += [at for at in (title.find(word) for word in chinese_phrases.vocabulary("claims")["title_name_ends_zh"]) if at > 0]
     name = title[: min(ends, default=0)].strip()
     return name if HAN_NAME.fullmatch(name) else ""
 
@@ -558,7 +573,28 @@ def named_in(text: str, subject: str, registry: Registry) -> list[Named]:
     for found in ([opening] if opening else []) + inner_names(text, registry):
         if not any(n.start < found.end and found.start < n.end for n in names) and not inside(sources, found.start, found.end):
             names.append(Named(found.start, found.end, short_for(found.name, subject), "organisation"))
+    names += chinese_short_names(text, subject, names, registry)
     return sorted(names, key=lambda n: n.start)
+
+
+def chinese_short_names(text: str, subject: str, names: list[Named], registry: Registry) -> list[Named]:
+    """'江南精密股价' in an article about 江南精密机械, '晶邦營收' in one about 晶邦科技: the first half or more
+    of a Chinese company's name, written alone, is the company (a registry name, such as 中国 of
+    中国银行, keeps its own)."""
+    if not HAN_COMPANY.fullmatch(subject) or subject in registry.entities or not chinese_phrases.is_chinese(text):
+        return []
+    found: list[Named] = []
+    for length in range(len(subject) - 1, max(2, (len(subject) + 1) // 2) - 1, -1):
+        short = subject[:length]
+        if find_mentions(short, "entities"):
+            break
+        taken = spans_of(names + found)  # once for each length: a bisection for each match
+        found += [Named(m.start(), m.end(), subject, "organisation") for m in re.finditer(re.escape(short), text)
+                  if not overlaps(taken, m.start(), m.end())]
+    return found
+
+
+HAN_COMPANY = re.compile(r"[\u4e00-\u9fff]{4,10}")
 
 
 def short_for(name: str, subject: str) -> str:
@@ -1296,7 +1332,7 @@ ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
-        return chinese_metric(text, quantity, previous_subject)
+        return chinese_metric(text, quantity, previous_subject, entity)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
@@ -1365,10 +1401,11 @@ def share_key(subject: str, base: str) -> str:
 CLAUSE_OF = re.compile(r"[，,；;。！？]")
 
 
-def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") -> str:
+def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", subject: str = "") -> str:
     """phrase_metric for a figure in a Chinese clause: the noun phrase cut out by word segmentation,
-    with the places and organisations the clause names left out (they are its entity)."""
-    before = without_names(window(text, quantity.start))
+    with the places and organisations the clause names left out (they are its entity), and the
+    subject's short name (晶邦 of 晶邦科技 in 晶邦營收)."""
+    before = without_short_name(without_names(window(text, quantity.start)), subject)
     counting = quantity.kind in ("count", "rate")
     counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
@@ -1397,6 +1434,19 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "") ->
     if is_change(text, quantity):
         return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
+
+
+def without_short_name(text: str, subject: str) -> str:
+    """`text` with a Chinese company subject's name, and the first half or more of it written alone,
+    blanked out as a clause break (see chinese_short_names)."""
+    if not HAN_COMPANY.fullmatch(subject or ""):
+        return text
+    text = text.replace(subject, "，" * len(subject))  # the full name, which no name pattern may have found
+    for length in range(len(subject) - 1, max(2, (len(subject) + 1) // 2) - 1, -1):
+        short = re.compile(rf"{re.escape(subject[:length])}(?!{re.escape(subject[length:])})")  # not the full name
+        if short.search(text):
+            return short.sub("，" * length, text)
+    return text
 
 
 def share_of_named_base(text: str, quantity: Quantity, metric: str) -> str:
@@ -1535,7 +1585,12 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     if start <= before[-1].quantity.start:
         return ""
     opening = text[start : quantity.start].lstrip()
+    if distributes_profit(before[-1].metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
+        return before[-1].outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
     return before[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
+DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
 
 
 def is_over(period: str, published: date | None) -> bool:
@@ -1940,12 +1995,14 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
+        binding = in_real_terms(text, quantity, binding, registry)
+        binding = partner_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)
         elif quantity.kind == "growth" and chinese_figures.states_rate_change(text, quantity.start, quantity.end):
-            binding = rate_change(binding)  # 降幅收窄1.2个百分点: the change of the growth rate
+            binding = rate_change(sequential_rate_before(binding, claims))  # 降幅收窄1.2个百分点: the change of the growth rate
         elif claims and is_share_change(text, quantity, claims[-1]):
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
@@ -2270,9 +2327,19 @@ def is_rate_difference(quantity: Quantity, binding: Binding, previous: Claim) ->
             and chinese_phrases.is_chinese(previous.quote))
 
 
+def sequential_rate_before(binding: Binding, claims: list[Claim]) -> Binding:
+    """'环比下降0.1%，降幅比上月收窄0.5个百分点': the change in points is of the sequential rate just stated,
+    not of the year-on-year one."""
+    previous = claims[-1].metric if claims and claims[-1].kind == "growth" else ""
+    base = lambda metric: CHANGE_SUFFIX.match(metric).group(1).split(".")[0]  # noqa: E731
+    if previous.endswith((".sequential_growth", " sequential growth")) and binding.metric and base(previous) == base(binding.metric):
+        return Binding(previous, binding.match, binding.at)
+    return binding
+
+
 def rate_change(binding: Binding) -> Binding:
     """The key of a growth rate's change in points: 'gdp.growth_change', '<phrase> growth change'."""
-    for suffix, change in ((".growth", ".growth_change"), (" growth", " growth change")):
+    for suffix, change in ((".sequential_growth", ".sequential_growth_change"), (".growth", ".growth_change"), (" growth", " growth change")):
         if binding.metric.endswith(suffix):
             return Binding(binding.metric[: -len(suffix)] + change, binding.match, binding.at)
     return binding
@@ -2392,6 +2459,8 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     not the figure's own entity ('Remittances to Mexico' in a story about Mexico are all of them)."""
     if not binding.metric or ":" in binding.metric:
         return binding
+    if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
+        return chinese_partner(text, quantity, binding, entity)
     if binding.match == "phrase":
         base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
         nouns = [base.split()[-1]]
@@ -2476,6 +2545,50 @@ def market_noun_before_place() -> re.Pattern:
     return re.compile(rf"\b(?:{word_alternation(market_nouns())})\s+in\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
+def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'对东盟进出口1868亿元，增长14.7%，占全市外贸总值的16.7%': the growth of a level narrowed to a partner,
+    and its share of the whole, are that partner's too."""
+    previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
+    if previous is None or ":" not in previous.metric or "." in previous.metric or not chinese_phrases.is_chinese(text[: quantity.start]):
+        return binding  # 'Overseas sales climbed 7% ..., while sales in Japan slipped 2%': English names each its own
+    if quantity.kind == "share" and binding.metric.startswith("share of "):
+        return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
+    if quantity.kind != "growth":
+        return binding
+    if binding.match == "phrase" and previous is claims[-1] and previous.quantity is not None \
+            and chinese_phrases.only_a_change_between(text, previous.quantity.end, quantity.start):
+        return Binding(f"{previous.metric}.growth", "registry", binding.at)  # '出口机电产品5320亿元，增长7.5%'
+    if binding.match != "registry":
+        return binding
+    base, dot, suffix = binding.metric.partition(".")
+    if base != previous.metric.partition(":")[0] or ":" in base:
+        return binding
+    return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'东莞对东盟进出口1868亿元', '对美国出口增长5%': a place after 对 and right before a trade flow is the
+    partner of the flow (foreign_trade:ASEAN), not what the figure is about."""
+    clause = CLAUSE_OF.split(text[max(0, quantity.start - WINDOW) : quantity.start])[-1]
+    goods = chinese_phrases.traded_goods(clause, binding.metric if binding.match == "phrase" else "")
+    if goods is not None:
+        flow, kind, suffix = goods
+        metrics = find_mentions(flow, "metrics")
+        if metrics and (binding.match == "phrase" or binding.metric.split(".")[0] == metrics[0].name):
+            suffix = suffix or binding.metric.partition(".")[2] if binding.match == "registry" else suffix
+            return Binding(f"{metrics[0].name}:{kind}" + (f".{suffix}" if suffix else ""), "registry", binding.at)
+    partner = chinese_phrases.trade_partner(clause)
+    if partner is None:
+        return binding
+    place, flow = partner
+    places = find_mentions(place, "entities")
+    metrics = find_mentions(flow, "metrics")
+    if not places or places[0].start != 0 or places[0].end != len(place) or places[0].name == entity or not metrics:
+        return binding
+    suffix = CHANGE_SUFFIX.match(binding.metric).group(2).strip().replace(" ", "_") if binding.match == "phrase" else binding.metric.partition(".")[2]
+    return Binding(f"{metrics[0].name}:{places[0].name}" + (f".{suffix}" if suffix else ""), "registry", binding.at)
+
+
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
 
 
@@ -2503,6 +2616,22 @@ def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
         return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
     if binding.metric.endswith(" growth"):
         return Binding(binding.metric[: -len(" growth")] + " sequential growth", binding.match, binding.at)
+    return binding
+
+
+def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:
+    """'扣除价格因素实际增长4.9%' after '名义增长5.2%': growth at constant prices is keyed apart
+    ('disposable_income_per_capita.real_growth'), never compared with the nominal rate; a metric whose
+    stated growth is real already (gdp) keeps its key."""
+    if quantity.kind != "growth" or not chinese_phrases.is_chinese(text[: quantity.start]) or not chinese_phrases.is_real_terms(text, quantity.start):
+        return binding
+    known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0])
+    if known is not None and known.real:
+        return binding
+    if binding.metric.endswith(".growth"):
+        return Binding(binding.metric[: -len(".growth")] + ".real_growth", binding.match, binding.at)
+    if binding.metric.endswith(" growth"):
+        return Binding(binding.metric[: -len(" growth")] + " real growth", binding.match, binding.at)
     return binding
 
 

@@ -532,7 +532,12 @@ def outlook_opener(text: str, position: int) -> str:
     if start == 0:
         return ""
     before = text[clause_start(text, start - 1) : start - 1].strip()
-    if not before or len(before) > OPENER_REACH:
+    if not before or len(before) > OPENER_REACH + 4:
+        return ""
+    ending = next((kind for kind, ends in words().get("outlook_opener_ends", {}).items() if before.endswith(tuple(ends))), "")
+    if ending:
+        return ending  # 省气象台预计，…: who expects, then what
+    if len(before) > OPENER_REACH:
         return ""
     return next((kind for kind, table in words().get("outlook_openers", {}).items() if before in table), "")
 

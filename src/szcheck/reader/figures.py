@@ -615,6 +615,8 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
         return (code, scale * Decimal("0.01"), "") if code else ("count", scale, "")
     unit_word = written_unit.lower()
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
+    if measure:
+        measure = measure_per_before(match.string, match.start(), measure)
     if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
         scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
         measure = measure or lex.measure_of.get(written_scale, "")
@@ -718,6 +720,11 @@ def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
 def percent_step(surface: str) -> Decimal | None:
     """The percent a unit of a percent written in words stands for (ten, where a language counts tenths)."""
     return next((s for s in (hook(surface) for hook in language_hooks(percent_step.__name__)) if s), None)
+
+
+def measure_per_before(text: str, start: int, measure: str) -> str:
+    """The measure of a quantity whose time is written before its number (a language's rate of it), else its own."""
+    return next((m for m in (hook(text, start, measure) for hook in language_hooks(measure_per_before.__name__)) if m), measure)
 
 
 def has_digit(surface: str) -> bool:
@@ -1036,7 +1043,7 @@ def written_number(quantity: Quantity, value: Decimal) -> Decimal:
     """The number as written, without a scale: '3' of '3 billion'; of a number whose words hold
     their scale (a Han numeral ending in ten thousand), its value over that scale."""
     digits = plain_number(quantity.number)
-    step = percent_step(quantity.surface) if quantity.unit == "percent" and not has_digit(quantity.surface) else None
+    step = percent_step(quantity.surface) if quantity.unit == "percent" else None
     if step:
         return value / step  # a percent in words of a tenth: its number is the tenths written
     if DECIMAL_DIGITS.fullmatch(digits):

@@ -23,8 +23,9 @@ def has_han(text: str) -> bool:
 
 
 def bare_scales(vocab: dict) -> list[str]:
-    """Scales that state a figure alone: every Chinese scale (千亿元 is "a hundred billion yuan")."""
-    return [word for word in vocab["scales"] if not word.isascii()]
+    """Scales that state a figure alone: every Chinese scale (千亿元 is "a hundred billion yuan") but
+    百, which does so only after a bound (近百家: bounded_scale); 百元 and 百米 name a banknote and a race."""
+    return [word for word in vocab["scales"] if not word.isascii() and word not in vocab["bounded_scales"]["bound_only"]]
 
 
 @functools.cache
@@ -53,12 +54,13 @@ def han_numeral() -> str:
     carrying, around = numeral_characters()
     raw = numerals.vocabulary().raw
     signs = "".join(c for c in raw["signs"] if not c.isascii() and c.isalpha())
-    few, big, zeros, digits = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits"))
+    few, big, zeros, digits, more = (re.escape("".join(raw[key])) for key in ("few", "big_units", "zeros", "digits", "more"))
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
     leading = leading_characters()
     unit = unit_opening_with_numeral()  # 五千瓦 is five kilowatts: the numeral stops before the unit's 千
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+)")
+            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+"
+            rf"|(?<![{carrying}{around}])[{big}][{more}](?![{carrying}]))")  # 万余人: ten thousand odd
 
 
 @functools.cache
@@ -153,7 +155,8 @@ def bounded_scale(vocab: dict) -> str:
     after, counted = (re.escape("".join(words[key])) for key in ("after", "counted"))
     measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
-    return rf"(?<=[{after}]){not_after}(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+    idioms = word_alternation(w for w in numerals.vocabulary().raw["not_numerals"] if w.startswith(tuple(words["scales"])))
+    return rf"(?<=[{after}]){not_after}(?!{idioms})(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -191,7 +194,19 @@ def multiples(vocab: dict) -> list[str]:
     # the change word, then a 了 or a bound (增长了近2倍, 增长超过1倍): the bound is read before the figure
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
-            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})"]
+            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab)]
+
+
+def unchanged(vocab: dict) -> str:
+    """同比持平, 与上年持平, 零增长: a change of nothing, read as a growth of 0% (保持平稳 keeps no figure)."""
+    flat = vocab["unchanged"]
+    by_length: dict[int, list[str]] = {}
+    for cue in flat["after"]:
+        by_length.setdefault(len(cue), []).append(cue)
+    after = "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
+    not_before = re.escape("".join(flat["not_before"]))
+    return (rf"(?P<growth_zh_flat>(?:{after})(?:{word_alternation(flat['words'])})(?![{not_before}])"
+            rf"|{word_alternation(flat['zero_growth'])})")
 
 
 def after_change(vocab: dict) -> str:
@@ -215,6 +230,8 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     groups = match.groupdict()
     if groups.get("ratio_zh_half"):
         return Decimal(50), Decimal("0.5")
+    if groups.get("growth_zh_flat"):
+        return Decimal(0), Decimal("0.05")  # unchanged, as a rate is written to a tenth of a percent
     if groups.get("growth_zh_times"):
         ends = [multiple_of(part) for part in times_range_parts(groups["growth_zh_times"][:-1])]
         if any(end is None for end in ends):
@@ -354,10 +371,22 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
         numeral = numeral_at(match)
     else:
         return None
+    if numeral is None:
+        return bound_only_scale(match.group(0))
     if numeral.low != numeral.high:
         low, high = numeral.low, closed_high(numeral)
         return (low + high) / 2, (high - low) / 2
     return numeral.value, numeral.unit_of_last_digit / 2
+
+
+def bound_only_scale(written: str) -> tuple[Decimal, Decimal] | None:
+    """百 read alone, as a claims file keeps the figure of 近百家: a hundred (its bound is kept apart)."""
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    if written not in vocab["bounded_scales"]["bound_only"]:
+        return None
+    return Decimal(str(vocab["scales"][written])), Decimal("0.5")
 
 
 def closed_high(numeral: numerals.Numeral) -> Decimal:
@@ -511,7 +540,7 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half", "growth_zh_flat")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
@@ -626,6 +655,7 @@ def context_words() -> dict:
         "byline": re.compile(word_alternation(vocab["byline_words"])),
         "heading_marks": tuple(vocab["heading_number_marks"]),
         "scale_bounds": vocab["bounded_scales"]["bounds"],
+        "unchanged": {"words": tuple(vocab["unchanged"]["words"]), "about_after": vocab["unchanged"]["about_after"]},
         "scale_not_bounds": tuple(vocab["bounded_scales"]["not_after"]),
         "scales": tuple(vocab["big_scales"] + vocab["bounded_scales"]["scales"]),
     }
@@ -780,6 +810,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     if is_times_range(text[start:end]):
         return "range"
     words = context_words()
+    if text.startswith(words["unchanged"]["words"], start) and text.endswith(tuple(words["unchanged"]["about_after"]), 0, start):
+        return "about"  # 基本持平: about unchanged
     if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
         return scale_bound(text, start, words)
     after = words["after_noun"].match(text[end : end + 4])
@@ -1029,7 +1061,7 @@ def number_starts(vocab: dict) -> set[str]:
     raw = numerals.vocabulary().raw
     return (set(raw["digits"]) | set(raw["zeros"]) | set(raw["small_units"]) | set(raw["tens"]) | set(raw["big_units"]) | set(raw["few"])
             | {c for c in raw["signs"] if not c.isascii()} | {p[0] for p in raw["percent_prefixes"]}
-            | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]})
+            | {vocab["doubling"]["before"]} | {w[0] for w in vocab["half_words"]} | {w[0] for w in vocab["unchanged"]["words"]})
 
 
 def local_yuan_currency(declared: str, place: str, within: str = "") -> str:
@@ -1114,3 +1146,11 @@ def unit_stands(text: str, match: re.Match) -> bool:
     if match.group("unit") not in units or not has_han(text) or match.group("scale"):
         return True
     return not is_exchange_rate(text, match.start(), match.group("digits") or "")
+
+
+def measure_per_before(text: str, start: int, measure: str) -> str | None:
+    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow)."""
+    from .. import vocabulary
+
+    per = vocabulary("units").get("per_before", {})
+    return next((rates[measure] for word, rates in per.items() if measure in rates and text.endswith(word, 0, start)), None)

@@ -455,7 +455,10 @@ class Reading:
 
 
 def evaluate(found: list) -> tuple | None:
-    leading = len(found) > 1 and found[0][0] == "small" and found[1][0] == "big"
+    # 百万, 千亿, and 百余, 千多 (a hundred odd): a leading 百/千 stands for one of it
+    leading = len(found) > 1 and found[0][0] == "small" and found[1][0] in ("big", "more")
+    if len(found) > 1 and found[0][0] == "big" and found[1][0] == "more":
+        found = [("digit", ONE, ONE, None, found[0][4], found[0][4]), *found]  # 万余人: ten thousand odd
     if found[0][0] == "small" and found[0][1] != TEN and not leading:
         return None
     reading, best = Reading(leading), None

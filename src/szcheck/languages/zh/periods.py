@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from datetime import timedelta
 
 from ...model import UNSPECIFIED
 from ...reader.calendar import YEAR, PeriodRule, months_ending, months_from_january, year_of
@@ -33,7 +34,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
     not_in_number = rf"(?<![\d０-９{month_numerals}百千万亿])"  # 2015年前 is 'before 2015', 一百年前 no count of ten
     many = rf"[{month_numerals}百]{{1,4}}"  # 二十, 一百: a count of years in Han numerals
     return [
-        PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
+        # 1月28日至2月4日, and 自1月14日开始，至2月22日结束 (from one day, to another)
+        PeriodRule("cjk_day_span", 24, rf"{year_before}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日(?:开始|開始|起)?[，,]?\s*[{joiners}]\s*(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日",
                    "日", day_span),
         PeriodRule("cjk_month_span", 25, rf"{year_before}(?P<m1>\d{{1,2}}|{han_months})月?\s*[{joiners}]\s*(?P<m2>\d{{1,2}}|{han_months})月", "月", month_span),
         PeriodRule("cjk_first_months", 26, rf"{year_before}[前首](?P<n>\d{{1,2}}|{counts})个?(?P<unit>月|季度|季(?![节風风]))", ["前", "首"], first_months(vocab["cjk_counts"])),
@@ -43,6 +45,14 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_half", 30, rf"{year_before}(?P<half>{halves})半年", "半年", part_of_year("H", "half", vocab["halves"])),
         PeriodRule("cjk_quarter", 40, rf"{year_before}第?(?P<q>[{numerals}1-4])(?:季度|(?<=第[{numerals}1-4])季(?![节风]))", "季", part_of_year("Q", "q", vocab["cjk_numerals"])),
         PeriodRule("cjk_month", 100, rf"(?P<year>{YEAR})年(?P<mm>\d{{1,2}})月", "月", month),
+        # 7月5日: the month a day falls in (periods are months at the finest); 1月9日发布 dates a statement
+        PeriodRule("cjk_day", 102, rf"{year_before}(?<![\d年])(?P<mm>1[0-2]|0?[1-9])月(?P<dd>[1-3]?\d)日(?![\d])", "日", day),
+        # 10日 alone (晶邦股價10日收在1,045元): a day of the month of publication, else of the month before
+        PeriodRule("cjk_day_alone", 103, rf"(?<![\d０-９月{re.escape(''.join(vocab['day_alone_not_after']))}])(?P<dd>[1-3]?\d)日(?![\d{re.escape(''.join(vocab['day_alone_not_before']))}])",
+                   "日", day_alone),
+        # 今年九月, 去年10月份: a month of this or last year, named by its word
+        PeriodRule("cjk_relative_month", 101, rf"(?P<rel>{this_or_last})(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９日]|\s*[{joiners}])",
+                   "月", relative_month),
         PeriodRule("cjk_year", 160, rf"(?P<year>{YEAR})年", "年", lambda match, text, published, vocab: (match["year"], False, False)),
         PeriodRule("cjk_plan", 12, r"[“\"]?(?P<n>十[一二三四五六七八九])五[”\"]?(?:规划|計劃|计划)?(?:期间|時期|时期)?", "五", plan),
         PeriodRule("cjk_past_years", 22, rf"(?:近|过去|過去)(?P<count>\d{{1,2}}|{counts})年(?:来|來|以来)?"
@@ -67,6 +77,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_current_quarter", 38, rf"(?P<which>{word_alternation(vocab['this_quarter'] + vocab['last_quarter'])})(?P<end>{ends})?",
                    vocab["this_quarter"] + vocab["last_quarter"], current_quarter),
         PeriodRule("cjk_next_years", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})年(?:内|內|间|間)?", "年", next_years(vocab["cjk_counts"])),
+        # 未来10天, 未来一周: the days after publication, in the months they fall in
+        PeriodRule("cjk_next_days", 22, rf"(?:{word_alternation(vocab['next_years'])})(?P<count>\d{{1,2}}|{counts})(?P<unit>天|日|周|週)(?:内|內)?",
+                   ["天", "日", "周", "週"], next_days(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
@@ -326,6 +339,40 @@ def current_quarter(match, text, published, vocab):
     return (f"{year}-{3 * quarter:02d}" if match["end"] else f"{year}-Q{quarter}"), True, False
 
 
+def day(match, text, published, vocab):
+    """2025年7月5日, 7月5日: the month of the day, of the sentence's year, else the last such day up to
+    publication; a day a verb of releasing follows (1月9日发布数据) is when something was said."""
+    month_number, day_number = int(match["mm"]), int(match["dd"])
+    if not 1 <= day_number <= 31:
+        return None
+    released = text.startswith(tuple(vocab["release_after_day"]), match.end()) or any(
+        text.startswith(word, match.end() + gap) for gap in (1, 2) for word in vocab["release_after_day"])
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    year -= 1 if relative and not match["rel"] and published and (month_number, day_number) > (published.month, published.day) else 0
+    return f"{year}-{month_number:02d}", relative, released
+
+
+def day_alone(match, text, published, vocab):
+    """10日: the last 10th up to publication, as its month; a verb of releasing after it dates nothing."""
+    day_number = int(match["dd"])
+    if not published or not 1 <= day_number <= 31:
+        return UNRESOLVED if not published else None
+    released = any(text.startswith(word, match.end() + gap) for gap in (0, 1, 2) for word in vocab["release_after_day"])
+    year, month = (published.year, published.month) if day_number <= published.day else \
+        ((published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
+    return f"{year}-{month:02d}", True, released
+
+
+def relative_month(match, text, published, vocab):
+    """今年九月, 去年10月: that month of the year of publication, or of the year before."""
+    written = match["mm"]
+    month_number = int(written) if written.isdigit() else vocab["cjk_counts"][written]
+    year, relative = year_of(match, published, vocab)
+    return (f"{year}-{month_number:02d}", relative, False) if year else UNRESOLVED
+
+
 def month_alone(match, text, published, vocab):
     """6月末, 7月份, 十二月份: the last such month up to publication."""
     written = match["mm"]
@@ -347,6 +394,19 @@ def next_years(counts: dict):
         count = match["count"]
         years = int(count) if count.isdigit() else counts[count]
         return f"{published.year + 1}..{published.year + years}", True, False
+    return resolve
+
+
+def next_days(counts: dict):
+    """未来10天, 未来一周: from publication to that many days after it, as the months they fall in."""
+    def resolve(match, text, published, vocab):
+        if not published:
+            return UNRESOLVED
+        count = match["count"]
+        days = (int(count) if count.isdigit() else counts[count]) * (7 if match["unit"] in ("周", "週") else 1)
+        end = published + timedelta(days=days)
+        first, last = f"{published.year}-{published.month:02d}", f"{end.year}-{end.month:02d}"
+        return (first if first == last else f"{first}/{last}"), True, False
     return resolve
 
 

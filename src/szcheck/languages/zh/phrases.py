@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 
+from ...reader.patterns import word_alternation
 from .. import HAN, vocabulary
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？、（）()《》“”\"]")
@@ -56,6 +58,8 @@ def words() -> dict[str, frozenset[str]]:
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
+        "compared_openers": frozenset(vocab["compared_openers_zh"]),
+        "currency_pair_joiners": frozenset(vocab["currency_pair_joiners_zh"]),
         "per": tuple(w for w in vocabulary("figures")["rate_words"]["per"] if HAN.search(w)),
         "changes": tuple(w for w in vocabulary("figures")["growth_words"] + vocabulary("figures")["decrease_words"] if HAN.search(w)),
         # the change verbs as words of their own (上涨, 下跌), never the rate nouns among them (增速, 降幅)
@@ -169,6 +173,8 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if kept and tokens and tokens[-1][0] in words()["compared_openers"]:
+        return ""  # '较发行价上涨186%': the issue price is what the figure is compared with, not what rose
     if kept:
         kept.insert(0, per_units_before(tokens))  # '每10股派发现金红利': a dividend per ten shares, not all dividends
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
@@ -251,9 +257,24 @@ def with_split_words_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, st
     for word, tag in tokens:
         if joined and len(word) == 1 and tag.startswith("n") and joined[-1][1] == "p" and len(joined[-1][0]) == 1:
             joined[-1] = (joined[-1][0] + word, "n")
+        elif len(joined) > 1 and joined[-1][0] in words()["currency_pair_joiners"] and is_currency(joined[-2][0]) and word.startswith(currency_names()):
+            pair = joined.pop()[0]
+            joined[-1] = (joined[-1][0] + pair + word, "n")  # 人民币对美元汇率: one rate, of the pair
         else:
             joined.append((word, tag))
     return joined
+
+
+@functools.cache
+def currency_names() -> tuple[str, ...]:
+    """The Chinese names of currencies (美元, 人民币, 欧元): the sides of an exchange rate."""
+    from ...reader.figures import currencies
+
+    return tuple(sorted((w for w in currencies().words if HAN.fullmatch(w[:1] or " ") and len(w) > 1), key=len, reverse=True))
+
+
+def is_currency(word: str) -> bool:
+    return word in currency_names()
 
 
 @functools.cache
@@ -458,10 +479,24 @@ def is_measure(item: str) -> bool:
     return any(m.start == 0 and m.end == len(item) for m in find_mentions(item, "metrics"))
 
 
+YEAR_SPAN = re.compile(r"(\d{4})\.\.(\d{4})")
+
+
+def years_of_span(mention, count: int) -> list | None:
+    """'2022年至2024年，营业收入分别为X、Y和Z': a span of as many years as figures gives each its year."""
+    span = None if mention.event else YEAR_SPAN.fullmatch(mention.period)
+    if span is None or int(span[2]) - int(span[1]) + 1 != count:
+        return None
+    return [replace(mention, period=str(year)) for year in range(int(span[1]), int(span[2]) + 1)]
+
+
 def listed_periods(text: str, start: int, mentions: list, count: int) -> list | None:
     """'2023年和2024年，…分别为X和Y': the `count` periods listed (joined by 和, 、) last before `start`,
     each the period of its own figure; None when the sentence lists no such run."""
     at = bisect.bisect_right(mentions, start, key=lambda m: m.end)
+    spanned = years_of_span(mentions[at - 1], count) if at else None
+    if spanned:
+        return spanned
     listed = [m for m in mentions[max(0, at - count) : at] if not m.event]
     if len(listed) < count:
         return None
@@ -475,9 +510,65 @@ SEQUENTIAL_REACH = 12  # characters before a growth rate in which 环比 says wh
 def is_sequential(text: str, start: int) -> bool:
     """'环比上涨0.1%': a rate against the period just before, not a year earlier ('同比' nearer wins)."""
     clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1]
-    marks = {word: clause.rfind(word) for word in vocabulary("claims")["sequential_words_zh"] + ["同比"]}
+    words = vocabulary("claims")
+    marks = {word: sequential_mark(clause, word, words["sequential_not_after_zh"]) for word in words["sequential_words_zh"]}
+    marks.update((word, clause.rfind(word)) for word in words["year_on_year_words_zh"])
     nearest = max(marks, key=marks.get)
-    return marks[nearest] >= 0 and nearest != "同比"
+    return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
+
+
+def traded_goods(clause: str, phrase: str) -> tuple[str, str, str] | None:
+    """(flow, goods, change suffix) for the exports or imports of one kind of goods: the flow, then the goods,
+    right before the figure (出口机电产品5320亿元), or a phrase key of the goods, then the flow (新兴产品出口 growth)."""
+    vocab = vocabulary("claims")["traded_goods_zh"]
+    flows, heads = word_alternation(vocab["flows"]), word_alternation(vocab["heads"])
+    after = re.search(rf"(?P<flow>{flows})(?P<goods>[\u4e00-\u9fff]{{0,8}}(?:{heads}))$", clause)
+    if after:
+        return after["flow"], after["goods"], ""
+    before = re.fullmatch(rf"(?P<goods>[\u4e00-\u9fff]{{0,10}}(?:{heads}))(?P<flow>{flows})(?: (?P<suffix>growth|change))?", phrase)
+    return (before["flow"], before["goods"], before["suffix"] or "") if before else None
+
+
+def only_a_change_between(text: str, start: int, end: int) -> bool:
+    """'5320亿元，增长7.5%', '，同比下降3%': a clause break and a change word, no noun of its own, between two figures."""
+    between = text[start:end].strip("，, 了")
+    if len(between) > TRADE_PREDICATE_REACH:
+        return False
+    between = between.removeprefix("同比").removeprefix("比上年").removeprefix("较上年")
+    return between == "" or between in words()["change_verbs"]
+
+
+TRADE_PREDICATE_REACH = 6  # characters after a trade flow before its figure: 同比增长了
+
+
+def trade_partner(clause: str) -> tuple[str, str] | None:
+    """(partner, flow) when a clause ends in 对 + a name + a trade flow (对东盟进出口, 对美国出口, 与欧盟的贸易)."""
+    vocab = vocabulary("claims")["trade_partners_zh"]
+    ends = [(clause.rfind(w), w) for w in sorted(vocab["flows"], key=len, reverse=True)]
+    at, flow = max(ends, key=lambda end: (end[0] + len(end[1]), len(end[1])))
+    if at < 0 or len(clause) - at - len(flow) > TRADE_PREDICATE_REACH:
+        return None  # 对美国出口增长: the flow, then only its predicate
+    before = clause[:at].removesuffix("的")
+    at = max(before.rfind(word) for word in vocab["before"])
+    if at < 0:
+        return None
+    word = next(w for w in vocab["before"] if before.startswith(w, at))
+    place = before[at + len(word) :]
+    return (place, flow) if 1 < len(place) <= 12 else None
+
+
+def is_real_terms(text: str, start: int) -> bool:
+    """'扣除价格因素实际增长4.9%', '按年实质增长2.5%': a rate at constant prices, the real-terms word right
+    before the change word the figure follows."""
+    clause = CLAUSE_END.split(text[max(0, start - SEQUENTIAL_REACH) : start])[-1].rstrip("了 ")
+    change = next((w for w in sorted(words()["changes"], key=len, reverse=True) if clause.endswith(w)), "")
+    return bool(change) and clause[: -len(change)].endswith(tuple(vocabulary("claims")["real_terms_zh"]))
+
+
+def sequential_mark(clause: str, word: str, not_after: str) -> int:
+    """Where `word` last stands in the clause as a sequential mark: 月增 after 10 or 第三季 names a time."""
+    at = clause.rfind(word)
+    return -1 if at > 0 and word[0] in "月季" and clause[at - 1] in not_after else at
 
 
 def sized_noun(text: str, end: int) -> str:
