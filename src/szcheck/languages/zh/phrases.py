@@ -520,13 +520,25 @@ def is_sequential(text: str, start: int) -> bool:
 def traded_goods(clause: str, phrase: str) -> tuple[str, str, str] | None:
     """(flow, goods, change suffix) for the exports or imports of one kind of goods: the flow, then the goods,
     right before the figure (出口机电产品5320亿元), or a phrase key of the goods, then the flow (新兴产品出口 growth)."""
-    vocab = vocabulary("claims")["traded_goods_zh"]
-    flows, heads = word_alternation(vocab["flows"]), word_alternation(vocab["heads"])
-    after = re.search(rf"(?P<flow>{flows})(?P<goods>[\u4e00-\u9fff]{{0,8}}(?:{heads}))$", clause)
+    after_pattern, before_pattern, reach, flows = traded_goods_patterns()
+    if not any(flow in clause or flow in phrase for flow in flows):
+        return None
+    after = after_pattern.search(clause[-reach:])
     if after:
         return after["flow"], after["goods"], ""
-    before = re.fullmatch(rf"(?P<goods>[\u4e00-\u9fff]{{0,10}}(?:{heads}))(?P<flow>{flows})(?: (?P<suffix>growth|change))?", phrase)
+    before = before_pattern.fullmatch(phrase)
     return (before["flow"], before["goods"], before["suffix"] or "") if before else None
+
+
+@functools.cache
+def traded_goods_patterns() -> tuple[re.Pattern, re.Pattern, int, tuple[str, ...]]:
+    """traded_goods' patterns, and how far back from a clause's end the first can match."""
+    vocab = vocabulary("claims")["traded_goods_zh"]
+    flows, heads = word_alternation(vocab["flows"]), word_alternation(vocab["heads"])
+    after = re.compile(rf"(?P<flow>{flows})(?P<goods>[\u4e00-\u9fff]{{0,8}}(?:{heads}))$")
+    before = re.compile(rf"(?P<goods>[\u4e00-\u9fff]{{0,10}}(?:{heads}))(?P<flow>{flows})(?: (?P<suffix>growth|change))?")
+    reach = max(map(len, vocab["flows"])) + 8 + max(map(len, vocab["heads"]))
+    return after, before, reach, tuple(vocab["flows"])
 
 
 def only_a_change_between(text: str, start: int, end: int) -> bool:
