@@ -694,6 +694,24 @@ def grows_the_figure_before(text: str, quantities: list[Quantity], index: int, m
         and not named_between(mentions, previous.end, quantity.start)
 
 
+def of_a_part(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'Data-center revenue jumped 61% to $8.1 billion, while its PC business grew 4%': a part of the organisation
+    named between a narrowed metric and the figure is the figure's subject, with its own whole metric (the part is
+    the figure's entity), not the narrowed one."""
+    if binding.at is None or ":" not in binding.metric or not names_a_part_between(text, binding.at.end, quantity.start):
+        return binding
+    return Binding(re.sub(r":[^.]*", "", binding.metric), binding.match, binding.at)
+
+
+def names_a_part_between(text: str, start: int, end: int) -> bool:
+    """Whether a clause after `start` (not the metric's own: 'revenue at its cloud unit') has a part for its subject."""
+    opened = CLAUSE_OPENED.search(text, start, end)
+    return opened is not None and any(singular(word.lower()) in organisation_part_nouns() for word in re.findall(r"[A-Za-z]+", text[opened.end() : end]))
+
+
+CLAUSE_OPENED = re.compile(r"[;,]\s|\s(?:while|whereas|and|but)\s")
+
+
 def named_between(mentions: list[Mention], start: int, end: int) -> bool:
     """Whether a mention (sorted by start) starts in [start, end)."""
     first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
@@ -955,7 +973,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
-        bindings.append(defined_around(text, quantity, as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry)))
+        bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return growth_taking_its_level(text, quantities, bindings)
@@ -2197,7 +2215,8 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
         return binding
     if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
         counted = earlier in registry.metrics and binding.metric in {singular(n.lower()) for n in registry.metrics[earlier].nouns}
-        if not (counted and outlook(text, quantity)):  # "the city has 3 million vehicles" counts no deliveries
+        forecaster = binding.metric in english_phrases.words()["forecaster_nouns"]  # "Analysts had been looking for $15.1 billion"
+        if not ((counted or forecaster) and outlook(text, quantity)):  # "the city has 3 million vehicles" counts no deliveries
             return binding
     return Binding(earlier, "registry" if earlier in registry.metrics else "phrase", binding.at)
 

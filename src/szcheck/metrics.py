@@ -511,6 +511,9 @@ def outlook(text: str, quantity: Quantity) -> str:
         return opener
     found += [(match.start(), match.end(), "forecast") for match in patterns()["expected_object_to"].finditer(clause)
               if not predicate_after(clause, match.end())]
+    verb = FORECAST_VERB.search(clause, max(0, len(clause) - 120)) or FORECAST_OBJECT_AFTER_AND.search(text, max(0, quantity.start - 200), quantity.start)
+    if verb:
+        found.append((verb.start(), verb.end(), "forecast"))  # "Korvane forecast revenue of between $15.0 billion and"
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
     if forecast_said_after(text, quantity) or MODAL_AFTER.match(text, after_noun(text, quantity)):
@@ -520,6 +523,12 @@ def outlook(text: str, quantity: Quantity) -> str:
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
+# a past verb of forecasting, its object and the figure's preposition, the end of the clause before the figure
+# (as a noun, "the forecast of 2.1%", it is one of the outlook words)
+FORECAST_VERB = re.compile(r"\b(?:forecast|predicted|projected|guided)\s+(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)\s+(?:[a-z]+\s+)?$", re.I)
+# "forecast revenue of between $15.0 billion and $15.6 billion and a gross margin of about 57%": its second object
+FORECAST_OBJECT_AFTER_AND = re.compile(r"\b(?:forecast|predicted|projected|guided)\s+(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)\s(?:[^.;]|\.(?=\d)){0,100}?"
+                                       r"\band\s+(?:a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?:of|at)\s+(?:[a-z]+\s+)?$", re.I)
 MODAL_AFTER = re.compile(r"\s+(?:could|might|may)\s+(?:well\s+)?[a-z]+", re.I)  # a figure as the subject of what may happen
 
 

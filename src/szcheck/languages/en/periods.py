@@ -524,7 +524,15 @@ def expects_before(text: str, match: re.Match, vocab: dict) -> bool:
         return False  # 'the fiscal year that ended in March' is over, whatever is expected of it
     window = max(0, match.start() - 80)
     start = max((mark.end() for mark in CLAUSE_MARK.finditer(text, window, match.start())), default=window)
-    return expecting_words(tuple(vocab["full_year_expecting"])).search(text, start, match.start()) is not None
+    expecting = expecting_words(tuple(vocab["full_year_expecting"]))
+    if expecting.search(text, start, match.start()) is not None:
+        return True
+    # "For the fourth quarter, Korvane forecast revenue of": a period fronting the sentence dates the clause after it
+    return bool(FRONTING.fullmatch(text, 0, match.start())) and text.startswith(",", match.end()) \
+        and expecting.search(text, match.end(), match.end() + 60) is not None
+
+
+FRONTING = re.compile(r"\s*(?:for|in|during|over)?\s*", re.I)
 
 
 CLAUSE_MARK = re.compile(r"[;:]|,(?!\d)")  # not the comma of '410,000'

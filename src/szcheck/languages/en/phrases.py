@@ -53,6 +53,7 @@ def words() -> dict:
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
         "earnings_keys": frozenset(vocab["earnings_keys"]) | frozenset(vocab["forecaster_keys"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
+        "forecaster_nouns": frozenset(vocab["forecaster_nouns"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
                                     r"(?:\s+(?:in|the|during))*\s*$", re.I),
