@@ -1633,6 +1633,13 @@ MONTH_OR_DAY_PERIOD = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
+def is_standing_rate(metric: str, registry: Registry) -> bool:
+    """A rate that stands at a moment until it is moved (a policy rate), not its change: said of the year under
+    way, it is the one at publication. (A count or a sum at a moment, such as a population, is a year's.)"""
+    base = registry.metrics.get(metric.split(":")[0])
+    return base is not None and base.kind == "balance" and base.unit == "percent" and "." not in metric
+
+
 def flow_or_own(metric: str, registry: Registry):
     """The registry metric a key names; a qualified key ('vehicle_sales:overseas', 'dividend_per_share:final')
     as its base when that is a flow: a part of a flow runs over the same period. (A qualified balance is
@@ -2075,6 +2082,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
             own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened
+        if not own_outlook and source.published and period == str(source.published.year) and is_standing_rate(binding.metric, registry):
+            period = f"{source.published.year}-{source.published.month:02d}"  # "has cut its key rate four times this year, to 3.75%": now
         entity = of_the_place(entity, binding, own_outlook, subject, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
