@@ -50,7 +50,8 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
         # (led by a test of its first letter, a capital: it opens with optional words, tried at every place)
-        "organisation": re.compile(with_start_test(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
+        # a plural possessive inside a name before its next word is the name's ("the Farmers' League")
+        "organisation": re.compile(with_start_test(rf"(?:{name_word}(?:(?<=s)['’](?=\s+[A-Z]))?[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
                                                    rf"(?:\s+(?:{legal})\.?)?(?![\w-])")),
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),

@@ -59,11 +59,28 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     """A noun phrase as a metric key: lower case, no determiners or possessives, singular words. Given
     the figure's entity, the names of places and organisations go too (the entity is kept apart);
     without it they stay ("share of Guangdong Province's total")."""
+    if describes_a_name(phrase):
+        return ""
     if subject:
         phrase = without_entity_names(phrase, subject)
     phrase = english_phrases.words()["leading_noise"].sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
     return " ".join(singular(word) for word in without_function_words(phrase).split())
+
+
+LOWER_BEFORE_CAPITAL = re.compile(r"\b[a-z][a-z-]*\s+[A-Z]")
+
+
+def describes_a_name(phrase: str) -> bool:
+    """'the nationalist Homeland Front', 'the centrist Civic Union': words before a name that ends the phrase describe
+    the name and name nothing measured ('revenue at Harlow Foods' names revenue: a function word parts them)."""
+    phrase = phrase.strip()
+    if not LOWER_BEFORE_CAPITAL.search(phrase):
+        return False  # no lower-case word before a capitalised one: no name described (and no names sought)
+    spans = [span for span in name_spans(phrase) if span[1] == len(phrase)]
+    words = phrase[: min(start for start, _ in spans)].split() if spans else []
+    words = words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+    return 0 < len(words) <= 2 and all(w.islower() and w.isalpha() and not english_phrases.is_function_word(w) and not english_phrases.is_a_verb(w) for w in words)
 
 
 def without_entity_names(phrase: str, subject: str = "") -> str:
@@ -606,9 +623,12 @@ HAN_COMPANY = re.compile(r"[\u4e00-\u9fff]{4,10}")
 
 
 def short_for(name: str, subject: str) -> str:
-    """'Hanbit' in an article about Hanbit Electronics: the first words of the subject's name are the subject."""
+    """'Hanbit' in an article about Hanbit Electronics: the first words of the subject's name, or its head, are the subject."""
     written, full = name.split(), subject.split()
-    return subject if len(written) < len(full) and full[: len(written)] == written else name
+    if len(written) < len(full) and full[: len(written)] == written:
+        return subject
+    # "the Alliance" in an article about the Centre Alliance, "the Bank" about Meridian Bank: the head alone
+    return subject if len(written) == 1 < len(full) and full[-1] == written[0] and written[0] in organisation_heads() else name
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
@@ -1337,6 +1357,9 @@ OF_PHRASE = re.compile(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?
 ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its end: a cheap test first (OF_PHRASE tries 5 words at every place)
 
 
+PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+\d[\d,]*\s+(?P<noun>[a-z][a-z-]+)\b")  # "74 of the 150 seats"
+
+
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
@@ -1345,6 +1368,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     index = index_of_clause(text, quantity)
     if index:
         return f"{index} growth" if quantity.kind == "growth" else index
+    counted = PART_OF_COUNTED.match(after) if quantity.kind == "count" and not quantity.noun else None
+    if counted:
+        return phrase_key(counted["noun"], entity)  # "won 74 of the 150 seats": seats, as many as the whole counts
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -2060,6 +2086,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             entity = size[1] or entity
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
+        binding = of_an_index(text, quantity, binding)
         binding = share_of_a_named_rival(binding, quantity, entity, names, scope)
         gapped = gapped_entity(text, quantity, binding, claims, names)
         if gapped:
@@ -2154,6 +2181,15 @@ def share_of_a_named_rival(binding: Binding, quantity: Quantity, entity: str, na
 
 
 SHARE_KEY = "share of "
+
+
+def of_an_index(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'Stocks rallied, and the Nasdaq Composite jumped 1.7%': an index its clause names is the figure's metric, over
+    a registry metric another clause names (an index that is a registry metric, 'the Consumer Price Index', stays one)."""
+    index = index_of_clause(text, quantity)
+    if not index or find_mentions(index, "metrics"):
+        return binding
+    return Binding(f"{index} growth" if quantity.kind == "growth" else index, "phrase")
 
 
 def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
