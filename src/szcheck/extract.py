@@ -2176,7 +2176,10 @@ def share_of_a_named_rival(binding: Binding, quantity: Quantity, entity: str, na
     earlier = scope.measured.get(RATE, "")
     if binding.metric or quantity.kind != "share" or quantity.base or SHARE_KEY not in earlier or not entity:
         return binding
-    named = any(n.name == entity and n.kind == "organisation" and not n.anaphor and n.start < quantity.start for n in names)
+    from .entities import between
+
+    near = between(names, max(0, quantity.start - WINDOW), quantity.start)  # the names near it, not the whole sentence's
+    named = any(n.name == entity and n.kind == "organisation" and not n.anaphor for n in near)
     return Binding(earlier, "phrase") if named else binding
 
 
