@@ -50,7 +50,8 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         # a capitalized name ending in an organisation head: "Jiangnan Commercial Bank", "Qilin Motors Ltd"
         # (led by a test of its first letter, a capital: it opens with optional words, tried at every place)
-        "organisation": re.compile(with_start_test(rf"(?:{name_word}[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
+        # a plural possessive inside a name before its next word is the name's ("the Farmers' League")
+        "organisation": re.compile(with_start_test(rf"(?:{name_word}(?:(?<=s)['’](?=\s+[A-Z]))?[\s-]+){{0,5}}(?:{heads})(?:\s+of\s+(?:the\s+)?{name_word}(?:\s+{name_word})*)?"
                                                    rf"(?:\s+(?:{legal})\.?)?(?![\w-])")),
         # Chinese names run into the words around them: one is taken only where a clause (or a date) ends
         "organisation_zh": re.compile(rf"(?:^|(?<=[，。；：\s年月]))[\u4e00-\u9fff]{{2,6}}?(?:{alternation('organisation_heads_zh')})"),
@@ -718,13 +719,21 @@ def entity_candidates(text: str, names: list[Named]) -> list[Named]:
     """The sentence's names that can be its figures' entity (figure_entity takes them): not a flow's
     partner, not a country that sets the scene for a place. Once per sentence, not per figure."""
     starts = {n.start for n in names if n.kind in ("city", "province", "region")}
-    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, starts))]
+    organisations = {n.start for n in names if n.kind == "organisation" and not n.anaphor}
+    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, starts)
+                                                  or owns_an_organisation(text, n, organisations))]
 
 
 def sets_the_scene(text: str, named: Named, place_starts: set[int]) -> bool:
     """"East China's Anhui Province", "Germany's Bavaria": a country's possessive right before a place in
     it says where the place is; the place is what its figures are about."""
     return named.kind == "country" and text[named.end : named.end + 3] in ("'s ", "’s ") and named.end + 3 in place_starts
+
+
+def owns_an_organisation(text: str, named: Named, organisation_starts: set[int]) -> bool:
+    """"Valdoria's Centre Alliance", "Japan's Hoshi Trucks": a name's possessive right before an organisation's
+    name says where the organisation is from; the organisation is what the clause's figures are about."""
+    return not named.anaphor and text[named.end : named.end + 3] in ("'s ", "’s ") and named.end + 3 in organisation_starts
 
 
 def figure_entity(text: str, position: int, names: list[Named], scope: Scope, share: bool = False) -> str:

@@ -59,11 +59,28 @@ def phrase_key(phrase: str, subject: str = "") -> str:
     """A noun phrase as a metric key: lower case, no determiners or possessives, singular words. Given
     the figure's entity, the names of places and organisations go too (the entity is kept apart);
     without it they stay ("share of Guangdong Province's total")."""
+    if describes_a_name(phrase):
+        return ""
     if subject:
         phrase = without_entity_names(phrase, subject)
     phrase = english_phrases.words()["leading_noise"].sub("", phrase.lower().strip(" ,.-“”\"‘’'"))
     phrase = re.sub(r"[“”\"‘’']", "", phrase).strip(" ,.-")
     return " ".join(singular(word) for word in without_function_words(phrase).split())
+
+
+LOWER_BEFORE_CAPITAL = re.compile(r"\b[a-z][a-z-]*\s+[A-Z]")
+
+
+def describes_a_name(phrase: str) -> bool:
+    """'the nationalist Homeland Front', 'the centrist Civic Union': words before a name that ends the phrase describe
+    the name and name nothing measured ('revenue at Harlow Foods' names revenue: a function word parts them)."""
+    phrase = phrase.strip()
+    if not LOWER_BEFORE_CAPITAL.search(phrase):
+        return False  # no lower-case word before a capitalised one: no name described (and no names sought)
+    spans = [span for span in name_spans(phrase) if span[1] == len(phrase)]
+    words = phrase[: min(start for start, _ in spans)].split() if spans else []
+    words = words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+    return 0 < len(words) <= 2 and all(w.islower() and w.isalpha() and not english_phrases.is_function_word(w) and not english_phrases.is_a_verb(w) for w in words)
 
 
 def without_entity_names(phrase: str, subject: str = "") -> str:
@@ -553,9 +570,17 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     if first in registry.not_names or placed_name(name, registry) or first.lower() in nationality_words() \
             or find_mentions(name, "metrics") or name.lower() in metric_words():
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
+    if names_an_index(name):
+        return None  # "the Nasdaq Composite added 0.9%": the index is the figure's metric, not its entity
     if " " not in name and (name.endswith("ly") or english_phrases.is_common_noun(name)):
         return None  # "Financially, the city ...", "Manufacturing grew ...": an adverb or a common noun, not a name
     return Mention(match.start("name"), match.end("name"), organisation_name(name), name)
+
+
+def names_an_index(name: str) -> bool:
+    from .entities import words
+
+    return name.split()[-1] in words()["index_heads"] or name in words()["index_names"]
 
 
 def placed_name(name: str, registry: Registry) -> bool:
@@ -598,9 +623,12 @@ HAN_COMPANY = re.compile(r"[\u4e00-\u9fff]{4,10}")
 
 
 def short_for(name: str, subject: str) -> str:
-    """'Hanbit' in an article about Hanbit Electronics: the first words of the subject's name are the subject."""
+    """'Hanbit' in an article about Hanbit Electronics: the first words of the subject's name, or its head, are the subject."""
     written, full = name.split(), subject.split()
-    return subject if len(written) < len(full) and full[: len(written)] == written else name
+    if len(written) < len(full) and full[: len(written)] == written:
+        return subject
+    # "the Alliance" in an article about the Centre Alliance, "the Bank" about Meridian Bank: the head alone
+    return subject if len(written) == 1 < len(full) and full[-1] == written[0] and written[0] in organisation_heads() else name
 
 
 APPOSITIVE_NAME = re.compile(r"([A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&()-]*)+),\s+an?\s+$")
@@ -1055,7 +1083,7 @@ def names_its_own(text: str, previous: Quantity, quantity: Quantity) -> bool:
     clause names a thing of its own is not the growth of the figure before it."""
     between = text[max(previous.end, quantity.start - 40) : quantity.start]
     if not chinese_phrases.is_chinese(between):
-        return has_own_subject(text, previous.end, quantity) or english_phrases.names_a_growth_of(between)
+        return has_own_subject(text, previous.end, quantity) or english_phrases.names_a_growth_of(between) or bool(index_of_clause(text, quantity))
     for mention in read_periods(between):  # '比上年末提高' names a time, not a thing
         between = between[: mention.start] + "，" * (mention.end - mention.start) + between[mention.end :]
     return bool(chinese_phrases.noun_before(between))
@@ -1347,11 +1375,20 @@ OF_PHRASE = re.compile(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?
 ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its end: a cheap test first (OF_PHRASE tries 5 words at every place)
 
 
+PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+\d[\d,]*\s+(?P<noun>[a-z][a-z-]+)\b")  # "74 of the 150 seats"
+
+
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
         return chinese_metric(text, quantity, previous_subject, entity)
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
+    index = index_of_clause(text, quantity)
+    if index:
+        return f"{index} growth" if quantity.kind == "growth" else index
+    counted = PART_OF_COUNTED.match(after) if quantity.kind == "count" and not quantity.noun else None
+    if counted:
+        return phrase_key(counted["noun"], entity)  # "won 74 of the 150 seats": seats, as many as the whole counts
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1370,6 +1407,35 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     return subject or phrase_key(quantity.noun or "")
 
 
+@functools.cache
+def index_name() -> re.Pattern:
+    """A market index by its name: capitalised words ending in an index head ("Nasdaq Composite", "Dow Jones
+    Industrial Average") or in a number of two or three digits ("S&P 500", "FTSE 100"), before its verb."""
+    from .entities import alternation
+
+    word = r"[A-Z][\w&.-]*"
+    return re.compile(rf"\b{word}(?:\s+{word}){{0,3}}(?:\s+\d{{2,3}})?\s+(?:{alternation('index_heads')})(?=\s+[a-z])"
+                      rf"|\b(?:{word}\s+){{0,2}}{word}\s+\d{{2,3}}(?=\s+[a-z])|\b(?:{alternation('index_names')})(?=\s+[a-z])")
+
+
+def index_of_clause(text: str, quantity: Quantity) -> str:
+    """The market index whose move or level a figure is, named last in the figure's clause before it ("the S&P 500
+    gained 0.6% to 5,473.2 points and the Nasdaq Composite added 0.9%"): the index is the metric, by its name."""
+    from .entities import words
+
+    if quantity.kind not in ("growth", "count") or quantity.kind == "count" and quantity.noun and quantity.noun not in words()["index_units"]:
+        return ""
+    start = clause_start(text, quantity.start)
+    found = [m for m in index_name().finditer(text, max(start, quantity.start - WINDOW), quantity.start)]
+    found = [m for m in found if not re.search(r"[,;:]|\b(?:while|whereas|but)\b", text[m.end() : quantity.start])]
+    name = re.sub(r"^(?:The|A|An)\s+", "", found[-1].group(0)) if found else ""
+    return " ".join(name.lower().split()) if name[:1].isupper() else ""
+
+
+# "came first with 41.2% of the vote": a figure right after "with" is had by its clause's subject, not by the words before
+WITH_BEFORE = re.compile(r"\swith\s+$")
+
+
 def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, entity: str) -> str:
     """The key of the noun phrase a figure is said of: 'the value of', 'exports of steel', the phrase before it,
     the antecedent of a relative clause, the clause's or the sentence's subject."""
@@ -1380,7 +1446,8 @@ def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, 
     return phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
         else tail_phrase(of_phrase.group(1), verb_follows=True) if of_phrase and not re.search(r"\b(?:average|total|increase|growth)$", of_phrase.group(1))
-        else thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before) or sentence_subject(before)),
+        else not WITH_BEFORE.search(before[-12:]) and thing(tail_phrase(before)) or antecedent(before) or previous_subject or subject_phrase(before)
+        or sentence_subject(before)),
         entity,
     )
 
@@ -1564,7 +1631,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
         return UNSPECIFIED
-    if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric)):
+    if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric) or index_of_clause(text, quantity)):
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if base and base.kind == "balance" and quantity.unit == "percentage_point":
         return published  # 'raised its key rate by half a point': a rate at a moment, moved now
@@ -2044,6 +2111,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             entity = size[1] or entity
         elif original is not None and claims:
             binding, entity, role = Binding(claims[-1].metric, claims[-1].metric_match), claims[-1].entity, "conversion"
+        binding = of_an_index(text, quantity, binding)
+        binding = share_of_a_named_rival(binding, quantity, entity, names, scope)
         gapped = gapped_entity(text, quantity, binding, claims, names)
         if gapped:
             binding, entity = Binding(claims[-1].metric, claims[-1].metric_match), gapped
@@ -2127,6 +2196,31 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
 
 
 ATTACHING_WORD = re.compile(r"\s*(?:[a-z]+\s+){0,1}")  # 'in ', 'for ': a word between a figure and its period
+
+def share_of_a_named_rival(binding: Binding, quantity: Quantity, entity: str, names: list[Named], scope: Scope) -> Binding:
+    """'The Green Party took 9.6% of the vote. The Liberal Union dropped to 27.4%': a bare percentage said of an
+    organisation its sentence names states the share the article stated last, for that organisation."""
+    earlier = scope.measured.get(RATE, "")
+    if binding.metric or quantity.kind != "share" or quantity.base or SHARE_KEY not in earlier or not entity:
+        return binding
+    from .entities import between
+
+    near = between(names, max(0, quantity.start - WINDOW), quantity.start)  # the names near it, not the whole sentence's
+    named = any(n.name == entity and n.kind == "organisation" and not n.anaphor for n in near)
+    return Binding(earlier, "phrase") if named else binding
+
+
+SHARE_KEY = "share of "
+
+
+def of_an_index(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'Stocks rallied, and the Nasdaq Composite jumped 1.7%': an index its clause names is the figure's metric, over
+    a registry metric another clause names (an index that is a registry metric, 'the Consumer Price Index', stays one)."""
+    index = index_of_clause(text, quantity)
+    if not index or find_mentions(index, "metrics"):
+        return binding
+    return Binding(f"{index} growth" if quantity.kind == "growth" else index, "phrase")
+
 
 def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
     """'Saudi Arabia, the group's top producer, pumped 9.95 million bpd, up 120,000 bpd': a physical quantity said of
