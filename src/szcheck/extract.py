@@ -1663,16 +1663,17 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     """The outlook of the figure before, in the same sentence, for a clause that goes on with its total
     (拟每10股派发现金红利3.2元，合计派发现金红利4.35亿元: the total is planned too)."""
     # "added 3.6 million, more than the 1.5 million analysts had forecast, bringing its total to": the change goes on
-    before = [c for c in claims if c.quantity is not None and c.quantity.end <= quantity.start and not forecast_said_after(text, c.quantity)]
-    if not before or not before[-1].outlook:
+    last = next((c for c in reversed(claims) if c.quantity is not None and c.quantity.end <= quantity.start
+                 and not forecast_said_after(text, c.quantity)), None)  # the nearest only: all of them, for each figure, is quadratic
+    if last is None or not last.outlook:
         return ""
     start = clause_start(text, quantity.start)
-    if start <= before[-1].quantity.start:
+    if start <= last.quantity.start:
         return ""
     opening = text[start : quantity.start].lstrip()
-    if distributes_profit(before[-1].metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
-        return before[-1].outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
-    return before[-1].outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+    if distributes_profit(last.metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
+        return last.outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
+    return last.outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
 
 
 DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
