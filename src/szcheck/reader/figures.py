@@ -699,12 +699,21 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
-    if qualifier:
+    if qualifier and not is_range_tilde(text, match.start(), qualifier):
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     after = text[match.end() : match.end() + 8]
     if after.startswith(lex.qualifier_after_words):  # "4000 or more", "about 5%", written after the number
         return next(meaning for word, meaning in lex.qualifier_after.items() if after.startswith(word))
     return qualifier_around(text, match.start(), match.end()) or "exact"
+
+
+RANGE_TILDE = "~"
+
+
+def is_range_tilde(text: str, start: int, qualifier: str) -> bool:
+    """'20%~30%', '3~5': a tilde glued to the figure before it joins a range's ends; it is no 'about'."""
+    at = start - len(qualifier)
+    return qualifier.strip() == RANGE_TILDE and at > 0 and (text[at - 1].isdigit() or text[at - 1] == "%")
 
 
 def qualifier_around(text: str, start: int, end: int) -> str | None:

@@ -636,6 +636,7 @@ def context_words() -> dict:
         "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
+        "clock_hours": {key: tuple(words) for key, words in vocab["clock_hours"].items()},
         "classifiers": tuple(vocab["classifiers"] + vocab["counting_measure_words"]),
         "joiners": tuple(vocab["range_joiners"]),
         "qualifiers_after_noun": vocab["qualifiers_after_noun"],
@@ -698,8 +699,17 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True  # 进入全国前十, 前10名: a rank
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
+    if is_clock_hour(text, start, end, words["clock_hours"]):
+        return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_clock_hour(text: str, start: int, end: int, hours: dict) -> bool:
+    """下午3点, 9点半, 3点钟: an hour of the day, read from the part of the day before it or the word after its 点."""
+    if not text.startswith(hours["marks"], end):
+        return False
+    return text.endswith(hours["day_parts"], 0, start) or text.startswith(hours["after"], end + 1)
 
 
 def is_dotted_date(text: str, start: int, end: int) -> bool:
