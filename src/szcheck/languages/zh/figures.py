@@ -637,6 +637,7 @@ def context_words() -> dict:
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
         "clock_hours": {key: tuple(words) for key, words in vocab["clock_hours"].items()},
+        "holidays": {key: tuple(words) for key, words in vocab["holidays"].items()},
         "classifiers": tuple(vocab["classifiers"] + vocab["counting_measure_words"]),
         "joiners": tuple(vocab["range_joiners"]),
         "qualifiers_after_noun": vocab["qualifiers_after_noun"],
@@ -699,10 +700,15 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True  # 进入全国前十, 前10名: a rank
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
-    if is_clock_hour(text, start, end, words["clock_hours"]):
+    if is_clock_hour(text, start, end, words["clock_hours"]) or is_holiday(text, start, end, words["holidays"]):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_holiday(text: str, start: int, end: int, holidays: dict) -> bool:
+    """七一前夕, 六一期间: a holiday written as its month and day, before a word of its time."""
+    return text[start:end] in holidays["days"] and text.startswith(holidays["after"], end)
 
 
 def is_clock_hour(text: str, start: int, end: int, hours: dict) -> bool:
