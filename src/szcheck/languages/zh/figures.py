@@ -174,9 +174,10 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     fraction = re.escape(raw["fraction_word"])
     part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
     discount = rf"{word_alternation(raw['discount'])}(?!{word_alternation(w[1:] for w in raw['discount_not_before'])})"
-    digit_tenths = rf"(?<![\d.])\d{tenths}(?:{run}|{half})?"  # 3成, 3成半
+    more = word_alternation(raw["more"])  # 三成多: some tenths and a part of one more
+    digit_tenths = rf"(?<![\d.])\d{tenths}(?:{run}|{half}|{more})?"  # 3成, 3成半, 3成多
     digit_discount = rf"(?<![\d.])\d{{1,2}}(?:\.\d)?{discount}"  # 8折, 8.5折, 95折
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?|{digit_tenths}|{run}{discount}|{digit_discount}"
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half}|{more})?|{digit_tenths}|{run}{discount}|{digit_discount}"
             rf"|{part}{fraction}{part})", money_with_change(),
             *multiples(vocab), bounded_scale(vocab)]
 
