@@ -515,7 +515,15 @@ NUMBER_GOES_ON = re.compile(r"[-\u2013/.]\d")  # "$5-555-1234": a phone number, 
 
 def takes_prefix_unit(first: Quantity, second: Quantity) -> bool:
     """A bare number, or one with a scale only, after money with its currency before it."""
-    return prefixed_money(first) and second.unit == "count" and second.kind == "count" and not second.noun and not second.measure
+    return ((prefixed_money(first) or percent_written_before(first)) and second.unit == "count" and second.kind == "count"
+            and not second.noun and not second.measure)
+
+
+def percent_written_before(quantity: Quantity) -> bool:
+    """A percent whose word stands before its number (a language's hook): a range's second end after it
+    is a percent too, the word written once."""
+    return quantity.unit == "percent" and quantity.qualifier in RANGE_START_QUALIFIERS and any(
+        hook(quantity.surface) for hook in language_hooks(percent_written_before.__name__))
 
 
 def in_prefix_unit(first: Quantity, second: Quantity) -> Quantity:

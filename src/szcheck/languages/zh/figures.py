@@ -819,6 +819,12 @@ def is_furniture(text: str, start: int) -> bool:
     return False
 
 
+def percent_written_before(surface: str) -> bool:
+    """百分之二十: the percent's word before its number (百分之二十到三十 is 20-30%); 千分之 scales its number."""
+    prefixes = numerals.vocabulary().raw["percent_prefixes"]
+    return any(surface.startswith(prefix) and Decimal(str(scale)) == 1 for prefix, scale in prefixes.items())
+
+
 def qualifier_around(text: str, start: int, end: int) -> str | None:
     """A bound written away from the number: after the thing counted (5万人次以上, 3000家以上) or as
     an adverb before the verb (至少配备3名, 大约需要50亿元)."""
