@@ -195,7 +195,20 @@ def multiples(vocab: dict) -> list[str]:
     # the change word, then a 了 or a bound (增长了近2倍, 增长超过1倍): the bound is read before the figure
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
+            rf"(?:{bounded_doubling(vocab)})(?P<growth_zh_doublings_bounded>{run}{re.escape(doubling['after'])})",
             rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab)]
+
+
+def bounded_doubling(vocab: dict) -> str:
+    """Lookbehinds for 翻 (and 了) with a bound after it (翻了近一番, 翻将近两番): the figure begins at its
+    count, so the bound is read before it as before any figure; one lookbehind per length."""
+    doubling = vocab["doubling"]
+    bounds = [w for q in MULTIPLE_BOUNDS for w in vocab["qualifiers"][q] if not w.isascii()]
+    cues = {doubling["before"] + tail + bound for tail in ["", *doubling["between"]] for bound in bounds}
+    by_length: dict[int, list[str]] = {}
+    for cue in cues:
+        by_length.setdefault(len(cue), []).append(cue)
+    return "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
 
 
 def unchanged(vocab: dict) -> str:
@@ -241,8 +254,9 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
             (low, _), (high, _) = ends
             return (low + high) / 2, (high - low) / 2 if low < high else None
         return ends[0]
-    if groups.get("growth_zh_doublings"):
-        between = "".join(c for c in groups["growth_zh_doublings"][1:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
+    doublings = groups.get("growth_zh_doublings") or groups.get("growth_zh_doublings_bounded")
+    if doublings:
+        between = "".join(c for c in doublings[:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
         times = numerals.read_numeral(between) if between else None
         count = times.value if times is not None and times.end == len(between) else Decimal(1 if not between else 0)
         if not count or count > 10:
@@ -541,7 +555,7 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half", "growth_zh_flat")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
