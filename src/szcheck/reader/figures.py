@@ -515,7 +515,15 @@ NUMBER_GOES_ON = re.compile(r"[-\u2013/.]\d")  # "$5-555-1234": a phone number, 
 
 def takes_prefix_unit(first: Quantity, second: Quantity) -> bool:
     """A bare number, or one with a scale only, after money with its currency before it."""
-    return prefixed_money(first) and second.unit == "count" and second.kind == "count" and not second.noun and not second.measure
+    return ((prefixed_money(first) or percent_written_before(first)) and second.unit == "count" and second.kind == "count"
+            and not second.noun and not second.measure)
+
+
+def percent_written_before(quantity: Quantity) -> bool:
+    """A percent whose word stands before its number (a language's hook): a range's second end after it
+    is a percent too, the word written once."""
+    return quantity.unit == "percent" and quantity.qualifier in RANGE_START_QUALIFIERS and any(
+        hook(quantity.surface) for hook in language_hooks(percent_written_before.__name__))
 
 
 def in_prefix_unit(first: Quantity, second: Quantity) -> Quantity:
@@ -699,12 +707,21 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
-    if qualifier:
+    if qualifier and not is_range_tilde(text, match.start(), qualifier):
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     after = text[match.end() : match.end() + 8]
     if after.startswith(lex.qualifier_after_words):  # "4000 or more", "about 5%", written after the number
         return next(meaning for word, meaning in lex.qualifier_after.items() if after.startswith(word))
     return qualifier_around(text, match.start(), match.end()) or "exact"
+
+
+RANGE_TILDE = "~"
+
+
+def is_range_tilde(text: str, start: int, qualifier: str) -> bool:
+    """'20%~30%', '3~5': a tilde glued to the figure before it joins a range's ends; it is no 'about'."""
+    at = start - len(qualifier)
+    return qualifier.strip() == RANGE_TILDE and at > 0 and (text[at - 1].isdigit() or text[at - 1] == "%")
 
 
 def qualifier_around(text: str, start: int, end: int) -> str | None:

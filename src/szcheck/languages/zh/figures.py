@@ -174,9 +174,10 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     fraction = re.escape(raw["fraction_word"])
     part = rf"(?:{run}|(?<![\d.])\d{{1,3}}(?![\d.]))"  # 三分之一, 3分之1
     discount = rf"{word_alternation(raw['discount'])}(?!{word_alternation(w[1:] for w in raw['discount_not_before'])})"
-    digit_tenths = rf"(?<![\d.])\d{tenths}(?:{run}|{half})?"  # 3成, 3成半
+    more = word_alternation(raw["more"])  # 三成多: some tenths and a part of one more
+    digit_tenths = rf"(?<![\d.])\d{tenths}(?:{run}|{half}|{more})?"  # 3成, 3成半, 3成多
     digit_discount = rf"(?<![\d.])\d{{1,2}}(?:\.\d)?{discount}"  # 8折, 8.5折, 95折
-    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half})?|{digit_tenths}|{run}{discount}|{digit_discount}"
+    return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half}|{more})?|{digit_tenths}|{run}{discount}|{digit_discount}"
             rf"|{part}{fraction}{part})", money_with_change(),
             *multiples(vocab), bounded_scale(vocab)]
 
@@ -194,7 +195,20 @@ def multiples(vocab: dict) -> list[str]:
     # the change word, then a 了 or a bound (增长了近2倍, 增长超过1倍): the bound is read before the figure
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
+            rf"(?:{bounded_doubling(vocab)})(?P<growth_zh_doublings_bounded>{run}{re.escape(doubling['after'])})",
             rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab)]
+
+
+def bounded_doubling(vocab: dict) -> str:
+    """Lookbehinds for 翻 (and 了) with a bound after it (翻了近一番, 翻将近两番): the figure begins at its
+    count, so the bound is read before it as before any figure; one lookbehind per length."""
+    doubling = vocab["doubling"]
+    bounds = [w for q in MULTIPLE_BOUNDS for w in vocab["qualifiers"][q] if not w.isascii()]
+    cues = {doubling["before"] + tail + bound for tail in ["", *doubling["between"]] for bound in bounds}
+    by_length: dict[int, list[str]] = {}
+    for cue in cues:
+        by_length.setdefault(len(cue), []).append(cue)
+    return "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
 
 
 def unchanged(vocab: dict) -> str:
@@ -240,8 +254,9 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
             (low, _), (high, _) = ends
             return (low + high) / 2, (high - low) / 2 if low < high else None
         return ends[0]
-    if groups.get("growth_zh_doublings"):
-        between = "".join(c for c in groups["growth_zh_doublings"][1:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
+    doublings = groups.get("growth_zh_doublings") or groups.get("growth_zh_doublings_bounded")
+    if doublings:
+        between = "".join(c for c in doublings[:-1] if numerals.is_numeral_char(c, numerals.vocabulary()))
         times = numerals.read_numeral(between) if between else None
         count = times.value if times is not None and times.end == len(between) else Decimal(1 if not between else 0)
         if not count or count > 10:
@@ -540,7 +555,7 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "ratio_zh_half", "growth_zh_flat")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
@@ -636,6 +651,8 @@ def context_words() -> dict:
         "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
+        "clock_hours": {key: tuple(words) for key, words in vocab["clock_hours"].items()},
+        "holidays": {key: tuple(words) for key, words in vocab["holidays"].items()},
         "classifiers": tuple(vocab["classifiers"] + vocab["counting_measure_words"]),
         "joiners": tuple(vocab["range_joiners"]),
         "qualifiers_after_noun": vocab["qualifiers_after_noun"],
@@ -698,8 +715,22 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True  # 进入全国前十, 前10名: a rank
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
+    if is_clock_hour(text, start, end, words["clock_hours"]) or is_holiday(text, start, end, words["holidays"]):
+        return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_holiday(text: str, start: int, end: int, holidays: dict) -> bool:
+    """七一前夕, 六一期间: a holiday written as its month and day, before a word of its time."""
+    return text[start:end] in holidays["days"] and text.startswith(holidays["after"], end)
+
+
+def is_clock_hour(text: str, start: int, end: int, hours: dict) -> bool:
+    """下午3点, 9点半, 3点钟: an hour of the day, read from the part of the day before it or the word after its 点."""
+    if not text.startswith(hours["marks"], end):
+        return False
+    return text.endswith(hours["day_parts"], 0, start) or text.startswith(hours["after"], end + 1)
 
 
 def is_dotted_date(text: str, start: int, end: int) -> bool:
@@ -800,6 +831,12 @@ def is_furniture(text: str, start: int) -> bool:
         if (at == 0 or text[at - 1] == "\n") and "\n" not in text[at:start]:
             return True
     return False
+
+
+def percent_written_before(surface: str) -> bool:
+    """百分之二十: the percent's word before its number (百分之二十到三十 is 20-30%); 千分之 scales its number."""
+    prefixes = numerals.vocabulary().raw["percent_prefixes"]
+    return any(surface.startswith(prefix) and Decimal(str(scale)) == 1 for prefix, scale in prefixes.items())
 
 
 def qualifier_around(text: str, start: int, end: int) -> str | None:
