@@ -2735,11 +2735,7 @@ def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
     chinese = chinese_phrases.is_chinese(text[: quantity.start])
     if not (chinese_phrases.is_sequential(text, quantity.start) if chinese else english_phrases.is_sequential(text, quantity.start, quantity.end)):
         return binding
-    if binding.metric.endswith(".growth"):
-        return Binding(binding.metric[: -len(".growth")] + ".sequential_growth", binding.match, binding.at)
-    if binding.metric.endswith(" growth"):
-        return Binding(binding.metric[: -len(" growth")] + " sequential growth", binding.match, binding.at)
-    return binding
+    return growth_named(binding, "sequential")
 
 
 def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:
@@ -2751,10 +2747,15 @@ def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Reg
     known = registry.metrics.get(binding.metric.split(".")[0].split(":")[0])
     if known is not None and known.real:
         return binding
+    return growth_named(binding, "real")
+
+
+def growth_named(binding: Binding, kind: str) -> Binding:
+    """'cpi.growth' -> 'cpi.<kind>_growth', 'wage growth' -> 'wage <kind> growth': a growth of another kind."""
     if binding.metric.endswith(".growth"):
-        return Binding(binding.metric[: -len(".growth")] + ".real_growth", binding.match, binding.at)
+        return Binding(binding.metric[: -len(".growth")] + f".{kind}_growth", binding.match, binding.at)
     if binding.metric.endswith(" growth"):
-        return Binding(binding.metric[: -len(" growth")] + " real growth", binding.match, binding.at)
+        return Binding(binding.metric[: -len(" growth")] + f" {kind} growth", binding.match, binding.at)
     return binding
 
 
