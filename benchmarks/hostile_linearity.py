@@ -33,6 +33,9 @@ CASES = {
     # one generator with a fixed seed: each size's text is the start of the next size's
     "random unicode": lambda n: (lambda draw: "".join(chr(draw.randrange(32, 0x3000)) for _ in range(n)))(random.Random(0)),
     "figures with no clause break": lambda n: "rose 5% to 3.2 billion yuan in 2024 and " * (n // 40),
+    # with a publication date, the periods no sentence states are inferred for every figure
+    "figure-dense line in a dated source": lambda n: "---\npublished: 2025-01-01\n---\n" + "Ningbo spent 5.2 billion yuan, up 7%, " * (n // 38),
+    "market quotes in a dated source": lambda n: "---\npublished: 2025-01-01\n---\n" + "Gold slipped 0.4% to $2,318.50 an ounce, while silver fell 1.1% to $29.12, " * (n // 78),
     "Chinese figures": lambda n: "合肥市2024年地区生产总值1.35万亿元，增长百分之五点八，" * (n // 30),
     "random figure characters": lambda n: (lambda draw: "".join(draw.choice("亿万三十元%.,0123456789 a-") for _ in range(n)))(random.Random(0)),
     # a source's layout: sentence ends, run-in lists, front matter

@@ -732,12 +732,10 @@ def of_a_part(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 
 def names_a_part_between(text: str, start: int, end: int) -> bool:
-    """Whether a clause after `start` (not the metric's own: 'revenue at its cloud unit') has a part for its subject."""
-    opened = CLAUSE_OPENED.search(text, start, end)
-    return opened is not None and any(singular(word.lower()) in organisation_part_nouns() for word in re.findall(r"[A-Za-z]+", text[opened.end() : end]))
-
-
-CLAUSE_OPENED = re.compile(r"[;,]\s|\s(?:while|whereas|and|but)\s")
+    """Whether the clause the figure at `end` sits in opens after `start` (not the metric's own clause: 'revenue at its
+    cloud unit') and has a part of the organisation in it."""
+    opened = clause_start(text, end)
+    return opened > start and any(singular(word.lower()) in organisation_part_nouns() for word in re.findall(r"[A-Za-z]+", text[opened:end]))
 
 
 def named_between(mentions: list[Mention], start: int, end: int) -> bool:

@@ -31,6 +31,9 @@ def alternation(key: str) -> str:
     return word_alternation(table) if table else r"(?!x)x"
 
 
+FORECAST_OBJECT = r"(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)"  # "revenue of", "a gross margin of"
+
+
 @functools.cache
 def patterns() -> dict[str, re.Pattern]:
     outlook = words()["outlook"]
@@ -66,6 +69,11 @@ def patterns() -> dict[str, re.Pattern]:
         # "expected the bill to reach": a verb of expecting, its object (a few words), then "to" and a verb
         "expected_object_to": re.compile(rf"\b(?:{alternation('outlook_object_verbs')})\s+(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?to\s+[a-z]+\s+", re.I),
         "first_reading": re.compile(rf"\b(?:{alternation('first_reading_words')})\s+$", re.I),
+        # a past verb of forecasting, its object and the figure's preposition, ending the clause before the figure
+        # (as a noun, "the forecast of 2.1%", it is one of the outlook words); and its second object after "and a"
+        "forecast_verb": re.compile(rf"\b(?:{alternation('past_forecast_verbs')})\s+{FORECAST_OBJECT}\s+(?:[a-z]+\s+)?$", re.I),
+        "forecast_object_after_and": re.compile(rf"\b(?:{alternation('past_forecast_verbs')})\s+{FORECAST_OBJECT}\s(?:[^.;]|\.(?=\d)){{0,100}}?"
+                                                r"\band\s+(?:a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?:of|at)\s+(?:[a-z]+\s+)?$", re.I),
         "unit_price": re.compile(rf"\s*(?:a|an|per)\s+(?:{alternation('price_units')})(?![\w-])", re.I),
         # bounded: a change, then within its clause "to" or "at" and the quote it reached
         "quoted": re.compile(rf"\d\s*(?:a|an|per)\s+(?:{alternation('price_units')})(?![\w-])", re.I),
@@ -156,7 +164,7 @@ def number_word_set() -> frozenset:
     from .languages import vocabulary as language_vocabulary
 
     figures = language_vocabulary("figures")
-    return frozenset(w.lower() for w in list(figures["number_words"]) + list(figures["fractions_of_scale"]) + words()["amount_words_after_by"])
+    return frozenset(w.lower() for w in list(figures["number_words"]) + list(figures["fractions_of_scale"]) + words()["amount_words_after_preposition"])
 
 
 def qualifier(text: str, mention: Mention | None) -> str:
@@ -353,11 +361,19 @@ def quotes_a_market(text: str, quantity: Quantity) -> bool:
     if quantity.kind == "growth" and found["to_quote"].match(text, quantity.end):
         return True
     # "Gold slipped 0.4% to $2,318.50 an ounce, while silver fell 1.1% to $29.12": the unit said once
-    if not found["quoted"].search(text, 0, quantity.start):
+    first = first_quote_end(text)
+    if first < 0 or first > quantity.start:
         return False
     if quantity.kind == "growth":
         return found["to_sum"].match(text, quantity.end) is not None
     return quantity.kind == "amount" and clause_before(text, quantity.start).rstrip().lower().endswith((" to", " at"))
+
+
+@functools.lru_cache(maxsize=16)  # asked for each figure of a sentence: searched once (from each figure, it is quadratic)
+def first_quote_end(text: str) -> int:
+    """Where the sentence's first price of a unit of goods ends ('$2,318.50 an ounce'); -1 when it has none."""
+    found = patterns()["quoted"].search(text)
+    return found.end() if found else -1
 
 
 TENOR = re.compile(r"\d+-(?:year|month|week)")
@@ -465,7 +481,7 @@ def is_frequency(text: str, quantity: Quantity) -> bool:
     'four times the size' is a multiple)."""
     if quantity.unit != "count" or (quantity.noun or "").lower() not in words()["frequency_nouns"]:
         return False
-    after = NEXT_WORD_OR_MARK.match(text, quantity.end + len(" " + quantity.noun))
+    after = NEXT_WORD_OR_MARK.match(text, after_noun(text, quantity))
     return after is None or after.group(1) is None or after.group(1).lower() in words()["frequency_after"]
 
 
@@ -511,7 +527,8 @@ def outlook(text: str, quantity: Quantity) -> str:
         return opener
     found += [(match.start(), match.end(), "forecast") for match in patterns()["expected_object_to"].finditer(clause)
               if not predicate_after(clause, match.end())]
-    verb = FORECAST_VERB.search(clause, max(0, len(clause) - 120)) or FORECAST_OBJECT_AFTER_AND.search(text, max(0, quantity.start - 200), quantity.start)
+    verb = patterns()["forecast_verb"].search(clause, max(0, len(clause) - 120)) \
+        or patterns()["forecast_object_after_and"].search(text, max(0, quantity.start - 200), quantity.start)
     if verb:
         found.append((verb.start(), verb.end(), "forecast"))  # "Korvane forecast revenue of between $15.0 billion and"
     if found:
@@ -523,12 +540,6 @@ def outlook(text: str, quantity: Quantity) -> str:
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
-# a past verb of forecasting, its object and the figure's preposition, the end of the clause before the figure
-# (as a noun, "the forecast of 2.1%", it is one of the outlook words)
-FORECAST_VERB = re.compile(r"\b(?:forecast|predicted|projected|guided)\s+(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)\s+(?:[a-z]+\s+)?$", re.I)
-# "forecast revenue of between $15.0 billion and $15.6 billion and a gross margin of about 57%": its second object
-FORECAST_OBJECT_AFTER_AND = re.compile(r"\b(?:forecast|predicted|projected|guided)\s+(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)\s(?:[^.;]|\.(?=\d)){0,100}?"
-                                       r"\band\s+(?:a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?:of|at)\s+(?:[a-z]+\s+)?$", re.I)
 MODAL_AFTER = re.compile(r"\s+(?:could|might|may)\s+(?:well\s+)?[a-z]+", re.I)  # a figure as the subject of what may happen
 
 
@@ -588,13 +599,11 @@ def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
     'forecasts of') is the figure right after it; a verb ('expects', 'aims to') holds for the clause."""
     nouns = words().get("outlook_nouns") or ()
     said = match.group(0).lower().split()
-    if said[0] in AUXILIARIES:
+    if said[0] in words()["auxiliaries"]:
         return False  # "had forecast a gain of 25,000 jobs and a jobless rate of 6.6%": a verb, for all its objects
     later = YEAR_WORD.sub("", clause[match.end() :])  # "its forecast for the year to March 2025 to 7.2%": a year is no figure
     return any(word in nouns for word in said) and DIGIT.search(later) is not None
 
-
-AUXILIARIES = frozenset({"had", "have", "has", "is", "are", "was", "were", "will", "would"})
 
 
 YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bFY\s?'?(?:(?:20)?\d\d[-/–])?\d\d(?!\d)|\b[QH][1-4]\b", re.I)  # and 'FY26', 'Q3'

@@ -413,7 +413,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if words and is_someday(text, match, words, after):
         return True  # "One day the port hopes ...": when, not how long
     if digits and is_code_glued_name(match, word):
-        return True  # "the COP28 summit", "MSCI ACWI": a currency code glued to a plain number names a thing
+        return True  # "the COP28 summit": a currency code glued to a small number names a thing
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
         return True  # "Shares of 3M rose", "the publisher 2K": a name, not 3 million
     if digits and bare and is_address(text, match, digits, word):
@@ -688,7 +688,7 @@ def is_name_with_letter(text: str, match: re.Match, word: str, qualifier_of: dic
 
 def is_code_glued_name(match: re.Match, word: str) -> bool:
     """A three-letter currency code glued to a whole number of one or two digits, with nothing after
-    it, after a determiner or opening its clause ('the COP28 talks', 'At COP29,'), is a name; money
+    it, after a determiner or opening its sentence ('the COP28 talks', 'At COP29,'), is a name; money
     written with a code follows its verb ('cost GBP5'), is spaced, or carries a scale ('USD5m')."""
     symbol = match.group("symbol") or ""
     if len(symbol) != 3 or not symbol.isalpha() or not symbol.isupper() or match.group(0)[len(symbol):][:1].isspace():
@@ -751,9 +751,9 @@ def read_noun(text: str, number_words: dict) -> str | None:
         word = token.group(1).strip("“”\"‘’'").rstrip(".,")
         if not words and grammar.classifier.match(word):
             word = word[1:]  # "45家科技支行": 家 is a measure word, not part of the noun
-        if word.lower() in grammar.noun_stop_words and not words and is_participle_before_noun(word, text, token.end()):
-            pass  # "4.6 million registered voters", "2 million paid subscribers": an adjective, not the verb of a clause
-        elif word.lower() in grammar.noun_stop_words or not word:
+        # "4.6 million registered voters", "2 million paid subscribers": a participle before the noun is an adjective
+        stops = word.lower() in grammar.noun_stop_words and not (not words and is_participle_before_noun(word, text, token.end()))
+        if stops or not word:
             if word.lower() in ("and", "or") and words and continues_phrase(text, token.end(), number_words):
                 words.append(word)
                 position = token.end()
@@ -969,14 +969,15 @@ WORDS = re.compile(r"[A-Za-z]+")
 def counts_before(text: str, start: int, end: int) -> bool:
     """Nothing is counted after the number, but its clause counts things: 'Visitors reached 8m',
     'the population is 8m' (and no word of size: 'the wall rises 8m', '8m high' are lengths)."""
-    if NEXT_WORD.match(text, end) and NEXT_WORD.match(text, end).group(1).lower() in rules().length_words:
+    grammar = rules()
+    following = NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() in grammar.length_words:
         return False
     clause = text[max(0, start - 80) : start]
     clause = clause[max((clause.rfind(mark) for mark in ".;:,\n"), default=-1) + 1 :]
     words = [word.lower() for word in WORDS.findall(clause)]
-    if not words or words[-1] in ("the", "a") or any(word in rules().length_words for word in words):
+    if not words or words[-1] in ("the", "a") or any(word in grammar.length_words for word in words):
         return False  # "ran the 100m": a race
-    grammar = rules()
     return any(word in grammar.counted_totals or is_plural_noun(word) and word not in grammar.change_verbs for word in words)
 
 
@@ -1041,8 +1042,7 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     if written is None:
         return None
     count, scale = written.lower().split()[:2]
-    _, _, long_scales, ones, _, _ = number_tables()
-    numbers = number_tables()[0]
+    numbers, _, long_scales, ones, _, _ = number_tables()
     number = Decimal(1) if count in ones else numbers[count]
     return (number + Decimal("0.5")) * long_scales[scale], long_scales[scale] / 20
 
