@@ -48,7 +48,8 @@ def patterns() -> dict[str, re.Pattern]:
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
-        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+|(?<=[^\x00-\x7f]))$", re.I),
+        # "to cut about 1,200 jobs": a qualifier of the figure may stand between the change word and it
+        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+(?:(?:{alternation('figure_qualifiers')})\s+)?|(?<=[^\x00-\x7f]))$", re.I),
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "level": re.compile(alternation("level_words"), re.I),
         # "the C$40.1 billion it had projected": a figure someone projected, said after it
@@ -278,6 +279,9 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
 
+PARTICLE = re.compile(r"(?:up|down)\s*(?:[a-z]+\s+)?", re.I)  # "up", "up some ": a particle, and a qualifier after it
+
+
 def is_change(text: str, quantity: Quantity) -> bool:
     """'rose by 31 billion yuan', 'an increase of 82,000', 'down 1.39 million', '下降12亿元',
     '比上年多3200户': a change, not a level."""
@@ -286,7 +290,7 @@ def is_change(text: str, quantity: Quantity) -> bool:
     before = text[max(0, quantity.start - 30) : quantity.start]
     found = patterns()["change"].search(before)
     if found is not None:
-        particle = re.fullmatch(r"(up|down)\s*", found.group(0), re.I)
+        particle = PARTICLE.fullmatch(found.group(0))
         # "set up 128 centres", "paid down 2 billion of debt": a phrasal verb, not a change
         return not (particle and patterns()["phrasal_verb"].search(before, 0, found.start()))
     if patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start) is not None:
