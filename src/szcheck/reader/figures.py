@@ -41,6 +41,8 @@ TIMES_TEN = rf"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10(?:\^[-\u2212]?\d{{1,2}}|\
 POWER_OF_TEN = re.compile(r"[ \u00a0]?(?:\u00d7|x|X|\*)[ \u00a0]?10\^?")
 EXPONENT_FORM = str.maketrans({**{c: str(d) for d, c in enumerate(SUPERSCRIPT_DIGITS)}, "\u207b": "-", "\u2212": "-"})
 DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
+HALF, HUNDREDTH_HALF = Decimal("0.5"), Decimal("0.005")
+DOTTED_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # "1.234.567": points between groups (one point is a decimal)
 NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
 
@@ -217,7 +219,7 @@ def build_lexicon() -> Lexicon:
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d.,]\d)|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?(?:[e][+-]?\d{{1,2}}(?![\w.])|{TIMES_TEN})|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]){unit_after_scale})?
@@ -400,7 +402,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         if match.group("gap_scale") not in ("", "-", None) and match.group("gap_unit") == "-" and match.group("scale"):
             found.extend(split_count_and_level(text, match, lex, currency))  # "four trillion-yuan industrial clusters"
             continue
-        found.append(with_second_part(text, build_quantity(text, match, lex, currency=currency)))
+        found.append(with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, currency=currency))))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
     return merge_ranges(text, scales_for_letters(found))
@@ -441,6 +443,34 @@ def with_second_part(text: str, quantity: Quantity) -> Quantity:
     value, low, high, low_open, high_open = signed_interval(total, rounding, quantity.qualifier, -1 if quantity.value < 0 else 1)
     return replace(quantity, surface=text[quantity.start : second.end()], end=second.end(), value=value, low=low, high=high,
                    low_open=low_open, high_open=high_open, measure=unit, rounding=rounding, noun=None)
+
+
+@functools.cache
+def subunit_part(code: str) -> re.Pattern | None:
+    """The pattern of a currency's hundredths written right after a whole amount of it: ' and 50 cents'."""
+    from ..languages import vocabulary
+    from ..money import currency_table
+
+    words = currency_table().get(code, {}).get("subunits", [])
+    if not words:
+        return None
+    joiners = word_alternation(vocabulary("figures").get("subunit_joiners", []))
+    written = word_alternation(words)
+    return re.compile(rf"(?i:[{GAPS}]{{1,2}}(?:(?:{joiners})[{GAPS}]+)?(\d{{1,2}})[{GAPS}]?(?:{written})(?![A-Za-z\d]))")
+
+
+def with_subunit_part(text: str, quantity: Quantity) -> Quantity:
+    """'12 euros and 50 cents' is one amount, 12.50 euros, stated to the cent."""
+    if quantity.kind != "amount" or quantity.measure or quantity.rounding != HALF or not quantity.number.isdigit():
+        return quantity
+    part = subunit_part(quantity.unit)
+    second = part.match(text, quantity.end) if part else None
+    if second is None:
+        return quantity
+    total = Decimal(quantity.number) + Decimal(second.group(1)) / 100
+    value, low, high, low_open, high_open = signed_interval(total, HUNDREDTH_HALF, quantity.qualifier, -1 if quantity.value < 0 else 1)
+    return replace(quantity, surface=text[quantity.start : second.end()], end=second.end(), value=value, low=low, high=high,
+                   low_open=low_open, high_open=high_open, rounding=HUNDREDTH_HALF, noun=None)
 
 
 @functools.cache
@@ -869,6 +899,8 @@ def plain_number(written: str) -> str:
     times = POWER_OF_TEN.search(written)
     if times is not None:
         return f"{written[: times.start()]}e{written[times.end() :].translate(EXPONENT_FORM)}"
+    if DOTTED_GROUPS.fullmatch(written):
+        return written.replace(".", "")
     return (written.replace(",", ".") if DECIMAL_COMMA.fullmatch(written) else written).translate(NUMBER_FORM)
 
 

@@ -59,7 +59,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["point_fractions"]) + list(vocab["by_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["factor_words"]) + list(vocab["point_fractions"]) + list(vocab["by_fractions"]))
 
 
 @functools.cache
@@ -121,11 +121,11 @@ def ratio_value(match: re.Match) -> Decimal | None:
     if groups.get("pointratio_fraction"):
         fractions = {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocabulary("figures")["point_fractions"].items()}
         return fractions[re.sub(r"[\s-]+", " ", groups["pointratio_fraction"].lower())]  # percentage points
-    if groups.get("growth_fold"):
-        fold = groups["growth_fold"].lower()
+    if groups.get("growth_fold") or groups.get("growth_factor"):
+        fold = (groups["growth_fold"] or "").lower()
         times = vocabulary("figures")["fold_words"].get(fold)
         if times is None:
-            number = groups["fold_number"]
+            number = groups["fold_number"] or groups["factor_number"]
             times = Decimal(number) if number[0].isdigit() else small_number(number)
         return (Decimal(times) - 1) * 100  # "a three-fold rise": +200 percent
     if groups.get("ratio_words"):
@@ -172,8 +172,10 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
         rf"(?![A-Za-z-])",
+        rf"{first_character_test(vocab['factor_words'])}(?<![A-Za-z])(?P<growth_factor>(?:{alternation(vocab['factor_words'])})\s+"
+        rf"(?P<factor_number>\d+(?:\.\d+)?|{small}))(?![\w-]|[.,]\d)",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
-        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w.,-])",
+        rf"(?P<ratio_part>{small}|\d{{1,2}})\s+(?:{alternation(vocab['one_in'])})\s+(?P<ratio_whole>{small}|\d{{1,3}})(?![\w-]|[.,]\d)",
     ]
 
 
@@ -416,6 +418,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "the COP28 summit": a currency code glued to a small number names a thing
     if digits and not bare and is_name_with_letter(text, match, word, qualifier_of):
         return True  # "Shares of 3M rose", "the publisher 2K": a name, not 3 million
+    if digits and is_network_address(digits):
+        return True  # "10.100.200.30": four numbers up to 255 between points address a computer
     if digits and bare and is_address(text, match, digits, word):
         return True  # "40 Marsh Lane", "CA 90210", "Next 4 stories": an address or page furniture
     if match.group("unit") and is_resolution(text, match):
@@ -598,6 +602,11 @@ IDENTIFIER_LIST = re.compile(
     r"(?=\s*[.,;:)]|\s*$|\s+(?P<verb>[a-z]+)\b)")
 LIST_VERBS = frozenset({"were", "was", "are", "is", "will", "would", "have", "has", "had"})
 LIST_PREPOSITIONS = frozenset({"at", "in", "of", "on", "near", "from"})  # "Teams 3 and 4 at the plant": named, nothing counted
+
+
+def is_network_address(digits: str) -> bool:
+    parts = digits.split(".")
+    return len(parts) == 4 and all(part.isdigit() and int(part) <= 255 for part in parts)
 
 
 def is_identifier_list(text: str, match: re.Match, word: str) -> bool:
