@@ -28,7 +28,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
                    rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "years", "year", "quarter", "half"], months_to),
-        PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
+        PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and|-to-|-through-)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
                    ["months", "quarters"], first_months),
@@ -74,11 +74,11 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since, running=True),
-        # "FY26", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
-        PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?P<yy>\d\d)(?!\d|[-/–]\d)", "fy", short_fiscal_year),
+        # "FY26", "FY2026", "FY2025-26", "FY25/26": a financial year by the calendar year it ends in, as "fiscal 2026" is read
+        PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?:20(?=\d\d(?!\d)))?(?P<yy>\d\d)(?!\d|s(?![a-z])|[-/–]\d)", "fy", short_fiscal_year),
         # "2024-25", "2024/25": a financial year or a season, by the calendar year it ends in, as "FY2024-25" is read
         PeriodRule("split_year", 166, rf"(?<![\d/-])(?P<year>{YEAR})[-/\u2013](?P<yy>\d\d)(?![\d/-])", re.compile(r"\d\d[-/\u2013]\d\d(?!\d)"), split_year),
-        PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d)", "", year),
+        PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d|['’]?s(?![a-z]))", "", year),  # "the 1990s" is a decade
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
         PeriodRule("story_quarter", 186, rf"{word_alternation(vocab['story_quarter'])}(?!\s+(?:of|ended|ending|to)\b)",
@@ -123,8 +123,9 @@ def months_to(match, text, published, vocab):
     if relative and not match["rel"] and published:
         year += year_to_come(last, published) if expects_before(text, match, vocab) else -not_yet_over(last, match["day"], published)
     if match["unit"] == "weeks":
-        day = int(match["day"] or 1)
-        if not 1 <= day <= calendar.monthrange(year, last)[1]:
+        days_in_month = calendar.monthrange(year, last)[1]
+        day = int(match["day"]) if match["day"] else days_in_month  # 'the 52 weeks to March': to its end
+        if not 1 <= day <= days_in_month:
             return None
         return weeks_ending(date(year, last, day), number), relative, False
     if match["unit"] == "years":
