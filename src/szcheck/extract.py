@@ -327,7 +327,9 @@ def main_subject(source: Source, registry: Registry) -> str:
             if len(words) == 1 and words[0] in organisation_heads():
                 continue  # "Airlines", "Bank" alone name no one
             while words and (any(part in registry.not_names for part in words[0].split("-"))
-                             or (len(words) == 1 and (words[0].lower() in ordinary or english_phrases.is_common_noun(words[0])))
+                             or (len(words) == 1 and (words[0].lower() in ordinary or english_phrases.is_common_noun(words[0])
+                                                      or english_phrases.is_plural_of(words[0].lower(), ordinary)
+                                                      and not english_phrases.names_actors(words[0].lower())))
                              or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
@@ -352,7 +354,10 @@ def main_subject(source: Source, registry: Registry) -> str:
     if not counts:
         named = find_mentions(reading_form(source.title) + " " + body, "entities")
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
-    subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, item[0]))[0]
+    written = reading_form(source.title) + "\n" + body
+    first_written = {name: written.find(name) % (len(written) + 1) for name in counts}  # not found: after the end
+    # on a tie, the name written first: the lead's, not the one a later paragraph compares it with
+    subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, -first_written[item[0]]))[0]
     return fullest_spelling(subject, counts, registry)
 
 
@@ -568,7 +573,7 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     name = match.group("name")
     first = name.split()[0]
     if first in registry.not_names or placed_name(name, registry) or first.lower() in nationality_words() \
-            or find_mentions(name, "metrics") or name.lower() in metric_words():
+            or find_mentions(name, "metrics") or name.lower() in metric_words() or english_phrases.is_plural_of(name.lower(), metric_words()) and not english_phrases.names_actors(name.lower()):
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
     if names_an_index(name):
         return None  # "the Nasdaq Composite added 0.9%": the index is the figure's metric, not its entity
@@ -1166,12 +1171,14 @@ def without_periods(text: str, periods: list) -> str:
 
 def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
     """An amount of money whose sentence names no metric is what its verb says of it: 'Harrods lost
-    £40m' (a net loss), 'The new bridge cost 2.6 billion yuan' (the new bridge's cost). A profit or a
-    loss is an organisation's, never a place's."""
-    if quantity.kind != "amount" or not is_compatible("money", quantity) or chinese_phrases.is_chinese(window(text, quantity.start)[-12:]):
+    £40m' (a net loss), 'The new bridge cost 2.6 billion yuan' (the new bridge's cost), and so is a
+    percentage a rate verb names ('the bond portfolio returned 3.9%'). A profit or a loss is an
+    organisation's, never a place's."""
+    rate = quantity.kind == "share" and quantity.unit == "percent"
+    if not rate and (quantity.kind != "amount" or not is_compatible("money", quantity)) or chinese_phrases.is_chinese(window(text, quantity.start)[-12:]):
         return None
     clause = text[clause_start(text, quantity.start) : quantity.start]
-    found = english_phrases.measure_verb(clause)
+    found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
     if found is None:
         return None
     key, before = found
@@ -1728,7 +1735,9 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
         return True
     if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
         return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
-    return base.kind == "flow" if base else quantity.kind in ("amount", "growth") and not names_a_level(text, quantity)
+    if base:
+        return base.kind == "flow"
+    return quantity.kind == "growth" or quantity.kind == "amount" and not names_a_level(text, quantity)  # a level's change still runs over a period
 
 
 @functools.cache

@@ -847,7 +847,7 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     if not match:
         return None
     if not (qualifier and kind):
-        return with_second_part(text, build_quantity(text, match, lex, qualifier, kind, currency))
+        return with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, qualifier, kind, currency)))
     unit, scale, measure = unit_and_scale(match, lex, currency)
     measure = rate_unit(measure)[0]
     number, rounding = figure_number(match, lex, scale)
@@ -858,8 +858,8 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
     quantity = Quantity(surface=match.group(0), value=value, low=low, high=high, unit=unit, qualifier=qualifier,
                         kind=kind, start=match.start(), end=match.end(), number=number_text(match, lex),
                         low_open=low_open, high_open=high_open, rounding=measured_rounding(number * scale, rounding * scale, measure))
-    compound = with_second_part(text, replace(quantity, measure=measure)) if measure else quantity
-    return compound if compound.end != quantity.end else quantity  # "5 ft 10 in" read whole
+    compound = with_second_part(text, replace(quantity, measure=measure)) if measure else with_subunit_part(text, quantity)
+    return compound if compound.end != quantity.end else quantity  # "5 ft 10 in", "12 euros and 50 cents" read whole
 
 
 def figure_number(match: re.Match, lex: Lexicon, scale: Decimal) -> tuple[Decimal, Decimal]:

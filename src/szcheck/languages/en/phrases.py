@@ -31,9 +31,12 @@ def trailing_words(words: list[str]) -> str:
 def words() -> dict:
     vocab = vocabulary("claims")
     verbs = {form.lower(): key for key, forms in vocab["measure_verbs"].items() for form in forms}
+    rate_verbs = {form.lower(): key for key, forms in vocab["rate_verbs"].items() for form in forms}
     return {
         "measure_verbs": verbs,
         "measure_verb": re.compile(word_alternation(verbs), re.I),
+        "rate_verbs": rate_verbs,
+        "rate_verb": re.compile(word_alternation(rate_verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
         "place_nouns": frozenset(vocab["place_nouns"]),
         "share_cue": re.compile(rf"(?:{word_alternation(vocab['share_cues'])})(?![\s-]+points?\b)", re.I),  # not "1.2 percentage points"
@@ -98,19 +101,20 @@ def words() -> dict:
     }
 
 
-def measure_verb(clause: str) -> tuple[str, str] | None:
+def measure_verb(clause: str, table: str = "measure") -> tuple[str, str] | None:
     """The key a measure verb gives a figure at the end of `clause` (the clause up to the figure),
     with the words before the verb (its subject): 'The new bridge cost' -> ('{subject} cost', 'The
     new bridge'). None unless the verb is the clause's last and at most a few words stand between it
-    and the figure ('fined the bank', 'will cost an estimated')."""
+    and the figure ('fined the bank', 'will cost an estimated'). `table` "rate" reads the verbs that
+    name a percentage ('The fund returned' -> '{subject} return')."""
     found = None
-    for found in words()["measure_verb"].finditer(clause):
+    for found in words()[f"{table}_verb"].finditer(clause):
         pass
     if found is None or len(WORD.findall(clause[found.end() :])) > MAX_WORDS_AFTER_VERB:
         return None
     if found.group(0).lower().endswith("ed") and is_passive_auxiliary((WORD.findall(clause[: found.start()]) or [""])[-1]):
         return None  # 'Marketing spending was raised to': said of its subject
-    key = words()["measure_verbs"][re.sub(r"\s+", " ", found.group(0).lower())]
+    key = words()[f"{table}_verbs"][re.sub(r"\s+", " ", found.group(0).lower())]
     return key, clause[: found.start()]
 
 
@@ -166,9 +170,57 @@ def without_asides(text: str) -> str:
 
 
 def is_common_noun(word: str) -> bool:
-    """'Manufacturing', 'Construction': a capitalised word that is an ordinary noun, not a name."""
+    """'Manufacturing', 'Construction': a capitalised word that is an ordinary noun, not a name; and
+    'Costs', 'Orders', 'Equities': the plural of a word our vocabulary writes (no company's one-word name
+    ending in -s, such as 'Siemens' or 'Barclays', is a plural of one)."""
     lower = word.lower()
-    return lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"])
+    if lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"]):
+        return True
+    return is_plural_of(lower, ordinary_words()) and not names_actors(lower)
+
+
+def names_actors(lower: str) -> bool:
+    """'Insurers', 'Lenders', 'Economists': people or firms who act, a group a figure may be about; not
+    'Orders', a thing listed among the common nouns."""
+    return any(singular.endswith(("er", "or", "ist")) and singular not in words()["common_nouns"] for singular in singulars(lower))
+
+
+def singulars(lower: str) -> set[str]:
+    """What a lower-case word may be the plural of: 'costs' -> cost, 'equities' -> equity, 'taxes' -> tax."""
+    if len(lower) < 4 or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return set()
+    found = {lower[:-1]}
+    if lower.endswith("ies"):
+        found.add(lower[:-3] + "y")
+    if lower.endswith("es"):
+        found.add(lower[:-2])
+    return found
+
+
+def is_plural_of(lower: str, known: frozenset[str]) -> bool:
+    return any(singular in known for singular in singulars(lower))
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """Every lower-case word the English vocabulary files write: words of the language, not names."""
+    found = set(words()["common_nouns"])
+    for name in ("claims", "figures", "periods"):
+        found.update(word for text in strings_of(vocabulary(name)) for word in LOWER_WORD.findall(text))
+    return frozenset(found)
+
+
+LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def strings_of(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in strings_of(key) + strings_of(value)]
+    if isinstance(data, (list, tuple)):
+        return [s for value in data for s in strings_of(value)]
+    return []
 
 
 def is_function_word(word: str) -> bool:
