@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -341,7 +341,7 @@ def main_subject(source: Source, registry: Registry) -> str:
                 continue  # "as European demand stays weak": an adjective, counted as its place where it names one
             single = len(words) == 1 == len(match.group(0).split())  # "Sales rose": perhaps an ordinary word; "Nordhavn Steel" is a name
             counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
-            if match.start() == lead_name and len(words) > 1:
+            if match.start() == lead_name and (len(words) > 1 or not opens_sentence):
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
                 lead_organisation = " ".join(words)
             if len(words) > 1:
@@ -464,6 +464,9 @@ def lead_name_start(body: str) -> int:
     body = without_headings(body)
     lead = SENTENCE_END.split(body.lstrip(), maxsplit=1)[0]
     start = len(body) - len(body.lstrip())
+    appositive = NAME_AFTER_DESCRIPTION.search(lead) if ", " in lead else None
+    if appositive and describes_what_follows(lead, appositive.start("name") - 2) and does_or_says(lead, appositive.end("name") + 1):
+        return start + appositive.start("name")  # "India's biggest carmaker, Maruti Suzuki, sold ..."
     verb = english_phrases.words()["clause_verb"].search(lead)
     name = LEAD_NAME.search(lead, 0, verb.start() if verb else 0)
     return start + name.start("name") if name else -1
@@ -559,14 +562,37 @@ def defines_a_measure() -> re.Pattern:
 def inner_names(text: str, registry: Registry) -> list[Mention]:
     """Companies or bodies the registry does not know named as the subject of a later clause, before
     a verb of doing (not of saying: 'Smith said' names a source) or with a possessive: 'Shares of
-    Nvidia rose', 'after Netflix added 13.1 million subscribers', 'while Ford's sales ...'."""
+    Nvidia rose', 'after Netflix added 13.1 million subscribers', 'while Ford's sales ...'; and a name
+    set off by commas after the phrase that opens its sentence and describes it: 'India's biggest
+    carmaker, Maruti Suzuki, sold ...'."""
     found = []
     for match in INNER_NAME.finditer(text):
         if match["verb"] and not acts(text, match.end("name")):
             continue
         if (mention := unknown_name(match, registry)) is not None:
             found.append(replace(mention, start=match.start("name"), end=match.end("name")))
+    appositive = NAME_AFTER_DESCRIPTION.search(text) if ", " in text else None
+    if appositive and does_or_says(text, appositive.end("name") + 1) and describes_what_follows(text, appositive.start("name") - 2):
+        if (mention := unknown_name(appositive, registry)) is not None:
+            found.append(replace(mention, start=appositive.start("name"), end=appositive.end("name")))
     return found
+
+
+NAME_AFTER_DESCRIPTION = re.compile(r"(?<=, )(?P<name>[A-Z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3}),(?=\s+[a-z]+\b)")
+
+
+def does_or_says(text: str, end: int) -> bool:
+    """Whether the word after `end` is a verb a subject has ('sold', 'reported', 'said')."""
+    verb = VERB_AFTER_NAME.match(text, end)
+    return verb is not None and (verb.group(1) in subject_verbs() or verb.group(1).endswith("ed"))
+
+
+def describes_what_follows(text: str, comma: int) -> bool:
+    """Whether the words before `comma` open the sentence (after its dateline) as a phrase with no verb, so that
+    they describe the name after the comma: 'India's biggest carmaker', 'The country's largest lender'."""
+    dateline = DATELINE.match(text)
+    opening = text[dateline.end() if dateline else 0 : comma]
+    return 0 < len(opening) < 80 and "," not in opening and english_phrases.words()["clause_verb"].search(opening) is None
 
 
 def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
@@ -2195,7 +2221,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric and quantity.kind in ("amount", "count", "rate"):
             scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
-            scope.measured[quantity.unit] = scope.measured[ANY] = scope.measured[ANY + claim.period] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
+            measured = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
+            scope.measured[quantity.unit] = scope.measured[ANY + quantity.kind] = scope.measured[ANY + quantity.kind + claim.period] = measured
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
         if quantity.unit == "percent" and RATE_KEY.search(binding.metric):
@@ -2256,10 +2283,11 @@ def organisation_part_nouns() -> frozenset[str]:
 def stated_before(scope: Scope, quantity: Quantity) -> str:
     """What 'the total', 'the figure' refers to: the metric last stated for the figure's period ('last year's total' after
     December's average transfer is the year's remittances), else the paragraph's, else the article's last."""
-    return scope.measured.get(ANY + quantity.period, "") or scope.metric or scope.measured.get(ANY, "")
+    return scope.measured.get(ANY + quantity.kind + quantity.period, "") or scope.metric or scope.measured.get(ANY + quantity.kind, "")
 
 
-ANY = "*"  # scope.measured's key for the last metric of an amount or a count in any unit: what 'last year's total' in a later paragraph is
+ANY = "*"  # scope.measured's key, before a kind, for the last metric of an amount (or a count) in any unit: what 'last year's
+# total' in a later paragraph is; a count's metric is never what 'its value' in money refers to
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate ('policy rate', 'unemployment_rate')
