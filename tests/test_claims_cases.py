@@ -23,7 +23,7 @@ from szcheck.model import Source
 
 DATA = Path(__file__).resolve().parent / "data" / "claims_cases"
 KEYS = {"id", "rule", "text", "figure", "title", "published", "entity", "metric", "metric_not", "entity_not", "period", "period_not",
-        "basis", "kind", "outlook", "absent"}
+        "basis", "kind", "outlook", "absent", "unit"}
 
 
 def load_cases() -> list[dict]:
@@ -58,6 +58,8 @@ def problems(case: dict) -> list[str]:
     claim = found[-1]
     wrong = [f"{key}: {getattr(claim, key)!r}, expected {case[key]!r}" for key in ("entity", "metric", "period", "kind", "outlook")
              if key in case and str(getattr(claim, key) or "") != str(case[key])]
+    if "unit" in case and (claim.quantity.unit if claim.quantity else "") != case["unit"]:
+        wrong.append(f"unit: {claim.quantity.unit if claim.quantity else ''!r}, expected {case['unit']!r}")
     if "basis" in case and claim.period_basis != case["basis"]:
         wrong.append(f"basis: {claim.period_basis!r}, expected {case['basis']!r}")
     wrong += [f"metric {claim.metric!r} is one it must not be" for bad in case.get("metric_not", []) if claim.metric == bad]

@@ -403,6 +403,17 @@ def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Qua
 PER_WRITTEN = re.compile(r"\s*(?:a|an|per|each|every)\s+\w|\s*/", re.I)
 
 
+def local_currency(subject: str) -> str:
+    """The currency of the place a source is about, for the signs several currencies share ('kr' in a story about Oslo
+    is NOK, '¥' in one about Osaka JPY, 'pesos' in one about Santiago CLP); '$' and 'dollars' stay the US dollar's:
+    English news writes a local dollar with its mark ('C$', 'A$')."""
+    from .reader.figures import PlaceCurrency
+    from .registry import place_currency
+
+    found = place_currency(subject)
+    return PlaceCurrency(found) if found else ""
+
+
 def named_currency(quantities: list[Quantity]) -> str:
     """The first currency a source names unambiguously ('Norwegian crowns', 'A$', 'yuan'): what the
     source's ambiguous signs and words after it ('crowns', '$') mean, when it can be one of theirs."""
@@ -1817,6 +1828,7 @@ def extract_claims(source: Source) -> list[Claim]:
     registry = load_registry()
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
+    local = "" if currency else local_currency(subject)
     place = registry.entities.get(subject)
     local_yuan = chinese_figures.local_yuan_currency(str(source.meta.get("currency") or "").upper(), subject, place.within if place else "")
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
@@ -1839,7 +1851,7 @@ def extract_claims(source: Source) -> list[Claim]:
             context, paragraph = carried or (listed if item else section), sentence.paragraph
             listed = listed if item else None
             scope.new_paragraph()
-        read = read_quantities(sentence.text, currency)
+        read = read_quantities(sentence.text, currency or local)
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
@@ -2119,7 +2131,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
-        binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
+        binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
@@ -2771,6 +2783,19 @@ def sequential(text: str, quantity: Quantity, binding: Binding) -> Binding:
     if not (chinese_phrases.is_sequential(text, quantity.start) if chinese else english_phrases.is_sequential(text, quantity.start, quantity.end)):
         return binding
     return growth_named(binding, "sequential")
+
+
+def compared_variant(text: str, quantity: Quantity, binding: Binding, claims: list[Claim]) -> Binding:
+    """'grew 0.4% from the previous quarter ..., slowing from 1.3% growth': a growth compared with the sentence's
+    sequential (or real) growth before it is of the same kind, though its own words name only the growth."""
+    previous = claims[-1] if claims else None
+    if previous is None or previous.quantity is None or quantity.kind != "growth" or previous.kind != "growth" \
+            or previous.quantity.unit != quantity.unit or previous.metric == binding.metric:
+        return binding
+    if previous.metric not in (growth_named(binding, "sequential").metric, growth_named(binding, "real").metric):
+        return binding
+    compared = COMPARED.search(text[previous.quantity.end : quantity.start][-40:]) is not None
+    return Binding(previous.metric, binding.match, binding.at) if compared else binding
 
 
 def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:

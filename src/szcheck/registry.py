@@ -155,8 +155,9 @@ def gazetteer_places() -> dict[str, Entity]:
     for country in read_yaml_data("world_countries.yaml").values():  # generated from CLDR: the rest of the world
         if not any(alias.lower() in taken for alias in country["aliases"]):
             places[country["name"]] = Entity(country["name"], "country", tuple(country["aliases"]))
+    city_countries = {city: country for country, cities in data.get("world_city_countries", {}).items() for city in cities}
     for name, names in data.get("world_cities", {}).items():
-        places[name] = Entity(name, "city", tuple([name, *names]))
+        places[name] = Entity(name, "city", tuple([name, *names]), country=city_countries.get(name, ""))
     for name, names in data.get("continents", {}).items():
         places[name] = Entity(name, "region", tuple([name, *names]))
     for country, regions in data.get("world_regions", {}).items():
@@ -171,6 +172,24 @@ def gazetteer_places() -> dict[str, Entity]:
         for name, chinese in cities.items():
             places[name] = Entity(name, "city", tuple(place_aliases(name, chinese, ("city", "市"))), within=province, country=CHINA)
     return places
+
+
+def place_currency(name: str) -> str:
+    """The currency of a place the registry knows (its own, else its country's): what an ambiguous sign ('$', 'kr',
+    'dollars') means in a story about it; '' for an organisation or an unknown place."""
+    entity = load_registry().entities.get(name)
+    if entity is None:
+        return ""
+    table = currencies_of_places()
+    return table.get(name) or table.get(entity.country) or (next((table[a] for a in entity.aliases if a in table), "") if entity.category == "country" else "")
+
+
+@functools.cache
+def currencies_of_places() -> dict[str, str]:
+    """A place's name (or any name of a country) -> the ISO code of its currency."""
+    found = {alias: country["currency"] for country in read_yaml_data("world_countries.yaml").values() if country.get("currency")
+             for alias in [country["name"], *country["aliases"]]}
+    return {**found, **read_yaml_data("gazetteer.yaml").get("place_currencies", {})}
 
 
 @functools.cache

@@ -30,6 +30,14 @@ def currency_table() -> dict[str, dict[str, list[str]]]:
     return currency_data()["currencies"]
 
 
+@functools.cache
+def dollar_forms() -> frozenset[str]:
+    """The signs and words of the US dollar ('$', 'dollars'), not its cents: what the currency of the place a
+    source is about leaves alone (English news marks a local dollar: 'C$', 'A$')."""
+    spec = currency_table()["USD"]
+    return frozenset(form.lower() for form in spec.get("symbols", []) + spec.get("words", []))
+
+
 def ambiguous_forms() -> dict[str, dict]:
     """A lower-cased form several currencies share -> {"default": code, "codes": [...]}."""
     return currency_data()["ambiguous"]

@@ -405,7 +405,22 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         found.append(with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, currency=currency))))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
-    return merge_ranges(text, scales_for_letters(found))
+    return gapped_changes(text, merge_ranges(text, scales_for_letters(found)), rules)
+
+
+def gapped_changes(text: str, quantities: list[Quantity], rules) -> list[Quantity]:
+    """'industry grew 0.3% and services 0.1%': a percentage after a change and a noun, with the verb left out, is
+    a change the same way."""
+    for index in range(1, len(quantities)):
+        before, quantity = quantities[index - 1], quantities[index]
+        if quantity.kind == "share" and quantity.unit == "percent" and not quantity.base and before.kind == "growth" \
+                and before.unit == "percent" and rules.gapped_change(text, before.end, quantity.start):
+            sign = -1 if before.value < 0 else 1
+            quantities[index] = replace(quantity, kind="growth", value=sign * quantity.value, low=min(sign * quantity.low, sign * quantity.high),
+                                        high=max(sign * quantity.low, sign * quantity.high),
+                                        low_open=quantity.high_open if sign < 0 else quantity.low_open,
+                                        high_open=quantity.low_open if sign < 0 else quantity.high_open)
+    return quantities
 
 
 def compound_only_units(measures: dict) -> str:
@@ -674,7 +689,7 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     if unit_word in currencies().hundredths:
         scale *= Decimal("0.01")  # "45 pence", "99 cents"
     if not unit_word and not symbol and scale_word in money_scales():
-        return currency or currency_meant(money_scales()[scale_word], ""), scale, ""  # "paid 50 grand"
+        return str(currency) or currency_meant(money_scales()[scale_word], ""), scale, ""  # "paid 50 grand"
     code = currency_meant(symbol, currency) or (currency_meant(unit_word, currency) if not measure else None)
     if code and not symbol:
         measure = context_rules().measure_in_context(match.string, match.start(), match.end(), unit_word)
@@ -722,12 +737,22 @@ def from_reference(value: Decimal, measure: str) -> Decimal:
     return from_reference(value, measure)
 
 
+class PlaceCurrency(str):
+    """The currency of the place a source is about, passed where the source's own goes: it gives its meaning to the
+    signs several currencies share, but not to those that mean the US dollar unless a source says otherwise ('$':
+    news marks a local dollar, 'C$', 'A$')."""
+
+
 def currency_meant(form: str, currency: str) -> str | None:
     """The ISO code a lower-cased sign or word means: the source's currency when it can mean that."""
+    from ..money import dollar_forms
+
     money = currencies()
-    if currency and currency in money.ambiguous.get(form, ()):
-        return currency
+    if currency and currency in money.ambiguous.get(form, ()) and not (isinstance(currency, PlaceCurrency) and form in dollar_forms()):
+        return str(currency)  # a plain code: a PlaceCurrency only says how it was found
     return money.code_of.get(form)
+
+
 
 
 def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) -> str:
@@ -983,7 +1008,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         number=number_text(match, lex),
         noun=noun if kind in ("count", "rate", "duration", "amount") else None,
         per=per,
-        base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
+        base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()], match.group(0)) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
         currency_from="context" if implicit else currency_from(match, lex, unit, currency),

@@ -43,7 +43,7 @@ def number_words_pattern(vocab: dict) -> str:
     long_scales = alternation(vocab["long_scales"])
     small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
     couple = rf"(?:{one})\s+(?:{alternation(vocab['couple_words'])})\s+{re.escape(vocab['vague_joiner'])}"
-    half = rf"(?:{small}|{one})\s+(?:{alternation(vocab['half_after_words'])})"
+    half = rf"(?:{small}|{one})[\s-]+(?:{alternation(vocab['half_after_words'])})"
     group = (rf"(?:{half})(?![\w-])|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
@@ -59,7 +59,7 @@ def figure_words(vocab: dict) -> list[str]:
     return ([f"{one} {word}" for one in vocab["one_words"] for word in after_one] + vocab["sign_words"]
             + list(vocab["vague_alone"]) + list(vocab["several_words"])
             + list(vocab["fractions_of_scale"]) + list(vocab["ratio_words"]) + list(vocab["change_words"])
-            + list(vocab["fold_words"]) + list(vocab["factor_words"]) + list(vocab["point_fractions"]) + list(vocab["by_fractions"]))
+            + list(vocab["fold_words"]) + list(vocab["factor_words"]) + list(vocab["digit_bands"]) + list(vocab["point_fractions"]) + list(vocab["by_fractions"]))
 
 
 @functools.cache
@@ -110,6 +110,16 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
     if decimals:
         current += Decimal(f"0.{decimals}")
     return total, current, len(decimals or "")
+
+
+def ratio_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(number, rounding) of a band of percentages in words: 'the mid-single digits' is 4 to 6 percent."""
+    band = match.groupdict().get("ratio_band")
+    if not band:
+        return None
+    bands = {re.sub(r"[\s-]+", " ", w): v for w, v in vocabulary("figures")["digit_bands"].items()}
+    low, high = (Decimal(str(v)) for v in bands[re.sub(r"[\s-]+", " ", band.lower())])
+    return (low + high) / 2, (high - low) / 2
 
 
 def ratio_value(match: re.Match) -> Decimal | None:
@@ -172,6 +182,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
         rf"(?P<growth_fold>{alternation(vocab['fold_words'])}|(?P<fold_number>\d+(?:\.\d+)?|{small})[\s-]?{re.escape(vocab['fold_word'])})"
         rf"(?![A-Za-z-])",
+        rf"{first_character_test(vocab['digit_bands'])}(?<![A-Za-z-])(?P<ratio_band>{alternation(vocab['digit_bands'])})(?![\w-])",
         rf"{first_character_test(vocab['factor_words'])}(?<![A-Za-z])(?P<growth_factor>(?:{alternation(vocab['factor_words'])})\s+"
         rf"(?P<factor_number>\d+(?:\.\d+)?|{small}))(?![\w-]|[.,]\d)",
         rf"(?=[\d{''.join(sorted({w[0] for w in smalls} | {w[0].upper() for w in smalls}))}])(?<![A-Za-z0-9.,])"
@@ -890,15 +901,17 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
     return None
 
 
-SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
+OF_END = re.compile(r"\sof$", re.I)
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|are|were|has|have|had|will|would|came|comes|come|went|goes|go|rose|fell|grew|made|makes|make|accounted|accounts|account|stood|stands)\s|$)", re.I)
 SENTENCE_PART_BREAK = re.compile(r"[,;.]")
 GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
 BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
 
 
-def read_share_base(text: str, before: str = "") -> str | None:
-    """What a share is of: 'of the city's GDP' after it, or 'the ratio of R&D to GDP' / '占GDP' before it."""
-    match = SHARE_BASE.match(text)
+def read_share_base(text: str, before: str = "", surface: str = "") -> str | None:
+    """What a share is of: 'of the city's GDP' after it ('two-thirds of GDP': after the share's own 'of'), or
+    'the ratio of R&D to GDP' / '占GDP' before it."""
+    match = SHARE_BASE.match(f" of{text}" if OF_END.search(surface) else text)
     if not match:
         clause = SENTENCE_PART_BREAK.split(before)[-1]
         return "GDP" if rules().gdp_before.search(clause) else None
@@ -1107,6 +1120,19 @@ def table_unit_pattern() -> re.Pattern:
 
 
 TABLE_UNIT_CUES = ("illion", "housand", "m)", "bn)", "k)", "'000", "mn)")
+
+
+@functools.cache
+def gapped_pattern() -> re.Pattern:
+    vocab = vocabulary("figures")
+    stops = word_alternation(vocab["gap_stop_words"] + vocab["growth_words"] + vocab["decrease_words"])
+    when = r"(?:\s+(?:in|on|over|during|last|this)(?:\s+the)?\s+[a-z]+(?:\s+[a-z]+)?)?"  # "grew 0.3% in the quarter and ..."
+    return re.compile(rf"{when},?\s+and\s+(?:(?!(?:{stops})\b)[a-z][\w-]*\s+){{1,3}}", re.I)
+
+
+def gapped_change(text: str, start: int, end: int) -> bool:
+    """'grew 0.3% and services 0.1%': between two figures, 'and' and a noun of up to three words, no verb."""
+    return end - start < 48 and gapped_pattern().fullmatch(text, start, end) is not None
 
 
 def table_unit(text: str, currency: str = "") -> tuple[int, int, Decimal, str] | None:
