@@ -806,9 +806,10 @@ def names_another_subject(text: str, quantity: Quantity, entity: str) -> bool:
     return any(found.start() > 0 and found.group(0) not in ("I",) for found in CAPITALIZED.finditer(clause.lstrip()))
 
 
-def of_the_economy(binding: Binding, text: str, entity: str, quantity: Quantity, registry: Registry) -> Binding:
+def of_the_economy(binding: Binding, text: str, entity: str, quantity: Quantity, registry: Registry, claims: list[Claim] = ()) -> Binding:
     """'growth accelerated to 7.55%', 'contributed 1.35 trillion yuan of the province's output', 'produced
-    36% of the province's output': a place's growth or output, with nothing else named, is its economy's."""
+    36% of the province's output': a place's growth or output, with nothing else named, is its economy's; but
+    not after the sentence named what grew for another ('Sydney values rose 0.2%, while Brisbane gained 1.1%')."""
     if kind_of(entity, registry) == "organisation":
         return binding
     economy, outputs = english_phrases.words()["economy_metric"], english_phrases.words()["output_nouns"]
@@ -818,6 +819,9 @@ def of_the_economy(binding: Binding, text: str, entity: str, quantity: Quantity,
     if binding.match != "phrase":
         return binding
     if quantity.kind == "growth" and not binding.metric and not names_another_subject(text, quantity, entity):
+        other = next((c for c in reversed(claims) if c.kind == "growth" and c.entity != entity), None)
+        if other is not None and other.metric and not other.metric.startswith(economy):
+            return Binding(other.metric, other.metric_match, binding.at)  # the same measure, of another place
         return Binding(f"{economy}.growth", "registry", binding.at)  # "Sichuan province as a whole grew 5.7%"
     if quantity.kind == "growth" and binding.metric.removesuffix(" growth") in chinese_phrases.words()["economy_nouns"]:
         return Binding(f"{economy}.growth", "registry", binding.at)
@@ -2127,7 +2131,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             entity = own_entity or entity
         entity = held_as_the_place(entity, binding.metric, registry)
         binding = without_own_name(text, quantities, index, binding, entity, scope)
-        binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry)
+        binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry, claims)
         if quantity.kind == "share" and quantity.unit == "percent" and (binding.metric.endswith(".growth")
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
