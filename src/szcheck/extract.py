@@ -1233,6 +1233,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
 
 
+QUALIFIED_RATE = re.compile(r"[a-z][a-z-]* [a-z]+")  # one plain word before the noun of a rate: "youth unemployment"
+
+
 def rate_named(key: str, quantity: Quantity, registry: Registry) -> Binding:
     """'Unemployment stood at 4.1%': a percentage said of a noun whose rate the registry knows is that
     rate; 'share of gdp', said of no other thing, is the entity's share of GDP."""
@@ -1240,6 +1243,11 @@ def rate_named(key: str, quantity: Quantity, registry: Registry) -> Binding:
         for mention in find_mentions(f"{key} rate", "metrics"):
             if mention.start == 0 and registry.metrics[mention.name].unit == "percent":
                 return Binding(mention.name, "registry")
+    if quantity.kind == "share" and QUALIFIED_RATE.fullmatch(key):
+        qualifier, head = key.rsplit(" ", 1)
+        for mention in find_mentions(f"{head} rate", "metrics"):  # "Youth unemployment stood at 62.2%": of the young
+            if mention.start == 0 and registry.metrics[mention.name].unit == "percent" and ":" not in mention.name:
+                return Binding(f"{mention.name}:{qualifier}", "registry")
     subject, shared, base = key.partition("share of ")
     base_metric = registry_name(base) if quantity.kind == "share" and shared else ""
     if shared and (base in share_references() or base == "total"):
