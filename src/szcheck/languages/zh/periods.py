@@ -66,6 +66,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
+        # 是2020年的两倍, 为上年同期的1.8倍: the time of a multiple's base dates nothing
+        PeriodRule("cjk_multiple_base", 13, rf"(?:{word_alternation(vocab['multiple_base']['before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
+                   rf"(?:{word_alternation(vocab['compared_after'])})?的(?=[^，。；,;]{{1,8}}{vocab['multiple_base']['times']})",
+                   vocab["multiple_base"]["before"], compared),
         PeriodRule("cjk_years_after", 21, rf"(?P<n>\d{{1,2}}|{counts})年(?:{word_alternation(vocab['years_after'])})", "年", years_after(vocab["cjk_counts"])),
         PeriodRule("cjk_fiscal_year", 20, rf"(?P<y1>{YEAR})\s*[{year_joiners}/]\s*(?P<y2>\d{{2}}|{YEAR})\s*(?:财政|財政)?年度", "年度", fiscal_year),
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
@@ -85,6 +89,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
         PeriodRule("cjk_holiday", 27, rf"{year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
                    list(vocab["holidays"]), holiday),
+        PeriodRule("cjk_lunar_holiday", 28, rf"{year_before}(?P<holiday>{word_alternation(vocab['lunar_holidays'])})(?:节|節)?"
+                   rf"(?:(?P<words>{word_alternation(vocab['holiday_words'])})|(?=[，,]))", list(vocab["lunar_holidays"]), lunar_holiday),
         PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
@@ -188,6 +194,40 @@ def holiday(match, text, published, vocab):
     month_of = vocab["holidays"][match["holiday"]]
     year -= 1 if relative and not match["rel"] and published and month_of > published.month else 0
     return f"{year}-{month_of:02d}", relative, False
+
+
+def lunar_holiday(match, text, published, vocab):
+    """春运期间, 春节假期, 今年端午小长假: the months a holiday of the lunar calendar spans in its year (the
+    days around its date, from a table of dates): the sentence's year, else the publication's for one
+    early in the year (春节, 春运), else the last such holiday up to publication; None for a year the
+    table lacks (the sentence's other words then date it)."""
+    holiday = vocab["lunar_holidays"][match["holiday"]]
+    if not match["words"] and not holiday.get("alone"):
+        return None  # 春节，: the day itself is no period (春运， is one)
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    first, last = holiday_days(holiday, year)
+    if first is None:
+        return None
+    if relative and not match["rel"] and published and not holiday.get("early") and first > published:
+        first, last = holiday_days(holiday, year - 1)
+        if first is None:
+            return None
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return (months_ending(last.year, last.month, months) if months > 1 else f"{first.year}-{first.month:02d}"), relative, False
+
+
+def holiday_days(holiday: dict, year: int):
+    """(first, last) day of a lunar holiday in `year`, or (None, None) for a year with no date listed."""
+    from datetime import date
+
+    written = holiday["dates"].get(year)
+    if not written:
+        return None, None
+    month_of, day_of = (int(part) for part in str(written).split("-"))
+    day = date(year, month_of, day_of)
+    return day + timedelta(days=holiday["from"]), day + timedelta(days=holiday["to"])
 
 
 def month(match, text, published, vocab):
