@@ -2098,6 +2098,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
+        if quantity.kind == "share" and quantity.unit == "count" and chinese_figures.is_multiple_of_another(text, quantity.start, quantity.end):
+            binding = as_multiple(text, quantity, binding, registry)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
@@ -2508,6 +2510,27 @@ def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
         if metric.endswith(suffix):
             return Binding(metric[: -len(suffix)] + gap, match, binding.at)
     return binding
+
+
+def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:
+    """'出口额2000亿元，是上年的1.5倍': a multiple of another figure is the ratio of the two, keyed
+    '<metric>.multiple' apart from the metric's level and its share of a whole; the metric is the one
+    named before the base (人均GDP是全国平均水平的2倍 is gdp_per_capita's, not 平均水平's)."""
+    base = chinese_figures.multiple_base_at(text, quantity.start)
+    if base > 0:
+        before = text[clause_start(text, base) : base]
+        mentions = find_mentions(before, "metrics")
+        noun = chinese_phrases.noun_before(before)
+        if mentions and mentions[-1].end == len(before.rstrip()):
+            binding = Binding(mentions[-1].name, "registry", binding.at)
+        elif noun:
+            named = registry_name(noun)
+            binding = Binding(named, "registry", binding.at) if named in registry.metrics else Binding(noun, "phrase", binding.at)
+    metric = binding.metric
+    if not metric or metric.endswith("multiple"):
+        return binding
+    head = metric[: -len(".share")] if metric.endswith(".share") else metric
+    return Binding(f"{head}{'.' if binding.match == 'registry' else ' '}multiple", binding.match, binding.at)
 
 
 def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: list[Claim]) -> Binding:

@@ -136,10 +136,58 @@ def ratio_name(text: str) -> str:
 
 
 def ratio_kind(text: str, match: re.Match, unit: str) -> str | None:
-    """'share' for a bare number that states a ratio (see is_ratio): a proportion, not a count."""
-    if unit != "count" or not (match.group("ratioto_zh") or is_ratio(text, match.start())):
+    """'share' for a bare number that states a ratio (see is_ratio): a proportion, not a count; and so
+    is a multiple of another figure (是去年的3倍, 相当于全国的两倍: a ratio of the two, as English reads
+    "three times"); a multiple after a change word is a growth (增长了2倍), read before this."""
+    if unit != "count":
         return None
-    return "share"
+    if match.group("ratioto_zh") or is_ratio(text, match.start()) or is_multiple_of(text, match.end()):
+        return "share"
+    return None
+
+
+def is_multiple_of_another(text: str, start: int, end: int) -> bool:
+    """是去年的3倍, 为上年同期的近1.8倍: a multiple of a figure named before it (的, then perhaps a bound);
+    市盈率为32.6倍 is the ratio itself."""
+    from .. import vocabulary
+
+    if not is_multiple_of(text, end):
+        return False
+    vocab = vocabulary("figures")
+    bounds = tuple(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    before = text[max(0, start - 6) : start]
+    trimmed = next((before[: -len(b)] for b in sorted(bounds, key=len, reverse=True) if before.endswith(b)), before)
+    return trimmed.endswith(vocab["multiple_of"])
+
+
+MULTIPLE_REACH = 30  # characters before a multiple searched for the verb that opens its base
+
+
+def multiple_base_at(text: str, start: int) -> int:
+    """Where the base of a multiple at `start` begins (the 是 of 是全国平均水平的2倍, the 相当于 of
+    相当于上年的1.5倍): what is after it is what the figure is a multiple of, not whose figure it is; -1
+    when the number at `start` is no multiple of another figure."""
+    number = MULTIPLE_NUMBER.match(text, start)
+    if number is None or not is_multiple_of_another(text, start, number.end()):
+        return -1
+    window_start = max(0, start - MULTIPLE_REACH)
+    clause = max((m.end() for m in CLAUSE_END.finditer(text, window_start, start)), default=window_start)
+    found = [m for m in multiple_openers().finditer(text, clause, start)]
+    return found[-1].start() if found else -1
+
+
+@functools.cache
+def multiple_openers() -> re.Pattern:
+    from .. import vocabulary
+
+    return re.compile(word_alternation(vocabulary("figures")["multiple_openers"]))
+
+
+def is_multiple_of(text: str, end: int) -> bool:
+    """Does 倍 follow the number (3倍, 三倍多, 1.5倍左右)?"""
+    from .. import vocabulary
+
+    return text.startswith(vocabulary("figures")["times_word"], end) and has_han(text)
 
 
 def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
@@ -157,6 +205,38 @@ def bounded_scale(vocab: dict) -> str:
     not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
     idioms = word_alternation(w for w in numerals.vocabulary().raw["not_numerals"] if w.startswith(tuple(words["scales"])))
     return rf"(?<=[{after}]){not_after}(?!{idioms})(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+
+
+def passed_scale(vocab: dict) -> str:
+    """破万亿, 用户数过亿: a scale alone after a word of passing it, ending its clause (or before a measure
+    word or 大关), is one unit of that scale; the bound is read by passing_bound."""
+    words = vocab["passing_bounds"]
+    passing = re.escape("".join(words["words"]))
+    not_after = re.escape("".join(words["not_after"]))
+    measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
+    scales = word_alternation(w for w in vocab["scales"] if not w.isascii())
+    ends = re.escape(words["clause_ends"])
+    counted = re.escape("".join(vocab["bounded_scales"]["counted"]))
+    adverbs = "".join(f"|(?<={re.escape(word)}[{passing}])" for word in words["adverbs_before"])  # 已经过亿: 已经, then 过
+    return (rf"(?:(?<=[{passing}])(?<![{not_after}][{passing}]){adverbs})(?P<scale_passed_zh>{scales})"
+            rf"(?=[{measure}{counted}{ends}]|$|{word_alternation(words['landmarks'])})")
+
+
+def passing_bound(text: str, start: int, end: int) -> str | None:
+    """破十亿, 过亿, 票房破10亿: a word of passing right before a figure makes it a lower bound (over), as
+    突破 does; 过 only before a figure with a scale (去过3次 is an aspect), and neither after a verb
+    that makes it part of another word (打破, 通过, 经过, 超过 is read as a bound of its own)."""
+    from .. import vocabulary
+
+    words = vocabulary("figures")["passing_bounds"]
+    if not start or text[start - 1] not in words["words"]:
+        return None
+    if text[max(0, start - 2) : start - 1] in words["not_after"] and not text.endswith(tuple(words["adverbs_before"]), 0, start - 1):
+        return None
+    surface = text[start:end]
+    if text[start - 1] not in words["any_figure"] and not any(c in words["scale_characters"] for c in surface):
+        return None
+    return "over"
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -179,7 +259,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     digit_discount = rf"(?<![\d.])\d{{1,2}}(?:\.\d)?{discount}"  # 8折, 8.5折, 95折
     return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half}|{more})?|{digit_tenths}|{run}{discount}|{digit_discount}"
             rf"|{part}{fraction}{part})", money_with_change(),
-            *multiples(vocab), bounded_scale(vocab)]
+            *multiples(vocab), bounded_scale(vocab), passed_scale(vocab)]
 
 
 def multiples(vocab: dict) -> list[str]:
@@ -387,7 +467,7 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     else:
         return None
     if numeral is None:
-        return bound_only_scale(match.group(0))
+        return bound_only_scale(match.group(0)) or lone_scale(match)
     if numeral.low != numeral.high:
         low, high = numeral.low, closed_high(numeral)
         return (low + high) / 2, (high - low) / 2
@@ -402,6 +482,34 @@ def bound_only_scale(written: str) -> tuple[Decimal, Decimal] | None:
     if written not in vocab["bounded_scales"]["bound_only"]:
         return None
     return Decimal(str(vocab["scales"][written])), Decimal("0.5")
+
+
+def lone_scale(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """千元, 百元, 千吨级: a scale alone before its unit (or a level word) is one of that unit, to the
+    scale (人均增收千元以上, 千元级手机 an order of magnitude, like 千亿级); alone it begins no numeral."""
+    from .. import vocabulary
+
+    words = match.group("words_zh")
+    raw = numerals.vocabulary().raw
+    if words is None or len(words) != 1 or words not in raw["leading_units"] or not (match.group("unit") or match.group("level_ji")):
+        return None
+    physical = vocabulary("units")["words"]
+    if match.group("unit") in physical and not match.group("level_ji") or match.string.startswith(tuple(physical), match.start()):
+        return None  # 百米赛跑 names a race; 千瓦时 is a unit alone (千吨级 is still a level)
+    if is_unit_label(match.string, match.start()) or match.string.startswith(tuple(vocabulary("figures")["banknotes"]), match.end()):
+        return None  # 一张百元大钞 names a note
+    value = Decimal(raw["small_units"][words]) if words in raw["small_units"] else None
+    return (value, value / 2) if value else None
+
+
+def is_unit_label(text: str, start: int) -> bool:
+    """单位：万元, 以千元计: a scale and its unit that label a table's figures, no figure of their own."""
+    from .. import vocabulary
+
+    labels = vocabulary("figures")["unit_labels"]
+    before = text[max(0, start - 6) : start].rstrip()
+    return before.endswith(tuple(labels["before"])) or (before.endswith(tuple(labels["by"])) and any(
+        text.startswith(word, start + 1, start + 6) or word in text[start : start + 6] for word in labels["by_after"]))
 
 
 def closed_high(numeral: numerals.Numeral) -> Decimal:
@@ -434,6 +542,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if han and (is_denominator(text, match.start(), match.end()) or match.group("scale_cjk") and is_per_output(text, match.start(), match.end())):
         return True
+    if han and match.group("scale_cjk") and is_unit_label(text, match.start()):
+        return True
     if han and not is_percent_match(match) and is_threshold(text, match.start(), match.end()):
         return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
@@ -456,7 +566,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return False
     numeral = numeral_at(match)
     if numeral is None:
-        return True
+        return lone_scale(match) is None or is_per_output(text, match.start(), match.end())
     start, end = match.start("words_zh"), numeral.end
     if is_heading_number(text, start, end) or is_price_unit(text, match, numeral):
         return True
@@ -851,6 +961,9 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
         return "about"  # 基本持平: about unchanged
     if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
         return scale_bound(text, start, words)
+    passed = passing_bound(text, start, end)
+    if passed:
+        return passed
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]
@@ -901,6 +1014,9 @@ def compared_from(text: str, start: int, position: int) -> int:
     比全国高3.4个百分点, the 高于 of 增速高于全省平均水平0.6个百分点), searched from `start`; -1 for none."""
     if position == 0 or text[position - 1].isascii() or is_compared_level(text, position):
         return -1
+    base = multiple_base_at(text, position)
+    if base >= start:
+        return base  # 人均GDP是全国平均水平的2倍: the nation is the base of the multiple
     words = comparison_words()
     if words["cue"].search(text, start, position) is None:
         return -1
@@ -1042,6 +1158,7 @@ def sign_pattern(vocab: dict) -> str:
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
+MULTIPLE_NUMBER = re.compile(r"[0-9０-９.．〇零一二三四五六七八九十两兩]{1,8}")  # the number of a multiple (3, 1.5, 两, 十二)
 YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊]|[角毛]|分[钱錢]")
 
 
