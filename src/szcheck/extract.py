@@ -2099,7 +2099,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
         if quantity.kind == "share" and quantity.unit == "count" and chinese_figures.is_multiple_of_another(text, quantity.start, quantity.end):
-            binding = as_multiple(text, quantity, binding, registry)
+            binding = as_multiple(text, quantity, binding, registry, claims)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
@@ -2512,10 +2512,11 @@ def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
     return binding
 
 
-def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:
+def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Registry, earlier: list[Claim]) -> Binding:
     """'出口额2000亿元，是上年的1.5倍': a multiple of another figure is the ratio of the two, keyed
     '<metric>.multiple' apart from the metric's level and its share of a whole; the metric is the one
-    named before the base (人均GDP是全国平均水平的2倍 is gdp_per_capita's, not 平均水平's)."""
+    named before the base (人均GDP是全国平均水平的2倍 is gdp_per_capita's, not 平均水平's), else the one
+    stated before it in the sentence."""
     base = chinese_figures.multiple_base_at(text, quantity.start)
     if base > 0:
         before = text[clause_start(text, base) : base]
@@ -2526,6 +2527,11 @@ def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Regis
         elif noun:
             named = registry_name(noun)
             binding = Binding(named, "registry", binding.at) if named in registry.metrics else Binding(noun, "phrase", binding.at)
+        elif earlier and earlier[-1].metric:  # '零售总额增长5%，为2019年的1.3倍': the measure stated before
+            stated = earlier[-1].metric
+            for suffix in (".growth", " growth"):
+                stated = stated.removesuffix(suffix)
+            binding = Binding(stated, earlier[-1].metric_match, binding.at)
     metric = binding.metric
     if not metric or metric.endswith("multiple"):
         return binding
