@@ -58,8 +58,13 @@ def han_numeral() -> str:
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
     leading = leading_characters()
     unit = unit_opening_with_numeral()  # 五千瓦 is five kilowatts: the numeral stops before the unit's 千
+    # 人数二十人, 接待人数十二万: the 数 of a noun of counting is no vague digit (数十 is 'several tens' elsewhere)
+    nouns = re.escape("".join(raw["few_not_after"]))
+    few_here = rf"(?<![{nouns}])[{few}]"
+    not_few = re.escape("".join(sorted(set(numerals.vocabulary().raw["few"]))))
+    lead = rf"(?:[{leading}](?<![{not_few}])|{few_here})"
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+"
+            rf"(?:(?:(?<![{around}]){lead}+)?[{carrying}](?:{unit}[{carrying}{around}])*|{few_here}[{big}]+"
             rf"|(?<![{carrying}{around}])[{big}][{more}](?![{carrying}]))")  # 万余人: ten thousand odd
 
 
@@ -276,7 +281,15 @@ def multiples(vocab: dict) -> list[str]:
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
             rf"(?:{bounded_doubling(vocab)})(?P<growth_zh_doublings_bounded>{run}{re.escape(doubling['after'])})",
-            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab)]
+            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab), passed_half(vocab)]
+
+
+def passed_half(vocab: dict) -> str:
+    """盈利面过半, 投票过半。: 半 alone after a word of passing, ending its clause, is over half (过半年 is a time)."""
+    words = vocab["passing_bounds"]
+    passing, ends = re.escape("".join(words["words"])), re.escape(words["clause_ends"])
+    times = re.escape("".join(words["half_not_after"]))  # 一年过半, 时间过半: time has passed, no share
+    return rf"(?<=[{passing}])(?<![{times}][{passing}])(?P<ratio_zh_halfpassed>{re.escape(words['half'])})(?=[{ends}]|$)"
 
 
 def bounded_doubling(vocab: dict) -> str:
@@ -322,7 +335,7 @@ HUNDRED = Decimal(100)
 def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(percent, rounding) of a multiple or a half (see multiples)."""
     groups = match.groupdict()
-    if groups.get("ratio_zh_half"):
+    if groups.get("ratio_zh_half") or groups.get("ratio_zh_halfpassed"):
         return Decimal(50), Decimal("0.5")
     if groups.get("growth_zh_flat"):
         return Decimal(0), Decimal("0.05")  # unchanged, as a rate is written to a tenth of a percent
@@ -583,7 +596,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
 
 def is_percent_match(match: re.Match) -> bool:
     """A percent, in words or with a sign: 两成以上的企业 is a share of the firms, never a threshold."""
-    return bool(match.group("ratio_zh")) or (match.group("unit") or "") in PERCENT_SIGNS
+    return bool(match.group("ratio_zh") or match.group("ratio_zh_half") or match.group("ratio_zh_halfpassed")) or (match.group("unit") or "") in PERCENT_SIGNS
 
 
 PERCENT_SIGNS = frozenset({"%", "％", "‰"})
@@ -665,7 +678,7 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat", "ratio_zh_halfpassed")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
@@ -1202,9 +1215,29 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
         return "CNY"
     if not any(scale in surface for scale in scales):
         return ""
-    before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
-    after = CLAUSE_END.split(text[end : end + 30])[0]
-    return "CNY" if nouns.search(before) or nouns.search(after) else ""
+    clauses = CLAUSE_END.split(text[max(0, start - 60) : start])
+    before, after = clauses[-1], CLAUSE_END.split(text[end : end + 30])[0]
+    if nouns.search(before) or nouns.search(after):
+        return "CNY"
+    # '新增贷款3.2万亿，同比多增2000亿': a change of the sum the clause before is about
+    return "CNY" if len(clauses) > 1 and nouns.search(clauses[-2]) and states_change_of_before(before) else ""
+
+
+def states_change_of_before(clause: str) -> bool:
+    """Is a clause only a change or a comparison up to its figure (同比多增, 比上年增加了, 增长近)?"""
+    return bool(clause) and change_only_clause().fullmatch(clause.strip()) is not None
+
+
+@functools.cache
+def change_only_clause() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    compared = word_alternation(vocab["compared_openings"])
+    changes = word_alternation(w for w in [*vocab["change_difference_words"], *vocab["growth_words"], *vocab["decrease_words"],
+                                           *vocab["fall_before_amount"]] if not w.isascii())
+    bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    return re.compile(rf"(?:{compared})?(?:{changes})(?:{word_alternation(vocab['perfective_marks'])})?(?:{bounds})?")
 
 
 INTAKE_AFTER = ("级", "届")

@@ -75,6 +75,12 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
+        PeriodRule("cjk_this_month", 71, rf"{word_alternation(vocab['this_month'])}(?!{word_alternation(vocab['this_month_not_before'])})",
+                   vocab["this_month"], this_month),
+        # 首季, 今年首季度 (Hong Kong's and Taiwan's first quarter), 年内 (within the year: the sentence's, else the publication's)
+        PeriodRule("cjk_first_quarter", 41, rf"{year_before}(?P<q>{word_alternation(vocab['first_quarter'])})(?:度)?(?![节節风風])",
+                   vocab["first_quarter"], part_of_year("Q", "q", {word: 1 for word in vocab["first_quarter"]})),
+        PeriodRule("cjk_within_year", 156, word_alternation(vocab["within_year"]), vocab["within_year"], within_year),
         # 2024年末, 今年年底 (the year written twice), 上年末 (the year before the one the sentence names)
         PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))年?(?:{ends})", vocab["year_ends"], year_end),
         # 本季度末, 上季末, 本季度: the quarter of publication (or the one before), at its end
@@ -353,6 +359,21 @@ def last_month(match, text, published, vocab):
         return UNRESOLVED
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def this_month(match, text, published, vocab):
+    """本月: the month of publication."""
+    if not published:
+        return UNRESOLVED
+    return f"{published.year}-{published.month:02d}", True, False
+
+
+def within_year(match, text, published, vocab):
+    """年内 (within the year): the year the sentence named before it, else the publication's."""
+    named = named_year(text, match.start(), vocab)
+    if named:
+        return str(named), False, False
+    return (str(published.year), True, False) if published else UNRESOLVED
 
 
 def year_end(match, text, published, vocab):
