@@ -2085,6 +2085,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity))
+        binding = chinese_segment(text, quantity, binding, entity, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
@@ -2701,7 +2702,8 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
     if previous is None or ":" not in previous.metric or "." in previous.metric or not chinese_phrases.is_chinese(text[: quantity.start]):
         return binding  # 'Overseas sales climbed 7% ..., while sales in Japan slipped 2%': English names each its own
-    if quantity.kind == "share" and binding.metric.startswith("share of "):
+    whole = previous.metric.partition(":")[0]
+    if quantity.kind == "share" and (binding.metric.startswith("share of ") or binding.metric == f"{whole}.share"):
         return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
     if quantity.kind != "growth":
         return binding
@@ -2714,6 +2716,28 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     if base != previous.metric.partition(":")[0] or ":" in base:
         return binding
     return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def chinese_segment(text: str, quantity: Quantity, binding: Binding, entity: str, registry: Registry) -> Binding:
+    """'其中，纯电车型交付2.1万辆': a noun right before the verb that chose a registry metric (交付 for
+    vehicle_deliveries) is the part of the flow the figure measures (vehicle_deliveries:纯电车型), kept apart
+    from the whole; not a name, a scope word or the figure's own entity (公司10月交付, 云岭汽车累计交付)."""
+    base, dot, rest = binding.metric.partition(".")
+    spec = registry.metrics.get(base) if binding.match == "registry" and ":" not in base else None
+    if spec is None or not spec.verbs or not chinese_phrases.is_chinese(text[max(0, quantity.start - 2) : quantity.start]):
+        return binding
+    clause = CLAUSE_OF.split(text[max(0, quantity.start - WINDOW) : quantity.start])[-1]
+    verbs = [m for verb in spec.verbs if chinese_phrases.is_chinese(verb) for m in re.finditer(re.escape(verb), clause)]
+    if not verbs:
+        return binding
+    verb = max(verbs, key=lambda m: m.start())
+    if any(m.start <= verb.start() < m.end for m in find_mentions(clause, "metrics")):
+        return binding  # 汽车产量, 交付量: the verb is part of the metric's own name
+    noun = chinese_phrases.noun_before(clause[: verb.start()])
+    if not noun or noun.endswith(tuple(chinese_phrases.vocabulary("claims")["time_heads_zh"])) or noun in chinese_phrases.words()["anaphors"] or (entity and (noun in entity or entity in noun)) \
+            or find_mentions(noun, "entities") or find_mentions(noun, "metrics") or chinese_places(noun):
+        return binding
+    return Binding(f"{base}:{noun}{dot}{rest}", "registry", binding.at)
 
 
 def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
