@@ -1031,9 +1031,9 @@ REPEATED_MEASURE = 2  # characters: the longest measure word written after both 
 
 
 def past_repeated_measure(text: str, first: Quantity, second: Quantity) -> Quantity:
-    """A range whose measure word is written after each end in a script without spaces (the end of
-    '3.4万辆至3.6万辆', '50人至80人'): the first end ends after its measure word, so the joiner is all that
-    stands between the two ends."""
+    """A range whose measure word is written after each end in a script without spaces (Chinese writes
+    '34 thousand vehicles to 36 thousand vehicles' with the classifier twice and no space): the first end
+    ends after its measure word, so the joiner is all that stands between the two ends."""
     between = text[first.end : second.start]
     for size in range(REPEATED_MEASURE, 0, -1):
         measure = between[:size]
