@@ -2099,7 +2099,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
-        if quantity.kind == "share" and quantity.unit == "count" and chinese_figures.is_multiple_of_another(text, quantity.start, quantity.end):
+        if quantity.kind == "share" and (quantity.unit == "count" and chinese_figures.is_multiple_of_another(text, quantity.start, quantity.end)
+                                         or quantity.unit == "percent" and chinese_figures.is_relative_level(text, quantity.start)):
             binding = as_multiple(text, quantity, binding, registry, claims)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
@@ -2514,7 +2515,7 @@ def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
 
 
 def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Registry, earlier: list[Claim]) -> Binding:
-    """'出口额2000亿元，是上年的1.5倍': a multiple of another figure is the ratio of the two, keyed
+    """'出口额2000亿元，是上年的1.5倍', '相当于全国平均水平的九成': a multiple of another figure is the ratio of the two, keyed
     '<metric>.multiple' apart from the metric's level and its share of a whole; the metric is the one
     named before the base (人均GDP是全国平均水平的2倍 is gdp_per_capita's, not 平均水平's), else the one
     stated before it in the sentence."""
@@ -2524,7 +2525,8 @@ def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Regis
         mentions = find_mentions(before, "metrics")
         noun = chinese_phrases.noun_before(before)
         if mentions and mentions[-1].end == len(before.rstrip()):
-            binding = Binding(mentions[-1].name, "registry", binding.at)
+            narrowed = qualifier(before, mentions[-1])  # 城镇居民人均可支配收入: the urban residents'
+            binding = Binding(f"{mentions[-1].name}:{narrowed}" if narrowed else mentions[-1].name, "registry", binding.at)
         elif noun:
             named = registry_name(noun)
             binding = Binding(named, "registry", binding.at) if named in registry.metrics else Binding(noun, "phrase", binding.at)

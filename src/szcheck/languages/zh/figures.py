@@ -156,13 +156,35 @@ def is_multiple_of_another(text: str, start: int, end: int) -> bool:
     市盈率为32.6倍 is the ratio itself."""
     from .. import vocabulary
 
-    if not is_multiple_of(text, end):
-        return False
+    return is_multiple_of(text, end) and follows_a_base(text, start)
+
+
+def follows_a_base(text: str, start: int) -> bool:
+    """Does 的 (perhaps with a bound after it) stand right before `start` (是去年的3倍, 相当于全国的九成)?"""
+    from .. import vocabulary
+
     vocab = vocabulary("figures")
     bounds = tuple(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
     before = text[max(0, start - 6) : start]
     trimmed = next((before[: -len(b)] for b in sorted(bounds, key=len, reverse=True) if before.endswith(b)), before)
     return trimmed.endswith(vocab["multiple_of"])
+
+
+def is_relative_level(text: str, start: int) -> bool:
+    """相当于全国平均水平的九成: a percent of another figure after 相当于 and 的 is a ratio of two levels, no
+    share of a whole (占全国的三成 is one)."""
+    from .. import vocabulary
+
+    if not follows_a_base(text, start):
+        return False
+    vocab = vocabulary("figures")
+    clause = CLAUSE_END.split(text[max(0, start - MULTIPLE_REACH) : start])[-1]
+    openers = [(clause.rfind(word), word) for word in vocab["relative_openers"] if word in clause]
+    if not openers:
+        return False
+    at, word = max(openers)
+    base = clause[at + len(word) : clause.rfind(vocab["multiple_of"])]
+    return base not in vocab["wholes"]  # 相当于全省的三成 is a share of the province
 
 
 MULTIPLE_REACH = 30  # characters before a multiple searched for the verb that opens its base
@@ -173,7 +195,7 @@ def multiple_base_at(text: str, start: int) -> int:
     相当于上年的1.5倍): what is after it is what the figure is a multiple of, not whose figure it is; -1
     when the number at `start` is no multiple of another figure."""
     number = MULTIPLE_NUMBER.match(text, start)
-    if number is None or not is_multiple_of_another(text, start, number.end()):
+    if number is None or not (is_multiple_of_another(text, start, number.end()) or is_relative_level(text, start)):
         return -1
     window_start = max(0, start - MULTIPLE_REACH)
     clause = max((m.end() for m in CLAUSE_END.finditer(text, window_start, start)), default=window_start)
