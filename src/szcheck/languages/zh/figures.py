@@ -303,7 +303,15 @@ def multiples(vocab: dict) -> list[str]:
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
             rf"(?:{bounded_doubling(vocab)})(?P<growth_zh_doublings_bounded>{run}{re.escape(doubling['after'])})",
-            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab), passed_half(vocab)]
+            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab), passed_half(vocab), slash_fraction(vocab)]
+
+
+def slash_fraction(vocab: dict) -> str:
+    """近1/4的企业, 占比超过1/3。: a fraction written with a slash, a proper one of a small denominator, before 的, a
+    bound after it or the end of its clause, is a share (3/15晚会 names an evening)."""
+    words = vocab["slash_fractions"]
+    after, ends = word_alternation(words["after"]), re.escape(words["ends"])  # full-width ends: 'Episodes 1/3, 2/3' is English
+    return rf"(?<![\d./／])(?P<ratio_zh_slash>[1-9][/／][1-9]\d?)(?![\d./／])(?=(?:{after})|[{ends}])"
 
 
 def passed_half(vocab: dict) -> str:
@@ -350,6 +358,7 @@ def after_change(vocab: dict) -> str:
     return "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
 
 
+SLASH_DENOMINATOR = 10  # the largest denominator of a share written with a slash (1/3, 3/10); 1/15 may be a date
 MULTIPLE_BOUNDS = ("nearly", "over", "about", "under", "at_least")  # 增长近2倍, 增长超过1倍, 增长约3倍, 增长不到一倍
 HUNDRED = Decimal(100)
 
@@ -359,6 +368,11 @@ def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     groups = match.groupdict()
     if groups.get("ratio_zh_half") or groups.get("ratio_zh_halfpassed"):
         return Decimal(50), Decimal("0.5")
+    if groups.get("ratio_zh_slash"):
+        numerator, denominator = (int(part) for part in re.split("[/／]", groups["ratio_zh_slash"]))
+        if not 0 < numerator < denominator or denominator > SLASH_DENOMINATOR:
+            return None  # 5/3, 1/31: no share
+        return HUNDRED * numerator / denominator, Decimal("0.5")
     if groups.get("growth_zh_flat"):
         return Decimal(0), Decimal("0.05")  # unchanged, as a rate is written to a tenth of a percent
     if groups.get("growth_zh_times"):
@@ -618,7 +632,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
 
 def is_percent_match(match: re.Match) -> bool:
     """A percent, in words or with a sign: 两成以上的企业 is a share of the firms, never a threshold."""
-    return bool(match.group("ratio_zh") or match.group("ratio_zh_half") or match.group("ratio_zh_halfpassed")) or (match.group("unit") or "") in PERCENT_SIGNS
+    return bool(match.group("ratio_zh") or match.group("ratio_zh_half") or match.group("ratio_zh_halfpassed") or match.group("ratio_zh_slash")) or (match.group("unit") or "") in PERCENT_SIGNS
 
 
 PERCENT_SIGNS = frozenset({"%", "％", "‰"})
@@ -700,7 +714,8 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat", "ratio_zh_halfpassed")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat", "ratio_zh_halfpassed",
+                   "ratio_zh_slash")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
