@@ -118,6 +118,8 @@ def past_years(counts: dict):
         years = count_of_years(match["count"] or match["count_since"], counts)
         if years is None:
             return None
+        if years == 1:
+            return str(published.year - 1), True, False  # 过去一年: the last year, no span of one
         return f"{published.year - years}..{published.year - 1}", True, False
     return resolve
 
