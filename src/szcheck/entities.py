@@ -793,11 +793,13 @@ def is_compared_with_another(text: str, position: int, names: list[Named]) -> bo
 
 
 def names_a_share_base(text: str, start: int, named: Named) -> bool:
-    """'苏州市进出口总额2.6万亿元，占全省的49.5%': the province after 占 is what the share is of, not whose it is."""
+    """'苏州市进出口总额2.6万亿元，占全省的49.5%' (or 相当于全省的三成): the province after 占 is what the share is
+    of, not whose it is."""
     from .languages import vocabulary
 
     clause = text[start : named.start]
-    return bool(HAN_TEXT.search(clause)) and any(word in clause for word in vocabulary("figures")["share_phrases"] if HAN_TEXT.search(word))
+    figures = vocabulary("figures")
+    return bool(HAN_TEXT.search(clause)) and any(word in clause for word in figures["share_phrases"] + figures["relative_openers"] if HAN_TEXT.search(word))
 
 
 TRADING_BEFORE = re.compile(r"\b(?:trading|trade|traded|deals|dealings|listed|close)\s+in\s+(?:the\s+)?$", re.I)  # where shares trade

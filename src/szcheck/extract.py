@@ -2144,6 +2144,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                                                                         or binding.match == "phrase" and english_phrases.ends_in_growth_noun(binding.metric)):
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
+        binding = chinese_segment(text, quantity, binding, entity, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
@@ -2157,6 +2158,9 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             binding = share_change(claims[-1], binding)  # 占总收入的59.5%，同比提高4.2个百分点
         if claims and is_ratio_change(text, quantity, claims[-1]):
             binding = Binding(f"{claims[-1].metric} change", claims[-1].metric_match, binding.at)
+        if quantity.kind == "share" and (quantity.unit == "count" and chinese_figures.is_multiple_of_another(text, quantity.start, quantity.end)
+                                         or quantity.unit == "percent" and chinese_figures.is_relative_level(text, quantity.start)):
+            binding = as_multiple(text, quantity, binding, registry, claims)
         if quantity.kind == "amount" and chinese_figures.is_change_difference(text, quantity.start):
             binding = change_difference(text, quantity, binding, claims)
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
@@ -2571,6 +2575,34 @@ def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
     return binding
 
 
+def as_multiple(text: str, quantity: Quantity, binding: Binding, registry: Registry, earlier: list[Claim]) -> Binding:
+    """'出口额2000亿元，是上年的1.5倍', '相当于全国平均水平的九成': a multiple of another figure is the ratio of the two, keyed
+    '<metric>.multiple' apart from the metric's level and its share of a whole; the metric is the one
+    named before the base (人均GDP是全国平均水平的2倍 is gdp_per_capita's, not 平均水平's), else the one
+    stated before it in the sentence."""
+    base = chinese_figures.multiple_base_at(text, quantity.start)
+    if base > 0:
+        before = text[clause_start(text, base) : base]
+        mentions = find_mentions(before, "metrics")
+        noun = chinese_phrases.noun_before(before)
+        if mentions and mentions[-1].end == len(before.rstrip()):
+            narrowed = qualifier(before, mentions[-1])  # 城镇居民人均可支配收入: the urban residents'
+            binding = Binding(f"{mentions[-1].name}:{narrowed}" if narrowed else mentions[-1].name, "registry", binding.at)
+        elif noun:
+            named = registry_name(noun)
+            binding = Binding(named, "registry", binding.at) if named in registry.metrics else Binding(noun, "phrase", binding.at)
+        elif earlier and earlier[-1].metric:  # '零售总额增长5%，为2019年的1.3倍': the measure stated before
+            stated = earlier[-1].metric
+            for suffix in (".growth", " growth"):
+                stated = stated.removesuffix(suffix)
+            binding = Binding(stated, earlier[-1].metric_match, binding.at)
+    metric = binding.metric
+    if not metric or metric.endswith("multiple"):
+        return binding
+    head = metric[: -len(".share")] if metric.endswith(".share") else metric
+    return Binding(f"{head}{'.' if binding.match == 'registry' else ' '}multiple", binding.match, binding.at)
+
+
 def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: list[Claim]) -> Binding:
     """'新增贷款4500亿元，比上年少增1200亿元', '住户存款比上年多增720亿元': the difference between a
     change and the compared period's change ('loans.change_difference'), keyed apart from the change
@@ -2733,7 +2765,8 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     previous = next((c for c in reversed(claims) if c.kind != "growth"), None)  # the level, past its own growth
     if previous is None or ":" not in previous.metric or "." in previous.metric or not chinese_phrases.is_chinese(text[: quantity.start]):
         return binding  # 'Overseas sales climbed 7% ..., while sales in Japan slipped 2%': English names each its own
-    if quantity.kind == "share" and binding.metric.startswith("share of "):
+    whole = previous.metric.partition(":")[0]
+    if quantity.kind == "share" and (binding.metric.startswith("share of ") or binding.metric == f"{whole}.share"):
         return Binding(f"{previous.metric}.share", "registry", binding.at)  # '，占全市外贸总值的16.7%': the partner's share
     if quantity.kind != "growth":
         return binding
@@ -2746,6 +2779,28 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     if base != previous.metric.partition(":")[0] or ":" in base:
         return binding
     return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def chinese_segment(text: str, quantity: Quantity, binding: Binding, entity: str, registry: Registry) -> Binding:
+    """'其中，纯电车型交付2.1万辆': a noun right before the verb that chose a registry metric (交付 for
+    vehicle_deliveries) is the part of the flow the figure measures (vehicle_deliveries:纯电车型), kept apart
+    from the whole; not a name, a scope word or the figure's own entity (公司10月交付, 云岭汽车累计交付)."""
+    base, dot, rest = binding.metric.partition(".")
+    spec = registry.metrics.get(base) if binding.match == "registry" and ":" not in base else None
+    if spec is None or not spec.verbs or not chinese_phrases.is_chinese(text[max(0, quantity.start - 2) : quantity.start]):
+        return binding
+    clause = CLAUSE_OF.split(text[max(0, quantity.start - WINDOW) : quantity.start])[-1]
+    verbs = [m for verb in spec.verbs if chinese_phrases.is_chinese(verb) for m in re.finditer(re.escape(verb), clause)]
+    if not verbs:
+        return binding
+    verb = max(verbs, key=lambda m: m.start())
+    if any(m.start <= verb.start() < m.end for m in find_mentions(clause, "metrics")):
+        return binding  # 汽车产量, 交付量: the verb is part of the metric's own name
+    noun = chinese_phrases.noun_before(clause[: verb.start()])
+    if not noun or noun.endswith(tuple(chinese_phrases.vocabulary("claims")["time_heads_zh"])) or noun in chinese_phrases.words()["anaphors"] or (entity and (noun in entity or entity in noun)) \
+            or find_mentions(noun, "entities") or find_mentions(noun, "metrics") or chinese_places(noun):
+        return binding
+    return Binding(f"{base}:{noun}{dot}{rest}", "registry", binding.at)
 
 
 def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:

@@ -1063,6 +1063,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
         first = merged[-1] if merged else None
+        if first:
+            first = past_repeated_measure(text, first, quantity)
         if (first and first.qualifier in RANGE_START_QUALIFIERS and quantity.qualifier == "exact" and takes_prefix_unit(first, quantity)
                 and rules.rules().range_joiner.match(text[first.end : quantity.start])):
             quantity = in_prefix_unit(first, quantity)  # "$20 to 30", "EUR 3 to 5 million": the currency written once
@@ -1080,6 +1082,22 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     merged[-1] = in_unit_of(first, quantity)
         merged.append(quantity)
     return merged
+
+
+REPEATED_MEASURE = 2  # characters: the longest measure word written after both ends of a range
+
+
+def past_repeated_measure(text: str, first: Quantity, second: Quantity) -> Quantity:
+    """A range whose measure word is written after each end in a script without spaces (Chinese writes
+    '34 thousand vehicles to 36 thousand vehicles' with the classifier twice and no space): the first end
+    ends after its measure word, so the joiner is all that stands between the two ends."""
+    between = text[first.end : second.start]
+    for size in range(REPEATED_MEASURE, 0, -1):
+        measure = between[:size]
+        if len(between) > size and measure.isalpha() and not measure.isascii() and text.startswith(measure, second.end) \
+                and context_rules().rules().range_joiner.fullmatch(between[size:]):
+            return replace(first, end=first.end + size)
+    return first
 
 
 def change_of_pair(text: str, change: Quantity) -> Quantity:

@@ -58,8 +58,13 @@ def han_numeral() -> str:
     # a zero before a digit begins a code or a short year (〇八年), or ends a word (找零贰拾元): no numeral
     leading = leading_characters()
     unit = unit_opening_with_numeral()  # 五千瓦 is five kilowatts: the numeral stops before the unit's 千
+    # 人数二十人, 接待人数十二万: the 数 of a noun of counting is no vague digit (数十 is 'several tens' elsewhere)
+    nouns = re.escape("".join(raw["few_not_after"]))
+    few_here = rf"(?<![{nouns}])[{few}]"
+    not_few = re.escape("".join(sorted(set(numerals.vocabulary().raw["few"]))))
+    lead = rf"(?:[{leading}](?<![{not_few}])|{few_here})"
     return (rf"[{re.escape(signs)}]?(?![{zeros}][{digits}])"
-            rf"(?:(?:(?<![{around}])[{leading}]+)?[{carrying}](?:{unit}[{carrying}{around}])*|[{few}][{big}]+"
+            rf"(?:(?:(?<![{around}]){lead}+)?[{carrying}](?:{unit}[{carrying}{around}])*|{few_here}[{big}]+"
             rf"|(?<![{carrying}{around}])[{big}][{more}](?![{carrying}]))")  # 万余人: ten thousand odd
 
 
@@ -136,10 +141,80 @@ def ratio_name(text: str) -> str:
 
 
 def ratio_kind(text: str, match: re.Match, unit: str) -> str | None:
-    """'share' for a bare number that states a ratio (see is_ratio): a proportion, not a count."""
-    if unit != "count" or not (match.group("ratioto_zh") or is_ratio(text, match.start())):
+    """'share' for a bare number that states a ratio (see is_ratio): a proportion, not a count; and so
+    is a multiple of another figure (是去年的3倍, 相当于全国的两倍: a ratio of the two, as English reads
+    "three times"); a multiple after a change word is a growth (增长了2倍), read before this."""
+    if unit != "count":
         return None
-    return "share"
+    if match.group("ratioto_zh") or is_ratio(text, match.start()) or is_multiple_of(text, match.end()):
+        return "share"
+    return None
+
+
+def is_multiple_of_another(text: str, start: int, end: int) -> bool:
+    """是去年的3倍, 为上年同期的近1.8倍: a multiple of a figure named before it (的, then perhaps a bound);
+    市盈率为32.6倍 is the ratio itself."""
+    from .. import vocabulary
+
+    return is_multiple_of(text, end) and follows_a_base(text, start)
+
+
+def follows_a_base(text: str, start: int) -> bool:
+    """Does 的 (perhaps with a bound after it) stand right before `start` (是去年的3倍, 相当于全国的九成)?"""
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    bounds = tuple(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    before = text[max(0, start - 6) : start]
+    trimmed = next((before[: -len(b)] for b in sorted(bounds, key=len, reverse=True) if before.endswith(b)), before)
+    return trimmed.endswith(vocab["multiple_of"])
+
+
+def is_relative_level(text: str, start: int) -> bool:
+    """相当于全国平均水平的九成: a percent of another figure after 相当于 and 的 is a ratio of two levels, no
+    share of a whole (占全国的三成 is one)."""
+    from .. import vocabulary
+
+    if not follows_a_base(text, start):
+        return False
+    vocab = vocabulary("figures")
+    clause = CLAUSE_END.split(text[max(0, start - MULTIPLE_REACH) : start])[-1]
+    openers = [(clause.rfind(word), word) for word in vocab["relative_openers"] if word in clause]
+    if not openers:
+        return False
+    at, word = max(openers)
+    base = clause[at + len(word) : clause.rfind(vocab["multiple_of"])]
+    return base not in vocab["wholes"]  # 相当于全省的三成 is a share of the province
+
+
+MULTIPLE_REACH = 30  # characters before a multiple searched for the verb that opens its base
+
+
+def multiple_base_at(text: str, start: int) -> int:
+    """Where the base of a multiple at `start` begins (the 是 of 是全国平均水平的2倍, the 相当于 of
+    相当于上年的1.5倍): what is after it is what the figure is a multiple of, not whose figure it is; -1
+    when the number at `start` is no multiple of another figure."""
+    number = MULTIPLE_NUMBER.match(text, start)
+    if number is None or not (is_multiple_of_another(text, start, number.end()) or is_relative_level(text, start)):
+        return -1
+    window_start = max(0, start - MULTIPLE_REACH)
+    clause = max((m.end() for m in CLAUSE_END.finditer(text, window_start, start)), default=window_start)
+    found = [m for m in multiple_openers().finditer(text, clause, start)]
+    return found[-1].start() if found else -1
+
+
+@functools.cache
+def multiple_openers() -> re.Pattern:
+    from .. import vocabulary
+
+    return re.compile(word_alternation(vocabulary("figures")["multiple_openers"]))
+
+
+def is_multiple_of(text: str, end: int) -> bool:
+    """Does 倍 follow the number (3倍, 三倍多, 1.5倍左右)?"""
+    from .. import vocabulary
+
+    return text.startswith(vocabulary("figures")["times_word"], end) and has_han(text)
 
 
 def figure_alternatives(vocab: dict, unit_words: list[str]) -> list[str]:
@@ -157,6 +232,38 @@ def bounded_scale(vocab: dict) -> str:
     not_after = "".join(f"(?<!{re.escape(word)})" for word in words["not_after"])  # 附近万家超市: no bound
     idioms = word_alternation(w for w in numerals.vocabulary().raw["not_numerals"] if w.startswith(tuple(words["scales"])))
     return rf"(?<=[{after}]){not_after}(?!{idioms})(?P<scale_counted_zh>{word_alternation(words['scales'])})(?=[{measure}{counted}])"
+
+
+def passed_scale(vocab: dict) -> str:
+    """破万亿, 用户数过亿: a scale alone after a word of passing it, ending its clause (or before a measure
+    word or 大关), is one unit of that scale; the bound is read by passing_bound."""
+    words = vocab["passing_bounds"]
+    passing = re.escape("".join(words["words"]))
+    not_after = re.escape("".join(words["not_after"]))
+    measure = "".join(re.escape(w) for w in vocab["classifiers"] + vocab["counting_measure_words"] if len(w) == 1)
+    scales = word_alternation(w for w in vocab["scales"] if not w.isascii())
+    ends = re.escape(words["clause_ends"])
+    counted = re.escape("".join(vocab["bounded_scales"]["counted"]))
+    adverbs = "".join(f"|(?<={re.escape(word)}[{passing}])" for word in words["adverbs_before"])  # 已经过亿: 已经, then 过
+    return (rf"(?:(?<=[{passing}])(?<![{not_after}][{passing}]){adverbs})(?P<scale_passed_zh>{scales})"
+            rf"(?=[{measure}{counted}{ends}]|$|{word_alternation(words['landmarks'])})")
+
+
+def passing_bound(text: str, start: int, end: int) -> str | None:
+    """破十亿, 过亿, 票房破10亿: a word of passing right before a figure makes it a lower bound (over), as
+    突破 does; 过 only before a figure with a scale (去过3次 is an aspect), and neither after a verb
+    that makes it part of another word (打破, 通过, 经过, 超过 is read as a bound of its own)."""
+    from .. import vocabulary
+
+    words = vocabulary("figures")["passing_bounds"]
+    if not start or text[start - 1] not in words["words"]:
+        return None
+    if text[max(0, start - 2) : start - 1] in words["not_after"] and not text.endswith(tuple(words["adverbs_before"]), 0, start - 1):
+        return None
+    surface = text[start:end]
+    if text[start - 1] not in words["any_figure"] and not any(c in words["scale_characters"] for c in surface):
+        return None
+    return "over"
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -179,7 +286,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     digit_discount = rf"(?<![\d.])\d{{1,2}}(?:\.\d)?{discount}"  # 8折, 8.5折, 95折
     return [rf"(?P<ratio_zh>[{re.escape(signs)}]?{prefixes}{run}|{run}{tenths}(?:{run}|{half}|{more})?|{digit_tenths}|{run}{discount}|{digit_discount}"
             rf"|{part}{fraction}{part})", money_with_change(),
-            *multiples(vocab), bounded_scale(vocab)]
+            *multiples(vocab), bounded_scale(vocab), passed_scale(vocab)]
 
 
 def multiples(vocab: dict) -> list[str]:
@@ -196,7 +303,23 @@ def multiples(vocab: dict) -> list[str]:
     return [rf"(?={written})(?:{after_change(vocab)})(?P<growth_zh_times>{written})",
             rf"(?P<growth_zh_doublings>{re.escape(doubling['before'])}(?:{between})?(?:{run})?{re.escape(doubling['after'])})",
             rf"(?:{bounded_doubling(vocab)})(?P<growth_zh_doublings_bounded>{run}{re.escape(doubling['after'])})",
-            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab)]
+            rf"(?P<ratio_zh_half>{word_alternation(vocab['half_words'])})", unchanged(vocab), passed_half(vocab), slash_fraction(vocab)]
+
+
+def slash_fraction(vocab: dict) -> str:
+    """近1/4的企业, 占比超过1/3。: a fraction written with a slash, a proper one of a small denominator, before 的, a
+    bound after it or the end of its clause, is a share (3/15晚会 names an evening)."""
+    words = vocab["slash_fractions"]
+    after, ends = word_alternation(words["after"]), re.escape(words["ends"])  # full-width ends: 'Episodes 1/3, 2/3' is English
+    return rf"(?<![\d./／])(?P<ratio_zh_slash>[1-9][/／][1-9]\d?)(?![\d./／])(?=(?:{after})|[{ends}])"
+
+
+def passed_half(vocab: dict) -> str:
+    """盈利面过半, 投票过半。: 半 alone after a word of passing, ending its clause, is over half (过半年 is a time)."""
+    words = vocab["passing_bounds"]
+    passing, ends = re.escape("".join(words["words"])), re.escape(words["clause_ends"])
+    times = re.escape("".join(words["half_not_after"]))  # 一年过半, 时间过半: time has passed, no share
+    return rf"(?<=[{passing}])(?<![{times}][{passing}])(?P<ratio_zh_halfpassed>{re.escape(words['half'])})(?=[{ends}]|$)"
 
 
 def bounded_doubling(vocab: dict) -> str:
@@ -235,6 +358,7 @@ def after_change(vocab: dict) -> str:
     return "|".join(f"(?<={word_alternation(words)})" for _, words in sorted(by_length.items(), reverse=True))
 
 
+SLASH_DENOMINATOR = 10  # the largest denominator of a share written with a slash (1/3, 3/10); 1/15 may be a date
 MULTIPLE_BOUNDS = ("nearly", "over", "about", "under", "at_least")  # 增长近2倍, 增长超过1倍, 增长约3倍, 增长不到一倍
 HUNDRED = Decimal(100)
 
@@ -242,8 +366,13 @@ HUNDRED = Decimal(100)
 def multiple_number(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(percent, rounding) of a multiple or a half (see multiples)."""
     groups = match.groupdict()
-    if groups.get("ratio_zh_half"):
+    if groups.get("ratio_zh_half") or groups.get("ratio_zh_halfpassed"):
         return Decimal(50), Decimal("0.5")
+    if groups.get("ratio_zh_slash"):
+        numerator, denominator = (int(part) for part in re.split("[/／]", groups["ratio_zh_slash"]))
+        if not 0 < numerator < denominator or denominator > SLASH_DENOMINATOR:
+            return None  # 5/3, 1/31: no share
+        return HUNDRED * numerator / denominator, Decimal("0.5")
     if groups.get("growth_zh_flat"):
         return Decimal(0), Decimal("0.05")  # unchanged, as a rate is written to a tenth of a percent
     if groups.get("growth_zh_times"):
@@ -387,7 +516,7 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     else:
         return None
     if numeral is None:
-        return bound_only_scale(match.group(0))
+        return bound_only_scale(match.group(0)) or lone_scale(match)
     if numeral.low != numeral.high:
         low, high = numeral.low, closed_high(numeral)
         return (low + high) / 2, (high - low) / 2
@@ -402,6 +531,34 @@ def bound_only_scale(written: str) -> tuple[Decimal, Decimal] | None:
     if written not in vocab["bounded_scales"]["bound_only"]:
         return None
     return Decimal(str(vocab["scales"][written])), Decimal("0.5")
+
+
+def lone_scale(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """千元, 百元, 千吨级: a scale alone before its unit (or a level word) is one of that unit, to the
+    scale (人均增收千元以上, 千元级手机 an order of magnitude, like 千亿级); alone it begins no numeral."""
+    from .. import vocabulary
+
+    words = match.group("words_zh")
+    raw = numerals.vocabulary().raw
+    if words is None or len(words) != 1 or words not in raw["leading_units"] or not (match.group("unit") or match.group("level_ji")):
+        return None
+    physical = vocabulary("units")["words"]
+    if match.group("unit") in physical and not match.group("level_ji") or match.string.startswith(tuple(physical), match.start()):
+        return None  # 百米赛跑 names a race; 千瓦时 is a unit alone (千吨级 is still a level)
+    if is_unit_label(match.string, match.start()) or match.string.startswith(tuple(vocabulary("figures")["banknotes"]), match.end()):
+        return None  # 一张百元大钞 names a note
+    value = Decimal(raw["small_units"][words]) if words in raw["small_units"] else None
+    return (value, value / 2) if value else None
+
+
+def is_unit_label(text: str, start: int) -> bool:
+    """单位：万元, 以千元计: a scale and its unit that label a table's figures, no figure of their own."""
+    from .. import vocabulary
+
+    labels = vocabulary("figures")["unit_labels"]
+    before = text[max(0, start - 6) : start].rstrip()
+    return before.endswith(tuple(labels["before"])) or (before.endswith(tuple(labels["by"])) and any(
+        text.startswith(word, start + 1, start + 6) or word in text[start : start + 6] for word in labels["by_after"]))
 
 
 def closed_high(numeral: numerals.Numeral) -> Decimal:
@@ -434,6 +591,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True
     if han and (is_denominator(text, match.start(), match.end()) or match.group("scale_cjk") and is_per_output(text, match.start(), match.end())):
         return True
+    if han and match.group("scale_cjk") and is_unit_label(text, match.start()):
+        return True
     if han and not is_percent_match(match) and is_threshold(text, match.start(), match.end()):
         return True
     ratio, money, mixed, digits, words = match.group("ratio_zh", "words_money_zh", "words_mixed_zh", "digits", "words_zh")
@@ -456,7 +615,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return False
     numeral = numeral_at(match)
     if numeral is None:
-        return True
+        return lone_scale(match) is None or is_per_output(text, match.start(), match.end())
     start, end = match.start("words_zh"), numeral.end
     if is_heading_number(text, start, end) or is_price_unit(text, match, numeral):
         return True
@@ -473,7 +632,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
 
 def is_percent_match(match: re.Match) -> bool:
     """A percent, in words or with a sign: 两成以上的企业 is a share of the firms, never a threshold."""
-    return bool(match.group("ratio_zh")) or (match.group("unit") or "") in PERCENT_SIGNS
+    return bool(match.group("ratio_zh") or match.group("ratio_zh_half") or match.group("ratio_zh_halfpassed") or match.group("ratio_zh_slash")) or (match.group("unit") or "") in PERCENT_SIGNS
 
 
 PERCENT_SIGNS = frozenset({"%", "％", "‰"})
@@ -555,7 +714,8 @@ def price_after() -> re.Pattern:
     return re.compile(rf"[\d{numeral}][{re.escape(''.join(raw['yuan'] + raw['kuai']))}]")
 
 
-MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat")
+MULTIPLE_GROUPS = ("growth_zh_times", "growth_zh_doublings", "growth_zh_doublings_bounded", "ratio_zh_half", "growth_zh_flat", "ratio_zh_halfpassed",
+                   "ratio_zh_slash")
 
 
 def multiple_groups(match: re.Match) -> tuple[str | None, ...]:
@@ -851,6 +1011,9 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
         return "about"  # 基本持平: about unchanged
     if start and text[start - 1] in words["scale_bounds"] and text[start:end].startswith(words["scales"]):
         return scale_bound(text, start, words)
+    passed = passing_bound(text, start, end)
+    if passed:
+        return passed
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]
@@ -901,6 +1064,9 @@ def compared_from(text: str, start: int, position: int) -> int:
     比全国高3.4个百分点, the 高于 of 增速高于全省平均水平0.6个百分点), searched from `start`; -1 for none."""
     if position == 0 or text[position - 1].isascii() or is_compared_level(text, position):
         return -1
+    base = multiple_base_at(text, position)
+    if base >= start:
+        return base  # 人均GDP是全国平均水平的2倍: the nation is the base of the multiple
     words = comparison_words()
     if words["cue"].search(text, start, position) is None:
         return -1
@@ -1042,6 +1208,7 @@ def sign_pattern(vocab: dict) -> str:
 
 
 CLAUSE_END = re.compile(r"[，。；！？、,;]")
+MULTIPLE_NUMBER = re.compile(r"[0-9０-９.．〇零一二三四五六七八九十两兩]{1,8}")  # the number of a multiple (3, 1.5, 两, 十二)
 YUAN_WITH_CHANGE = re.compile(r"[元圆圓块塊]|[角毛]|分[钱錢]")
 
 
@@ -1085,9 +1252,29 @@ def implicit_currency(text: str, start: int, end: int, surface: str) -> str:
         return "CNY"
     if not any(scale in surface for scale in scales):
         return ""
-    before = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
-    after = CLAUSE_END.split(text[end : end + 30])[0]
-    return "CNY" if nouns.search(before) or nouns.search(after) else ""
+    clauses = CLAUSE_END.split(text[max(0, start - 60) : start])
+    before, after = clauses[-1], CLAUSE_END.split(text[end : end + 30])[0]
+    if nouns.search(before) or nouns.search(after):
+        return "CNY"
+    # '新增贷款3.2万亿，同比多增2000亿': a change of the sum the clause before is about
+    return "CNY" if len(clauses) > 1 and nouns.search(clauses[-2]) and states_change_of_before(before) else ""
+
+
+def states_change_of_before(clause: str) -> bool:
+    """Is a clause only a change or a comparison up to its figure (同比多增, 比上年增加了, 增长近)?"""
+    return bool(clause) and change_only_clause().fullmatch(clause.strip()) is not None
+
+
+@functools.cache
+def change_only_clause() -> re.Pattern:
+    from .. import vocabulary
+
+    vocab = vocabulary("figures")
+    compared = word_alternation(vocab["compared_openings"])
+    changes = word_alternation(w for w in [*vocab["change_difference_words"], *vocab["growth_words"], *vocab["decrease_words"],
+                                           *vocab["fall_before_amount"]] if not w.isascii())
+    bounds = word_alternation(w for words in vocab["qualifiers"].values() for w in words if not w.isascii())
+    return re.compile(rf"(?:{compared})?(?:{changes})(?:{word_alternation(vocab['perfective_marks'])})?(?:{bounds})?")
 
 
 INTAKE_AFTER = ("级", "届")

@@ -66,11 +66,21 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
+        # 是2020年的两倍, 为上年同期的1.8倍: the time of a multiple's base dates nothing
+        PeriodRule("cjk_multiple_base", 13, rf"(?:{word_alternation(vocab['multiple_base']['before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
+                   rf"(?:{word_alternation(vocab['compared_after'])})?的(?=[^，。；,;]{{1,8}}{vocab['multiple_base']['times']})",
+                   vocab["multiple_base"]["before"], compared),
         PeriodRule("cjk_years_after", 21, rf"(?P<n>\d{{1,2}}|{counts})年(?:{word_alternation(vocab['years_after'])})", "年", years_after(vocab["cjk_counts"])),
         PeriodRule("cjk_fiscal_year", 20, rf"(?P<y1>{YEAR})\s*[{year_joiners}/]\s*(?P<y2>\d{{2}}|{YEAR})\s*(?:财政|財政)?年度", "年度", fiscal_year),
         PeriodRule("cjk_year_span", 23, rf"(?P<y1>{YEAR})年?\s*[{year_joiners}]\s*(?P<y2>{YEAR})年", "年", year_span),
         PeriodRule("cjk_year_to_date", 45, word_alternation(vocab["year_to_date"]), vocab["year_to_date"], year_to_date),
         PeriodRule("cjk_last_month", 70, word_alternation(vocab["last_month"]), vocab["last_month"], last_month),
+        PeriodRule("cjk_this_month", 71, rf"{word_alternation(vocab['this_month'])}(?!{word_alternation(vocab['this_month_not_before'])})",
+                   vocab["this_month"], this_month),
+        # 首季, 今年首季度 (Hong Kong's and Taiwan's first quarter), 年内 (within the year: the sentence's, else the publication's)
+        PeriodRule("cjk_first_quarter", 41, rf"{year_before}(?P<q>{word_alternation(vocab['first_quarter'])})(?:度)?(?![节節风風])",
+                   vocab["first_quarter"], part_of_year("Q", "q", {word: 1 for word in vocab["first_quarter"]})),
+        PeriodRule("cjk_within_year", 156, word_alternation(vocab["within_year"]), vocab["within_year"], within_year),
         # 2024年末, 今年年底 (the year written twice), 上年末 (the year before the one the sentence names)
         PeriodRule("cjk_year_end", 95, rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last_or_prior}))年?(?:{ends})", vocab["year_ends"], year_end),
         # 本季度末, 上季末, 本季度: the quarter of publication (or the one before), at its end
@@ -85,6 +95,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
         PeriodRule("cjk_holiday", 27, rf"{year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
                    list(vocab["holidays"]), holiday),
+        PeriodRule("cjk_lunar_holiday", 28, rf"{year_before}(?P<holiday>{word_alternation(vocab['lunar_holidays'])})(?:节|節)?"
+                   rf"(?:(?P<words>{word_alternation(vocab['holiday_words'])})|(?=[，,]))", list(vocab["lunar_holidays"]), lunar_holiday),
         PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 
@@ -106,6 +118,8 @@ def past_years(counts: dict):
         years = count_of_years(match["count"] or match["count_since"], counts)
         if years is None:
             return None
+        if years == 1:
+            return str(published.year - 1), True, False  # 过去一年: the last year, no span of one
         return f"{published.year - years}..{published.year - 1}", True, False
     return resolve
 
@@ -188,6 +202,40 @@ def holiday(match, text, published, vocab):
     month_of = vocab["holidays"][match["holiday"]]
     year -= 1 if relative and not match["rel"] and published and month_of > published.month else 0
     return f"{year}-{month_of:02d}", relative, False
+
+
+def lunar_holiday(match, text, published, vocab):
+    """春运期间, 春节假期, 今年端午小长假: the months a holiday of the lunar calendar spans in its year (the
+    days around its date, from a table of dates): the sentence's year, else the publication's for one
+    early in the year (春节, 春运), else the last such holiday up to publication; None for a year the
+    table lacks (the sentence's other words then date it)."""
+    holiday = vocab["lunar_holidays"][match["holiday"]]
+    if not match["words"] and not holiday.get("alone"):
+        return None  # 春节，: the day itself is no period (春运， is one)
+    year, relative = sentence_year(match, text, published, vocab)
+    if year is None:
+        return UNRESOLVED
+    first, last = holiday_days(holiday, year)
+    if first is None:
+        return None
+    if relative and not match["rel"] and published and not holiday.get("early") and first > published:
+        first, last = holiday_days(holiday, year - 1)
+        if first is None:
+            return None
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return (months_ending(last.year, last.month, months) if months > 1 else f"{first.year}-{first.month:02d}"), relative, False
+
+
+def holiday_days(holiday: dict, year: int):
+    """(first, last) day of a lunar holiday in `year`, or (None, None) for a year with no date listed."""
+    from datetime import date
+
+    written = holiday["dates"].get(year)
+    if not written:
+        return None, None
+    month_of, day_of = (int(part) for part in str(written).split("-"))
+    day = date(year, month_of, day_of)
+    return day + timedelta(days=holiday["from"]), day + timedelta(days=holiday["to"])
 
 
 def month(match, text, published, vocab):
@@ -313,6 +361,21 @@ def last_month(match, text, published, vocab):
         return UNRESOLVED
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def this_month(match, text, published, vocab):
+    """本月: the month of publication."""
+    if not published:
+        return UNRESOLVED
+    return f"{published.year}-{published.month:02d}", True, False
+
+
+def within_year(match, text, published, vocab):
+    """年内 (within the year): the year the sentence named before it, else the publication's."""
+    named = named_year(text, match.start(), vocab)
+    if named:
+        return str(named), False, False
+    return (str(published.year), True, False) if published else UNRESOLVED
 
 
 def year_end(match, text, published, vocab):
