@@ -313,6 +313,8 @@ def main_subject(source: Source, registry: Registry) -> str:
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
                 counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
                 lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
+            elif english_phrases.ranked_within(text, mention.start):
+                continue  # "still the widest in the European Union": the set it is ranked in, not the subject
             elif category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
                 # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
@@ -1849,7 +1851,8 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)], scope)
+        remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
+                  and not english_phrases.ranked_within(sentence.text, n.start)], scope)  # "the highest in the UK" goes on about no UK
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -2010,6 +2013,57 @@ def gapped_entity(text: str, quantity: Quantity, binding: Binding, claims: list[
     return named.name
 
 
+@functools.cache
+def parts_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The opener of a part right before its figure (a qualifier or two between: 'including about 600'), the words
+    of its clause after it, and the words of that clause that name nothing of the part."""
+    vocab = vocabulary("claims")
+    opener = re.compile(rf",\s*(?:{word_alternation(vocab['parts_openers'])})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+    return opener, re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}"), frozenset(vocab["part_link_words"])
+
+
+@functools.cache
+def place_adverbs() -> frozenset[str]:
+    return frozenset(vocabulary("periods")["place_adverbs"])  # "including 45 abroad": where, not a thing counted
+
+
+PART_REACH = 40  # characters before a part's figure that may hold its opener and qualifiers
+
+
+def part_of_the_whole(text: str, quantity: Quantity, binding: Binding, whole: Claim) -> bool:
+    """'4,800 personnel were on the fire lines, including 600 from Australia': a figure opened as a part of the
+    whole before it (the same unit and kind), naming no thing of its own, or only the whole's."""
+    if whole.quantity is None or quantity.noun and quantity.noun.lower() not in place_adverbs() or not whole.metric or whole.quantity.unit != quantity.unit or whole.kind != quantity.kind:
+        return False
+    said_after = binding.match == "phrase" and text[quantity.end : quantity.end + 40].lower().lstrip().startswith(binding.metric)
+    if binding.metric not in FILLERS and binding.metric != whole.metric and binding.metric not in vocabulary("claims")["parts_openers"] \
+            and not said_after:  # "340 branches, including 45 abroad": the part's words, not a thing of its own
+        return False
+    return parts_patterns()[0].search(text, max(whole.quantity.end, quantity.start - PART_REACH), quantity.start) is not None
+
+
+def part_binding(text: str, quantity: Quantity, whole: Claim, entity: str) -> Binding:
+    """The whole's metric, for what the part's words name ('personnel from australia and mexico'; 'revenue:from
+    services'); a part that is a place of its own ('12,000 people, including 3,000 in France') is keyed by the place."""
+    if entity != whole.entity:
+        return Binding(whole.metric, whole.metric_match)
+    found = parts_patterns()[1].match(text, quantity.end)
+    words = found.group(0).split() if found else []
+    links = parts_patterns()[2]
+    while words and words[0].lower() in links and words[0].lower() not in PART_PREPOSITIONS:
+        words.pop(0)  # "came from services": the verb of the part's clause
+    while words and words[-1].lower() in links:
+        words.pop()
+    if not words or words[0].lower() in CLAUSE_OPENERS:
+        return Binding(whole.metric, whole.metric_match)
+    part = " ".join(words).lower()
+    return Binding(f"{whole.metric}:{part}" if whole.metric_match == "registry" else f"{whole.metric} {part}", whole.metric_match)
+
+
+PART_PREPOSITIONS = frozenset({"from", "in", "at", "on", "for", "by", "of", "to"})
+CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who", "as", "so"})
+
+
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
@@ -2115,6 +2169,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         gapped = gapped_entity(text, quantity, binding, claims, names)
         if gapped:
             binding, entity = Binding(claims[-1].metric, claims[-1].metric_match), gapped
+        elif claims and part_of_the_whole(text, quantity, binding, claims[-1]):
+            binding = part_binding(text, quantity, claims[-1], entity)
         elif binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"

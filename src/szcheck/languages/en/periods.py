@@ -55,6 +55,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
         PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
                    ["month", "quarter"], this_or_next_part),
+        PeriodRule("week", 69, r"(?:(?P<this>this|the\s+current)|(?P<last>last|the\s+previous|the\s+past)|(?P<next>next|the\s+coming))\s+week(?![\w-])",
+                   "week", week_word),
         PeriodRule("mid_year", 73, r"(?:(?:by|at|in|until)\s+)?(?:the\s+)?(?:mid-?year|middle\s+of\s+(?:the|this)\s+year)(?![\w-])",
                    ["mid-year", "midyear", "middle of"], mid_year),
         PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
@@ -273,6 +275,14 @@ def last_month_word(match, text, published, vocab):
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def week_word(match, text, published, vocab):
+    """'this week', 'last week', 'next week': the month that week's middle falls in (periods are months at the finest)."""
+    if not published:
+        return None
+    day = published + timedelta(days=-7 if match["last"] else 7 if match["next"] else 0)
+    return f"{day.year}-{day.month:02d}", True, False
 
 
 def mid_year(match, text, published, vocab):
