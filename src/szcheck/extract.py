@@ -1399,6 +1399,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
+        subject = "" if subject in english_phrases.words()["output_verbs"] else subject  # "Brazil produces 37% of the world's coffee"
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
         changed = changed_thing(text, quantity, entity)

@@ -213,6 +213,7 @@ class Rules:
     share_phrase: re.Pattern  # matched against reversed text
     growth_after: re.Pattern
     decrease_after: re.Pattern
+    share_whole_after: re.Pattern
     decrease_words: frozenset
     not_quantity_before: frozenset
     rank_words: frozenset  # the words of not_quantity_before that rank, also a sum of money ("the top $1 million")
@@ -276,6 +277,7 @@ def build_rules() -> Rules:
         growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
         share_phrase=ending_with(vocab["share_phrases"]),
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
+        share_whole_after=re.compile(rf"^\s+of\s+(?:{word_alternation(vocab['share_wholes_after'])}|[A-Z][\w-]*['’]s)(?![\w-])"),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
@@ -798,6 +800,8 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     restated = restated_change_sign(text, start)
     if restated and not after.lstrip().lower().startswith("of "):
         return restated
+    if grammar.share_whole_after.match(after):
+        return 0  # "grows about 37% of the world's coffee": a share of a larger whole
     before = text[max(0, start - 60) : start].rstrip()
     if before.endswith(" by"):
         before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
