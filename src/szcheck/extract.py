@@ -1617,8 +1617,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
-    if published and quantity.kind == "growth" and changed_on_a_weekday(text, quantity):
-        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday'
+    if published and changed_on_a_weekday(text, quantity):
+        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday', 'outflows of $430 million on Tuesday'
     planned_past = expected == "plan" and story is not None and is_over(story.period, source.published)
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
@@ -2178,6 +2178,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         period, basis = quantity.period, quantity.period_basis
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
+        elif basis == "context" and source.published and changed_on_a_weekday(text, quantity):
+            period, basis = f"{source.published.year}-{source.published.month:02d}", "inferred"  # 'saw outflows of $430 million on Tuesday' 
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
