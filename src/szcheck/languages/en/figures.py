@@ -283,8 +283,8 @@ def build_rules() -> Rules:
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rank_words=lowered(vocab["rank_words"]),
         rate_per=re.compile(  # matched against lower-cased text
-            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
-            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})"
+            rf"^[^,.;:()]{{0,60}}?(?:(?<![a-z])(?<!\bin\s)(?<!\bwithin\s)(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
+            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})(?![a-z]|\s+(?:{word_alternation(rates['not_after'])})\b)"
             rf"|(?P<adverb>{word_alternation(w.lower() for w in rates['adverbs'])})"
             rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
         ),
