@@ -2065,6 +2065,32 @@ PART_PREPOSITIONS = frozenset({"from", "in", "at", "on", "for", "by", "of", "to"
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who", "as", "so"})
 
 
+def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'hire 300 more nurses', '3,000 more staff than a year ago': a count whose noun opens with a word of adding is
+    the change of what the noun counts ('nurse change', 'employees.change'), never the level of it."""
+    words = (quantity.noun or "").lower().split()
+    added = len(words) > 1 and words[0] in vocabulary("claims")["added_count_words"]
+    if quantity.kind not in ("count", "rate") or not binding.metric or not (added or more_than_before(text, quantity)):
+        return binding
+    if binding.match == "registry":
+        return binding if "." in binding.metric else Binding(f"{binding.metric}.change", binding.match, binding.at)
+    head = binding.metric.split(" ", 1)[1] if added and binding.metric.split(" ", 1)[0] == words[0] and " " in binding.metric else binding.metric
+    return Binding(head if head.endswith(("change", "growth")) else f"{head} change", binding.match, binding.at)
+
+
+@functools.cache
+def more_than_before_pattern() -> re.Pattern:
+    before = word_alternation(vocabulary("periods")["a_year_back_after"] + vocabulary("periods")["last_year"])
+    return re.compile(rf"\s+(?:more|fewer)\s+than\s+(?:{before})(?![\w-])", re.I)
+
+
+def more_than_before(text: str, quantity: Quantity) -> bool:
+    """'108,000 staff, 3,000 more than a year ago': a bare count more than at a time before is the change since then."""
+    if quantity.noun and quantity.noun.lower() not in ("more", "fewer"):
+        return False  # the reader takes the comparative of "3,000 more than" for a noun
+    return more_than_before_pattern().match(text, quantity.end) is not None
+
+
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
@@ -2158,6 +2184,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
             binding = Binding(outlook_measure(binding.metric) + ".revision", binding.match, binding.at)
         binding = measure_expected(text, binding, quantity, scope, registry)
+        binding = added_count(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
