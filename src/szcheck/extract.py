@@ -1389,6 +1389,11 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     counted = PART_OF_COUNTED.match(after) if quantity.kind == "count" and not quantity.noun else None
     if counted:
         return phrase_key(counted["noun"], entity)  # "won 74 of the 150 seats": seats, as many as the whole counts
+    packed = quantity.kind in ("count", "rate") and counted_in_packs(quantity)
+    if packed:
+        measured = packed_goods(before, after, quantity, entity)
+        if measured:
+            return f"{measured} per {quantity.per}" if quantity.per else measured  # "a coffee crop of 51.8 million bags"
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1406,6 +1411,30 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+PACKED_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def packed_goods(before: str, after: str, quantity: Quantity, entity: str) -> str:
+    """What a count of packs measures: the noun phrase right before it ('a coffee crop of', 'arabica output forecast
+    at'), else the goods packed, by the verb that moves them ('harvest 51.8 million bags of coffee': coffee harvest)."""
+    last = re.findall(r"[A-Za-z]+", before[-30:])
+    verb_before = bool(last) and (english_phrases.is_a_verb(last[-1]) or last[-1].lower() in english_phrases.words()["output_verbs"]
+                                  or last[-1].lower() in english_phrases.words()["measure_verbs"])
+    named = "" if verb_before else phrase_key(thing(tail_phrase(before)), entity)  # "sold 3 million boxes": the verb's subject is no measure
+    if named and named not in english_phrases.words()["output_verbs"]:
+        return named
+    goods = PACKED_GOODS.match(after, len(quantity.noun or "") + 1) if after.lower().lstrip().startswith((quantity.noun or "").lower()) else None
+    if goods is None:
+        return ""
+    return phrase_key(goods_measured(before, up_to_function_word(goods.group(1))), entity)
+
+
+def counted_in_packs(quantity: Quantity) -> bool:
+    """'51.8 million bags', '1.2 million 60-kg bags': a count of the packs a good is sold in."""
+    words = (quantity.noun or "").lower().split()
+    return bool(words) and words[-1] in vocabulary("claims")["pack_nouns"]
 
 
 @functools.cache
