@@ -2179,6 +2179,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
+    names = [n for n in names if not in_a_clause_of_cause(text, n)]  # "fell 11% after a drought in Minas Gerais": where the cause was
     quantities = respectively_dated(text, quantities, periods)
     respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
@@ -2753,7 +2754,7 @@ DIGIT = re.compile(r"\d")
 def cause_clause() -> re.Pattern:
     from .entities import words
 
-    return re.compile(rf",\s+(?:{word_alternation(words()['cause_clause_openers'])})\s+[^,;]*$", re.I)
+    return re.compile(rf"(?:,\s+(?:{word_alternation(words()['cause_clause_openers'])})|\s(?:{word_alternation(words()['cause_words_after'])}))\s+[^,;]*$", re.I)
 
 
 def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
