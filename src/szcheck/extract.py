@@ -1420,9 +1420,10 @@ def packed_goods(before: str, after: str, quantity: Quantity, entity: str) -> st
     """What a count of packs measures: the noun phrase right before it ('a coffee crop of', 'arabica output forecast
     at'), else the goods packed, by the verb that moves them ('harvest 51.8 million bags of coffee': coffee harvest)."""
     last = re.findall(r"[A-Za-z]+", before[-30:])
-    verb_before = bool(last) and (english_phrases.is_a_verb(last[-1]) or last[-1].lower() in english_phrases.words()["output_verbs"]
-                                  or last[-1].lower() in english_phrases.words()["measure_verbs"])
-    named = "" if verb_before else phrase_key(thing(tail_phrase(before)), entity)  # "sold 3 million boxes": the verb's subject is no measure
+    linked = bool(last) and last[-1].lower() in english_phrases.words()["stop_words"] and not english_phrases.is_a_verb(last[-1])
+    # "a coffee crop of 51.8 million bags", "forecast at": a phrase linked to the count; "sold 3 million boxes",
+    # "fills 400 bottles": the verb's subject is no measure
+    named = phrase_key(thing(tail_phrase(before)), entity) if linked else ""
     if named and named not in english_phrases.words()["output_verbs"]:
         return named
     goods = PACKED_GOODS.match(after, len(quantity.noun or "") + 1) if after.lower().lstrip().startswith((quantity.noun or "").lower()) else None
