@@ -403,7 +403,38 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         found.append(with_second_part(text, build_quantity(text, match, lex, currency=currency)))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
-    return merge_ranges(text, scales_for_letters(found))
+    return compound_durations(text, merge_ranges(text, scales_for_letters(found)))
+
+
+@functools.cache
+def duration_steps() -> tuple[dict[str, tuple[frozenset[str], int]], re.Pattern]:
+    """For each larger time noun, the smaller nouns after it and how many of them it holds; and what may join them."""
+    from ..languages import vocabulary
+
+    vocab = vocabulary("figures")
+    steps = {noun.lower(): (frozenset(w.lower() for w in smaller), int(count)) for noun, (smaller, count) in vocab.get("duration_steps", {}).items()}
+    joiner = re.compile(rf"\s*(?:,\s*)?(?:(?:{word_alternation(vocab.get('duration_joiners') or ['(?!x)x'])})\s+)?", re.I)
+    return steps, joiner
+
+
+def compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A span written in two units ("two hours and 20 minutes", "1 hour 45 minutes"): one duration in the smaller."""
+    if len(quantities) < 2:
+        return quantities
+    steps, joiner = duration_steps()
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        first = merged[-1] if merged else None
+        step = steps.get((first.noun or "").lower()) if first is not None and first.kind == "duration" == quantity.kind else None
+        noun_end = first.end + len(first.noun) + 1 if step else 0
+        if step and (quantity.noun or "").lower().partition(" ")[0] in step[0] and text[first.end : noun_end].strip().lower() == first.noun.lower() \
+                and joiner.fullmatch(text, noun_end, quantity.start) and first.qualifier == "exact":
+            whole = first.value * step[1]
+            merged[-1] = replace(quantity, surface=text[first.start : quantity.end], value=whole + quantity.value, low=whole + quantity.low,
+                                 high=whole + quantity.high, start=first.start, number=text[first.start : quantity.end])
+            continue
+        merged.append(quantity)
+    return merged
 
 
 def compound_only_units(measures: dict) -> str:
