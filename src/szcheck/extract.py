@@ -1375,7 +1375,8 @@ OF_PHRASE = re.compile(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?
 ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its end: a cheap test first (OF_PHRASE tries 5 words at every place)
 
 
-PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+\d[\d,]*\s+(?P<noun>[a-z][a-z-]+)\b")  # "74 of the 150 seats"
+# "74 of the 150 seats", "193,000 of the treatments on the list": as many of those things
+PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?P<whole>\d[\d,]*\s+)?(?P<noun>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})\b(?!['’])")
 
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
@@ -1388,7 +1389,12 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         return f"{index} growth" if quantity.kind == "growth" else index
     counted = PART_OF_COUNTED.match(after) if quantity.kind == "count" and not quantity.noun else None
     if counted:
-        return phrase_key(counted["noun"], entity)  # "won 74 of the 150 seats": seats, as many as the whole counts
+        phrase = up_to_function_word(counted["noun"])
+        counted_noun = phrase_key(phrase, entity)
+        plural = bool(phrase) and singular(phrase.split()[-1].lower()) != phrase.split()[-1].lower()
+        if counted_noun and (counted["whole"] or plural) and counted_noun not in vocabulary("claims")["superlatives"]:
+            # "12 of the largest" names no thing; "190,333 of the increase" is a part of a change, not of things counted
+            return counted_noun  # "won 74 of the 150 seats": seats, as many as the whole counts
     packed = quantity.kind in ("count", "rate") and counted_in_packs(quantity)
     if packed:
         measured = packed_goods(before, after, quantity, entity)
