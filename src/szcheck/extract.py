@@ -1360,7 +1360,9 @@ def share_references() -> frozenset[str]:
 
 def share_of_a_total(quantity: Quantity) -> bool:
     """A share of the whole the figure before it belongs to ('of the province's total', '占全省'), not of another thing."""
-    return quantity.base is None or quantity.base.lower() in share_references()
+    if quantity.base is None or quantity.base.lower() in share_references():
+        return True
+    return quantity.base.lower().split()[-1] in vocabulary("claims")["share_total_words"]  # "28% of the total", "of the national total"
 
 
 def refers_back(text: str, quantity: Quantity) -> bool:

@@ -982,7 +982,7 @@ def build_quantity(text: str, match: re.Match, lex: Lexicon, qualifier: str | No
         number=number_text(match, lex),
         noun=noun if kind in ("count", "rate", "duration", "amount") else None,
         per=per,
-        base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()]) if kind == "share" else None,
+        base=rules.read_share_base(rest, text[max(0, match.start() - 80) : match.start()], match.group(0)) if kind == "share" else None,
         low_open=low_open,
         high_open=high_open,
         currency_from="context" if implicit else currency_from(match, lex, unit, currency),

@@ -885,15 +885,19 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
     return None
 
 
-SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is)\s|$)", re.I)
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|at|on|by|now)\s|$)", re.I)
 SENTENCE_PART_BREAK = re.compile(r"[,;.]")
 GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
 BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
 
 
-def read_share_base(text: str, before: str = "") -> str | None:
-    """What a share is of: 'of the city's GDP' after it, or 'the ratio of R&D to GDP' / '占GDP' before it."""
-    match = SHARE_BASE.match(text)
+OF_END = re.compile(r"\sof$", re.I)
+
+
+def read_share_base(text: str, before: str = "", surface: str = "") -> str | None:
+    """What a share is of: 'of the city's GDP' after it (after a share in words that ends in its "of", 'a third of
+    the fleet', the words right after it), or 'the ratio of R&D to GDP' / '占GDP' before it."""
+    match = SHARE_BASE.match(" of" + text if OF_END.search(surface) else text)
     if not match:
         clause = SENTENCE_PART_BREAK.split(before)[-1]
         return "GDP" if rules().gdp_before.search(clause) else None
