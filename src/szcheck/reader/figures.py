@@ -429,9 +429,11 @@ def compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
         noun_end = first.end + len(first.noun) + 1 if step else 0
         if step and (quantity.noun or "").lower().partition(" ")[0] in step[0] and text[first.end : noun_end].strip().lower() == first.noun.lower() \
                 and joiner.fullmatch(text, noun_end, quantity.start) and first.qualifier == "exact":
-            whole = first.value * step[1]
-            merged[-1] = replace(quantity, surface=text[first.start : quantity.end], value=whole + quantity.value, low=whole + quantity.low,
-                                 high=whole + quantity.high, start=first.start, number=text[first.start : quantity.end])
+            whole, unit_end = first.value * step[1], len(text) - len(text[quantity.end :].lstrip())
+            unit_end += len(quantity.noun.partition(" ")[0])  # "two hours and 20 minutes": written whole, it reads back alone
+            merged[-1] = replace(quantity, surface=text[first.start : unit_end], value=whole + quantity.value, low=whole + quantity.low,
+                                 high=whole + quantity.high, start=first.start, end=unit_end, number=text[first.start : quantity.end],
+                                 noun=quantity.noun.partition(" ")[0])
             continue
         merged.append(quantity)
     return merged
@@ -844,6 +846,10 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         if len(parts) == 2:
             return range_of(text, parts[0], parts[1])
         return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
+    if kind == "duration":
+        parts = read_quantities(text, currency)  # "two hours and 20 minutes": a span in two units reads whole
+        if len(parts) == 1 and parts[0].kind == "duration" and parts[0].qualifier == (qualifier or parts[0].qualifier):
+            return parts[0]
     match = next(figure_matches(text, lex), None)
     if not match:
         return None
