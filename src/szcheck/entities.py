@@ -811,12 +811,19 @@ def after_figure(text: str, position: int, names: list[Named], scope: Scope, sha
     for named in between(names, position + 1, end.start() if end else min(len(text), position + WINDOW)):
         before = text[max(0, named.start - 8) : named.start]
         if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before) \
-                and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start):
+                and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start) \
+                and not cause_before_place().search(text, position, named.start):  # "fell 11% after a drought in Minas Gerais"
             return resolved(named, names, scope)
         if share and named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP
             return resolved(named, names, scope)
         return ""
     return ""
+
+
+@functools.cache
+def cause_before_place() -> re.Pattern:
+    """A word opening the cause of a figure, after it: a place named in the cause is where that happened."""
+    return re.compile(rf"\b(?:{word_alternation(words()['cause_clause_openers'] + words()['cause_words_after'])})\b", re.I)
 
 
 def place_of(text: str, start: int, position: int, names: list[Named], scope: Scope) -> str:

@@ -313,6 +313,8 @@ def main_subject(source: Source, registry: Registry) -> str:
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
                 counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
                 lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
+            elif english_phrases.ranked_within(text, mention.start):
+                continue  # "still the widest in the European Union": the set it is ranked in, not the subject
             elif category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
                 # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
@@ -1414,7 +1416,9 @@ def share_references() -> frozenset[str]:
 
 def share_of_a_total(quantity: Quantity) -> bool:
     """A share of the whole the figure before it belongs to ('of the province's total', '占全省'), not of another thing."""
-    return quantity.base is None or quantity.base.lower() in share_references()
+    if quantity.base is None or quantity.base.lower() in share_references():
+        return True
+    return quantity.base.lower().split()[-1] in vocabulary("claims")["share_total_words"]  # "28% of the total", "of the national total"
 
 
 def refers_back(text: str, quantity: Quantity) -> bool:
@@ -1429,7 +1433,8 @@ OF_PHRASE = re.compile(r"([\w&'’-]+(?:\s+[\w&'’-]+){0,4})\s+of\s+(?:\w+\s+)?
 ENDS_WITH_OF = re.compile(r"\sof\s+(?:\w+\s+)?$")  # what OF_PHRASE needs at its end: a cheap test first (OF_PHRASE tries 5 words at every place)
 
 
-PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+\d[\d,]*\s+(?P<noun>[a-z][a-z-]+)\b")  # "74 of the 150 seats"
+# "74 of the 150 seats", "193,000 of the treatments on the list": as many of those things
+PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?P<whole>\d[\d,]*\s+)?(?P<noun>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})\b(?!['’])")
 
 
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
@@ -1442,7 +1447,17 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         return f"{index} growth" if quantity.kind == "growth" else index
     counted = PART_OF_COUNTED.match(after) if quantity.kind == "count" and not quantity.noun else None
     if counted:
-        return phrase_key(counted["noun"], entity)  # "won 74 of the 150 seats": seats, as many as the whole counts
+        phrase = up_to_function_word(counted["noun"])
+        counted_noun = phrase_key(phrase, entity)
+        plural = bool(phrase) and singular(phrase.split()[-1].lower()) != phrase.split()[-1].lower()
+        if counted_noun and (counted["whole"] or plural) and counted_noun not in vocabulary("claims")["superlatives"]:
+            # "12 of the largest" names no thing; "190,333 of the increase" is a part of a change, not of things counted
+            return counted_noun  # "won 74 of the 150 seats": seats, as many as the whole counts
+    packed = quantity.kind in ("count", "rate") and counted_in_packs(quantity)
+    if packed:
+        measured = packed_goods(before, after, quantity, entity)
+        if measured:
+            return f"{measured} per {quantity.per}" if quantity.per else measured  # "a coffee crop of 51.8 million bags"
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1453,12 +1468,38 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
+        subject = "" if subject in english_phrases.words()["output_verbs"] else subject  # "Brazil produces 37% of the world's coffee"
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
         changed = changed_thing(text, quantity, entity)
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+PACKED_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def packed_goods(before: str, after: str, quantity: Quantity, entity: str) -> str:
+    """What a count of packs measures: the noun phrase right before it ('a coffee crop of', 'arabica output forecast
+    at'), else the goods packed, by the verb that moves them ('harvest 51.8 million bags of coffee': coffee harvest)."""
+    last = re.findall(r"[A-Za-z]+", before[-30:])
+    linked = bool(last) and last[-1].lower() in english_phrases.words()["stop_words"] and not english_phrases.is_a_verb(last[-1])
+    # "a coffee crop of 51.8 million bags", "forecast at": a phrase linked to the count; "sold 3 million boxes",
+    # "fills 400 bottles": the verb's subject is no measure
+    named = phrase_key(thing(tail_phrase(before)), entity) if linked else ""
+    if named and named not in english_phrases.words()["output_verbs"]:
+        return named
+    goods = PACKED_GOODS.match(after, len(quantity.noun or "") + 1) if after.lower().lstrip().startswith((quantity.noun or "").lower()) else None
+    if goods is None:
+        return ""
+    return phrase_key(goods_measured(before, up_to_function_word(goods.group(1))), entity)
+
+
+def counted_in_packs(quantity: Quantity) -> bool:
+    """'51.8 million bags', '1.2 million 60-kg bags': a count of the packs a good is sold in."""
+    words = (quantity.noun or "").lower().split()
+    return bool(words) and words[-1] in vocabulary("claims")["pack_nouns"]
 
 
 @functools.cache
@@ -1670,8 +1711,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     published = f"{source.published.year}-{source.published.month:02d}" if source.published else ""
     if base and base.market and published:
         return published  # 'Its shares rose 2.4% to 31.80 euros'
-    if published and quantity.kind == "growth" and changed_on_a_weekday(text, quantity):
-        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday'
+    if published and changed_on_a_weekday(text, quantity):
+        return published  # 'The peso weakened 0.6% to 20.65 per dollar on Wednesday', 'outflows of $430 million on Tuesday'
     planned_past = expected == "plan" and story is not None and is_over(story.period, source.published)
     if story is not None and is_span(story.period) and is_recent(story.period, source.published) and not planned_past:
         if flow:
@@ -1908,7 +1949,8 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
-        remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)], scope)
+        remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
+                  and not english_phrases.ranked_within(sentence.text, n.start)], scope)  # "the highest in the UK" goes on about no UK
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -2069,6 +2111,83 @@ def gapped_entity(text: str, quantity: Quantity, binding: Binding, claims: list[
     return named.name
 
 
+@functools.cache
+def parts_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The opener of a part right before its figure (a qualifier or two between: 'including about 600'), the words
+    of its clause after it, and the words of that clause that name nothing of the part."""
+    vocab = vocabulary("claims")
+    opener = re.compile(rf",\s*(?:{word_alternation(vocab['parts_openers'])})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+    return opener, re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}"), frozenset(vocab["part_link_words"])
+
+
+@functools.cache
+def place_adverbs() -> frozenset[str]:
+    return frozenset(vocabulary("periods")["place_adverbs"])  # "including 45 abroad": where, not a thing counted
+
+
+PART_REACH = 40  # characters before a part's figure that may hold its opener and qualifiers
+
+
+def part_of_the_whole(text: str, quantity: Quantity, binding: Binding, whole: Claim) -> bool:
+    """'4,800 personnel were on the fire lines, including 600 from Australia': a figure opened as a part of the
+    whole before it (the same unit and kind), naming no thing of its own, or only the whole's."""
+    if whole.quantity is None or quantity.noun and quantity.noun.lower() not in place_adverbs() or not whole.metric or whole.quantity.unit != quantity.unit or whole.kind != quantity.kind:
+        return False
+    said_after = binding.match == "phrase" and text[quantity.end : quantity.end + 40].lower().lstrip().startswith(binding.metric)
+    if binding.metric not in FILLERS and binding.metric != whole.metric and binding.metric not in vocabulary("claims")["parts_openers"] \
+            and not said_after:  # "340 branches, including 45 abroad": the part's words, not a thing of its own
+        return False
+    return parts_patterns()[0].search(text, max(whole.quantity.end, quantity.start - PART_REACH), quantity.start) is not None
+
+
+def part_binding(text: str, quantity: Quantity, whole: Claim, entity: str) -> Binding:
+    """The whole's metric, for what the part's words name ('personnel from australia and mexico'; 'revenue:from
+    services'); a part that is a place of its own ('12,000 people, including 3,000 in France') is keyed by the place."""
+    if entity != whole.entity:
+        return Binding(whole.metric, whole.metric_match)
+    found = parts_patterns()[1].match(text, quantity.end)
+    words = found.group(0).split() if found else []
+    links = parts_patterns()[2]
+    while words and words[0].lower() in links and words[0].lower() not in PART_PREPOSITIONS:
+        words.pop(0)  # "came from services": the verb of the part's clause
+    while words and words[-1].lower() in links:
+        words.pop()
+    if not words or words[0].lower() in CLAUSE_OPENERS:
+        return Binding(whole.metric, whole.metric_match)
+    part = " ".join(words).lower()
+    return Binding(f"{whole.metric}:{part}" if whole.metric_match == "registry" else f"{whole.metric} {part}", whole.metric_match)
+
+
+PART_PREPOSITIONS = frozenset({"from", "in", "at", "on", "for", "by", "of", "to"})
+CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who", "as", "so"})
+
+
+def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
+    """'hire 300 more nurses', '3,000 more staff than a year ago': a count whose noun opens with a word of adding is
+    the change of what the noun counts ('nurse change', 'employees.change'), never the level of it."""
+    words = (quantity.noun or "").lower().split()
+    added = len(words) > 1 and words[0] in vocabulary("claims")["added_count_words"]
+    if quantity.kind not in ("count", "rate") or not binding.metric or not (added or more_than_before(text, quantity)):
+        return binding
+    if binding.match == "registry":
+        return binding if "." in binding.metric else Binding(f"{binding.metric}.change", binding.match, binding.at)
+    head = binding.metric.split(" ", 1)[1] if added and binding.metric.split(" ", 1)[0] == words[0] and " " in binding.metric else binding.metric
+    return Binding(head if head.endswith(("change", "growth")) else f"{head} change", binding.match, binding.at)
+
+
+@functools.cache
+def more_than_before_pattern() -> re.Pattern:
+    before = word_alternation(vocabulary("periods")["a_year_back_after"] + vocabulary("periods")["last_year"])
+    return re.compile(rf"\s+(?:more|fewer)\s+than\s+(?:{before})(?![\w-])", re.I)
+
+
+def more_than_before(text: str, quantity: Quantity) -> bool:
+    """'108,000 staff, 3,000 more than a year ago': a bare count more than at a time before is the change since then."""
+    if quantity.noun and quantity.noun.lower() not in ("more", "fewer"):
+        return False  # the reader takes the comparative of "3,000 more than" for a noun
+    return more_than_before_pattern().match(text, quantity.end) is not None
+
+
 FILLERS = frozenset({"", "amount", "value"})  # a key that names no thing: "" (phrase_metric found none) or a bare word for one
 
 
@@ -2128,6 +2247,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
+    names = [n for n in names if not in_a_clause_of_cause(text, n)]  # "fell 11% after a drought in Minas Gerais": where the cause was
     quantities = respectively_dated(text, quantities, periods)
     respective = respectively_read(source, text, quantities, registry, scope, bindings)
     claims: list[Claim] = []
@@ -2166,6 +2286,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
             binding = Binding(outlook_measure(binding.metric) + ".revision", binding.match, binding.at)
         binding = measure_expected(text, binding, quantity, scope, registry)
+        binding = added_count(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
         if size:
@@ -2178,12 +2299,16 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         gapped = gapped_entity(text, quantity, binding, claims, names)
         if gapped:
             binding, entity = Binding(claims[-1].metric, claims[-1].metric_match), gapped
+        elif claims and part_of_the_whole(text, quantity, binding, claims[-1]):
+            binding = part_binding(text, quantity, claims[-1], entity)
         elif binding.metric in FILLERS and claims and claims[-1].metric_match == "registry" and claims[-1].entity != entity \
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = quantity.period, quantity.period_basis
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
+        elif basis == "context" and source.published and changed_on_a_weekday(text, quantity):
+            period, basis = f"{source.published.year}-{source.published.month:02d}", "inferred"  # 'saw outflows of $430 million on Tuesday' 
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
@@ -2731,7 +2856,7 @@ DIGIT = re.compile(r"\d")
 def cause_clause() -> re.Pattern:
     from .entities import words
 
-    return re.compile(rf",\s+(?:{word_alternation(words()['cause_clause_openers'])})\s+[^,;]*$", re.I)
+    return re.compile(rf"(?:,\s+(?:{word_alternation(words()['cause_clause_openers'])})|\s(?:{word_alternation(words()['cause_words_after'])}))\s+[^,;]*$", re.I)
 
 
 def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:

@@ -405,7 +405,42 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         found.append(with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, currency=currency))))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
-    return gapped_changes(text, merge_ranges(text, scales_for_letters(found)), rules)
+    return gapped_changes(text, compound_durations(text, merge_ranges(text, scales_for_letters(found))), rules)
+
+
+@functools.cache
+def duration_steps() -> tuple[dict[str, tuple[frozenset[str], int]], re.Pattern]:
+    """For each larger time noun, the smaller nouns after it and how many of them it holds; and what may join them."""
+    from ..languages import vocabulary
+
+    vocab = vocabulary("figures")
+    steps = {noun.lower(): (frozenset(w.lower() for w in smaller), int(count)) for noun, (smaller, count) in vocab.get("duration_steps", {}).items()}
+    joiner = re.compile(rf"\s*(?:,\s*)?(?:(?:{word_alternation(vocab.get('duration_joiners') or ['(?!x)x'])})\s+)?", re.I)
+    return steps, joiner
+
+
+def compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A span written in two units ("two hours and 20 minutes", "1 hour 45 minutes"): one duration in the smaller."""
+    if len(quantities) < 2:
+        return quantities
+    steps, joiner = duration_steps()
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        first = merged[-1] if merged else None
+        step = steps.get((first.noun or "").lower()) if first is not None and first.kind == "duration" == quantity.kind else None
+        noun_end = first.end + len(first.noun) + 1 if step else 0
+        if step and (quantity.noun or "").lower().partition(" ")[0] in step[0] and text[first.end : noun_end].strip().lower() == first.noun.lower() \
+                and joiner.fullmatch(text, noun_end, quantity.start) and first.qualifier == "exact":
+            whole, unit_end = first.value * step[1], len(text) - len(text[quantity.end :].lstrip())
+            unit_end += len(quantity.noun.partition(" ")[0])  # "two hours and 20 minutes": written whole, it reads back alone
+            merged[-1] = replace(quantity, surface=text[first.start : unit_end], value=whole + quantity.value, low=whole + quantity.low,
+                                 high=whole + quantity.high, start=first.start, end=unit_end, number=text[first.start : quantity.end],
+                                 noun=quantity.noun.partition(" ")[0])
+            continue
+        merged.append(quantity)
+    return merged
+
+
 
 
 def gapped_changes(text: str, quantities: list[Quantity], rules) -> list[Quantity]:
@@ -868,6 +903,10 @@ def read_value(text: str, qualifier: str | None = None, kind: str | None = None,
         if len(parts) == 2:
             return range_of(text, parts[0], parts[1])
         return parts[0] if len(parts) == 1 and parts[0].qualifier == "range" else None
+    if kind == "duration":
+        parts = read_quantities(text, currency)  # "two hours and 20 minutes": a span in two units reads whole
+        if len(parts) == 1 and parts[0].kind == "duration" and parts[0].qualifier == (qualifier or parts[0].qualifier):
+            return parts[0]
     match = next(figure_matches(text, lex), None)
     if not match:
         return None

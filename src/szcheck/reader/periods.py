@@ -128,7 +128,7 @@ def period_words() -> dict:
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared
-        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+[a-z]+\s+)?"
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+(?:[a-z]+\s+)?)?"
                                rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "said_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab.get('statement_verbs') or ['(?!x)x'])})\s+"
                                   rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$", re.I),
@@ -290,6 +290,8 @@ def assign_periods(
     # "from 25.1 million in the same period last year": a period attached to a compared figure dates it only
     of_a_base = {id(m) for q, m in zip(quantities, attached) if m and compared.search(text, max(0, q.start - 40), q.start)}
     set_against = {id(m) for m in usable if compared.search(text[max(0, m.start - 30) : m.start].lower())}
+    # "short of the 47.4°C it reached in 2021": a period after a compared figure is that figure's, not an earlier one's
+    base_starts = [q.start for q in quantities if compared.search(text, max(0, q.start - 40), q.start)]
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
@@ -314,6 +316,8 @@ def assign_periods(
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
             following = following_mention(text, quantity, usable, claimed, clause_break)
+            if following is not None and bisect.bisect_left(base_starts, quantity.end) < bisect.bisect_left(base_starts, following.start):
+                following = None
             if in_clause and following and (in_clause.text.lower() in period_words()["now"] or id(in_clause) in claimed) \
                     and following.start - quantity.end < quantity.start - in_clause.end:
                 # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter", "held rates at 4% this

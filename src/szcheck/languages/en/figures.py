@@ -226,6 +226,7 @@ class Rules:
     share_phrase: re.Pattern  # matched against reversed text
     growth_after: re.Pattern
     decrease_after: re.Pattern
+    share_whole_after: re.Pattern
     decrease_words: frozenset
     not_quantity_before: frozenset
     rank_words: frozenset  # the words of not_quantity_before that rank, also a sum of money ("the top $1 million")
@@ -289,13 +290,14 @@ def build_rules() -> Rules:
         growth_cues=re.compile(word_alternation(w.lower() for w in cue_words)),
         share_phrase=ending_with(vocab["share_phrases"]),
         growth_after=re.compile(rf"^\s*(?:{word_alternation(vocab['growth_after_words'])})", re.I),
+        share_whole_after=re.compile(rf"^\s+of\s+(?:{word_alternation(vocab['share_wholes_after'])}|[A-Z][\w-]*['’]s)(?![\w-])"),
         decrease_after=re.compile(rf"^\s*(?:{word_alternation(vocab['decrease_after_words'])})", re.I),
         decrease_words=lowered(vocab["decrease_words"]),
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rank_words=lowered(vocab["rank_words"]),
         rate_per=re.compile(  # matched against lower-cased text
-            rf"^[^,.;:()]{{0,60}}?(?:(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
-            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})"
+            rf"^[^,.;:()]{{0,60}}?(?:(?<![a-z])(?<!\bin\s)(?<!\bwithin\s)(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
+            rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})(?![a-z]|\s+(?:{word_alternation(rates['not_after'])})\b)"
             rf"|(?P<adverb>{word_alternation(w.lower() for w in rates['adverbs'])})"
             rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
         ),
@@ -832,6 +834,8 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     restated = restated_change_sign(text, start)
     if restated and not after.lstrip().lower().startswith("of "):
         return restated
+    if grammar.share_whole_after.match(after):
+        return 0  # "grows about 37% of the world's coffee": a share of a larger whole
     before = text[max(0, start - 60) : start].rstrip()
     if before.endswith(" by"):
         before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
@@ -915,17 +919,19 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
     return None
 
 
-OF_END = re.compile(r"\sof$", re.I)
-SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|are|were|has|have|had|will|would|came|comes|come|went|goes|go|rose|fell|grew|made|makes|make|accounted|accounts|account|stood|stands)\s|$)", re.I)
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|are|were|has|have|had|will|would|came|comes|come|went|goes|go|rose|fell|grew|made|makes|make|accounted|accounts|account|stood|stands|at|on|by|now)\s|$)", re.I)
 SENTENCE_PART_BREAK = re.compile(r"[,;.]")
 GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
 BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
 
 
+OF_END = re.compile(r"\sof$", re.I)
+
+
 def read_share_base(text: str, before: str = "", surface: str = "") -> str | None:
-    """What a share is of: 'of the city's GDP' after it ('two-thirds of GDP': after the share's own 'of'), or
-    'the ratio of R&D to GDP' / '占GDP' before it."""
-    match = SHARE_BASE.match(f" of{text}" if OF_END.search(surface) else text)
+    """What a share is of: 'of the city's GDP' after it (after a share in words that ends in its "of", 'a third of
+    the fleet', the words right after it), or 'the ratio of R&D to GDP' / '占GDP' before it."""
+    match = SHARE_BASE.match(" of" + text if OF_END.search(surface) else text)
     if not match:
         clause = SENTENCE_PART_BREAK.split(before)[-1]
         return "GDP" if rules().gdp_before.search(clause) else None

@@ -32,6 +32,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
                    ["months", "quarters"], first_months),
+        PeriodRule("part_of_month", 42, rf"(?:the\s+)?(?:first|last|final|past|opening|closing)\s+(?:{count_word}\s+)?(?:weeks?|days?|fortnight)\s+of\s+"
+                   rf"(?P<month>{month})\.?(?:,?\s+(?:{year_or_relative}))?(?![\w-])", ["weeks", "week", "days", "day", "fortnight"], part_of_month),
         PeriodRule("year_to_date", 46, word_alternation(vocab["year_to_date"]), [w.split()[-1] for w in vocab["year_to_date"]], year_to_date),
         # "its fiscal fourth quarter", "the first quarter of fiscal 2026", "Q2 FY26": a part of a financial year whose
         # calendar months the words do not give (with an end, "the fiscal first quarter ended Sept. 30", months_to reads it)
@@ -43,6 +45,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("past_years", 20, rf"(?:over|in|during|for|within)\s+the\s+(?P<dir>past|last|previous|next|coming)\s+(?:(?P<count>{count})\s+years|(?P<decade>decade))",
                    ["years", "decade"], past_years),
         PeriodRule("years_ago", 22, rf"(?P<count>{count})\s+years\s+ago|(?P<decade>a\s+decade)\s+ago", "ago", years_ago),
+        PeriodRule("past_days", 19, rf"(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?P<count>{count})\s+(?P<unit>hours|days|weeks)(?![\w-])",
+                   ["hours", "days", "weeks"], past_days),
         PeriodRule("past_months", 21, rf"(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|trailing)\s+(?P<count>{count})\s+months", "months", past_months),
         PeriodRule("half", 50, rf"(?:the\s+)?(?:(?P<ord>{ordinal})|(?P<final>{final})(?=[\s-]half\s+of\s))[\s-]half(?:\s+(?:of\s+)?(?:{year_or_relative}))?"
                    rf"|{short_part('h', '12')}", re.compile(r"half|h[12]|[12]h\s?\d"), part_of_year("H")),
@@ -55,6 +59,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("last_month_word", 70, r"(?:last|the\s+previous|the\s+past)\s+month", "month", last_month_word),
         PeriodRule("this_month", 71, r"(?:(?P<this>this|the\s+current)|(?P<next>next|the\s+coming))\s+(?P<unit>month|quarter)(?![\w-])",
                    ["month", "quarter"], this_or_next_part),
+        PeriodRule("week", 69, r"(?:(?P<this>this|the\s+current)|(?P<last>last|the\s+previous|the\s+past)|(?P<next>next|the\s+coming))\s+week(?![\w-])",
+                   "week", week_word),
         PeriodRule("mid_year", 73, r"(?:(?:by|at|in|until)\s+)?(?:the\s+)?(?:mid-?year|middle\s+of\s+(?:the|this)\s+year)(?![\w-])",
                    ["mid-year", "midyear", "middle of"], mid_year),
         PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
@@ -166,6 +172,21 @@ def first_months(match, text, published, vocab):
     return months_from_january(year, months), relative, False
 
 
+def part_of_month(match, text, published, vocab):
+    """'the first two weeks of July', 'the last ten days of March 2024': the month (periods are months at the finest),
+    of the year written, else the latest such month up to publication."""
+    month = vocab["months"][match["month"].lower()]
+    if match["month"] == "may":
+        return None  # "the first days of may ..." is no month
+    if match["year"] or match["rel"]:
+        year, relative = year_of(match, published, vocab)
+        return (f"{year}-{month:02d}", relative, False) if year is not None else None
+    if not published:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year}-{month:02d}", True, False
+
+
 def year_to_date(match, text, published, vocab):
     if not published:
         return None
@@ -214,6 +235,23 @@ def past_months(match, text, published, vocab):
         return None
     last = date(published.year, published.month, 1) - timedelta(days=1)
     return months_ending(last.year, last.month, spelled_count(match["count"])), True, False
+
+
+PAST_DAYS_REACH = {"hours": 1 / 24, "days": 1, "weeks": 7}
+PAST_DAYS_MOST = 62  # days back a span up to publication may reach and still be read as the latest days
+
+
+def past_days(match, text, published, vocab):
+    """'in the past 24 hours', 'over the last seven days': the days up to publication, as the months they fall in."""
+    if not published:
+        return None
+    days = spelled_count(match["count"]) * PAST_DAYS_REACH[match["unit"].lower()]
+    if not 0 < days <= PAST_DAYS_MOST:
+        return None
+    start = published - timedelta(days=max(0, int(days) - 1))
+    if (start.year, start.month) == (published.year, published.month):
+        return f"{published.year}-{published.month:02d}", True, False
+    return f"{start.year}-{start.month:02d}/{published.year}-{published.month:02d}", True, False
 
 
 def spelled_count(count: str) -> int:
@@ -274,6 +312,14 @@ def last_month_word(match, text, published, vocab):
         return None
     year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
     return f"{year}-{month:02d}", True, False
+
+
+def week_word(match, text, published, vocab):
+    """'this week', 'last week', 'next week': the month that week's middle falls in (periods are months at the finest)."""
+    if not published:
+        return None
+    day = published + timedelta(days=-7 if match["last"] else 7 if match["next"] else 0)
+    return f"{day.year}-{day.month:02d}", True, False
 
 
 def mid_year(match, text, published, vocab):

@@ -147,6 +147,21 @@ def relative_clause_start(text: str) -> int | None:
     return len(text) - len(text[-200:]) + found.start() if found else None
 
 
+RANK_REACH = 80  # characters before a name that may rank something in it ("still the widest deficit in the ")
+
+
+@functools.cache
+def ranked_in() -> re.Pattern:
+    superlatives = word_alternation(vocabulary("claims")["superlatives"])
+    return re.compile(rf"\bthe\s+(?:[a-z]+[\s-])?(?:{superlatives})(?:\s+[\w-]+){{0,3}}?\s+(?:in|of|among|across)\s+(?:the\s+)?$", re.I)
+
+
+def ranked_within(text: str, start: int) -> bool:
+    """Whether a name at start is the set a superlative ranks something in: 'still the widest in the
+    European Union', 'the highest in the UK' compare with the Union and the UK, they are not what is measured."""
+    return ranked_in().search(text, max(0, start - RANK_REACH), start) is not None
+
+
 def asides(text: str) -> list[tuple[int, int]]:
     """Where asides between commas stand: ', the bank's main source of revenue,', ', which makes up a
     quarter of the economy,', ', however,'. Words with a verb of their own, not opened by a relative pronoun, are a
