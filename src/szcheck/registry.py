@@ -68,7 +68,6 @@ def use_extra_registry(paths: list[Path]) -> None:
     _extra_registry_files[:] = list(paths)
     load_registry.cache_clear()
     alias_pattern.cache_clear()
-    mentions_in.cache_clear()
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -229,11 +228,6 @@ def build_alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
 
 def find_mentions(text: str, kind: str) -> list[Mention]:
     """The registry `kind` ("metrics" or "entities") that `text` names, singular or plural, in order."""
-    return list(mentions_in(text, kind))
-
-
-@functools.lru_cache(maxsize=512)  # a sentence is asked for its entities by several stages, a word by many figures
-def mentions_in(text: str, kind: str) -> tuple[Mention, ...]:
     pattern, names = alias_pattern(kind)
     found = []
     for match in pattern.finditer(text):
@@ -241,4 +235,4 @@ def mentions_in(text: str, kind: str) -> tuple[Mention, ...]:
         name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
         if name:
             found.append(Mention(match.start(), match.end(), name, match.group(0)))
-    return tuple(found)
+    return found
