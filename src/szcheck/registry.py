@@ -184,6 +184,12 @@ def gazetteer_places() -> dict[str, Entity]:
 @functools.cache
 def nationality_adjectives() -> frozenset[str]:
     """'Chinese', 'German': the gazetteer's adjectives that name a country."""
+    from .build_cache import built
+
+    return built("nationality-adjectives", read_nationality_adjectives)  # kept between runs: no YAML to parse
+
+
+def read_nationality_adjectives() -> frozenset[str]:
     return frozenset(word.lower() for words in read_yaml_data("gazetteer.yaml").get("nationalities", {}).values() for word in words)
 
 
