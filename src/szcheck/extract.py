@@ -2719,7 +2719,7 @@ def partner_end(noun: str, clause: str) -> int | None:
     pattern of both finds; the rest is compiled once, not with each noun (a new noun cost half a millisecond
     of compiling, a tenth of the extraction of a corpus read for the first time)."""
     noun_at, at = re.compile(rf"\b{re.escape(noun)}", re.I), 0
-    while (found := noun_at.search(clause, at)) is not None:
+    while at <= len(clause) and (found := noun_at.search(clause, at)) is not None:  # (an empty noun matches at the end)
         rest = partner_after_noun().match(clause, found.end())
         if rest is not None:
             return rest.end()
