@@ -2812,8 +2812,8 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     plain = english_phrases.without_asides(text[max(0, quantity.start - WINDOW) : quantity.start])
     clause = plain[clause_start(plain, len(plain)) :]
     for noun in nouns:
-        found = partner_after(noun).search(clause)
-        places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
+        end = partner_end(noun, clause)
+        places = find_mentions(clause[end : end + 40], "entities") if end is not None else []
         if places and places[0].start == 0 and places[0].name != entity:
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
@@ -2954,9 +2954,24 @@ def chinese_partner(text: str, quantity: Quantity, binding: Binding, entity: str
 CHANGE_SUFFIX = re.compile(r"(.+?)((?: sequential)? (?:growth|change)|)$")
 
 
-def partner_after(noun: str) -> re.Pattern:
-    """The noun (singular or plural), 'to' or 'from', and the start of a name: 'shipments to the '."""
-    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\s+(?:{partner_prepositions()})\s+(?:the\s+)?(?=[A-Z])", re.I)
+def partner_end(noun: str, clause: str) -> int | None:
+    """Where the first 'shipments to the ' of `clause` ends: the noun (singular or plural), 'to' or 'from',
+    and the start of a name. The noun is found alone and the rest tried after it, which is what one
+    pattern of both finds; the rest is compiled once, not with each noun (a new noun cost half a millisecond
+    of compiling, a tenth of the extraction of a corpus read for the first time)."""
+    noun_at, at = re.compile(rf"\b{re.escape(noun)}", re.I), 0
+    while at <= len(clause) and (found := noun_at.search(clause, at)) is not None:  # (an empty noun matches at the end)
+        rest = partner_after_noun().match(clause, found.end())
+        if rest is not None:
+            return rest.end()
+        at = found.start() + 1
+    return None
+
+
+@functools.cache
+def partner_after_noun() -> re.Pattern:
+    """After the noun of a flow: its plural ending, 'to' or 'from', and the start of a name."""
+    return re.compile(rf"(?:e?s)?\s+(?:{partner_prepositions()})\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 @functools.cache
