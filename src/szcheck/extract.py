@@ -2743,6 +2743,8 @@ def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: 
 def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """'earnings of $1.12 per share', 'analysts' estimates of 98 cents' after it: earnings per share,
     not the company's profit; a sum a share in a sentence about a dividend is the dividend per share."""
+    if quantity.kind == "amount" and in_hundredths(quantity) and DIVIDEND_OF.search(text, max(0, quantity.start - 60), quantity.start):
+        return Binding(dividend_key(text, quantity), "registry", binding.at)  # "an interim dividend of 84 cents": per share
     if quantity.kind != "amount" or not english_phrases.words()["per_share"].match(text, quantity.end):
         return binding
     if DIVIDEND.search(text, max(0, quantity.start - 120), quantity.start):
@@ -2751,6 +2753,15 @@ def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+DIVIDEND_OF = re.compile(r"\bdividends?\s+(?:of|at|to)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
+
+
+def in_hundredths(quantity: Quantity) -> bool:
+    """'84 cents', '30.5 pence', '12p': a sum in a currency's hundredths, as a dividend per share is written."""
+    from .reader.figures import currencies
+
+    word = quantity.surface.rsplit(None, 1)[-1].lower() if " " in quantity.surface else ""
+    return word in currencies().hundredths or quantity.surface[-1:] in ("p", "¢") and quantity.surface[-2:-1].isdigit()
 
 
 def dividend_key(text: str, quantity: Quantity) -> str:

@@ -948,12 +948,22 @@ def joins_range(text: str, first, second) -> str:
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
-    change = ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+    change = ends_with(without_qualifier(text[max(0, first.start - 40) : first.start], first), rules().change_before_range)
     if change and (CHANGE_FROM.search(change) or not (unit_written_once(first, second) or same_unit_range(joiner, first, second))):
         return "pair"
     # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
     by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
     return "pair" if by_change else "range"
+
+
+def without_qualifier(before: str, first) -> str:
+    """The words before a figure without its qualifier: 'fell some 20,000 to 1.3 million' is a change after 'fell'."""
+    if first.qualifier == "exact":
+        return before
+    from ...reader.figures import lexicon
+
+    qualifier = ends_with(before, lexicon().qualifier_before)
+    return before.rstrip()[: -len(qualifier)] if qualifier else before
 
 
 def same_unit_range(joiner: str, first, second) -> bool:
