@@ -1220,7 +1220,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     rate = quantity.kind == "share" and quantity.unit == "percent"
     if not rate and (quantity.kind != "amount" or not is_compatible("money", quantity)) or chinese_phrases.is_chinese(window(text, quantity.start)[-12:]):
         return None
-    clause = text[clause_start(text, quantity.start) : quantity.start]
+    begin = clause_start(text, quantity.start)
+    clause = text[begin : quantity.start]
     found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
     if found is None:
         return None
@@ -1231,8 +1232,28 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
         places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"
                   and not describes_an_entity(before, m)]  # "the Danish carrier earned": a company, not Denmark
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
-    named = phrase_key(without_entity_names(thing(tail_phrase(before, verb_follows=True)))) if "{subject}" in key else ""
+    named = phrase_key(without_entity_names(thing(tail_phrase(subject_before(text, begin, before), verb_follows=True)))) \
+        if "{subject}" in key else ""
+    gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
+    if gapped and "{subject}" in key and DIGIT.search(clause, len(before)):
+        named = phrase_key(without_entity_names(thing(gapped["noun"])))
     return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
+
+
+GAPPED_SUBJECT = re.compile(r"\d%?\s*,?\s+and\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)
+DIGIT = re.compile(r"\d")
+
+
+def subject_before(text: str, begin: int, before: str) -> str:
+    """The words before a verb, or, when an aside stands between its subject and it ('Equities, which make up about
+    71% of the portfolio, returned 16.2%'), the words before the aside (`begin`: where the verb's clause begins)."""
+    if before.strip():
+        return before
+    start = len(text[:begin].rstrip())
+    for aside_start, aside_end in english_phrases.asides(text):
+        if aside_end >= start and aside_start < start:
+            return text[clause_start(text, aside_start) : aside_start]
+    return before
 
 
 QUALIFIED_RATE = re.compile(r"[a-z][a-z-]* [a-z]+")  # one plain word before the noun of a rate: "youth unemployment"
