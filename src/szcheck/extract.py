@@ -886,7 +886,7 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
         start = clause_start(text, quantity.start)
         preceding = [i for i in preceding if mentions[i].start >= start and is_compatible(registry.metrics[mentions[i].name].unit, quantity)]
         if not preceding:
-            return Binding(counted[0], "registry", counted[1]) if counted else None
+            return Binding(with_noun_qualifier(counted[0], quantity.noun), "registry", counted[1]) if counted else None
     for i in reversed(preceding):
         metric = registry.metrics[mentions[i].name]
         if not is_compatible(metric.unit, quantity):
@@ -899,6 +899,25 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
             return Binding(metric.name, "registry", mentions[i])
         return None
     return None
+
+
+def with_noun_qualifier(metric: str, noun: str) -> str:
+    """'lost 15,000 part-time jobs': a qualifier written in the counted noun narrows the metric that counts its head
+    (`employment:part-time`), as 'part-time employment' would."""
+    from .metrics import patterns as metric_patterns
+
+    head = noun.rsplit(None, 1)
+    found = metric_patterns()["before"].search(head[0]) if len(head) == 2 else None
+    if found is None or ":" in metric:
+        return metric
+    written = found.group(0).strip().lower()
+    return f"{metric}:{metric_words_named().get(written, written)}"
+
+
+def metric_words_named() -> dict:
+    from .metrics import words as metric_vocabulary
+
+    return metric_vocabulary()["qualifier_names"]
 
 
 def contrasted_subject(text: str, start: int, end: int) -> bool:
