@@ -2266,6 +2266,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         binding = chinese_segment(text, quantity, binding, entity, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
+        entity = quoted_good(text, quantity, binding, entity, names, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
@@ -2817,6 +2818,70 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
         if places and places[0].start == 0 and places[0].name != entity:
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
+    """'Brent crude futures settled up 1.8% at $83.40', 'Copper on the London Metal Exchange climbed 1.1%', 'The yen
+    firmed to 151.3' in a Tokyo wrap: the quote of a good traded the world over is the good's, not the place the story
+    is about nor the one that locates its exchange; a place whose own the clause says it is ("Japan's rice price",
+    "rice prices in Japan") keeps it."""
+    if not entity or binding.match != "phrase" or quantity.noun or quantity.measure or not is_a_quote(binding.metric):
+        return entity  # "robusta should rise to 17.1 million bags": a crop, counted, is no quote
+    if kind_of(entity, registry) == "organisation" and not any(word in exchange_heads() for word in entity.split()):
+        return entity  # a company's or fund's own figure
+    if kind_of(entity, registry) == "country" and is_own_currency(good_of(binding.metric), entity):
+        return entity  # "The peso weakened 0.6% to 20.65 per dollar" in a story about Mexico: Mexico's exchange rate
+    start = clause_start(text, quantity.start)
+    for named in names:
+        if start <= named.start < quantity.start and not named.anaphor and named.name == entity \
+                and (possessive_at(text, named.end) or named.kind == "country" and IN_BEFORE.search(text, max(0, named.start - 8), named.start)):
+            return entity
+    return ""
+
+
+IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
+def possessive_at(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
+
+
+def is_a_quote(metric: str) -> bool:
+    """A metric that is a quoted good alone or with quote words after it ('brent crude future growth', 'gold')."""
+    return good_of(metric) in quoted_goods()
+
+
+def good_of(metric: str) -> str:
+    """The metric without the quote words after it: 'brent crude future growth' -> 'brent crude'."""
+    words, extras = metric.split(), quote_words()
+    while words and words[-1] in extras:
+        words.pop()
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=256)
+def is_own_currency(good: str, country: str) -> bool:
+    """Whether the good is the country's currency, read as money in a story about the country ('peso' in Mexico)."""
+    from .registry import place_currency
+
+    code = place_currency(country)
+    read = read_quantities(f"1 {good}", local_currency(country)) if code else []
+    return len(read) == 1 and read[0].end == len(good) + 2 and read[0].unit == code
+
+
+@functools.cache
+def quoted_goods() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["quoted_goods"])
+
+
+@functools.cache
+def quote_words() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["quote_words"])
+
+
+@functools.cache
+def exchange_heads() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["exchange_heads"])
 
 
 def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
