@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -87,8 +87,10 @@ def without_entity_names(phrase: str, subject: str = "") -> str:
     """The phrase without the places and organisations it names, and without `subject` (or its first
     word, which news uses as its short form: "Nordhavn" for Nordhavn Steel)."""
     kept, end = [], 0
-    for start, stop in sorted(name_spans(phrase)):
-        if is_partner(phrase, start):
+    spans = sorted(name_spans(phrase))
+    ends = route_ends(phrase, spans)
+    for start, stop in spans:
+        if is_partner(phrase, start) and start not in ends:
             continue  # "shipments to the United States": the partner narrows the metric
         if start >= end:
             kept.append(phrase[end:start])
@@ -295,23 +297,32 @@ def main_subject(source: Source, registry: Registry) -> str:
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
     body = without_data_sources(body)  # "according to the Real Estate Institute": who publishes, not what about
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
+    lead_end = lead_paragraph_end(body)
+    in_lead: set[str] = set()  # the names counted in the title or the body's first paragraph
     for weight, text in ((3, reading_form(source.title)), (1, body)):
+        def count(name: str, amount: float, at: int) -> None:
+            counts[name] += amount
+            if weight > 1 or at < lead_end:
+                in_lead.add(name)
+
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
-            counts[organisation.name] += weight
+            count(organisation.name, weight, organisation.start)
             known.add(organisation.name)
         covering = Covering(organisations)
         for place in chinese_places(text):
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
-                counts[place.name] += weight
-        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
+                count(place.name, weight, place.start)
+        found = find_mentions(text, "entities")
+        ends = route_ends(text, [(m.start, m.end) for m in found])
+        mentions = [m for m in found if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end) and m.start not in ends
                     and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry) and not closes_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         described = Covering([Mention(start, end, "", "") for start, end in english_phrases.asides(text)]) if weight == 1 else Covering([])
         for mention in mentions:
             category = registry.entities[mention.name].category
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
-                counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
+                count(mention.name, 2, mention.start)  # "Britain's unemployment rate rose ...": the lead's subject is the story's
                 lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
             elif english_phrases.ranked_within(text, mention.start):
                 continue  # "still the widest in the European Union": the set it is ranked in, not the subject
@@ -319,7 +330,7 @@ def main_subject(source: Source, registry: Registry) -> str:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
                 # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
                 setting = category == "country" or described.holds(mention.start, mention.end)
-                counts[mention.name] += weight / 2 if setting else weight
+                count(mention.name, weight / 2 if setting else weight, mention.start)
         starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less; in a
         # heading of the body ("## Results for 2023") it names no one
@@ -334,7 +345,8 @@ def main_subject(source: Source, registry: Registry) -> str:
                                                       and not english_phrases.names_actors(words[0].lower())))
                              or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
-            if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
+            if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1) \
+                    or match.start() in ends:
                 continue
             if saying_verb_after(text, match.end()) or LOCATED.match(text, match.end()):
                 continue  # "..., chief executive Mark Rees said": a person quoted; "the Hamburg-based": where it is
@@ -342,12 +354,12 @@ def main_subject(source: Source, registry: Registry) -> str:
             if len(words) == 1 and words[0].lower() in nationality_words():
                 continue  # "as European demand stays weak": an adjective, counted as its place where it names one
             single = len(words) == 1 == len(match.group(0).split())  # "Sales rose": perhaps an ordinary word; "Nordhavn Steel" is a name
-            counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
+            count(" ".join(words), weight / 2 if opens_sentence and single else weight, match.start())
             if match.start() == lead_name and (len(words) > 1 or not opens_sentence):
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
                 lead_organisation = " ".join(words)
             if len(words) > 1:
-                counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
+                count(words[0], weight / 2, match.start())  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if lead_organisation:
         counts[lead_organisation] += len(organisation_anaphora().findall(body))  # "The operator plans to add 40 buses"
     national = national_scopes(body)
@@ -360,7 +372,16 @@ def main_subject(source: Source, registry: Registry) -> str:
     first_written = {name: written.find(name) % (len(written) + 1) for name in counts}  # not found: after the end
     # on a tie, the name written first: the lead's, not the one a later paragraph compares it with
     subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, -first_written[item[0]]))[0]
+    if counts[subject] <= 1 and subject not in in_lead:
+        return ""  # a market's weekly report that names a port in its fourth paragraph is not about the port
     return fullest_spelling(subject, counts, registry)
+
+
+def lead_paragraph_end(body: str) -> int:
+    """Where the body's first paragraph of text ends (its length when it has one paragraph)."""
+    opened = re.search(r"\S", body)
+    end = body.find("\n\n", opened.start()) if opened else -1
+    return end if end >= 0 else len(body)
 
 
 @functools.cache
@@ -2815,7 +2836,7 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     for noun in nouns:
         found = partner_after(noun).search(clause)
         places = find_mentions(clause[found.end() : found.end() + 40], "entities") if found else []
-        if places and places[0].start == 0 and places[0].name != entity:
+        if places and places[0].start == 0 and places[0].name != entity and not ends_a_route(clause, found.end()):
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
 
