@@ -691,7 +691,7 @@ def without_sub_entity(clause: str) -> str:
     return patterns()["sub_entity"].sub(drop, clause)
 
 
-ROUTE_TO = re.compile(r"\s*(?:to|-|–)\s*")
+ROUTE_TO = re.compile(r"\s+to\s+")
 ROUTE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+to\s+(?:the\s+)?$")
 
 

@@ -1971,7 +1971,8 @@ def extract_claims(source: Source) -> list[Claim]:
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
-                  and not english_phrases.ranked_within(sentence.text, n.start)], scope)  # "the highest in the UK" goes on about no UK
+                  and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
+                  and not sets_a_standard(sentence.text, n.start)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -2943,6 +2944,17 @@ def cause_clause() -> re.Pattern:
     from .entities import words
 
     return re.compile(rf"(?:,\s+(?:{word_alternation(words()['cause_clause_openers'])})|\s(?:{word_alternation(words()['cause_words_after'])}))\s+[^,;]*$", re.I)
+
+
+def sets_a_standard(text: str, start: int) -> bool:
+    """'below 3% by 2030, the limit set by EU rules': a name after a participle of setting and 'by' is who sets the
+    yardstick a figure is held to, not what the sentences after it go on about."""
+    return standard_setter_before().search(text, max(0, start - 40), start) is not None
+
+
+@functools.cache
+def standard_setter_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{word_alternation(vocabulary('claims')['standard_setting_verbs'])})\s+(?:by|under)\s+(?:the\s+)?$", re.I)
 
 
 def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
