@@ -697,6 +697,25 @@ def without_sub_entity(clause: str) -> str:
     return patterns()["sub_entity"].sub(drop, clause)
 
 
+ROUTE_TO = re.compile(r"\s+to\s+")
+ROUTE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+to\s+(?:the\s+)?$")
+
+
+def route_ends(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """'from Shanghai to Rotterdam', 'the Shanghai to Genoa rate': the two places of a route (the starts of their
+    spans, sorted) say where goods or people travel, which neither the story nor the metric is about."""
+    ends = set()
+    for first, second in zip(spans, spans[1:]):
+        if ROUTE_TO.fullmatch(text, first[1], second[0]):
+            ends |= {first[0], second[0]}
+    return ends
+
+
+def ends_a_route(text: str, start: int) -> bool:
+    """Whether the name at `start` is the end of a route opened by 'from' ('from Shanghai to Los Angeles')."""
+    return ROUTE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def between(names: list[Named], start: int, end: int) -> list[Named]:
     """The names (sorted by start) that start in [start, end): found by bisection, so that a sentence
     holding thousands of names costs each figure only the names near it."""
@@ -726,7 +745,8 @@ def entity_candidates(text: str, names: list[Named]) -> list[Named]:
     partner, not a country that sets the scene for a place. Once per sentence, not per figure."""
     starts = {n.start for n in names if n.kind in ("city", "province", "region")}
     organisations = {n.start for n in names if n.kind == "organisation" and not n.anaphor}
-    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or sets_the_scene(text, n, starts)
+    routes = route_ends(text, [(n.start, n.end) for n in names if not n.anaphor]) if len(names) > 1 else set()
+    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or n.start in routes or sets_the_scene(text, n, starts)
                                                   or owns_an_organisation(text, n, organisations))]
 
 
@@ -747,6 +767,8 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
     the figure ('half of its GDP')."""
     start = clause_start(text, position)
     in_clause = between(names, start, position)
+    if not scope.subject:  # "the port of Rotterdam" in a story about no one: 'the port' stands for no one named before
+        in_clause = [n for n in in_clause if not n.anaphor or resolved(n, names, scope)]
     comparison = patterns()["comparison"].search(text, start, position)
     if comparison:
         compared = [n for n in in_clause if n.start >= comparison.end()]

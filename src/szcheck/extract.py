@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -87,8 +87,10 @@ def without_entity_names(phrase: str, subject: str = "") -> str:
     """The phrase without the places and organisations it names, and without `subject` (or its first
     word, which news uses as its short form: "Nordhavn" for Nordhavn Steel)."""
     kept, end = [], 0
-    for start, stop in sorted(name_spans(phrase)):
-        if is_partner(phrase, start):
+    spans = sorted(name_spans(phrase))
+    ends = route_ends(phrase, spans)
+    for start, stop in spans:
+        if is_partner(phrase, start) and start not in ends:
             continue  # "shipments to the United States": the partner narrows the metric
         if start >= end:
             kept.append(phrase[end:start])
@@ -295,23 +297,32 @@ def main_subject(source: Source, registry: Registry) -> str:
     body = "\n".join(DATELINE.sub("", line) for line in reading_form(source.body).split("\n"))  # "SHANGHAI, April 2 --" is where, not what
     body = without_data_sources(body)  # "according to the Real Estate Institute": who publishes, not what about
     ordinary = metric_words() | set(re.findall(r"\b[a-z][a-z-]+\b", body))  # "Sales rose ...": a word also written in lower case
+    lead_end = lead_paragraph_end(body)
+    in_lead: set[str] = set()  # the names counted in the title or the body's first paragraph
     for weight, text in ((3, reading_form(source.title)), (1, body)):
+        def count(name: str, amount: float, at: int) -> None:
+            counts[name] += amount
+            if weight > 1 or at < lead_end:
+                in_lead.add(name)
+
         organisations = organisation_mentions(text, registry)
         for organisation in organisations:
-            counts[organisation.name] += weight
+            count(organisation.name, weight, organisation.start)
             known.add(organisation.name)
         covering = Covering(organisations)
         for place in chinese_places(text):
             if not covering.holds(place.start, place.end):  # 舟山 in 宁波舟山港 names the port, not the city
-                counts[place.name] += weight
-        mentions = [m for m in find_mentions(text, "entities") if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end)
+                count(place.name, weight, place.start)
+        found = find_mentions(text, "entities")
+        ends = route_ends(text, [(m.start, m.end) for m in found])
+        mentions = [m for m in found if not covering.holds(m.start, m.end) and not LOCATED.match(text, m.end) and m.start not in ends
                     and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry) and not closes_a_name(text, m, registry)]
         lead_name = lead_name_start(text) if weight == 1 else -1
         described = Covering([Mention(start, end, "", "") for start, end in english_phrases.asides(text)]) if weight == 1 else Covering([])
         for mention in mentions:
             category = registry.entities[mention.name].category
             if mention.start == lead_name and (category in PLACE_CATEGORIES or category in ORGANISATION_CATEGORIES):
-                counts[mention.name] += 2  # "Britain's unemployment rate rose ...": the lead's subject is the story's
+                count(mention.name, 2, mention.start)  # "Britain's unemployment rate rose ...": the lead's subject is the story's
                 lead_organisation = mention.name if category in ORGANISATION_CATEGORIES else ""
             elif english_phrases.ranked_within(text, mention.start):
                 continue  # "still the widest in the European Union": the set it is ranked in, not the subject
@@ -319,7 +330,7 @@ def main_subject(source: Source, registry: Registry) -> str:
                 # "China's Suzhou", "the first in China": a country is mostly the setting, not the subject; so is a
                 # place in an aside ("Rivergate Transit, which runs Adelaide's buses, said")
                 setting = category == "country" or described.holds(mention.start, mention.end)
-                counts[mention.name] += weight / 2 if setting else weight
+                count(mention.name, weight / 2 if setting else weight, mention.start)
         starts = [m.start for m in mentions]
         # a capitalized word opening a sentence may be an ordinary word: it counts for less; in a
         # heading of the body ("## Results for 2023") it names no one
@@ -334,7 +345,8 @@ def main_subject(source: Source, registry: Registry) -> str:
                                                       and not english_phrases.names_actors(words[0].lower())))
                              or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
-            if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1):
+            if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1) \
+                    or match.start() in ends:
                 continue
             if saying_verb_after(text, match.end()) or LOCATED.match(text, match.end()):
                 continue  # "..., chief executive Mark Rees said": a person quoted; "the Hamburg-based": where it is
@@ -342,12 +354,12 @@ def main_subject(source: Source, registry: Registry) -> str:
             if len(words) == 1 and words[0].lower() in nationality_words():
                 continue  # "as European demand stays weak": an adjective, counted as its place where it names one
             single = len(words) == 1 == len(match.group(0).split())  # "Sales rose": perhaps an ordinary word; "Nordhavn Steel" is a name
-            counts[" ".join(words)] += weight / 2 if opens_sentence and single else weight
+            count(" ".join(words), weight / 2 if opens_sentence and single else weight, match.start())
             if match.start() == lead_name and (len(words) > 1 or not opens_sentence):
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
                 lead_organisation = " ".join(words)
             if len(words) > 1:
-                counts[words[0]] += weight / 2  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
+                count(words[0], weight / 2, match.start())  # "Suzhou Industrial Park", "Hangzhou Innovation Fund" also name the place
     if lead_organisation:
         counts[lead_organisation] += len(organisation_anaphora().findall(body))  # "The operator plans to add 40 buses"
     national = national_scopes(body)
@@ -360,7 +372,16 @@ def main_subject(source: Source, registry: Registry) -> str:
     first_written = {name: written.find(name) % (len(written) + 1) for name in counts}  # not found: after the end
     # on a tie, the name written first: the lead's, not the one a later paragraph compares it with
     subject = max(counts.items(), key=lambda item: (item[1], item[0] in registry.entities or item[0] in known, -first_written[item[0]]))[0]
+    if counts[subject] <= 1 and subject not in in_lead:
+        return ""  # a market's weekly report that names a port in its fourth paragraph is not about the port
     return fullest_spelling(subject, counts, registry)
+
+
+def lead_paragraph_end(body: str) -> int:
+    """Where the body's first paragraph of text ends (its length when it has one paragraph)."""
+    opened = re.search(r"\S", body)
+    end = body.find("\n\n", opened.start()) if opened else -1
+    return end if end >= 0 else len(body)
 
 
 @functools.cache
@@ -1990,7 +2011,8 @@ def extract_claims(source: Source) -> list[Claim]:
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
-                  and not english_phrases.ranked_within(sentence.text, n.start)], scope)  # "the highest in the UK" goes on about no UK
+                  and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
+                  and not sets_a_standard(sentence.text, n.start)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
@@ -2306,6 +2328,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         binding = chinese_segment(text, quantity, binding, entity, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
+        entity = quoted_good(text, quantity, binding, entity, names, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
@@ -2865,9 +2888,73 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     for noun in nouns:
         end = partner_end(noun, clause)
         places = find_mentions(clause[end : end + 40], "entities") if end is not None else []
-        if places and places[0].start == 0 and places[0].name != entity:
+        if places and places[0].start == 0 and places[0].name != entity and not ends_a_route(clause, end):
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
+    """'Brent crude futures settled up 1.8% at $83.40', 'Copper on the London Metal Exchange climbed 1.1%', 'The yen
+    firmed to 151.3' in a Tokyo wrap: the quote of a good traded the world over is the good's, not the place the story
+    is about nor the one that locates its exchange; a place whose own the clause says it is ("Japan's rice price",
+    "rice prices in Japan") keeps it."""
+    if not entity or binding.match != "phrase" or quantity.noun or quantity.measure or not is_a_quote(binding.metric):
+        return entity  # "robusta should rise to 17.1 million bags": a crop, counted, is no quote
+    if kind_of(entity, registry) == "organisation" and not any(word in exchange_heads() for word in entity.split()):
+        return entity  # a company's or fund's own figure
+    if kind_of(entity, registry) == "country" and is_own_currency(good_of(binding.metric), entity):
+        return entity  # "The peso weakened 0.6% to 20.65 per dollar" in a story about Mexico: Mexico's exchange rate
+    start = clause_start(text, quantity.start)
+    for named in names:
+        if start <= named.start < quantity.start and not named.anaphor and named.name == entity \
+                and (possessive_at(text, named.end) or named.kind == "country" and IN_BEFORE.search(text, max(0, named.start - 8), named.start)):
+            return entity
+    return ""
+
+
+IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
+def possessive_at(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
+
+
+def is_a_quote(metric: str) -> bool:
+    """A metric that is a quoted good alone or with quote words after it ('brent crude future growth', 'gold')."""
+    return good_of(metric) in quoted_goods()
+
+
+def good_of(metric: str) -> str:
+    """The metric without the quote words after it: 'brent crude future growth' -> 'brent crude'."""
+    words, extras = metric.split(), quote_words()
+    while words and words[-1] in extras:
+        words.pop()
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=256)
+def is_own_currency(good: str, country: str) -> bool:
+    """Whether the good is the country's currency, read as money in a story about the country ('peso' in Mexico)."""
+    from .registry import place_currency
+
+    code = place_currency(country)
+    read = read_quantities(f"1 {good}", local_currency(country)) if code else []
+    return len(read) == 1 and read[0].end == len(good) + 2 and read[0].unit == code
+
+
+@functools.cache
+def quoted_goods() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["quoted_goods"])
+
+
+@functools.cache
+def quote_words() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["quote_words"])
+
+
+@functools.cache
+def exchange_heads() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["exchange_heads"])
 
 
 def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
@@ -2908,6 +2995,17 @@ def cause_clause() -> re.Pattern:
     from .entities import words
 
     return re.compile(rf"(?:,\s+(?:{word_alternation(words()['cause_clause_openers'])})|\s(?:{word_alternation(words()['cause_words_after'])}))\s+[^,;]*$", re.I)
+
+
+def sets_a_standard(text: str, start: int) -> bool:
+    """'below 3% by 2030, the limit set by EU rules': a name after a participle of setting and 'by' is who sets the
+    yardstick a figure is held to, not what the sentences after it go on about."""
+    return standard_setter_before().search(text, max(0, start - 40), start) is not None
+
+
+@functools.cache
+def standard_setter_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{word_alternation(vocabulary('claims')['standard_setting_verbs'])})\s+(?:by|under)\s+(?:the\s+)?$", re.I)
 
 
 def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bool:
