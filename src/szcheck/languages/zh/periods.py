@@ -66,6 +66,13 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
+        # 增速较上半年提高1.2个百分点, 比一季度加快: a part of the year after 较 / 比 is the compared side, no period
+        PeriodRule("cjk_compared_part", 14, rf"(?:{word_alternation(vocab['compared_parts_before'])})\s*(?:(?P<year>{YEAR})年)?"
+                   rf"(?:{halves}半年|第?[{numerals}1-4]季度|前(?:\d{{1,2}}|{counts})个?月|(?:1[0-2]|0?[1-9]|{han_months})月份?)(?![\d日])",
+                   vocab["compared_parts_before"], compared),
+        # 上年同期，全省进出口1.56万亿元: opening its clause, the story's period a year before (not a compared side)
+        PeriodRule("cjk_opening_same_period", 12, rf"(?:^|(?<=[，。；：\n]))\s*(?:{word_alternation(vocab['same_period_openers'])})(?=\s*[，,])",
+                   vocab["same_period_openers"], story_period_a_year_before),
         # 是2020年的两倍, 为上年同期的1.8倍: the time of a multiple's base dates nothing
         PeriodRule("cjk_multiple_base", 13, rf"(?:{word_alternation(vocab['multiple_base']['before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?的(?=[^，。；,;]{{1,8}}{vocab['multiple_base']['times']})",
@@ -283,6 +290,12 @@ def first_months(counts: dict):
         year -= 1 if relative and not match["rel"] and published and months > published.month else 0
         return months_from_january(year, months), relative, False
     return resolve
+
+
+def story_period_a_year_before(match, text, published, vocab):
+    """上年同期， opening a clause: the period the story last stated, a year earlier (reader.periods.anchored);
+    with no story stated, last year."""
+    return (str(published.year - 1), True, False, "P") if published else None
 
 
 def compared(match, text, published, vocab):
