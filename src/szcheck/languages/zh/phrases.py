@@ -55,6 +55,7 @@ def words() -> dict[str, frozenset[str]]:
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
+        "cumulative": frozenset(vocab["cumulative_infixes_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
@@ -166,6 +167,9 @@ def noun_before(text: str) -> str:
             tokens.pop()
     kept: list[str] = []
     while tokens and len(kept) < MAX_WORDS:
+        if kept and is_cumulative_infix(tokens):
+            tokens.pop()  # '新建商品住宅累计销售面积': the measure over the period, named without 累计
+            continue
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
         if not taken:
             break
@@ -206,6 +210,15 @@ def ends_with_age_bracket(text: str) -> bool:
 
 
 GRADE = re.compile(r"[0-9A-Z]{1,3}")
+
+
+def is_cumulative_infix(tokens: list[tuple[str, str]]) -> bool:
+    """累计 between two nouns of one name (新建商品住宅 累计 销售面积, 新能源汽车 累计 产量): a sum over the period, which
+    the period states; not a verb whose subject is no noun of the name (全市累计接待, a scope before it)."""
+    if len(tokens) < 2 or tokens[-1][0] not in words()["cumulative"]:
+        return False
+    word, tag = tokens[-2]
+    return tag.startswith("n") and tag not in ("nr", "ns", "nt") and not is_stop(word, tag) and word not in words()["anaphors"]
 
 
 def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
