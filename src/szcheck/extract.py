@@ -2268,6 +2268,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
+        binding = share_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2904,6 +2905,24 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     if base != previous.metric.partition(":")[0] or ":" in base:
         return binding
     return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def share_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'研发投入11.4亿元，同比增长25%，占营业收入的比例为8.9%': a clause that opens with 占 has no subject of its
+    own: the share is the level stated before it (past that level's growth), of the base it names; the
+    registry's intensity where the two make one (R&D spending of GDP)."""
+    if quantity.kind != "share" or binding.match != "registry" or not binding.metric.endswith(".share"):
+        return binding
+    clause = text[clause_start(text, quantity.start) : quantity.start].lstrip()
+    if not clause.startswith(tuple(chinese_phrases.vocabulary("claims")["share_openers_zh"])):
+        return binding
+    level = next((c for c in reversed(claims) if c.kind != "growth"), None)
+    if level is None or level.metric_match != "registry" or "." in level.metric or ":" in level.metric:
+        return binding  # a partner's level and its share: partner_of_the_level
+    base = binding.metric.removesuffix(".share")
+    if base == level.metric or level.quantity is None or "。" in text[level.quantity.end : quantity.start]:
+        return binding
+    return Binding(intensity(level.metric, base) or f"{level.metric}.share", "registry", binding.at)
 
 
 def chinese_segment(text: str, quantity: Quantity, binding: Binding, entity: str, registry: Registry) -> Binding:
