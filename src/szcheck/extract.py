@@ -1608,7 +1608,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if quantity.kind == "growth":
         return f"{noun} growth"
     if quantity.kind == "duration":
-        return f"{noun} ({quantity.noun or 'years'})"
+        return f"{noun} ({chinese_phrases.time_unit(quantity.noun) if quantity.noun else 'years'})"
     if quantity.kind == "rate" and quantity.per:
         return f"{noun} per {quantity.per}"
     if is_change(text, quantity):

@@ -56,6 +56,7 @@ def words() -> dict[str, frozenset[str]]:
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
         "cumulative": frozenset(vocab["cumulative_infixes_zh"]),
+        "durations": frozenset(vocab["durations_not_times_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
@@ -96,7 +97,7 @@ def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag) and word not in vocab["durations"])
             or not LETTER.search(word) or (tag == "ns" and len(word) > 2 and word.endswith(vocab["place_suffixes"])))  # 城市 is no place
 
 
@@ -128,6 +129,14 @@ def trimmed(phrase: str) -> str:
     while phrase.startswith(vocab["starts"]) and len(phrase) > 1:
         phrase = phrase[len(next(w for w in vocab["starts"] if phrase.startswith(w))) :]
     return phrase if len(phrase) > 1 and phrase not in vocab["counting"] else ""
+
+
+def time_unit(noun: str) -> str:
+    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右)."""
+    vocab = vocabulary("figures")
+    bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
+    bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
+    return noun[: -len(bound)] if bound else noun
 
 
 def ends_inside_a_word(phrase: str, length: int) -> bool:
