@@ -493,6 +493,8 @@ def quarter_end(match, text, published, vocab):
         return UNRESOLVED
     written = match["q"]
     quarter = int(written) if written.isdigit() else vocab["cjk_numerals"][written]
+    if relative and not match["rel"] and published and 3 * quarter >= published.month and not is_year_end_ahead(text, match):
+        year -= 1  # 第三季度末 in a September article: the last such quarter end passed, as 上半年 is; 到三季度末 looks ahead
     return f"{year}-{3 * quarter:02d}", relative, False
 
 
