@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -75,7 +76,24 @@ def test_kilometres_and_miles_agree_and_a_tenfold_slip_is_a_conflict(project, ru
     assert any(cause.get("cause") == "scale" for cause in conflicts[0].get("causes", []))
 
 
-def test_pint_is_imported_only_when_a_text_has_a_physical_unit():
+def test_pint_is_imported_only_when_a_text_has_a_physical_unit_not_worked_out_before(tmp_path):
+    """pint works out the reference unit and factor of each unit the vocabulary names once; the table is
+    kept between runs (build_cache), so a later run reads '38 km' without loading pint."""
     code = ("import sys; from szcheck.reader import read_figures; read_figures('Revenue rose 5% to $3 billion.');"
-            "print('pint' in sys.modules); read_figures('The line is 38 km long.'); print('pint' in sys.modules)")
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False", "True"]
+            "print('pint' in sys.modules); q = read_figures('The line is 38 km long.')[0];"
+            "print('pint' in sys.modules); print(q.value, q.unit, q.rounding)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("SZCHECK_NO_CACHE", None)
+    first, again = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split()
+                    for _ in range(2))
+    assert first[:2] == ["False", "True"] and again[:2] == ["False", "False"]
+    assert first[2:] == again[2:]  # the same reading, worked out by pint or read from the table
+
+
+def test_the_kept_table_of_reference_units_is_what_pint_works_out():
+    from szcheck.measures import build_references, known_references, pint_reference_factor, pint_reference_unit
+
+    table = known_references()
+    assert table == build_references() and {"kilometer", "acre", "degree_Celsius", "foot", "inch"} <= set(table)
+    assert all(table[unit] == (pint_reference_unit(unit), pint_reference_factor(unit)) for unit in table)
+    assert table["degree_Celsius"][1] is None  # an offset unit: converted by pint itself

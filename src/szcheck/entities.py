@@ -38,6 +38,12 @@ def alternation(key: str, section: str = "") -> str:
 
 @functools.cache
 def patterns() -> dict[str, re.Pattern]:
+    from .build_cache import built
+
+    return built("entity-patterns", build_patterns)  # kept between runs (build_cache)
+
+
+def build_patterns() -> dict[str, re.Pattern]:
     vocab = words()
     heads = alternation("organisation_heads")
     legal = alternation("legal_suffixes")

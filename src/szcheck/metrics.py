@@ -36,6 +36,12 @@ FORECAST_OBJECT = r"(?:[a-z][\w-]*\s+){1,4}?(?:of|at|between|for)"  # "revenue o
 
 @functools.cache
 def patterns() -> dict[str, re.Pattern]:
+    from .build_cache import built
+
+    return built("metric-patterns", build_patterns)  # kept between runs (build_cache)
+
+
+def build_patterns() -> dict[str, re.Pattern]:
     outlook = words()["outlook"]
     # the patterns used with match(text, position) are anchored there: '^' would anchor them at the text's start
     return {

@@ -80,6 +80,14 @@ def _merge(base: dict, extra: dict) -> dict:
 
 @functools.cache
 def load_registry() -> Registry:
+    if _extra_registry_files:
+        return build_registry()
+    from .build_cache import built
+
+    return built("registry", build_registry)  # kept between runs: no YAML to parse
+
+
+def build_registry() -> Registry:
     import yaml
 
     data = read_yaml_data("registry.yaml")
@@ -195,6 +203,12 @@ def currencies_of_places() -> dict[str, str]:
 @functools.cache
 def nationality_adjectives() -> frozenset[str]:
     """'Chinese', 'German': the gazetteer's adjectives that name a country."""
+    from .build_cache import built
+
+    return built("nationality-adjectives", read_nationality_adjectives)  # kept between runs: no YAML to parse
+
+
+def read_nationality_adjectives() -> frozenset[str]:
     return frozenset(word.lower() for words in read_yaml_data("gazetteer.yaml").get("nationalities", {}).values() for word in words)
 
 
@@ -216,6 +230,14 @@ class Mention:
 @functools.cache
 def alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for every alias of the registry's metrics or entities, and alias -> canonical name."""
+    if _extra_registry_files:
+        return build_alias_pattern(kind)
+    from .build_cache import built
+
+    return built(f"aliases-{kind}", lambda: build_alias_pattern(kind))  # kept between runs: compiling it was most of a short run
+
+
+def build_alias_pattern(kind: str) -> tuple[re.Pattern, dict[str, str]]:
     registry = load_registry()
     table = registry.metrics if kind == "metrics" else registry.entities
     names = {alias.lower(): name for name, item in table.items() for alias in item.aliases}

@@ -24,7 +24,38 @@ def unit_registry():
 @functools.cache
 def reference_unit(unit: str) -> str:
     """'kilometer' -> 'meter', 'kilowatt_hour' -> 'joule', 'degree_Celsius' -> 'kelvin'."""
+    known = known_references().get(unit)
+    return known[0] if known else pint_reference_unit(unit)
+
+
+def pint_reference_unit(unit: str) -> str:
     return str(unit_registry().Quantity(Decimal(1), unit).to_base_units().units)
+
+
+@functools.cache
+def known_references() -> dict[str, tuple[str, Decimal | None]]:
+    """unit -> (its reference unit, its reference_factor) for every unit the reader's vocabulary names: worked
+    out by pint once and kept between runs (build_cache), so that reading a length or a mass needs no pint
+    (importing it and loading units.txt was a third of a short run's start-up). Another unit asks pint."""
+    from ..build_cache import built
+
+    return built("measure-references", build_references)
+
+
+def build_references() -> dict[str, tuple[str, Decimal | None]]:
+    from ..languages import vocabulary
+
+    units = vocabulary("units")
+    names = {*units["words"].values(), *units["symbols"].values(), *units.get("compound_only", {}).values(), *units.get("differences", {}).values()}
+    for first, seconds in units.get("compounds", {}).items():
+        names |= {first, *seconds}
+    references = {}
+    for name in sorted(names):
+        try:
+            references[name] = (pint_reference_unit(name), pint_reference_factor(name))
+        except Exception:  # noqa: BLE001 - a name pint does not define: asked of pint (and failing) when read, as before
+            continue
+    return references
 
 
 def from_reference(value: Decimal, unit: str) -> Decimal:
@@ -46,6 +77,11 @@ def reference_factor(unit: str) -> Decimal | None:
     """What one `unit` is in its reference unit, for a unit that converts by a factor alone (pint
     multiplies the value by the factor it keeps for the pair of units); None for a unit with an
     offset (degree_Celsius), which pint converts otherwise."""
+    known = known_references().get(unit)
+    return known[1] if known else pint_reference_factor(unit)
+
+
+def pint_reference_factor(unit: str) -> Decimal | None:
     def convert(value: Decimal) -> Decimal:
         return unit_registry().Quantity(value, unit).to_base_units().magnitude
 

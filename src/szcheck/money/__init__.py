@@ -22,7 +22,9 @@ def read_money_data(name: str) -> dict:
 
 @functools.cache
 def currency_data() -> dict:
-    return read_money_data("currencies.yaml")
+    from ..build_cache import built
+
+    return built("currency-data", lambda: read_money_data("currencies.yaml"))  # kept between runs: no YAML to parse
 
 
 def currency_table() -> dict[str, dict[str, list[str]]]:

@@ -421,8 +421,6 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
     if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
         return True  # "half past ten": a time of day
-    if (digits or words) and bare and is_age_bound(text, match.start()):
-        return True  # "people aged 65 and over", "those aged 15 to 24": the ages that define a group, no figure
     if digits and bare and is_age_aside(text, match, digits):
         return True  # "Ana Berg, 52, said": a person's age, set off by commas after the name
     if bare and is_time_ago(text, match.end()):
@@ -664,18 +662,6 @@ def is_address(text: str, match: re.Match, digits: str, word: str) -> bool:
 
 
 NAME_AND_COMMA_BEFORE = re.compile(r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s*$")
-
-
-@functools.cache
-def age_before() -> re.Pattern:
-    vocab = vocabulary("figures")
-    return re.compile(rf"\b(?:{word_alternation(vocab['age_words'])})\s+(?:(?:{word_alternation(vocab['age_bounds'])})\s+)?"
-                      rf"(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s*(?:to|and|-|–)\s*)?$", re.I)
-
-
-def is_age_bound(text: str, start: int) -> bool:
-    """A number right after 'aged' (or 'aged between', 'aged 15 to'): an age that bounds a group of people."""
-    return age_before().search(text, max(0, start - 32), start) is not None
 
 
 def is_age_aside(text: str, match: re.Match, digits: str) -> bool:
@@ -962,12 +948,22 @@ def joins_range(text: str, first, second) -> str:
         return "range" if BETWEEN_END.search(text, max(0, first.start - 12), first.start) else ""
     if not any(c.isalpha() for c in joiner):
         return "range"  # "rise 5.5%-6%": a dash joins a range even after a change word
-    change = ends_with(text[max(0, first.start - 40) : first.start], rules().change_before_range)
+    change = ends_with(without_qualifier(text[max(0, first.start - 40) : first.start], first), rules().change_before_range)
     if change and (CHANGE_FROM.search(change) or not (unit_written_once(first, second) or same_unit_range(joiner, first, second))):
         return "pair"
     # after a verb with its object ("cut its workforce by 1,500 to 21,000") a level far above the change is reached
     by_change = BY_END.search(text, max(0, first.start - 6), first.start) and 0 < first.value * LEVEL_AFTER_CHANGE <= second.value
     return "pair" if by_change else "range"
+
+
+def without_qualifier(before: str, first) -> str:
+    """The words before a figure without its qualifier: 'fell some 20,000 to 1.3 million' is a change after 'fell'."""
+    if first.qualifier == "exact":
+        return before
+    from ...reader.figures import lexicon
+
+    qualifier = ends_with(before, lexicon().qualifier_before)
+    return before.rstrip()[: -len(qualifier)] if qualifier else before
 
 
 def same_unit_range(joiner: str, first, second) -> bool:

@@ -1053,6 +1053,12 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
 
 @functools.cache
 def comparison_words() -> dict:
+    from ...build_cache import built
+
+    return built("zh-comparison-words", build_comparison_words)  # kept between runs (build_cache)
+
+
+def build_comparison_words() -> dict:
     from .. import read_language_data
 
     vocab = read_language_data("zh", "figures")
