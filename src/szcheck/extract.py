@@ -2269,6 +2269,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
         binding = share_of_the_level(text, binding, claims, quantity)
+        binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2934,6 +2935,36 @@ def share_of_the_level(text: str, binding: Binding, claims: list[Claim], quantit
     if base == level.metric or level.quantity is None or "。" in text[level.quantity.end : quantity.start]:
         return binding
     return Binding(intensity(level.metric, base) or f"{level.metric}.share", "registry", binding.at)
+
+
+def part_of_the_same_measure(text: str, binding: Binding, claims: list[Claim], quantity: Quantity, entity: str) -> Binding:
+    """'新建商品住宅累计销售面积412万平方米…；其中，三季度销售面积近150万平方米': after 其中 a part of the figure before
+    is measured as it is, so a name the earlier one ends with (销售面积 of 新建商品住宅销售面积) is that name, its
+    modifier left out; a name of its own (其中，住宅销售面积) stays, and so does a part that is another entity's
+    (全省平均降雨量…，其中长沙站累计降雨量: one station's rainfall is no average)."""
+    if binding.match != "phrase" or not claims or claims[-1].metric_match != "phrase" or claims[-1].quantity is None \
+            or claims[-1].entity != entity:
+        return binding
+    opener = chinese_phrases.vocabulary("claims")["part_openers_zh"]
+    between = text[claims[-1].quantity.end : quantity.start]
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    if "。" in between or not any(f"{word}，" in between or clause.startswith(word) for word in opener):
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    whole = CHANGE_SUFFIX.match(claims[-1].metric).group(1)
+    if len(whole) <= len(base) or not whole.endswith(base) or not cuts_between_words(whole, len(whole) - len(base)):
+        return binding
+    return Binding(whole + suffix, "phrase", binding.at)
+
+
+def cuts_between_words(phrase: str, at: int) -> bool:
+    """Is `at` a boundary of the segmenter's words in `phrase` (新建商品住宅|销售面积, not 新建商品|住宅销售面积)?"""
+    length = 0
+    for word, _ in chinese_phrases.tagged(phrase):
+        if length >= at:
+            break
+        length += len(word)
+    return length == at
 
 
 def chinese_segment(text: str, quantity: Quantity, binding: Binding, entity: str, registry: Registry) -> Binding:
