@@ -811,6 +811,9 @@ def context_words() -> dict:
                      "plenary": vocab["sessions"]["plenary"], "meetings": tuple(vocab["sessions"]["meetings"])},
         "page_before": tuple(vocab["page_before"]),
         "address_units": tuple(vocab["address_units"]),
+        "span_more": re.compile(rf"(?:{word_alternation(vocab['span_more']['units'])})(?:{word_alternation(vocab['span_more']['more'])})"
+                                rf"(?![\u4e00-\u9fff])|(?:{word_alternation(vocab['span_more']['units'])})(?:{word_alternation(vocab['span_more']['more'])})"
+                                rf"(?=(?:{word_alternation(vocab['span_more']['then'])}))"),
         "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
@@ -1042,6 +1045,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     passed = passing_bound(text, start, end)
     if passed:
         return passed
+    if words["span_more"].match(text, end):
+        return "over"  # 两年多, 5天多来: more than the span, as 3000多 is more than 3000
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]
