@@ -282,12 +282,21 @@ def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles)."""
     for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
+        name = without_opening_period(name)  # 第三季度公司, 2025年前三季度全市: a time opens no name
         opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
         name = name[len(opening) :]  # 全市规模以上汽车: a scope, then a size threshold; 年末全省科技: two scopes
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
     return "" if opens_with_a_predicate(name) else english_name(name)
+
+
+def without_opening_period(name: str) -> str:
+    """'第三季度公司' (其中，第三季度公司实现营业收入): the words after the time the clause opens with."""
+    from .reader.periods import read_periods
+
+    first = next(iter(read_periods(name)), None)
+    return name[first.end :] if first is not None and first.start == 0 else name
 
 
 def english_name(name: str) -> str:
@@ -746,8 +755,18 @@ def entity_candidates(text: str, names: list[Named]) -> list[Named]:
     starts = {n.start for n in names if n.kind in ("city", "province", "region")}
     organisations = {n.start for n in names if n.kind == "organisation" and not n.anaphor}
     routes = route_ends(text, [(n.start, n.end) for n in names if not n.anaphor]) if len(names) > 1 else set()
-    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or n.start in routes or sets_the_scene(text, n, starts)
-                                                  or owns_an_organisation(text, n, organisations))]
+    return [n for n in names if n.anaphor or not (is_partner(text, n.start) or is_chinese_partner(text, n) or n.start in routes
+                                                  or sets_the_scene(text, n, starts) or owns_an_organisation(text, n, organisations))]
+
+
+def is_chinese_partner(text: str, named: Named) -> bool:
+    """'对美国进出口下降近一成', '与东盟的贸易': a place between 对 (or 与) and a trade flow is the flow's
+    partner, not what the figure is about (the sentence's own place, or the story's, is)."""
+    vocab = words()["trade_partners_zh"]
+    if not text.endswith(tuple(vocab["before"]), 0, named.start):
+        return False
+    after = named.end + text.startswith("的", named.end)
+    return text.startswith(tuple(vocab["flows"]), after)
 
 
 def sets_the_scene(text: str, named: Named, place_starts: set[int]) -> bool:

@@ -1669,7 +1669,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if quantity.kind == "growth":
         return f"{noun} growth"
     if quantity.kind == "duration":
-        return f"{noun} ({quantity.noun or 'years'})"
+        return f"{noun} ({chinese_phrases.time_unit(quantity.noun) if quantity.noun else 'years'})"
     if quantity.kind == "rate" and quantity.per:
         return f"{noun} per {quantity.per}"
     if is_change(text, quantity):
@@ -2331,6 +2331,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         entity = quoted_good(text, quantity, binding, entity, names, registry)
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
+        binding = share_of_the_level(text, binding, claims, quantity)
+        binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -3053,6 +3055,54 @@ def partner_of_the_level(text: str, binding: Binding, claims: list[Claim], quant
     if base != previous.metric.partition(":")[0] or ":" in base:
         return binding
     return Binding(f"{previous.metric}{dot}{suffix}", binding.match, binding.at)
+
+
+def share_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'研发投入11.4亿元，同比增长25%，占营业收入的比例为8.9%': a clause that opens with 占 has no subject of its
+    own: the share is the level stated before it (past that level's growth), of the base it names; the
+    registry's intensity where the two make one (R&D spending of GDP)."""
+    if quantity.kind != "share" or binding.match != "registry" or not binding.metric.endswith(".share"):
+        return binding
+    clause = text[clause_start(text, quantity.start) : quantity.start].lstrip()
+    if not clause.startswith(tuple(chinese_phrases.vocabulary("claims")["share_openers_zh"])):
+        return binding
+    level = next((c for c in reversed(claims) if c.kind != "growth"), None)
+    if level is None or level.metric_match != "registry" or "." in level.metric or ":" in level.metric:
+        return binding  # a partner's level and its share: partner_of_the_level
+    base = binding.metric.removesuffix(".share")
+    if base == level.metric or level.quantity is None or "。" in text[level.quantity.end : quantity.start]:
+        return binding
+    return Binding(intensity(level.metric, base) or f"{level.metric}.share", "registry", binding.at)
+
+
+def part_of_the_same_measure(text: str, binding: Binding, claims: list[Claim], quantity: Quantity, entity: str) -> Binding:
+    """'新建商品住宅累计销售面积412万平方米…；其中，三季度销售面积近150万平方米': after 其中 a part of the figure before
+    is measured as it is, so a name the earlier one ends with (销售面积 of 新建商品住宅销售面积) is that name, its
+    modifier left out; a name of its own (其中，住宅销售面积) stays, and so does a part that is another entity's
+    (全省平均降雨量…，其中长沙站累计降雨量: one station's rainfall is no average)."""
+    if binding.match != "phrase" or not claims or claims[-1].metric_match != "phrase" or claims[-1].quantity is None \
+            or claims[-1].entity != entity:
+        return binding
+    opener = chinese_phrases.vocabulary("claims")["part_openers_zh"]
+    between = text[claims[-1].quantity.end : quantity.start]
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    if "。" in between or not any(f"{word}，" in between or clause.startswith(word) for word in opener):
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    whole = CHANGE_SUFFIX.match(claims[-1].metric).group(1)
+    if len(whole) <= len(base) or not whole.endswith(base) or not cuts_between_words(whole, len(whole) - len(base)):
+        return binding
+    return Binding(whole + suffix, "phrase", binding.at)
+
+
+def cuts_between_words(phrase: str, at: int) -> bool:
+    """Is `at` a boundary of the segmenter's words in `phrase` (新建商品住宅|销售面积, not 新建商品|住宅销售面积)?"""
+    length = 0
+    for word, _ in chinese_phrases.tagged(phrase):
+        if length >= at:
+            break
+        length += len(word)
+    return length == at
 
 
 def chinese_segment(text: str, quantity: Quantity, binding: Binding, entity: str, registry: Registry) -> Binding:

@@ -587,7 +587,7 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     not a count; but 两家银行 and 两到三万元 count). Any number in an identifier (邮编：310000),
     a clock time (10时30分), a name (二十一世纪) or a line of page furniture (下一篇：...)."""
     han = has_han(text)
-    if han and (is_furniture(text, match.start()) or is_grade(text, match)):
+    if han and (is_furniture(text, match.start()) or is_grade(text, match) or is_address(text, match.end())):
         return True
     if han and (is_denominator(text, match.start(), match.end()) or match.group("scale_cjk") and is_per_output(text, match.start(), match.end())):
         return True
@@ -626,6 +626,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if end - start == 4 and text[end : end + 1] in INTAKE_AFTER and all(c in numeral_characters()[0] for c in text[start:end]):
         return True  # 二〇二四级, 二〇二四届: an intake year, written digit by digit
     if bare and (is_name_or_time(text, start, end) or is_day_of_month(text, start, end) or is_identifier(text, start) or in_byline(text, start) or is_age_bracket(text, end, start)):
+        return True
+    if bare and opens_a_name_word(text, start, end):
         return True
     return bare and end - start == 1 and numeral.value in (0, 1, 2) and not counts_after(text, end, numeral.value)
 
@@ -808,6 +810,10 @@ def context_words() -> dict:
         "sessions": {"after": tuple(vocab["sessions"]["after"]), "bodies": tuple(vocab["sessions"]["bodies"]),
                      "plenary": vocab["sessions"]["plenary"], "meetings": tuple(vocab["sessions"]["meetings"])},
         "page_before": tuple(vocab["page_before"]),
+        "address_units": tuple(vocab["address_units"]),
+        "span_more": re.compile(rf"(?:{word_alternation(vocab['span_more']['units'])})(?:{word_alternation(vocab['span_more']['more'])})"
+                                rf"(?![\u4e00-\u9fff])|(?:{word_alternation(vocab['span_more']['units'])})(?:{word_alternation(vocab['span_more']['more'])})"
+                                rf"(?=(?:{word_alternation(vocab['span_more']['then'])}))"),
         "page_after": tuple(vocab["page_after"]),
         "clock_before": tuple(vocab["clock_before"]),
         "clock_after": tuple(vocab["clock_after"]),
@@ -862,6 +868,29 @@ def is_identifier(text: str, start: int, digits: int = 0) -> bool:
     return (gap > 0 or digits >= LONG_IDENTIFIER) and context_words()["label"].match(before, gap) is not None
 
 
+def is_address(text: str, end: int) -> bool:
+    """3号楼2单元, 1201室: a number before a part of a building's address (单元, 室) locates, it counts nothing."""
+    return text.startswith(context_words()["address_units"], end)
+
+
+NAME_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt"})
+NAME_WORD_REACH = 8  # characters after a numeral that the segmenter reads with it
+
+
+def opens_a_name_word(text: str, start: int, end: int) -> bool:
+    """三体 (a novel), 三星电子, 五粮液, 七匹狼: a Han numeral that opens a longer word the segmenter knows as a noun or a
+    name is part of that word, no count; a numeral it cuts off (三家, 九成, 两国) stays one."""
+    from . import phrases
+
+    if text.startswith(context_words()["classifiers"], end) or text.startswith(counted_words(), end):
+        return False  # 两辆车, a word of the dictionary, still counts two cars
+    words = phrases.tagged(text[start : end + NAME_WORD_REACH])
+    if not words:
+        return False
+    word, tag = words[0]
+    return len(word) > end - start and tag in NAME_TAGS
+
+
 def is_name_or_time(text: str, start: int, end: int) -> bool:
     """二十一世纪 (a century), 共5页 (pagination), 10时30分 / 9点15分 (a clock time: the minutes after an hour),
     五年期 (a tenor), 十四届全国人大 (a session's number)."""
@@ -904,11 +933,13 @@ QUOTE_REACH = 6  # characters of a slogan's noun after its number ("三农", "�
 
 
 def is_quoted_name(text: str, start: int, end: int) -> bool:
-    """"三农", "六稳": a number right after an opening quotation mark, glued to a noun that the quote
-    closes within a few characters, is a slogan's, not a count (a measure word after it counts)."""
+    """"三农", "六稳", "九章三号": a number in a short quoted name (Han characters only, from the opening
+    quotation mark to the closing one a few characters on) is the name's, not a count (a measure word after it counts)."""
     quotes = context_words()["quotes"]
-    if not text.endswith(quotes["open"], 0, start) or text.startswith(counted_words(), end):
-        return False
+    before = text[max(0, start - QUOTE_REACH) : start]
+    opened = max(before.rfind(mark) for mark in quotes["open"])
+    if opened < 0 or not all(HAN.match(c) for c in before[opened + 1 :]) or text.startswith(counted_words(), end):
+        return False  # “九章三号”: a number later in a short quoted name is the name's too
     after = text[end : end + QUOTE_REACH + 1]
     close = min((at for at in (after.find(mark) for mark in quotes["close"]) if at > 0), default=-1)
     return close > 0 and all(HAN.match(c) for c in after[:close])
@@ -1014,6 +1045,8 @@ def qualifier_around(text: str, start: int, end: int) -> str | None:
     passed = passing_bound(text, start, end)
     if passed:
         return passed
+    if words["span_more"].match(text, end):
+        return "over"  # 两年多, 5天多来: more than the span, as 3000多 is more than 3000
     after = words["after_noun"].match(text[end : end + 4])
     if after:
         return words["qualifiers_after_noun"][after.group("bound")]

@@ -66,6 +66,13 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
+        # 增速较上半年提高1.2个百分点, 比一季度加快: a part of the year after 较 / 比 is the compared side, no period
+        PeriodRule("cjk_compared_part", 14, rf"(?:{word_alternation(vocab['compared_parts_before'])})\s*(?:(?P<year>{YEAR})年)?"
+                   rf"(?:{halves}半年|第?[{numerals}1-4]季度|前(?:\d{{1,2}}|{counts})个?月|(?:1[0-2]|0?[1-9]|{han_months})月份?)(?![\d日])",
+                   vocab["compared_parts_before"], compared),
+        # 上年同期，全省进出口1.56万亿元: opening its clause, the story's period a year before (not a compared side)
+        PeriodRule("cjk_opening_same_period", 12, rf"(?:^|(?<=[，。；：\n]))\s*(?:{word_alternation(vocab['same_period_openers'])})(?=\s*[，,])",
+                   vocab["same_period_openers"], story_period_a_year_before),
         # 是2020年的两倍, 为上年同期的1.8倍: the time of a multiple's base dates nothing
         PeriodRule("cjk_multiple_base", 13, rf"(?:{word_alternation(vocab['multiple_base']['before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?的(?=[^，。；,;]{{1,8}}{vocab['multiple_base']['times']})",
@@ -285,6 +292,12 @@ def first_months(counts: dict):
     return resolve
 
 
+def story_period_a_year_before(match, text, published, vocab):
+    """上年同期， opening a clause: the period the story last stated, a year earlier (reader.periods.anchored);
+    with no story stated, last year."""
+    return (str(published.year - 1), True, False, "P") if published else None
+
+
 def compared(match, text, published, vocab):
     """The compared side of a change (比去年同期增长5%): an event, which dates no figure."""
     return (match["year"] or "unspecified"), True, True
@@ -480,6 +493,8 @@ def quarter_end(match, text, published, vocab):
         return UNRESOLVED
     written = match["q"]
     quarter = int(written) if written.isdigit() else vocab["cjk_numerals"][written]
+    if relative and not match["rel"] and published and 3 * quarter >= published.month and not is_year_end_ahead(text, match):
+        year -= 1  # 第三季度末 in a September article: the last such quarter end passed, as 上半年 is; 到三季度末 looks ahead
     return f"{year}-{3 * quarter:02d}", relative, False
 
 

@@ -55,6 +55,8 @@ def words() -> dict[str, frozenset[str]]:
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
+        "cumulative": frozenset(vocab["cumulative_infixes_zh"]),
+        "durations": frozenset(vocab["durations_not_times_zh"]),
         "conjunctions": frozenset(vocab["name_conjunctions_zh"]),
         "measure_adverbs": frozenset(vocab["measure_adverbs_zh"]),
         "categories": frozenset(vocab["category_words_zh"]),
@@ -95,7 +97,7 @@ def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
     vocab = words()
-    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag))
+    return (word in vocab["predicates"] or word in vocab["scopes"] or word in vocab["change_verbs"] or (tag in STOP_TAGS and not is_han_word(word, tag) and word not in vocab["durations"])
             or not LETTER.search(word) or (tag == "ns" and len(word) > 2 and word.endswith(vocab["place_suffixes"])))  # 城市 is no place
 
 
@@ -127,6 +129,14 @@ def trimmed(phrase: str) -> str:
     while phrase.startswith(vocab["starts"]) and len(phrase) > 1:
         phrase = phrase[len(next(w for w in vocab["starts"] if phrase.startswith(w))) :]
     return phrase if len(phrase) > 1 and phrase not in vocab["counting"] else ""
+
+
+def time_unit(noun: str) -> str:
+    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右)."""
+    vocab = vocabulary("figures")
+    bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
+    bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
+    return noun[: -len(bound)] if bound else noun
 
 
 def ends_inside_a_word(phrase: str, length: int) -> bool:
@@ -166,6 +176,9 @@ def noun_before(text: str) -> str:
             tokens.pop()
     kept: list[str] = []
     while tokens and len(kept) < MAX_WORDS:
+        if kept and is_cumulative_infix(tokens):
+            tokens.pop()  # '新建商品住宅累计销售面积': the measure over the period, named without 累计
+            continue
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
         if not taken:
             break
@@ -206,6 +219,15 @@ def ends_with_age_bracket(text: str) -> bool:
 
 
 GRADE = re.compile(r"[0-9A-Z]{1,3}")
+
+
+def is_cumulative_infix(tokens: list[tuple[str, str]]) -> bool:
+    """累计 between two nouns of one name (新建商品住宅 累计 销售面积, 新能源汽车 累计 产量): a sum over the period, which
+    the period states; not a verb whose subject is no noun of the name (全市累计接待, a scope before it)."""
+    if len(tokens) < 2 or tokens[-1][0] not in words()["cumulative"]:
+        return False
+    word, tag = tokens[-2]
+    return tag.startswith("n") and tag not in ("nr", "ns", "nt") and not is_stop(word, tag) and word not in words()["anaphors"]
 
 
 def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
