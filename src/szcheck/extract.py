@@ -46,6 +46,8 @@ def local_entity(mention: Mention, subject: str, registry: Registry) -> str:
 
 
 def singular(word: str) -> str:
+    if word in singular_words():
+        return word  # "Texas", "news", "series": an s that makes no plural
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "buses")):
@@ -53,6 +55,13 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
         return word[:-1]
     return word
+
+
+@functools.cache
+def singular_words() -> frozenset[str]:
+    from .languages import vocabulary
+
+    return frozenset(word.lower() for word in vocabulary("claims").get("singular_words", []))
 
 
 def phrase_key(phrase: str, subject: str = "") -> str:
