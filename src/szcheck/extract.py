@@ -2574,6 +2574,11 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
     """'kept its full-year guidance of 820,000 tonnes', 'its annual target of 450,000 vehicles': a
     forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
     metric the article last stated in the same unit."""
+    forecasters = english_phrases.words()["forecaster_nouns"]
+    if quantity.kind == "growth" and binding.match == "phrase" and binding.metric.removesuffix(" growth") in forecasters \
+            and scope.measured.get(RATE) and outlook(text, quantity):  # "beating economists' forecasts of a 1.9% rise"
+        rate = scope.measured[RATE]
+        return Binding(rate, "registry" if rate.split(".")[0].split(":")[0] in registry.metrics else "phrase", binding.at)
     earlier = scope.measured.get(quantity.unit, "")
     if binding.match == "phrase" and binding.metric in english_phrases.words()["outlook_key_nouns"]:
         earlier = scope.measured.get(LAST + quantity.unit, earlier)  # "cut its own forecast to" after another's profit forecast
@@ -2581,7 +2586,7 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
         return binding
     if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
         counted = earlier in registry.metrics and binding.metric in {singular(n.lower()) for n in registry.metrics[earlier].nouns}
-        forecaster = binding.metric in english_phrases.words()["forecaster_nouns"]  # "Analysts had been looking for $15.1 billion"
+        forecaster = binding.metric in forecasters  # "Analysts had been looking for $15.1 billion"
         if not ((counted or forecaster) and outlook(text, quantity)):  # "the city has 3 million vehicles" counts no deliveries
             return binding
     return Binding(earlier, "registry" if earlier in registry.metrics else "phrase", binding.at)
