@@ -1096,7 +1096,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
-        bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(text, quantity, binding)), quantity, registry))))
+        bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(
+            text, quantity, binding, quantities[index - 1] if index else None)), quantity, registry))))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return growth_taking_its_level(text, quantities, bindings)
@@ -2819,16 +2820,23 @@ def change_difference(text: str, quantity: Quantity, binding: Binding, earlier: 
     return Binding(f"{named.partition('.')[0]}.change_difference", "registry", binding.at) if named else Binding("", "phrase")
 
 
-def per_share(text: str, quantity: Quantity, binding: Binding) -> Binding:
+def per_share(text: str, quantity: Quantity, binding: Binding, before: Quantity | None = None) -> Binding:
     """'earnings of $1.12 per share', 'analysts' estimates of 98 cents' after it: earnings per share,
-    not the company's profit; a sum a share in a sentence about a dividend is the dividend per share."""
+    not the company's profit; a sum a share in a sentence about a dividend is the dividend per share; and the
+    restatement of a profit a thousand times smaller, in a sentence that restates one per share ('from $366 million,
+    or 93 cents, a year earlier'), is earnings per share too."""
+    if before is not None and restates_per_share(text, before, quantity) and binding.metric in english_phrases.words()["earnings_keys"] | {"net_profit"}:
+        return Binding("eps", "registry", binding.at)
     if quantity.kind == "amount" and in_hundredths(quantity) and DIVIDEND_OF.search(text, max(0, quantity.start - 60), quantity.start):
         return Binding(dividend_key(text, quantity), "registry", binding.at)  # "an interim dividend of 84 cents": per share
     if quantity.kind != "amount" or not english_phrases.words()["per_share"].match(text, quantity.end):
         return binding
     if DIVIDEND.search(text, max(0, quantity.start - 120), quantity.start):
         return Binding(dividend_key(text, quantity), "registry", binding.at)  # "after paying 0.45 euros a share for 2023"
-    return Binding("eps", "registry", binding.at) if binding.metric in english_phrases.words()["earnings_keys"] else binding
+    if binding.metric not in english_phrases.words()["earnings_keys"]:
+        return binding
+    adjusted = binding.metric.split()[0] in english_phrases.words()["adjusted_words"]  # "Adjusted earnings were $1.12 a share"
+    return Binding("eps:adjusted" if adjusted else "eps", "registry", binding.at)
 
 
 DIVIDEND = re.compile(r"\bdividends?\b", re.I)
@@ -2841,6 +2849,16 @@ def in_hundredths(quantity: Quantity) -> bool:
 
     word = quantity.surface.rsplit(None, 1)[-1].lower() if " " in quantity.surface else ""
     return word in currencies().hundredths or quantity.surface[-1:] in ("p", "¢") and quantity.surface[-2:-1].isdigit()
+
+
+def restates_per_share(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """'$366 million, or 93 cents': a sum right after ', or' and a sum at least a thousand times larger in its unit,
+    in a sentence that writes a per-share figure."""
+    return quantity.kind == before.kind == "amount" and quantity.unit == before.unit and OR_RESTATES.fullmatch(text, before.end, quantity.start) \
+        is not None and 0 < abs(quantity.value) * 1000 <= abs(before.value) and english_phrases.words()["per_share"].search(text) is not None
+
+
+OR_RESTATES = re.compile(r",\s+or\s+")
 
 
 def dividend_key(text: str, quantity: Quantity) -> str:

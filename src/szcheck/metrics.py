@@ -350,8 +350,16 @@ def change_noun_after() -> re.Pattern:
 
 
 def names_previous_period(text: str, quantity: Quantity) -> bool:
-    """'368,000 vehicles a year earlier': the figure is the previous period's."""
-    return patterns()["previous"].match(text, after_noun(text, quantity)) is not None
+    """'368,000 vehicles a year earlier': the figure is the previous period's; so is one restated before the words
+    ('from $366 million, or 93 cents a share, a year earlier')."""
+    at = after_noun(text, quantity)
+    if patterns()["previous"].match(text, at) is not None:
+        return True
+    restated = RESTATED.match(text, at)
+    return restated is not None and patterns()["previous"].match(text, restated.end()) is not None
+
+
+RESTATED = re.compile(r",\s+or\s+[^,;()]{1,40},")  # ", or 93 cents a share,": the same figure in other terms
 
 
 def names_a_level(text: str, quantity: Quantity) -> bool:

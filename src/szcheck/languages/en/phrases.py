@@ -55,6 +55,7 @@ def words() -> dict:
         "subject_verbs": frozenset(vocab["subject_verbs"]),
         "growth_modifiers": frozenset(vocab["growth_modifiers"]),
         "earnings_keys": frozenset(vocab["earnings_keys"]) | frozenset(vocab["forecaster_keys"]),
+        "adjusted_words": frozenset(vocab["adjusted_words"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "forecaster_nouns": frozenset(vocab["forecaster_nouns"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
