@@ -288,8 +288,8 @@ def named_things(text: str, registry: Registry) -> list[Named]:
             if first in NOT_A_NAME_OPENING:
                 rest = name[len(first) :]
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if key == "thing" and not names_something(name, match["head"], registry):
-                continue
+            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
+                continue  # "its South Australian mine": the owner's asset, described
             found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
     return found
 
@@ -297,6 +297,8 @@ def named_things(text: str, registry: Registry) -> list[Named]:
 def names_something(name: str, head: str, registry: Registry) -> bool:
     """Whether the capitalised words before a head name one thing (not 'The line', 'Portuguese line')."""
     capitals = [word for word in name.split()[: -len(head.split())] if word[:1].isupper()]
+    if " ".join(capitals).lower() in nationality_adjectives():
+        return False  # "the South Australian mine"
     return bool(capitals) and not all(word in NOT_A_NAME_OPENING or word in registry.not_names
                                       or word.lower() in nationality_adjectives() for word in capitals)
 
