@@ -76,6 +76,28 @@ def build_patterns() -> dict[str, re.Pattern]:
         "counting": re.compile(rf"(?:{alternation('counting_words')})\s+(?:of\s+)?$", re.I),
         "comparison": re.compile(r"(?:\b\w+er\s+than|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+", re.I),
         **{f"anaphor_{kind}": pattern for kind, pattern in anaphora.items()},
+        **thing_patterns(name_word),
+    }
+
+
+THING = "thing:"  # the kind of a named thing ('thing:line'): neither a place nor an organisation
+
+
+def thing_patterns(name_word: str) -> dict[str, re.Pattern]:
+    """A named thing ('the Porto-Vigo high-speed line', 'NHS Wales') and, for each kind, its anaphor
+    ('the line', 'the route'), unless a noun after it makes a compound ('the service sector')."""
+    things = words().get("named_things") or {}
+    if not things:
+        return {}
+    heads = word_alternation([head for table in things.values() for head in table])
+    modifiers = alternation("named_thing_modifiers")
+    abbreviations = word_alternation(words().get("named_thing_abbreviations") or {}) or r"(?!x)x"
+    compounds = alternation("named_thing_compounds")
+    return {
+        "thing": re.compile(with_start_test(rf"(?:{name_word}\s+){{0,3}}{name_word}(?:\s+(?:{modifiers})){{0,2}}\s+(?P<head>{heads})(?![\w-])")),
+        "thing_abbreviation": re.compile(rf"\b(?P<head>{abbreviations})(?:\s+{name_word}){{0,2}}(?![\w-])"),
+        **{f"anaphor_{THING}{kind}": re.compile(rf"\b[Tt]he\s+(?:{word_alternation(table)})(?:['’]s)?(?!\s+(?:{compounds})\b)(?![\w-])")
+           for kind, table in things.items()},
     }
 
 
@@ -149,6 +171,8 @@ class Scope:
         article's last one ('the province' of an article about a city is the province it is in)."""
         if kind == "any":
             return self.last_subject or self.subject
+        if kind.startswith(THING):  # 'the line' is a line named before, or no one
+            return self.paragraph.get(kind) or self.article.get(kind, "")
         if kind in self.paragraph:
             return self.paragraph[kind]
         if kind == self.subject_kind:
@@ -238,6 +262,45 @@ def organisation_mentions(text: str, registry: Registry) -> list[Named]:
                 continue
             found.append(Named(match.start(), match.start() + len(match.group(0).rstrip()), name, "organisation"))
     return found
+
+
+@functools.cache
+def thing_kinds() -> dict[str, str]:
+    """The kind of each head of a named thing ('route' -> 'thing:line'), and of each abbreviation ('NHS')."""
+    kinds = {head.lower(): THING + kind for kind, table in (words().get("named_things") or {}).items() for head in table}
+    return kinds | {word.lower(): THING + kind for word, kind in (words().get("named_thing_abbreviations") or {}).items()}
+
+
+NOT_A_NAME_OPENING = ("The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Each", "Every", "Any", "No")
+
+
+def named_things(text: str, registry: Registry) -> list[Named]:
+    """Lines, bridges, plants, services named with capitals ('the Porto-Vigo high-speed line', 'NHS Wales'):
+    entities of their own kind, found where the capitalised words are more than an opening article,
+    a nationality ('the Portuguese rail line') or a word that names nothing ('Sunday service')."""
+    if not ASCII_LETTER.search(text) or "thing" not in patterns():
+        return []
+    found = []
+    for key in ("thing", "thing_abbreviation"):
+        for match in patterns()[key].finditer(text):
+            start, name = match.start(), match.group(0)
+            first = name.split()[0]
+            if first in NOT_A_NAME_OPENING:
+                rest = name[len(first) :]
+                start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
+            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
+                continue  # "its South Australian mine": the owner's asset, described
+            found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
+    return found
+
+
+def names_something(name: str, head: str, registry: Registry) -> bool:
+    """Whether the capitalised words before a head name one thing (not 'The line', 'Portuguese line')."""
+    capitals = [word for word in name.split()[: -len(head.split())] if word[:1].isupper()]
+    if " ".join(capitals).lower() in nationality_adjectives():
+        return False  # "the South Australian mine"
+    return bool(capitals) and not all(word in NOT_A_NAME_OPENING or word in registry.not_names
+                                      or word.lower() in nationality_adjectives() for word in capitals)
 
 
 def without_legal_head(text: str, end: int, name: str) -> str:
@@ -476,7 +539,9 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
-    found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations
+    things = [t for t in named_things(text, registry) if not overlaps(spans_of(organisations), t.start, t.end)]
+    hiding += things  # 'the Porto-Vigo high-speed line' names no Porto
+    found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations + things
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
     return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
@@ -526,7 +591,26 @@ def anaphors(text: str, taken: Spans) -> list[Named]:
         for match in pattern.finditer(text):
             if not overlaps(taken, match.start(), match.end()) and not inside_a_chinese_word(text, match.start(), match.end()):
                 found.append(Named(match.start(), match.end(), "", kind, anaphor=kind))
+    return found + thing_anaphors(text, lowered, taken)
+
+
+def thing_anaphors(text: str, lowered: str | None, taken: Spans) -> list[Named]:
+    """'the line', 'the route', 'the health service': a named thing of that kind said again."""
+    found = []
+    for kind, test in literal_tests("named_things").items():
+        pattern = patterns().get(f"anaphor_{THING}{kind}")
+        if pattern is None or not may_hold(text, lowered, test):
+            continue
+        found += [Named(m.start(), m.end(), "", THING + kind, anaphor=THING + kind) for m in pattern.finditer(text)
+                  if not overlaps(taken, m.start(), m.end())]
     return found
+
+
+def with_referents(names: list[Named], scope: Scope) -> list[Named]:
+    """The names without the anaphors of things that stand for nothing named before: 'the line' in an
+    article that named no line is a common noun."""
+    return [n for n in names if not n.anaphor.startswith(THING) or scope.resolve(n.anaphor)
+            or any(m.kind == n.anaphor and not m.anaphor and m.start < n.start for m in names)]
 
 
 # the four letters outside ASCII that IGNORECASE matches to ASCII ones (İ, ı, ſ and the Kelvin sign)
@@ -633,7 +717,7 @@ def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
     sources = tuple(words()["source_heads"])
     set_aside = english_phrases.asides(text) if ", " in text else []
     names = [n for n in names if not any(start < n.start and n.end < end for start, end in set_aside)]  # ", closely watched by the Bank of England,"
-    return [n for n in names if n.anaphor or n.name in registry.entities or n.kind == "work"
+    return [n for n in names if n.anaphor or n.name in registry.entities or n.kind == "work" or n.kind.startswith(THING)
             or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources)
                 and not is_a_person(text, n))]
 

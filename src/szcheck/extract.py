@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable, with_referents
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -2006,7 +2006,7 @@ def extract_claims(source: Source) -> list[Claim]:
             section = next((m for m in mentions if not m.event and not is_now(m) and not is_a_day(sentence.text, m)), section)
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
-        names = usable(sentence.text, named_in(sentence.text, subject, registry), registry) if not sentence.section else []
+        names = with_referents(usable(sentence.text, named_in(sentence.text, subject, registry), registry), scope) if not sentence.section else []
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
