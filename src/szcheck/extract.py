@@ -350,8 +350,7 @@ def main_subject(source: Source, registry: Registry) -> str:
                 continue  # "Airlines", "Bank" alone name no one
             while words and (any(part in registry.not_names for part in words[0].split("-"))
                              or (len(words) == 1 and (words[0].lower() in ordinary or english_phrases.is_common_noun(words[0])
-                                                      or english_phrases.is_plural_of(words[0].lower(), ordinary)
-                                                      and not english_phrases.names_actors(words[0].lower())))
+                                                      or english_phrases.is_plural_thing(words[0].lower(), ordinary)))
                              or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1) \
@@ -642,7 +641,7 @@ def unknown_name(match: re.Match, registry: Registry) -> Mention | None:
     name = match.group("name")
     first = name.split()[0]
     if first in registry.not_names or placed_name(name, registry) or first.lower() in nationality_words() \
-            or find_mentions(name, "metrics") or name.lower() in metric_words() or english_phrases.is_plural_of(name.lower(), metric_words()) and not english_phrases.names_actors(name.lower()):
+            or find_mentions(name, "metrics") or name.lower() in metric_words() or english_phrases.is_plural_thing(name.lower(), metric_words()):
         return None  # "Exports rose ...", "GDP grew ...": a metric opening the sentence
     if names_an_index(name):
         return None  # "the Nasdaq Composite added 0.9%": the index is the figure's metric, not its entity
@@ -934,20 +933,11 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
 def with_noun_qualifier(metric: str, noun: str) -> str:
     """'lost 15,000 part-time jobs': a qualifier written in the counted noun narrows the metric that counts its head
     (`employment:part-time`), as 'part-time employment' would."""
-    from .metrics import patterns as metric_patterns
+    from .metrics import qualifier_ending
 
     head = noun.rsplit(None, 1)
-    found = metric_patterns()["before"].search(head[0]) if len(head) == 2 else None
-    if found is None or ":" in metric:
-        return metric
-    written = found.group(0).strip().lower()
-    return f"{metric}:{metric_words_named().get(written, written)}"
-
-
-def metric_words_named() -> dict:
-    from .metrics import words as metric_vocabulary
-
-    return metric_vocabulary()["qualifier_names"]
+    written = qualifier_ending(head[0]) if len(head) == 2 and ":" not in metric else ""
+    return f"{metric}:{written}" if written else metric
 
 
 def contrasted_subject(text: str, start: int, end: int) -> bool:
@@ -1291,7 +1281,6 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
 
 
 GAPPED_SUBJECT = re.compile(r"\d%?\s*,?\s+and\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)
-DIGIT = re.compile(r"\d")
 
 
 def subject_before(text: str, begin: int, before: str) -> str:
@@ -2825,7 +2814,7 @@ def per_share(text: str, quantity: Quantity, binding: Binding, before: Quantity 
     not the company's profit; a sum a share in a sentence about a dividend is the dividend per share; and the
     restatement of a profit a thousand times smaller, in a sentence that restates one per share ('from $366 million,
     or 93 cents, a year earlier'), is earnings per share too."""
-    if before is not None and restates_per_share(text, before, quantity) and binding.metric in english_phrases.words()["earnings_keys"] | {"net_profit"}:
+    if before is not None and restates_per_share(text, before, quantity) and binding.metric in english_phrases.words()["earnings_keys"]:
         return Binding("eps", "registry", binding.at)
     if quantity.kind == "amount" and in_hundredths(quantity) and DIVIDEND_OF.search(text, max(0, quantity.start - 60), quantity.start):
         return Binding(dividend_key(text, quantity), "registry", binding.at)  # "an interim dividend of 84 cents": per share

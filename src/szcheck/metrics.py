@@ -174,15 +174,23 @@ def number_word_set() -> frozenset:
     return frozenset(w.lower() for w in list(figures["number_words"]) + list(figures["fractions_of_scale"]) + words()["amount_words_after_preposition"])
 
 
+def qualifier_ending(text: str) -> str:
+    """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none."""
+    found = patterns()["before"].search(text)
+    if found is None:
+        return ""
+    written = found.group(0).strip().lower()
+    return words()["qualifier_names"].get(written, written)
+
+
 def qualifier(text: str, mention: Mention | None) -> str:
     """A word that changes what the metric named at `mention` measures: 'overseas' sales, 'online'
     retail sales, investment 'excluding rural households', loans 'to small businesses'."""
     if mention is None:
         return ""
-    before = patterns()["before"].search(text[max(0, mention.start - 30) : mention.start])
+    before = qualifier_ending(text[max(0, mention.start - 30) : mention.start])
     if before:
-        written = before.group(0).strip().lower()
-        return words()["qualifier_names"].get(written, written)
+        return before
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound

@@ -192,7 +192,12 @@ def is_common_noun(word: str) -> bool:
     lower = word.lower()
     if lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"]):
         return True
-    return is_plural_of(lower, ordinary_words()) and not names_actors(lower)
+    return is_plural_thing(lower, ordinary_words())
+
+
+def is_plural_thing(lower: str, known: frozenset[str]) -> bool:
+    """'costs' of cost, 'equities' of equity: the plural of a word in `known` that names no actors ('insurers')."""
+    return is_plural_of(lower, known) and not names_actors(lower)
 
 
 def names_actors(lower: str) -> bool:
