@@ -211,6 +211,7 @@ def build_lexicon() -> Lexicon:
     comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
     primes = compound_only_units(measures)
     unit_after_scale = scale_not_in_unit(scales, units + list(measures["symbols"]))
+    bounds_after = word_alternation(vocab["qualifiers_after"])  # "a 300-plus percent rise", "40-odd years"
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -223,6 +224,7 @@ def build_lexicon() -> Lexicon:
                         |\d{{1,3}}(?:\.\d+)?(?:[e][+-]?\d{{1,2}}(?![\w.])|{TIMES_TEN})|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]){unit_after_scale})?
+        (?P<bound_after>{bounds_after}(?![\d+]))?
         (?:(?P<gap_unit>[{GAPS}-]?)(?P<unit>{word_alternation(units)}|{case_sensitive(money.codes + list(measures["symbols"]))}{primes}
                                           |(?-i:(?P<codescale>{characters_of(code_scales)}){prefix_tree(money.codes)}(?![A-Za-z]))
                                           |(?<=\d)(?-i:{prefix_tree(list(glued))})(?![A-Za-z\d]|\.[A-Za-z\d])
@@ -504,23 +506,34 @@ def subunit_part(code: str) -> re.Pattern | None:
     words = currency_table().get(code, {}).get("subunits", [])
     if not words:
         return None
-    joiners = word_alternation(vocabulary("figures").get("subunit_joiners", []))
+    vocab = vocabulary("figures")
+    joiners = word_alternation(vocab.get("subunit_joiners", []))
     written = word_alternation(words)
-    return re.compile(rf"(?i:[{GAPS}]{{1,2}}(?:(?:{joiners})[{GAPS}]+)?(\d{{1,2}})[{GAPS}]?(?:{written})(?![A-Za-z\d]))")
+    spelled = "".join(f"|{p}" for p in (hook(vocab) for hook in language_hooks("small_number_pattern")))
+    return re.compile(rf"(?i:[{GAPS}]{{1,2}}(?:(?:{joiners})[{GAPS}]+)?(\d{{1,2}}{spelled})[{GAPS}]?(?:{written})(?![A-Za-z\d]))")
 
 
 def with_subunit_part(text: str, quantity: Quantity) -> Quantity:
-    """'12 euros and 50 cents' is one amount, 12.50 euros, stated to the cent."""
-    if quantity.kind != "amount" or quantity.measure or quantity.rounding != HALF or not quantity.number.isdigit():
+    """'12 euros and 50 cents', 'twenty dollars and five cents' are one amount, stated to the cent."""
+    whole = quantity.number.isdigit() or SPELLED_NUMBER.fullmatch(quantity.number)
+    if quantity.kind != "amount" or quantity.measure or quantity.rounding != HALF or not whole:
         return quantity
     part = subunit_part(quantity.unit)
     second = part.match(text, quantity.end) if part else None
     if second is None:
         return quantity
-    total = Decimal(quantity.number) + Decimal(second.group(1)) / 100
+    total = whole_number(quantity.number) + whole_number(second.group(1)) / 100
     value, low, high, low_open, high_open = signed_interval(total, HUNDREDTH_HALF, quantity.qualifier, -1 if quantity.value < 0 else 1)
     return replace(quantity, surface=text[quantity.start : second.end()], end=second.end(), value=value, low=low, high=high,
                    low_open=low_open, high_open=high_open, rounding=HUNDREDTH_HALF, noun=None)
+
+
+def whole_number(written: str) -> Decimal:
+    """The value of a whole number written in digits or words: '50', 'twenty-five'."""
+    if written.isdigit():
+        return Decimal(written)
+    total, current, _ = context_rules().spelled_number(written)
+    return total + current
 
 
 @functools.cache
@@ -705,8 +718,11 @@ def unit_and_scale(match: re.Match, lex: Lexicon, currency: str = "") -> tuple[s
     measure = lex.measure_of.get(written_unit) or lex.measure_of.get(unit_word, "")
     if measure:
         measure = measure_per_before(match.string, match.start(), measure)
-    if scale_word in lex.short_scales and not symbol and unit_word not in lex.currency_of and not short_scale_counts(match, lex):
-        scale = Decimal(1)  # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" are figures
+    if (scale_word in lex.short_scales and not symbol and not measure and unit_word not in lex.currency_of
+            and not short_scale_counts(match, lex)):
+        # "11.5 m" and "a 1m gap" are lengths; "HK$300m", "10k", "1.2M", "5m subscribers" and "3m tonnes"
+        # (a unit after it: the letter is no unit) are figures
+        scale = Decimal(1)
         measure = measure or lex.measure_of.get(written_scale, "")
     vague = first_of(match, lex.vague_groups)
     if vague:
@@ -799,8 +815,10 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
     if qualifier and not is_range_tilde(text, match.start(), qualifier):
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
+    if match.group("bound_after"):
+        return lex.qualifier_after[match.group("bound_after").lower()]
     after = text[match.end() : match.end() + 8]
-    if after.startswith(lex.qualifier_after_words):  # "4000 or more", "about 5%", written after the number
+    if after.startswith(lex.qualifier_after_words):  # "50+" when the figure is read without its bound
         return next(meaning for word, meaning in lex.qualifier_after.items() if after.startswith(word))
     return qualifier_around(text, match.start(), match.end()) or "exact"
 

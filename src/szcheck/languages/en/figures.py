@@ -43,13 +43,22 @@ def number_words_pattern(vocab: dict) -> str:
     long_scales = alternation(vocab["long_scales"])
     small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
     couple = rf"(?:{one})\s+(?:{alternation(vocab['couple_words'])})\s+{re.escape(vocab['vague_joiner'])}"
-    half = rf"(?:{small}|{one})[\s-]+(?:{alternation(vocab['half_after_words'])})"
+    half = rf"(?:{small}|{one})[\s-]+(?:{alternation(vocab['fractions_after_words'])})"
     group = (rf"(?:{half})(?![\w-])|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
              rf"|(?:(?:{small}|{one})\s+(?:{multipliers})(?:\s+(?:and\s+)?(?:{small}))?|{small}|{multipliers}"
              rf"|(?:{alternation(vocab['fractions_of_scale'])}|{one})(?=\s+(?:{long_scales})(?![\w-])))")
     point = alternation(vocab["decimal_point_words"])
     return (rf"{first_character_test(list(words) + list(vocab['one_words']) + list(vocab['fractions_of_scale']))}"
             rf"(?:{group})(?:\s+(?:{long_scales}),?\s+(?:and\s+)?(?:{group}))*(?:\s+(?:{point})(?:\s+(?:{digits}))+)?")
+
+
+def small_number_pattern(vocab: dict) -> str:
+    """A spelled number from one to ninety-nine: 'fifty' of 'and fifty cents'."""
+    words = {w.lower(): v for w, v in vocab["number_words"].items()}
+    units = alternation(w for w, v in words.items() if 0 < v < 20 and w not in vocab["multipliers"])
+    digits = alternation(w for w, v in words.items() if 0 < v < 10)
+    tens = alternation(w for w, v in words.items() if v % 10 == 0 and 20 <= v < 100)
+    return rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
 
 
 def figure_words(vocab: dict) -> list[str]:
@@ -86,10 +95,11 @@ def spelled_number(words: str) -> tuple[Decimal, Decimal, int]:
     if phrase in fractions:
         return Decimal(0), fractions[phrase], 1  # "half a billion": to a tenth of the scale
     vocab = vocabulary("figures")
-    for half in vocab["half_after_words"]:
-        if phrase.endswith(" " + half):
-            total, current, _ = spelled_number(phrase[: -len(half) - 1])
-            return total, current + Decimal("0.5"), 1  # "two and a half" (million)
+    for words_after, part in vocab["fractions_after_words"].items():
+        if phrase.endswith(" " + words_after.replace("-", " ")):
+            total, current, _ = spelled_number(phrase[: -len(words_after) - 1])
+            part = fraction(part)
+            return total, current + part, -part.as_tuple().exponent  # "two and a half" (million), to a tenth
     couples = vocab["couple_words"]
     total, current, decimals = Decimal(0), Decimal(0), None
     for token in re.findall(r"[a-z]+", phrase):
@@ -1064,7 +1074,7 @@ def scale_of_number(number: str) -> Decimal | None:
 def number_alternatives(vocab: dict) -> list[str]:
     """Digits and a half: "11 and a half hours", "2 and a half million"; a scale and a half: "a million
     and a half" (other spelled numbers are the core's `words` group: number_words_pattern)."""
-    half = alternation(vocab["half_after_words"])
+    half = alternation(vocab["fractions_after_words"])
     scale = rf"(?:{alternation(vocab['one_words'])}|{alternation(w for w, v in vocab['number_words'].items() if 1 < v < 10)})"
     return [rf"(?P<words_half_en>\d{{1,6}}[ \t\u00a0]+(?:{half}))(?![A-Za-z-])",
             rf"(?<![A-Za-z])(?P<scale_half_en>{scale}\s+(?:{alternation(vocab['long_scales'])})\s+(?:{half}))(?![A-Za-z-])"]
@@ -1075,14 +1085,23 @@ def number_of(match: re.Match) -> tuple[Decimal, Decimal] | None:
     to a tenth of the scale: 'a million and a half' -> (1500000, 50000)."""
     written = match.group("words_half_en")
     if written is not None:
-        return Decimal(re.match(r"\d+", written).group(0)) + Decimal("0.5"), Decimal("0.25")
+        part = fraction_after(written)
+        return Decimal(re.match(r"\d+", written).group(0)) + part, part / 2
     written = match.group("scale_half_en")
     if written is None:
         return None
     count, scale = written.lower().split()[:2]
     numbers, _, long_scales, ones, _, _ = number_tables()
     number = Decimal(1) if count in ones else numbers[count]
-    return (number + Decimal("0.5")) * long_scales[scale], long_scales[scale] / 20
+    part = fraction_after(written)
+    return (number + part) * long_scales[scale], long_scales[scale] * Decimal(5).scaleb(part.as_tuple().exponent - 1)
+
+
+def fraction_after(written: str) -> Decimal:
+    """The fraction a number ends with: 'and a half' of '11 and a half' is 0.5."""
+    words = re.sub(r"[\s-]+", " ", written.lower())
+    return next(fraction(part) for after, part in vocabulary("figures")["fractions_after_words"].items()
+                if words.endswith(re.sub(r"[\s-]+", " ", after)))
 
 
 def number_starts(vocab: dict) -> set[str]:
