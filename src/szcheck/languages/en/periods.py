@@ -28,6 +28,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
                    rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "years", "year", "quarter", "half"], months_to),
+        PeriodRule("years_to_year", 43, rf"(?:the\s+)?(?:(?P<count>{count})\s+years|(?P<decade>decade))\s+(?:to|through|till|until|(?:that\s+)?(?:ended|ending)(?:\s+in)?)"
+                   rf"\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<yy>\d\d))?(?!\d|,\d|[-/]\d)", ["years", "decade"], years_to_year),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and|-to-|-through-)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -221,6 +223,18 @@ def past_years(match, text, published, vocab):
     if match["dir"].lower() in ("next", "coming"):
         return f"{published.year + 1}..{published.year + years}", True, False
     return f"{published.year - years}..{published.year - 1}", True, False
+
+
+def years_to_year(match, text, published, vocab):
+    """'the five years to 2024', 'the decade to 2024': the whole years ending with that one (2020..2024);
+    'the two years to 2024-25' the financial years, by the calendar year each ends in (2024..2025)."""
+    years = 10 if match["decade"] else spelled_count(match["count"])
+    if not 1 < years <= 50:
+        return None
+    year = int(match["year"])
+    if match["yy"]:
+        year = year // 100 * 100 + int(match["yy"]) + (100 if int(match["yy"]) < year % 100 else 0)
+    return f"{year - years + 1}..{year}", False, False
 
 
 def short_part(letter: str, numbers: str) -> str:
