@@ -1883,11 +1883,19 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
     if quantity.kind == "share" and not base and (share_of_a_total(quantity) or quantity.base.lower() == "total") \
             and not says_now(text, quantity):  # "supplied 57% of the total", "a margin of 9.8%"; not "makes up half of its GDP"
         return True
+    if quantity.kind == "share" and not base and quantity.base and shares_a_flow(quantity.base, registry) and not says_now(text, quantity):
+        return True  # "made up 31% of deliveries", "12% of revenue": a part of what happened over the story's period
     if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
         return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
     if base:
         return base.kind == "flow"
     return quantity.kind == "growth" or quantity.kind == "amount" and not names_a_level(text, quantity)  # a level's change still runs over a period
+
+
+def shares_a_flow(whole: str, registry: Registry) -> bool:
+    """Whether a share's whole is a registry metric that flows ('deliveries', 'revenue')."""
+    named = registry.metrics.get(registry_name(whole, whole))  # "its deliveries": the metric the whole ends with
+    return named is not None and named.kind == "flow"
 
 
 @functools.cache
@@ -2238,7 +2246,8 @@ def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
 
 @functools.cache
 def more_than_before_pattern() -> re.Pattern:
-    before = word_alternation(vocabulary("periods")["a_year_back_after"] + vocabulary("periods")["last_year"])
+    periods = vocabulary("periods")
+    before = word_alternation(periods["a_year_back_after"] + periods["last_year"] + periods["year_before_said"])
     return re.compile(rf"\s+(?:more|fewer)\s+than\s+(?:{before})(?![\w-])", re.I)
 
 
@@ -3294,7 +3303,7 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     up_from = UP_FROM.search(clause) and not own and not names_previous_period(text, quantity) and not previous_step(text, quantity)
     if not up_from and not CHANGE_BASE.search(clause):
         return None  # ('a dividend of 0.62 euros per share, up from 0.55 euros' is a base as 'rose to ... from' is)
-    if own and own[0].anchor == "L":
+    if own and own[0].anchor in ("L", "B"):
         return year_before(reached) if reached and reached != UNSPECIFIED else period
     if own and not (own[0].period == reached and quantity.period == reached):
         return period

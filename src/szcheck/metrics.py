@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .entities import clause_start, without_names, words
+from .languages import vocabulary
 from .languages.en import phrases as english_phrases
 from .model import Quantity
 from .reader.patterns import word_alternation
@@ -66,6 +67,7 @@ def build_patterns() -> dict[str, re.Pattern]:
                                        rf"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|a\s+further|another)\s+)?$", re.I),
         "phrasal_verb": re.compile(rf"\b(?:{alternation('phrasal_verbs')})\s+$", re.I),
         "present": re.compile(alternation("present_verbs"), re.I),
+        "year_before_said": re.compile(word_alternation(vocabulary("periods")["year_before_said"]), re.I),
         "previous": re.compile(rf"\s*,?\s*(?:{word_alternation(words()['previous_period'])})", re.I),
         "previous_month": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_month') or ['-'])})", re.I),
         "previous_quarter": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_quarter') or ['-'])})", re.I),
@@ -361,8 +363,10 @@ def names_previous_period(text: str, quantity: Quantity) -> bool:
     """'368,000 vehicles a year earlier': the figure is the previous period's; so is one restated before the words
     ('from $366 million, or 93 cents a share, a year earlier')."""
     at = after_noun(text, quantity)
-    if patterns()["previous"].match(text, at) is not None:
-        return True
+    found = patterns()["previous"].match(text, at)
+    if found is not None:
+        # "5.1% in the previous year" after "in 2024": the reader dated it by those words, a year before the one said
+        return not (quantity.period_basis == "stated" and patterns()["year_before_said"].search(found.group(0)))
     restated = RESTATED.match(text, at)
     return restated is not None and patterns()["previous"].match(text, restated.end()) is not None
 

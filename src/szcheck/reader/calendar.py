@@ -40,7 +40,7 @@ def year_of(match: re.Match, published: date | None, vocab: dict) -> tuple[int |
 def year_offset(words: str, vocab: dict) -> int:
     """-1 for 'last year', +1 for 'next year', 0 for 'this year' (each language's words)."""
     written = " ".join(words.lower().split())
-    if written in (w.lower() for w in vocab["last_year"]):
+    if written in (w.lower() for w in vocab["last_year"] + vocab.get("year_before_said", [])):
         return -1
     return 1 if written in (w.lower() for w in vocab.get("next_year", [])) else 0
 

@@ -59,6 +59,7 @@ class Lexicon:
     qualifier_of: dict  # lower-cased qualifier phrase -> qualifier
     qualifier_after: dict  # a bound written after the number ("or more") -> qualifier
     qualifier_after_words: tuple  # its keys, for one startswith test
+    glued_bounds_after: dict  # a bound glued to the number ("-plus"), read as part of the figure -> qualifier
     scales: dict  # lower-cased scale word -> Decimal multiplier
     short_scales: dict  # a letter that is a scale only in some places -> when glued to the number: "any" | "capital"
     vague_multipliers: dict
@@ -211,7 +212,8 @@ def build_lexicon() -> Lexicon:
     comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
     primes = compound_only_units(measures)
     unit_after_scale = scale_not_in_unit(scales, units + list(measures["symbols"]))
-    bounds_after = word_alternation(vocab["qualifiers_after"])  # "a 300-plus percent rise", "40-odd years"
+    glued_bounds = vocab.get("glued_bounds_after")
+    bounds_after = word_alternation(glued_bounds) if glued_bounds else "(?!x)x"  # "a 300-plus percent rise", "40-odd years"
     percent_in_paren = "(?:" + "|".join(re.escape(w) for w in vocab["percent_words"] if not w[0].isalpha()) + ")"
     # A unit is a currency's word or code, a physical unit, percent, or a sign after its number
     # ("25 €", "50,000₫") when no number follows it.
@@ -255,6 +257,7 @@ def build_lexicon() -> Lexicon:
         qualifier_of=qualifier_of,
         qualifier_after=dict(vocab["qualifiers_after"]),
         qualifier_after_words=tuple(vocab["qualifiers_after"]),
+        glued_bounds_after=dict(vocab.get("glued_bounds_after", {})),
         scales=scales,
         short_scales={k.lower(): v for k, v in vocab["short_scales"].items()},
         vague_multipliers={k.lower(): Decimal(v) for k, v in vocab["vague_multipliers"].items()},
@@ -816,7 +819,7 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     if qualifier and not is_range_tilde(text, match.start(), qualifier):
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     if match.group("bound_after"):
-        return lex.qualifier_after[match.group("bound_after").lower()]
+        return lex.glued_bounds_after[match.group("bound_after").lower()]
     after = text[match.end() : match.end() + 8]
     if after.startswith(lex.qualifier_after_words):  # "50+" when the figure is read without its bound
         return next(meaning for word, meaning in lex.qualifier_after.items() if after.startswith(word))

@@ -140,6 +140,8 @@ def period_words() -> dict:
         # "the A$2.6 billion it had expected in December": when a forecast was made, not the period it is for
         "when_expected": re.compile(rf"(?:{word_alternation(vocab.get('expecting_subjects') or ['(?!x)x'])})\s+"
                                     rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
+        # "11.4 trillion shillings, or about $88 billion, at the end of June": a restatement dates its figure too
+        "restating": re.compile(rf"\s*[,(]\s*(?:{word_alternation(vocab.get('restating_words') or ['(?!x)x'])})(?:\s+[a-z]+){{0,2}}\s+$", re.I),
         "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
@@ -258,13 +260,22 @@ def without_noun(between: str, noun: str | None) -> str:
     return period_words()["place_adverb"].sub("", between, count=1)
 
 
+BASE_REACH = 12  # characters before a share's whole: the word joining them, an article ("of the")
+
+
+def without_base(between: str, base: str | None) -> str:
+    """'12% of output in 2024': the whole a share is of stands between it and its period."""
+    at = between.find(base) if base else -1
+    return between[at + len(base) :] if 0 <= at <= BASE_REACH else between
+
+
 def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], mentions: list[PeriodMention]):
     """The period written right after a figure, skipping a parenthesis."""
     at = bisect.bisect_left(KeyView(mentions), quantity.end)
     if at == len(mentions):
         return None
     mention = mentions[at]
-    between = without_noun(text[quantity.end : mention.start], quantity.noun)
+    between = without_noun(without_base(text[quantity.end : mention.start], quantity.base), quantity.noun)
     if quantity.kind == "growth":
         between = period_words()["change_noun"].sub("", between, count=1)
     if not period_words()["attaching"].match(PARENTHESES.sub("", between) if "(" in between else between):
@@ -284,7 +295,7 @@ def assign_periods(
     clause_break = period_words()["clause_break"]
     usable = [m for m in mentions if not m.event]
     starts = [q.start for q in quantities]
-    attached = [attached_mention(text, q, starts, usable) for q in quantities]
+    attached = restated_periods(text, quantities, [attached_mention(text, q, starts, usable) for q in quantities])
     claimed = {id(m) for m in attached if m}
     compared = period_words()["compared"]
     # "from 25.1 million in the same period last year": a period attached to a compared figure dates it only
@@ -324,7 +335,7 @@ def assign_periods(
                 # month and forecast inflation of 3% by mid-2026": the nearer, when the one before is another's
                 in_clause = None
             mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
-        if mention is not None and mention.anchor == "P" and quantity.kind == "growth":
+        if mention is not None and quantity.kind == "growth" and (mention.anchor == "P" or mention.anchor == "B" and id(mention) in set_against):
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
         if mention is not None and mention.running and quantity.kind == "share":
@@ -338,6 +349,17 @@ def assign_periods(
         else:
             result.append(quantity.with_period(UNSPECIFIED, "none"))
     return result
+
+
+def restated_periods(text: str, quantities: list[Quantity], attached: list) -> list:
+    """The period attached to a figure's restatement in another unit dates the figure too ('11.4 trillion
+    shillings, or about $88 billion, at the end of June')."""
+    restating = period_words()["restating"]
+    for index in range(len(quantities) - 2, -1, -1):
+        if attached[index] is None and attached[index + 1] is not None \
+                and restating.fullmatch(text, quantities[index].end, quantities[index + 1].start):
+            attached[index] = attached[index + 1]
+    return attached
 
 
 def level_mention(text: str, quantities: list[Quantity], attached: list, index: int) -> PeriodMention | None:
@@ -472,14 +494,15 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     the period the article last stated, when it has one; otherwise they keep their default. The full year of a
     story about part of a financial year the article stated (`fiscal`) is that financial year."""
     if not any(m.anchor for m in mentions):
-        return mentions
+        return mentions  # anchors: Y, Q, S ... the story's own; P the story's a year back ("the same period last
+        # year"); B the year before the one said ("the previous year": as the base of a growth only after "from")
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
         held = fiscal if fiscal and holds(fiscal, story.period) else ""
         mentions = [replace(m, period=put_back(m, held if held and m.anchor == "Y" else period_within(story.period, m.anchor, published) or m.period))
-                    if m.anchor not in ("", "P") else m for m in mentions]
-    return [a_year_before_the_one_said(mentions, index, story) if m.anchor == "P" else m for index, m in enumerate(mentions)]
+                    if m.anchor not in ("", "P", "B") else m for m in mentions]
+    return [a_year_before_the_one_said(mentions, index, story) if m.anchor in ("P", "B") else m for index, m in enumerate(mentions)]
 
 
 def put_back(mention: PeriodMention, period: str) -> str:

@@ -19,7 +19,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
     ordinal = word_alternation(vocab["ordinals"])
     final = word_alternation(vocab["final_ordinals"])
     relative_year = word_alternation(vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", []))
-    year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{relative_year})"
+    # "October the previous year": a month of the year before publication's, as before the rule for the year alone
+    before_said = word_alternation(vocab["this_year"] + vocab["last_year"] + vocab["year_before_said"] + vocab.get("next_year", []))
+    year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{before_said})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
@@ -98,6 +100,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # "A year earlier, the group pumped 27.8 million bpd": opening its sentence, the story's period a year back
         PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,)",
                    ["earlier", "ago", "before"], story_period_a_year_before),
+        PeriodRule("year_before_said", 176, rf"{word_alternation(vocab['year_before_said'])}(?![\w-])", ["previous", "prior", "preceding"],
+                   year_before_said),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
                    ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
@@ -633,6 +637,12 @@ def story_period_a_year_before(match, text, published, vocab):
     """'in the same period last year': the period the story last stated, a year earlier
     (reader.periods.anchored); with no story stated, last year."""
     return (str(published.year - 1), True, False, "P") if published else None
+
+
+def year_before_said(match, text, published, vocab):
+    """'5.1% the previous year': the year before the period said before it in the sentence, else the
+    story's (reader.periods.anchored); with neither, last year."""
+    return (str(published.year - 1), True, False, "B") if published else None
 
 
 def now(match, text, published, vocab):
