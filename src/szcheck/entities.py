@@ -288,10 +288,19 @@ def named_things(text: str, registry: Registry) -> list[Named]:
             if first in NOT_A_NAME_OPENING:
                 rest = name[len(first) :]
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
-                continue  # "its South Australian mine": the owner's asset, described
+            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)
+                                   or capital_of_the_sentence(text, start, name, match["head"])):
+                continue  # "its South Australian mine": the owner's asset, described; "Debt service will absorb": no name
             found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
     return found
+
+
+def capital_of_the_sentence(text: str, start: int, name: str, head: str) -> bool:
+    """'Debt service', 'Bus service' opening a sentence: one capitalised word, an ordinary word of the
+    language, capitalised only because the sentence begins there."""
+    capitals = name.split()[: -len(head.split())]
+    opens = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:\n"
+    return opens and len(capitals) == 1 and capitals[0].lower() in english_phrases.ordinary_words()
 
 
 def names_something(name: str, head: str, registry: Registry) -> bool:

@@ -160,7 +160,9 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
-        infinitive = position and words[position - 1].lower() in INFINITIVE_BEFORE and word.lower() in english_phrases.words()["infinitive_verbs"]
+        before_word = words[position - 1].lower() if position else ""
+        # "will absorb": any word after a modal is a verb; after "to" only a verb we know ("Sales to Europe")
+        infinitive = before_word in MODAL_VERBS or before_word in INFINITIVE_BEFORE and word.lower() in english_phrases.words()["infinitive_verbs"]
         function_word = function_word or infinitive  # "is expected to reach": the verb, not the thing
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
         if not phrase and is_noun_of_expecting(words, position):
@@ -186,7 +188,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
 
 MODAL_VERB_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|should|shall|must|is\s+set\s+to|are\s+set\s+to|is\s+due\s+to|are\s+due\s+to)\s+[a-z]+\s*$", re.I)
 RELATIVE_BEFORE = re.compile(r",\s*which\s*$")  # a relative clause opens the figure's clause: its first word is its verb
-INFINITIVE_BEFORE = frozenset({"to", "will", "would", "could", "can", "may", "might", "should", "shall", "must"})
+MODAL_VERBS = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must"})
+INFINITIVE_BEFORE = MODAL_VERBS | {"to"}
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
@@ -1277,7 +1280,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
     if gapped and "{subject}" in key and DIGIT.search(clause, len(before)):
         named = phrase_key(without_entity_names(thing(gapped["noun"])))
-    return Binding(phrase_key(key.replace("{subject}", named)), "phrase")
+    phrase = phrase_key(key.replace("{subject}", named))
+    known = registry_name(phrase)  # "The government plans to spend": government spending, a registry metric
+    return Binding(known, "registry") if known in registry.metrics else Binding(phrase, "phrase")
 
 
 GAPPED_SUBJECT = re.compile(r"\d%?\s*,?\s+and\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)

@@ -98,6 +98,7 @@ def words() -> dict:
         "ends_with_growth": re.compile(rf"(?:{word_alternation(vocab['growth_nouns'])})$", re.I),
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
                                    rf"(?:(?:{word_alternation(vocab['figure_qualifiers'])})\s+)?$", re.I),
+        "catenative_end": re.compile(rf"\s+(?:{word_alternation(vocab['catenative_verbs'])})\s+to\s*$", re.I),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
@@ -116,7 +117,7 @@ def measure_verb(clause: str, table: str = "measure") -> tuple[str, str] | None:
     if found.group(0).lower().endswith("ed") and is_passive_auxiliary((WORD.findall(clause[: found.start()]) or [""])[-1]):
         return None  # 'Marketing spending was raised to': said of its subject
     key = words()[f"{table}_verbs"][re.sub(r"\s+", " ", found.group(0).lower())]
-    return key, clause[: found.start()]
+    return key, words()["catenative_end"].sub("", clause[: found.start()])  # "The government plans to": the government
 
 
 def is_period_phrase(phrase: str) -> bool:
