@@ -2666,11 +2666,23 @@ def of_places(binding: Binding, registry: Registry) -> bool:
 def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, registry: Registry) -> str:
     """'Core inflation was 3.4%' after a sentence about Norges Bank, in a story about Norway: a measure only a place
     has (`of_places`), said of an organisation, is the story's place's; a body's forecast or target stays its own."""
-    if not of_places(binding, registry) or own_outlook or entity == subject:
+    if not of_places(binding, registry) or own_outlook or kind_of(entity, registry) != "organisation":
         return entity
-    if kind_of(entity, registry) != "organisation" or kind_of(subject, registry) == "organisation":
-        return entity
-    return subject
+    if entity != subject and kind_of(subject, registry) != "organisation":
+        return subject
+    return place_in_name(entity, registry) or entity  # "Unemployment held at 5.4%" in a story about the Bank of Lorne
+
+
+def place_in_name(name: str, registry: Registry) -> str:
+    """The place an organisation is named after: 'Bank of Lorne' -> 'Lorne', 'Reserve Bank of India' -> 'India'."""
+    named_of = PLACE_OF_NAME.search(name)
+    if not named_of:
+        return ""
+    places = [m.name for m in find_mentions(named_of.group(1), "entities") if kind_of(m.name, registry) != "organisation"]
+    return places[0] if places else named_of.group(1)  # "Bank of England": England as the gazetteer writes it
+
+
+PLACE_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
