@@ -427,6 +427,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # "at one point", "one another": an idiom, not a count
     if words and is_idiom(text, match, word):
         return True  # "offered their two cents"
+    if digits and bare and is_numbering_total(text, match.start(), grammar):
+        return True  # "Part 1 of 3", "page 2 of 10": how many there are of a numbered thing, page furniture
     if digits and bare and is_identifier_list(text, match, word):
         return True  # "sites 1, 2 and 3": numbers naming things, after the noun they name
     if bare and is_hour(digits, words) and grammar.clock_before.search(text, max(0, match.start() - 16), match.start()):
@@ -481,6 +483,15 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if word.lower().rstrip(".") in grammar.month_words and digits:
         return True  # "December 18", "Sept. 2": a date
     return bool(bare and digits and is_part_of_name(text, match, digits, word, qualifier_of))
+
+
+NUMBERED_OF = re.compile(r"(?<![\w-])(?P<label>[A-Za-z]+)\.?\s+\d{1,3}\s+of\s+$")
+
+
+def is_numbering_total(text: str, start: int, grammar: Rules) -> bool:
+    """The number after 'Part 1 of': a label, a number and 'of' before it (not 'won 74 of')."""
+    found = NUMBERED_OF.search(text, max(0, start - 24), start)
+    return found is not None and found["label"].lower() in grammar.not_quantity_before
 
 
 def is_part_of_name(text: str, match: re.Match, digits: str, word: str, qualifier_of: dict) -> bool:
