@@ -323,7 +323,8 @@ def build_rules() -> Rules:
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
         counted_after=re.compile(characters(vocab["counted_after"])),
-        not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|-to-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])),
+        not_a_number_after=re.compile(r"(st|nd|rd|th)(?![A-Za-z])|[:/]\d|-\d|-to-\d|\.\d|\.[A-Za-z]|" + characters(vocab["date_after"])
+                                      + "".join(f"|{re.escape(suffix)}(?![A-Za-z])" for suffix in vocab.get("naming_suffixes", []))),
         not_a_number_before=re.compile(r"\d[-/]$|" + characters(vocab["ordinal_before"]) + "$"),
         range_to_percent=re.compile(rf"[-–](?:\d{{1,3}}(?:,\d{{3}})+|\d[\d.,]*[\s\u00a0]?(?:{range_units()}))"),
         level_preposition_end=re.compile(
