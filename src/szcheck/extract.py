@@ -2419,6 +2419,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if not own_outlook and source.published and period == str(source.published.year) and is_standing_rate(binding.metric, registry):
             period = f"{source.published.year}-{source.published.month:02d}"  # "has cut its key rate four times this year, to 3.75%": now
         entity = of_the_place(entity, binding, own_outlook, subject, registry)
+        binding = economy_growth(binding, entity, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
         claim = Claim(
@@ -2566,7 +2567,12 @@ def outlook_noun_in_key() -> re.Pattern:
 def without_outlook_noun(metric: str) -> str:
     """'growth target' -> 'growth', 'sale forecast growth' -> 'sale growth': the outlook is in the claim's
     `outlook`, not in its metric."""
-    return outlook_noun_in_key().sub("", metric)
+    return outlook_participle_opening().sub("", outlook_noun_in_key().sub("", metric))  # "expected growth": growth
+
+
+@functools.cache
+def outlook_participle_opening() -> re.Pattern:
+    return re.compile(rf"^(?:{word_alternation(english_phrases.words()['outlook_participles'])})\s+(?=\S)")
 
 
 def outlook_measure(metric: str) -> str:
@@ -2671,6 +2677,17 @@ def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, 
     if entity != subject and kind_of(subject, registry) != "organisation":
         return subject
     return place_in_name(entity, registry) or entity  # "Unemployment held at 5.4%" in a story about the Bank of Lorne
+
+
+def economy_growth(binding: Binding, entity: str, registry: Registry) -> Binding:
+    """'Growth slowed to 1.4%' of a country or a city: its economy's growth, GDP growth (of a company,
+    growth stays unnamed: of sales, profit or staff)."""
+    if binding.metric != "growth" or binding.match != "phrase" or kind_of(entity, registry) == "organisation":
+        return binding
+    return Binding(f"{ECONOMY_METRIC}.growth", "registry", binding.at) if ECONOMY_METRIC in registry.metrics else binding
+
+
+ECONOMY_METRIC = "gdp"
 
 
 def place_in_name(name: str, registry: Registry) -> str:
