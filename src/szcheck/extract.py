@@ -1534,12 +1534,25 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
         subject = "" if subject in english_phrases.words()["output_verbs"] else subject  # "Brazil produces 37% of the world's coffee"
+        base = base and without_owner(base, entity)  # "27% of Halden Foods' revenue" of Halden Foods: of revenue
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
         changed = changed_thing(text, quantity, entity)
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def without_owner(base: str, entity: str) -> str:
+    """A share's whole without the figure's own entity as its owner ('Halden Foods' revenue', 'the revenue of
+    Halden Foods' -> 'revenue'); another owner stays ('Guangdong Province's total')."""
+    if not entity:
+        return base
+    owned = re.match(rf"(?:the\s+)?{re.escape(entity)}['’]s?\s+(?P<rest>.+)$", base, re.I)
+    if owned:
+        return owned["rest"]
+    of_owner = re.match(rf"(?P<rest>.+?)\s+of\s+(?:the\s+)?{re.escape(entity)}$", base, re.I)
+    return of_owner["rest"] if of_owner else base
 
 
 PACKED_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
