@@ -945,13 +945,28 @@ def names_a_share_base(text: str, start: int, named: Named) -> bool:
 TRADING_BEFORE = re.compile(r"\b(?:trading|trade|traded|deals|dealings|listed|close)\s+in\s+(?:the\s+)?$", re.I)  # where shares trade
 
 
+def is_trading_venue(text: str, position: int, named: Named) -> bool:
+    """'rose 2.8% in Oslo trading', 'Shares in Fjordline ... rose 2.8% in Oslo': where shares trade, not whose they are."""
+    if venue_patterns()[1].match(text, named.end):
+        return True
+    sentence = text[max(0, text.rfind(".", 0, position) + 1) : position]
+    return venue_patterns()[0].search(sentence) is not None
+
+
+@functools.cache
+def venue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Words of a listed company's shares in the sentence before a figure, and of trading right after a place."""
+    return (re.compile(rf"\b(?:{word_alternation(words()['listed_share_words'])})\b", re.I),
+            re.compile(rf"\s+(?:{word_alternation(words()['trading_words_after'])})\b", re.I))
+
+
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:
     """A place its clause names after the figure: '170 universities and research institutions in Guangdong'."""
     end = CLAUSE_BREAK.search(text, position, position + WINDOW)
     for named in between(names, position + 1, end.start() if end else min(len(text), position + WINDOW)):
         before = text[max(0, named.start - 8) : named.start]
         if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before) \
-                and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start) \
+                and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start) and not is_trading_venue(text, position, named) \
                 and not cause_before_place().search(text, position, named.start):  # "fell 11% after a drought in Minas Gerais"
             return resolved(named, names, scope)
         if share and named.anaphor and re.search(r"\bof\s+$", before):  # "half of its GDP": whose GDP

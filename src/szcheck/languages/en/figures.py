@@ -242,6 +242,7 @@ class Rules:
     rank_words: frozenset  # the words of not_quantity_before that rank, also a sum of money ("the top $1 million")
     rate_per: re.Pattern
     rate_adverbs: dict
+    forecaster_clause: re.Pattern  # "analysts had forecast" right after a figure: its forecasters, no counted noun
     time_nouns: frozenset
     time_from_now: frozenset  # "two years ago": a time, not a span
     time_on: frozenset  # "five years on, ...": a time before punctuation only
@@ -312,6 +313,8 @@ def build_rules() -> Rules:
             rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",
         ),
         rate_adverbs={k.lower(): v for k, v in rates["adverbs"].items()},
+        forecaster_clause=re.compile(rf"\s*(?:{word_alternation(vocab['forecaster_subjects'])})\s+(?:(?:had|have|has|were|was)\s+)?"
+                                     rf"(?:{word_alternation(vocabulary('periods')['expecting_participles'] + vocab['forecasting_verbs'])})(?![\w-])", re.I),
         time_nouns=frozenset(vocab["time_nouns"]),
         time_from_now=lowered(vocab["time_from_now"]),
         time_on=lowered(vocab["time_on"]),
@@ -809,6 +812,8 @@ def read_noun(text: str, number_words: dict) -> str | None:
             break
     while words and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ly") or words[-1].lower() in ("and", "or")):
         words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
+    if words and grammar.forecaster_clause.match(text):
+        return None  # "the 3.9 billion analysts had forecast": who forecast the figure, not what it counts
     return " ".join(words) or None
 
 
