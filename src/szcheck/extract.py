@@ -437,15 +437,30 @@ def rates_of_a_base_undone(text: str, read: list[Quantity], quantities: list[Qua
 PER_WRITTEN = re.compile(r"\s*(?:a|an|per|each|every)\s+\w|\s*/", re.I)
 
 
-def local_currency(subject: str) -> str:
+def local_currency(subject: str, opening: str = "") -> str:
     """The currency of the place a source is about, for the signs several currencies share ('kr' in a story about Oslo
     is NOK, '¥' in one about Osaka JPY, 'pesos' in one about Santiago CLP); '$' and 'dollars' stay the US dollar's:
     English news writes a local dollar with its mark ('C$', 'A$')."""
     from .reader.figures import PlaceCurrency
     from .registry import place_currency
 
-    found = place_currency(subject)
+    found = place_currency(subject) or first_place_currency(opening)
     return PlaceCurrency(found) if found else ""
+
+
+def first_place_currency(opening: str) -> str:
+    """The currency of the first place the opening of a source names that has one: the home of an organisation
+    the registry does not place ('Fjordline Bank ... in Oslo': NOK; 'the Japanese carmaker': JPY)."""
+    from .registry import place_currency
+
+    for mention in find_mentions(opening, "entities"):
+        code = place_currency(mention.name)
+        if code:
+            return code
+    return ""
+
+
+CURRENCY_OPENING = 1500  # characters of a source where the place its organisation is at is named
 
 
 def named_currency(quantities: list[Quantity]) -> str:
@@ -1967,7 +1982,7 @@ def extract_claims(source: Source) -> list[Claim]:
     registry = load_registry()
     subject = main_subject(source, registry)
     currency = source_currency(source.meta)
-    local = "" if currency else local_currency(subject)
+    local = "" if currency else local_currency(subject, f"{source.meta.get('title') or ''}\n{source.body[:CURRENCY_OPENING]}")
     place = registry.entities.get(subject)
     local_yuan = chinese_figures.local_yuan_currency(str(source.meta.get("currency") or "").upper(), subject, place.within if place else "")
     scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
