@@ -67,7 +67,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # "国铁集团消息，", "河南省统计局发布数据，": a source named before its cue, opening a clause
         "data_source_before_cue": re.compile(rf"(?:^|(?<=[。；，：\n ]))(?=[\u4e00-\u9fff])[^，。；：,;:.]{{1,40}}?(?:{alternation('data_source_after_cues')})(?=[，,：:])"),
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
-        "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+)*(?P<noun>{alternation('sub_entities')})"
+        "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)*(?P<noun>{word_alternation(words()['sub_entities'] + words()['facilities'])})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
         # "its chip division", "Hanbit's memory unit", "the retail arm": a part needs a word naming it ("its business" is the whole)
         "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:{organisation_nouns})['’]s|[Tt]he(?=\s+[a-z])|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
@@ -162,6 +162,7 @@ class Scope:
     last_subject: str = ""  # the subject of the paragraph's last sentence that named one
     metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
     measured: dict[str, str] = field(default_factory=dict)  # unit -> the metric the article last stated in it
+    title: str = ""  # the article's title: a facility it names is what the article is about
 
     def new_paragraph(self) -> None:
         self.paragraph, self.last_subject, self.metric = {}, "", ""
@@ -754,7 +755,7 @@ def resolved(named: Named, names: list[Named], scope: Scope) -> str:
     return scope.resolve(named.anaphor)
 
 
-def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
+def sub_entity(text: str, start: int, position: int, place: str, title: str = "") -> str | None:
     """'spending by companies in the city' -> '<city> companies'; 'enterprises accounted for' -> '<place> enterprises'."""
     if HAN_TEXT.search(text[max(0, position - 2) : position]):
         return chinese_sub_entity(text, start, position, place)
@@ -762,7 +763,12 @@ def sub_entity(text: str, start: int, position: int, place: str) -> str | None:
     match = patterns()["sub_entity"].search(clause.strip()) if clause.strip() else None
     if not match or patterns()["counting"].search(clause.strip()[: match.start()]):
         return None
-    return f"{place} {match.group('noun').lower()}".strip()
+    noun = match.group("noun").lower()
+    if place.lower().endswith(noun):
+        return place  # "Qingdao Port" handled ...: "the port" is the port itself
+    if noun in words()["facilities"] and re.search(rf"\b{re.escape(noun)}", title, re.I):
+        return None  # "The port handled 3.9 million containers" in a story titled "Port traffic": the story's subject
+    return f"{place} {noun}".strip()
 
 
 def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
@@ -896,7 +902,7 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
     part = organisation_part(text, start, position, entity)
     if part:
         return part
-    qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place())
+    qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place(), scope.title)
     return qualified or entity
 
 

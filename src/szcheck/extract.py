@@ -1985,7 +1985,8 @@ def extract_claims(source: Source) -> list[Claim]:
     local = "" if currency else local_currency(subject, f"{source.meta.get('title') or ''}\n{source.body[:CURRENCY_OPENING]}")
     place = registry.entities.get(subject)
     local_yuan = chinese_figures.local_yuan_currency(str(source.meta.get("currency") or "").upper(), subject, place.within if place else "")
-    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "")
+    scope = Scope(subject, kind_of(subject, registry), within=place.within if place else "", country=place.country if place else "",
+                  title=str(source.meta.get("title") or ""))
     claims: list[Claim] = []
     section = title_period(source)  # '2024年济南市国民经济和社会发展统计公报': the period of all it reports
     context, paragraph, listed = None, -1, None
@@ -2070,7 +2071,7 @@ def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     used after its full one, is the full one (unless the short one is a known place or entity)."""
     from .entities import words
 
-    parts, divisions = frozenset(words()["sub_entities"]), frozenset(words()["organisation_parts"])
+    parts, divisions = frozenset(words()["sub_entities"] + words()["facilities"]), frozenset(words()["organisation_parts"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
         short, _, rest = name.partition(" ")
@@ -2196,6 +2197,13 @@ def bare_changes() -> list[str]:
 
 
 GAPPED = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}and\s+$")  # "21,000 jobs and " before "Quebec 11,000"
+
+
+def growth_of_the_claim_before(quantity: Quantity, binding: Binding, before: Claim, names: list[Named]) -> bool:
+    """The growth of the figure just before it in its sentence, with no name between them."""
+    if quantity.kind != "growth" or before.quantity is None or binding.metric not in (f"{before.metric}.growth", f"{before.metric} growth"):
+        return False
+    return not any(before.quantity.end <= n.start < quantity.start for n in names)
 
 
 def gapped_entity(text: str, quantity: Quantity, binding: Binding, claims: list[Claim], names: list[Named]) -> str:
@@ -2403,6 +2411,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = of_an_index(text, quantity, binding)
         binding = share_of_a_named_rival(binding, quantity, entity, names, scope)
         gapped = gapped_entity(text, quantity, binding, claims, names)
+        if not gapped and claims and growth_of_the_claim_before(quantity, binding, claims[-1], names):
+            entity = claims[-1].entity  # "The airport handled 33.6 million passengers, up 7%": the airport's growth
         if gapped:
             binding, entity = Binding(claims[-1].metric, claims[-1].metric_match), gapped
         elif claims and part_of_the_whole(text, quantity, binding, claims[-1]):
