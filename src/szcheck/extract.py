@@ -1312,6 +1312,8 @@ def subject_before(text: str, begin: int, before: str) -> str:
     for aside_start, aside_end in english_phrases.asides(text):
         if aside_end >= start and aside_start < start:
             return text[clause_start(text, aside_start) : aside_start]
+    if text[:start].endswith(","):  # "The stadium, worth an estimated €300 million,": the noun the aside follows
+        return text[clause_start(text, start - 1) : start - 1]
     return before
 
 

@@ -787,6 +787,9 @@ def is_level_phrase(text: str, match: re.Match) -> bool:
 NOUN_TOKEN = re.compile(r"\s*(?:[-–]\s*)?([“\"‘']?[A-Za-z][\w'’&./-]*[”\"’']?|[\u4e00-\u9fff]+)")
 
 
+FIGURE_NEXT = re.compile(r"\s+(?:about|some|nearly|almost|more than|over)?\s*[\d$€£¥]")
+
+
 def read_noun(text: str, number_words: dict) -> str | None:
     """The noun phrase right after a figure: the thing counted ("national high-tech enterprises")."""
     grammar = rules()
@@ -810,6 +813,8 @@ def read_noun(text: str, number_words: dict) -> str | None:
         position = token.end()
         if token.group(1).endswith((".", ",")):
             break
+    if len(words) > 1 and words[-1].lower().endswith("ing") and FIGURE_NEXT.match(text, position):
+        words.pop()  # "450 cruise ships carrying 780,000 passengers": the participle takes the next figure
     while words and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ly") or words[-1].lower() in ("and", "or")):
         words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
     if words and grammar.forecaster_clause.match(text):
