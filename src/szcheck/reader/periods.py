@@ -142,6 +142,7 @@ def period_words() -> dict:
                                     rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
         # "11.4 trillion shillings, or about $88 billion, at the end of June": a restatement dates its figure too
         "restating": re.compile(rf"\s*[,(]\s*(?:{word_alternation(vocab.get('restating_words') or ['(?!x)x'])})(?:\s+[a-z]+){{0,2}}\s+$", re.I),
+        "dating_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['dating_words'])})\s+$", re.I),
         "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
         # "$1.75 a pound in the June quarter": a price's unit does not part it from its period
@@ -335,7 +336,7 @@ def assign_periods(
                 # month and forecast inflation of 3% by mid-2026": the nearer, when the one before is another's
                 in_clause = None
             mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
-        if mention is not None and quantity.kind == "growth" and (mention.anchor == "P" or mention.anchor == "B" and id(mention) in set_against):
+        if mention is not None and quantity.kind == "growth" and (mention.anchor == "P" or mention.anchor == "B" and not dates_a_change(text, mention)):
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
         if mention is not None and mention.running and quantity.kind == "share":
@@ -349,6 +350,11 @@ def assign_periods(
         else:
             result.append(quantity.with_period(UNSPECIFIED, "none"))
     return result
+
+
+def dates_a_change(text: str, mention: PeriodMention) -> bool:
+    """'rose 3% in the previous year': the year of the change; 'an increase of 25% over the previous year' its base."""
+    return period_words()["dating_before"].search(text, max(0, mention.start - 12), mention.start) is not None
 
 
 def restated_periods(text: str, quantities: list[Quantity], attached: list) -> list:
