@@ -512,8 +512,12 @@ def subunit_part(code: str) -> re.Pattern | None:
     vocab = vocabulary("figures")
     joiners = word_alternation(vocab.get("subunit_joiners", []))
     written = word_alternation(words)
-    spelled = "".join(f"|{p}" for p in (hook(vocab) for hook in language_hooks("small_number_pattern")))
-    return re.compile(rf"(?i:[{GAPS}]{{1,2}}(?:(?:{joiners})[{GAPS}]+)?(\d{{1,2}}{spelled})[{GAPS}]?(?:{written})(?![A-Za-z\d]))")
+    return re.compile(rf"(?i:[{GAPS}]{{1,2}}(?:(?:{joiners})[{GAPS}]+)?(\d{{1,2}}{small_number_pattern(vocab)})[{GAPS}]?(?:{written})(?![A-Za-z\d]))")
+
+
+def small_number_pattern(vocab: dict) -> str:
+    """Every language's spelled numbers from one to ninety-nine, as alternatives after digits ('|fifty|...')."""
+    return "".join(f"|{p}" for p in (hook(vocab) for hook in language_hooks(small_number_pattern.__name__)))
 
 
 def with_subunit_part(text: str, quantity: Quantity) -> Quantity:
