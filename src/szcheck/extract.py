@@ -1535,6 +1535,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         if counted_noun and (counted["whole"] or plural) and counted_noun not in vocabulary("claims")["superlatives"]:
             # "12 of the largest" names no thing; "190,333 of the increase" is a part of a change, not of things counted
             return counted_noun  # "won 74 of the 150 seats": seats, as many as the whole counts
+    attributive = attributive_noun(text, quantity, before, after) if quantity.kind == "amount" and not quantity.measure else ""
+    if attributive:
+        return phrase_key(attributive, entity)  # "approved a $4.2 trillion budget", "agreed a €300m loan": the budget, the loan
     packed = quantity.kind in ("count", "rate") and counted_in_packs(quantity)
     if packed:
         measured = packed_goods(before, after, quantity, entity)
@@ -1558,6 +1561,27 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+ATTRIBUTIVE_NOUN = re.compile(r"[ -](?P<noun>[a-z][a-z-]*(?: [a-z][a-z-]*){0,2})(?=[\s,.;:)]|$)")
+DETERMINER_END = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|['’]s?)\s*$", re.I)
+
+
+def attributive_noun(text: str, quantity: Quantity, before: str, after: str) -> str:
+    """The noun a sum of money qualifies, after an article or a possessive: 'a $300 million loan', 'the
+    city's €2 billion budget', 'a 4.2 trillion shilling budget' ('' for 'spent $3 billion on', 'a $3
+    billion rise in sales', a period or a verb)."""
+    if not DETERMINER_END.search(before[-12:]):
+        return ""
+    found = ATTRIBUTIVE_NOUN.match(after)
+    noun = up_to_function_word(found["noun"]) if found else ""
+    words = noun.split()
+    while words and (english_phrases.is_clause_verb(words[-1]) or words[-1].endswith(("ed", "ly"))):
+        words.pop()  # "a $5 billion fund raised": the fund
+    noun = " ".join(words)
+    if not noun or english_phrases.is_period_phrase(noun) or words[0] in vocabulary("claims")["change_nouns"] or noun in anaphor_nouns():
+        return ""  # "a $3 billion rise", "the $2 million a year"
+    return noun
 
 
 def without_owner(base: str, entity: str) -> str:
