@@ -1295,6 +1295,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
     if gapped and "{subject}" in key and DIGIT.search(clause, len(before)):
         named = phrase_key(without_entity_names(thing(gapped["noun"])))
+    if not named and key in english_phrases.words()["government_measures"] and any(
+            kind_of(m.name, registry) != "organisation" for m in find_mentions(before, "entities")):
+        named = english_phrases.words()["government_word"]  # "Kenya will spend 4.2 trillion shillings": its government's spending
     phrase = phrase_key(key.replace("{subject}", named))
     known = registry_name(phrase)  # "The government plans to spend": government spending, a registry metric
     return Binding(known, "registry") if known in registry.metrics else Binding(phrase, "phrase")

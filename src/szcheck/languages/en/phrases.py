@@ -58,6 +58,8 @@ def words() -> dict:
         "adjusted_words": frozenset(vocab["adjusted_words"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "outlook_participles": list(vocab["outlook_participles"]),
+        "government_measures": frozenset(vocab["government_measures"]),
+        "government_word": vocab["government_word"],
         "forecaster_nouns": frozenset(vocab["forecaster_nouns"]),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
