@@ -2082,6 +2082,7 @@ def extract_claims(source: Source) -> list[Claim]:
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
                   and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
+                  and not english_phrases.in_fronted_set(sentence.text, n.start)  # "Among the region's cities, Nanjing ..."
                   and not sets_a_standard(sentence.text, n.start)], scope)
     claims = with_full_names(claims, registry)
     for claim in claims:

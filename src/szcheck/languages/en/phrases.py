@@ -58,6 +58,7 @@ def words() -> dict:
         "adjusted_words": frozenset(vocab["adjusted_words"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "outlook_participles": list(vocab["outlook_participles"]),
+        "fronted_set": re.compile(rf"\s*(?:{word_alternation(vocab['fronted_set_openers'])})\s", re.I),
         "government_measures": frozenset(vocab["government_measures"]),
         "government_word": vocab["government_word"],
         "forecaster_nouns": frozenset(vocab["forecaster_nouns"]),
@@ -165,6 +166,13 @@ def ranked_within(text: str, start: int) -> bool:
     """Whether a name at start is the set a superlative ranks something in: 'still the widest in the
     European Union', 'the highest in the UK' compare with the Union and the UK, they are not what is measured."""
     return ranked_in().search(text, max(0, start - RANK_REACH), start) is not None
+
+
+def in_fronted_set(text: str, start: int) -> bool:
+    """Whether a name at `start` stands in a phrase opening the sentence that sets what follows among others
+    ('Among the region's cities, Nanjing ranks second', 'Unlike Hefei, ...'): no subject an 'its' after it means."""
+    opening = words()["fronted_set"].match(text)
+    return opening is not None and start < text.find(",", opening.end()) if "," in text else False
 
 
 def asides(text: str) -> list[tuple[int, int]]:
