@@ -1957,7 +1957,10 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
 def shares_a_flow(whole: str, registry: Registry) -> bool:
     """Whether a share's whole is a registry metric that flows ('deliveries', 'revenue')."""
     named = registry.metrics.get(registry_name(whole, whole))  # "its deliveries": the metric the whole ends with
-    return named is not None and named.kind == "flow"
+    if named is not None:
+        return named.kind == "flow"
+    head = whole.split()[-1].lower() if whole.split() else ""
+    return singular(head) in vocabulary("claims")["flow_heads"]  # "31% of operating costs": a part of what was spent
 
 
 @functools.cache
@@ -3412,7 +3415,11 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     if names_previous_period(text, quantity):
         return year_before(period)  # 'eased to 12.9% from 14.6% a year ago', whatever the rate
     sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
-    return step_before(period, "P") if sub_year else year_before(period)
+    # the months of a year so far ("the first nine months", the first half) are set against the same months a year back
+    return step_before(period, "P") if sub_year and not YEAR_SO_FAR.fullmatch(period) else year_before(period)
+
+
+YEAR_SO_FAR = re.compile(r"\d{4}-H1|(\d{4})-01/\1-(?:0[4-9]|1[01])")
 
 
 CHANGE_BASE = re.compile(r"\bto\s+(?:a\s+|an\s+)?\S+(?:\s+\S+){0,6}?\s+from\s+(?:(?:about|around|roughly|nearly|some|a|an)\s+)?$", re.I)
