@@ -2309,13 +2309,17 @@ def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """'hire 300 more nurses', '3,000 more staff than a year ago': a count whose noun opens with a word of adding is
     the change of what the noun counts ('nurse change', 'employees.change'), never the level of it."""
     words = (quantity.noun or "").lower().split()
-    added = len(words) > 1 and words[0] in vocabulary("claims")["added_count_words"]
+    adding = vocabulary("claims")["added_count_words"]
+    added = len(words) > 1 and words[0] in adding or words == ["more"] and ADDING_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
     if quantity.kind not in ("count", "rate") or not binding.metric or not (added or more_than_before(text, quantity)):
         return binding
     if binding.match == "registry":
         return binding if "." in binding.metric else Binding(f"{binding.metric}.change", binding.match, binding.at)
     head = binding.metric.split(" ", 1)[1] if added and binding.metric.split(" ", 1)[0] == words[0] and " " in binding.metric else binding.metric
     return Binding(head if head.endswith(("change", "growth")) else f"{head} change", binding.match, binding.at)
+
+
+ADDING_BEFORE = re.compile(r"\b(?:add|adds|added|adding|open|opens|opening|hire|hires|hiring|build|builds)\s+(?:another\s+)?$", re.I)  # "plans to add 14 more"
 
 
 @functools.cache
