@@ -354,19 +354,20 @@ def main_subject(source: Source, registry: Registry) -> str:
             while words and (any(part in registry.not_names for part in words[0].split("-"))
                              or (len(words) == 1 and (words[0].lower() in ordinary or english_phrases.is_common_noun(words[0])
                                                       or english_phrases.is_plural_thing(words[0].lower(), ordinary)))
-                             or words[0] in lettered_currency_signs()):  # "Rs 6,212 crore" names no one
+                             or words[0] in lettered_currency_signs()  # "Rs 6,212 crore" names no one
+                             or len(words) > 1 and is_descriptor(words[0])):  # "Chipmaker Korvane Systems said"
                 words.pop(0)  # "Why Suzhou matters" names Suzhou
             if not words or (inside and mentions[inside - 1].end > match.start()) or covering.holds(match.start(), match.start() + 1) \
                     or match.start() in ends:
                 continue
-            if saying_verb_after(text, match.end()) or LOCATED.match(text, match.end()):
-                continue  # "..., chief executive Mark Rees said": a person quoted; "the Hamburg-based": where it is
+            if saying_verb_after(text, match.end()) and match.start() != lead_name or LOCATED.match(text, match.end()):
+                continue  # "..., chief executive Mark Rees said": a person quoted ("Toyota said ..." opening the lead is its subject); "the Hamburg-based": where it is
             opens_sentence = re.search(r"(?:^|[.!?]\s+)$", text[max(0, match.start() - 3) : match.start()]) is not None
             if len(words) == 1 and words[0].lower() in nationality_words():
                 continue  # "as European demand stays weak": an adjective, counted as its place where it names one
             single = len(words) == 1 == len(match.group(0).split())  # "Sales rose": perhaps an ordinary word; "Nordhavn Steel" is a name
             count(" ".join(words), weight / 2 if opens_sentence and single else weight, match.start())
-            if match.start() == lead_name and (len(words) > 1 or not opens_sentence):
+            if match.start() == lead_name and (len(words) > 1 or not opens_sentence or saying_verb_after(text, match.end())):
                 counts[" ".join(words)] += 2  # "Arbor Stores, the German grocer, said ...": the lead's subject
                 lead_organisation = " ".join(words)
             if len(words) > 1:
@@ -386,6 +387,19 @@ def main_subject(source: Source, registry: Registry) -> str:
     if counts[subject] <= 1 and subject not in in_lead:
         return ""  # a market's weekly report that names a port in its fourth paragraph is not about the port
     return fullest_spelling(subject, counts, registry)
+
+
+def is_descriptor(word: str) -> bool:
+    """'Chipmaker', 'Carmaker' before a name: what kind of organisation it is (a noun that stands for one, 'the
+    chipmaker'), no part of its name; a head that names one ('Bank' of Bank Negara) stays."""
+    return word.lower() in organisation_descriptors() and word not in organisation_heads()
+
+
+@functools.cache
+def organisation_descriptors() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(phrase.split()[-1].lower() for phrase in words()["anaphora"]["organisation"])
 
 
 def lead_paragraph_end(body: str) -> int:
@@ -3109,7 +3123,9 @@ def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, su
     base, suffix = CHANGE_SUFFIX.match(binding.metric).groups() if binding.match == "phrase" else binding.metric.partition(".")[::2]
     suffix = suffix if binding.match == "phrase" else ("." + suffix if suffix else "")
     found = market_noun_before_place().search(clause)
-    if not found and base.split()[-1] in market_nouns():  # "while in western Europe they slipped 1.5%": volumes there
+    known = registry.metrics.get(base) if binding.match == "registry" else None
+    head = (known.label if known else base).split()[-1]  # vehicle_sales: "vehicle sales", whose head is sales
+    if not found and head in market_nouns():  # "while in western Europe they slipped 1.5%": volumes there
         found = FRONTED_IN.match(clause)
     if not found and not of_places(binding, registry) and FRONTED_IN.match(text):  # "In Europe, where it operates 210 hotels,"
         clause = text
@@ -3160,7 +3176,7 @@ def is_a_market(text: str, named: Named, subject: str, registry: Registry) -> bo
 FRONTED_IN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|but|and)\s+)in\s+(?:the\s+)?$", re.I)  # "while in western Europe they"
 
 
-FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?(?=[A-Z])", re.I)
+FRONTED_IN = re.compile(r"\s*(?:(?:while|whereas|but|and)\s+)?in\s+(?:the\s+)?(?=[A-Z])", re.I)
 
 
 @functools.cache
