@@ -887,7 +887,8 @@ def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
     start = clause_start(text, quantity.start)
     if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
         return False
-    return bool(chinese_phrases.noun_before(text[start : quantity.start]))
+    noun = chinese_phrases.noun_before(text[start : quantity.start])
+    return bool(noun) and not chinese_phrases.is_neutral_head(noun)  # '，总量3842.6亿元': the earlier name's level
 
 
 def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range,
@@ -922,6 +923,8 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
             continue
         if contrasted_subject(text, mentions[i].end, quantity.start):
             return None  # "exports rose 1.4%, while shipments to the United States climbed 2.3% to 12.9 billion euros"
+        if names_its_own_noun(text, quantity, mentions[i]):
+            return None  # '营收将增长约一成，资本支出约180亿元': the clause's own noun, not the earlier name
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index

@@ -326,17 +326,18 @@ def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bo
         return False
     if not mention.surface.isascii():
         before = text[max(0, mention.start - 12) : mention.start]
-        neutral = chinese_neutral_modifiers()
-        while any(before.endswith(word) for word in neutral):  # '新增境内外上市公司': 境内外 leaves it new listings
-            before = before[: -len(next(word for word in neutral if before.endswith(word)))]
+        kept = chinese_kept_modifiers()
+        # '新增境内外上市公司': 境内外 leaves it new listings; '新增新能源装机': a qualifier narrows what is added
+        while any(before.endswith(word) for word in kept):
+            before = before[: -len(next(word for word in kept if before.endswith(word)))]
         return patterns()["change"].search(before[-8:]) is not None
     return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
 
 
 @functools.cache
-def chinese_neutral_modifiers() -> tuple[str, ...]:
-    """The neutral modifiers written in Chinese, longest first."""
-    return tuple(sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True))
+def chinese_kept_modifiers() -> tuple[str, ...]:
+    """The qualifiers and neutral modifiers written in Chinese, longest first."""
+    return tuple(sorted((w for w in kept_modifiers() if not w.isascii()), key=len, reverse=True))
 
 
 SPACES = re.compile(r"\s*")

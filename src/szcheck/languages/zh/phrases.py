@@ -338,6 +338,11 @@ def modifiers_before(text: str) -> list[str]:
     return kept
 
 
+def is_neutral_head(noun: str) -> bool:
+    """'总量', '规模': a noun that names no measure of its own, only the level of the one named before it."""
+    return noun in words()["neutral_heads"]
+
+
 def heads_its_phrase(after: str) -> bool:
     """A name followed by a predicate, a figure or punctuation heads its noun phrase ('人口为');
     followed by another noun it only modifies it ('每万人口高价值发明专利拥有量')."""
