@@ -1669,7 +1669,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if not noun:
         return ""
     if quantity.kind == "growth":
-        return f"{noun} growth"
+        return chinese_phrases.growth_key(noun)
     if quantity.kind == "duration":
         return f"{noun} ({chinese_phrases.time_unit(quantity.noun) if quantity.noun else 'years'})"
     if quantity.kind == "rate" and quantity.per:

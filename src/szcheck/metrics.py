@@ -282,8 +282,10 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     from .languages.zh import phrases
 
     before = text[max(0, mention.start - 30) : mention.start]
-    if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
+    if not phrases.is_chinese(mention.surface):
         return False
+    if not phrases.is_chinese(before[-1:]):  # '人口自然增长率' opening its sentence: the noun after it still makes another measure
+        return not phrases.heads_its_phrase(text[mention.end : mention.end + 8])
     if phrases.contributes_to(text, mention.start, mention.end):
         return True  # 对经济增长的贡献率, 拉动地区生产总值增长: the growth contributed to, not the figure's metric
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):

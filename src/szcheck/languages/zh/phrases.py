@@ -338,6 +338,15 @@ def modifiers_before(text: str) -> list[str]:
     return kept
 
 
+def growth_key(noun: str) -> str:
+    """The key of a growth said of `noun`: '跨境电商交易额增速' is '跨境电商交易额 growth', as '跨境电商交易额增长'
+    is; a rate named with a rate noun that measures a level of its own ('人口自然增长率') keeps its name."""
+    if noun.endswith(tuple(vocabulary("claims")["own_rate_nouns_zh"])):
+        return noun
+    rate = next((word for word in vocabulary("figures")["rate_nouns"] if noun.endswith(word) and len(noun) > len(word)), "")
+    return f"{noun[: -len(rate)] if rate else noun} growth"
+
+
 def is_neutral_head(noun: str) -> bool:
     """'总量', '规模': a noun that names no measure of its own, only the level of the one named before it."""
     return noun in words()["neutral_heads"]
@@ -349,7 +358,8 @@ def heads_its_phrase(after: str) -> bool:
     tokens = tagged(after[:8]) if after[:1] and HAN.search(after[:1]) else []
     while tokens and tokens[0][0] in words()["neutral_heads"]:
         tokens.pop(0)  # '各项存款余额': a balance of deposits is deposits
-    return not tokens or is_stop(*tokens[0])
+    # '地区生产总值增长率为5.2%': the name's rate of change, as 增速 is
+    return not tokens or is_stop(*tokens[0]) or tokens[0][0] in vocabulary("figures")["rate_nouns"]
 
 
 def share_parts(text: str) -> tuple[str | None, str]:
