@@ -1868,13 +1868,23 @@ def is_standing_rate(metric: str, registry: Registry) -> bool:
 
 def flow_or_own(metric: str, registry: Registry):
     """The registry metric a key names; a qualified key ('vehicle_sales:overseas', 'dividend_per_share:final')
-    as its base when that is a flow: a part of a flow runs over the same period. (A qualified balance is
-    still read as a metric of unknown kind, as it always was.)"""
+    as its base when that is a flow: a part of a flow runs over the same period; a balance narrowed by a qualifier
+    of the vocabulary ('installed_capacity:solar') is a balance too. (A balance narrowed by other words, a compound
+    noun, is still read as a metric of unknown kind, as it always was.)"""
     own = registry.metrics.get(metric.split(".")[0])
     if own is not None or ":" not in metric:
         return own
-    base = registry.metrics.get(metric.split(".")[0].split(":")[0])
-    return base if base is not None and base.kind == "flow" else None
+    name, _, narrowed = metric.split(".")[0].partition(":")
+    base = registry.metrics.get(name)
+    return base if base is not None and (base.kind == "flow" or is_known_qualifier(narrowed)) else None
+
+
+def is_known_qualifier(narrowed: str) -> bool:
+    """'solar', 'wind and solar': qualifiers the vocabulary lists (qualifiers_before, by the name a key gives them)."""
+    from .entities import words
+
+    known = {name.lower() for name in words()["qualifier_names"].values()} | {word.lower() for word in words()["qualifiers_before"]}
+    return all(part in known for part in narrowed.split(" and "))
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:

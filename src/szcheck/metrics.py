@@ -175,12 +175,24 @@ def number_word_set() -> frozenset:
 
 
 def qualifier_ending(text: str) -> str:
-    """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none."""
+    """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none.
+    Two joined ('风电和光伏发电') name both ('wind and solar'): the measure is of the two together, not of the last."""
     found = patterns()["before"].search(text)
     if found is None:
         return ""
-    written = found.group(0).strip().lower()
+    name = qualifier_name(found.group(0))
+    joined = joined_qualifier().search(text, 0, found.start())
+    return f"{qualifier_name(joined['first'])} and {name}" if joined else name
+
+
+def qualifier_name(written: str) -> str:
+    written = written.strip().lower()
     return words()["qualifier_names"].get(written, written)
+
+
+@functools.cache
+def joined_qualifier() -> re.Pattern:
+    return re.compile(rf"(?P<first>{alternation('qualifiers_before')})\s*(?:{alternation('qualifier_joiners')})\s*$", re.I)
 
 
 def qualifier(text: str, mention: Mention | None) -> str:
