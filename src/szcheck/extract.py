@@ -1709,7 +1709,8 @@ def registry_name(phrase: str, written: str = "") -> str:
     phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
     named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
     tail = written[-40:]
-    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])]
+    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])
+                      and not chinese_compound(tail, m)]  # '动画电影票房': a kind of film's takings, not all of them
     return named[0].name if named else phrase
 
 
