@@ -550,8 +550,19 @@ def is_sequential(text: str, start: int) -> bool:
     words = vocabulary("claims")
     marks = {word: sequential_mark(clause, word, words["sequential_not_after_zh"]) for word in words["sequential_words_zh"]}
     marks.update((word, clause.rfind(word)) for word in words["year_on_year_words_zh"])
+    # the words of the clauses before, back to the last semicolon or full stop: '同比增长8.2%，比上月末低0.3个百分点'
+    said_before = re.split(r"[；;。]", text[max(0, start - SEQUENTIAL_REACH * 4) : start - len(clause)])[-1]
+    marks.update((word, at) for word in words["sequential_bases_zh"]
+                 if (at := clause.rfind(word)) >= 0 and not names_a_rate_of_change(said_before + clause[:at]))
     nearest = max(marks, key=marks.get)
     return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
+
+
+def names_a_rate_of_change(text: str) -> bool:
+    """'涨幅', '增速', or a year-on-year rate ('同比增长8.2%，') in `text`: what follows is said of a rate of change,
+    not of a level."""
+    words = vocabulary("claims")["year_on_year_words_zh"]
+    return any(noun in text for noun in vocabulary("figures")["rate_nouns"]) or any(word in text for word in words)
 
 
 def traded_goods(clause: str, phrase: str) -> tuple[str, str, str] | None:
