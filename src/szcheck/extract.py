@@ -1814,8 +1814,11 @@ def weekday_after() -> re.Pattern:
 
 def distributes_profit(metric: str) -> bool:
     """A dividend planned after its year is over is still that year's (拟每10股派发现金红利3.2元 after a
-    paragraph on 2024): a plan to pay out a past year's profit."""
-    return any(word in metric for word in vocabulary("claims").get("profit_distribution_words", ()))
+    paragraph on 2024): a plan to pay out a past year's profit; a registry metric is one when a name of it says so
+    (dividend_per_share: 每股股息)."""
+    known = load_registry().metrics.get(metric.split(".")[0].split(":")[0])
+    names = [metric, *(known.aliases if known else ())]
+    return any(word in name for name in names for word in vocabulary("claims").get("profit_distribution_words", ()))
 
 
 def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
@@ -1832,7 +1835,24 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     opening = text[start : quantity.start].lstrip()
     if distributes_profit(last.metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
         return last.outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
+    if last.outlook == "forecast" and lists_another_forecast(text, opening, last.quantity.start):
+        return last.outlook  # 預估今年營收將成長約一成，資本支出約新臺幣180億元: what else it expects, listed
     return last.outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
+def lists_another_forecast(text: str, opening: str, previous: int) -> bool:
+    """A Chinese clause that is only a noun and a bound (资本支出约), with no time of its own, after a figure its
+    sentence's forecast verb (预估, 预计) governs: one more thing the subject expects."""
+    if not chinese_phrases.is_chinese(opening) or read_periods(opening):
+        return False
+    written = reading_form(opening).strip()
+    noun = chinese_phrases.noun_before(written)
+    verbs = [word for word in vocabulary("claims")["outlook"]["forecast"] if chinese_phrases.is_chinese(word)]
+    return bool(noun) and written.startswith(noun) and len(written) - len(noun) <= BARE_LINK \
+        and any(verb in reading_form(text[:previous]) for verb in verbs)
+
+
+BARE_LINK = 2  # characters between a listed noun and its figure: 约, 为, 约为
 
 
 DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)

@@ -52,6 +52,7 @@ def words() -> dict[str, frozenset[str]]:
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
         "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "per_share": frozenset(vocab["per_share_words_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
@@ -202,6 +203,8 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
     at = len(tokens)
     if at and tokens[at - 1][0] in words()["predicates"]:
         at -= 1  # the verb between: 派发
+    if at and tokens[at - 1][0] in words()["per_share"]:
+        return tokens[at - 1][0]  # '每股派发现金红利0.5元': a dividend per share, not all dividends
     if at < 3:
         return ""
     per, number, unit = (word for word, _ in tokens[at - 3 : at])
