@@ -1662,6 +1662,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
         return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures
     if quantity.kind == "share":
         owner, base = chinese_phrases.share_parts(before)
+        if owner is None:  # '出口占全国的两成': the whole after 占 is a name, blanked as one, which broke the clause
+            owner, base = chinese_phrases.share_parts(names_blanked_before_share(window(text, quantity.start), subject))
         if owner is None:
             return noun if chinese_phrases.is_rate(noun) else share_key(noun or previous_subject, quantity.base or "")
         owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
@@ -1677,6 +1679,14 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if is_change(text, quantity):
         return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
+
+
+def names_blanked_before_share(text: str, subject: str) -> str:
+    """`text` with the names before its last word of sharing (占) blanked, and the whole after it as written."""
+    at = max(text.rfind(word) for word in vocabulary("figures")["share_phrases"])
+    if at < 0:
+        return without_short_name(without_names(text), subject)
+    return without_short_name(without_names(text[:at]), subject) + text[at:]
 
 
 def without_short_name(text: str, subject: str) -> str:
