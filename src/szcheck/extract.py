@@ -2063,9 +2063,18 @@ def extract_claims(source: Source) -> list[Claim]:
 
 
 def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:
-    """'by the end of December' in a story about 2024: a part of the year the story is about, which
-    stays its period."""
-    return story is not None and re.fullmatch(r"\d{4}", story.period) is not None and stated.period.startswith(story.period + "-")
+    """'by the end of December' in a story about 2024, 大年初一当天 in one about the Spring Festival days
+    (2025-01/2025-02): a part of the period the story is about, which stays its period."""
+    if story is None:
+        return False
+    if re.fullmatch(r"\d{4}", story.period):
+        return stated.period.startswith(story.period + "-")
+    span = MONTH_SPAN.fullmatch(story.period)
+    return span is not None and MONTH.fullmatch(stated.period) is not None and span["first"] <= stated.period <= span["last"]
+
+
+MONTH = re.compile(r"\d{4}-\d{2}")
+MONTH_SPAN = re.compile(r"(?P<first>\d{4}-\d{2})/(?P<last>\d{4}-\d{2})")
 
 
 def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
