@@ -1065,7 +1065,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 and not names_its_own(text, quantities[index - 1], quantity):
             binding = bindings[-1]  # 'down 4.2% from October but up 21% from a year earlier': the same change, on another base
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
-                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
+                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity) \
+                and not names_another_owner(text, quantities[index - 1], quantity, bindings[-1].metric):
             binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
@@ -1188,6 +1189,16 @@ def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> boo
     if any(word in clause for word in vocabulary_of_shares()):
         return False
     return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+def names_another_owner(text: str, previous: Quantity, quantity: Quantity, metric: str) -> bool:
+    """'425.02亿元，其中国产影片票房占比78.7%': a Chinese share whose clause names an owner of its own (not a neutral
+    head, not the metric before) is that owner's share, not the figure before's."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return False
+    owner, _ = chinese_phrases.share_parts(between)
+    return bool(owner) and not chinese_phrases.is_neutral_head(owner) and registry_name(owner, between) != metric.split(":")[0]
 
 
 def names_its_own_measure(between: str) -> bool:
