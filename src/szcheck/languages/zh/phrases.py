@@ -170,7 +170,9 @@ def noun_before(text: str) -> str:
         return ""
     tokens = with_split_words_joined(tagged(clause))
     while tokens and is_stop(*tokens[-1]):
-        tokens.pop()  # the predicate and adverbs between the noun and its figure
+        copula = tokens.pop()[0]  # the predicate and adverbs between the noun and its figure
+        if tokens and is_target_head(tokens[-1][0], copula):
+            tokens.pop()  # '装机目标为': the target is the figure's outlook, not part of what it measures
     if len(tokens) > 1 and tokens[-1][0].startswith(words()["per"]):
         tokens.pop()  # 销售价格为每平方米1.6万元: what the price is per, not what it is of
         while tokens and is_stop(*tokens[-1]):
@@ -350,6 +352,12 @@ def growth_key(noun: str) -> str:
     return f"{noun[: -len(rate)] if rate else noun} growth"
 
 
+def is_target_head(word: str, after: str) -> bool:
+    """目标 right before a copula (目标为): the word of a target, said of the name before it."""
+    table = vocabulary("claims")["target_heads_zh"]
+    return word in table["heads"] and after in table["copulas"]
+
+
 def is_neutral_head(noun: str) -> bool:
     """'总量', '规模': a noun that names no measure of its own, only the level of the one named before it."""
     return noun in words()["neutral_heads"]
@@ -361,6 +369,8 @@ def heads_its_phrase(after: str) -> bool:
     tokens = tagged(after[:8]) if after[:1] and HAN.search(after[:1]) else []
     while tokens and tokens[0][0] in words()["neutral_heads"]:
         tokens.pop(0)  # '各项存款余额': a balance of deposits is deposits
+    if len(tokens) > 1 and is_target_head(tokens[0][0], tokens[1][0]):
+        return True  # '装机目标为6000万千瓦': the capacity's target
     # '地区生产总值增长率为5.2%': the name's rate of change, as 增速 is
     return not tokens or is_stop(*tokens[0]) or tokens[0][0] in vocabulary("figures")["rate_nouns"]
 
