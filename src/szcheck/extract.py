@@ -919,7 +919,8 @@ def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
     start = clause_start(text, quantity.start)
     if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
         return False
-    return bool(chinese_phrases.noun_before(text[start : quantity.start]))
+    noun = chinese_phrases.noun_before(text[start : quantity.start])
+    return bool(noun) and not chinese_phrases.is_neutral_head(noun)  # '，总量3842.6亿元': the earlier name's level
 
 
 def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: list[Mention], preceding: range,
@@ -954,6 +955,8 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
             continue
         if contrasted_subject(text, mentions[i].end, quantity.start):
             return None  # "exports rose 1.4%, while shipments to the United States climbed 2.3% to 12.9 billion euros"
+        if names_its_own_noun(text, quantity, mentions[i]):
+            return None  # '营收将增长约一成，资本支出约180亿元': the clause's own noun, not the earlier name
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
@@ -1094,7 +1097,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 and not names_its_own(text, quantities[index - 1], quantity):
             binding = bindings[-1]  # 'down 4.2% from October but up 21% from a year earlier': the same change, on another base
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
-                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity):
+                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity) \
+                and not names_another_owner(text, quantities[index - 1], quantity, bindings[-1].metric):
             binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
@@ -1217,6 +1221,16 @@ def names_its_own_rate(text: str, previous: Quantity, quantity: Quantity) -> boo
     if any(word in clause for word in vocabulary_of_shares()):
         return False
     return chinese_phrases.is_rate(chinese_phrases.noun_before(between))
+
+
+def names_another_owner(text: str, previous: Quantity, quantity: Quantity, metric: str) -> bool:
+    """'425.02亿元，其中国产影片票房占比78.7%': a Chinese share whose clause names an owner of its own (not a neutral
+    head, not the metric before) is that owner's share, not the figure before's."""
+    between = text[max(previous.end, quantity.start - 40) : quantity.start]
+    if not chinese_phrases.is_chinese(between):
+        return False
+    owner, _ = chinese_phrases.share_parts(between)
+    return bool(owner) and not chinese_phrases.is_neutral_head(owner) and registry_name(owner, between) != metric.split(":")[0]
 
 
 def names_its_own_measure(between: str) -> bool:
@@ -1735,6 +1749,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
         return chinese_figures.ratio_name(before) or noun  # 城乡居民收入比为2.31: a ratio of two measures
     if quantity.kind == "share":
         owner, base = chinese_phrases.share_parts(before)
+        if owner is None:  # '出口占全国的两成': the whole after 占 is a name, blanked as one, which broke the clause
+            owner, base = chinese_phrases.share_parts(names_blanked_before_share(window(text, quantity.start), subject))
         if owner is None:
             return noun if chinese_phrases.is_rate(noun) else share_key(noun or previous_subject, quantity.base or "")
         owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
@@ -1742,7 +1758,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if not noun:
         return ""
     if quantity.kind == "growth":
-        return f"{noun} growth"
+        return chinese_phrases.growth_key(noun)
     if quantity.kind == "duration":
         return f"{noun} ({chinese_phrases.time_unit(quantity.noun) if quantity.noun else 'years'})"
     if quantity.kind == "rate" and quantity.per:
@@ -1750,6 +1766,14 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     if is_change(text, quantity):
         return f"{noun} change"  # 门票收入下降2.6亿元: the change of the level, never the level
     return noun
+
+
+def names_blanked_before_share(text: str, subject: str) -> str:
+    """`text` with the names before its last word of sharing (占) blanked, and the whole after it as written."""
+    at = max(text.rfind(word) for word in vocabulary("figures")["share_phrases"])
+    if at < 0:
+        return without_short_name(without_names(text), subject)
+    return without_short_name(without_names(text[:at]), subject) + text[at:]
 
 
 def without_short_name(text: str, subject: str) -> str:
@@ -1782,7 +1806,8 @@ def registry_name(phrase: str, written: str = "") -> str:
     phrase ends in the text it was `written` in ('研究与试验发展经费投入'), else the phrase."""
     named = [m for m in find_mentions(phrase, "metrics") if m.start == 0 and m.end == len(phrase)]
     tail = written[-40:]
-    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])]
+    named = named or [m for m in find_mentions(tail, "metrics") if m.end == len(tail) and not chinese_phrases.ends_with_age_bracket(tail[: m.start])
+                      and not chinese_compound(tail, m)]  # '动画电影票房': a kind of film's takings, not all of them
     return named[0].name if named else phrase
 
 
@@ -1886,8 +1911,11 @@ def weekday_after() -> re.Pattern:
 
 def distributes_profit(metric: str) -> bool:
     """A dividend planned after its year is over is still that year's (拟每10股派发现金红利3.2元 after a
-    paragraph on 2024): a plan to pay out a past year's profit."""
-    return any(word in metric for word in vocabulary("claims").get("profit_distribution_words", ()))
+    paragraph on 2024): a plan to pay out a past year's profit; a registry metric is one when a name of it says so
+    (dividend_per_share: 每股股息)."""
+    known = load_registry().metrics.get(metric.split(".")[0].split(":")[0])
+    names = [metric, *(known.aliases if known else ())]
+    return any(word in name for name in names for word in vocabulary("claims").get("profit_distribution_words", ()))
 
 
 def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str:
@@ -1904,7 +1932,24 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     opening = text[start : quantity.start].lstrip()
     if distributes_profit(last.metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
         return last.outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
+    if last.outlook == "forecast" and lists_another_forecast(text, opening, last.quantity.start):
+        return last.outlook  # 預估今年營收將成長約一成，資本支出約新臺幣180億元: what else it expects, listed
     return last.outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
+def lists_another_forecast(text: str, opening: str, previous: int) -> bool:
+    """A Chinese clause that is only a noun and a bound (资本支出约), with no time of its own, after a figure its
+    sentence's forecast verb (预估, 预计) governs: one more thing the subject expects."""
+    if not chinese_phrases.is_chinese(opening) or read_periods(opening):
+        return False
+    written = reading_form(opening).strip()
+    noun = chinese_phrases.noun_before(written)
+    verbs = [word for word in vocabulary("claims")["outlook"]["forecast"] if chinese_phrases.is_chinese(word)]
+    return bool(noun) and written.startswith(noun) and len(written) - len(noun) <= BARE_LINK \
+        and any(verb in reading_form(text[:previous]) for verb in verbs)
+
+
+BARE_LINK = 2  # characters between a listed noun and its figure: 约, 为, 约为
 
 
 DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
@@ -1941,13 +1986,23 @@ def is_standing_rate(metric: str, registry: Registry) -> bool:
 
 def flow_or_own(metric: str, registry: Registry):
     """The registry metric a key names; a qualified key ('vehicle_sales:overseas', 'dividend_per_share:final')
-    as its base when that is a flow: a part of a flow runs over the same period. (A qualified balance is
-    still read as a metric of unknown kind, as it always was.)"""
+    as its base when that is a flow: a part of a flow runs over the same period; a balance narrowed by a qualifier
+    of the vocabulary ('installed_capacity:solar') is a balance too. (A balance narrowed by other words, a compound
+    noun, is still read as a metric of unknown kind, as it always was.)"""
     own = registry.metrics.get(metric.split(".")[0])
     if own is not None or ":" not in metric:
         return own
-    base = registry.metrics.get(metric.split(".")[0].split(":")[0])
-    return base if base is not None and base.kind == "flow" else None
+    name, _, narrowed = metric.split(".")[0].partition(":")
+    base = registry.metrics.get(name)
+    return base if base is not None and (base.kind == "flow" or is_known_qualifier(narrowed)) else None
+
+
+def is_known_qualifier(narrowed: str) -> bool:
+    """'solar', 'wind and solar': qualifiers the vocabulary lists (qualifiers_before, by the name a key gives them)."""
+    from .entities import words
+
+    known = {name.lower() for name in words()["qualifier_names"].values()} | {word.lower() for word in words()["qualifiers_before"]}
+    return all(part in known for part in narrowed.split(" and "))
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
@@ -2108,9 +2163,18 @@ def extract_claims(source: Source) -> list[Claim]:
 
 
 def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:
-    """'by the end of December' in a story about 2024: a part of the year the story is about, which
-    stays its period."""
-    return story is not None and re.fullmatch(r"\d{4}", story.period) is not None and stated.period.startswith(story.period + "-")
+    """'by the end of December' in a story about 2024, 大年初一当天 in one about the Spring Festival days
+    (2025-01/2025-02): a part of the period the story is about, which stays its period."""
+    if story is None:
+        return False
+    if re.fullmatch(r"\d{4}", story.period):
+        return stated.period.startswith(story.period + "-")
+    span = MONTH_SPAN.fullmatch(story.period)
+    return span is not None and MONTH.fullmatch(stated.period) is not None and span["first"] <= stated.period <= span["last"]
+
+
+MONTH = re.compile(r"\d{4}-\d{2}")
+MONTH_SPAN = re.compile(r"(?P<first>\d{4}-\d{2})/(?P<last>\d{4}-\d{2})")
 
 
 def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:

@@ -177,12 +177,24 @@ def number_word_set() -> frozenset:
 
 
 def qualifier_ending(text: str) -> str:
-    """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none."""
+    """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none.
+    Two joined ('风电和光伏发电') name both ('wind and solar'): the measure is of the two together, not of the last."""
     found = patterns()["before"].search(text)
     if found is None:
         return ""
-    written = found.group(0).strip().lower()
+    name = qualifier_name(found.group(0))
+    joined = joined_qualifier().search(text, 0, found.start())
+    return f"{qualifier_name(joined['first'])} and {name}" if joined else name
+
+
+def qualifier_name(written: str) -> str:
+    written = written.strip().lower()
     return words()["qualifier_names"].get(written, written)
+
+
+@functools.cache
+def joined_qualifier() -> re.Pattern:
+    return re.compile(rf"(?P<first>{alternation('qualifiers_before')})\s*(?:{alternation('qualifier_joiners')})\s*$", re.I)
 
 
 def qualifier(text: str, mention: Mention | None) -> str:
@@ -284,8 +296,10 @@ def chinese_compound(text: str, mention: Mention) -> bool:
     from .languages.zh import phrases
 
     before = text[max(0, mention.start - 30) : mention.start]
-    if not phrases.is_chinese(mention.surface) or not phrases.is_chinese(before[-1:]):
+    if not phrases.is_chinese(mention.surface):
         return False
+    if not phrases.is_chinese(before[-1:]):  # '人口自然增长率' opening its sentence: the noun after it still makes another measure
+        return not phrases.heads_its_phrase(text[mention.end : mention.end + 8])
     if phrases.contributes_to(text, mention.start, mention.end):
         return True  # 对经济增长的贡献率, 拉动地区生产总值增长: the growth contributed to, not the figure's metric
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
@@ -328,17 +342,18 @@ def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bo
         return False
     if not mention.surface.isascii():
         before = text[max(0, mention.start - 12) : mention.start]
-        neutral = chinese_neutral_modifiers()
-        while any(before.endswith(word) for word in neutral):  # '新增境内外上市公司': 境内外 leaves it new listings
-            before = before[: -len(next(word for word in neutral if before.endswith(word)))]
+        kept = chinese_kept_modifiers()
+        # '新增境内外上市公司': 境内外 leaves it new listings; '新增新能源装机': a qualifier narrows what is added
+        while any(before.endswith(word) for word in kept):
+            before = before[: -len(next(word for word in kept if before.endswith(word)))]
         return patterns()["change"].search(before[-8:]) is not None
     return registry.metrics[mention.name].kind == "balance" and patterns()["change_name"].search(text[max(0, mention.start - 20) : mention.start]) is not None
 
 
 @functools.cache
-def chinese_neutral_modifiers() -> tuple[str, ...]:
-    """The neutral modifiers written in Chinese, longest first."""
-    return tuple(sorted((w for w in words()["neutral_modifiers"] if not w.isascii()), key=len, reverse=True))
+def chinese_kept_modifiers() -> tuple[str, ...]:
+    """The qualifiers and neutral modifiers written in Chinese, longest first."""
+    return tuple(sorted((w for w in kept_modifiers() if not w.isascii()), key=len, reverse=True))
 
 
 SPACES = re.compile(r"\s*")

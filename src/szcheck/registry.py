@@ -258,6 +258,18 @@ def find_mentions(text: str, kind: str) -> list[Mention]:
     for match in pattern.finditer(text):
         surface = " ".join(match.group(0).lower().split())
         name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
-        if name:
+        if name and not (kind == "entities" and inside_a_word(text, match.start())):
             found.append(Mention(match.start(), match.end(), name, match.group(0)))
     return found
+
+
+def inside_a_word(text: str, start: int) -> bool:
+    """'其中国内游客': the name's first character ends a word written before it (其中), so 中国 is no name there."""
+    return any(text.endswith(word[:-1], 0, start) and text.startswith(word[-1], start) for word in words_ending_in_names())
+
+
+@functools.cache
+def words_ending_in_names() -> tuple[str, ...]:
+    from .languages import vocabulary
+
+    return tuple(vocabulary("claims").get("words_ending_in_names_zh", ()))

@@ -800,7 +800,11 @@ def with_ascii_digits(text: str) -> str:
     date and period rules are written for ASCII digits; `text` itself when it holds none."""
     if not FULL_WIDTH_DIGIT.search(text):
         return text  # a search costs far less than a translation through a table, which looks up every character
-    return text.translate(ASCII_DIGITS)
+    # １，２８６億元: a full-width comma between full-width digits, before a group of three, groups thousands
+    return FULL_WIDTH_GROUPING.sub(",", text).translate(ASCII_DIGITS)
+
+
+FULL_WIDTH_GROUPING = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
 def with_arabic_years(text: str) -> str:

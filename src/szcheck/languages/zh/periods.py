@@ -100,10 +100,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
-        PeriodRule("cjk_holiday", 27, rf"{year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
+        PeriodRule("cjk_holiday", 27, rf"(?<!第){year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
                    list(vocab["holidays"]), holiday),
         PeriodRule("cjk_lunar_holiday", 28, rf"{year_before}(?P<holiday>{word_alternation(vocab['lunar_holidays'])})(?:节|節)?"
-                   rf"(?:(?P<words>{word_alternation(vocab['holiday_words'])})|(?=[，,]))", list(vocab["lunar_holidays"]), lunar_holiday),
+                   rf"(?:(?P<words>{word_alternation(vocab['holiday_words'])})|(?=[，,]|{word_alternation(vocab['holiday_day_words'])}))", list(vocab["lunar_holidays"]), lunar_holiday),
         PeriodRule("cjk_month_alone", 125, rf"(?<![\d年{month_numerals}])(?P<mm>1[0-2]|0?[1-9]|{han_months})月(?:{ends}|份)?(?![\d０-９]|\s*[{joiners}])", "月", month_alone),
     ]
 

@@ -52,6 +52,7 @@ def words() -> dict[str, frozenset[str]]:
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
         "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "per_share": frozenset(vocab["per_share_words_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
         "infixes": frozenset(vocab["name_infixes_zh"]),
@@ -169,7 +170,9 @@ def noun_before(text: str) -> str:
         return ""
     tokens = with_split_words_joined(tagged(clause))
     while tokens and is_stop(*tokens[-1]):
-        tokens.pop()  # the predicate and adverbs between the noun and its figure
+        copula = tokens.pop()[0]  # the predicate and adverbs between the noun and its figure
+        if tokens and is_target_head(tokens[-1][0], copula):
+            tokens.pop()  # '装机目标为': the target is the figure's outlook, not part of what it measures
     if len(tokens) > 1 and tokens[-1][0].startswith(words()["per"]):
         tokens.pop()  # 销售价格为每平方米1.6万元: what the price is per, not what it is of
         while tokens and is_stop(*tokens[-1]):
@@ -202,6 +205,8 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
     at = len(tokens)
     if at and tokens[at - 1][0] in words()["predicates"]:
         at -= 1  # the verb between: 派发
+    if at and tokens[at - 1][0] in words()["per_share"]:
+        return tokens[at - 1][0]  # '每股派发现金红利0.5元': a dividend per share, not all dividends
     if at < 3:
         return ""
     per, number, unit = (word for word, _ in tokens[at - 3 : at])
@@ -338,13 +343,36 @@ def modifiers_before(text: str) -> list[str]:
     return kept
 
 
+def growth_key(noun: str) -> str:
+    """The key of a growth said of `noun`: '跨境电商交易额增速' is '跨境电商交易额 growth', as '跨境电商交易额增长'
+    is; a rate named with a rate noun that measures a level of its own ('人口自然增长率') keeps its name."""
+    if noun.endswith(tuple(vocabulary("claims")["own_rate_nouns_zh"])):
+        return noun
+    rate = next((word for word in vocabulary("figures")["rate_nouns"] if noun.endswith(word) and len(noun) > len(word)), "")
+    return f"{noun[: -len(rate)] if rate else noun} growth"
+
+
+def is_target_head(word: str, after: str) -> bool:
+    """目标 right before a copula (目标为): the word of a target, said of the name before it."""
+    table = vocabulary("claims")["target_heads_zh"]
+    return word in table["heads"] and after in table["copulas"]
+
+
+def is_neutral_head(noun: str) -> bool:
+    """'总量', '规模': a noun that names no measure of its own, only the level of the one named before it."""
+    return noun in words()["neutral_heads"]
+
+
 def heads_its_phrase(after: str) -> bool:
     """A name followed by a predicate, a figure or punctuation heads its noun phrase ('人口为');
     followed by another noun it only modifies it ('每万人口高价值发明专利拥有量')."""
     tokens = tagged(after[:8]) if after[:1] and HAN.search(after[:1]) else []
     while tokens and tokens[0][0] in words()["neutral_heads"]:
         tokens.pop(0)  # '各项存款余额': a balance of deposits is deposits
-    return not tokens or is_stop(*tokens[0])
+    if len(tokens) > 1 and is_target_head(tokens[0][0], tokens[1][0]):
+        return True  # '装机目标为6000万千瓦': the capacity's target
+    # '地区生产总值增长率为5.2%': the name's rate of change, as 增速 is
+    return not tokens or is_stop(*tokens[0]) or tokens[0][0] in vocabulary("figures")["rate_nouns"]
 
 
 def share_parts(text: str) -> tuple[str | None, str]:
@@ -535,8 +563,19 @@ def is_sequential(text: str, start: int) -> bool:
     words = vocabulary("claims")
     marks = {word: sequential_mark(clause, word, words["sequential_not_after_zh"]) for word in words["sequential_words_zh"]}
     marks.update((word, clause.rfind(word)) for word in words["year_on_year_words_zh"])
+    # the words of the clauses before, back to the last semicolon or full stop: '同比增长8.2%，比上月末低0.3个百分点'
+    said_before = re.split(r"[；;。]", text[max(0, start - SEQUENTIAL_REACH * 4) : start - len(clause)])[-1]
+    marks.update((word, at) for word in words["sequential_bases_zh"]
+                 if (at := clause.rfind(word)) >= 0 and not names_a_rate_of_change(said_before + clause[:at]))
     nearest = max(marks, key=marks.get)
     return marks[nearest] >= 0 and nearest not in words["year_on_year_words_zh"]
+
+
+def names_a_rate_of_change(text: str) -> bool:
+    """'涨幅', '增速', or a year-on-year rate ('同比增长8.2%，') in `text`: what follows is said of a rate of change,
+    not of a level."""
+    words = vocabulary("claims")["year_on_year_words_zh"]
+    return any(noun in text for noun in vocabulary("figures")["rate_nouns"]) or any(word in text for word in words)
 
 
 def traded_goods(clause: str, phrase: str) -> tuple[str, str, str] | None:
