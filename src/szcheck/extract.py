@@ -20,6 +20,7 @@ from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
+from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
@@ -1952,6 +1953,7 @@ def extract_claims(source: Source) -> list[Claim]:
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
+    metal = names_metal(source.title or "")  # the article named gold or silver: its ounces are troy ounces
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -1968,6 +1970,8 @@ def extract_claims(source: Source) -> list[Claim]:
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
+        read = in_metal_units(sentence.text, read, metal)
+        metal = metal or names_metal(sentence.text)
         kept = [q for q in read if not is_comparison_window(sentence.text, q) and not is_frequency(sentence.text, q)]
         quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities

@@ -405,7 +405,38 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         found.append(with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, currency=currency))))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
-    return gapped_changes(text, compound_durations(text, merge_ranges(text, scales_for_letters(found))), rules)
+    return in_metal_units(text, gapped_changes(text, compound_durations(text, merge_ranges(text, scales_for_letters(found))), rules))
+
+
+def in_metal_units(text: str, quantities: list[Quantity], metal_named_before: bool = False) -> list[Quantity]:
+    """Gold, silver and the platinum metals are weighed in their own ounce (the troy ounce): an ounce
+    of a sentence that names such a metal, or of an article that named one before, is one."""
+    units = metal_units()
+    if not any(q.measure in units for q in quantities):
+        return quantities
+    if not metal_named_before and not names_metal(text):
+        return quantities
+    return [remeasured(q, units[q.measure]) if q.measure in units else q for q in quantities]
+
+
+def metal_units() -> dict[str, str]:
+    """A unit -> the one it means for precious metals, in the languages that say."""
+    return {unit: metal for hook in language_hooks(metal_units.__name__) for unit, metal in hook().items()}
+
+
+def names_metal(text: str) -> bool:
+    """Whether `text` names a metal weighed in troy ounces."""
+    return any(hook(text) for hook in language_hooks(names_metal.__name__))
+
+
+def remeasured(quantity: Quantity, measure: str) -> Quantity:
+    """The same number read in another unit of its dimension ('186,400 ounces' of gold are troy ounces)."""
+    from ..measures import reference_factor
+
+    ratio = reference_factor(measure) / reference_factor(quantity.measure)
+    value, low, high = (float(Decimal(repr(x)) * ratio) for x in (quantity.value, quantity.low, quantity.high))
+    rounding = quantity.rounding * ratio if quantity.rounding is not None else None
+    return replace(quantity, value=value, low=low, high=high, measure=measure, rounding=rounding)
 
 
 @functools.cache
