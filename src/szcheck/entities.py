@@ -95,6 +95,7 @@ def thing_patterns(name_word: str) -> dict[str, re.Pattern]:
     compounds = alternation("named_thing_compounds")
     return {
         "thing": re.compile(with_start_test(rf"(?:{name_word}\s+){{0,3}}{name_word}(?:\s+(?:{modifiers})){{0,2}}\s+(?P<head>{heads})(?![\w-])")),
+        "thing_modifier": re.compile(rf"\s+(?:{modifiers})\s"),
         "thing_abbreviation": re.compile(rf"\b(?P<head>{abbreviations})(?:\s+{name_word}){{0,2}}(?![\w-])"),
         **{f"anaphor_{THING}{kind}": re.compile(rf"\b[Tt]he\s+(?:{word_alternation(table)})(?:['’]s)?(?!\s+(?:{compounds})\b)(?![\w-])")
            for kind, table in things.items()},
@@ -292,6 +293,13 @@ def named_things(text: str, registry: Registry) -> list[Named]:
                 continue  # "its South Australian mine": the owner's asset, described
             found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
     return found
+
+
+def names_a_things_part(text: str, organisation: Named, things: list[Named]) -> bool:
+    """'the Dogger Bank offshore wind farm': an organisation's name that a named thing goes on past with the
+    words that describe its kind ('offshore wind') is the first part of the thing's name, no organisation."""
+    return any(t.start < organisation.end < t.end for t in things) and \
+        patterns()["thing_modifier"].match(text, organisation.end) is not None
 
 
 def names_something(name: str, head: str, registry: Registry) -> bool:
@@ -539,7 +547,9 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
-    things = [t for t in named_things(text, registry) if not overlaps(spans_of(organisations), t.start, t.end)]
+    things = named_things(text, registry)
+    organisations = [o for o in organisations if not names_a_things_part(text, o, things)]
+    things = [t for t in things if not overlaps(spans_of(organisations), t.start, t.end)]
     hiding += things  # 'the Porto-Vigo high-speed line' names no Porto
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations + things
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]

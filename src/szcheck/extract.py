@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable, with_referents
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -315,7 +315,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             if weight > 1 or at < lead_end:
                 in_lead.add(name)
 
-        organisations = organisation_mentions(text, registry)
+        organisations = things_for_their_parts(text, organisation_mentions(text, registry), registry)
         for organisation in organisations:
             count(organisation.name, weight, organisation.start)
             known.add(organisation.name)
@@ -384,6 +384,17 @@ def main_subject(source: Source, registry: Registry) -> str:
     if counts[subject] <= 1 and subject not in in_lead:
         return ""  # a market's weekly report that names a port in its fourth paragraph is not about the port
     return fullest_spelling(subject, counts, registry)
+
+
+def things_for_their_parts(text: str, organisations: list, registry: Registry) -> list:
+    """The organisations named in `text`, but that one whose name opens a named thing's ('the Dogger Bank
+    offshore wind farm') stands for the thing."""
+    things = named_things(text, registry) if organisations else []
+    parts = [o for o in organisations if names_a_things_part(text, o, things)]
+    if not parts:
+        return organisations
+    kept = [o for o in organisations if o not in parts]
+    return sorted(kept + [t for t in things if any(t.start < o.end < t.end for o in parts)], key=lambda n: n.start)
 
 
 def lead_paragraph_end(body: str) -> int:
