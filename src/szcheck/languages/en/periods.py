@@ -26,8 +26,12 @@ def rules(vocab: dict) -> list[PeriodRule]:
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
-                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+(?:in|on))?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "years", "year", "quarter", "half"], months_to),
+        # "the fiscal year starting July 1", "the financial year that began in April": the twelve months from that month
+        PeriodRule("year_from", 43, rf"(?:the\s+)?(?:fiscal|financial|budget|tax)\s+year\s+(?:(?:that|which)\s+)?(?P<verb>{word_alternation(vocab['year_start_verbs'])})"
+                   rf"(?:\s+(?:on|in))?\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+                   ["year"], year_from),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and|-to-|-through-)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -137,6 +141,27 @@ def months_to(match, text, published, vocab):
     if match["unit"] == "years":
         return years_ending(year, last, number), relative, False
     return months_ending(year, last, number), relative, False
+
+
+def year_from(match, text, published, vocab):
+    """'the fiscal year starting July 1' (said in June 2025: 2025-07/2026-06), 'the financial year that began in
+    April': the twelve months from that month; with no year written, a year that begins is the next to start (or
+    one begun within the last STARTED_LATELY months), one that began the last to start by publication."""
+    first = vocab["months"][match["month"].lower()]
+    if match["year"]:
+        year = int(match["year"])
+    elif published is None:
+        return None
+    else:
+        begun = (first, int(match["day"] or 1)) <= (published.month, published.day)
+        year = published.year - (begun is False and match["verb"].lower() in vocab["year_started_verbs"])
+        if begun and match["verb"].lower() not in vocab["year_started_verbs"]:
+            year += (published.month - first) > STARTED_LATELY
+    end = year * 12 + first - 1 + 11  # months counted from year 0, the last one of the twelve
+    return months_ending(end // 12, end % 12 + 1, 12), not match["year"], False
+
+
+STARTED_LATELY = 2  # "the fiscal year starting July 1" said in August is the one just begun; said in December, the next
 
 
 def years_ending(year: int, last: int, years: int) -> str:
@@ -353,13 +378,18 @@ def last_quarter_word(match, text, published, vocab):
 
 
 def end_of(match, text, published, vocab):
-    """'by the end of 2024', 'at the end of June', 'at end-June' (the last such month up to publication)."""
+    """'by the end of 2024', 'at the end of June', 'at end-June' (the last such month up to publication); a
+    deadline in a sentence about the future ('could fall below 45% by the end of September') the next such month."""
     year, relative = year_of(match, published, vocab)
     if year is None or not (match["year"] or match["rel"] or match["month"]):
         return None
     month = vocab["months"][match["month"].lower()] if match["month"] else 12
-    if relative and not match["rel"] and published and month > published.month:
-        year -= 1
+    if relative and not match["rel"] and published:
+        by = match.group(0).lower().startswith("by")
+        if by and (future_marker().search(text, 0, match.start()) is not None or future_in_clause(text, match.start())):
+            year += month < published.month  # "will be finished by the end of March", said in May: next March
+        elif month > published.month:
+            year -= 1
     return f"{year}-{month:02d}", relative, False
 
 
