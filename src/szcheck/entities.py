@@ -291,6 +291,8 @@ def named_things(text: str, registry: Registry) -> list[Named]:
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
             if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
                 continue  # "its South Australian mine": the owner's asset, described
+            if key == "thing" and capitalised_only_to_open(text, start, name, match["head"]):
+                continue  # "Debt service will absorb ...": an ordinary word capitalised as it opens the sentence
             found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
     return found
 
@@ -300,6 +302,17 @@ def names_a_things_part(text: str, organisation: Named, things: list[Named]) -> 
     words that describe its kind ('offshore wind') is the first part of the thing's name, no organisation."""
     return any(t.start < organisation.end < t.end for t in things) and \
         patterns()["thing_modifier"].match(text, organisation.end) is not None
+
+
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+
+
+def capitalised_only_to_open(text: str, start: int, name: str, head: str) -> bool:
+    """A single capitalised word before a head that opens the sentence and that the vocabulary writes in lower
+    case ('Debt service', 'Water project') is an ordinary word, no name."""
+    capitals = [word for word in name.split()[: -len(head.split())] if word[:1].isupper()]
+    return len(capitals) == 1 and name.startswith(capitals[0]) and SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None \
+        and capitals[0].lower() in english_phrases.ordinary_words()
 
 
 def names_something(name: str, head: str, registry: Registry) -> bool:

@@ -601,6 +601,8 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
         return None
     if " " not in match["name"] and defines_a_measure().match(text, match.end("name")):
         return None  # "Churn, the share of subscribers who cancel, fell to 2.3%": a measure defined, not a name
+    if " " not in match["name"] and match["verb"] in saying_verbs() and english_phrases.names_actors(match["name"].lower()):
+        return None  # "Organisers said 38% of ...", "Campaigners say": people quoted, a source, not what the figure is about
     return unknown_name(match, registry)
 
 
