@@ -142,6 +142,11 @@ def reported_clause() -> re.Pattern:
 PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w&'’-]+")  # "U.S." is one word: a name, taken out of the key with the others
 
 
+@functools.cache
+def spelled_numbers() -> frozenset[str]:
+    return frozenset(word.lower() for word in vocabulary("figures")["number_words"])
+
+
 def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
@@ -174,7 +179,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
                                                                     or coordinated_modifier(words, position)):
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
-        if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
+        spelled = bool(phrase) and word.lower() in spelled_numbers()  # "its five reservoirs hold": a count, no part of the noun
+        if function_word or spelled or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
             while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
                 position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
