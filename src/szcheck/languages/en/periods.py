@@ -558,11 +558,12 @@ def year_noun_after() -> re.Pattern:
 
 def this_or_last_year(match, text, published, vocab):
     """'last year', 'next year': the calendar year, or in a story about a financial year the one
-    before or after it (reader.periods.anchored)."""
+    before or after it; 'this year', 'the current year': in such a story the one under way at publication
+    (reader.periods.anchored)."""
     if not published:
         return None
     offset = year_offset(match.group(0), vocab)
-    return str(published.year + offset), True, False, {-1: "L", 1: "N"}.get(offset, "")
+    return str(published.year + offset), True, False, {-1: "L", 1: "N"}.get(offset, "C")
 
 
 def next_financial_year(match, text, published, vocab):
