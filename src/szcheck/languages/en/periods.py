@@ -101,7 +101,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,)",
                    ["earlier", "ago", "before"], story_period_a_year_before),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
-                   ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
+                   ["same", "year-earlier", "year-ago", "prior-year", "this"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         # "now expects", "now sees": when a forecast is made, not the period it is for
         PeriodRule("now", 190, rf"{word_alternation(vocab['as_of_publication'])}(?!\s+(?:{word_alternation(vocab['outlook_verbs_after_now'])}))",
@@ -648,8 +648,15 @@ def story_period(match, text, published, vocab):
 
 def story_period_a_year_before(match, text, published, vocab):
     """'in the same period last year': the period the story last stated, a year earlier
-    (reader.periods.anchored); with no story stated, last year."""
-    return (str(published.year - 1), True, False, "P") if published else None
+    (reader.periods.anchored); with no story stated, last year, or for a moment ('at the same point a year ago',
+    'this time last year') the publication month a year earlier."""
+    if not published:
+        return None
+    moment = MOMENT_WORD.search(match.group(0)) is not None
+    return (f"{published.year - 1}-{published.month:02d}" if moment else str(published.year - 1)), True, False, "P"
+
+
+MOMENT_WORD = re.compile(r"\b(?:point|time|date|stage)\b", re.I)
 
 
 def now(match, text, published, vocab):
