@@ -1972,6 +1972,7 @@ def extract_claims(source: Source) -> list[Claim]:
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
+    planned = None  # the period to come a sentence stated for all it expects, when no story of facts was told after it
     metal = names_metal(source.title or "")  # the article named gold or silver: its ounces are troy ounces
     for written in sentences(source):
         sentence = as_read(written)
@@ -2020,7 +2021,9 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = with_referents(usable(sentence.text, named_in(sentence.text, subject, registry), registry), scope) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
+        planned = None if told is not None else planned
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported, planned)
+        planned = period_expected(found, mentions, source.published) or planned
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
             # what is expected is said, is not the one actual figures report ("expects a deficit of C$61.9 billion for
@@ -2309,9 +2312,23 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
     return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and not m.running and is_span(m.period)), None)
 
 
+def period_expected(found: list[Claim], mentions: list[PeriodMention], published: date | None) -> PeriodMention | None:
+    """The one period to come that a sentence states for every figure it expects ('Kenya plans to spend 4.29
+    trillion shillings in the fiscal year starting July 1, up from 3.99 trillion this year'): what a later
+    plan or forecast with no period of its own is for ('Debt service will absorb 1.86 trillion shillings')."""
+    periods = {c.period for c in found if c.outlook and c.period_basis == "stated"}
+    if len(periods) != 1 or any(c.outlook and c.period_basis != "stated" for c in found):
+        return None
+    period = periods.pop()
+    if not is_span(period) or is_over(period, published) or not re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d|\d{4}", period):
+        return None
+    return next((m for m in mentions if m.period == period and not m.event and not m.anchor), None)
+
+
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
                     periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None,
-                    expected: bool = False, reported: PeriodMention | None = None) -> list[Claim]:
+                    expected: bool = False, reported: PeriodMention | None = None,
+                    planned: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -2409,7 +2426,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if basis == "open":
             basis = "none"  # 'rose from 300 to 340 in the third quarter': the start's period is left open
         elif period == UNSPECIFIED:
-            period = inferred_period(text, quantity, binding.metric, registry, source, story if own_outlook else reported, own_outlook)
+            period = inferred_period(text, quantity, binding.metric, registry, source, (planned or story) if own_outlook else reported, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change

@@ -473,7 +473,7 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     story about part of a financial year the article stated (`fiscal`) is that financial year."""
     if not any(m.anchor for m in mentions):
         return mentions
-    mentions = this_financial_year(mentions, story, published)
+    mentions = this_financial_year(mentions, story, published, fiscal)
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
@@ -483,14 +483,16 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     return [a_year_before_the_one_said(mentions, index, story) if m.anchor == "P" else m for index, m in enumerate(mentions)]
 
 
-def this_financial_year(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None) -> list[PeriodMention]:
+def this_financial_year(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None,
+                        fiscal: str = "") -> list[PeriodMention]:
     """'this year', 'the current year' ('C') in a story about a financial year that is not a calendar year (the
-    story's, or one its own sentence states: "in the fiscal year starting July 1, up from 3.99 trillion shillings
-    this year") is the one of that kind under way at publication; in any other story the calendar year, as said."""
+    story's, one its own sentence states: "in the fiscal year starting July 1, up from 3.99 trillion shillings
+    this year", or the one the article last stated) is the one of that kind under way at publication; in any
+    other story the calendar year, as said."""
     if not any(m.anchor == "C" for m in mentions):
         return mentions
     own = next((m for m in mentions if not m.anchor and financial_year_beside(m.period, 0)), None)
-    model = own.period if own is not None else story.period if story is not None else ""
+    model = own.period if own is not None else story.period if story is not None else fiscal
     current = financial_year_at(model, published) if model else None
     return [(replace(m, period=current) if current else replace(m, anchor="")) if m.anchor == "C" else m for m in mentions]
 
