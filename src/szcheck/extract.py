@@ -1745,8 +1745,8 @@ def up_to_function_word(words: str) -> str:
     for word in words.split():
         lower = word.lower()
         opening = not kept and vocab["leading_noise"].match(lower + " ")  # "the province's output", not "from 2.5"
-        if (lower in vocab["stop_words"] and not opening) or (kept and re.search(r"\d", word)):
-            break
+        if (lower in vocab["stop_words"] and not opening) or (kept and re.search(r"\d", word)) or (kept and english_phrases.is_clause_verb(word)):
+            break  # "96 mm of rain fell across the region": the noun phrase ends at its verb
         kept.append(word)
     return " ".join(kept)
 
