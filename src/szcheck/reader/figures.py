@@ -430,13 +430,13 @@ def names_metal(text: str) -> bool:
 
 
 def remeasured(quantity: Quantity, measure: str) -> Quantity:
-    """The same number read in another unit of its dimension ('186,400 ounces' of gold are troy ounces)."""
-    from ..measures import reference_factor
-
-    ratio = reference_factor(measure) / reference_factor(quantity.measure)
-    value, low, high = (float(Decimal(repr(x)) * ratio) for x in (quantity.value, quantity.low, quantity.high))
-    rounding = quantity.rounding * ratio if quantity.rounding is not None else None
-    return replace(quantity, value=value, low=low, high=high, measure=measure, rounding=rounding)
+    """The same number read in another unit of its dimension ('186,400 ounces' of gold are troy ounces), as a
+    claims file's `read_as: 1 troy_ounce` reads it back."""
+    again = read_in_context(quantity.surface, quantity.qualifier, quantity.kind, "", Decimal(1), measure)
+    if again is None:
+        return quantity
+    return replace(quantity, value=again.value, low=again.low, high=again.high, low_open=again.low_open, high_open=again.high_open,
+                   unit=again.unit, measure=measure, rounding=again.rounding)
 
 
 @functools.cache
@@ -1288,11 +1288,19 @@ def read_in_context(text: str, qualifier: str, kind: str, currency: str, factor:
 
 
 def scaled_range(plain: Quantity, factor: Decimal, unit: str) -> Quantity:
-    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent)."""
+    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent, or a physical
+    unit of the dimension its words gave: '700,000 to 760,000 ounces' of gold in troy ounces)."""
+    measure = plain.measure if plain.measure and unit not in PLAIN_UNITS and not unit.isupper() else ""
+    if measure:
+        from ..measures import reference_factor
+
+        factor = factor * reference_factor(unit) / reference_factor(measure)
     value, low, high = (float(Decimal(repr(end)) * factor) for end in (plain.value, plain.low, plain.high))
     low_open, high_open = plain.low_open, plain.high_open
     if factor < 0:
         low, high, low_open, high_open = high, low, high_open, low_open
+    if measure:
+        return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=reference_unit(unit), measure=unit)
     return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=unit, measure="")
 
 
@@ -1308,6 +1316,8 @@ def context_factor(text: str, qualifier: str, kind: str, currency: str, quantity
 
     lex, text = lexicon(), reading_form(text)
     unit = quantity.measure or quantity.unit
+    if quantity.measure and same_reading(read_in_context(text, qualifier, kind, currency, Decimal(1), unit), quantity):
+        return Decimal(1), unit  # only the unit changed: ounces of gold are troy ounces
     stated = Decimal(repr(quantity.value))
     if quantity.measure:
         stated = from_reference(stated, quantity.measure)
