@@ -1545,6 +1545,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         named = phrase_key(thing(subject_phrase(before)), entity)
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
     subject = said_of(before, after, quantity, previous_subject, entity)
+    subject = "" if names_the_entity(subject, entity) else subject  # "The miner received an average of $3,420": who, not what
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
@@ -1555,6 +1556,24 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def names_the_entity(phrase: str, entity: str) -> bool:
+    """A phrase that is only a word standing for an entity ('miner', 'company') or the head of the figure's entity's
+    name ('marathon' of the Manchester Marathon) says who the figure is about, not what it measures."""
+    if not phrase or " " in phrase:
+        return False
+    return phrase in actor_nouns() or bool(entity) and phrase == entity.split()[-1].lower() and len(entity.split()) > 1
+
+
+@functools.cache
+def actor_nouns() -> frozenset[str]:
+    """'company', 'miner', 'city': the last words of the phrases that stand for an organisation or a place (not
+    'the national total', whose 'total' is a measure)."""
+    from .entities import words
+
+    kinds = ("organisation", "city", "province", "country")
+    return frozenset(phrase.split()[-1].lower() for kind in kinds for phrase in words()["anaphora"].get(kind, []))
 
 
 PACKED_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
