@@ -80,6 +80,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
+        # "the April race drew 31,000 runners", "the March election": a month before the event it names dates it
+        PeriodRule("month_of_event", 131, rf"(?:(?:the|its|their|this|(?P<last>last))\s+|(?<=['’]s\s))(?P<month>{month})(?=\s+(?:{word_alternation(vocab['month_event_nouns'])})(?![\w-]))",
+                   months, month_of_event),
         PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
@@ -444,6 +447,13 @@ def dated(match, year: int, relative: bool, vocab: dict):
     if match["day"]:
         return f"{period}-{int(match['day']):02d}", relative, not match["asof"]
     return period, relative, False
+
+
+def month_of_event(match, text, published, vocab):
+    """'the April race', 'last March's election' ... : the month, written with its capital, as 'in April' is read."""
+    if not text[match.start("month")].isupper():
+        return None
+    return named_month(match, text, published, vocab)
 
 
 def named_month(match, text, published, vocab):
