@@ -1861,6 +1861,8 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
                  and not forecast_said_after(text, c.quantity)), None)  # the nearest only: all of them, for each figure, is quadratic
     if last is None or not last.outlook:
         return ""
+    if joined_to_figure_before(text[last.quantity.end : quantity.start]):
+        return last.outlook  # "kept its guidance of 700,000 to 760,000 ounces at costs of $1,350 to $1,450 an ounce"
     start = clause_start(text, quantity.start)
     if start <= last.quantity.start:
         return ""
@@ -1868,6 +1870,16 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     if distributes_profit(last.metric) and distributes_profit(opening[:DISTRIBUTION_REACH]):
         return last.outlook  # 拟每10股派发现金股利2.85元，现金分红总额约占归母净利润的30%: the payout is planned too
     return last.outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
+
+
+# "... ounces at costs of", "... euros with a margin of": a noun phrase joined to the figure before it, naming another
+# figure of the same outlook
+JOINED_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){1,3}?(?:of|at)\s+(?:(?:about|around|some)\s+)?", re.I)
+
+
+def joined_to_figure_before(between: str) -> bool:
+    return len(between) < 60 and JOINED_FIGURE.fullmatch(between) is not None \
+        and not any(english_phrases.is_a_verb(word) for word in between.split())
 
 
 DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
