@@ -180,7 +180,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
         spelled = bool(phrase) and word.lower() in spelled_numbers()  # "its five reservoirs hold": a count, no part of the noun
-        if function_word or spelled or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
+        if function_word or spelled or re.fullmatch(r"[\d.,]+(?:-[a-z]+)?", word) or len(phrase) == (8 if "and" in phrase else 6):
             while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
                 position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
@@ -739,8 +739,10 @@ def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> 
     if quantity.kind != "amount":
         return None
     if quantity.measure and quantity.noun and re.search(r"[\w]-[a-z]", quantity.surface):
-        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"], quantity.noun.split())
-        return f"{phrase_key(' '.join(sized))} size", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
+        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"] and not english_phrases.is_a_verb(word),
+                                    quantity.noun.split())  # "the 1,425-megawatt project sent power ashore": the project
+        name = vocabulary("claims").get("glued_measure_names", {}).get(quantity.unit, "size")  # 'a 1,425-megawatt wind farm': its capacity
+        return f"{phrase_key(' '.join(sized))} {name}", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
     phrase = quantity.noun or ""
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
         match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
