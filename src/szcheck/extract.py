@@ -142,6 +142,15 @@ def reported_clause() -> re.Pattern:
 PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w&'’-]+")  # "U.S." is one word: a name, taken out of the key with the others
 
 
+GLUED_UNIT = re.compile(r"[\d.,]+-(?P<unit>[a-z]+)")
+
+
+def glued_to_unit(word: str) -> bool:
+    """'1,425-megawatt': a figure glued to a unit word, no part of a noun phrase ('10-year' is a tenor, kept)."""
+    glued = GLUED_UNIT.fullmatch(word)
+    return glued is not None and glued["unit"] in vocabulary("units")["words"]
+
+
 @functools.cache
 def spelled_numbers() -> frozenset[str]:
     return frozenset(word.lower() for word in vocabulary("figures")["number_words"])
@@ -180,7 +189,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
         spelled = bool(phrase) and word.lower() in spelled_numbers()  # "its five reservoirs hold": a count, no part of the noun
-        if function_word or spelled or re.fullmatch(r"[\d.,]+(?:-[a-z]+)?", word) or len(phrase) == (8 if "and" in phrase else 6):
+        if function_word or spelled or re.fullmatch(r"[\d.,]+", word) or glued_to_unit(word) or len(phrase) == (8 if "and" in phrase else 6):
             while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
                 position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
