@@ -3,7 +3,8 @@ file per part in tests/data/claims_cases/. Each case names the rule it protects 
 (a sentence, or a few when the rule is about what the earlier ones name), the figure as written, and
 what a careful reader takes it to be: `entity`, `metric`, `period` (with `basis` when not stated),
 `kind`, `outlook` ("" for an actual figure); `metric_not` / `entity_not` / `period_not` list keys it must not get,
-`absent: true` says the text is not a figure at all. `title` gives the article's title (its subject),
+`absent: true` says the text is not a figure at all; `unit` is the reference unit (or currency), `measure` the
+physical unit as read ("troy_ounce"). `title` gives the article's title (its subject),
 `published` its date (2025-03-01 unless given).
 
 Cases that fail today are listed in known_gaps.txt and run as xfail(strict=True): a case that
@@ -23,7 +24,7 @@ from szcheck.model import Source
 
 DATA = Path(__file__).resolve().parent / "data" / "claims_cases"
 KEYS = {"id", "rule", "text", "figure", "title", "published", "entity", "metric", "metric_not", "entity_not", "period", "period_not",
-        "basis", "kind", "outlook", "absent", "unit"}
+        "basis", "kind", "outlook", "absent", "unit", "measure"}
 
 
 def load_cases() -> list[dict]:
@@ -60,6 +61,8 @@ def problems(case: dict) -> list[str]:
              if key in case and str(getattr(claim, key) or "") != str(case[key])]
     if "unit" in case and (claim.quantity.unit if claim.quantity else "") != case["unit"]:
         wrong.append(f"unit: {claim.quantity.unit if claim.quantity else ''!r}, expected {case['unit']!r}")
+    if "measure" in case and (claim.quantity.measure if claim.quantity else "") != case["measure"]:
+        wrong.append(f"measure: {claim.quantity.measure if claim.quantity else ''!r}, expected {case['measure']!r}")
     if "basis" in case and claim.period_basis != case["basis"]:
         wrong.append(f"basis: {claim.period_basis!r}, expected {case['basis']!r}")
     wrong += [f"metric {claim.metric!r} is one it must not be" for bad in case.get("metric_not", []) if claim.metric == bad]

@@ -95,6 +95,7 @@ def thing_patterns(name_word: str) -> dict[str, re.Pattern]:
     compounds = alternation("named_thing_compounds")
     return {
         "thing": re.compile(with_start_test(rf"(?:{name_word}\s+){{0,3}}{name_word}(?:\s+(?:{modifiers})){{0,2}}\s+(?P<head>{heads})(?![\w-])")),
+        "thing_modifier": re.compile(rf"\s+(?:{modifiers})\s"),
         "thing_abbreviation": re.compile(rf"\b(?P<head>{abbreviations})(?:\s+{name_word}){{0,2}}(?![\w-])"),
         **{f"anaphor_{THING}{kind}": re.compile(rf"\b[Tt]he\s+(?:{word_alternation(table)})(?:['’]s)?(?!\s+(?:{compounds})\b)(?![\w-])")
            for kind, table in things.items()},
@@ -289,19 +290,30 @@ def named_things(text: str, registry: Registry) -> list[Named]:
             if first in NOT_A_NAME_OPENING:
                 rest = name[len(first) :]
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)
-                                   or capital_of_the_sentence(text, start, name, match["head"])):
-                continue  # "its South Australian mine": the owner's asset, described; "Debt service will absorb": no name
+            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
+                continue  # "its South Australian mine": the owner's asset, described
+            if key == "thing" and capitalised_only_to_open(text, start, name, match["head"]):
+                continue  # "Debt service will absorb ...": an ordinary word capitalised as it opens the sentence
             found.append(Named(start, match.end(), " ".join(name.split()), thing_kinds()[" ".join(match["head"].split()).lower()]))
     return found
 
 
-def capital_of_the_sentence(text: str, start: int, name: str, head: str) -> bool:
-    """'Debt service', 'Bus service' opening a sentence: one capitalised word, an ordinary word of the
-    language, capitalised only because the sentence begins there."""
-    capitals = name.split()[: -len(head.split())]
-    opens = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:\n"
-    return opens and len(capitals) == 1 and capitals[0].lower() in english_phrases.ordinary_words()
+def names_a_things_part(text: str, organisation: Named, things: list[Named]) -> bool:
+    """'the Dogger Bank offshore wind farm': an organisation's name that a named thing goes on past with the
+    words that describe its kind ('offshore wind') is the first part of the thing's name, no organisation."""
+    return any(t.start < organisation.end < t.end for t in things) and \
+        patterns()["thing_modifier"].match(text, organisation.end) is not None
+
+
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+
+
+def capitalised_only_to_open(text: str, start: int, name: str, head: str) -> bool:
+    """A single capitalised word before a head that opens the sentence and that the vocabulary writes in lower
+    case ('Debt service', 'Water project') is an ordinary word, no name."""
+    capitals = [word for word in name.split()[: -len(head.split())] if word[:1].isupper()]
+    return len(capitals) == 1 and name.startswith(capitals[0]) and SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None \
+        and capitals[0].lower() in english_phrases.ordinary_words()
 
 
 def names_something(name: str, head: str, registry: Registry) -> bool:
@@ -549,7 +561,9 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     organisations = named_organisations(named, registry, text)
     publishers = tuple(words()["source_heads"])
     hiding = [o for o in organisations if not any(head in o.name.split() for head in publishers)]
-    things = [t for t in named_things(text, registry) if not overlaps(spans_of(organisations), t.start, t.end)]
+    things = named_things(text, registry)
+    organisations = [o for o in organisations if not names_a_things_part(text, o, things)]
+    things = [t for t in things if not overlaps(spans_of(organisations), t.start, t.end)]
     hiding += things  # 'the Porto-Vigo high-speed line' names no Porto
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations + things
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]

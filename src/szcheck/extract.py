@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, remember, sentence_names, usable, with_referents
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -20,6 +20,7 @@ from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import source_currency
 from .reader import read_quantities
+from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
@@ -141,6 +142,20 @@ def reported_clause() -> re.Pattern:
 PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w&'’-]+")  # "U.S." is one word: a name, taken out of the key with the others
 
 
+GLUED_UNIT = re.compile(r"[\d.,]+-(?P<unit>[a-z]+)")
+
+
+def glued_to_unit(word: str) -> bool:
+    """'1,425-megawatt': a figure glued to a unit word, no part of a noun phrase ('10-year' is a tenor, kept)."""
+    glued = GLUED_UNIT.fullmatch(word)
+    return glued is not None and glued["unit"] in vocabulary("units")["words"]
+
+
+@functools.cache
+def spelled_numbers() -> frozenset[str]:
+    return frozenset(word.lower() for word in vocabulary("figures")["number_words"])
+
+
 def tail_phrase(text: str, verb_follows: bool = False) -> str:
     """The noun phrase ending just before a figure: 'R&D tax deductions exceeding' -> 'R&D tax deductions'.
     With `verb_follows`, `text` ends before a verb, so its last word is a noun ('The painting' sold for)."""
@@ -175,7 +190,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
                                                                     or coordinated_modifier(words, position)):
             phrase.insert(0, word)  # "Prices of food and non-alcoholic drinks": one thing qualifying "prices"
             continue
-        if function_word or re.fullmatch(r"[\d.,]+", word) or len(phrase) == (8 if "and" in phrase else 6):
+        spelled = bool(phrase) and word.lower() in spelled_numbers()  # "its five reservoirs hold": a count, no part of the noun
+        if function_word or spelled or re.fullmatch(r"[\d.,]+", word) or glued_to_unit(word) or len(phrase) == (8 if "and" in phrase else 6):
             while phrase and position and re.fullmatch(r"[\d.,]+", words[position]):
                 position -= 1  # "Occupancy across its 1,250 hotels": a figure (its digit groups) inside the qualifying phrase
             phrase += head_before_preposition(words, position) if phrase else []
@@ -317,7 +333,7 @@ def main_subject(source: Source, registry: Registry) -> str:
             if weight > 1 or at < lead_end:
                 in_lead.add(name)
 
-        organisations = organisation_mentions(text, registry)
+        organisations = things_for_their_parts(text, organisation_mentions(text, registry), registry)
         for organisation in organisations:
             count(organisation.name, weight, organisation.start)
             known.add(organisation.name)
@@ -400,6 +416,17 @@ def organisation_descriptors() -> frozenset[str]:
     from .entities import words
 
     return frozenset(phrase.split()[-1].lower() for phrase in words()["anaphora"]["organisation"])
+
+
+def things_for_their_parts(text: str, organisations: list, registry: Registry) -> list:
+    """The organisations named in `text`, but that one whose name opens a named thing's ('the Dogger Bank
+    offshore wind farm') stands for the thing."""
+    things = named_things(text, registry) if organisations else []
+    parts = [o for o in organisations if names_a_things_part(text, o, things)]
+    if not parts:
+        return organisations
+    kept = [o for o in organisations if o not in parts]
+    return sorted(kept + [t for t in things if any(t.start < o.end < t.end for o in parts)], key=lambda n: n.start)
 
 
 def lead_paragraph_end(body: str) -> int:
@@ -621,6 +648,8 @@ def opening_name(text: str, registry: Registry) -> Mention | None:
         return None
     if " " not in match["name"] and defines_a_measure().match(text, match.end("name")):
         return None  # "Churn, the share of subscribers who cancel, fell to 2.3%": a measure defined, not a name
+    if " " not in match["name"] and match["verb"] in saying_verbs() and english_phrases.names_actors(match["name"].lower()):
+        return None  # "Organisers said 38% of ...", "Campaigners say": people quoted, a source, not what the figure is about
     return unknown_name(match, registry)
 
 
@@ -751,8 +780,10 @@ def size_of(text: str, quantity: Quantity, registry: Registry, subject: str) -> 
     if quantity.kind != "amount":
         return None
     if quantity.measure and quantity.noun and re.search(r"[\w]-[a-z]", quantity.surface):
-        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"], quantity.noun.split())
-        return f"{phrase_key(' '.join(sized))} size", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
+        sized = itertools.takewhile(lambda word: word.lower() not in english_phrases.words()["measure_verbs"] and not english_phrases.is_a_verb(word),
+                                    quantity.noun.split())  # "the 1,425-megawatt project sent power ashore": the project
+        name = vocabulary("claims").get("glued_measure_names", {}).get(quantity.unit, "size")  # 'a 1,425-megawatt wind farm': its capacity
+        return f"{phrase_key(' '.join(sized))} {name}", ""  # 'per forty-foot container', 'a 10-tonne truck': the size of each such thing
     phrase = quantity.noun or ""
     if not (phrase and phrase.split()[-1].lower() in registry.size_nouns):
         match = re.search(r"([\w\s-]{0,60}?)\s+at\s+the\s+$", text[max(0, quantity.start - 80) : quantity.start])
@@ -1581,6 +1612,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         named = phrase_key(thing(subject_phrase(before)), entity)
         return f"{named} ({phrase_key(quantity.noun or 'years')})" if named else ""
     subject = said_of(before, after, quantity, previous_subject, entity)
+    subject = "" if names_the_entity(subject, entity) else subject  # "The miner received an average of $3,420": who, not what
     if quantity.kind == "share":
         base = quantity.base or owned_noun(after)
         subject = "" if subject in anaphor_nouns() else subject  # "The city accounted for 36.7% of the province's output"
@@ -1625,6 +1657,24 @@ def without_owner(base: str, entity: str) -> str:
         return owned["rest"]
     of_owner = re.match(rf"(?P<rest>.+?)\s+of\s+(?:the\s+)?{re.escape(entity)}$", base, re.I)
     return of_owner["rest"] if of_owner else base
+
+
+def names_the_entity(phrase: str, entity: str) -> bool:
+    """A phrase that is only a word standing for an entity ('miner', 'company') or the head of the figure's entity's
+    name ('marathon' of the Manchester Marathon) says who the figure is about, not what it measures."""
+    if not phrase or " " in phrase:
+        return False
+    return phrase in actor_nouns() or bool(entity) and phrase == entity.split()[-1].lower() and len(entity.split()) > 1
+
+
+@functools.cache
+def actor_nouns() -> frozenset[str]:
+    """'company', 'miner', 'city': the last words of the phrases that stand for an organisation or a place (not
+    'the national total', whose 'total' is a measure)."""
+    from .entities import words
+
+    kinds = ("organisation", "city", "province", "country")
+    return frozenset(phrase.split()[-1].lower() for kind in kinds for phrase in words()["anaphora"].get(kind, []))
 
 
 PACKED_GOODS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
@@ -1826,8 +1876,8 @@ def up_to_function_word(words: str) -> str:
     for word in words.split():
         lower = word.lower()
         opening = not kept and vocab["leading_noise"].match(lower + " ")  # "the province's output", not "from 2.5"
-        if (lower in vocab["stop_words"] and not opening) or (kept and re.search(r"\d", word)):
-            break
+        if (lower in vocab["stop_words"] and not opening) or (kept and re.search(r"\d", word)) or (kept and english_phrases.is_clause_verb(word)):
+            break  # "96 mm of rain fell across the region": the noun phrase ends at its verb
         kept.append(word)
     return " ".join(kept)
 
@@ -1926,6 +1976,8 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
                  and not forecast_said_after(text, c.quantity)), None)  # the nearest only: all of them, for each figure, is quadratic
     if last is None or not last.outlook:
         return ""
+    if joined_to_figure_before(text[last.quantity.end : quantity.start]):
+        return last.outlook  # "kept its guidance of 700,000 to 760,000 ounces at costs of $1,350 to $1,450 an ounce"
     start = clause_start(text, quantity.start)
     if start <= last.quantity.start:
         return ""
@@ -1950,6 +2002,16 @@ def lists_another_forecast(text: str, opening: str, previous: int) -> bool:
 
 
 BARE_LINK = 2  # characters between a listed noun and its figure: 约, 为, 约为
+
+
+# "... ounces at costs of", "... euros with a margin of": a noun phrase joined to the figure before it, naming another
+# figure of the same outlook
+JOINED_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){1,3}?(?:of|at)\s+(?:(?:about|around|some)\s+)?", re.I)
+
+
+def joined_to_figure_before(between: str) -> bool:
+    return len(between) < 60 and JOINED_FIGURE.fullmatch(between) is not None \
+        and not any(english_phrases.is_a_verb(word) for word in between.split())
 
 
 DISTRIBUTION_REACH = 6  # characters of a clause's opening that name a profit distribution (现金分红总额)
@@ -2095,6 +2157,8 @@ def extract_claims(source: Source) -> list[Claim]:
     story = section  # the period the article last stated: what "the full year" and "the quarter" refer to
     reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
+    planned = None  # the period to come a sentence stated for all it expects, when no story of facts was told after it
+    metal = names_metal(source.title or "")  # the article named gold or silver: its ounces are troy ounces
     for written in sentences(source):
         sentence = as_read(written)
         item = LIST_ITEM.match(sentence.text) is not None
@@ -2111,6 +2175,8 @@ def extract_claims(source: Source) -> list[Claim]:
         if not currency and (named := named_currency(read)):
             currency = named  # "6.2 billion Norwegian crowns, beating the 5.9 billion crowns expected": the story's crowns
             read = read_quantities(sentence.text, currency)
+        read = in_metal_units(sentence.text, read, metal)
+        metal = metal or names_metal(sentence.text)
         kept = [q for q in read if not is_comparison_window(sentence.text, q) and not is_frequency(sentence.text, q)]
         quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
@@ -2124,7 +2190,8 @@ def extract_claims(source: Source) -> list[Claim]:
         carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
-        context = stated if stated is not None and (stated.anchor != "Y" or stated.fronted) else context
+        # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
+        context = stated if stated is not None and (stated.anchor not in ("Y", "P") or stated.fronted) else context
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
@@ -2139,7 +2206,9 @@ def extract_claims(source: Source) -> list[Claim]:
         if sentence.text.rstrip().endswith((":", "：")):
             listed = next((m for m in mentions if not m.event), context)
         names = with_referents(usable(sentence.text, named_in(sentence.text, subject, registry), registry), scope) if not sentence.section else []
-        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported)
+        planned = None if told is not None else planned
+        found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported, planned)
+        planned = period_expected(found, mentions, source.published) or planned
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
             # what is expected is said, is not the one actual figures report ("expects a deficit of C$61.9 billion for
@@ -2450,9 +2519,23 @@ def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: boo
     return next((m for m in mentions if m.period == period and not m.event and not is_now(m) and not m.running and is_span(m.period)), None)
 
 
+def period_expected(found: list[Claim], mentions: list[PeriodMention], published: date | None) -> PeriodMention | None:
+    """The one period to come that a sentence states for every figure it expects ('Kenya plans to spend 4.29
+    trillion shillings in the fiscal year starting July 1, up from 3.99 trillion this year'): what a later
+    plan or forecast with no period of its own is for ('Debt service will absorb 1.86 trillion shillings')."""
+    periods = {c.period for c in found if c.outlook and c.period_basis == "stated"}
+    if len(periods) != 1 or any(c.outlook and c.period_basis != "stated" for c in found):
+        return None
+    period = periods.pop()
+    if not is_span(period) or is_over(period, published) or not re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d|\d{4}", period):
+        return None
+    return next((m for m in mentions if m.period == period and not m.event and not m.anchor), None)
+
+
 def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantity], registry: Registry, names: list, scope: Scope,
                     periods: list = (), story: PeriodMention | None = None, context: PeriodMention | None = None,
-                    expected: bool = False, reported: PeriodMention | None = None) -> list[Claim]:
+                    expected: bool = False, reported: PeriodMention | None = None,
+                    planned: PeriodMention | None = None) -> list[Claim]:
     if not quantities:
         return []
     text, subject = sentence.text, scope.subject
@@ -2552,7 +2635,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if basis == "open":
             basis = "none"  # 'rose from 300 to 340 in the third quarter': the start's period is left open
         elif period == UNSPECIFIED:
-            period = inferred_period(text, quantity, binding.metric, registry, source, story if own_outlook else reported, own_outlook)
+            period = inferred_period(text, quantity, binding.metric, registry, source, (planned or story) if own_outlook else reported, own_outlook)
             basis = "inferred" if period != UNSPECIFIED else "none"
             if claims and reached_by(text, claims[-1], quantity, binding.metric):
                 period = claims[-1].period  # 'falling 31,000 to 723,000': the level at the end of the change

@@ -74,6 +74,8 @@ def build_patterns() -> dict[str, re.Pattern]:
         "previous_span": re.compile(rf"\s*,?\s*(?:{word_alternation(words().get('previous_span') or ['-'])})", re.I),
         "from_previous": re.compile(rf"\s*,?\s*(?:(?:{alternation('change_from')})\s+)?(?:{word_alternation(words()['previous_period'])})", re.I),
         **{f"outlook_{kind}": re.compile(word_alternation(table), re.I) for kind, table in outlook.items() if table},
+        # "after its reservoirs fell": a clause of time or cause, a few words of its subject, then its verb
+        "past_clause": re.compile(rf"\b(?:{alternation('past_clause_openers')})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>[a-z]+)\s+(?=to\s|by\s|\S*\d|$)", re.I),
         "estimate_noun": re.compile(rf"(?:{alternation('estimate_nouns')})\b", re.I),
         # "expected the bill to reach": a verb of expecting, its object (a few words), then "to" and a verb
         "expected_object_to": re.compile(rf"\b(?:{alternation('outlook_object_verbs')})\s+(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?to\s+[a-z]+\s+", re.I),
@@ -616,8 +618,15 @@ AND_VERB = re.compile(r"\band\s+(?P<verb>[a-z]+)\b", re.I)
 
 def predicate_after(clause: str, end: int) -> bool:
     """'expects sales of 2 million cars next year and sold 1.6 million in 2024': a verb after 'and' opens
-    a predicate of its own, which the outlook before it does not hold for."""
-    return any(is_verb(m["verb"]) or m["verb"].lower() in words()["subject_verbs"] for m in AND_VERB.finditer(clause, end))
+    a predicate of its own, which the outlook before it does not hold for; so does a clause of time or cause
+    in the past ('will ban hosepipes from Aug. 22 after its reservoirs fell to 54%')."""
+    return any(is_verb(m["verb"]) or m["verb"].lower() in words()["subject_verbs"] for m in AND_VERB.finditer(clause, end)) \
+        or any(is_past(m["verb"]) for m in patterns()["past_clause"].finditer(clause, end))
+
+
+def is_past(word: str) -> bool:
+    lower = word.lower()
+    return lower in words()["past_verbs"] or (lower.endswith("ed") and lower not in words()["not_past_in_ed"])
 
 
 def revised_outlook(clause: str) -> str:

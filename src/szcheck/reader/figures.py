@@ -410,7 +410,38 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
         found.append(with_subunit_part(text, with_second_part(text, build_quantity(text, match, lex, currency=currency))))
     if found:
         found = in_table_unit(found, rules.table_unit(text, currency))
-    return gapped_changes(text, compound_durations(text, merge_ranges(text, scales_for_letters(found))), rules)
+    return in_metal_units(text, gapped_changes(text, compound_durations(text, merge_ranges(text, scales_for_letters(found))), rules))
+
+
+def in_metal_units(text: str, quantities: list[Quantity], metal_named_before: bool = False) -> list[Quantity]:
+    """Gold, silver and the platinum metals are weighed in their own ounce (the troy ounce): an ounce
+    of a sentence that names such a metal, or of an article that named one before, is one."""
+    units = metal_units()
+    if not any(q.measure in units for q in quantities):
+        return quantities
+    if not metal_named_before and not names_metal(text):
+        return quantities
+    return [remeasured(q, units[q.measure]) if q.measure in units else q for q in quantities]
+
+
+def metal_units() -> dict[str, str]:
+    """A unit -> the one it means for precious metals, in the languages that say."""
+    return {unit: metal for hook in language_hooks(metal_units.__name__) for unit, metal in hook().items()}
+
+
+def names_metal(text: str) -> bool:
+    """Whether `text` names a metal weighed in troy ounces."""
+    return any(hook(text) for hook in language_hooks(names_metal.__name__))
+
+
+def remeasured(quantity: Quantity, measure: str) -> Quantity:
+    """The same number read in another unit of its dimension ('186,400 ounces' of gold are troy ounces), as a
+    claims file's `read_as: 1 troy_ounce` reads it back."""
+    again = read_in_context(quantity.surface, quantity.qualifier, quantity.kind, "", Decimal(1), measure)
+    if again is None:
+        return quantity
+    return replace(quantity, value=again.value, low=again.low, high=again.high, low_open=again.low_open, high_open=again.high_open,
+                   unit=again.unit, measure=measure, rounding=again.rounding)
 
 
 @functools.cache
@@ -1282,11 +1313,19 @@ def read_in_context(text: str, qualifier: str, kind: str, currency: str, factor:
 
 
 def scaled_range(plain: Quantity, factor: Decimal, unit: str) -> Quantity:
-    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent)."""
+    """A range read from its own words, times `factor`, in `unit` (a currency, count or percent, or a physical
+    unit of the dimension its words gave: '700,000 to 760,000 ounces' of gold in troy ounces)."""
+    measure = plain.measure if plain.measure and unit not in PLAIN_UNITS and not unit.isupper() else ""
+    if measure:
+        from ..measures import reference_factor
+
+        factor = factor * reference_factor(unit) / reference_factor(measure)
     value, low, high = (float(Decimal(repr(end)) * factor) for end in (plain.value, plain.low, plain.high))
     low_open, high_open = plain.low_open, plain.high_open
     if factor < 0:
         low, high, low_open, high_open = high, low, high_open, low_open
+    if measure:
+        return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=reference_unit(unit), measure=unit)
     return replace(plain, value=value, low=low, high=high, low_open=low_open, high_open=high_open, unit=unit, measure="")
 
 
@@ -1302,6 +1341,8 @@ def context_factor(text: str, qualifier: str, kind: str, currency: str, quantity
 
     lex, text = lexicon(), reading_form(text)
     unit = quantity.measure or quantity.unit
+    if quantity.measure and same_reading(read_in_context(text, qualifier, kind, currency, Decimal(1), unit), quantity):
+        return Decimal(1), unit  # only the unit changed: ounces of gold are troy ounces
     stated = Decimal(repr(quantity.value))
     if quantity.measure:
         stated = from_reference(stated, quantity.measure)

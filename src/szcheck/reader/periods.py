@@ -501,7 +501,8 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     story about part of a financial year the article stated (`fiscal`) is that financial year."""
     if not any(m.anchor for m in mentions):
         return mentions  # anchors: Y, Q, S ... the story's own; P the story's a year back ("the same period last
-        # year"); B the year before the one said ("the previous year": as the base of a growth only after "from")
+        # year"); B the year before the one said ("the previous year": the base of a growth unless "in" dates it)
+    mentions = this_financial_year(mentions, story, published, fiscal)
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
@@ -509,6 +510,20 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
         mentions = [replace(m, period=put_back(m, held if held and m.anchor == "Y" else period_within(story.period, m.anchor, published) or m.period))
                     if m.anchor not in ("", "P", "B") else m for m in mentions]
     return [a_year_before_the_one_said(mentions, index, story) if m.anchor in ("P", "B") else m for index, m in enumerate(mentions)]
+
+
+def this_financial_year(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None,
+                        fiscal: str = "") -> list[PeriodMention]:
+    """'this year', 'the current year' ('C') in a story about a financial year that is not a calendar year (the
+    story's, one its own sentence states: "in the fiscal year starting July 1, up from 3.99 trillion shillings
+    this year", or the one the article last stated) is the one of that kind under way at publication; in any
+    other story the calendar year, as said."""
+    if not any(m.anchor == "C" for m in mentions):
+        return mentions
+    own = next((m for m in mentions if not m.anchor and financial_year_beside(m.period, 0)), None)
+    model = own.period if own is not None else story.period if story is not None else fiscal
+    current = financial_year_at(model, published) if model else None
+    return [(replace(m, period=current) if current else replace(m, anchor="")) if m.anchor == "C" else m for m in mentions]
 
 
 def put_back(mention: PeriodMention, period: str) -> str:

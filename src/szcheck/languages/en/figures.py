@@ -1152,6 +1152,20 @@ def measure_in_context(text: str, start: int, end: int, unit_word: str) -> str:
     return measure if cues.search(clause) or after.match(text, end) else ""
 
 
+@functools.cache
+def metal_words() -> tuple[dict[str, str], re.Pattern]:
+    vocab = vocabulary("figures")
+    return dict(vocab["metal_units"]), re.compile(r"(?<![a-z])(?:" + word_alternation(w.lower() for w in vocab["metal_words"]) + r")(?![a-z])", re.I)
+
+
+def metal_units() -> dict[str, str]:
+    return metal_words()[0]
+
+
+def names_metal(text: str) -> bool:
+    return metal_words()[1].search(text) is not None
+
+
 VALUE_STATED_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|at|to|from|be|been|stood|came|totalled|totaled)|[:=\t|])\s*$", re.I)
 
 

@@ -28,10 +28,14 @@ def rules(vocab: dict) -> list[PeriodRule]:
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
-                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+in)?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
+                   rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+(?:in|on))?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "years", "year", "quarter", "half"], months_to),
         PeriodRule("years_to_year", 43, rf"(?:the\s+)?(?:(?P<count>{count})\s+years|(?P<decade>decade))\s+(?:to|through|till|until|(?:that\s+)?(?:ended|ending)(?:\s+in)?)"
                    rf"\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<yy>\d\d))?(?!\d|,\d|[-/]\d)", ["years", "decade"], years_to_year),
+        # "the fiscal year starting July 1", "the financial year that began in April": the twelve months from that month
+        PeriodRule("year_from", 43, rf"(?:the\s+)?(?:fiscal|financial|budget|tax)\s+year\s+(?:(?:that|which)\s+)?(?P<verb>{word_alternation(vocab['year_start_verbs'])})"
+                   rf"(?:\s+(?:on|in))?\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+                   ["year"], year_from),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and|-to-|-through-)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -80,6 +84,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
         PeriodRule("month_day", 120, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?!\d|,\d)", months, month_day),
+        # "the April race drew 31,000 runners", "the March election": a month before the event it names dates it
+        PeriodRule("month_of_event", 131, rf"(?:(?:the|its|their|this|(?P<last>last))\s+|(?<=['’]s\s))(?P<month>{month})(?=\s+(?:{word_alternation(vocab['month_event_nouns'])})(?![\w-]))",
+                   months, month_of_event),
         PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
@@ -103,7 +110,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year_before_said", 176, rf"{word_alternation(vocab['year_before_said'])}(?![\w-])", ["previous", "prior", "preceding"],
                    year_before_said),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
-                   ["same", "year-earlier", "year-ago", "prior-year"], story_period_a_year_before),
+                   ["same", "year-earlier", "year-ago", "prior-year", "this"], story_period_a_year_before),
         PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         # "now expects", "now sees": when a forecast is made, not the period it is for
         PeriodRule("now", 190, rf"{word_alternation(vocab['as_of_publication'])}(?!\s+(?:{word_alternation(vocab['outlook_verbs_after_now'])}))",
@@ -143,6 +150,27 @@ def months_to(match, text, published, vocab):
     if match["unit"] == "years":
         return years_ending(year, last, number), relative, False
     return months_ending(year, last, number), relative, False
+
+
+def year_from(match, text, published, vocab):
+    """'the fiscal year starting July 1' (said in June 2025: 2025-07/2026-06), 'the financial year that began in
+    April': the twelve months from that month; with no year written, a year that begins is the next to start (or
+    one begun within the last STARTED_LATELY months), one that began the last to start by publication."""
+    first = vocab["months"][match["month"].lower()]
+    if match["year"]:
+        year = int(match["year"])
+    elif published is None:
+        return None
+    else:
+        begun = (first, int(match["day"] or 1)) <= (published.month, published.day)
+        year = published.year - (begun is False and match["verb"].lower() in vocab["year_started_verbs"])
+        if begun and match["verb"].lower() not in vocab["year_started_verbs"]:
+            year += (published.month - first) > STARTED_LATELY
+    end = year * 12 + first - 1 + 11  # months counted from year 0, the last one of the twelve
+    return months_ending(end // 12, end % 12 + 1, 12), not match["year"], False
+
+
+STARTED_LATELY = 2  # "the fiscal year starting July 1" said in August is the one just begun; said in December, the next
 
 
 def years_ending(year: int, last: int, years: int) -> str:
@@ -371,13 +399,18 @@ def last_quarter_word(match, text, published, vocab):
 
 
 def end_of(match, text, published, vocab):
-    """'by the end of 2024', 'at the end of June', 'at end-June' (the last such month up to publication)."""
+    """'by the end of 2024', 'at the end of June', 'at end-June' (the last such month up to publication); a
+    deadline in a sentence about the future ('could fall below 45% by the end of September') the next such month."""
     year, relative = year_of(match, published, vocab)
     if year is None or not (match["year"] or match["rel"] or match["month"]):
         return None
     month = vocab["months"][match["month"].lower()] if match["month"] else 12
-    if relative and not match["rel"] and published and month > published.month:
-        year -= 1
+    if relative and not match["rel"] and published:
+        by = match.group(0).lower().startswith("by")
+        if by and (future_marker().search(text, 0, match.start()) is not None or future_in_clause(text, match.start())):
+            year += month < published.month  # "will be finished by the end of March", said in May: next March
+        elif month > published.month:
+            year -= 1
     return f"{year}-{month:02d}", relative, False
 
 
@@ -432,6 +465,13 @@ def dated(match, year: int, relative: bool, vocab: dict):
     if match["day"]:
         return f"{period}-{int(match['day']):02d}", relative, not match["asof"]
     return period, relative, False
+
+
+def month_of_event(match, text, published, vocab):
+    """'the April race', 'last March's election' ... : the month, written with its capital, as 'in April' is read."""
+    if not text[match.start("month")].isupper():
+        return None
+    return named_month(match, text, published, vocab)
 
 
 def named_month(match, text, published, vocab):
@@ -546,11 +586,12 @@ def year_noun_after() -> re.Pattern:
 
 def this_or_last_year(match, text, published, vocab):
     """'last year', 'next year': the calendar year, or in a story about a financial year the one
-    before or after it (reader.periods.anchored)."""
+    before or after it; 'this year', 'the current year': in such a story the one under way at publication
+    (reader.periods.anchored)."""
     if not published:
         return None
     offset = year_offset(match.group(0), vocab)
-    return str(published.year + offset), True, False, {-1: "L", 1: "N"}.get(offset, "")
+    return str(published.year + offset), True, False, {-1: "L", 1: "N"}.get(offset, "C")
 
 
 def next_financial_year(match, text, published, vocab):
@@ -635,8 +676,15 @@ def story_period(match, text, published, vocab):
 
 def story_period_a_year_before(match, text, published, vocab):
     """'in the same period last year': the period the story last stated, a year earlier
-    (reader.periods.anchored); with no story stated, last year."""
-    return (str(published.year - 1), True, False, "P") if published else None
+    (reader.periods.anchored); with no story stated, last year, or for a moment ('at the same point a year ago',
+    'this time last year') the publication month a year earlier."""
+    if not published:
+        return None
+    moment = MOMENT_WORD.search(match.group(0)) is not None
+    return (f"{published.year - 1}-{published.month:02d}" if moment else str(published.year - 1)), True, False, "P"
+
+
+MOMENT_WORD = re.compile(r"\b(?:point|time|date|stage)\b", re.I)
 
 
 def year_before_said(match, text, published, vocab):
