@@ -1597,6 +1597,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         if counted_noun and (counted["whole"] or plural) and counted_noun not in vocabulary("claims")["superlatives"]:
             # "12 of the largest" names no thing; "190,333 of the increase" is a part of a change, not of things counted
             return counted_noun  # "won 74 of the 150 seats": seats, as many as the whole counts
+    changed = changed_thing(text, quantity, entity) if quantity.kind == "amount" else ""
+    if changed:
+        return f"{changed} change"  # "posted a $3 billion rise in sales": the change of sales
     attributive = attributive_noun(text, quantity, before, after) if quantity.kind == "amount" and not quantity.measure else ""
     if attributive:
         return phrase_key(attributive, entity)  # "approved a $4.2 trillion budget", "agreed a €300m loan": the budget, the loan
