@@ -1597,6 +1597,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         if counted_noun and (counted["whole"] or plural) and counted_noun not in vocabulary("claims")["superlatives"]:
             # "12 of the largest" names no thing; "190,333 of the increase" is a part of a change, not of things counted
             return counted_noun  # "won 74 of the 150 seats": seats, as many as the whole counts
+    source_of_money = revenue_source(text, quantity) if quantity.kind == "amount" else ""
+    if source_of_money:
+        return phrase_key(f"{source_of_money} revenue", entity)  # "collected €42 million from its tourist tax"
     changed = changed_thing(text, quantity, entity) if quantity.kind == "amount" else ""
     if changed:
         return f"{changed} change"  # "posted a $3 billion rise in sales": the change of sales
@@ -1627,6 +1630,23 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def revenue_source(text: str, quantity: Quantity) -> str:
+    """'collected €42 million from its tourist tax', 'earned $2 billion from exports': what money coming in came from
+    ('' for people or a name: 'raised $40 million from investors', 'from Brussels')."""
+    verbs = english_phrases.words()["revenue_verb_end"]
+    if not verbs.search(text, max(0, quantity.start - 40), quantity.start):
+        return ""
+    found = REVENUE_FROM.match(text, quantity.end)
+    source = up_to_function_word(found["noun"]) if found else ""
+    words = source.split()
+    if not words or words[-1][:1].isupper() or english_phrases.names_actors(words[-1].lower()) or english_phrases.is_period_phrase(source):
+        return ""
+    return source
+
+
+REVENUE_FROM = re.compile(r"\s+from\s+(?:(?:its|their|the|a|an)\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 ATTRIBUTIVE_NOUN = re.compile(r"[ -](?P<noun>[a-z][a-z-]*(?: [a-z][a-z-]*){0,2})(?=[\s,.;:)]|$)")

@@ -58,6 +58,7 @@ def words() -> dict:
         "adjusted_words": frozenset(vocab["adjusted_words"]),
         "outlook_key_nouns": frozenset(vocab["outlook_key_nouns"]),
         "outlook_participles": list(vocab["outlook_participles"]),
+        "revenue_verb_end": re.compile(rf"\b(?:{word_alternation(vocab['revenue_verbs'])})\s+(?:(?:about|some|nearly|almost|more than|over|an estimated)\s+)?$", re.I),
         "fronted_set": re.compile(rf"\s*(?:{word_alternation(vocab['fronted_set_openers'])})\s", re.I),
         "government_measures": frozenset(vocab["government_measures"]),
         "government_word": vocab["government_word"],
