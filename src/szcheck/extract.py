@@ -1758,8 +1758,9 @@ def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, 
     """The key of the noun phrase a figure is said of: 'the value of', 'exports of steel', the phrase before it,
     the antecedent of a relative clause, the clause's or the sentence's subject."""
     of_phrase = OF_PHRASE.search(before[-100:]) if ENDS_WITH_OF.search(before[-100:]) else None
-    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if quantity.kind == "amount" else None
-    in_phrase = in_phrase and up_to_function_word(in_phrase.group(1))
+    measured = quantity.kind == "amount" or quantity.kind == "rate" and quantity.measure  # "1.92 million barrels of oil a day"
+    in_phrase = re.match(r"\s+(?:in|of)\s+((?:[\w&'’-]+\s*){1,4})", after) if measured else None
+    in_phrase = in_phrase and RATE_TAIL.sub("", up_to_function_word(in_phrase.group(1)))  # "of oil equivalent per day"
     in_phrase = in_phrase and goods_measured(before, in_phrase)
     return phrase_key(thing(
         in_phrase if in_phrase and not re.match(r"\s*(?:19|20)\d\d", in_phrase) and not english_phrases.is_period_phrase(in_phrase)
@@ -1768,6 +1769,9 @@ def said_of(before: str, after: str, quantity: Quantity, previous_subject: str, 
         or sentence_subject(before)),
         entity,
     )
+
+
+RATE_TAIL = re.compile(r"\s+per\s+\w+$", re.I)
 
 
 def changed_thing(text: str, quantity: Quantity, entity: str) -> str:

@@ -1214,6 +1214,8 @@ def first_end(first: Quantity, second: Quantity) -> Decimal:
     '20' in '20 to 25 degrees Celsius'; a first end with a scale of its own keeps it."""
     first_value, second_value = Decimal(repr(first.value)), Decimal(repr(second.value))
     first_number, second_number = written_number(first, first_value), written_number(second, second_value)
+    if abs(first_value) != first_number and second.measure and not first.measure:
+        return to_reference(first_value, second.measure)  # "1.9 million to 1.95 million barrels": the barrels written once
     if abs(first_value) != first_number or not second_number:
         return first_value
     if second.measure and not first.measure:
