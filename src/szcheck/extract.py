@@ -175,6 +175,7 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
     for position, word in reversed(list(enumerate(words))):
         function_word = word.lower() in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
         participle = position and not verb_before_figure and word.lower().endswith(("ing", "ed"))
+        verb_before_figure = verb_before_figure or not phrase and english_phrases.is_clause_verb(word)  # "spending is expected to": a noun
         before_word = words[position - 1].lower() if position else ""
         # "will absorb": any word after a modal is a verb; after "to" only a verb we know ("Sales to Europe")
         infinitive = before_word in MODAL_VERBS or before_word in INFINITIVE_BEFORE and word.lower() in english_phrases.words()["infinitive_verbs"]
