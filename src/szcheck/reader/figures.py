@@ -395,7 +395,7 @@ def read_quantities(text: str, currency: str = "") -> list[Quantity]:
             continue  # the second part of a compound measure ("10 in" of "5 ft 10 in"), read with the first
         if len(match.group("digits") or "") > MAX_DIGITS:
             continue  # a run of digits no figure has: an identifier or debris (and past Decimal's exponent range)
-        match = without_modifier_unit(text, without_money_scale(text, match, lex), lex)
+        match = without_word_code(text, without_modifier_unit(text, without_money_scale(text, match, lex), lex), lex)
         bare = is_bare(match, lex)
         if found and ends_prefixed_range(text, found[-1], match):
             second = in_prefix_unit(found[-1], build_quantity(text, match, lex, currency=currency))
@@ -598,6 +598,15 @@ def without_modifier_unit(text: str, match: re.Match, lex: Lexicon) -> re.Match:
     if not match.group("unit") or unit_stands(text, match):
         return match
     return lex.figure_body.match(text, match.start(), match.start("gap_unit")) or match
+
+
+def without_word_code(text: str, match: re.Match, lex: Lexicon) -> re.Match:
+    """'We want ALL 50 items', 'the TOP 10 list': a currency code that is a word of the language, before a number
+    that counts a noun after it, is that word; the figure is the number alone ('ALL 5,000' stays Albanian lek)."""
+    symbol = match.group("symbol")
+    if not symbol or not all(hook(text, match) for hook in language_hooks(without_word_code.__name__)):
+        return match
+    return lex.figure_body.match(text, match.start("digits") if match.group("digits") else match.end("symbol")) or match
 
 
 def unit_stands(text: str, match: re.Match) -> bool:

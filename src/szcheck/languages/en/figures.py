@@ -1264,6 +1264,16 @@ def other_word_units() -> tuple[frozenset, frozenset, re.Pattern]:
     return frozenset(units.get("ends_phrase", [])), frozenset(vocab["verb_units"]), objects
 
 
+def without_word_code(text: str, match: re.Match) -> bool:
+    """Whether the code before a figure is an English word ('ALL', 'TOP') and the figure counts a noun after it."""
+    symbol = match.group("symbol") or ""
+    return symbol.isupper() and symbol.lower() in vocabulary("figures")["word_codes"] and counts_plural(text, match.end()) \
+        or symbol.lower() in vocabulary("figures")["word_codes"] and WORD_AFTER_FIGURE.match(text, match.end()) is not None
+
+
+WORD_AFTER_FIGURE = re.compile(r"\s+(?:list|ranking|ranked|spot|spots|places|picks)\b", re.I)
+
+
 def unit_stands(text: str, match: re.Match) -> bool:
     """'lost 2 stone.' but '12 stone cottages'; '50,000 won.' but 'Team 3 won a medal' and 'Teams 1,
     2 and 3 won' (a number that names something, or an object after the word: the verb)."""
