@@ -1658,7 +1658,7 @@ def attributive_noun(text: str, quantity: Quantity, before: str, after: str) -> 
     """The noun a sum of money qualifies, after an article or a possessive: 'a $300 million loan', 'the
     city's €2 billion budget', 'a 4.2 trillion shilling budget' ('' for 'spent $3 billion on', 'a $3
     billion rise in sales', a period or a verb)."""
-    if not DETERMINER_END.search(before[-12:]):
+    if not DETERMINER_END.search(before[-12:]) and not modified_after_determiner(before[-40:]):
         return ""
     found = ATTRIBUTIVE_NOUN.match(after)
     noun = up_to_function_word(found["noun"]) if found else ""
@@ -1669,6 +1669,24 @@ def attributive_noun(text: str, quantity: Quantity, before: str, after: str) -> 
     if not noun or english_phrases.is_period_phrase(noun) or words[0] in vocabulary("claims")["change_nouns"] or noun in anaphor_nouns():
         return ""  # "a $3 billion rise", "the $2 million a year"
     return noun
+
+
+MODIFIERS_END = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|['’]s?)\s+(?P<words>[a-z]+(?:-[a-z]+)*(?:\s+[a-z]+(?:-[a-z]+)*)?)\s*$", re.I)
+
+
+def modified_after_determiner(before: str) -> bool:
+    """'a club-record £85m fee', 'a fresh $2 billion loan': one or two modifiers (a compound written with a hyphen or one
+    of vocabulary `sum_modifiers`) between the article and the sum leave the noun after it what the sum is."""
+    found = MODIFIERS_END.search(before)
+    if not found:
+        return False
+    modifiers = sum_modifiers()
+    return all("-" in word or word in modifiers for word in found["words"].lower().split())
+
+
+@functools.cache
+def sum_modifiers() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["sum_modifiers"])
 
 
 def without_owner(base: str, entity: str) -> str:

@@ -581,7 +581,8 @@ def year(match, text, published, vocab):
 
 @functools.cache
 def year_noun_after() -> re.Pattern:
-    return re.compile(rf"[\s-]+(?:{word_alternation(vocabulary('periods')['year_nouns'])})(?![\w-])", re.I)
+    words = vocabulary("periods")
+    return re.compile(rf"[\s-]+(?:{word_alternation(words['year_nouns'] + words['year_event_nouns'])})(?![\w-])", re.I)
 
 
 def this_or_last_year(match, text, published, vocab):
