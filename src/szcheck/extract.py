@@ -3385,8 +3385,10 @@ def recovered_share_of_the_level(text: str, binding: Binding, claims: list[Claim
     if quantity.kind != "share" or quantity.unit != "percent":
         return binding
     year = chinese_phrases.recovery_base_year(text[clause_start(text, quantity.start) : quantity.start])
+    if not year:
+        return binding
     level = next((c for c in reversed(claims) if c.kind != "growth"), None)
-    if not year or level is None or level.quantity is None or not level.metric or "." in level.metric \
+    if level is None or level.quantity is None or not level.metric or "." in level.metric \
             or "。" in text[level.quantity.end : quantity.start]:
         return binding
     return Binding(f"{level.metric} share of {year}", level.metric_match, binding.at)
