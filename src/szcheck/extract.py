@@ -2625,6 +2625,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = in_real_terms(text, quantity, binding, registry)
         binding = partner_of_the_level(text, binding, claims, quantity)
         binding = share_of_the_level(text, binding, claims, quantity)
+        binding = recovered_share_of_the_level(text, binding, claims, quantity)
         binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
@@ -3052,7 +3053,8 @@ def rate_change(binding: Binding) -> Binding:
 
 def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:
     """'占总收入的59.5%，同比提高4.2个百分点', '资产负债率为53.2%，较年初下降1.8个百分点': points right after a
-    share (a phrase's, or a registry metric's share of its total) with a change word between are that
+    share (a phrase's, or a registry metric's share of its total) with a change word between (a bound such as 逾
+    after it) are that
     share's change (see share_change), not the growth of what the share is of; a registry rate's points
     are keyed by the rate itself."""
     if quantity.unit != "percentage_point" or previous.kind != "share" or previous.quantity is None \
@@ -3061,7 +3063,7 @@ def is_share_change(text: str, quantity: Quantity, previous: Claim) -> bool:
     if previous.metric_match == "registry" and not previous.metric.endswith(".share"):
         return False  # a registry rate's points are its own change (npl_ratio.growth)
     between = text[previous.quantity.end : quantity.start]
-    return len(between) <= 16 and chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
+    return len(between) <= 16 and chinese_phrases.is_chinese(between) and chinese_phrases.ends_in_change_word(between)
 
 
 def share_change(share: Claim, binding: Binding) -> Binding:
@@ -3079,7 +3081,7 @@ def is_ratio_change(text: str, quantity: Quantity, previous: Claim) -> bool:
             or previous.quantity.unit != "count" or not previous.metric:
         return False
     between = text[previous.quantity.end : quantity.start]
-    return chinese_phrases.is_chinese(between) and between.endswith(chinese_phrases.words()["changes"])
+    return chinese_phrases.is_chinese(between) and chinese_phrases.ends_in_change_word(between)
 
 
 def growth_gap(binding: Binding, earlier: list[Claim]) -> Binding:
@@ -3421,6 +3423,21 @@ def share_of_the_level(text: str, binding: Binding, claims: list[Claim], quantit
     if base == level.metric or level.quantity is None or "。" in text[level.quantity.end : quantity.start]:
         return binding
     return Binding(intensity(level.metric, base) or f"{level.metric}.share", "registry", binding.at)
+
+
+def recovered_share_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'接待游客6.3亿人次，同比增长22.8%，恢复至2019年的88.5%': a clause that is only a recovery against a base
+    year states the level before it in the sentence (past that level's growth) as a share of that year's."""
+    if quantity.kind != "share" or quantity.unit != "percent":
+        return binding
+    year = chinese_phrases.recovery_base_year(text[clause_start(text, quantity.start) : quantity.start])
+    if not year:
+        return binding
+    level = next((c for c in reversed(claims) if c.kind != "growth"), None)
+    if level is None or level.quantity is None or not level.metric or "." in level.metric \
+            or "。" in text[level.quantity.end : quantity.start]:
+        return binding
+    return Binding(f"{level.metric} share of {year}", level.metric_match, binding.at)
 
 
 def part_of_the_same_measure(text: str, binding: Binding, claims: list[Claim], quantity: Quantity, entity: str) -> Binding:

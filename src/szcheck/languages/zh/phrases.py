@@ -611,6 +611,32 @@ def only_a_change_between(text: str, start: int, end: int) -> bool:
     return between == "" or between in words()["change_verbs"]
 
 
+@functools.cache
+def recovery_clause() -> re.Pattern:
+    vocab = vocabulary("claims")
+    return re.compile(rf"(?:{word_alternation(vocab['recovery_openers_zh'])})(\d{{4}})年(?:{word_alternation(vocab['recovery_year_tails_zh'])})?")
+
+
+def recovery_base_year(clause: str) -> str:
+    """'恢复至2019年的' (the whole clause before a figure): the year a recovery is measured against, or ''."""
+    match = recovery_clause().fullmatch(clause.strip())
+    return match.group(1) if match else ""
+
+
+def ends_in_change_word(text: str) -> bool:
+    """'，较上年末上升', '，较上年末上升逾' (a bound between the change word and the figure it gives): `text` ends
+    in a change word."""
+    bound = next((w for w in bound_words() if text.endswith(w)), "")
+    return text[: len(text) - len(bound)].endswith(words()["changes"])
+
+
+@functools.cache
+def bound_words() -> tuple[str, ...]:
+    """The qualifier words written before a figure (逾, 超过, 近, 约), longest first."""
+    qualifiers = vocabulary("figures")["qualifiers"].values()
+    return tuple(sorted({w for table in qualifiers for w in table if HAN.search(w)}, key=len, reverse=True))
+
+
 TRADE_PREDICATE_REACH = 6  # characters after a trade flow before its figure: 同比增长了
 
 
