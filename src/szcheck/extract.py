@@ -1341,8 +1341,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     begin = clause_start(text, quantity.start)
     clause = text[begin : quantity.start]
     found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
-    if found is None:
-        return None
+    if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):
+        return None  # "made a £40 million payment": the payment, not a profit made
     key, before = found
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
