@@ -182,7 +182,7 @@ def ratio_alternatives(vocab: dict) -> list[str]:
     small = alternation(w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"])
     smalls = [w for w, v in numbers.items() if 0 < v <= 20 and w not in vocab["multipliers"]]
     return [
-        rf"{first_character_test(vocab['point_fractions'])}(?<![A-Za-z])(?P<pointratio_fraction>{alternation(vocab['point_fractions'])})"
+        rf"{first_character_test(vocab['point_fractions'])}(?<![A-Za-z\d])(?P<pointratio_fraction>{alternation(vocab['point_fractions'])})"
         rf"[\s-]+(?:{alternation(vocab['fraction_point_words'])})(?![A-Za-z])",
         rf"{first_character_test(vocab['ratio_words'])}(?<![A-Za-z])(?P<ratio_words>{alternation(vocab['ratio_words'])})(?=\s|$)"
         rf"(?!\s+(?:{alternation(vocab['one_words'])})\s+(?:{alternation(vocab['long_scales'])}))",
