@@ -409,14 +409,7 @@ def main_subject(source: Source, registry: Registry) -> str:
 def is_descriptor(word: str) -> bool:
     """'Chipmaker', 'Carmaker' before a name: what kind of organisation it is (a noun that stands for one, 'the
     chipmaker'), no part of its name; a head that names one ('Bank' of Bank Negara) stays."""
-    return word.lower() in organisation_descriptors() and word not in organisation_heads()
-
-
-@functools.cache
-def organisation_descriptors() -> frozenset[str]:
-    from .entities import words
-
-    return frozenset(phrase.split()[-1].lower() for phrase in words()["anaphora"]["organisation"])
+    return word.lower() in anaphor_heads(("organisation",)) and word not in organisation_heads()
 
 
 def things_for_their_parts(text: str, organisations: list, registry: Registry) -> list:
@@ -1706,16 +1699,16 @@ def names_the_entity(phrase: str, entity: str) -> bool:
     name ('marathon' of the Manchester Marathon) says who the figure is about, not what it measures."""
     if not phrase or " " in phrase:
         return False
-    return phrase in actor_nouns() or bool(entity) and phrase == entity.split()[-1].lower() and len(entity.split()) > 1
+    return phrase in anaphor_heads(("organisation", "city", "province", "country")) \
+        or bool(entity) and phrase == entity.split()[-1].lower() and len(entity.split()) > 1
 
 
 @functools.cache
-def actor_nouns() -> frozenset[str]:
-    """'company', 'miner', 'city': the last words of the phrases that stand for an organisation or a place (not
+def anaphor_heads(kinds: tuple[str, ...]) -> frozenset[str]:
+    """'company', 'miner', 'city': the last words of the phrases that stand for an entity of those kinds (not
     'the national total', whose 'total' is a measure)."""
     from .entities import words
 
-    kinds = ("organisation", "city", "province", "country")
     return frozenset(phrase.split()[-1].lower() for kind in kinds for phrase in words()["anaphora"].get(kind, []))
 
 
@@ -2503,7 +2496,7 @@ def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
     the change of what the noun counts ('nurse change', 'employees.change'), never the level of it."""
     words = (quantity.noun or "").lower().split()
     adding = vocabulary("claims")["added_count_words"]
-    added = len(words) > 1 and words[0] in adding or words == ["more"] and ADDING_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
+    added = len(words) > 1 and words[0] in adding or words == ["more"] and adding_before().search(text, max(0, quantity.start - 20), quantity.start)
     if quantity.kind not in ("count", "rate") or not binding.metric or not (added or more_than_before(text, quantity)):
         return binding
     if binding.match == "registry":
@@ -2512,7 +2505,10 @@ def added_count(text: str, quantity: Quantity, binding: Binding) -> Binding:
     return Binding(head if head.endswith(("change", "growth")) else f"{head} change", binding.match, binding.at)
 
 
-ADDING_BEFORE = re.compile(r"\b(?:add|adds|added|adding|open|opens|opening|hire|hires|hiring|build|builds)\s+(?:another\s+)?$", re.I)  # "plans to add 14 more"
+@functools.cache
+def adding_before() -> re.Pattern:
+    """A verb of adding right before a count ('plans to add 14 more')."""
+    return re.compile(rf"\b(?:{word_alternation(vocabulary('claims')['adding_verbs'])})\s+(?:another\s+)?$", re.I)
 
 
 @functools.cache

@@ -35,13 +35,11 @@ def number_words_pattern(vocab: dict) -> str:
     the number only when more of it follows ("four million three hundred"); the last scale word is
     read as the figure's scale."""
     words = {w.lower(): v for w, v in vocab["number_words"].items()}
-    units = alternation(w for w, v in words.items() if v < 20 and w not in vocab["multipliers"])
     digits = alternation(w for w, v in words.items() if v < 10)
-    tens = alternation(w for w, v in words.items() if v % 10 == 0 and 20 <= v < 100)
     multipliers = alternation(vocab["multipliers"])
     one = alternation(vocab["one_words"])
     long_scales = alternation(vocab["long_scales"])
-    small = rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
+    small = below_a_hundred(vocab, lowest=0)
     couple = rf"(?:{one})\s+(?:{alternation(vocab['couple_words'])})\s+{re.escape(vocab['vague_joiner'])}"
     half = rf"(?:{small}|{one})[\s-]+(?:{alternation(vocab['fractions_after_words'])})"
     group = (rf"(?:{half})(?![\w-])|{couple}(?:\s+(?:{multipliers})(?![\w-]))?"
@@ -54,9 +52,14 @@ def number_words_pattern(vocab: dict) -> str:
 
 def small_number_pattern(vocab: dict) -> str:
     """A spelled number from one to ninety-nine: 'fifty' of 'and fifty cents'."""
+    return below_a_hundred(vocab, lowest=1)
+
+
+def below_a_hundred(vocab: dict, lowest: int) -> str:
+    """A spelled number from `lowest` to ninety-nine: 'seven', 'twenty-five', 'forty one'."""
     words = {w.lower(): v for w, v in vocab["number_words"].items()}
-    units = alternation(w for w, v in words.items() if 0 < v < 20 and w not in vocab["multipliers"])
-    digits = alternation(w for w, v in words.items() if 0 < v < 10)
+    units = alternation(w for w, v in words.items() if lowest <= v < 20 and w not in vocab["multipliers"])
+    digits = alternation(w for w, v in words.items() if lowest <= v < 10)
     tens = alternation(w for w, v in words.items() if v % 10 == 0 and 20 <= v < 100)
     return rf"(?:{tens})(?:[-\s]+(?:{digits})(?![\w-]))?|(?:{units})"
 
@@ -1268,10 +1271,12 @@ def without_word_code(text: str, match: re.Match) -> bool:
     """Whether the code before a figure is an English word ('ALL', 'TOP') and the figure counts a noun after it."""
     symbol = match.group("symbol") or ""
     return symbol.isupper() and symbol.lower() in vocabulary("figures")["word_codes"] and counts_plural(text, match.end()) \
-        or symbol.lower() in vocabulary("figures")["word_codes"] and WORD_AFTER_FIGURE.match(text, match.end()) is not None
+        or symbol.lower() in vocabulary("figures")["word_codes"] and ranked_after().match(text, match.end()) is not None
 
 
-WORD_AFTER_FIGURE = re.compile(r"\s+(?:list|ranking|ranked|spot|spots|places|picks)\b", re.I)
+@functools.cache
+def ranked_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation(vocabulary('figures')['ranked_nouns_after'])})\b", re.I)
 
 
 def unit_stands(text: str, match: re.Match) -> bool:

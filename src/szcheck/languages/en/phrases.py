@@ -173,7 +173,8 @@ def in_fronted_set(text: str, start: int) -> bool:
     """Whether a name at `start` stands in a phrase opening the sentence that sets what follows among others
     ('Among the region's cities, Nanjing ranks second', 'Unlike Hefei, ...'): no subject an 'its' after it means."""
     opening = words()["fronted_set"].match(text)
-    return opening is not None and start < text.find(",", opening.end()) if "," in text else False
+    comma = text.find(",", opening.end()) if opening else -1
+    return start < comma
 
 
 def asides(text: str) -> list[tuple[int, int]]:
