@@ -1348,12 +1348,22 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
     if gapped and "{subject}" in key and DIGIT.search(clause, len(before)):
         named = phrase_key(without_entity_names(thing(gapped["noun"])))
-    if not named and key in english_phrases.words()["government_measures"] and any(
-            kind_of(m.name, registry) != "organisation" for m in find_mentions(before, "entities")):
-        named = english_phrases.words()["government_word"]  # "Kenya will spend 4.2 trillion shillings": its government's spending
+    if key in english_phrases.words()["government_measures"] and names_only_a_place(named, before, registry):
+        named = english_phrases.words()["government_word"]  # "Kenya will spend", "The city of Graz will spend": its government's
     phrase = phrase_key(key.replace("{subject}", named))
     known = registry_name(phrase)  # "The government plans to spend": government spending, a registry metric
     return Binding(known, "registry") if known in registry.metrics else Binding(phrase, "phrase")
+
+
+def names_only_a_place(named: str, before: str, registry: Registry) -> bool:
+    """Whether a verb's subject is a place and nothing else: 'Kenya', 'The city of Graz' (its words other than the
+    place's are a word standing for a place), not 'Households in Kenya'."""
+    places = [m.name for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"]
+    if not places:
+        return False
+    place_words = {word.lower() for place in places for word in place.split()}
+    rest = [word for word in named.split() if word not in place_words]
+    return not rest or rest == [rest[-1]] and rest[-1] in anaphor_heads(("city", "province", "country"))
 
 
 GAPPED_SUBJECT = re.compile(r"\d%?\s*,?\s+and\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)
