@@ -43,6 +43,7 @@ EXPONENT_FORM = str.maketrans({**{c: str(d) for d, c in enumerate(SUPERSCRIPT_DI
 DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "1,2 billion" (a number of three digits after a comma is grouped)
 HALF, HUNDREDTH_HALF = Decimal("0.5"), Decimal("0.005")
 DOTTED_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # "1.234.567": points between groups (one point is a decimal)
+GROUPED_DECIMAL_COMMA = re.compile(rf"\d{{1,3}}(?:[.{GROUP_SPACES}]\d{{3}})+,\d+")  # "1.234,56": a decimal comma after groups
 NUMBER_FORM_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 
 
@@ -209,7 +210,11 @@ def build_lexicon() -> Lexicon:
     glued = {**vocab["glued_subunits"], **{sign: "" for sign in vocab["multiple_signs"]}}
     scale_words = word_alternation(scales)  # "1,2 billion": a decimal comma, before a scale only
     joiners = word_alternation(vocab["range_joiners"])  # "1,2 to 1,5 billion": or before a range's second end with one
-    comma_before_scale = rf"(?=[{GAPS}]?{scale_words}|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})"
+    percent_words = "|".join(re.escape(w) + ("(?![A-Za-z])" if w[-1].isalpha() else "") for w in vocab["percent_words"])
+    comma_before_scale = (rf"(?=[{GAPS}]?(?:{scale_words}|{percent_words})"  # "2,5%": a decimal comma before a percent too
+                          rf"|\s*(?:{joiners}|[-–])\s*\d{{1,3}},\d{{1,2}}(?![\d,])[{GAPS}]?{scale_words})")
+    # "1.234,56", "1 234,50": groups set off by points or spaces, then a decimal comma
+    grouped_decimal_comma = rf"\d{{1,3}}(?:\.\d{{3}})+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+,\d{{1,2}}(?![\d,])"
     primes = compound_only_units(measures)
     unit_after_scale = scale_not_in_unit(scales, units + list(measures["symbols"]))
     glued_bounds = vocab.get("glued_bounds_after")
@@ -222,7 +227,7 @@ def build_lexicon() -> Lexicon:
         (?P<sign>{signs})?
         (?:(?P<symbol>{word_alternation(symbols)}|{case_sensitive(lettered)})\s?)?
         (?P<sign_paren>\((?=[\d.,]+{percent_in_paren}?\)))?
-        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d.,]\d)|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
+        (?:{numbers}{FRACTION}|(?P<digits>\d{{1,3}},\d{{1,2}}(?![\d,]){comma_before_scale}|{grouped_decimal_comma}|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d.,]\d)|\d{{1,3}}(?:[{GROUP_SPACES}']\d{{3}})+(?![\d]){not_grouped}(?:\.\d+)?
                         |\d{{1,3}}(?:\.\d+)?(?:[e][+-]?\d{{1,2}}(?![\w.])|{TIMES_TEN})|\d+(?:[{DECIMAL_POINTS}]\d+)?|(?<![\d.])\.\d+)
            |(?P<words>(?<![A-Za-z])(?:{spelled})(?![A-Za-z])))(?(sign_paren)(?P<unit_paren>{percent_in_paren})?\))
         (?:(?P<gap_scale>[{GAPS}-]?)(?P<scale>{word_alternation(scales)})(?![\d²³]){unit_after_scale})?
@@ -1030,6 +1035,8 @@ def plain_number(written: str) -> str:
         return f"{written[: times.start()]}e{written[times.end() :].translate(EXPONENT_FORM)}"
     if DOTTED_GROUPS.fullmatch(written):
         return written.replace(".", "")
+    if GROUPED_DECIMAL_COMMA.fullmatch(written):
+        return written.replace(".", "").replace(",", ".").translate(NUMBER_FORM)
     return (written.replace(",", ".") if DECIMAL_COMMA.fullmatch(written) else written).translate(NUMBER_FORM)
 
 
@@ -1180,6 +1187,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 if whole.low <= whole.high:  # "10 to 2" is not a range: two figures
                     merged[-1] = whole
                     continue
+                if quantity.unit in PERCENT_UNITS and first.unit == "count" and not first.noun:
+                    merged[-1] = in_unit_of(first, quantity)  # "won 52 to 48 percent": a split, the percent written once
             elif joined == "pair":
                 merged[-1] = first = change_of_pair(text, first)
                 if first.unit == "count" and quantity.unit != "count":
@@ -1295,6 +1304,7 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
 
 
 PLAIN_UNITS = ("count", "percent", "percentage_point")
+PERCENT_UNITS = ("percent", "percentage_point")
 
 
 def read_in_context(text: str, qualifier: str, kind: str, currency: str, factor: Decimal, unit: str) -> Quantity | None:

@@ -280,6 +280,7 @@ class Rules:
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
     restating_end: re.Pattern  # ", or about": what follows restates the change before it
+    year_nouns_after: re.Pattern  # "below 2019 levels": the number is a year
 
 
 def characters(words) -> str:
@@ -355,6 +356,7 @@ def build_rules() -> Rules:
         count_openers=lowered(vocab["count_openers"]),
         model_after=re.compile(model_words(vocab)),
         restating_end=re.compile(rf",\s*(?:{word_alternation(vocab['restating_joiners'])})(?:\s+[a-z]+){{0,2}}$", re.I),
+        year_nouns_after=re.compile(rf"[\s-]+(?:{word_alternation(vocab['year_nouns_after'])})(?![\w-])"),
     )
 
 
@@ -397,8 +399,20 @@ def is_year(digits: str, after: str, word: str) -> bool:
     (`after`: the text after the number; `word`: the word before it)."""
     if not YEAR_DIGITS.fullmatch(digits) or rules().counted_after.match(after):
         return False
+    if rules().year_nouns_after.match(after):
+        return True
     word = word.lower()
     return not (PLURAL_NOUN_AFTER.match(after) and word not in YEAR_PREPOSITIONS and not word.endswith(("'s", "’s")))
+
+
+LEVEL_ROLES = {"digits", "level"}
+
+
+def is_year_of_level(match: re.Match, digits: str) -> bool:
+    """'Costs fell to a tenth of the 2019 level': a year-shaped number whose only company is the
+    level word (not 'the 10-billion-yuan level', not 'the 40,000 level' of an index)."""
+    roles = {name for name, value in match.groupdict().items() if value and not name.startswith("gap")}
+    return roles == LEVEL_ROLES and YEAR_DIGITS.fullmatch(digits) is not None
 
 
 GROUPED_RANGE_START = re.compile(r"\d,\d{3}[-–]$")
@@ -462,6 +476,8 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
         return True  # the "Eleven" of "7-Eleven"
     if digits and bare and is_dashed_to_spelled_name(after):
         return True  # "7-Eleven": digits dashed to a capitalized spelled number name a thing
+    if digits and is_year_of_level(match, digits):
+        return True  # "the 2019 level": the year whose level is meant, not a figure at a level
     if digits and bare:
         if is_year(digits, after, word):
             return True  # a year: the period reader's business

@@ -576,7 +576,12 @@ def year(match, text, published, vocab):
         return match["year"], False, False
     if year_noun_after().match(text, match.end()):
         return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
+    if text[: match.start()].strip().lower() in vocab["noun_year_determiners"] and NOUN_AFTER.match(text, match.end()):
+        return match["year"], False, False  # "The 2024 budget sets aside $3 billion": the year of the sentence's subject
     return None
+
+
+NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 @functools.cache
