@@ -2240,7 +2240,7 @@ def extract_claims(source: Source) -> list[Claim]:
         stated = fronted_period(mentions) or stated_period(quantities, mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
-        context = stated if stated is not None and (stated.anchor not in ("Y", "P") or stated.fronted) else context
+        context = stated if stated is not None and (stated.anchor not in ("Y", "P", "A") or stated.fronted) else context
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))

@@ -336,9 +336,9 @@ def assign_periods(
                 # month and forecast inflation of 3% by mid-2026": the nearer, when the one before is another's
                 in_clause = None
             mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
-        if mention is not None and quantity.kind == "growth" and (mention.anchor == "P" or mention.anchor == "B" and not dates_a_change(text, mention)):
+        if mention is not None and quantity.kind == "growth" and (mention.anchor in ("P", "A") or mention.anchor == "B" and not dates_a_change(text, mention)):
             # "an increase of 14% on the same period last year": the base of the growth, not its period
-            mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor != "P"), None)
+            mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor not in ("P", "A")), None)
         if mention is not None and mention.running and quantity.kind == "share":
             # "has cut its rate by 150 basis points to 4.75% since September": a rate's level is the one now
             result.append(quantity.with_period(last_month(mention.period) or mention.period, "stated"))
@@ -501,15 +501,16 @@ def anchored(mentions: list[PeriodMention], story: PeriodMention | None, publish
     story about part of a financial year the article stated (`fiscal`) is that financial year."""
     if not any(m.anchor for m in mentions):
         return mentions  # anchors: Y, Q, S ... the story's own; P the story's a year back ("the same period last
-        # year"); B the year before the one said ("the previous year": the base of a growth unless "in" dates it)
+        # year"); B the year before the one said ("the previous year": the base of a growth unless "in" dates it);
+        # A the story's period in a year written ("the same quarter of 2023")
     mentions = this_financial_year(mentions, story, published, fiscal)
     if story is None:
         mentions = [m for m in mentions if m.anchor not in ("S", "SE")]  # "over the period" with no period stated before says nothing
     else:
         held = fiscal if fiscal and holds(fiscal, story.period) else ""
         mentions = [replace(m, period=put_back(m, held if held and m.anchor == "Y" else period_within(story.period, m.anchor, published) or m.period))
-                    if m.anchor not in ("", "P", "B") else m for m in mentions]
-    return [a_year_before_the_one_said(mentions, index, story) if m.anchor in ("P", "B") else m for index, m in enumerate(mentions)]
+                    if m.anchor not in ("", "P", "B", "A") else m for m in mentions]
+    return [a_year_before_the_one_said(mentions, index, story) if m.anchor in ("P", "B", "A") else m for index, m in enumerate(mentions)]
 
 
 def this_financial_year(mentions: list[PeriodMention], story: PeriodMention | None, published: date | None,
@@ -533,9 +534,22 @@ def put_back(mention: PeriodMention, period: str) -> str:
 
 def a_year_before_the_one_said(mentions: list[PeriodMention], index: int, story: PeriodMention | None) -> PeriodMention:
     """'1.9 billion dollars in the third quarter, compared with 1.7 billion dollars in the same quarter a
-    year earlier': the sentence's own period before it, else the story's, a year earlier."""
-    said = next((m for m in reversed(mentions[:index]) if m.anchor != "P" and not m.event and is_span(m.period) and not is_now(m)), story)
-    return replace(mentions[index], period=year_before(said.period)) if said else mentions[index]
+    year earlier': the sentence's own period before it, else the story's, a year earlier; 'in the same quarter
+    of 2023' (anchor A): that period in the year written."""
+    mention = mentions[index]
+    said = next((m for m in reversed(mentions[:index]) if m.anchor not in ("P", "A") and not m.event and is_span(m.period) and not is_now(m)), story)
+    if said is None:
+        return mention
+    if mention.anchor == "A":
+        return replace(mention, period=in_year(said.period, int(mention.period)))
+    return replace(mention, period=year_before(said.period))
+
+
+def in_year(period: str, year: int) -> str:
+    """The same period in another year: 2024-Q3 in 2023 -> 2023-Q3, 2024-01/2024-09 -> 2023-01/2023-09."""
+    first = re.search(r"\d{4}", period)
+    shift = year - int(first.group(0)) if first else 0
+    return re.sub(r"\d{4}", lambda match: str(int(match.group(0)) + shift), period)
 
 
 PART_OF_YEAR = re.compile(r"(?:H|Q)[1-4]")

@@ -95,6 +95,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("short_fiscal_year", 165, r"(?<![a-z])fy\s?'?(?:(?:20)?\d\d[-/–])?(?:20(?=\d\d(?!\d)))?(?P<yy>\d\d)(?!\d|s(?![a-z])|[-/–]\d)", "fy", short_fiscal_year),
         # "2024-25", "2024/25": a financial year or a season, by the calendar year it ends in, as "FY2024-25" is read
         PeriodRule("split_year", 166, rf"(?<![\d/-])(?P<year>{YEAR})[-/\u2013](?P<yy>\d\d)(?![\d/-])", re.compile(r"\d\d[-/\u2013]\d\d(?!\d)"), split_year),
+        PeriodRule("story_period_in_year", 168, rf"the\s+same\s+(?:{word_alternation(vocab['story_period_in_year_nouns'])})\s+(?:of|in)\s+(?P<year>{YEAR})(?!\d|,\d)",
+                   ["same"], story_period_in_year),
         PeriodRule("year", 170, rf"(?P<year>{YEAR})(?!\d|,\d|\.\d|['’]?s(?![a-z]))", "", year),  # "the 1990s" is a decade
         PeriodRule("relative_year", 180, relative_year, sorted({w.split()[-1].lower() for w in vocab["this_year"] + vocab["last_year"] + vocab.get("next_year", [])}),
                    this_or_last_year),
@@ -688,6 +690,11 @@ def story_period_a_year_before(match, text, published, vocab):
         return None
     moment = MOMENT_WORD.search(match.group(0)) is not None
     return (f"{published.year - 1}-{published.month:02d}" if moment else str(published.year - 1)), True, False, "P"
+
+
+def story_period_in_year(match, text, published, vocab):
+    """'up from 101% in the same quarter of 2023': the story's period in the year written (reader.periods.anchored)."""
+    return match["year"], False, False, "A"
 
 
 MOMENT_WORD = re.compile(r"\b(?:point|time|date|stage)\b", re.I)
