@@ -2273,7 +2273,8 @@ def extract_claims(source: Source) -> list[Claim]:
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
                   and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
                   and not english_phrases.in_fronted_set(sentence.text, n.start)  # "Among the region's cities, Nanjing ..."
-                  and not sets_a_standard(sentence.text, n.start)], scope)
+                  and not sets_a_standard(sentence.text, n.start)
+                  and (n.anaphor or not is_partner(sentence.text, n.start))], scope)  # "Shipments to China rose": no referent of what follows
     claims = with_full_names(claims, registry)
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
