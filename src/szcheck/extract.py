@@ -2207,6 +2207,7 @@ def extract_claims(source: Source) -> list[Claim]:
     reported = story  # ... by a sentence that states more than what is expected: the period of actual figures stated without one
     fiscal = ""  # the financial year the article last stated
     planned = None  # the period to come a sentence stated for all it expects, when no story of facts was told after it
+    named_last: dict[str, int] = {}  # a metric's root -> the place of the article's last claim of it
     metal = names_metal(source.title or "")  # the article named gold or silver: its ounces are troy ounces
     for written in sentences(source):
         sentence = as_read(written)
@@ -2263,6 +2264,8 @@ def extract_claims(source: Source) -> list[Claim]:
             # what is expected is said, is not the one actual figures report ("expects a deficit of C$61.9 billion for
             # the fiscal year that ended in March" is)
             reported = told
+        found = [in_metric_named_before(claim, sentence.text, named_last, registry) for claim in found]
+        named_last.update((metric_root(claim.metric)[0], len(claims) + i) for i, claim in enumerate(found))
         found += description_claims(source, sentence, section_entity)
         if context is not carried:
             # after a story of facts, a period stated only for what is expected and not yet over
@@ -2413,6 +2416,32 @@ def pronouns_referred(bindings: list[Binding], quantities: list[Quantity], scope
         earlier = before.metric if before else stated_before(scope, quantity)
         read[index] = Binding(earlier, before.match if before else "registry") if earlier else Binding("", "phrase")
     return read
+
+
+def in_metric_named_before(claim: Claim, text: str, named_last: dict[str, int], registry: Registry) -> Claim:
+    """'a trade surplus of $4.1 billion. ... a cumulative surplus of $30 billion': a noun that alone names either
+    metric of a pair (vocabulary `elliptical_metrics`) is the one the story named last, when its sentence
+    names neither in full."""
+    root, rest = metric_root(claim.metric)
+    pairs = vocabulary("claims")["elliptical_metrics"]
+    word = next((w for w, pair in pairs.items() if root == w or root in pair), None)
+    if word is None or word not in text.lower():
+        return claim
+    pair = pairs[word]
+    if any(alias.lower() in text.lower() for metric in pair if metric in registry.metrics for alias in registry.metrics[metric].aliases
+           if alias.lower() != word):
+        return claim  # "the budget deficit": named in full
+    last = max((m for m in pair if m in named_last), key=named_last.get, default=None)
+    if not last or last == root:
+        return claim
+    rest = "." + rest[1:] if rest.startswith(" ") else rest  # a phrase's 'surplus growth' is a registry metric's '.growth'
+    return replace(claim, metric=last + rest, metric_match="registry")
+
+
+def metric_root(metric: str) -> tuple[str, str]:
+    """'budget_deficit.share of gdp' -> ('budget_deficit', '.share of gdp'); 'surplus share of gdp' -> ('surplus', ' share of gdp')."""
+    at = min((i for i in (metric.find("."), metric.find(":"), metric.find(" ")) if i > 0), default=len(metric))
+    return metric[:at], metric[at:]
 
 
 @functools.cache
