@@ -16,7 +16,7 @@ from .languages import vocabulary
 from .languages.en import phrases as english_phrases
 from .model import Quantity
 from .reader.patterns import word_alternation
-from .registry import Mention, Registry, find_mentions
+from .registry import Mention, Registry, find_mentions, load_registry
 
 DIGIT = re.compile(r"\d")
 
@@ -479,7 +479,23 @@ def in_unit_of_figure_before(text: str, quantities: list[Quantity]) -> list[Quan
         if opener and opener.end() == figure.start and len(skipped) <= 40 and not CLAUSE_MARKS.search(skipped) \
                 and scale_of(figure) == scale_of(before):
             result[index] = replace(figure, unit=before.unit, kind=before.kind, currency_from=before.currency_from)
+        elif is_elliptical_money(text, before, figure):
+            result[index] = replace(figure, unit=before.unit, kind=before.kind, currency_from=before.currency_from)
     return result
+
+
+ELLIPSIS_REACH = 40  # characters before a figure in which the sum it is of is named
+
+
+def is_elliptical_money(text: str, before: Quantity, figure: Quantity) -> bool:
+    """'the mortgage book grew to 1.21 trillion crowns, while deposits reached 1.05 trillion': a bare number at the
+    scale of a sum of money before it in the sentence, right after a sum the registry counts in money, is in that
+    sum's currency ('revenue rose to $5 billion, while the population reached 1.4 billion' is a count)."""
+    if not (before.unit.isupper() and (scale_of(figure) or 0) >= 1000 and scale_of(figure) == scale_of(before)):
+        return False
+    metrics = load_registry().metrics
+    named = find_mentions(text[max(before.end, figure.start - ELLIPSIS_REACH) : figure.start], "metrics")
+    return bool(named) and metrics[named[-1].name].unit == "money"
 
 
 def scale_of(quantity: Quantity) -> float | None:

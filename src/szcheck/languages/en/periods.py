@@ -24,6 +24,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     year_or_relative = rf"(?P<year>{YEAR})(?!\d|,\d)|(?P<rel>{before_said})"
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
+    ending_verbs = word_alternation(vocab["ending_verbs"])
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
@@ -72,9 +73,13 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("mid_year", 73, r"(?:(?:by|at|in|until)\s+)?(?:the\s+)?(?:mid-?year|middle\s+of\s+(?:the|this)\s+year)(?![\w-])",
                    ["mid-year", "midyear", "middle of"], mid_year),
         PeriodRule("last_quarter_word", 72, r"last\s+quarter(?![\w-]|\s+of\b)", "quarter", last_quarter_word),
-        PeriodRule("end_of_part", 41, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
+        # "at the end of the year", "ended the quarter at 17.9%": the last month of that part
+        PeriodRule("end_of_part", 41, rf"(?:(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?end\s+of\s+|(?<![\w-])(?:{ending_verbs})\s+)(?:the\s+)?"
+                   rf"(?:(?P<ord>{ordinal})[\s-](?P<part>quarter|half)"
                    rf"(?:\s+(?:of\s+)?(?:{year_or_relative}))?|(?P<story>{word_alternation(vocab['story_ends'])})(?![\w-]|\s+{YEAR}))"
-                   rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end"], end_of_part),
+                   rf"|(?:at|by)\s+(?P<year_end>year[\s-]end)(?![\w-])", ["end of", "year-end", "year end", *vocab["ending_verbs"]], end_of_part),
+        PeriodRule("ended_year", 42, rf"(?<![\w-])(?:{ending_verbs})\s+(?P<year>{YEAR})(?!\d|,\d|[-/]\d)", vocab["ending_verbs"],
+                   lambda match, text, published, vocab: (f"{match['year']}-12", False, False)),  # "Shares ended 2024 at 152 crowns"
         PeriodRule("start_of", 79, rf"(?:at\s+)?the\s+(?:start|beginning)\s+of\s+(?:the\s+year|{year_or_relative})", ["start of", "beginning of"], start_of),
         PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:(?:the\s+)?end\s+of\s+|end-(?=[A-Za-z]+|\d))(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
                    ["end of", "end-"], end_of),
@@ -578,12 +583,17 @@ def year(match, text, published, vocab):
         return match["year"], False, False
     if year_noun_after().match(text, match.end()):
         return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
-    if text[: match.start()].strip().lower() in vocab["noun_year_determiners"] and NOUN_AFTER.match(text, match.end()):
-        return match["year"], False, False  # "The 2024 budget sets aside $3 billion": the year of the sentence's subject
+    if text[: match.start()].strip().lower() in vocab["noun_year_determiners"] and dated_noun_after().match(text, match.end()):
+        # "The 2024 budget sets aside $3 billion": the year of the sentence's subject ("The 2026 model sells for", "The 2024
+        # Climate Report lists" name things; "40% of the way to its 2030 target" is no figure of the target)
+        return match["year"], False, False
     return None
 
 
-NOUN_AFTER = re.compile(r"\s+[a-z]")
+@functools.cache
+def dated_noun_after() -> re.Pattern:
+    """A noun whose figures are of the year before it, perhaps after one modifier: 'budget', 'federal budget', 'accounts'."""
+    return re.compile(rf"\s+(?:[a-z][a-z-]*\s+)?(?:{word_alternation(vocabulary('periods')['dated_nouns'])})(?![\w-])")
 
 
 @functools.cache
