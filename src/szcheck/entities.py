@@ -911,7 +911,7 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
     if compared < position:
         in_clause = [n for n in in_clause if n.start < compared]
         names = [n for n in names if not compared <= n.start < position]
-    chosen = resolved(in_clause[0], names, scope) if in_clause else after_figure(text, position, names, scope, share)
+    chosen = resolved(in_clause[0], names, scope) if in_clause else subject_named(text, start, position, scope) or after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     part = organisation_part(text, start, position, entity)
     if part:
@@ -978,6 +978,18 @@ def venue_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Words of a listed company's shares in the sentence before a figure, and of trading right after a place."""
     return (re.compile(rf"\b(?:{word_alternation(words()['listed_share_words'])})\b", re.I),
             re.compile(rf"\s+(?:{word_alternation(words()['trading_words_after'])})\b", re.I))
+
+
+def subject_named(text: str, start: int, position: int, scope: Scope) -> str:
+    """'Lorne Foods will invest $2 billion in Poland': the article's organisation, named by its whole name before the
+    figure in its clause, is whose the figure is, not the place after it (a name the registry does not know is in no
+    list of the sentence's names)."""
+    subject = scope.subject
+    at = text.find(subject, start, position) if subject and scope.subject_kind == "organisation" else -1
+    if at < 0:
+        return ""
+    said = saying_verbs()  # "Lorne Foods said unemployment was 5% in Poland": the subject of the saying only
+    return "" if any(word.strip(",").lower() in said for word in text[at + len(subject) : position].split()) else subject
 
 
 def after_figure(text: str, position: int, names: list[Named], scope: Scope, share: bool) -> str:

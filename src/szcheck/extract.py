@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
@@ -1334,6 +1334,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     begin = clause_start(text, quantity.start)
     clause = text[begin : quantity.start]
     found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
+    if found is not None and not rate and metric_patterns()["change_of_object"].search(clause) is not None:
+        return None  # "cut costs by 2 billion crowns": a change of costs, whose noun is no verb of cost
     if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):
         return None  # "made a £40 million payment": the payment, not a profit made
     key, before = found
@@ -1607,6 +1609,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     changed = changed_thing(text, quantity, entity) if quantity.kind == "amount" else ""
     if changed:
         return f"{changed} change"  # "posted a $3 billion rise in sales": the change of sales
+    changed = changed_object(text, quantity, entity) if quantity.kind in ("amount", "count") else ""
+    if changed:
+        return changed  # "The group cut costs by 2 billion crowns": of costs (made a change by `qualified`), not 'group cut cost'
     attributive = attributive_noun(text, quantity, before, after) if quantity.kind == "amount" and not quantity.measure else ""
     if attributive:
         return phrase_key(attributive, entity)  # "approved a $4.2 trillion budget", "agreed a €300m loan": the budget, the loan
@@ -1634,6 +1639,13 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def changed_object(text: str, quantity: Quantity, entity: str) -> str:
+    """'cut costs by 2 billion crowns', 'lifted its payroll by 300': the object a verb of change changed by the figure."""
+    found = metric_patterns()["change_of_object"].search(text, max(0, quantity.start - 60), quantity.start)
+    phrase = found and up_to_function_word(found["object"].strip())
+    return phrase_key(phrase, entity) if phrase and not english_phrases.is_period_phrase(phrase) else ""
 
 
 def revenue_source(text: str, quantity: Quantity) -> str:

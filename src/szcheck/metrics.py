@@ -63,7 +63,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         "projected_after": re.compile(rf"\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|[a-z]+s|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+|originally\s+|previously\s+)*"
                                       rf"(?:{alternation('outlook_after_verbs')})\b", re.I),
         "outlook_noun_after": re.compile(rf"[\s-]+(?:[a-z]+\s+)?(?P<noun>{alternation('outlook_nouns_after')})(?![\w-])", re.I),
-        "change_of_object": re.compile(rf"\b(?:{alternation('change_verbs_with_object')})\s+(?:[\w'’-]+\s+){{1,4}}?by\s+"
+        "change_of_object": re.compile(rf"\b(?:{alternation('change_verbs_with_object')})\s+(?P<object>(?:[\w'’-]+\s+){{1,4}}?)by\s+"
                                        rf"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|a\s+further|another)\s+)?$", re.I),
         "phrasal_verb": re.compile(rf"\b(?:{alternation('phrasal_verbs')})\s+$", re.I),
         "present": re.compile(alternation("present_verbs"), re.I),
@@ -162,12 +162,18 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
     while kept and kept[-1].lower() == "and":
         kept.pop()  # "for property tax relief and $8.5 billion for public schools"
     thing = " ".join(kept)
-    if not thing or english_phrases.is_period_phrase(thing):
-        return None  # "spent 3.2 trillion yen in October": when, not on what
+    if not thing or english_phrases.is_period_phrase(thing) or names_a_place_only(thing):
+        return None  # "spent 3.2 trillion yen in October", "will invest $2 billion in Poland": when or where, not on what
     for metric in registry.metrics.values():
         if thing.lower() in (target.lower() for target in metric.spent_on):
             return thing, metric.name
     return thing, ""
+
+
+def names_a_place_only(phrase: str) -> bool:
+    """'Poland', 'the United States': a phrase that is a name the registry knows and nothing else."""
+    found = find_mentions(phrase, "entities")
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase)
 
 
 @functools.cache
