@@ -280,6 +280,8 @@ def compound_words(before: str) -> str:
             break
         if index and written[index - 1].lower() == "to" and word.lower() in words()["infinitive_verbs"]:
             break  # "aims to increase per capita disposable income": a verb, not a kind of income
+        if index and written[index - 1][:1].isupper() and present_of_verb(word.lower()):
+            break  # "Brazil lifts Selic to 10.75%": a headline's verb after its subject, not a kind of rate
         kept.insert(0, singular(word))
     else:
         index = -1
@@ -288,6 +290,12 @@ def compound_words(before: str) -> str:
     if not kept or (opener and not (opener in neutral or opener in stop_words() or written[index][0].isupper() or opener.endswith(("'s", "’s")))):
         return ""
     return " ".join(kept)
+
+
+def present_of_verb(word: str) -> bool:
+    """'lifts', 'raises', 'cuts': the present tense of a verb that takes a figure."""
+    verbs = words()["infinitive_verbs"]
+    return word.endswith("s") and (word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs)
 
 
 @functools.cache

@@ -442,13 +442,15 @@ def end_of_part(match, text, published, vocab):
     if not published:
         return None
     end = "YE" if match["year_end"] else vocab["story_ends"][" ".join(match["story"].lower().split())]
-    ahead = future_marker().search(text, 0, match.start()) is not None
+    ahead = future_marker().search(text, 0, match.start()) is not None or text[max(0, match.start() - 3) : match.start()].lower() == "to "
     if end == "SE":  # "at the end of the period": a placeholder, as for "over the period"
         return f"{published.year}-{published.month:02d}", True, False, "SE"
     if end == "QE":
         number = published.year * 4 + (published.month - 1) // 3 - (0 if ahead else 1)
         return f"{number // 4}-{3 * (number % 4) + 3:02d}", True, False, "QE"
-    return f"{published.year - (0 if ahead else 1)}-12", True, False, "YE"
+    if ahead:
+        return f"{published.year}-12", True, False  # "expect inflation to end the year at 3.8%": the year under way, not the story's
+    return f"{published.year - 1}-12", True, False, "YE"
 
 
 def iso_date(match, text, published, vocab):
