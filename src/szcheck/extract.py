@@ -1461,7 +1461,8 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
 COMPARED = re.compile(
     r"(?:\bfrom|\bafter|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than|\b(?:well\s+|far\s+|just\s+)?(?:above|below)"
     r"|\b(?:double|triple|quadruple|twice|three\s+times|four\s+times|half))"  # "nearly triple the $940 million a year earlier"
-    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately)\s+)?(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$",
+    r"\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|approximately|as\s+(?:many|much)\s+as|up\s+to|at\s+(?:least|most)"
+    r"|(?:more|less|fewer)\s+than|just\s+(?:over|under)|well\s+over|under)\s+)?(?:(?:upwardly\s+|downwardly\s+)?revised\s+)?$",
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)

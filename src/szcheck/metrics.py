@@ -205,6 +205,15 @@ def joined_qualifier() -> re.Pattern:
     return re.compile(rf"(?P<first>{alternation('qualifiers_before')})\s*(?:{alternation('qualifier_joiners')})\s*$", re.I)
 
 
+# "of its best-selling Model Arc", "of their Pixel phones": a name the owner's possessive introduces is its product or unit
+OWN_PRODUCT_AFTER = re.compile(r"\s+of\s+(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})")
+
+
+@functools.cache
+def organisation_part_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation('organisation_parts')})(?![\w-])", re.I)
+
+
 def qualifier(text: str, mention: Mention | None) -> str:
     """A word that changes what the metric named at `mention` measures: 'overseas' sales, 'online'
     retail sales, investment 'excluding rural households', loans 'to small businesses'."""
@@ -216,6 +225,9 @@ def qualifier(text: str, mention: Mention | None) -> str:
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound
+    product = OWN_PRODUCT_AFTER.match(text, mention.end)
+    if product and not organisation_part_after().match(text, product.end()):  # "of its Cloud unit": an entity of its own
+        return product["name"]  # "Deliveries of its best-selling Model Arc": that product's, not all deliveries
     phrase = patterns()["after_phrase"].match(text, mention.end)
     if phrase:
         written = " ".join(phrase.group(0).lower().split())
