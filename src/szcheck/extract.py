@@ -1096,7 +1096,10 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if aside:  # 'Net interest income, the bank's main source of revenue, climbed to': not revenue
             preceding = [i for i in preceding if not any(start <= mentions[i].start and mentions[i].end <= end <= quantity.start for start, end in aside)]
         spent = spent_on(text, quantity, registry)
-        if spent:
+        traded = currency_traded(text, quantity, bindings[-1] if index else None)
+        if traded:
+            binding = traded
+        elif spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
         elif quantity.kind == "growth" and index and not change_of(text, quantity) \
                 and grows_the_figure_before(text, quantities, index, mentions, preceding):
@@ -1640,6 +1643,48 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
+
+
+def currency_traded(text: str, quantity: Quantity, before: Binding | None) -> Binding | None:
+    """'The real has weakened about 12% against the dollar': a currency that is its clause's subject changes its
+    exchange rate (keyed by its code: 'exchange rate:BRL growth'), and so does the level it then trades at
+    ('trading at 5.45 per dollar'); not 'the dollar value of exports rose 5%' (a currency word before a noun)."""
+    if quantity.kind not in ("growth", "count", "amount") or chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
+        return None
+    if quantity.kind != "growth" and before is not None and before.metric.startswith(EXCHANGE_RATE) and per_currency_after(text, quantity):
+        return Binding(before.metric.removesuffix(" growth"), "phrase")  # "..., trading at 5.45 per dollar"
+    found = currency_subject().search(text, clause_start(text, quantity.start), quantity.start)
+    if found is None or quantity.kind != "growth":
+        return None
+    code = currency_words().get((found["currency"] or "").lower()) or vocabulary("claims")["currencies_without_article"].get((found["bare"] or "").lower())
+    return Binding(f"{EXCHANGE_RATE}:{code} growth", "phrase") if code else None
+
+
+EXCHANGE_RATE = "exchange rate"
+
+
+def per_currency_after(text: str, quantity: Quantity) -> bool:
+    """'5.45 per dollar', '151 to the dollar', '1.09 against the euro': a level in units of another currency."""
+    return PER_CURRENCY.match(text, quantity.end) is not None and currency_words().get(PER_CURRENCY.match(text, quantity.end)["currency"].lower()) is not None
+
+
+PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the|versus\s+the)\s+(?P<currency>[a-z]+)\b", re.I)
+
+
+def currency_words() -> dict[str, str]:
+    from .money import one_word_names
+
+    return one_word_names()
+
+
+@functools.cache
+def currency_subject() -> re.Pattern:
+    """A currency opening a clause as its subject, then a verb of its moves: 'the real has weakened', 'Sterling slipped'."""
+    vocab = vocabulary("claims")
+    verbs = word_alternation(vocab["currency_move_verbs"])
+    bare = word_alternation(vocab["currencies_without_article"])
+    return re.compile(rf"^[\s,;]*(?:(?:while|and|but|as|whereas)\s+)?(?:(?:[Tt]he\s+|[A-Z][\w.]*['’]s\s+)(?:[A-Z][a-z]+\s+)?"
+                      rf"(?P<currency>{word_alternation(sorted(currency_words()))})|(?P<bare>(?i:{bare})))\s+(?:(?:has|have|had)\s+)?(?i:{verbs})\b")
 
 
 def changed_object(text: str, quantity: Quantity, entity: str) -> str:

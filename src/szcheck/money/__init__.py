@@ -33,6 +33,19 @@ def currency_table() -> dict[str, dict[str, list[str]]]:
 
 
 @functools.cache
+def one_word_names() -> dict[str, str]:
+    """The one-word lower-case names of currencies written in Latin letters, singular and plural, -> their codes
+    ('real' -> BRL, 'yen' -> JPY): what a sentence can make the subject of a move ('the real has weakened')."""
+    names: dict[str, str] = {}
+    for code, spec in currency_table().items():
+        for word in spec.get("words", []):
+            if word.isascii() and word.isalpha() and word.islower():
+                names.setdefault(word, code)
+    shared = ambiguous_forms()
+    return {word: shared[word]["default"] if word in shared else code for word, code in names.items()}  # 'peso': MXN
+
+
+@functools.cache
 def dollar_forms() -> frozenset[str]:
     """The signs and words of the US dollar ('$', 'dollars'), not its cents: what the currency of the place a
     source is about leaves alone (English news marks a local dollar: 'C$', 'A$')."""

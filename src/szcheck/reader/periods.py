@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import UNSPECIFIED, PeriodMention, Quantity
+from ..money import one_word_names
 from .calendar import PeriodRule, months_from_january
 from ..build_cache import built
 from .patterns import lower_in_place, with_start_test, word_alternation
@@ -128,7 +129,9 @@ def period_words() -> dict:
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared
-        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+(?:[a-z]+\s+)?)?"
+        # ("against the dollar this year" sets a currency against another, not a time against this year)
+        "compared": re.compile(rf"(?:{word_alternation(vocab['comparison_words'])})\s+(?:(?:{word_alternation(vocab['articles'])})\s+"
+                               rf"(?:(?!(?:{word_alternation(sorted(one_word_names()))})\s)[a-z]+\s+)?)?"
                                rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$"),
         "said_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab.get('statement_verbs') or ['(?!x)x'])})\s+"
                                   rf"(?:(?:{word_alternation(vocab['attaching_words'])})\s+)?$", re.I),
