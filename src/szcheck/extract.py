@@ -1154,7 +1154,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             text, quantity, binding, quantities[index - 1] if index else None)), quantity, registry))))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
-    return growth_taking_its_level(text, quantities, bindings)
+    return held_to_standards(text, quantities, growth_taking_its_level(text, quantities, bindings))
 
 
 def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
@@ -1469,6 +1469,40 @@ COMPARED = re.compile(
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
+
+
+def held_to_standards(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
+    """A figure keyed like the one before it and named as a yardstick ('ended the year at 18.2%, well above the
+    regulatory requirement of 13.9%') is the yardstick's: its own key, not a second value of the same measure."""
+    result = list(bindings)
+    for index in range(1, len(quantities)):
+        if result[index].metric and result[index].metric == bindings[index - 1].metric:
+            standard = standard_named(text, text[quantities[index - 1].end : quantities[index].start], quantities[index])
+            result[index] = standard_of(result[index], standard) if standard else result[index]
+    return result
+
+
+def standard_named(text: str, between: str, quantity: Quantity) -> str:
+    """'well above the regulatory requirement of 13.9%', 'above the EU's 3% limit': the yardstick a figure is held
+    to, named before or right after it (vocabulary `standard_nouns`), '' when none is."""
+    found = standard_before().search(between[-50:]) or standard_after().match(text, quantity.end)
+    return singular(found["noun"].lower()) if found else ""
+
+
+def standard_of(binding: Binding, standard: str) -> Binding:
+    """The yardstick's own key: 'cet1_ratio:requirement', 'deficit limit' (never the measure it is set for)."""
+    joiner = ":" if binding.match == "registry" and ":" not in binding.metric else " "
+    return Binding(f"{binding.metric}{joiner}{standard}", binding.match, binding.at)
+
+
+@functools.cache
+def standard_before() -> re.Pattern:
+    return re.compile(rf"\b(?P<noun>{word_alternation(vocabulary('claims')['standard_nouns'])})\s+(?:of\s+)?$", re.I)
+
+
+@functools.cache
+def standard_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?P<noun>{word_alternation(vocabulary('claims')['standard_nouns'])})(?![\w-])", re.I)
 # "rose 12% to", "rose 5.2 million barrels last week to", "rose by 410,000 bpd (bpd) in October to": a change, then the level it reached
 GROWTH_TO = re.compile(r"^\s*(?:(?:per|a|an)\s+[a-z]+\s*)?(?:\([^()]{1,20}\)\s*)?(?:(?:in|during|for|over|last|this)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?\s+)?"
                        r"(?:year[- ]on[- ]year\s+)?to\s+$", re.I)
@@ -2304,7 +2338,9 @@ def extract_claims(source: Source) -> list[Claim]:
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
         about = stated or (stated_period(facts(sentence.text, quantities), mentions, bases_allowed=True) if leading else None)
-        relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor)
+        # "posted a 14% rise in full-year operating profit" with no period stated before: the full year is the story's
+        relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor) \
+            and not (story is None and about.anchor == "Y")
         story_before = story
         told = about if about is not None and not relative_to_story and not is_now(about) and not within_story(about, story) else None
         story = told or story
