@@ -1139,6 +1139,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bindings[-1]  # "opened 41 hotels and has about 480 more in its pipeline": more of the same thing
         if binding is None and index and elided(text, quantities[index - 1], quantity) and bindings[-1].metric:
             binding = bindings[-1]  # "delivered 735 aircraft last year and aims to deliver about 800 in 2025"
+        whole = bindings[-1] if index and bindings[-1].match == "registry" else Binding(earlier, "registry") if not index and earlier else None
+        if binding is None and whole is not None:
+            binding = named_part_of_them(text, quantity, whole)  # "Its Model Arc accounted for about 200,000 of them"
         if binding is None:
             binding = subject_counted(text, quantity, registry)
         if binding is None:
@@ -1295,6 +1298,21 @@ def elliptic_nouns() -> frozenset[str]:
 
 
 PRONOUN_CHANGED = re.compile(r"\b(?:they|it)\s+[a-z]+(?:\s+(?:by|about|around|nearly|almost|some))?\s+$", re.I)  # "they slipped 1.5%": the thing before
+
+
+PART_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+NAMED_SUBJECT = re.compile(r"^\s*(?:(?:[Ii]ts|[Tt]heir|[Tt]he)\s+)?(?:[a-z][\w-]*\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})\s+[a-z]")
+
+
+def named_part_of_them(text: str, quantity: Quantity, before: Binding) -> Binding | None:
+    """'Its Model Arc accounted for about 200,000 of them': a named part of the figure before, narrowed by the name."""
+    if quantity.kind != "count" or not PART_OF_THEM.match(text, quantity.end):
+        return None
+    found = NAMED_SUBJECT.match(text, clause_start(text, quantity.start), quantity.start)
+    if found is None:
+        return None
+    base, dot, suffix = before.metric.partition(".")
+    return Binding(f"{base.partition(':')[0]}:{found['name']}", "registry", before.at) if not dot else None
 
 
 def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -1658,6 +1676,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         measured = packed_goods(before, after, quantity, entity)
         if measured:
             return f"{measured} per {quantity.per}" if quantity.per else measured  # "a coffee crop of 51.8 million bags"
+    stock = stock_noun_before().search(before[-60:]) if quantity.kind == "count" else None
+    if stock:
+        return phrase_key(stock["noun"], entity)  # "leaving inventory of about 27,000 cars": the inventory, not cars
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun
@@ -1719,6 +1740,13 @@ def currency_subject() -> re.Pattern:
     bare = word_alternation(vocab["currencies_without_article"])
     return re.compile(rf"^[\s,;]*(?:(?:while|and|but|as|whereas)\s+)?(?:(?:[Tt]he\s+|[A-Z][\w.]*['’]s\s+)(?:[A-Z][a-z]+\s+)?"
                       rf"(?P<currency>{word_alternation(sorted(currency_words()))})|(?P<bare>(?i:{bare})))\s+(?:(?:has|have|had)\s+)?(?i:{verbs})\b")
+
+
+@functools.cache
+def stock_noun_before() -> re.Pattern:
+    """A noun of a stock or a store of things, then 'of', right before a count: 'inventory of', 'a backlog of about'."""
+    qualifiers = word_alternation(vocabulary("claims")["figure_qualifiers"] + ["more than", "just over", "as many as"])
+    return re.compile(rf"\b(?P<noun>{word_alternation(vocabulary('claims')['stock_nouns'])})\s+of\s+(?:(?:{qualifiers})\s+)?$", re.I)
 
 
 def changed_object(text: str, quantity: Quantity, entity: str) -> str:

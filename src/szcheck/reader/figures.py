@@ -865,6 +865,8 @@ def read_qualifier(text: str, match: re.Match, number: Decimal, lex: Lexicon) ->
     if first_of(match, lex.level_groups) or context_rules().is_level_phrase(text, match):
         return "level"
     qualifier = ends_with(text[max(0, match.start() - 24) : match.start()], lex.qualifier_before)
+    if qualifier and is_particle(text, text.rfind(qualifier, 0, match.start()), qualifier):
+        qualifier = None
     if qualifier and not is_range_tilde(text, match.start(), qualifier):
         return lex.qualifier_of[SPACES.sub(" ", qualifier.lower())]
     if match.group("bound_after"):
@@ -882,6 +884,11 @@ def is_range_tilde(text: str, start: int, qualifier: str) -> bool:
     """'20%~30%', '3~5': a tilde glued to the figure before it joins a range's ends; it is no 'about'."""
     at = start - len(qualifier)
     return qualifier.strip() == RANGE_TILDE and at > 0 and (text[at - 1].isdigit() or text[at - 1] == "%")
+
+
+def is_particle(text: str, start: int, qualifier: str) -> bool:
+    """A qualifier's word that completes the verb before it ('handed over 348,000 vehicles'): no bound."""
+    return any(hook(text, start, qualifier) for hook in language_hooks(is_particle.__name__))
 
 
 def qualifier_around(text: str, start: int, end: int) -> str | None:

@@ -1312,3 +1312,16 @@ def unit_stands(text: str, match: re.Match) -> bool:
     from ...reader.figures import lexicon
 
     return not (is_identifier_list(text, match, word) or is_part_of_name(text, match, digits, word, lexicon().qualifier_of))
+
+
+def is_particle(text: str, start: int, qualifier: str) -> bool:
+    """'handed over 348,000 vehicles', 'took over 120 stores': 'over' completing a verb (vocabulary
+    `over_particle_verbs`), not 'more than'."""
+    if qualifier.strip().lower() != "over":
+        return False
+    return previous_word(text, start).lower() in over_particle_verbs()
+
+
+@functools.cache
+def over_particle_verbs() -> frozenset[str]:
+    return frozenset(vocabulary("figures")["over_particle_verbs"])
