@@ -1415,8 +1415,11 @@ def unit_stands(text: str, match: re.Match) -> bool:
 
 
 def measure_per_before(text: str, start: int, measure: str) -> str | None:
-    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow)."""
+    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow);
+    a linking verb or a bound may stand between (时速达350公里)."""
     from .. import vocabulary
 
-    per = vocabulary("units").get("per_before", {})
-    return next((rates[measure] for word, rates in per.items() if measure in rates and text.endswith(word, 0, start)), None)
+    units = vocabulary("units")
+    per = units.get("per_before", {})
+    ends = [start, *(start - len(link) for link in units.get("per_links", ()) if text.endswith(link, 0, start))]  # 时速达350公里
+    return next((rates[measure] for word, rates in per.items() if measure in rates and any(text.endswith(word, 0, end) for end in ends)), None)
