@@ -207,12 +207,24 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
         at -= 1  # the verb between: 派发
     if at and tokens[at - 1][0] in words()["per_share"]:
         return tokens[at - 1][0]  # '每股派发现金红利0.5元': a dividend per share, not all dividends
+    population = per_population_before(tokens[:at])
+    if population:
+        return population  # '每万人拥有5G基站34个': base stations per 10,000 people, not all of them
     if at < 3:
         return ""
     per, number, unit = (word for word, _ in tokens[at - 3 : at])
     if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
         return ""
     return per + number + unit
+
+
+def per_population_before(tokens: list[tuple[str, str]]) -> str:
+    """'每万人' or '每万 人口' ending `tokens`: a per-capita base (a per prefix and no digit), whole."""
+    for size in (1, 2):
+        joined = "".join(word for word, _ in tokens[-size:])
+        if len(tokens) >= size and joined.startswith(tuple(words()["per_prefixes"])) and not any(c.isdigit() for c in joined):
+            return joined
+    return ""
 
 
 AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
