@@ -52,6 +52,7 @@ def words() -> dict[str, frozenset[str]]:
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
         "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "sections": frozenset(vocab.get("section_words_zh", ())),
         "per_share": frozenset(vocab["per_share_words_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
@@ -258,6 +259,8 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 0
     if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
         return 1
+    if word in vocab["sections"] and before and before[1] == "ns":
+        return 2  # 福建段发送旅客: the Fujian section's passengers
     if word in vocab["grades"] and before and (GRADE.fullmatch(before[0]) or is_scale_word(before[0])):
         return 2  # 5A级景区, 百亿级企业: a grade or an order of magnitude names the kind counted
     if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
