@@ -53,6 +53,7 @@ def words() -> dict[str, frozenset[str]]:
         "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
         "sections": frozenset(vocab.get("section_words_zh", ())),
+        "count_totals": frozenset(vocab.get("count_totals_zh", ())),
         "per_share": frozenset(vocab["per_share_words_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
@@ -190,6 +191,8 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if len(kept) > 1 and kept[-1] in words()["count_totals"]:
+        kept.pop()  # '5G基站总数': the number of base stations, the same measure as '5G基站'
     if kept and tokens and tokens[-1][0] in words()["compared_openers"]:
         return ""  # '较发行价上涨186%': the issue price is what the figure is compared with, not what rose
     if kept:
