@@ -610,7 +610,7 @@ def outlook(text: str, quantity: Quantity) -> str:
         return revised
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())
-             and not is_first_reading(clause, match)]
+             and not is_first_reading(clause, match) and not inside_a_word(clause, match)]
     opener = outlook_opener(text, quantity.start)  # it says what the clause is, before the clause's own verbs
     if opener:
         return opener
@@ -620,6 +620,9 @@ def outlook(text: str, quantity: Quantity) -> str:
         or patterns()["forecast_object_after_and"].search(text, max(0, quantity.start - 200), quantity.start)
     if verb:
         found.append((verb.start(), verb.end(), "forecast"))  # "Korvane forecast revenue of between $15.0 billion and"
+    distant = outlook_opener(text, quantity.start, past_time=True)
+    if distant and (not found or max(found)[2] == "forecast"):
+        return distant  # 按照计划，到2025年底，…将超过: the plan's, as 将 only says it is to come; its own 目标 stays a target
     if found:
         return max(found)[2]  # the last, and of two starting there the longer ("will rise" over "will")
     if forecast_said_after(text, quantity) or MODAL_AFTER.match(text, after_noun(text, quantity)):
@@ -629,18 +632,31 @@ def outlook(text: str, quantity: Quantity) -> str:
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
+def inside_a_word(clause: str, match: re.Match) -> bool:
+    """An outlook word inside a noun or verb that says no outlook: the 拟 of 虚拟 (virtual), the 预期 of 预期寿命."""
+    found = match.group(0)
+    return any(clause.startswith(word, match.start() - word.find(found)) for word in words().get("outlook_not_in", ())
+               if found in word and match.start() >= word.find(found))
+
+
 MODAL_AFTER = re.compile(r"\s+(?:could|might|may)\s+(?:well\s+)?[a-z]+", re.I)  # a figure as the subject of what may happen
 
 
 OPENER_REACH = 8  # characters of a clause that only says what the next one is (按照规划)
 
 
-def outlook_opener(text: str, position: int) -> str:
-    """plan or target when the clause before the figure's is only an outlook word (按照规划，到2025年…)."""
+def outlook_opener(text: str, position: int, past_time: bool = False) -> str:
+    """plan or target when the clause before the figure's is only an outlook word (按照规划，到2025年…); with
+    `past_time`, the clause before a clause of time alone (按照计划，到2025年底，…)."""
     start = clause_start(text, position)
     if start == 0:
         return ""
     before = text[clause_start(text, start - 1) : start - 1].strip()
+    if past_time:
+        if not is_time_clause(before) or clause_start(text, start - 1) == 0:
+            return ""
+        start = clause_start(text, start - 1)  # 按照计划，到2025年底，…: a clause of time alone between the opener and the figure's
+        before = text[clause_start(text, start - 1) : start - 1].strip()
     if not before or len(before) > OPENER_REACH + 4:
         return ""
     ending = next((kind for kind, ends in words().get("outlook_opener_ends", {}).items() if before.endswith(tuple(ends))), "")
@@ -649,6 +665,12 @@ def outlook_opener(text: str, position: int) -> str:
     if len(before) > OPENER_REACH:
         return ""
     return next((kind for kind, table in words().get("outlook_openers", {}).items() if before in table), "")
+
+
+def is_time_clause(clause: str) -> bool:
+    """到2025年底, 至2027年: a short clause that only says by when."""
+    times = words().get("outlook_time_clauses", {})
+    return 0 < len(clause) <= OPENER_REACH + 4 and clause.startswith(tuple(times.get("open", ()))) and clause.endswith(tuple(times.get("close", ())))
 
 
 REVISED_BY = re.compile(r"(?P<noun>[a-z]+)(?:\s+for\s+[^,;]{1,40}?)?\s+by\s+(?:[^\s,;]+\s+){0,3}?(?:to\s+)?$", re.I)

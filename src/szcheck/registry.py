@@ -258,9 +258,34 @@ def find_mentions(text: str, kind: str) -> list[Mention]:
     for match in pattern.finditer(text):
         surface = " ".join(match.group(0).lower().split())
         name = names.get(surface) or names.get(re.sub(r"e?s$", "", surface)) or names.get(surface[:-1])
-        if name and not (kind == "entities" and inside_a_word(text, match.start())):
+        if name and not (kind == "entities" and (inside_a_word(text, match.start()) or names_a_section(text, match.end()))) \
+                and not (kind == "metrics" and is_per_base(text, match.start())):
             found.append(Mention(match.start(), match.end(), name, match.group(0)))
     return found
+
+
+def names_a_section(text: str, end: int) -> bool:
+    """'福建段': a place before a section word names a stretch of the line named before, not the figure's place."""
+    return text.startswith(section_words(), end)
+
+
+@functools.cache
+def section_words() -> tuple[str, ...]:
+    from .languages import vocabulary
+
+    return tuple(vocabulary("claims").get("section_words_zh", ()))
+
+
+def is_per_base(text: str, start: int) -> bool:
+    """'每万人口拥有5G基站': a measure right after a per prefix (每万) is the base of a rate, not what it measures."""
+    return text.endswith(per_prefixes(), 0, start)
+
+
+@functools.cache
+def per_prefixes() -> tuple[str, ...]:
+    from .languages import vocabulary
+
+    return tuple(vocabulary("claims").get("per_prefixes_zh", ()))
 
 
 def inside_a_word(text: str, start: int) -> bool:

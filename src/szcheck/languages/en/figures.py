@@ -277,6 +277,7 @@ class Rules:
     name_determiners: frozenset  # "the COP28 talks": a name after these
     fall_right_before: frozenset  # "off 2%": a fall, right before its percent only
     count_modifiers: frozenset  # "10-15 new staff": an adjective between a count and its noun
+    dashed_range_measures: tuple  # a script without plurals: the measure word after '3-5' makes it a range of things counted
     count_openers: frozenset  # "Some 300 firms", "Only 5 ...": words that open a sentence before a count
     model_after: re.Pattern  # "737 MAX", "9 Pro": a model's name
     restating_end: re.Pattern  # ", or about": what follows restates the change before it
@@ -354,6 +355,7 @@ def build_rules() -> Rules:
         counted_totals=frozenset(vocab["counted_totals"]),
         count_modifiers=frozenset(vocab["count_modifiers"]),
         count_openers=lowered(vocab["count_openers"]),
+        dashed_range_measures=tuple(vocab.get("dashed_range_measures", ())),
         model_after=re.compile(model_words(vocab)),
         restating_end=re.compile(rf",\s*(?:{word_alternation(vocab['restating_joiners'])})(?:\s+[a-z]+){{0,2}}$", re.I),
         year_nouns_after=re.compile(rf"[\s-]+(?:{word_alternation(vocab['year_nouns_after'])})(?![\w-])"),
@@ -550,7 +552,7 @@ def is_hour(digits: str | None, words: str | None) -> bool:
 
 
 DASHED_END_AFTER = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})*)(?![\d.,/:-])")
-DASHED_START_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(\d{1,3}(?:,\d{3})*)[-\u2013]$")
+DASHED_START_BEFORE = re.compile(r"(?:^|(?<=[\s(\u3400-\u9fff]))(\d{1,3}(?:,\d{3})*)[-\u2013]$")  # a script without spaces: right after a letter of it
 
 
 def is_dashed_count_range(text: str, match: re.Match, word: str) -> bool:
@@ -572,7 +574,8 @@ def is_dashed_count_range(text: str, match: re.Match, word: str) -> bool:
     before = previous_word(text, first_start)
     if before[:1].isupper() and before.lower() not in rules().count_openers and before.lower() not in rules().noun_stop_words:
         return False
-    return counts_plural(text, end) or not (text[:first_start].strip() or text[end:].strip())  # a claim's value alone
+    return (counts_plural(text, end) or text.startswith(rules().dashed_range_measures, end)
+            or not (text[:first_start].strip() or text[end:].strip()))  # a claim's value alone
 
 
 FRACTION_DIGITS = re.compile(r"(?:(\d+)\D)?(\d+)/(\d+)")

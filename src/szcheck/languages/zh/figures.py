@@ -1365,12 +1365,15 @@ TEMPERATURE_REACH = 20  # characters before the number where its clause may name
 
 def measure_after(text: str, start: int, end: int) -> str:
     """The physical unit a bare word after a number names in its context: 度 is degrees Celsius
-    below zero (零下5度) or where the clause names a temperature (最高气温30度); '' otherwise."""
+    below zero (零下5度) or where the clause names a temperature (最高气温30度), a kilowatt-hour where
+    it names electricity (发电量1.2万亿度); '' otherwise."""
     degree = temperature_degree()
     if not text.startswith(degree["word"], end) or text.startswith(tuple(degree["not_before"]), end + len(degree["word"])):
         return ""
     clause = CLAUSE_END.split(text[max(0, start - TEMPERATURE_REACH) : start + 2])[-1]
-    return "degree_Celsius" if any(cue in clause for cue in degree["cues"]) else ""
+    if any(cue in clause for cue in degree["cues"]):
+        return "degree_Celsius"
+    return "kilowatt_hour" if any(cue in clause for cue in degree["electricity_cues"]) else ""
 
 
 def states_difference(text: str, start: int, end: int) -> bool:
@@ -1412,8 +1415,11 @@ def unit_stands(text: str, match: re.Match) -> bool:
 
 
 def measure_per_before(text: str, start: int, measure: str) -> str | None:
-    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow)."""
+    """每秒1.86万立方米: a time written before the number makes a quantity a rate of it (a river's flow);
+    a linking verb or a bound may stand between (时速达350公里)."""
     from .. import vocabulary
 
-    per = vocabulary("units").get("per_before", {})
-    return next((rates[measure] for word, rates in per.items() if measure in rates and text.endswith(word, 0, start)), None)
+    units = vocabulary("units")
+    per = units.get("per_before", {})
+    ends = [start, *(start - len(link) for link in units.get("per_links", ()) if text.endswith(link, 0, start))]  # 时速达350公里
+    return next((rates[measure] for word, rates in per.items() if measure in rates and any(text.endswith(word, 0, end) for end in ends)), None)

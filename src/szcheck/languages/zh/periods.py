@@ -99,6 +99,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    ["天", "日", "周", "週"], next_days(vocab["cjk_counts"])),
         PeriodRule("cjk_quarter_end", 39, rf"{year_before}第?(?P<q>[{numerals}1-4])季度(?:{ends})", "季度", quarter_end),
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
+        PeriodRule("cjk_since_event", 151, rf"(?:{word_alternation(vocab['since_events'])})(?:{word_alternation(vocab['since_after'])})", vocab["since_events"], since_event),
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
         PeriodRule("cjk_holiday", 27, rf"(?<!第){year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
                    list(vocab["holidays"]), holiday),
@@ -501,6 +502,13 @@ def quarter_end(match, text, published, vocab):
 def since(match, text, published, vocab):
     """2019年以来: from that year to publication."""
     return (f"{match['year']}..{published.year}" if published else match["year"]), False, False
+
+
+def since_event(match, text, published, vocab):
+    """开通以来, 成立以来: since the thing began, up to publication: the month of publication."""
+    if not published:
+        return UNRESOLVED
+    return f"{published.year}-{published.month:02d}", True, False
 
 
 BARE_YEAR_END = re.compile(r"(?<![\d０-９年今去上明前本当當])年(?:末|底)")

@@ -52,6 +52,8 @@ def words() -> dict[str, frozenset[str]]:
         "neutral_heads": frozenset(vocab["neutral_heads_zh"]),
         "anaphors": frozenset(w for table in vocab["anaphora"].values() for w in table if HAN.search(w)),
         "per_prefixes": frozenset(vocab["per_prefixes_zh"]),
+        "sections": frozenset(vocab.get("section_words_zh", ())),
+        "count_totals": frozenset(vocab.get("count_totals_zh", ())),
         "per_share": frozenset(vocab["per_share_words_zh"]),
         "ranks": frozenset(vocab["rank_words_zh"]),
         "grades": frozenset(vocab["grade_words_zh"]),
@@ -189,6 +191,8 @@ def noun_before(text: str) -> str:
             kept.insert(0, tokens.pop()[0])
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
+    if len(kept) > 1 and kept[-1] in words()["count_totals"]:
+        kept.pop()  # '5G基站总数': the number of base stations, the same measure as '5G基站'
     if kept and tokens and tokens[-1][0] in words()["compared_openers"]:
         return ""  # '较发行价上涨186%': the issue price is what the figure is compared with, not what rose
     if kept:
@@ -207,12 +211,24 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
         at -= 1  # the verb between: 派发
     if at and tokens[at - 1][0] in words()["per_share"]:
         return tokens[at - 1][0]  # '每股派发现金红利0.5元': a dividend per share, not all dividends
+    population = per_population_before(tokens[:at])
+    if population:
+        return population  # '每万人拥有5G基站34个': base stations per 10,000 people, not all of them
     if at < 3:
         return ""
     per, number, unit = (word for word, _ in tokens[at - 3 : at])
     if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
         return ""
     return per + number + unit
+
+
+def per_population_before(tokens: list[tuple[str, str]]) -> str:
+    """'每万人' or '每万 人口' ending `tokens`: a per-capita base (a per prefix and no digit), whole."""
+    for size in (1, 2):
+        joined = "".join(word for word, _ in tokens[-size:])
+        if len(tokens) >= size and joined.startswith(tuple(words()["per_prefixes"])) and not any(c.isdigit() for c in joined):
+            return joined
+    return ""
 
 
 AGE_BRACKET = re.compile(r"\d{1,3}(?:[-—–~至到]\d{1,3})?[岁歲](?:及|或)?(?:以上|以下)?$")
@@ -246,6 +262,8 @@ def held_in_name(tokens: list[tuple[str, str]], kept: list[str]) -> int:
         return 0
     if word in vocab["per_prefixes"] or (kept[0] in vocab["ranks"] and word.isdigit()):
         return 1
+    if word in vocab["sections"] and before and before[1] == "ns":
+        return 2  # 福建段发送旅客: the Fujian section's passengers
     if word in vocab["grades"] and before and (GRADE.fullmatch(before[0]) or is_scale_word(before[0])):
         return 2  # 5A级景区, 百亿级企业: a grade or an order of magnitude names the kind counted
     if (word in vocab["infixes"] or word in vocab["conjunctions"]) and before and not is_stop(*before):
