@@ -1085,7 +1085,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
     undated = undated or text
-    mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
+    mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)
+                and not NEGATED_COMPOUND.search(text, max(0, m.start - 6), m.start)]  # "non-permanent residents" are no permanent residents
     mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
@@ -1487,6 +1488,9 @@ COMPARED = re.compile(
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
+
+
+NEGATED_COMPOUND = re.compile(r"(?<![A-Za-z])(?:non|un|anti)-$", re.I)
 
 
 def held_to_standards(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:

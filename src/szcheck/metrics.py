@@ -56,7 +56,7 @@ def build_patterns() -> dict[str, re.Pattern]:
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         # "to cut about 1,200 jobs": a qualifier of the figure may stand between the change word and it
-        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+(?:(?:{alternation('figure_qualifiers')})\s+)?|(?<=[^\x00-\x7f]))$", re.I),
+        "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+by)?(?:\s+(?:(?:{alternation('figure_qualifiers')})\s+)?|(?<=[^\x00-\x7f]))$", re.I),  # "dipped by"
         "change_name": re.compile(rf"(?<![\w-])(?:{alternation('change_names_before')})\s+(?:[a-z]+\s+)?$", re.I),
         "level": re.compile(alternation("level_words"), re.I),
         # "the C$40.1 billion it had projected": a figure someone projected, said after it
