@@ -1084,7 +1084,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     figure the registry cannot place is keyed by the noun phrase it is said of, in `undated` (the
     text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
-    undated = undated or text
+    text = without_pollsters(without_rate_manner(text, quantities))
+    undated = without_pollsters(without_rate_manner(undated or text, quantities))
     mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)]
     mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
     mention_ends = [m.end for m in mentions]
@@ -1311,6 +1312,28 @@ def verb_before(text: str) -> str:
     while written and written[-1] in words()["figure_qualifiers"]:
         written.pop()
     return written[-1] if written else ""
+
+
+def without_rate_manner(text: str, quantities: list[Quantity]) -> str:
+    """'fell 4.6% to a seasonally adjusted annual rate of 1.29 million': how a sum or a count is stated
+    (vocabulary `rate_manner_words`), blanked out character for character, so the figure is the level
+    the change reached, never an 'annual rate'. Not before a percentage ('grew at an annual rate of
+    2.8%'), and the words alone only before a count ('an annual $5 million fee' keeps its noun)."""
+    pattern = english_phrases.words()["rate_manner"]
+    for quantity in quantities:
+        if quantity.unit == "percent" or quantity.kind not in ("amount", "count"):
+            continue
+        found = pattern.search(text, max(0, quantity.start - 80), quantity.start)
+        if found and (found["pace"] or quantity.kind == "count"):
+            text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+    return text
+
+
+def without_pollsters(text: str) -> str:
+    """'Economists polled by Reuters had forecast 1.33 million': who polled the forecasters (vocabulary
+    `pollster_cues` and the name after one) blanked out character for character: a source, never what
+    is forecast."""
+    return english_phrases.words()["pollster"].sub(lambda found: " " * len(found[0]), text)
 
 
 def without_periods(text: str, periods: list) -> str:
@@ -2371,6 +2394,7 @@ def quoted_as_written(claim: Claim, written: Sentence) -> Claim:
 def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'rose 18.2% to 65.7 billion yuan in 2024': a growth rate without a period of its own has the
     period of the level it rose to."""
+    text = without_rate_manner(text, quantities)  # 'rose 1.2% to an annual pace of 4.1 million in October'
     result = list(quantities)
     for index in range(len(result) - 1):
         rate, level = result[index], result[index + 1]
@@ -2651,6 +2675,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
             binding = Binding(outlook_measure(binding.metric) + ".revision", binding.match, binding.at)
         binding = measure_expected(text, binding, quantity, scope, registry)
+        if quantity.kind == "share" and quantity.unit == "percent" and binding.metric.endswith(".growth"):
+            quantity = replace(quantity, kind="growth")  # "Economists had expected 3.5%" after an inflation rate: its forecast
         binding = added_count(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
@@ -2874,7 +2900,8 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
     forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
     metric the article last stated in the same unit."""
     forecasters = english_phrases.words()["forecaster_nouns"]
-    if quantity.kind == "growth" and binding.match == "phrase" and binding.metric.removesuffix(" growth") in forecasters \
+    rate_like = quantity.kind == "growth" or quantity.kind == "share" and quantity.unit == "percent"  # "Economists had expected 3.5%"
+    if rate_like and binding.match == "phrase" and binding.metric.removesuffix(" growth") in forecasters \
             and scope.measured.get(RATE) and outlook(text, quantity):  # "beating economists' forecasts of a 1.9% rise"
         rate = scope.measured[RATE]
         return Binding(rate, "registry" if rate.split(".")[0].split(":")[0] in registry.metrics else "phrase", binding.at)

@@ -104,6 +104,10 @@ def words() -> dict:
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
                                    rf"(?:(?:{word_alternation(vocab['figure_qualifiers'])})\s+)?$", re.I),
         "catenative_end": re.compile(rf"\s+(?:{word_alternation(vocab['catenative_verbs'])})\s+to\s*$", re.I),
+        "rate_manner": re.compile(rf"\b(?:a|an)\s+(?:(?:{word_alternation(vocab['rate_manner_words'])})\s+){{1,3}}"
+                                  rf"(?P<pace>(?:{word_alternation(vocab['pace_nouns'])})\s+of\s+)?$", re.I),
+        "pollster": re.compile(rf"\b(?:{word_alternation(vocab['pollster_cues'])})\s+(?:the\s+)?[A-Z][\w&.'’-]*"
+                               rf"(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&.'’-]*){{0,4}}"),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
