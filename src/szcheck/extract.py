@@ -12,7 +12,7 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
+from .entities import NOT_A_NAME_OPENING, ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -664,7 +664,7 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
     carmaker, Maruti Suzuki, sold ...'."""
     found = []
     for match in INNER_NAME.finditer(text):
-        if match["verb"] and not acts(text, match.end("name")):
+        if match["verb"] and not acts(text, match.end("name")) or inside_a_name(text, match.start("name")):
             continue
         if (mention := unknown_name(match, registry)) is not None:
             found.append(replace(mention, start=match.start("name"), end=match.end("name")))
@@ -675,6 +675,14 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
     return found
 
 
+def inside_a_name(text: str, start: int) -> bool:
+    """'Halvard Cruises lifted': a capitalised word right after another (no comma between) goes on that
+    name, it opens none of its own ('The Wilsons River peaked': an opening article is no name)."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before[1][:1].isupper() and before[1] not in NOT_A_NAME_OPENING
+
+
+WORD_BEFORE = re.compile(r"([\w&'’.-]+) $")
 NAME_AFTER_DESCRIPTION = re.compile(r"(?<=, )(?P<name>[A-Z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3}),(?=\s+[a-z]+\b)")
 
 
