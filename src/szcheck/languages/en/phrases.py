@@ -335,6 +335,15 @@ def without_owners(text: str) -> str:
 
 
 COORDINATORS = frozenset({"and", "but", "yet"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})  # ", a rise of 3.2%": an appositive about the figure before, no subject
+
+
+@functools.cache
+def change_noun_set() -> frozenset[str]:
+    vocab = vocabulary("claims")
+    return frozenset(word.lower() for word in [*vocab["change_nouns"], *vocab["growth_nouns"]])
+
+
 SUBORDINATORS = frozenset({"after", "as", "because", "since", "although", "though", "when", "once"})  # ", after sales fell 5%"
 
 
@@ -349,6 +358,10 @@ def opening_noun_phrase(clause: str) -> list[str]:
         found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
         if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
             return []  # "... and jumped 5%": the same subject's second verb
+    if len(found) > 2 and found[0].lower() in words()["determiners"] and found[0].lower() not in INDEFINITE_ARTICLES \
+            and found[1][:1].islower() and found[1].lower() not in words()["stop_words"] and not found[1].lower().endswith("ing") \
+            and found[1].lower() not in change_noun_set():
+        found = found[1:]  # "..., while the average basket slipped 2%": the clause's own subject ("..., a rise of 3.2%" is none)
     if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]):
         return []  # "growing 5.8%", "reflecting a growth of": a participle going on about the clause before
     kept = []
