@@ -1368,6 +1368,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):
         return None  # "made a £40 million payment": the payment, not a profit made
     key, before = found
+    if key in english_phrases.words()["measures_of_any_source"] and revenue_source(text, quantity):
+        return None  # "has taken in $40 million from parking fines": what the money came from keys it
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
     if key in registry.metrics:

@@ -108,6 +108,7 @@ def words() -> dict:
                                   rf"(?P<pace>(?:{word_alternation(vocab['pace_nouns'])})\s+of\s+)?$", re.I),
         "pollster": re.compile(rf"\b(?:{word_alternation(vocab['pollster_cues'])})\s+(?:the\s+)?[A-Z][\w&.'’-]*"
                                rf"(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&.'’-]*){{0,4}}"),
+        "measures_of_any_source": frozenset(vocab["measures_of_any_source"]),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
@@ -208,8 +209,9 @@ def is_common_noun(word: str) -> bool:
     'Costs', 'Orders', 'Equities': the plural of a word our vocabulary writes (no company's one-word name
     ending in -s, such as 'Siemens' or 'Barclays', is a plural of one)."""
     lower = word.lower()
-    if lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"]):
-        return True
+    endings = words()["common_noun_endings"]
+    if lower in words()["common_nouns"] or lower.endswith(endings) or lower.endswith("s") and lower[:-1].endswith(endings):
+        return True  # 'Completions', 'Shipments': the plural of a word with such an ending too
     return is_plural_thing(lower, ordinary_words())
 
 
