@@ -2014,6 +2014,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         # a count of unknown kind in a story about one past month ("on census night in April 2022"): as of then (a date
         # balances are taken at, "as of the end of June", dates only those)
         level = level or not base and quantity.kind == "count" and not story.point and MONTH_OR_DAY_PERIOD.fullmatch(story.period) is not None
+        if not base and quantity.kind == "count" and not story.point and reached_in_the_past(text, quantity):
+            return story.period  # "Monthly active customers grew to 41.5 million" in a story about the second quarter
         end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -2147,6 +2149,11 @@ def is_known_qualifier(narrowed: str) -> bool:
 
     known = {name.lower() for name in words()["qualifier_names"].values()} | {word.lower() for word in words()["qualifiers_before"]}
     return all(part in known for part in narrowed.split(" and "))
+
+
+def reached_in_the_past(text: str, quantity: Quantity) -> bool:
+    """'grew to 41.5 million', 'fell 3% to 912,000': a count a past change reached, in the clause of its figure."""
+    return english_phrases.words()["past_change_to"].search(text, clause_start(text, quantity.start), quantity.start) is not None
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:

@@ -109,6 +109,8 @@ def words() -> dict:
         "pollster": re.compile(rf"\b(?:{word_alternation(vocab['pollster_cues'])})\s+(?:the\s+)?[A-Z][\w&.'’-]*"
                                rf"(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&.'’-]*){{0,4}}"),
         "measures_of_any_source": frozenset(vocab["measures_of_any_source"]),
+        "past_change_to": re.compile(rf"\b(?:{word_alternation(vocab['past_change_verbs'])})\s+(?:[\w.,%-]+\s+){{0,4}}?to\s+"
+                                     rf"(?:(?:about|around|nearly|almost|some|roughly)\s+)?$", re.I),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
