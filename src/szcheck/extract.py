@@ -12,7 +12,8 @@ from datetime import date
 
 from .claims import claim_checksum
 from .metrics import after_noun, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
-from .entities import NOT_A_NAME_OPENING, ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
+from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
+from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
