@@ -925,8 +925,8 @@ def organisation_part(text: str, start: int, position: int, entity: str | None) 
     an entity of its own that never merges with the whole."""
     start = min(start, clause_start(without_asides(text), position))  # "The retail arm, which serves ..., contributed"
     match = patterns()["organisation_part"].search(text, start, position) if entity else None
-    if not match or match["name"] and not entity.startswith(match["name"]):
-        return None
+    if not match or match["name"] and not entity.startswith(match["name"]) or kind_of(entity, registry()) != "organisation":
+        return None  # "US housing starts ... while the multifamily segment fell": a place has no divisions
     return f"{entity} {' '.join(match['part'].split())}"
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from .claims import claim_checksum
 from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
+from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
 from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
@@ -664,7 +665,7 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
     carmaker, Maruti Suzuki, sold ...'."""
     found = []
     for match in INNER_NAME.finditer(text):
-        if match["verb"] and not acts(text, match.end("name")):
+        if match["verb"] and not acts(text, match.end("name")) or inside_a_name(text, match.start("name")):
             continue
         if (mention := unknown_name(match, registry)) is not None:
             found.append(replace(mention, start=match.start("name"), end=match.end("name")))
@@ -675,6 +676,14 @@ def inner_names(text: str, registry: Registry) -> list[Mention]:
     return found
 
 
+def inside_a_name(text: str, start: int) -> bool:
+    """'Halvard Cruises lifted': a capitalised word right after another (no comma between) goes on that
+    name, it opens none of its own ('The Wilsons River peaked': an opening article is no name)."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before[1][:1].isupper() and before[1] not in NOT_A_NAME_OPENING
+
+
+WORD_BEFORE = re.compile(r"([\w&'’.-]+) $")
 NAME_AFTER_DESCRIPTION = re.compile(r"(?<=, )(?P<name>[A-Z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3}),(?=\s+[a-z]+\b)")
 
 
@@ -1084,7 +1093,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     figure the registry cannot place is keyed by the noun phrase it is said of, in `undated` (the
     text with its periods blanked out: 'Sales in the three months to June'). `earlier` is the
     registry metric the paragraph stated last, which 'of that' refers to."""
-    undated = undated or text
+    text = without_pollsters(without_rate_manner(text, quantities))
+    undated = without_pollsters(without_rate_manner(undated or text, quantities))
     mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)
                 and not NEGATED_COMPOUND.search(text, max(0, m.start - 6), m.start)]  # "non-permanent residents" are no permanent residents
     mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
@@ -1335,6 +1345,28 @@ def verb_before(text: str) -> str:
     return written[-1] if written else ""
 
 
+def without_rate_manner(text: str, quantities: list[Quantity]) -> str:
+    """'fell 4.6% to a seasonally adjusted annual rate of 1.29 million': how a sum or a count is stated
+    (vocabulary `rate_manner_words`), blanked out character for character, so the figure is the level
+    the change reached, never an 'annual rate'. Not before a percentage ('grew at an annual rate of
+    2.8%'), and the words alone only before a count ('an annual $5 million fee' keeps its noun)."""
+    pattern = english_phrases.words()["rate_manner"]
+    for quantity in quantities:
+        if quantity.unit == "percent" or quantity.kind not in ("amount", "count"):
+            continue
+        found = pattern.search(text, max(0, quantity.start - 80), quantity.start)
+        if found and (found["pace"] or quantity.kind == "count"):
+            text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+    return text
+
+
+def without_pollsters(text: str) -> str:
+    """'Economists polled by Reuters had forecast 1.33 million': who polled the forecasters (vocabulary
+    `pollster_cues` and the name after one) blanked out character for character: a source, never what
+    is forecast."""
+    return english_phrases.words()["pollster"].sub(lambda found: " " * len(found[0]), text)
+
+
 def without_periods(text: str, periods: list) -> str:
     """`text` with its time expressions blanked out, character for character: positions stay."""
     parts, end = [], 0
@@ -1361,6 +1393,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):
         return None  # "made a £40 million payment": the payment, not a profit made
     key, before = found
+    if key in english_phrases.words()["measures_of_any_source"] and revenue_source(text, quantity):
+        return None  # "has taken in $40 million from parking fines": what the money came from keys it
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
     if key in registry.metrics:
@@ -2105,6 +2139,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         # a count of unknown kind in a story about one past month ("on census night in April 2022"): as of then (a date
         # balances are taken at, "as of the end of June", dates only those)
         level = level or not base and quantity.kind == "count" and not story.point and MONTH_OR_DAY_PERIOD.fullmatch(story.period) is not None
+        if not base and quantity.kind == "count" and not story.point and reached_in_the_past(text, quantity):
+            return story.period  # "Monthly active customers grew to 41.5 million" in a story about the second quarter
         end = last_month(story.period) if level and not says_now(text, quantity) else None
         if end and published and end < published:
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
@@ -2238,6 +2274,11 @@ def is_known_qualifier(narrowed: str) -> bool:
 
     known = {name.lower() for name in words()["qualifier_names"].values()} | {word.lower() for word in words()["qualifiers_before"]}
     return all(part in known for part in narrowed.split(" and "))
+
+
+def reached_in_the_past(text: str, quantity: Quantity) -> bool:
+    """'grew to 41.5 million', 'fell 3% to 912,000': a count a past change reached, in the clause of its figure."""
+    return english_phrases.words()["past_change_to"].search(text, clause_start(text, quantity.start), quantity.start) is not None
 
 
 def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> bool:
@@ -2501,6 +2542,7 @@ def quoted_as_written(claim: Claim, written: Sentence) -> Claim:
 def rates_to_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'rose 18.2% to 65.7 billion yuan in 2024': a growth rate without a period of its own has the
     period of the level it rose to."""
+    text = without_rate_manner(text, quantities)  # 'rose 1.2% to an annual pace of 4.1 million in October'
     result = list(quantities)
     for index in range(len(result) - 1):
         rate, level = result[index], result[index + 1]
@@ -2807,6 +2849,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if revises_an_outlook(text, quantity) and binding.metric:  # 'cut its profit forecast by 18%'
             binding = Binding(outlook_measure(binding.metric) + ".revision", binding.match, binding.at)
         binding = measure_expected(text, binding, quantity, scope, registry)
+        if quantity.kind == "share" and quantity.unit == "percent" and binding.metric.endswith(".growth"):
+            quantity = replace(quantity, kind="growth")  # "Economists had expected 3.5%" after an inflation rate: its forecast
         binding = added_count(text, quantity, binding)
         size = size_of(text, quantity, registry, subject)
         original = conversion_of(text, quantities, index)
@@ -3030,7 +3074,8 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
     forecast keyed only by its noun of expecting, or by a thing a registry metric counts, states the
     metric the article last stated in the same unit."""
     forecasters = english_phrases.words()["forecaster_nouns"]
-    if quantity.kind == "growth" and binding.match == "phrase" and binding.metric.removesuffix(" growth") in forecasters \
+    rate_like = quantity.kind == "growth" or quantity.kind == "share" and quantity.unit == "percent"  # "Economists had expected 3.5%"
+    if rate_like and binding.match == "phrase" and binding.metric.removesuffix(" growth") in forecasters \
             and scope.measured.get(RATE) and outlook(text, quantity):  # "beating economists' forecasts of a 1.9% rise"
         rate = scope.measured[RATE]
         return Binding(rate, "registry" if rate.split(".")[0].split(":")[0] in registry.metrics else "phrase", binding.at)

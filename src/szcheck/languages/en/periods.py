@@ -112,7 +112,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("story_period", 187, rf"{word_alternation(vocab['story_period'])}(?!\s+(?:of|from|between|to|ended|ending)\b|\s+\d)",
                    [w.split()[-1].lower() for w in vocab["story_period"]], story_period),
         # "A year earlier, the group pumped 27.8 million bpd": opening its sentence, the story's period a year back
-        PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,)",
+        PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,|\s+(?!(?:{word_alternation(vocab['a_year_back_openers_not_before'])})(?![\w-]))[A-Za-z])",
                    ["earlier", "ago", "before"], story_period_a_year_before),
         PeriodRule("year_before_said", 176, rf"{word_alternation(vocab['year_before_said'])}(?![\w-])", ["previous", "prior", "preceding"],
                    year_before_said),

@@ -104,6 +104,13 @@ def words() -> dict:
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
                                    rf"(?:(?:{word_alternation(vocab['figure_qualifiers'])})\s+)?$", re.I),
         "catenative_end": re.compile(rf"\s+(?:{word_alternation(vocab['catenative_verbs'])})\s+to\s*$", re.I),
+        "rate_manner": re.compile(rf"\b(?:a|an)\s+(?:(?:{word_alternation(vocab['rate_manner_words'])})\s+){{1,3}}"
+                                  rf"(?P<pace>(?:{word_alternation(vocab['pace_nouns'])})\s+of\s+)?$", re.I),
+        "pollster": re.compile(rf"\b(?:{word_alternation(vocab['pollster_cues'])})\s+(?:the\s+)?[A-Z][\w&.'’-]*"
+                               rf"(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&.'’-]*){{0,4}}"),
+        "measures_of_any_source": frozenset(vocab["measures_of_any_source"]),
+        "past_change_to": re.compile(rf"\b(?:{word_alternation(vocab['past_change_verbs'])})\s+(?:[\w.,%-]+\s+){{0,4}}?to\s+"
+                                     rf"(?:(?:about|around|nearly|almost|some|roughly)\s+)?$", re.I),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
 
@@ -204,8 +211,9 @@ def is_common_noun(word: str) -> bool:
     'Costs', 'Orders', 'Equities': the plural of a word our vocabulary writes (no company's one-word name
     ending in -s, such as 'Siemens' or 'Barclays', is a plural of one)."""
     lower = word.lower()
-    if lower in words()["common_nouns"] or lower.endswith(words()["common_noun_endings"]):
-        return True
+    endings = words()["common_noun_endings"]
+    if lower in words()["common_nouns"] or lower.endswith(endings) or lower.endswith("s") and lower[:-1].endswith(endings):
+        return True  # 'Completions', 'Shipments': the plural of a word with such an ending too
     return is_plural_thing(lower, ordinary_words())
 
 
@@ -331,6 +339,15 @@ def without_owners(text: str) -> str:
 
 
 COORDINATORS = frozenset({"and", "but", "yet"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})  # ", a rise of 3.2%": an appositive about the figure before, no subject
+
+
+@functools.cache
+def change_noun_set() -> frozenset[str]:
+    vocab = vocabulary("claims")
+    return frozenset(word.lower() for word in [*vocab["change_nouns"], *vocab["growth_nouns"]])
+
+
 SUBORDINATORS = frozenset({"after", "as", "because", "since", "although", "though", "when", "once"})  # ", after sales fell 5%"
 
 
@@ -345,6 +362,10 @@ def opening_noun_phrase(clause: str) -> list[str]:
         found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
         if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
             return []  # "... and jumped 5%": the same subject's second verb
+    if len(found) > 2 and found[0].lower() in words()["determiners"] and found[0].lower() not in INDEFINITE_ARTICLES \
+            and found[1][:1].islower() and found[1].lower() not in words()["stop_words"] and not found[1].lower().endswith("ing") \
+            and found[1].lower() not in change_noun_set():
+        found = found[1:]  # "..., while the average basket slipped 2%": the clause's own subject ("..., a rise of 3.2%" is none)
     if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]):
         return []  # "growing 5.8%", "reflecting a growth of": a participle going on about the clause before
     kept = []
