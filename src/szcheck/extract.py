@@ -1732,7 +1732,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         base = base and without_owner(base, entity)  # "27% of Halden Foods' revenue" of Halden Foods: of revenue
         return share_key(subject, registry_name(phrase_key(base)) if base else "") if base or english_phrases.names_a_share(before[-120:] + after[:40]) else subject
     if quantity.kind == "growth":
-        changed = changed_thing(text, quantity, entity)
+        changed = changed_thing(text, quantity, entity) or part_changed(after, entity)
         subject = changed or subject
         return subject if english_phrases.ends_in_growth_noun(subject) else f"{subject} growth" if subject else ""
     return subject or phrase_key(quantity.noun or "")
@@ -2087,6 +2087,16 @@ def up_to_function_word(words: str) -> str:
             break  # "96 mm of rain fell across the region": the noun phrase ends at its verb
         kept.append(word)
     return " ".join(kept)
+
+
+PART_CHANGED = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def part_changed(after: str, entity: str) -> str:
+    """'cut 10% of its workforce', 'lost 20.4% of their body weight': the whole a change takes its part of."""
+    found = PART_CHANGED.match(after)
+    phrase = up_to_function_word(found["noun"]) if found else ""
+    return phrase_key(phrase, entity) if phrase and not english_phrases.is_period_phrase(phrase) else ""
 
 
 def owned_noun(after: str) -> str:
