@@ -307,6 +307,9 @@ def assign_periods(
     set_against = {id(m) for m in usable if compared.search(text[max(0, m.start - 30) : m.start].lower())}
     # "short of the 47.4°C it reached in 2021": a period after a compared figure is that figure's, not an earlier one's
     base_starts = [q.start for q in quantities if compared.search(text, max(0, q.start - 40), q.start)]
+    # "up 14% on the previous season, as ... lifted income to £198 million": a growth's base dates no later figure
+    quantity_ends = [q.end for q in quantities]
+    growth_bases = {id(m) for m in usable if m.anchor in ("B", "P", "A") and follows_a_growth(text, quantities, quantity_ends, m)}
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
@@ -325,8 +328,8 @@ def assign_periods(
         if mention is None:
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
-            while before and id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed \
-                    and not period_words()["time_relative"].match(text, usable[before - 1].end):
+            while before and (id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed
+                              and not period_words()["time_relative"].match(text, usable[before - 1].end) or id(usable[before - 1]) in growth_bases):
                 before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
@@ -353,6 +356,18 @@ def assign_periods(
         else:
             result.append(quantity.with_period(UNSPECIFIED, "none"))
     return result
+
+
+BASE_GAP = 24  # characters between a growth and the base period after it ("% on the previous")
+
+
+def follows_a_growth(text: str, quantities: list[Quantity], ends: list[int], mention: PeriodMention) -> bool:
+    """A period written just after a growth figure, as its base ('up 14% on the previous season')."""
+    at = bisect.bisect_right(ends, mention.start) - 1
+    if at < 0:
+        return False
+    growth = quantities[at]
+    return growth.kind == "growth" and mention.start - growth.end <= BASE_GAP and not any(c in text[growth.end : mention.start] for c in ",;(")
 
 
 def dates_a_change(text: str, mention: PeriodMention) -> bool:

@@ -114,7 +114,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # "A year earlier, the group pumped 27.8 million bpd": opening its sentence, the story's period a year back
         PeriodRule("opening_a_year_before", 174, rf"^\s*(?:{word_alternation(vocab['a_year_back_openers'])})(?=\s*,|\s+(?!(?:{word_alternation(vocab['a_year_back_openers_not_before'])})(?![\w-]))[A-Za-z])",
                    ["earlier", "ago", "before"], story_period_a_year_before),
-        PeriodRule("year_before_said", 176, rf"{word_alternation(vocab['year_before_said'])}(?![\w-])", ["previous", "prior", "preceding"],
+        PeriodRule("year_before_said", 176, rf"{word_alternation(vocab['year_before_said'] + vocab['season_before_said'])}(?![\w-])",
+                   ["previous", "prior", "preceding", "season"],
                    year_before_said),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
                    ["same", "year-earlier", "year-ago", "prior-year", "this"], story_period_a_year_before),
