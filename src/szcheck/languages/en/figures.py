@@ -879,7 +879,10 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     before = text[max(0, start - 60) : start].rstrip()
     if before.endswith(" by"):
         before = text[max(0, start - 140) : start].rstrip()  # "by 18%" is a change: its verb may stand further back
-    unqualified = before[: len(before) - len(ends_with(before, qualifier_before))]
+    qualifier = ends_with(before, qualifier_before)
+    unqualified = before[: len(before) - len(qualifier)]
+    if qualifier.lower() in crossing()["bounds"] and previous_word(unqualified, len(unqualified)).lower() in crossing()["verbs"]:
+        return 0  # "Inflation fell below 3%": the level crossed a line, no fall of 3%
     if previous_word(unqualified, len(unqualified)).lower() in grammar.fall_right_before:
         return -1  # "shares were off 2%"
     sign = cue_sign(unqualified, grammar)
@@ -888,6 +891,12 @@ def growth_sign(text: str, start: int, end: int, qualifier_before: re.Pattern) -
     if grammar.growth_after.match(after):
         return sign or 1
     return sign
+
+
+@functools.cache
+def crossing() -> dict[str, frozenset[str]]:
+    vocab = vocabulary("figures")["crossing"]
+    return {"bounds": frozenset(vocab["bounds"]), "verbs": frozenset(vocab["verbs"])}
 
 
 CUE_CLAUSE_BREAK = re.compile(r"[,;:()，；：（）、]|\band\b|\bwhile\b")
