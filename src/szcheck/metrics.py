@@ -119,7 +119,14 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
     start = clause_start(text, quantity.start)
     clause = text[start : quantity.start].lower()
     best, nearest = None, None
-    for metric in counting_metrics(registry).get(head, ()):
+    candidates = counting_metrics(registry).get(head, ())
+    if len(candidates) > 1 and start:
+        # "Ontario's population dipped by 5,664, while Alberta added 17,000 people": the one its sentence named before
+        named = {m.name for m in find_mentions(text[:start], "metrics")}
+        chosen = next((metric.name for metric in candidates if metric.name in named), None)
+        if chosen:
+            return chosen, None
+    for metric in candidates:
         if not metric.verbs:
             return metric.name, None
         for verb in metric.verbs:
