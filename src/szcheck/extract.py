@@ -1057,6 +1057,8 @@ def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Bindin
         return Binding(by_verb[0].name, "registry")  # "now employs 14,300": the one count the verb says
     subject = english_phrases.opening_noun_phrase(text[start : quantity.start])
     head = subject[-1].lower() if subject else ""
+    if any(NEGATED_WORD.match(word) for word in subject or ()):
+        return None  # "The number of non-permanent residents fell by 176,600": not the residents, population counts
     counting = [m for m in registry.metrics.values() if head in (noun.lower() for noun in m.nouns)]
     if len(counting) != 1:
         return None
@@ -1485,8 +1487,8 @@ def counted_by_head(key: str, quantity: Quantity, registry: Registry) -> str:
     a noun after the figure ('4.06 million skilled workers') is counted_metric's, which wants the metric's verb."""
     phrase, colon, narrowed = key.partition(":")
     words_ = phrase.split()
-    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure:
-        return ""
+    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure or any(NEGATED_WORD.match(word) for word in words_):
+        return ""  # "non-permanent residents" are counted by no metric of residents
     head = words_[-1].lower()
     if quantity.noun and singular(quantity.noun.split()[-1].lower()) == head:
         return ""
@@ -1525,6 +1527,7 @@ SERIES_AND = re.compile(r"\band\s+$", re.I)
 
 
 NEGATED_COMPOUND = re.compile(r"(?<![A-Za-z])(?:non|un|anti)-$", re.I)
+NEGATED_WORD = re.compile(r"(?:non|un|anti)-[a-z]", re.I)
 
 
 def held_to_standards(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:

@@ -157,6 +157,8 @@ def months_to(match, text, published, vocab):
         return weeks_ending(date(year, last, day), number), relative, False
     if match["unit"] == "years":
         return years_ending(year, last, number), relative, False
+    if match["day"] == "1" and not match["whole"] and not match["quarter"] and not match["half"]:
+        year, last = (year, last - 1) if last > 1 else (year - 1, 12)  # "the twelve months to October 1": to the end of September
     return months_ending(year, last, number), relative, False
 
 
