@@ -615,6 +615,8 @@ def outlook(text: str, quantity: Quantity) -> str:
     revised = revised_outlook(clause)
     if revised:
         return revised
+    if base_now().match(text, quantity.end) and BASE_FROM_BEFORE.search(text, max(0, quantity.start - 12), quantity.start):
+        return ""  # "would climb to $7.3 billion by 2030 from $5.1 billion now": the base is the present, said as it is
     found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())
              and not is_first_reading(clause, match) and not inside_a_word(clause, match)]
@@ -637,6 +639,15 @@ def outlook(text: str, quantity: Quantity) -> str:
     after = after_noun(text, quantity)
     named = patterns()["outlook_noun_after"].match(text, after)  # "its 4% target", "a $2 billion inflation goal"
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
+
+
+BASE_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
+@functools.cache
+def base_now() -> re.Pattern:
+    """A now-word right after a figure: 'from $5.1 billion now', 'from 3% currently'."""
+    return re.compile(rf"\s*(?:{alternation('base_now_words')})(?![\w-])", re.I)
 
 
 def inside_a_word(clause: str, match: re.Match) -> bool:
