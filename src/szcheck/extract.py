@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
@@ -1502,7 +1502,7 @@ def qualified(text: str, quantity: Quantity, binding: Binding) -> Binding:
     """A registry metric with the qualifier that narrows it ('vehicle_sales:overseas') and, for an
     absolute change, '.change'."""
     if binding.match != "registry":
-        if binding.metric and is_change(text, quantity) and not binding.metric.endswith(" change"):
+        if binding.metric and (is_change(text, quantity) or names_a_measured_change(text, quantity, binding.metric)) and not binding.metric.endswith(" change"):
             return Binding(f"{binding.metric} change", binding.match, binding.at)  # "fell by 16,000": not the level
         return binding
     base, dot, suffix = binding.metric.partition(".")
@@ -2166,6 +2166,16 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
+
+
+WHOLE_YEAR_REACH = 30  # a clause's length before its figure: never the whole text
+
+
+def names_whole_year(text: str, quantity: Quantity) -> bool:
+    """'力争全年营业收入增长8%': a target its clause says is of the whole year is of the year under way (the
+    inferred period), not a standing target as of publication."""
+    start = max(clause_start(text, quantity.start), quantity.start - WHOLE_YEAR_REACH)
+    return any(word in text[start : quantity.start] for word in vocabulary("periods").get("whole_year_zh", ()))
 
 
 def changed_on_a_weekday(text: str, quantity: Quantity) -> bool:
@@ -2912,7 +2922,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = against_the_step_before(text, quantity, binding, period, periods)
         binding = as_the_step_after(text, quantity, binding, claims)
         replaced_outlook = earlier_outlook(text, claims, quantity) if not own_outlook or forecast_said_after(text, quantity) else ""
-        if own_outlook == "target" and basis == "inferred" and source.published:
+        if own_outlook == "target" and basis == "inferred" and source.published and not names_whole_year(text, quantity):
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period

@@ -369,6 +369,20 @@ def is_change(text: str, quantity: Quantity) -> bool:
     return states_change(text, quantity.start)
 
 
+NAME_REACH = 60  # how far before its figure a phrase's name is looked for: a clause, never the whole text
+
+
+def names_a_measured_change(text: str, quantity: Quantity, name: str) -> bool:
+    """'新增运营里程约45公里': a change word written before the name of a measure that is no registry
+    metric, its figure in a physical unit (a length, an area), makes the figure the addition to that
+    stock, not the stock. Counts are left as they are: 新增市场主体38万户 names the new firms counted."""
+    if not quantity.measure or not name or name.isascii():
+        return False
+    window = max(0, quantity.start - NAME_REACH)
+    position = text.rfind(name, window, quantity.start)
+    return position >= 0 and patterns()["change"].search(text[max(window, position - 8) : position]) is not None
+
+
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:
     """'新增贷款5920亿元', 'new loans': a change word written into the name of a balance (loans, deposits,
     enterprises) makes the figure its change, not its level. ('new energy vehicles' are not a change:
