@@ -911,6 +911,8 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
     if compared < position:
         in_clause = [n for n in in_clause if n.start < compared]
         names = [n for n in names if not compared <= n.start < position]
+    holder = figure_holder(text, position, in_clause)
+    in_clause = [holder] if holder else in_clause
     chosen = resolved(in_clause[0], names, scope) if in_clause else subject_named(text, start, position, scope) or after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     part = organisation_part(text, start, position, entity)
@@ -918,6 +920,24 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         return part
     qualified = sub_entity(text, start, position, place_of(text, start, position, names, scope) or chosen or scope.place(), scope.title)
     return qualified or entity
+
+
+def figure_holder(text: str, position: int, in_clause: list[Named]) -> Named | None:
+    """'followed by Chhattisgarh with 2.1 million tonnes and Jharkhand with 1.9 million tonnes': a place or organisation
+    named right before a link word ('with') and the figure holds it, whichever name opens the clause."""
+    last = in_clause[-1] if in_clause else None
+    if last is None or last.anaphor or last.kind not in HOLDER_KINDS:
+        return None
+    return last if figure_holder_link().fullmatch(text, last.end, position) else None
+
+
+HOLDER_KINDS = frozenset({"city", "province", "region", "country", "organisation"})
+
+
+@functools.cache
+def figure_holder_link() -> re.Pattern:
+    qualifiers = word_alternation(words()["figure_qualifiers"] + ["more than", "less than", "just over", "just under"])
+    return re.compile(rf"\s+(?:{word_alternation(words()['figure_holder_links'])})\s+(?:(?:{qualifiers})\s+)?", re.I)
 
 
 def organisation_part(text: str, start: int, position: int, entity: str | None) -> str | None:

@@ -2426,7 +2426,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
-        stated = fronted_period(mentions) or stated_period(quantities, mentions)
+        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, quantities), mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
         context = stated if stated is not None and (stated.anchor not in ("Y", "P", "A") or stated.fronted) else context
@@ -2772,6 +2772,25 @@ def facts(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 FROM_BETWEEN = re.compile(r"\s+from\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+){0,3}?", re.I)
+
+
+def without_bases(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'grew 4.0% in September, up from a revised 4.1% in August': the rates a change is set against are left out of
+    the period the sentence states for the sentences after it, when what is left are changes (a level or a forecast
+    set against a base, 'fell to $2.3 billion at the end of September from $2.8 billion', keeps its sentence's
+    periods as they were: a stock's date or a plan's year is not what the next sentences go on about)."""
+    kept = [q for q in quantities if not comparison_base_before().search(text, max(0, q.start - BASE_LOOKBACK), q.start)]
+    return kept if kept and all(q.kind == "growth" for q in kept) else quantities
+
+
+BASE_LOOKBACK = 48  # characters before a figure searched for a comparison's opener: a few short words
+
+
+@functools.cache
+def comparison_base_before() -> re.Pattern:
+    vocab = vocabulary("claims")
+    return re.compile(rf"\b(?:{word_alternation(vocab['comparison_base_openers'])})\s+"
+                      rf"(?:(?:{word_alternation(vocab['comparison_base_words'])})\s+){{0,3}}$", re.I)
 
 
 def stated_period(quantities: list[Quantity], mentions: list, bases_allowed: bool = False) -> object | None:

@@ -485,7 +485,17 @@ def says_now(text: str, quantity: Quantity) -> bool:
     """'Deposits stand at 455 billion euros': the figure's clause is in the present tense."""
     from .languages.en.phrases import without_asides
 
-    return patterns()["present"].search(without_asides(clause_before(text, quantity.start))) is not None  # not ", which makes up most of it,"
+    clause = without_asides(clause_before(text, quantity.start))  # not ", which makes up most of it,"
+    return any(not is_a_noun_before_its_verb(clause, found.end()) for found in patterns()["present"].finditer(clause))
+
+
+def is_a_noun_before_its_verb(clause: str, end: int) -> bool:
+    """'Staff numbers rose 3.5%', 'Visitor numbers fell': a word of the present tense with a finite verb right after it
+    is a noun, the subject's last word, and says nothing of when."""
+    from .languages.en.phrases import finite_verb_words
+
+    following = clause[end:].split(None, 1)
+    return bool(following) and following[0].lower() in finite_verb_words()
 
 
 def previous_step(text: str, quantity: Quantity) -> str:

@@ -298,6 +298,11 @@ def alternation_or_none(words) -> str:
     return word_alternation(words) if words else "(?!)"
 
 
+def not_right_after(words: list[str]) -> str:
+    """One fixed-width lookbehind per word: the match may not start right after any of them and a space."""
+    return "".join(rf"(?<!\b{re.escape(word.lower())}\s)" for word in words)
+
+
 def build_rules() -> Rules:
     vocab = vocabulary("figures")
     rates = vocab["rate_words"]
@@ -312,7 +317,7 @@ def build_rules() -> Rules:
         not_quantity_before=lowered(vocab["not_quantity_before"]),
         rank_words=lowered(vocab["rank_words"]),
         rate_per=re.compile(  # matched against lower-cased text
-            rf"^[^,.;:()]{{0,60}}?(?:(?<![a-z])(?<!\bin\s)(?<!\bwithin\s)(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
+            rf"^[^,.;:()]{{0,60}}?(?:(?<![a-z]){not_right_after(rates['not_before'])}(?:{word_alternation(w.lower() for w in rates['per'])})\s*"
             rf"(?P<per>{word_alternation(w.lower() for w in rates['units'])})(?![a-z]|\s+(?:{word_alternation(rates['not_after'])})\b)"
             rf"|(?P<adverb>{word_alternation(w.lower() for w in rates['adverbs'])})"
             rf"(?=\s*(?:[,.;:)]|$|(?:and|in|on|at|for|from|with|over|since|during)\b)))",

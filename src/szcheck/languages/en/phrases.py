@@ -366,7 +366,8 @@ def opening_noun_phrase(clause: str) -> list[str]:
             and found[1][:1].islower() and found[1].lower() not in words()["stop_words"] and not found[1].lower().endswith("ing") \
             and found[1].lower() not in change_noun_set():
         found = found[1:]  # "..., while the average basket slipped 2%": the clause's own subject ("..., a rise of 3.2%" is none)
-    if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]):
+    if found and found[0].lower().endswith("ing") and (len(found) == 1 or found[1].lower() in words()["stop_words"]) \
+            and not has_finite_verb(found[1:]):
         return []  # "growing 5.8%", "reflecting a growth of": a participle going on about the clause before
     kept = []
     for word in found:
@@ -375,6 +376,18 @@ def opening_noun_phrase(clause: str) -> list[str]:
             break
         kept.append(word)
     return kept
+
+
+def has_finite_verb(found: list[str]) -> bool:
+    """Whether a finite verb follows in the clause: 'spending on agency workers fell' opens with a gerund that is the
+    clause's subject, where 'reflecting a growth of' is a participle going on about the clause before."""
+    return any(word.lower() in finite_verb_words() for word in found)
+
+
+@functools.cache
+def finite_verb_words() -> frozenset[str]:
+    vocab = vocabulary("claims")
+    return frozenset(word.lower() for word in vocab["finite_verbs"] + vocab["past_change_verbs"])
 
 
 def ends_with_an_outlook_noun(text: str) -> bool:
