@@ -2582,7 +2582,17 @@ def referred(binding: Binding, earlier: str, rate: bool = False) -> Binding:
     nouns = words()["reference_nouns"] + (words()["rate_reference_nouns"] + bare_changes() if rate else [])
     if binding.match == "phrase" and binding.metric in nouns:
         return Binding(earlier, "registry") if earlier else Binding("", "phrase")  # 'the number' alone names nothing
+    if not rate and earlier and "." not in earlier and binding.match == "phrase" and binding.metric in bare_amount_changes():
+        return Binding(f"{earlier}.change", "registry")  # "The gain compares with an increase of 47,098": of what was counted last
     return binding
+
+
+@functools.cache
+def bare_amount_changes() -> frozenset[str]:
+    """'increase change', 'rise change': a change noun alone keyed as the change of an amount or a count."""
+    from .entities import words
+
+    return frozenset(f"{singular(noun)} change" for noun in words()["change_nouns"])
 
 
 def names_a_rate(binding: Binding) -> bool:
