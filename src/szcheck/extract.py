@@ -19,7 +19,7 @@ from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
-from .money import source_currency
+from .money import one_word_names, source_currency
 from .reader import read_quantities
 from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
@@ -1057,7 +1057,7 @@ def subject_counted(text: str, quantity: Quantity, registry: Registry) -> Bindin
         return Binding(by_verb[0].name, "registry")  # "now employs 14,300": the one count the verb says
     subject = english_phrases.opening_noun_phrase(text[start : quantity.start])
     head = subject[-1].lower() if subject else ""
-    if any(NEGATED_WORD.match(word) for word in subject or ()):
+    if any(negated()[1].match(word) for word in subject or ()):
         return None  # "The number of non-permanent residents fell by 176,600": not the residents, population counts
     counting = [m for m in registry.metrics.values() if head in (noun.lower() for noun in m.nouns)]
     if len(counting) != 1:
@@ -1098,7 +1098,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     text = without_pollsters(without_rate_manner(text, quantities))
     undated = without_pollsters(without_rate_manner(undated or text, quantities))
     mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)
-                and not NEGATED_COMPOUND.search(text, max(0, m.start - 6), m.start)]  # "non-permanent residents" are no permanent residents
+                and not negated()[0].search(text, max(0, m.start - 6), m.start)]  # "non-permanent residents" are no permanent residents
     mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
     mention_ends = [m.end for m in mentions]
     bound: dict[int, int] = {}  # mention index -> index of the figure it was given to
@@ -1487,7 +1487,7 @@ def counted_by_head(key: str, quantity: Quantity, registry: Registry) -> str:
     a noun after the figure ('4.06 million skilled workers') is counted_metric's, which wants the metric's verb."""
     phrase, colon, narrowed = key.partition(":")
     words_ = phrase.split()
-    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure or any(NEGATED_WORD.match(word) for word in words_):
+    if not words_ or quantity.kind not in ("count", "growth") or quantity.measure or any(negated()[1].match(word) for word in words_):
         return ""  # "non-permanent residents" are counted by no metric of residents
     head = words_[-1].lower()
     if quantity.noun and singular(quantity.noun.split()[-1].lower()) == head:
@@ -1526,8 +1526,11 @@ COMPARED = re.compile(
 SERIES_AND = re.compile(r"\band\s+$", re.I)
 
 
-NEGATED_COMPOUND = re.compile(r"(?<![A-Za-z])(?:non|un|anti)-$", re.I)
-NEGATED_WORD = re.compile(r"(?:non|un|anti)-[a-z]", re.I)
+@functools.cache
+def negated() -> tuple[re.Pattern, re.Pattern]:
+    """A negating prefix ('non-', 'un-', vocabulary `negating_prefixes`): ending the text before a name, opening a word."""
+    prefixes = word_alternation(vocabulary("claims")["negating_prefixes"])
+    return re.compile(rf"(?<![A-Za-z])(?:{prefixes})-$", re.I), re.compile(rf"(?:{prefixes})-[a-z]", re.I)
 
 
 def held_to_standards(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
@@ -1752,7 +1755,7 @@ def currency_traded(text: str, quantity: Quantity, before: Binding | None) -> Bi
     found = currency_subject().search(text, clause_start(text, quantity.start), quantity.start)
     if found is None or quantity.kind != "growth":
         return None
-    code = currency_words().get((found["currency"] or "").lower()) or vocabulary("claims")["currencies_without_article"].get((found["bare"] or "").lower())
+    code = one_word_names().get((found["currency"] or "").lower()) or vocabulary("claims")["currencies_without_article"].get((found["bare"] or "").lower())
     return Binding(f"{EXCHANGE_RATE}:{code} growth", "phrase") if code else None
 
 
@@ -1761,16 +1764,11 @@ EXCHANGE_RATE = "exchange rate"
 
 def per_currency_after(text: str, quantity: Quantity) -> bool:
     """'5.45 per dollar', '151 to the dollar', '1.09 against the euro': a level in units of another currency."""
-    return PER_CURRENCY.match(text, quantity.end) is not None and currency_words().get(PER_CURRENCY.match(text, quantity.end)["currency"].lower()) is not None
+    per = PER_CURRENCY.match(text, quantity.end)
+    return per is not None and per["currency"].lower() in one_word_names()
 
 
 PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the|versus\s+the)\s+(?P<currency>[a-z]+)\b", re.I)
-
-
-def currency_words() -> dict[str, str]:
-    from .money import one_word_names
-
-    return one_word_names()
 
 
 @functools.cache
@@ -1780,7 +1778,7 @@ def currency_subject() -> re.Pattern:
     verbs = word_alternation(vocab["currency_move_verbs"])
     bare = word_alternation(vocab["currencies_without_article"])
     return re.compile(rf"^[\s,;]*(?:(?:while|and|but|as|whereas)\s+)?(?:(?:[Tt]he\s+|[A-Z][\w.]*['’]s\s+)(?:[A-Z][a-z]+\s+)?"
-                      rf"(?P<currency>{word_alternation(sorted(currency_words()))})|(?P<bare>(?i:{bare})))\s+(?:(?:has|have|had)\s+)?(?i:{verbs})\b")
+                      rf"(?P<currency>{word_alternation(sorted(one_word_names()))})|(?P<bare>(?i:{bare})))\s+(?:(?:has|have|had)\s+)?(?i:{verbs})\b")
 
 
 @functools.cache
@@ -2626,10 +2624,11 @@ def in_metric_named_before(claim: Claim, text: str, named_last: dict[str, int], 
     root, rest = metric_root(claim.metric)
     pairs = vocabulary("claims")["elliptical_metrics"]
     word = next((w for w, pair in pairs.items() if root == w or root in pair), None)
-    if word is None or word not in text.lower():
+    lowered = text.lower()
+    if word is None or word not in lowered:
         return claim
     pair = pairs[word]
-    if any(alias.lower() in text.lower() for metric in pair if metric in registry.metrics for alias in registry.metrics[metric].aliases
+    if any(alias.lower() in lowered for metric in pair if metric in registry.metrics for alias in registry.metrics[metric].aliases
            if alias.lower() != word):
         return claim  # "the budget deficit": named in full
     last = max((m for m in pair if m in named_last), key=named_last.get, default=None)

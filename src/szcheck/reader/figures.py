@@ -928,7 +928,7 @@ def read_kind(text: str, match: re.Match, unit: str, noun: str | None, lex: Lexi
         return "growth", None, 1
     if not measure and ratio_kind(text, match, unit):
         return "share", None, 1  # a ratio of two measures
-    if unit in ("percent", "percentage_point"):
+    if unit in PERCENT_UNITS:
         sign = percent_sign(text, match.start(), match.end(), lex)
         if sign:
             return "growth", None, sign
@@ -1283,13 +1283,13 @@ def range_of(text: str, first: Quantity, second: Quantity) -> Quantity:
         # a sign read before the first end, not written with it, is the whole range's: the range of
         # the magnitudes, signed once (a percent range takes its sign below)
         whole = range_of(text, negated(first), negated(second) if second.value < 0 else second)
-        return whole if second.unit in ("percent", "percentage_point") else negated(whole)
+        return whole if second.unit in PERCENT_UNITS else negated(whole)
     second_value = Decimal(repr(second.value))
     low = first_end(first, second)
     if low > second_value and not second.measure:
         low = Decimal(repr(first.value))  # '10 to 2 million': the first end is not in millions
     kind, value_sign = second.kind, 1
-    if second.unit in ("percent", "percentage_point"):
+    if second.unit in PERCENT_UNITS:
         value_sign = percent_sign(text, first.start, second.end, lexicon())
         kind = "growth" if value_sign else "share"
     if value_sign < 0 and second_value > 0:
