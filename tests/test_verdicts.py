@@ -97,6 +97,13 @@ def test_a_cluster_of_agreeing_values_is_one_side_and_near_misses_are_apart(proj
     assert {c["text"] for c in near["claims"]} == {"51.3 billion yuan", "51.36 billion yuan"}
 
 
+def test_a_scale_slip_of_ten_thousand_says_how_far_apart_in_plain_digits(project, runner):
+    write_source(project, "a", "Wuhu's R&D spending was 51.3 billion yuan in 2024.")
+    write_source(project, "b", "Wuhu's R&D spending was 5.13 million yuan in 2024.")
+    [conflict] = [f for f in report(runner)["findings"] if f["rule"] in ("SZ101", "SZ102")]
+    assert "(10,000× apart)" in conflict["message"] and "e+" not in conflict["message"]
+
+
 def test_a_headline_and_body_that_disagree_are_a_self_contradiction(project, runner):
     write_source(project, "a", """
         Wuhu's R&D spending hit 42.8 billion yuan in 2024

@@ -396,6 +396,11 @@ def assumption_reasons(group: Group) -> list[str]:
     return reasons or ["the claims differ only in how szcheck matched them"]
 
 
+def times(ratio: float) -> str:
+    """'10×', '2.5×', '10,000×' (never '1e+04×'): a ratio of two values, for a reader."""
+    return f"{ratio:,.0f}×" if ratio >= 1000 else f"{ratio:.3g}×"
+
+
 def conflict_message(group: Group, sides: list[list[Claim]]) -> str:
     """Each side once: its distinct values, then the sources stating it."""
     key = group.key
@@ -405,7 +410,7 @@ def conflict_message(group: Group, sides: list[list[Claim]]) -> str:
     values = [representative(c) for c in sides]
     if all(is_finite(v) and v > 0 for v in values) and len(values) == 2:
         ratio = max(values) / min(values)
-        spread = f" ({ratio:.3g}× apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
+        spread = f" ({times(ratio)} apart)" if ratio >= 2 else f" ({(ratio - 1) * 100:.1f}% apart)"
     return f"{sentence_case(metric_label(key.metric))}{when(key)} of {key.entity} is " + " but ".join(texts) + spread
 
 
