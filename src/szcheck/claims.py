@@ -261,7 +261,7 @@ def without_lines(value: object) -> object:
 
 
 REVISIONS = ("", "preliminary", "revised", "final")
-OUTLOOKS = ("", "forecast", "target", "plan")
+OUTLOOKS = ("", "forecast", "target", "plan", "hypothetical")
 CHOICES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": KINDS, "direction": ("", "down"), "revision": REVISIONS,
            "outlook": OUTLOOKS}
 WHOLE_NUMBERS = ("line", "column")

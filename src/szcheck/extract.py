@@ -841,6 +841,8 @@ def bind_growth(text: str, quantity: Quantity, mentions: list[Mention], precedin
     chosen = following[0] if following else (mentions[preceding[-1]] if preceding else None)
     if chosen and not following and chosen.surface.isascii() and has_own_subject(text, chosen.start, quantity):
         return None
+    if after and not following and names_its_change_after(text, quantity):
+        return None  # "beating a 0.4% gain in the benchmark KOSPI index": the index's, said after the rate
     return Binding(f"{chosen.name}.growth", "registry", chosen) if chosen else None
 
 
@@ -1135,7 +1137,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 and not names_its_own(text, quantities[index - 1], quantity):
             binding = Binding(f"{bindings[-1].metric}.growth", "registry", bindings[-1].at)  # 41.2万辆，同比增长12%
         if binding is None and index and quantity.kind == quantities[index - 1].kind == "growth" and bindings[-1].metric.endswith(".growth") \
-                and not names_its_own(text, quantities[index - 1], quantity):
+                and not names_its_own(text, quantities[index - 1], quantity) and not names_its_change_after(text, quantity):
             binding = bindings[-1]  # 'down 4.2% from October but up 21% from a year earlier': the same change, on another base
         if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
                 and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity) \
@@ -1164,8 +1166,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
-        if index and binding.match == "phrase":
-            binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
+        if index and (binding.match == "phrase" or binding.metric in registry.metrics and registry.metrics[binding.metric].opposite):
+            binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding  # "a loss of" after operating profit
         bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(
             text, quantity, binding, quantities[index - 1] if index else None)), quantity, registry))))
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
@@ -1231,7 +1233,7 @@ def names_the_level(growth: Binding, level: Binding) -> bool:
     return all(singular(word) in known for word in growth.metric.split()[:-1])
 
 
-SWING_BASE = re.compile(r"^\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
+SWING_BASE = re.compile(r"^\)?\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
 
 
 def opposite_base(text: str, previous: Quantity, quantity: Quantity, before: Binding, registry: Registry) -> Binding | None:
@@ -1928,7 +1930,17 @@ def index_of_clause(text: str, quantity: Quantity) -> str:
     found = [m for m in index_name().finditer(text, max(start, quantity.start - WINDOW), quantity.start)]
     found = [m for m in found if not re.search(r"[,;:]|\b(?:while|whereas|but)\b", text[m.end() : quantity.start])]
     name = re.sub(r"^(?:The|A|An)\s+", "", found[-1].group(0)) if found else ""
-    return " ".join(name.lower().split()) if name[:1].isupper() else ""
+    return " ".join(name.lower().split()) if name[:1].isupper() else index_changed_after(text, quantity)
+
+
+def index_changed_after(text: str, quantity: Quantity) -> str:
+    """'outperforming a 0.4% gain in the benchmark KOSPI index': the index a change noun after the rate names."""
+    from .entities import words
+
+    changed = changed_thing(text, quantity, "") if quantity.kind == "growth" else ""
+    heads = {word.lower() for word in words()["index_heads"]}
+    names = {name.lower() for name in words()["index_names"]}
+    return changed if changed and (changed.split()[-1] in heads or names & set(changed.split())) else ""
 
 
 # "came first with 41.2% of the vote": a figure right after "with" is had by its clause's subject, not by the words before
@@ -1962,6 +1974,13 @@ def changed_thing(text: str, quantity: Quantity, entity: str) -> str:
     phrase = up_to_function_word(text[after.end() : after.end() + WINDOW]) if after else ""
     phrase = re.split(r"[,;:.()]", phrase)[0]
     return "" if not phrase or english_phrases.is_period_phrase(phrase) else phrase_key(phrase, entity)
+
+
+def names_its_change_after(text: str, quantity: Quantity) -> bool:
+    """'a 0.4% gain in the KOSPI index': the change noun after the rate names what changed (not 'a 3% rise in the
+    quarter', a time, nor 'a 4% gain in dollar terms', a manner)."""
+    changed = changed_thing(text, quantity, "")
+    return bool(changed) and changed.split()[-1] not in english_phrases.words()["manner_nouns"]
 
 
 def goods_measured(before: str, goods: str) -> str:

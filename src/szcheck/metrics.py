@@ -160,11 +160,12 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
     if not match:
         return None
     kept = []
-    for word in match.group("object").split():
+    found = match.group("object").split()
+    for index, word in enumerate(found):
         if not kept and word.lower() in english_phrases.words()["determiners"]:
             continue  # "on its network"
-        if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word):
-            break  # "on research and development in 2024"
+        if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word) or opens_a_period(found, index):
+            break  # "on research and development in 2024", "on new capacity next year"
         kept.append(word)
     while kept and kept[-1].lower() == "and":
         kept.pop()  # "for property tax relief and $8.5 billion for public schools"
@@ -175,6 +176,13 @@ def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, st
         if thing.lower() in (target.lower() for target in metric.spent_on):
             return thing, metric.name
     return thing, ""
+
+
+def opens_a_period(found: list[str], index: int) -> bool:
+    """'next year', 'this quarter': the word at `index` and the one after name a time, not a thing."""
+    vocab = english_phrases.words()
+    return index + 1 < len(found) and found[index].lower() in vocab["time_determiners"] \
+        and found[index + 1].lower().strip(",.;:") in vocab["period_nouns"]
 
 
 def names_a_place_only(phrase: str) -> bool:
@@ -641,7 +649,7 @@ def outlook(text: str, quantity: Quantity) -> str:
         return revised
     if base_now().match(text, quantity.end) and BASE_FROM_BEFORE.search(text, max(0, quantity.start - 12), quantity.start):
         return ""  # "would climb to $7.3 billion by 2030 from $5.1 billion now": the base is the present, said as it is
-    found = [(match.start(), match.end(), kind) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
+    found = [(match.start(), match.end(), kind_said(kind, clause, match)) for kind in words()["outlook"] if (pattern := patterns().get(f"outlook_{kind}"))
              for match in pattern.finditer(clause) if not names_an_earlier_figure(clause, match) and not predicate_after(clause, match.end())
              and not is_first_reading(clause, match) and not inside_a_word(clause, match)]
     opener = outlook_opener(text, quantity.start)  # it says what the clause is, before the clause's own verbs
@@ -653,6 +661,9 @@ def outlook(text: str, quantity: Quantity) -> str:
         or patterns()["forecast_object_after_and"].search(text, max(0, quantity.start - 200), quantity.start)
     if verb:
         found.append((verb.start(), verb.end(), "forecast"))  # "Korvane forecast revenue of between $15.0 billion and"
+    expected = forecasters_expected().search(clause, max(0, len(clause) - 120))
+    if expected:
+        found.append((expected.start(), expected.end(), "forecast"))  # "Analysts polled by LSEG had on average expected"
     distant = outlook_opener(text, quantity.start, past_time=True)
     if distant and (not found or max(found)[2] == "forecast"):
         return distant  # 按照计划，到2025年底，…将超过: the plan's, as 将 only says it is to come; its own 目标 stays a target
@@ -665,6 +676,32 @@ def outlook(text: str, quantity: Quantity) -> str:
     return words()["outlook_nouns_after"][named["noun"].lower()] if named else ""
 
 
+@functools.cache
+def forecasters_expected() -> re.Pattern:
+    """Forecasters, then a verb of expecting in the past right before the figure ('Economists expected', 'Analysts
+    polled by LSEG had on average expected'): what they expected, not a fact."""
+    forecasters = [*english_phrases.words()["forecaster_nouns"], *(f"{noun}s" for noun in english_phrases.words()["forecaster_nouns"])]
+    return re.compile(rf"(?:{word_alternation(forecasters)})(?:[^,;.]|\.(?=\d)){{0,60}}?\b(?:{alternation('outlook_after_verbs')})"
+                      rf"\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+
+
+def kind_said(kind: str, clause: str, match: re.Match) -> str:
+    """A hypothetical only before a past participle ('would have lost'); 'said it would have 500 stores' is a
+    forecast said in the past."""
+    return "forecast" if kind == "hypothetical" and not participle_follows(clause, match.end()) else kind
+
+
+def participle_follows(clause: str, end: int) -> bool:
+    """'would have posted', 'would have been': a past participle next, so what would have happened; not 'would
+    have 500 stores' nor 'would have seven'."""
+    found = NEXT_WORD.match(clause, end)
+    if found is None or found.group(1).lower() in number_word_set():
+        return False
+    word = found.group(1).lower()
+    return word in words()["irregular_participles"] or word.endswith(tuple(words()["participle_endings"]))
+
+
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 BASE_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 
 

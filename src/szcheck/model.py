@@ -144,7 +144,7 @@ class Claim:
     quantity: Quantity | None = field(default=None, compare=False, repr=False)
     claims_line: int = field(default=0, compare=False)  # where the claim stands in its claims file
     currency: str = ""  # the source's currency, when it decided what an ambiguous sign means ("$" in an Australian source)
-    outlook: str = ""  # forecast | target | plan: a figure for what is expected, never compared with actual figures
+    outlook: str = ""  # forecast | target | plan | hypothetical: a figure for what is expected (or would have been), never compared with actual figures
     read_as: str = ""  # "<factor> <unit>": how its sentence read a value its words alone read otherwise ("118.4" in a table in millions of euros)
 
     @property

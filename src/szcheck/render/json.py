@@ -28,7 +28,7 @@ def claim_object(claim: Claim) -> dict:
     entry.update(entity=claim.entity, metric=claim.metric, period=claim.period, period_basis=claim.period_basis, status=claim.status,
                  quote=claim.quote)
     if claim.outlook:
-        entry["outlook"] = claim.outlook  # forecast | target | plan
+        entry["outlook"] = claim.outlook  # forecast | target | plan | hypothetical
     return entry
 
 

@@ -1296,7 +1296,8 @@ def money_scale_stands(text: str, end: int) -> bool:
 @functools.cache
 def other_word_units() -> tuple[frozenset, frozenset, re.Pattern]:
     units, vocab = vocabulary("units"), vocabulary("figures")
-    objects = re.compile(rf"\s+(?:\d|(?:{word_alternation(vocab['verb_unit_objects'])}))", re.I)
+    times = word_alternation(vocabulary("claims")["period_nouns"])  # "7.5 trillion won this year": a time, no object
+    objects = re.compile(rf"\s+(?:\d|(?:{word_alternation(vocab['verb_unit_objects'])})(?!\s+(?:{times})))", re.I)
     return frozenset(units.get("ends_phrase", [])), frozenset(vocab["verb_units"]), objects
 
 

@@ -38,6 +38,8 @@ def words() -> dict:
         "rate_verbs": rate_verbs,
         "rate_verb": re.compile(word_alternation(rate_verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
+        "time_determiners": frozenset(vocab["time_determiners"]),
+        "manner_nouns": frozenset(vocab["manner_nouns"]),
         "place_nouns": frozenset(vocab["place_nouns"]),
         "share_cue": re.compile(rf"(?:{word_alternation(vocab['share_cues'])})(?![\s-]+points?\b)", re.I),  # not "1.2 percentage points"
         "pronouns": frozenset(vocab["pronouns"]),
@@ -135,7 +137,9 @@ def measure_verb(clause: str, table: str = "measure") -> tuple[str, str] | None:
 def is_period_phrase(phrase: str) -> bool:
     """'the third quarter', 'the month of June', 'fiscal 2024': a phrase whose head is a period."""
     found = [w.lower() for w in WORD.findall(phrase)]
-    return bool(found) and (found[-1] in words()["period_nouns"] or found[0] in words()["period_nouns"])
+    tokens = phrase.split()
+    attributive = len(tokens) > 1 and "-" in tokens[0]  # "10-year Treasury yield", "five-year plan": its head is last
+    return bool(found) and (found[-1] in words()["period_nouns"] or not attributive and found[0] in words()["period_nouns"])
 
 
 def names_a_share(clause: str) -> bool:
