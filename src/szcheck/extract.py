@@ -993,6 +993,10 @@ def bind_amount(text: str, quantities: list[Quantity], index: int, mentions: lis
             return None  # "exports rose 1.4%, while shipments to the United States climbed 2.3% to 12.9 billion euros"
         if names_its_own_noun(text, quantity, mentions[i]):
             return None  # '营收将增长约一成，资本支出约180亿元': the clause's own noun, not the earlier name
+        if spent_after(text, mentions[i].end, quantity.start):
+            return None  # "expects fourth-quarter revenue to be flat and plans to spend 5 trillion won": spending, not revenue
+        if index and based_on_the_figure_before(text, quantities[index - 1], quantity, mentions[i]):
+            return None  # "revenue … spend 5 trillion won on new capacity, down from 7.5 trillion won": the spending's base
         previous = bound.get(i)
         if previous is None or continues_series(text, quantities[previous], quantity):
             bound[i] = index
@@ -1405,8 +1409,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
         places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"
                   and not describes_an_entity(before, m)]  # "the Danish carrier earned": a company, not Denmark
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
-    named = phrase_key(without_entity_names(thing(tail_phrase(subject_before(text, begin, before), verb_follows=True)))) \
-        if "{subject}" in key else ""
+    said_before = subject_before(text, begin, before)
+    subject_words = subject_phrase(said_before) if AND_AT_END.search(said_before) else tail_phrase(said_before, verb_follows=True)
+    named = phrase_key(without_entity_names(thing(subject_words))) if "{subject}" in key else ""  # "… to be flat and plans to spend": the clause's subject
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
     if gapped and "{subject}" in key and DIGIT.search(clause, len(before)):
         named = phrase_key(without_entity_names(thing(gapped["noun"])))
@@ -1428,6 +1433,7 @@ def names_only_a_place(named: str, before: str, registry: Registry) -> bool:
     return not rest or rest == [rest[-1]] and rest[-1] in anaphor_heads(("city", "province", "country"))
 
 
+AND_AT_END = re.compile(r"\band\s*$", re.I)  # "expects revenue to be flat and plans to spend": a verb sharing the subject before
 GAPPED_SUBJECT = re.compile(r"\d%?\s*,?\s+and\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)
 
 
@@ -1599,6 +1605,21 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
         metric = re.sub(r"(?:\.| )change$", "", binding.metric)
         return Binding(metric, binding.match) if metric != binding.metric else None
     return None
+
+
+def spent_after(text: str, start: int, end: int) -> bool:
+    """A verb of spending between a metric's name and the figure ('revenue … plans to spend 5 trillion won'): the
+    figure is what is spent."""
+    found = metric_patterns()["spending_verb"].search(text, start, end)
+    return found is not None and not text[found.end() : end].strip(" ,").split()[2:]  # the verb right before it
+
+
+def based_on_the_figure_before(text: str, previous: Quantity, quantity: Quantity, mention: Mention) -> bool:
+    """Whether `quantity` is the base the figure before it is compared with ('…, down from 7.5 trillion won'), that
+    figure standing between the metric's name and it: it states what that figure states."""
+    between = text[previous.end : quantity.start]
+    return mention.end <= previous.start and previous.unit == quantity.unit and previous.kind == quantity.kind \
+        and len(between) <= 60 and COMPARED.search(between[-40:]) is not None and ";" not in between
 
 
 def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:

@@ -47,6 +47,7 @@ def build_patterns() -> dict[str, re.Pattern]:
     # the patterns used with match(text, position) are anchored there: '^' would anchor them at the text's start
     return {
         "spending": re.compile(rf"(?:{alternation('spending_verbs')})\b", re.I),
+        "spending_verb": re.compile(rf"\b(?:{alternation('spending_finite_verbs')})\b", re.I),
         "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         # bounded: a clause's opening words, then the sector, then its verb

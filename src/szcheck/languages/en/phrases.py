@@ -105,7 +105,7 @@ def words() -> dict:
         "ends_with_growth": re.compile(rf"(?:{word_alternation(vocab['growth_nouns'])})$", re.I),
         "outlook_noun": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['outlook_nouns'])})\s+(?:of\s+|for\s+)?"
                                    rf"(?:(?:{word_alternation(vocab['figure_qualifiers'])})\s+)?$", re.I),
-        "catenative_end": re.compile(rf"\s+(?:{word_alternation(vocab['catenative_verbs'])})\s+to\s*$", re.I),
+        "catenative_end": re.compile(rf"\s+(?:(?:{word_alternation(vocab['catenative_verbs'])})\s+to|{word_alternation(vocab['modal_verbs'])})\s*$", re.I),
         "rate_manner": re.compile(rf"\b(?:a|an)\s+(?:(?:{word_alternation(vocab['rate_manner_words'])})\s+){{1,3}}"
                                   rf"(?P<pace>(?:{word_alternation(vocab['pace_nouns'])})\s+of\s+)?$", re.I),
         "pollster": re.compile(rf"\b(?:{word_alternation(vocab['pollster_cues'])})\s+(?:the\s+)?[A-Z][\w&.'’-]*"
