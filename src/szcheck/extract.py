@@ -1743,9 +1743,9 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
         measured = packed_goods(before, after, quantity, entity)
         if measured:
             return f"{measured} per {quantity.per}" if quantity.per else measured  # "a coffee crop of 51.8 million bags"
-    stock = stock_noun_before().search(before[-60:]) if quantity.kind == "count" else None
+    stock = stock_noun_before().search(before[-60:]) if quantity.kind in ("count", "rate") else None
     if stock:
-        return phrase_key(stock["noun"], entity)  # "leaving inventory of about 27,000 cars": the inventory, not cars
+        return phrase_key(stock["noun"], entity)  # "leaving inventory of about 27,000 cars", "a capacity of 500,000 cars a year"
     if quantity.kind in ("count", "rate") and quantity.noun:
         noun = phrase_key(quantity.noun, entity)
         return f"{noun} per {quantity.per}" if quantity.per else noun

@@ -973,7 +973,7 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
     return None
 
 
-SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|are|were|has|have|had|will|would|came|comes|come|went|goes|go|rose|fell|grew|made|makes|make|accounted|accounts|account|stood|stands|at|on|by|now)\s|$)", re.I)
+SHARE_BASE = re.compile(r"^\s+of\s+(?P<base>[^,.;:()\[\]—]+?)(?=[,.;:()\[\]—]|\s(?:in|and|to|from|for|with|while|during|was|is|are|were|has|have|had|will|would|came|comes|come|went|goes|go|rose|fell|grew|made|makes|make|accounted|accounts|account|stood|stands|at|on|by|now)\s|\sof\s+(?:about\s+|around\s+|some\s+)?\d|$)", re.I)  # "of its capacity of 30 GWh"
 SENTENCE_PART_BREAK = re.compile(r"[,;.]")
 GDP_WORDS = re.compile(r"\bGDP\b|gross domestic product", re.I)
 BASE_DETERMINERS = re.compile(r"^(?:the\s+|its\s+|their\s+|this\s+|[\w-]+['’]s\s+)+", re.I)
