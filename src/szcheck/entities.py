@@ -553,7 +553,7 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     names, anaphors; none inside a data source (`sources`: data_source_spans). A place inside an organisation's name ('Harbin
     Institute of Technology') is not named, unless the organisation publishes figures about it ('the
     Anhui Provincial Bureau of Statistics said the province's GDP ...')."""
-    named = [Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
+    named = [epithet(text, m) or Named(m.start, m.end, local(m), kind_of(m.name, registry)) for m in find_mentions(text, "entities")
              if not describes_an_entity(text, m) and not names_a_currency(text, m.start, m.end) and not opens_a_name(text, m, registry)
              and not closes_a_name(text, m, registry)]
     taken = spans_of(named)
@@ -569,6 +569,17 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
     return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+
+
+def epithet(text: str, mention: Mention) -> Named | None:
+    """'Latin America's largest economy', "Europe's second-biggest carmaker": a place's superlative said of what the
+    story is about, an anaphor of the kind its head names (the last country, organisation ... named), not the place."""
+    found = english_phrases.epithet_patterns()["after_place"].match(text, mention.end)
+    if found is None:
+        return None
+    head = found["head"].lower()
+    kind = words()["epithet_heads"].get(head) or ("organisation" if head in organisation_heads() else "")
+    return Named(mention.start, found.end(), "", kind, anaphor=kind) if kind else None
 
 
 SCENE_BEFORE = re.compile(r"(?:^|[-–—]\s)\s*(?:In|At|Across|Throughout)\s+(?:the\s+)?$")

@@ -1104,6 +1104,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
     text = without_pollsters(without_rate_manner(text, quantities))
     undated = without_pollsters(without_rate_manner(undated or text, quantities))
     mentions = [m for m in find_mentions(english_phrases.without_owners(text), "metrics") if not chinese_compound(text, m) and not describes_a_head(text, m)
+                and not english_phrases.in_an_epithet(text, m.start)  # "Latin America's largest economy" names no GDP
                 and not negated()[0].search(text, max(0, m.start - 6), m.start)]  # "non-permanent residents" are no permanent residents
     mentions = [m for i, m in enumerate(mentions) if not (i and QUALIFIES_THE_MENTION_BEFORE.fullmatch(text, mentions[i - 1].end, m.start))]
     mention_ends = [m.end for m in mentions]

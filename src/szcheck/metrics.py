@@ -233,8 +233,8 @@ def organisation_part_after() -> re.Pattern:
 def qualifier(text: str, mention: Mention | None) -> str:
     """A word that changes what the metric named at `mention` measures: 'overseas' sales, 'online'
     retail sales, investment 'excluding rural households', loans 'to small businesses'."""
-    if mention is None:
-        return ""
+    if mention is None or english_phrases.after_an_epithet_superlative(text, mention.start):
+        return ""  # "The world's second-largest economy grew": a description of whose, no kind of GDP
     before = qualifier_ending(text[max(0, mention.start - 30) : mention.start])
     if before:
         return before
@@ -257,6 +257,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
     place = find_mentions(written, "entities")
     if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
         place = []
+    if place and english_phrases.epithet_patterns()["after_place"].match(text, after.start("words") + place[0].end):
+        return ""  # "Exports from Europe's biggest economy": the story's country described, no partner
     owner_preposition = (after.group("preposition") or "").lower() in words()["qualifiers_after_owner"]
     if place:  # "exports to the US" are not all exports; "the GDP of Ningbo" is Ningbo's
         return "" if owner_preposition else place[0].name

@@ -25,6 +25,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     ending_verbs = word_alternation(vocab["ending_verbs"])
+    parts = word_alternation(vocab["parts_of_month"])  # "in mid-June", "in early May", "late-March": that month
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
@@ -84,7 +85,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("end_of", 80, rf"(?:as\s+of\s+|by\s+|at\s+)?(?:(?:the\s+)?end\s+of\s+|end-(?=[A-Za-z]+|\d))(?:(?P<month>{month})\.?\s*)?(?:{year_or_relative})?",
                    ["end of", "end-"], end_of),
         PeriodRule("iso_date", 90, rf"(?P<year>{YEAR})-(?P<mm>\d\d)-(?P<dd>\d\d)(?:\s+\d\d:\d\d)?", "-", iso_date),
-        PeriodRule("since_month", 78, rf"since\s+(?:(?P<month>{month})\.?|the\s+(?:start|beginning)\s+of(?:\s+the\s+year)?)(?:\s+(?:{year_or_relative}))?(?![\w-])",
+        PeriodRule("since_month", 78, rf"since\s+(?:(?:(?:{parts})[\s-])?(?P<month>{month})\.?|the\s+(?:start|beginning)\s+of(?:\s+the\s+year)?)(?:\s+(?:{year_or_relative}))?(?![\w-])",
                    "since", since_month, running=True),
         PeriodRule("month_year", 110, rf"(?:(?P<asof>as\s+of|by)\s+)?(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?:{year_or_relative})",
                    months, month_year),
@@ -92,7 +93,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # "the April race drew 31,000 runners", "the March election": a month before the event it names dates it
         PeriodRule("month_of_event", 131, rf"(?:(?:the|its|their|this|(?P<last>last))\s+|(?<=['’]s\s))(?P<month>{month})(?=\s+(?:{word_alternation(vocab['month_event_nouns'])})(?![\w-]))",
                    months, month_of_event),
-        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+(?:(?:{parts})[\s-])?|(?<![\w-])(?:{parts})-|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since, running=True),

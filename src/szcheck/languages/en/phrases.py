@@ -134,6 +134,35 @@ def measure_verb(clause: str, table: str = "measure") -> tuple[str, str] | None:
     return key, words()["catenative_end"].sub("", clause[: found.start()])  # "The government plans to": the government
 
 
+def after_an_epithet_superlative(text: str, start: int) -> bool:
+    """Whether `start` follows a possessive and a superlative ("the world's second-largest |economy")."""
+    return epithet_patterns()["superlative_before"].search(text, max(0, start - 40), start) is not None
+
+
+def in_an_epithet(text: str, start: int) -> bool:
+    """Whether the word at `start` is the head of an epithet after a preposition ('economy' in "inflation in Latin
+    America's largest economy"): it names where, no metric ("The world's largest economy grew 5%" is its GDP's)."""
+    return epithet_patterns()["after_preposition"].search(text, max(0, start - 80), start) is not None
+
+
+@functools.cache
+def epithet_patterns() -> dict[str, re.Pattern]:
+    """A place's superlative said of the story's subject ("Latin America's largest economy"): the words before
+    its head, the same after a preposition, and the whole from the possessive on (`epithet_heads` and organisation
+    anaphors' heads)."""
+    vocab = vocabulary("claims")
+    ranks = word_alternation(vocab["epithet_ranks"])
+    superlatives = word_alternation([*vocab["superlatives"], *vocab["epithet_superlatives"]])
+    prepositions = word_alternation(vocab["epithet_prepositions"])
+    described = rf"['’]s\s+(?:(?:{ranks})[\s-])?(?:{superlatives})\s+"
+    heads = word_alternation(sorted(set(vocab["epithet_heads"]) | {w.split()[-1].lower() for w in vocab["anaphora"]["organisation"]}))
+    return {
+        "superlative_before": re.compile(rf"{described}$", re.I),
+        "after_preposition": re.compile(rf"(?<![\w-])(?:{prepositions})\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}{described}$", re.I),
+        "after_place": re.compile(rf"{described}(?:[a-z][\w-]*\s+)?(?P<head>{heads})(?![\w-])", re.I),
+    }
+
+
 def is_period_phrase(phrase: str) -> bool:
     """'the third quarter', 'the month of June', 'fiscal 2024': a phrase whose head is a period."""
     found = [w.lower() for w in WORD.findall(phrase)]
