@@ -210,7 +210,13 @@ def names_a_currency(text: str, start: int, end: int) -> bool:
     word = NEXT_WORD.match(text, end)
     if not word or f"{text[start:end]} {word.group(1)}".lower() not in currencies().code_of:
         return False
-    return NUMBER_BEFORE.search(text, max(0, start - 30), start) is not None
+    return NUMBER_BEFORE.search(text, max(0, start - 30), start) is not None or counter_currency_before().search(text, max(0, start - 20), start) is not None
+
+
+@functools.cache
+def counter_currency_before() -> re.Pattern:
+    """'gained 11% against the U.S. dollar': the currency another is quoted in, no place of the figure."""
+    return re.compile(rf"(?<![\w-])(?:{word_alternation(words()['counter_currency_words'])})\s+$", re.I)
 
 
 def kind_of(name: str, registry: Registry) -> str:

@@ -19,13 +19,13 @@ from .languages.en import phrases as english_phrases
 from .languages.zh import figures as chinese_figures, periods as chinese_periods, phrases as chinese_phrases
 from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
-from .money import one_word_names, source_currency
+from .money import currency_table, one_word_names, source_currency
 from .reader import read_quantities
 from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
-from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words
+from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words, place_currency
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
 
 FRONTED_SPAN = 60  # characters at the start of a sentence that can hold the period it opens with
@@ -478,7 +478,6 @@ def local_currency(subject: str, opening: str = "") -> str:
     is NOK, '¥' in one about Osaka JPY, 'pesos' in one about Santiago CLP); '$' and 'dollars' stay the US dollar's:
     English news writes a local dollar with its mark ('C$', 'A$')."""
     from .reader.figures import PlaceCurrency
-    from .registry import place_currency
 
     found = place_currency(subject) or first_place_currency(opening)
     return PlaceCurrency(found) if found else ""
@@ -487,8 +486,6 @@ def local_currency(subject: str, opening: str = "") -> str:
 def first_place_currency(opening: str) -> str:
     """The currency of the first place the opening of a source names that has one: the home of an organisation
     the registry does not place ('Fjordline Bank ... in Oslo': NOK; 'the Japanese carmaker': JPY)."""
-    from .registry import place_currency
-
     for mention in find_mentions(opening, "entities"):
         code = place_currency(mention.name)
         if code:
@@ -1116,7 +1113,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if aside:  # 'Net interest income, the bank's main source of revenue, climbed to': not revenue
             preceding = [i for i in preceding if not any(start <= mentions[i].start and mentions[i].end <= end <= quantity.start for start, end in aside)]
         spent = spent_on(text, quantity, registry)
-        traded = currency_traded(text, quantity, bindings[-1] if index else None)
+        traded = currency_traded(text, quantity, bindings[-1] if index else None, subject)
         if traded:
             binding = traded
         elif spent:
@@ -1768,7 +1765,7 @@ def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", ent
     return subject or phrase_key(quantity.noun or "")
 
 
-def currency_traded(text: str, quantity: Quantity, before: Binding | None) -> Binding | None:
+def currency_traded(text: str, quantity: Quantity, before: Binding | None, subject: str = "") -> Binding | None:
     """'The real has weakened about 12% against the dollar': a currency that is its clause's subject changes its
     exchange rate (keyed by its code: 'exchange rate:BRL growth'), and so does the level it then trades at
     ('trading at 5.45 per dollar'); not 'the dollar value of exports rose 5%' (a currency word before a noun)."""
@@ -1777,10 +1774,28 @@ def currency_traded(text: str, quantity: Quantity, before: Binding | None) -> Bi
     if quantity.kind != "growth" and before is not None and before.metric.startswith(EXCHANGE_RATE) and per_currency_after(text, quantity):
         return Binding(before.metric.removesuffix(" growth"), "phrase")  # "..., trading at 5.45 per dollar"
     found = currency_subject().search(text, clause_start(text, quantity.start), quantity.start)
-    if found is None or quantity.kind != "growth":
+    level = quantity.kind != "growth" and per_currency_after(text, quantity)  # "The real traded at 5.49 per dollar"
+    if found is None or quantity.kind != "growth" and not level:
         return None
-    code = one_word_names().get((found["currency"] or "").lower()) or vocabulary("claims")["currencies_without_article"].get((found["bare"] or "").lower())
-    return Binding(f"{EXCHANGE_RATE}:{code} growth", "phrase") if code else None
+    code = traded_code(found["adjective"] or "", found["currency"] or "", subject) \
+        or vocabulary("claims")["currencies_without_article"].get((found["bare"] or "").lower())
+    return Binding(f"{EXCHANGE_RATE}:{code}" + ("" if level else " growth"), "phrase") if code else None
+
+
+def traded_code(adjective: str, word: str, subject: str) -> str:
+    """The code of a currency a clause makes its subject: by its full name ('the Chilean peso': CLP), else, for a
+    word several currencies share, the currency of the place the story is about ('the peso' in a story about
+    Chile), else the word's own ('the real': BRL)."""
+    from .reader.figures import currencies
+
+    lower = word.lower()
+    named = currencies().code_of.get(f"{adjective.strip()} {lower}".lower()) if adjective else None
+    if named:
+        return named
+    local = place_currency(subject) if subject else ""
+    if local and lower in (name.lower() for name in currency_table().get(local, {}).get("words", [])):
+        return local
+    return one_word_names().get(lower, "")
 
 
 EXCHANGE_RATE = "exchange rate"
@@ -1801,7 +1816,7 @@ def currency_subject() -> re.Pattern:
     vocab = vocabulary("claims")
     verbs = word_alternation(vocab["currency_move_verbs"])
     bare = word_alternation(vocab["currencies_without_article"])
-    return re.compile(rf"^[\s,;]*(?:(?:while|and|but|as|whereas)\s+)?(?:(?:[Tt]he\s+|[A-Z][\w.]*['’]s\s+)(?:[A-Z][a-z]+\s+)?"
+    return re.compile(rf"^[\s,;]*(?:(?:while|and|but|as|whereas)\s+)?(?:(?:[Tt]he\s+|[A-Z][\w.]*['’]s\s+)(?P<adjective>[A-Z][a-z]+\s+)?"
                       rf"(?P<currency>{word_alternation(sorted(one_word_names()))})|(?P<bare>(?i:{bare})))\s+(?:(?:has|have|had)\s+)?(?i:{verbs})\b")
 
 
@@ -2198,7 +2213,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
             return end  # a bank's deposits in a story about its 2024 results: at the end of 2024
     if not published:
         return UNSPECIFIED
-    if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric) or index_of_clause(text, quantity)):
+    if not base and (quotes_a_market(text, quantity) or names_a_bond_yield(metric) or index_of_clause(text, quantity)
+                     or metric.startswith(f"{EXCHANGE_RATE}:")):  # "Sterling rose 0.4% to $1.27": a quote of now
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if base and base.kind == "balance" and quantity.unit == "percentage_point":
         return published  # 'raised its key rate by half a point': a rate at a moment, moved now
@@ -3551,7 +3567,7 @@ def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, na
         return entity  # "robusta should rise to 17.1 million bags": a crop, counted, is no quote
     if kind_of(entity, registry) == "organisation" and not any(word in exchange_heads() for word in entity.split()):
         return entity  # a company's or fund's own figure
-    if kind_of(entity, registry) == "country" and is_own_currency(good_of(binding.metric), entity):
+    if kind_of(entity, registry) == "country" and (is_own_currency(good_of(binding.metric), entity) or exchange_code(binding.metric) == place_currency(entity)):
         return entity  # "The peso weakened 0.6% to 20.65 per dollar" in a story about Mexico: Mexico's exchange rate
     start = clause_start(text, quantity.start)
     for named in names:
@@ -3564,13 +3580,18 @@ def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, na
 IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 
 
+def exchange_code(metric: str) -> str:
+    """'exchange rate:BRL growth' -> 'BRL'; '' for any other metric."""
+    return metric[len(EXCHANGE_RATE) + 1 :].split()[0] if metric.startswith(f"{EXCHANGE_RATE}:") else ""
+
+
 def possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
 
 
 def is_a_quote(metric: str) -> bool:
     """A metric that is a quoted good alone or with quote words after it ('brent crude future growth', 'gold')."""
-    return good_of(metric) in quoted_goods()
+    return good_of(metric) in quoted_goods() or metric.startswith(f"{EXCHANGE_RATE}:")  # a currency's, quoted the world over
 
 
 def good_of(metric: str) -> str:
@@ -3584,8 +3605,6 @@ def good_of(metric: str) -> str:
 @functools.lru_cache(maxsize=256)
 def is_own_currency(good: str, country: str) -> bool:
     """Whether the good is the country's currency, read as money in a story about the country ('peso' in Mexico)."""
-    from .registry import place_currency
-
     code = place_currency(country)
     read = read_quantities(f"1 {good}", local_currency(country)) if code else []
     return len(read) == 1 and read[0].end == len(good) + 2 and read[0].unit == code
@@ -3864,8 +3883,9 @@ def compared_variant(text: str, quantity: Quantity, binding: Binding, claims: li
         return binding
     if previous.metric not in (growth_named(binding, "sequential").metric, growth_named(binding, "real").metric):
         return binding
-    compared = COMPARED.search(text[previous.quantity.end : quantity.start][-40:]) is not None
-    return Binding(previous.metric, binding.match, binding.at) if compared else binding
+    between = text[previous.quantity.end : quantity.start][-60:]
+    compared = COMPARED.search(between[-40:]) is not None or english_phrases.words()["compared_figure"].search(between) is not None
+    return Binding(previous.metric, binding.match, binding.at) if compared else binding  # "…, beating the 1.2% expected"
 
 
 def in_real_terms(text: str, quantity: Quantity, binding: Binding, registry: Registry) -> Binding:

@@ -63,6 +63,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # "the C$40.1 billion it had projected": a figure someone projected, said after it
         "projected_after": re.compile(rf"\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|[a-z]+s|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+|originally\s+|previously\s+)*"
                                       rf"(?:{alternation('outlook_after_verbs')})\b", re.I),
+        "expected_by_after": re.compile(rf"\s+(?:{alternation('outlook_after_verbs')})\s+by\s", re.I),
         "outlook_noun_after": re.compile(rf"[\s-]+(?:[a-z]+\s+)?(?P<noun>{alternation('outlook_nouns_after')})(?![\w-])", re.I),
         "change_of_object": re.compile(rf"\b(?:{alternation('change_verbs_with_object')})\s+(?P<object>(?:[\w'’-]+\s+){{1,4}}?)by\s+"
                                        rf"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|a\s+further|another)\s+)?$", re.I),
@@ -791,7 +792,8 @@ def revises_an_outlook(text: str, quantity: Quantity) -> bool:
 def forecast_said_after(text: str, quantity: Quantity) -> bool:
     """'the C$40.1 billion it had projected', 'the 9.2 million it had forecast in May'."""
     after = patterns()["projected_after"]
-    return after.match(text, quantity.end) is not None or after.match(text, after_noun(text, quantity)) is not None  # "the $2.61 analysts had expected"
+    return after.match(text, quantity.end) is not None or after.match(text, after_noun(text, quantity)) is not None \
+        or patterns()["expected_by_after"].match(text, after_noun(text, quantity)) is not None  # "the $2.61 analysts had expected", "the 1.2% expected by analysts"
 
 
 def names_an_earlier_figure(clause: str, match: re.Match) -> bool:

@@ -345,7 +345,11 @@ def assign_periods(
         if mention is not None and quantity.kind == "growth" and (mention.anchor in ("P", "A") or mention.anchor == "B" and not dates_a_change(text, mention)):
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor not in ("P", "A")), None)
-        if mention is not None and mention.running and quantity.kind == "share":
+        if mention is not None and mention.running and SPAN_MARK.search(mention.period) and mention.end <= quantity.start \
+                and period_words()["time_relative"].match(text, mention.end):
+            # "since September, when the Selic stood at 10.50%": the time the span started from
+            result.append(quantity.with_period(SPAN_MARK.split(mention.period)[0], "stated"))
+        elif mention is not None and mention.running and quantity.kind == "share":
             # "has cut its rate by 150 basis points to 4.75% since September": a rate's level is the one now
             result.append(quantity.with_period(last_month(mention.period) or mention.period, "stated"))
         elif mention is not None:
@@ -358,6 +362,7 @@ def assign_periods(
     return result
 
 
+SPAN_MARK = re.compile(r"/|\.\.")  # "2024-09/2025-06", "2019..2025": a span from its first period
 BASE_GAP = 24  # characters between a growth and the base period after it ("% on the previous")
 
 

@@ -589,6 +589,9 @@ def year(match, text, published, vocab):
         return match["year"], False, False
     if year_noun_after().match(text, match.end()):
         return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
+    dated = dated_noun_after().match(text, match.end())
+    if dated and ends_with(before, determiner) and dated_noun_link().match(text, dated.end()):
+        return match["year"], False, False  # "raised its 2025 inflation forecast to 4.9%", "its 2030 target of 50%"
     if text[: match.start()].strip().lower() in vocab["noun_year_determiners"] and dated_noun_after().match(text, match.end()):
         # "The 2024 budget sets aside $3 billion": the year of the sentence's subject ("The 2026 model sells for", "The 2024
         # Climate Report lists" name things; "40% of the way to its 2030 target" is no figure of the target)
@@ -600,6 +603,11 @@ def year(match, text, published, vocab):
 def dated_noun_after() -> re.Pattern:
     """A noun whose figures are of the year before it, perhaps after one modifier: 'budget', 'federal budget', 'accounts'."""
     return re.compile(rf"\s+(?:[a-z][a-z-]*\s+)?(?:{word_alternation(vocabulary('periods')['dated_nouns'])})(?![\w-])")
+
+
+@functools.cache
+def dated_noun_link() -> re.Pattern:
+    return re.compile(rf"\s+(?:{word_alternation(vocabulary('periods')['dated_noun_links'])})\s+(?:[a-z]+\s+)?[\d$€£¥]")
 
 
 @functools.cache
