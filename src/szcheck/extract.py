@@ -3045,6 +3045,9 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if replaced_outlook:  # the forecast a later one replaced: stages of a revision
             claim.revision, claims[-1].revision = claim.revision or "preliminary", claims[-1].revision or "revised"
             claims[-1].checksum = claim_checksum(claims[-1])
+        elif is_earlier_reading(text, quantity, claim, claims):  # "now estimated at 315,000, up from 303,000"
+            claim.revision, claims[-1].revision = "preliminary", "revised"
+            claims[-1].checksum = claim_checksum(claims[-1])
         claim.checksum = claim_checksum(claim)
         claims.append(claim)
         if binding.metric and quantity.kind in ("amount", "count", "rate"):
@@ -3123,7 +3126,7 @@ RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate (
 RATE_KEY = re.compile(r"(?:^|[\s_:])rate$")
 BARE_RATE = re.compile(r"\b(?:the|its|this|that)\s+rate\s+(?!of\b)[^,;.%]{0,40}$", re.I)  # "the rate", not "the rate of growth"
 # "it stood at 5.5%", "it has held at 2.1%": a pronoun's level in percent is the rate stated before
-PRONOUN_LEVEL = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:stood|was|held|remained|stayed|sat|hovered)\s+(?:at\s+)?(?:(?:about|around|nearly)\s+)?$", re.I)
+PRONOUN_LEVEL = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:stood|was|held|remained|stayed|sat|hovered)\s+(?:(?:at|below|above|under|over|near)\s+)?(?:(?:about|around|nearly)\s+)?$", re.I)
 
 
 def against_the_step_before(text: str, quantity: Quantity, binding: Binding, period: str, periods) -> Binding:
@@ -3957,6 +3960,8 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     up_from = UP_FROM.search(clause) and not own and not names_previous_period(text, quantity) and not previous_step(text, quantity)
     if not up_from and not CHANGE_BASE.search(clause):
         return None  # ('a dividend of 0.62 euros per share, up from 0.55 euros' is a base as 'rose to ... from' is)
+    if up_from and reads_again(text, quantity):
+        return period  # "March payrolls are now estimated at 315,000, up from 303,000": the earlier reading of the same month
     if own and own[0].anchor in ("L", "B"):
         return year_before(reached) if reached and reached != UNSPECIFIED else period
     if own and not (own[0].period == reached and quantity.period == reached):
@@ -3966,6 +3971,19 @@ def base_period(text: str, quantity: Quantity, period: str, published: date | No
     sub_year = quantity.kind in ("share", "growth") and not re.fullmatch(r"\d{4}|(\d{4})-(\d\d)/(\d{4})-\2", period)
     # the months of a year so far ("the first nine months", the first half) are set against the same months a year back
     return step_before(period, "P") if sub_year and not YEAR_SO_FAR.fullmatch(period) else year_before(period)
+
+
+def reads_again(text: str, quantity: Quantity) -> bool:
+    """Whether the figure a statistic is 'up from' follows a word of reading it again ('now estimated at', 'revised')."""
+    return english_phrases.words()["estimate_revised"].search(text, max(0, quantity.start - 80), quantity.start) is not None
+
+
+def is_earlier_reading(text: str, quantity: Quantity, claim: Claim, claims: list[Claim]) -> bool:
+    """'now estimated at 315,000, up from 303,000': the base is an earlier reading of the figure before it (same key),
+    a stage of a revision, no contradiction."""
+    previous = claims[-1] if claims else None
+    return previous is not None and previous.metric == claim.metric and previous.period == claim.period \
+        and previous.entity == claim.entity and bool(UP_FROM.search(text, max(0, quantity.start - 20), quantity.start)) and reads_again(text, quantity)
 
 
 YEAR_SO_FAR = re.compile(r"\d{4}-H1|(\d{4})-01/\1-(?:0[4-9]|1[01])")

@@ -51,6 +51,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         # bounded: a clause's opening words, then the sector, then its verb
+        "sector_before": re.compile(rf"(?<![\w-])(?P<sector>{alternation('sectors')})\s+$", re.I),
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
         "after_phrase": re.compile(rf"\s+(?:{alternation('qualifiers_after_phrases')})(?![\w-])", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
@@ -239,6 +240,10 @@ def qualifier(text: str, mention: Mention | None) -> str:
     before = qualifier_ending(text[max(0, mention.start - 30) : mention.start])
     if before:
         return before
+    sector = patterns()["sector_before"].search(text, max(0, mention.start - 40), mention.start) if mention.surface != "verb" else None
+    if sector:  # "Government payrolls increased by 8,000", "mining investment": that sector's part
+        name = re.sub(r"^the\s+", "", " ".join(sector["sector"].lower().split()))
+        return words()["qualifier_names"].get(name, name)
     compound = compound_words(text[clause_start(text, mention.start) : mention.start]) if mention.surface != "verb" else ""
     if compound:
         return compound

@@ -65,6 +65,7 @@ def words() -> dict:
         "government_measures": frozenset(vocab["government_measures"]),
         "government_word": vocab["government_word"],
         "forecaster_nouns": frozenset(vocab["forecaster_nouns"]),
+        "estimate_revised": re.compile(rf"\b(?:{word_alternation(vocab['estimate_revision_words'])})\b", re.I),
         "revising_verb": re.compile(rf"\b(?:{word_alternation(vocab['revising_verbs'])})\b", re.I),
         "compared_base": re.compile(r"\s*(?:(?:more|less|higher|lower|up|down|better|worse)\s+)?(?:than|from|compared\s+with|compared\s+to|on|over|against)"
                                     r"(?:\s+(?:in|the|during))*\s*$", re.I),
