@@ -989,8 +989,11 @@ def is_trading_venue(text: str, position: int, named: Named) -> bool:
     """'rose 2.8% in Oslo trading', 'Shares in Fjordline ... rose 2.8% in Oslo': where shares trade, not whose they are."""
     if venue_patterns()[1].match(text, named.end):
         return True
-    sentence = text[max(0, text.rfind(".", 0, position) + 1) : position]
-    return venue_patterns()[0].search(sentence) is not None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]  # "fell 3.4% to 142.60 crowns": a decimal point ends no sentence
+    return venue_patterns()[0].search(text, ends[-1] if ends else 0, position) is not None
+
+
+SENTENCE_END = re.compile(r"[.!?](?!\d)")
 
 
 @functools.cache

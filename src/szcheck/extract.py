@@ -2854,6 +2854,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
     bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
+    bindings = named_by_unit(text, bindings, quantities, registry)
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
@@ -2875,6 +2876,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         binding = chinese_segment(text, quantity, binding, entity, registry)
+        binding = head_of_counted(text, binding, quantity, scope, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         entity = quoted_good(text, quantity, binding, entity, names, registry)
         binding = in_real_terms(text, quantity, binding, registry)
@@ -2882,6 +2884,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = share_of_the_level(text, binding, claims, quantity)
         binding = recovered_share_of_the_level(text, binding, claims, quantity)
         binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
+        binding = per_unit_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -2959,6 +2962,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if not own_outlook and source.published and period == str(source.published.year) and is_standing_rate(binding.metric, registry):
             period = f"{source.published.year}-{source.published.month:02d}"  # "has cut its key rate four times this year, to 3.75%": now
         entity = of_the_place(entity, binding, own_outlook, subject, registry)
+        entity = place_a_speaker_names(text, quantity, binding, entity, names, registry)
         binding = economy_growth(binding, entity, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
@@ -2995,6 +2999,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
             measured = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
             scope.measured[quantity.unit] = scope.measured[ANY + quantity.kind] = scope.measured[ANY + quantity.kind + claim.period] = measured
+        if binding.match == "registry" and quantity.kind == "count" and binding.metric in registry.metrics:
+            scope.measured[COUNTED] = binding.metric
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
         if quantity.unit == "percent" and RATE_KEY.search(binding.metric):
@@ -3029,6 +3035,32 @@ def of_an_index(text: str, quantity: Quantity, binding: Binding) -> Binding:
     return Binding(f"{index} growth" if quantity.kind == "growth" else index, "phrase")
 
 
+def named_by_unit(text: str, bindings: list[Binding], quantities: list[Quantity], registry: Registry) -> list[Binding]:
+    """'The utility's output rose to 14.8 TWh': a head noun alone measured in a physical unit is the one registry metric
+    of that unit it names the head of ('power output' of power_generation); the change it rose by ('lifted its output
+    by 9% to 1.2 TWh') goes with it."""
+    result = list(bindings)
+    for index, (binding, quantity) in enumerate(zip(bindings, quantities)):
+        metric = unit_metric(binding, quantity, registry)
+        if not metric:
+            continue
+        result[index] = Binding(metric, "registry", binding.at)
+        before = index - 1
+        if before >= 0 and quantities[before].kind == "growth" and result[before].match == "phrase" \
+                and result[before].metric == binding.metric + " growth" and GROWTH_TO.match(text[quantities[before].end : quantity.start]):
+            result[before] = Binding(metric + ".growth", "registry", result[before].at)
+    return result
+
+
+def unit_metric(binding: Binding, quantity: Quantity, registry: Registry) -> str:
+    if binding.match != "phrase" or not quantity.measure or quantity.kind != "amount" or " " in binding.metric or not binding.metric:
+        return ""
+    ending = " " + binding.metric
+    keys = [key for key, metric in registry.metrics.items() if metric.unit == quantity.unit
+            and any(alias.lower().endswith(ending) for alias in metric.aliases)]
+    return keys[0] if len(keys) == 1 else ""
+
+
 def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
     """'Saudi Arabia, the group's top producer, pumped 9.95 million bpd, up 120,000 bpd': a physical quantity said of
     nothing named, or of the head noun alone ('Iraqi output slipped to 4.1 million bpd'), measures what the article
@@ -3061,6 +3093,7 @@ def stated_before(scope: Scope, quantity: Quantity) -> str:
 ANY = "*"  # scope.measured's key, before a kind, for the last metric of an amount (or a count) in any unit: what 'last year's
 # total' in a later paragraph is; a count's metric is never what 'its value' in money refers to
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
+COUNTED = "registry count"  # scope.measured's key for the last registry metric of a count
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate ('policy rate', 'unemployment_rate')
 RATE_KEY = re.compile(r"(?:^|[\s_:])rate$")
@@ -3218,6 +3251,40 @@ def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, 
     if entity != subject and kind_of(subject, registry) != "organisation":
         return subject
     return place_in_name(entity, registry) or entity  # "Unemployment held at 5.4%" in a story about the Bank of Lorne
+
+
+def place_a_speaker_names(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
+    """'Lorne Foods said unemployment was 5% in Poland': an organisation that says a measure only a place has (`of_places`),
+    or a place's measure as a whole ('copper production in Chile as a whole'), is its speaker; the place its saying names
+    in the figure's clause is whose the figure is."""
+    if kind_of(entity, registry) != "organisation":
+        return entity
+    said = [m for m in saying_verb().finditer(text, max(0, quantity.start - WINDOW), quantity.start)]
+    if not said:
+        return entity
+    end = CLAUSE_END.search(text, quantity.end)
+    places = [n for n in names if n.kind in ("city", "province", "country") and not n.anaphor
+              and said[-1].end() <= n.start < (end.start() if end else len(text))]
+    if not of_places(binding, registry):  # "copper production in Chile as a whole": the place's total, not the speaker's
+        places = [n for n in places if n.end < quantity.start and whole_after().match(text, n.end)
+                  and not OWNED_BETWEEN.search(text, said[-1].end(), n.start)]  # "its sales in Europe as a whole": its own
+    return places[0].name if places else entity
+
+
+@functools.cache
+def whole_after() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(rf"\s+(?:{word_alternation(words()['whole_place_after'])})\b", re.I)
+
+
+CLAUSE_END = re.compile(r"[,;]\s|[.!?](?!\d)")
+OWNED_BETWEEN = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+@functools.cache
+def saying_verb() -> re.Pattern:
+    return re.compile(rf"\b(?:{word_alternation(sorted(saying_verbs()))})\b", re.I)
 
 
 def economy_growth(binding: Binding, entity: str, registry: Registry) -> Binding:
@@ -3565,6 +3632,27 @@ def exchange_heads() -> frozenset[str]:
     return frozenset(vocabulary("claims")["exchange_heads"])
 
 
+PART_OF_AFTER = re.compile(r"\s+of\s+(?:its|their|the|all)\b", re.I)
+
+
+def head_of_counted(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
+    """'Veltra Motors delivered 384,000 vehicles ... while sales in China slipped 4% to 112,000': a count keyed by a head
+    noun alone ('sales') is the registry metric of that head and the modifier of the registry count the article
+    stated last ('vehicle' of vehicle_deliveries: vehicle_sales)."""
+    if not binding.metric or binding.match != "phrase" or quantity.kind not in ("count", "growth") or quantity.unit not in ("count", "percent"):
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    counted = registry.metrics.get(scope.measured.get(COUNTED, ""))
+    if not counted or " " in base or ":" in base or PART_OF_AFTER.match(text, quantity.end):
+        return binding  # "made up 413,000 of its sales": a part of them, not the whole
+    modifier = counted.label.split()[:-1]
+    key = next((k for k, m in registry.metrics.items() if m.unit == "count" and m.label.split()[:-1] == modifier
+                and singular(m.label.split()[-1]) == base and m.label.split()[-1] != base), "")
+    if not modifier or not key:
+        return binding
+    return Binding(key + (".growth" if suffix.strip() == "growth" else suffix.replace(" ", ".")), "registry", binding.at)
+
+
 def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
     """'while sales in Japan slipped 2%' in a story about a carmaker: the place is a market of the organisation
     the story is about, which narrows its metric; the figure stays the organisation's."""
@@ -3696,6 +3784,34 @@ def recovered_share_of_the_level(text: str, binding: Binding, claims: list[Claim
             or "。" in text[level.quantity.end : quantity.start]:
         return binding
     return Binding(f"{level.metric} share of {year}", level.metric_match, binding.at)
+
+
+def per_unit_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'Spending reached 96 billion yen, or about 23,400 yen per night': an amount per unit after the sentence's
+    amount of the same metric is that metric per unit, never a second value of the whole."""
+    if quantity.kind != "amount" or not binding.metric or not claims or claims[-1].metric != binding.metric \
+            or claims[-1].quantity is None or claims[-1].quantity.kind != "amount" or binding.metric.endswith((".growth", ".change")):
+        return binding
+    per = per_unit_after().match(text, quantity.end)
+    if not per or per["unit"].lower() in period_nouns() or PER_UNIT_AFTER.match(text, claims[-1].quantity.end):
+        return binding
+    return Binding(f"{binding.metric} per {singular(per['unit'].lower())}", "phrase", binding.at)
+
+
+PER_UNIT_AFTER = re.compile(r"\s+(?:per|a|an)\s+[a-z]", re.I)
+
+
+@functools.cache
+def per_unit_after() -> re.Pattern:
+    words = vocabulary("periods")["per_unit_words"]
+    return re.compile(rf"\s+(?:{word_alternation(words)})\s+(?P<unit>[a-z]+)\b", re.I)
+
+
+@functools.cache
+def period_nouns() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["period_nouns"] + ["share"])
 
 
 def part_of_the_same_measure(text: str, binding: Binding, claims: list[Claim], quantity: Quantity, entity: str) -> Binding:
