@@ -492,6 +492,8 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     if OWNED_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "its South Australian mine": the owner's asset, described
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
+    if following and following[0] in words()["origin_nouns"]:
+        return True  # "Japanese guests accounted for 5.3 million nights": where the guests come from, not whose the nights are
     return any(singular(word) in entity_nouns() for word in following)
 
 

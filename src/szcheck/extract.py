@@ -2315,9 +2315,19 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
         return True  # "made up 31% of deliveries", "12% of revenue": a part of what happened over the story's period
     if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
         return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
+    if not base and quantity.kind == "count" and past_part_verb().search(text, max(0, quantity.start - 60), quantity.start):
+        return True  # "Japanese guests accounted for 5.3 million nights": a part of what happened over the story's period
     if base:
         return base.kind == "flow"
     return quantity.kind == "growth" or quantity.kind == "amount" and not names_a_level(text, quantity)  # a level's change still runs over a period
+
+
+@functools.cache
+def past_part_verb() -> re.Pattern:
+    from .entities import words
+
+    qualifiers = word_alternation(words()["figure_qualifiers"])
+    return re.compile(rf"\b(?:{word_alternation(words()['past_part_verbs'])})\s+(?:(?:{qualifiers})\s+)*$", re.I)
 
 
 def shares_a_flow(whole: str, registry: Registry) -> bool:
@@ -2876,6 +2886,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         binding = chinese_segment(text, quantity, binding, entity, registry)
+        binding = of_visitors_from(text, quantity, binding, entity)
         binding = head_of_counted(text, binding, quantity, scope, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         entity = quoted_good(text, quantity, binding, entity, names, registry)
@@ -3566,6 +3577,33 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
         if places and places[0].start == 0 and places[0].name != entity and not ends_a_route(clause, end):
             return Binding(f"{base}:{places[0].name}{suffix}", binding.match, binding.at)
     return binding
+
+
+def of_visitors_from(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'Guests from Taiwan made up the largest group with 820,000 nights', 'Japanese guests accounted for 5.3 million
+    nights': where the visitors its clause opens with come from narrows the metric; the figure stays the place's."""
+    if not binding.metric or ":" in binding.metric or binding.match != "phrase":
+        return binding
+    clause = english_phrases.without_asides(text[clause_start(text, quantity.start) : quantity.start])
+    found = visitor_origin().search(clause)
+    if not found or found["nationality"] and found["nationality"].lower() not in nationality_words():
+        return binding
+    places = find_mentions(found["place"] or found["nationality"], "entities")
+    place = places[0].name if places and places[0].start == 0 else ""
+    if not place or place == entity:
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    return Binding(f"{base}:{place}{suffix}", binding.match, binding.at)
+
+
+@functools.cache
+def visitor_origin() -> re.Pattern:
+    """'<visitors> from <Place>' or '<Nationality> <visitors>' opening a clause."""
+    from .entities import words
+
+    nouns = word_alternation(words()["origin_nouns"])
+    return re.compile(rf"^\s*(?:(?:\w+\s+){{0,2}}(?i:{nouns})\s+from\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"
+                      rf"|(?P<nationality>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{nouns})\b)")
 
 
 def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:

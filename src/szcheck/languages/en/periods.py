@@ -25,6 +25,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
     count = rf"\d+|{word_alternation(vocabulary('figures')['number_words'])}"
     months = [m.capitalize() for m in vocab["months"]]  # months are capitalized; "may" is usually the verb
     ending_verbs = word_alternation(vocab["ending_verbs"])
+    alone = word_alternation(vocab["month_alone_after"])  # "August alone brought 3.5 million passengers"
     count_word = rf"(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})"
     return [
         PeriodRule("months_to", 43, rf"(?:the\s+)?(?:(?P<n>\d{{1,2}}|{word_alternation(vocabulary('figures')['number_words'])})\s+(?P<unit>months|weeks|years)"
@@ -92,7 +93,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         # "the April race drew 31,000 runners", "the March election": a month before the event it names dates it
         PeriodRule("month_of_event", 131, rf"(?:(?:the|its|their|this|(?P<last>last))\s+|(?<=['’]s\s))(?P<month>{month})(?=\s+(?:{word_alternation(vocab['month_event_nouns'])})(?![\w-]))",
                    months, month_of_event),
-        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s))(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s)|(?=(?:{month})\s+(?:{alone})\b))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since, running=True),
