@@ -184,6 +184,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
         if not phrase and is_noun_of_expecting(words, position):
             function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
+        if not phrase and position == len(words) - 1 and word.lower() in outlook_verb_heads():
+            break  # "and aims for 5 million": a verb of outlook before its preposition, no noun
         if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
@@ -274,6 +276,17 @@ def verb_phrases() -> frozenset[str]:
     from .entities import words
 
     return frozenset(phrase.lower() for table in (*words()["outlook"].values(), words()["share_cues"]) for phrase in table)
+
+
+@functools.cache
+def outlook_verb_heads() -> frozenset[str]:
+    """'aims', 'hopes': the verb of an outlook phrase of two words whose second is 'for' or 'to' ('aims for')."""
+    from .entities import words
+
+    pairs = [phrase.lower().split() for table in words()["outlook"].values() for phrase in table]
+    nouns = set(words()["outlook_nouns"]) | set(words()["outlook_nouns_after"]) | {singular(n) for n in words()["outlook_nouns"]}
+    return frozenset(pair[0] for pair in pairs if len(pair) == 2 and pair[1] in ("for", "to") and pair[0] not in nouns
+                     and singular(pair[0]) not in nouns)
 
 
 @functools.cache
