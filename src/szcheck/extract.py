@@ -2987,6 +2987,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             period = f"{source.published.year}-{source.published.month:02d}"  # "has cut its key rate four times this year, to 3.75%": now
         entity = of_the_place(entity, binding, own_outlook, subject, registry)
         entity = place_a_speaker_names(text, quantity, binding, entity, names, registry)
+        entity = capital_for_its_country(text, quantity, binding, entity)
         binding = economy_growth(binding, entity, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
@@ -3275,6 +3276,30 @@ def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, 
     if entity != subject and kind_of(subject, registry) != "organisation":
         return subject
     return place_in_name(entity, registry) or entity  # "Unemployment held at 5.4%" in a story about the Bank of Lorne
+
+
+def capital_for_its_country(text: str, quantity: Quantity, binding: Binding, entity: str) -> str:
+    """'Ottawa aims to cut the deficit to C$30 billion in 2026': a national capital whose verb of outlook opens the
+    figure's clause, with a measure of a national government's finances (`national_metrics`), stands for its
+    country's government; 'Ottawa's unemployment rate' and 'Tokyo plans to spend 8 trillion yen' stay the city's."""
+    from .entities import words
+
+    country = words()["capitals_for_countries"].get(entity)
+    base = binding.metric.split(".")[0].split(":")[0]
+    if not country or binding.match != "registry" or base not in words()["national_metrics"]:
+        return entity
+    start = clause_start(text, quantity.start)
+    return country if capital_acts().search(text[start : quantity.start]) and entity in text[start : quantity.start] else entity
+
+
+@functools.cache
+def capital_acts() -> re.Pattern:
+    """A capital of `capitals_for_countries` followed by a verb of outlook ('Ottawa aims to', 'Tokyo plans to')."""
+    from .entities import words
+
+    capitals = word_alternation(sorted(words()["capitals_for_countries"]))
+    verbs = word_alternation(sorted(phrase for table in words()["outlook"].values() for phrase in table))
+    return re.compile(rf"\b(?:{capitals})\s+(?:{verbs})\b")
 
 
 def place_a_speaker_names(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
