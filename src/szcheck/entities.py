@@ -164,6 +164,7 @@ class Scope:
     metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
     measured: dict[str, str] = field(default_factory=dict)  # unit -> the metric the article last stated in it
     title: str = ""  # the article's title: a facility it names is what the article is about
+    things: list[str] = field(default_factory=list)  # the things ('Kalbarra mine') the article named, in any clause
 
     def new_paragraph(self) -> None:
         self.paragraph, self.last_subject, self.metric = {}, "", ""
@@ -276,10 +277,11 @@ def thing_kinds() -> dict[str, str]:
 NOT_A_NAME_OPENING = ("The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Each", "Every", "Any", "No")
 
 
-def named_things(text: str, registry: Registry) -> list[Named]:
+def named_things(text: str, registry: Registry, owned: bool = False) -> list[Named]:
     """Lines, bridges, plants, services named with capitals ('the Porto-Vigo high-speed line', 'NHS Wales'):
     entities of their own kind, found where the capitalised words are more than an opening article,
-    a nationality ('the Portuguese rail line') or a word that names nothing ('Sunday service')."""
+    a nationality ('the Portuguese rail line') or a word that names nothing ('Sunday service'). With `owned`, also
+    those after an owner's possessive ('its Kalbarra mine'), which describe the owner's asset."""
     if not ASCII_LETTER.search(text) or "thing" not in patterns():
         return []
     found = []
@@ -290,7 +292,7 @@ def named_things(text: str, registry: Registry) -> list[Named]:
             if first in NOT_A_NAME_OPENING:
                 rest = name[len(first) :]
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
+            if key == "thing" and (not names_something(name, match["head"], registry) or not owned and OWNED_BEFORE.search(text, max(0, start - 30), start)):
                 continue  # "its South Australian mine": the owner's asset, described
             if key == "thing" and capitalised_only_to_open(text, start, name, match["head"]):
                 continue  # "Debt service will absorb ...": an ordinary word capitalised as it opens the sentence

@@ -2484,6 +2484,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
+        scope.things += [n.name for n in named_things(sentence.text, registry, owned=True) if n.name not in scope.things]
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
                   and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
                   and not english_phrases.in_fronted_set(sentence.text, n.start)  # "Among the region's cities, Nanjing ..."
@@ -2891,6 +2892,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if index in respective:
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
+        entity, binding = thing_named_alone(text, quantity, binding, entity, scope, registry)
         entity = held_as_the_place(entity, binding.metric, registry)
         binding = without_own_name(text, quantities, index, binding, entity, scope)
         binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry, claims)
@@ -3357,6 +3359,25 @@ def place_in_name(name: str, registry: Registry) -> str:
 
 
 PLACE_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def thing_named_alone(text: str, quantity: Quantity, binding: Binding, entity: str, scope: Scope, registry: Registry) -> tuple[str, Binding]:
+    """'... at its Kalbarra mine ... Kalbarra alone supplied 112,000 ounces': a sentence opening with the first words of a
+    thing the article named before is about that thing, and what it measures in the figure's unit is what the article
+    last measured in it (gold output), not the name."""
+    opening = NAME_OPENING.match(text, 0, quantity.start)  # the sentence opens with the name
+    if not opening or not (quantity.measure or quantity.kind == "share"):
+        return entity, binding
+    name = opening["name"]
+    thing = next((value for value in reversed(scope.things) if value.startswith(name + " ")), "")
+    earlier = scope.measured.get(LAST + quantity.unit if quantity.measure else ANY + "amount", "")
+    if not thing or not earlier or binding.metric != name.lower() and not binding.metric.startswith(name.lower() + " share"):
+        return entity, binding  # "or about 46% of the total": the share of the same thing's measure
+    metric = earlier + binding.metric[len(name) :]
+    return thing, Binding(metric, "registry" if metric.split(":")[0] in registry.metrics else "phrase", binding.at)
+
+
+NAME_OPENING = re.compile(r"\s*(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?=[a-z])")
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
