@@ -3735,7 +3735,8 @@ PART_OF_AFTER = re.compile(r"\s+of\s+(?:its|their|the|all)\b", re.I)
 def head_of_counted(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
     """'Veltra Motors delivered 384,000 vehicles ... while sales in China slipped 4% to 112,000': a count keyed by a head
     noun alone ('sales') is the registry metric of that head and the modifier of the registry count the article
-    stated last ('vehicle' of vehicle_deliveries: vehicle_sales)."""
+    stated last ('vehicle' of vehicle_deliveries: vehicle_sales). Only a flow's: '32,900 enterprises' after high-tech
+    enterprises are not all high-tech."""
     if not binding.metric or binding.match != "phrase" or quantity.kind not in ("count", "growth") or quantity.unit not in ("count", "percent"):
         return binding
     base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
@@ -3743,7 +3744,7 @@ def head_of_counted(text: str, binding: Binding, quantity: Quantity, scope: Scop
     if not counted or " " in base or ":" in base or PART_OF_AFTER.match(text, quantity.end):
         return binding  # "made up 413,000 of its sales": a part of them, not the whole
     modifier = counted.label.split()[:-1]
-    key = next((k for k, m in registry.metrics.items() if m.unit == "count" and m.label.split()[:-1] == modifier
+    key = next((k for k, m in registry.metrics.items() if m.unit == "count" and m.kind == "flow" and m.label.split()[:-1] == modifier
                 and singular(m.label.split()[-1]) == base and m.label.split()[-1] != base), "")
     if not modifier or not key:
         return binding
