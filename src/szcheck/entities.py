@@ -164,6 +164,7 @@ class Scope:
     metric: str = ""  # the registry metric the paragraph stated last ('of that' refers to it)
     measured: dict[str, str] = field(default_factory=dict)  # unit -> the metric the article last stated in it
     title: str = ""  # the article's title: a facility it names is what the article is about
+    things: list[str] = field(default_factory=list)  # the things ('Kalbarra mine') the article named, in any clause
 
     def new_paragraph(self) -> None:
         self.paragraph, self.last_subject, self.metric = {}, "", ""
@@ -282,10 +283,11 @@ def thing_kinds() -> dict[str, str]:
 NOT_A_NAME_OPENING = ("The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Each", "Every", "Any", "No")
 
 
-def named_things(text: str, registry: Registry) -> list[Named]:
+def named_things(text: str, registry: Registry, owned: bool = False) -> list[Named]:
     """Lines, bridges, plants, services named with capitals ('the Porto-Vigo high-speed line', 'NHS Wales'):
     entities of their own kind, found where the capitalised words are more than an opening article,
-    a nationality ('the Portuguese rail line') or a word that names nothing ('Sunday service')."""
+    a nationality ('the Portuguese rail line') or a word that names nothing ('Sunday service'). With `owned`, also
+    those after an owner's possessive ('its Kalbarra mine'), which describe the owner's asset."""
     if not ASCII_LETTER.search(text) or "thing" not in patterns():
         return []
     found = []
@@ -296,7 +298,7 @@ def named_things(text: str, registry: Registry) -> list[Named]:
             if first in NOT_A_NAME_OPENING:
                 rest = name[len(first) :]
                 start, name = start + len(first) + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if key == "thing" and (not names_something(name, match["head"], registry) or OWNED_BEFORE.search(text, max(0, start - 30), start)):
+            if key == "thing" and (not names_something(name, match["head"], registry) or not owned and OWNED_BEFORE.search(text, max(0, start - 30), start)):
                 continue  # "its South Australian mine": the owner's asset, described
             if key == "thing" and capitalised_only_to_open(text, start, name, match["head"]):
                 continue  # "Debt service will absorb ...": an ordinary word capitalised as it opens the sentence
@@ -498,6 +500,8 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     if OWNED_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "its South Australian mine": the owner's asset, described
     following = re.findall(r"[a-z][a-z-]*", text[mention.end : mention.end + 40].split(",")[0])[:3]
+    if following and following[0] in words()["origin_nouns"]:
+        return True  # "Japanese guests accounted for 5.3 million nights": where the guests come from, not whose the nights are
     return any(singular(word) in entity_nouns() for word in following)
 
 
@@ -1006,8 +1010,11 @@ def is_trading_venue(text: str, position: int, named: Named) -> bool:
     """'rose 2.8% in Oslo trading', 'Shares in Fjordline ... rose 2.8% in Oslo': where shares trade, not whose they are."""
     if venue_patterns()[1].match(text, named.end):
         return True
-    sentence = text[max(0, text.rfind(".", 0, position) + 1) : position]
-    return venue_patterns()[0].search(sentence) is not None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]  # "fell 3.4% to 142.60 crowns": a decimal point ends no sentence
+    return venue_patterns()[0].search(text, ends[-1] if ends else 0, position) is not None
+
+
+SENTENCE_END = re.compile(r"[.!?](?!\d)")
 
 
 @functools.cache

@@ -184,6 +184,8 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
         trailing = word.lower() in english_phrases.words()["trailing_word_set"]  # "are still overvalued by"
         if not phrase and is_noun_of_expecting(words, position):
             function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
+        if not phrase and position == len(words) - 1 and word.lower() in outlook_verb_heads():
+            break  # "and aims for 5 million": a verb of outlook before its preposition, no noun
         if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
         if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
@@ -274,6 +276,17 @@ def verb_phrases() -> frozenset[str]:
     from .entities import words
 
     return frozenset(phrase.lower() for table in (*words()["outlook"].values(), words()["share_cues"]) for phrase in table)
+
+
+@functools.cache
+def outlook_verb_heads() -> frozenset[str]:
+    """'aims', 'hopes': the verb of an outlook phrase of two words whose second is 'for' or 'to' ('aims for')."""
+    from .entities import words
+
+    pairs = [phrase.lower().split() for table in words()["outlook"].values() for phrase in table]
+    nouns = set(words()["outlook_nouns"]) | set(words()["outlook_nouns_after"]) | {singular(n) for n in words()["outlook_nouns"]}
+    return frozenset(pair[0] for pair in pairs if len(pair) == 2 and pair[1] in ("for", "to") and pair[0] not in nouns
+                     and singular(pair[0]) not in nouns)
 
 
 @functools.cache
@@ -2372,9 +2385,19 @@ def is_flow(text: str, quantity: Quantity, metric: str, registry: Registry) -> b
         return True  # "made up 31% of deliveries", "12% of revenue": a part of what happened over the story's period
     if not base and quantity.kind == "count" and verb_before(text[max(0, quantity.start - 60) : quantity.start]) in event_verbs():
         return True  # "Melbourne's network carried 520 million journeys": what happened over the story's period
+    if not base and quantity.kind == "count" and past_part_verb().search(text, max(0, quantity.start - 60), quantity.start):
+        return True  # "Japanese guests accounted for 5.3 million nights": a part of what happened over the story's period
     if base:
         return base.kind == "flow"
     return quantity.kind == "growth" or quantity.kind == "amount" and not names_a_level(text, quantity)  # a level's change still runs over a period
+
+
+@functools.cache
+def past_part_verb() -> re.Pattern:
+    from .entities import words
+
+    qualifiers = word_alternation(words()["figure_qualifiers"])
+    return re.compile(rf"\b(?:{word_alternation(words()['past_part_verbs'])})\s+(?:(?:{qualifiers})\s+)*$", re.I)
 
 
 def shares_a_flow(whole: str, registry: Registry) -> bool:
@@ -2518,6 +2541,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 and any(c.period == context.period for c in found) and all(c.outlook for c in found if c.period == context.period)
             story = story_before if expected else story  # nor is the story about the year a forecast is for
         claims.extend(found if sentence is written else [quoted_as_written(claim, written) for claim in found])
+        scope.things += [n.name for n in named_things(sentence.text, registry, owned=True) if n.name not in scope.things]
         remember([n for n in names if not is_a_market(sentence.text, n, scope.subject, registry) and not in_a_clause_of_cause(sentence.text, n)
                   and not english_phrases.ranked_within(sentence.text, n.start)  # "the highest in the UK" goes on about no UK
                   and not english_phrases.in_fronted_set(sentence.text, n.start)  # "Among the region's cities, Nanjing ..."
@@ -2911,6 +2935,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         rate_before = bindings[-1].metric if q.unit == "percent" and names_a_rate(bindings[-1]) else rate_before
     bindings = pronouns_referred(bindings, quantities, scope)
     bindings = [measured_in_unit_before(text, b, q, scope, registry) for b, q in zip(bindings, quantities)]
+    bindings = named_by_unit(text, bindings, quantities, registry)
     stated = [b.metric for b, q in zip(bindings, quantities) if b.match == "registry" and "." not in b.metric and q.kind in ("amount", "count")]
     scope.metric = stated[-1] if stated else scope.metric  # what a later 'of that' is a share of
     names = entity_candidates(text, names)  # `names`: those that can be a figure's entity (entities.usable)
@@ -2924,6 +2949,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if index in respective:
             binding, own_entity, quantity = respective[index]
             entity = own_entity or entity
+        entity, binding = thing_named_alone(text, quantity, binding, entity, scope, registry)
         entity = held_as_the_place(entity, binding.metric, registry)
         binding = without_own_name(text, quantities, index, binding, entity, scope)
         binding = of_the_economy(for_a_place(binding, entity, registry), text, entity, quantity, registry, claims)
@@ -2932,6 +2958,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
             quantity = replace(quantity, kind="growth")  # 'economic growth slowed to 4.6%'
         binding = compared_variant(text, quantity, sequential(text, quantity, with_partner(text, quantity, short_name(binding, scope, registry), entity)), claims)
         binding = chinese_segment(text, quantity, binding, entity, registry)
+        binding = of_visitors_from(text, quantity, binding, entity)
+        binding = head_of_counted(text, binding, quantity, scope, registry)
         entity, binding = in_a_market(text, quantity, binding, entity, subject, registry)
         entity = quoted_good(text, quantity, binding, entity, names, registry)
         binding = in_real_terms(text, quantity, binding, registry)
@@ -2939,6 +2967,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = share_of_the_level(text, binding, claims, quantity)
         binding = recovered_share_of_the_level(text, binding, claims, quantity)
         binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
+        binding = per_unit_of_the_level(text, binding, claims, quantity)
         if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
@@ -3016,6 +3045,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if not own_outlook and source.published and period == str(source.published.year) and is_standing_rate(binding.metric, registry):
             period = f"{source.published.year}-{source.published.month:02d}"  # "has cut its key rate four times this year, to 3.75%": now
         entity = of_the_place(entity, binding, own_outlook, subject, registry)
+        entity = place_a_speaker_names(text, quantity, binding, entity, names, registry)
+        entity = capital_for_its_country(text, quantity, binding, entity)
         binding = economy_growth(binding, entity, registry)
         if (own_outlook or replaced_outlook) and binding.match == "phrase":
             binding = Binding(without_outlook_noun(binding.metric), binding.match, binding.at)  # "its growth target": growth
@@ -3055,6 +3086,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
             measured = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
             scope.measured[quantity.unit] = scope.measured[ANY + quantity.kind] = scope.measured[ANY + quantity.kind + claim.period] = measured
+        if binding.match == "registry" and quantity.kind == "count" and binding.metric in registry.metrics:
+            scope.measured[COUNTED] = binding.metric
         if binding.metric and not claim.outlook and quantity.unit == "percent":
             scope.measured[RATE] = binding.metric  # what 'a reading of 3.5%' in a later sentence refers to
         if quantity.unit == "percent" and RATE_KEY.search(binding.metric):
@@ -3089,6 +3122,32 @@ def of_an_index(text: str, quantity: Quantity, binding: Binding) -> Binding:
     return Binding(f"{index} growth" if quantity.kind == "growth" else index, "phrase")
 
 
+def named_by_unit(text: str, bindings: list[Binding], quantities: list[Quantity], registry: Registry) -> list[Binding]:
+    """'The utility's output rose to 14.8 TWh': a head noun alone measured in a physical unit is the one registry metric
+    of that unit it names the head of ('power output' of power_generation); the change it rose by ('lifted its output
+    by 9% to 1.2 TWh') goes with it."""
+    result = list(bindings)
+    for index, (binding, quantity) in enumerate(zip(bindings, quantities)):
+        metric = unit_metric(binding, quantity, registry)
+        if not metric:
+            continue
+        result[index] = Binding(metric, "registry", binding.at)
+        before = index - 1
+        if before >= 0 and quantities[before].kind == "growth" and result[before].match == "phrase" \
+                and result[before].metric == binding.metric + " growth" and GROWTH_TO.match(text[quantities[before].end : quantity.start]):
+            result[before] = Binding(metric + ".growth", "registry", result[before].at)
+    return result
+
+
+def unit_metric(binding: Binding, quantity: Quantity, registry: Registry) -> str:
+    if binding.match != "phrase" or not quantity.measure or quantity.kind != "amount" or " " in binding.metric or not binding.metric:
+        return ""
+    ending = " " + binding.metric
+    keys = [key for key, metric in registry.metrics.items() if metric.unit == quantity.unit
+            and any(alias.lower().endswith(ending) for alias in metric.aliases)]
+    return keys[0] if len(keys) == 1 else ""
+
+
 def measured_in_unit_before(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
     """'Saudi Arabia, the group's top producer, pumped 9.95 million bpd, up 120,000 bpd': a physical quantity said of
     nothing named, or of the head noun alone ('Iraqi output slipped to 4.1 million bpd'), measures what the article
@@ -3121,6 +3180,7 @@ def stated_before(scope: Scope, quantity: Quantity) -> str:
 ANY = "*"  # scope.measured's key, before a kind, for the last metric of an amount (or a count) in any unit: what 'last year's
 # total' in a later paragraph is; a count's metric is never what 'its value' in money refers to
 LAST = "last "  # scope.measured's key before a unit for the last metric of that unit, forecasts too
+COUNTED = "registry count"  # scope.measured's key for the last registry metric of a count
 RATE = "%"  # scope.measured's key for the last rate in percent, beside its units
 RATE_NAMED = "rate %"  # scope.measured's key for the last metric named a rate ('policy rate', 'unemployment_rate')
 RATE_KEY = re.compile(r"(?:^|[\s_:])rate$")
@@ -3280,6 +3340,64 @@ def of_the_place(entity: str, binding: Binding, own_outlook: str, subject: str, 
     return place_in_name(entity, registry) or entity  # "Unemployment held at 5.4%" in a story about the Bank of Lorne
 
 
+def capital_for_its_country(text: str, quantity: Quantity, binding: Binding, entity: str) -> str:
+    """'Ottawa aims to cut the deficit to C$30 billion in 2026': a national capital whose verb of outlook opens the
+    figure's clause, with a measure of a national government's finances (`national_metrics`), stands for its
+    country's government; 'Ottawa's unemployment rate' and 'Tokyo plans to spend 8 trillion yen' stay the city's."""
+    from .entities import words
+
+    country = words()["capitals_for_countries"].get(entity)
+    base = binding.metric.split(".")[0].split(":")[0]
+    if not country or binding.match != "registry" or base not in words()["national_metrics"]:
+        return entity
+    start = clause_start(text, quantity.start)
+    return country if capital_acts().search(text[start : quantity.start]) and entity in text[start : quantity.start] else entity
+
+
+@functools.cache
+def capital_acts() -> re.Pattern:
+    """A capital of `capitals_for_countries` followed by a verb of outlook ('Ottawa aims to', 'Tokyo plans to')."""
+    from .entities import words
+
+    capitals = word_alternation(sorted(words()["capitals_for_countries"]))
+    verbs = word_alternation(sorted(phrase for table in words()["outlook"].values() for phrase in table))
+    return re.compile(rf"\b(?:{capitals})\s+(?:{verbs})\b")
+
+
+def place_a_speaker_names(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
+    """'Lorne Foods said unemployment was 5% in Poland': an organisation that says a measure only a place has (`of_places`),
+    or a place's measure as a whole ('copper production in Chile as a whole'), is its speaker; the place its saying names
+    in the figure's clause is whose the figure is."""
+    if kind_of(entity, registry) != "organisation":
+        return entity
+    said = [m for m in saying_verb().finditer(text, max(0, quantity.start - WINDOW), quantity.start)]
+    if not said:
+        return entity
+    end = CLAUSE_END.search(text, quantity.end)
+    places = [n for n in names if n.kind in ("city", "province", "country") and not n.anaphor
+              and said[-1].end() <= n.start < (end.start() if end else len(text))]
+    if not of_places(binding, registry):  # "copper production in Chile as a whole": the place's total, not the speaker's
+        places = [n for n in places if n.end < quantity.start and whole_after().match(text, n.end)
+                  and not OWNED_BETWEEN.search(text, said[-1].end(), n.start)]  # "its sales in Europe as a whole": its own
+    return places[0].name if places else entity
+
+
+@functools.cache
+def whole_after() -> re.Pattern:
+    from .entities import words
+
+    return re.compile(rf"\s+(?:{word_alternation(words()['whole_place_after'])})\b", re.I)
+
+
+CLAUSE_END = re.compile(r"[,;]\s|[.!?](?!\d)")
+OWNED_BETWEEN = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+@functools.cache
+def saying_verb() -> re.Pattern:
+    return re.compile(rf"\b(?:{word_alternation(sorted(saying_verbs()))})\b", re.I)
+
+
 def economy_growth(binding: Binding, entity: str, registry: Registry) -> Binding:
     """'Growth slowed to 1.4%' of a country or a city: its economy's growth, GDP growth (of a company,
     growth stays unnamed: of sales, profit or staff)."""
@@ -3301,6 +3419,25 @@ def place_in_name(name: str, registry: Registry) -> str:
 
 
 PLACE_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def thing_named_alone(text: str, quantity: Quantity, binding: Binding, entity: str, scope: Scope, registry: Registry) -> tuple[str, Binding]:
+    """'... at its Kalbarra mine ... Kalbarra alone supplied 112,000 ounces': a sentence opening with the first words of a
+    thing the article named before is about that thing, and what it measures in the figure's unit is what the article
+    last measured in it (gold output), not the name."""
+    opening = NAME_OPENING.match(text, 0, quantity.start)  # the sentence opens with the name
+    if not opening or not (quantity.measure or quantity.kind == "share"):
+        return entity, binding
+    name = opening["name"]
+    thing = next((value for value in reversed(scope.things) if value.startswith(name + " ")), "")
+    earlier = scope.measured.get(LAST + quantity.unit if quantity.measure else ANY + "amount", "")
+    if not thing or not earlier or binding.metric != name.lower() and not binding.metric.startswith(name.lower() + " share"):
+        return entity, binding  # "or about 46% of the total": the share of the same thing's measure
+    metric = earlier + binding.metric[len(name) :]
+    return thing, Binding(metric, "registry" if metric.split(":")[0] in registry.metrics else "phrase", binding.at)
+
+
+NAME_OPENING = re.compile(r"\s*(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?=[a-z])")
 
 
 def held_as_the_place(entity: str, metric: str, registry: Registry) -> str:
@@ -3561,6 +3698,33 @@ def with_partner(text: str, quantity: Quantity, binding: Binding, entity: str) -
     return binding
 
 
+def of_visitors_from(text: str, quantity: Quantity, binding: Binding, entity: str) -> Binding:
+    """'Guests from Taiwan made up the largest group with 820,000 nights', 'Japanese guests accounted for 5.3 million
+    nights': where the visitors its clause opens with come from narrows the metric; the figure stays the place's."""
+    if not binding.metric or ":" in binding.metric or binding.match != "phrase":
+        return binding
+    clause = english_phrases.without_asides(text[clause_start(text, quantity.start) : quantity.start])
+    found = visitor_origin().search(clause)
+    if not found or found["nationality"] and found["nationality"].lower() not in nationality_words():
+        return binding
+    places = find_mentions(found["place"] or found["nationality"], "entities")
+    place = places[0].name if places and places[0].start == 0 else ""
+    if not place or place == entity:
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    return Binding(f"{base}:{place}{suffix}", binding.match, binding.at)
+
+
+@functools.cache
+def visitor_origin() -> re.Pattern:
+    """'<visitors> from <Place>' or '<Nationality> <visitors>' opening a clause."""
+    from .entities import words
+
+    nouns = word_alternation(words()["origin_nouns"])
+    return re.compile(rf"^\s*(?:(?:\w+\s+){{0,2}}(?i:{nouns})\s+from\s+(?:the\s+)?(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"
+                      rf"|(?P<nationality>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{nouns})\b)")
+
+
 def quoted_good(text: str, quantity: Quantity, binding: Binding, entity: str, names: list[Named], registry: Registry) -> str:
     """'Brent crude futures settled up 1.8% at $83.40', 'Copper on the London Metal Exchange climbed 1.1%', 'The yen
     firmed to 151.3' in a Tokyo wrap: the quote of a good traded the world over is the good's, not the place the story
@@ -3626,6 +3790,28 @@ def quote_words() -> frozenset[str]:
 @functools.cache
 def exchange_heads() -> frozenset[str]:
     return frozenset(vocabulary("claims")["exchange_heads"])
+
+
+PART_OF_AFTER = re.compile(r"\s+of\s+(?:its|their|the|all)\b", re.I)
+
+
+def head_of_counted(text: str, binding: Binding, quantity: Quantity, scope: Scope, registry: Registry) -> Binding:
+    """'Veltra Motors delivered 384,000 vehicles ... while sales in China slipped 4% to 112,000': a count keyed by a head
+    noun alone ('sales') is the registry metric of that head and the modifier of the registry count the article
+    stated last ('vehicle' of vehicle_deliveries: vehicle_sales). Only a flow's: '32,900 enterprises' after high-tech
+    enterprises are not all high-tech."""
+    if not binding.metric or binding.match != "phrase" or quantity.kind not in ("count", "growth") or quantity.unit not in ("count", "percent"):
+        return binding
+    base, suffix = CHANGE_SUFFIX.match(binding.metric).groups()
+    counted = registry.metrics.get(scope.measured.get(COUNTED, ""))
+    if not counted or " " in base or ":" in base or PART_OF_AFTER.match(text, quantity.end):
+        return binding  # "made up 413,000 of its sales": a part of them, not the whole
+    modifier = counted.label.split()[:-1]
+    key = next((k for k, m in registry.metrics.items() if m.unit == "count" and m.kind == "flow" and m.label.split()[:-1] == modifier
+                and singular(m.label.split()[-1]) == base and m.label.split()[-1] != base), "")
+    if not modifier or not key:
+        return binding
+    return Binding(key + (".growth" if suffix.strip() == "growth" else suffix.replace(" ", ".")), "registry", binding.at)
 
 
 def in_a_market(text: str, quantity: Quantity, binding: Binding, entity: str, subject: str, registry: Registry) -> tuple[str, Binding]:
@@ -3759,6 +3945,34 @@ def recovered_share_of_the_level(text: str, binding: Binding, claims: list[Claim
             or "。" in text[level.quantity.end : quantity.start]:
         return binding
     return Binding(f"{level.metric} share of {year}", level.metric_match, binding.at)
+
+
+def per_unit_of_the_level(text: str, binding: Binding, claims: list[Claim], quantity: Quantity) -> Binding:
+    """'Spending reached 96 billion yen, or about 23,400 yen per night': an amount per unit after the sentence's
+    amount of the same metric is that metric per unit, never a second value of the whole."""
+    if quantity.kind != "amount" or not binding.metric or not claims or claims[-1].metric != binding.metric \
+            or claims[-1].quantity is None or claims[-1].quantity.kind != "amount" or binding.metric.endswith((".growth", ".change")):
+        return binding
+    per = per_unit_after().match(text, quantity.end)
+    if not per or per["unit"].lower() in period_nouns() or PER_UNIT_AFTER.match(text, claims[-1].quantity.end):
+        return binding
+    return Binding(f"{binding.metric} per {singular(per['unit'].lower())}", "phrase", binding.at)
+
+
+PER_UNIT_AFTER = re.compile(r"\s+(?:per|a|an)\s+[a-z]", re.I)
+
+
+@functools.cache
+def per_unit_after() -> re.Pattern:
+    words = vocabulary("periods")["per_unit_words"]
+    return re.compile(rf"\s+(?:{word_alternation(words)})\s+(?P<unit>[a-z]+)\b", re.I)
+
+
+@functools.cache
+def period_nouns() -> frozenset[str]:
+    from .entities import words
+
+    return frozenset(words()["period_nouns"] + ["share"])
 
 
 def part_of_the_same_measure(text: str, binding: Binding, claims: list[Claim], quantity: Quantity, entity: str) -> Binding:

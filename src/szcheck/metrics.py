@@ -55,7 +55,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
         "after_phrase": re.compile(rf"\s+(?:{alternation('qualifiers_after_phrases')})(?![\w-])", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
-                            r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2})", re.I),
+                            r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?![$\d])(?:\s+[A-Za-z][\w&'’-]*(?![$\d])){0,2})", re.I),  # "to C$30 billion": no word
         # a Chinese word runs into its figure ("增加120家"), an English one is followed by a space
         # "to cut about 1,200 jobs": a qualifier of the figure may stand between the change word and it
         "change": re.compile(rf"(?:{alternation('change_before')})(?:\s+by)?(?:\s+(?:(?:{alternation('figure_qualifiers')})\s+)?|(?<=[^\x00-\x7f]))$", re.I),  # "dipped by"
