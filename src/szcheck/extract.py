@@ -1248,7 +1248,17 @@ def names_the_level(growth: Binding, level: Binding) -> bool:
     return all(singular(word) in known for word in growth.metric.split()[:-1])
 
 
-SWING_BASE = re.compile(r"^\)?\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
+SWING_BASE = re.compile(r"^\)?\s*,?\s*(?:(?:in|for)\s+[^,;]{1,30}?,?\s+)?(?:from|compared\s+with|against|after)\s+(?:a|an)\s+(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def opposite_base_of(text: str, claims: list[Claim], registry: Registry) -> bool:
+    """Whether the last claim is the opposite-sign base of the one before it ('operating profit … compared with a loss
+    of 85 billion won'): what the story measures is still the profit, which a later 'analysts had expected' forecasts."""
+    if len(claims) < 2 or claims[-1].quantity is None or claims[-2].quantity is None:
+        return False
+    known = registry.metrics.get(claims[-2].metric)
+    return known is not None and known.opposite == claims[-1].metric \
+        and SWING_BASE.match(text[claims[-2].quantity.end : claims[-1].quantity.start]) is not None
 
 
 def opposite_base(text: str, previous: Quantity, quantity: Quantity, before: Binding, registry: Registry) -> Binding | None:
@@ -3083,7 +3093,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         claims.append(claim)
         if binding.metric and quantity.kind in ("amount", "count", "rate"):
             scope.measured[LAST + quantity.unit] = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
-        if binding.metric and not claim.outlook and quantity.kind in ("amount", "count"):
+        if binding.metric and not claim.outlook and quantity.kind in ("amount", "count") and not opposite_base_of(text, claims, registry):
             measured = re.sub(r"(?:\.| )(?:growth|change)$", "", binding.metric)
             scope.measured[quantity.unit] = scope.measured[ANY + quantity.kind] = scope.measured[ANY + quantity.kind + claim.period] = measured
         if binding.match == "registry" and quantity.kind == "count" and binding.metric in registry.metrics:
@@ -3257,7 +3267,7 @@ def measure_expected(text: str, binding: Binding, quantity: Quantity, scope: Sco
         return binding
     if binding.metric not in english_phrases.words()["outlook_key_nouns"]:
         counted = earlier in registry.metrics and binding.metric in {singular(n.lower()) for n in registry.metrics[earlier].nouns}
-        forecaster = binding.metric in forecasters  # "Analysts had been looking for $15.1 billion"
+        forecaster = binding.metric in forecasters or not binding.metric  # "Analysts had been looking for $15.1 billion", "Economists expected"
         if not ((counted or forecaster) and outlook(text, quantity)):  # "the city has 3 million vehicles" counts no deliveries
             return binding
     return Binding(earlier, "registry" if earlier in registry.metrics else "phrase", binding.at)
