@@ -953,7 +953,18 @@ def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
     start = clause_start(text, quantity.start)
     if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
         return False
-    noun = chinese_phrases.noun_before(text[start : quantity.start])
+    if is_own_noun(chinese_phrases.noun_before(text[start : quantity.start])):
+        return True
+    # '工业增加值增长8.3%，工程机械产业营业收入连续6年位居全国首位，上半年达到685.2亿元': a clause between them names
+    # a subject of its own, which the figure's clause goes on about
+    between = CLAUSE_OF.split(text[mention.end : start])[1:]
+    return any(is_own_noun(chinese_phrases.noun_before(DIGIT_ON.split(clause, 1)[0])) for clause in between if clause)
+
+
+DIGIT_ON = re.compile(r"[0-9０-９]")
+
+
+def is_own_noun(noun: str) -> bool:
     return bool(noun) and not chinese_phrases.is_neutral_head(noun)  # '，总量3842.6亿元': the earlier name's level
 
 
@@ -1164,6 +1175,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
             binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
+            if not binding.metric and index:
+                binding = measure_before(text, quantities, index, bindings) or binding
         if index and binding.match == "phrase":
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding
         bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(
@@ -1326,6 +1339,23 @@ def named_part_of_them(text: str, quantity: Quantity, before: Binding) -> Bindin
         return None
     base, dot, suffix = before.metric.partition(".")
     return Binding(f"{base.partition(':')[0]}:{found['name']}", "registry", before.at) if not dot else None
+
+
+def measure_before(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """A Chinese figure whose clause names no measure of its own, of what the sentence measured before it: a
+    target ('营业收入520亿元，全年目标为1000亿元') of the last measure in its unit, a run of time ('不良贷款率下降
+    0.03个百分点，已连续8个季度下降') of the measure before it, keyed in its unit of time."""
+    quantity = quantities[index]
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    if not chinese_phrases.is_chinese(clause):
+        return None
+    if quantity.kind == "duration" and quantity.noun and bindings[-1].metric:
+        measure = re.sub(r"(?:\.| )(?:growth|change)$", "", bindings[-1].metric)
+        return Binding(f"{measure} ({chinese_phrases.time_unit(quantity.noun)})", "phrase")
+    if not chinese_phrases.names_only_a_target(text[: quantity.start]):
+        return None
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and quantities[i].kind == quantity.kind), None)
+    return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
 
 
 def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -1999,7 +2029,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
-            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "")
+            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1]))
     contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
     if contribution:
         return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点

@@ -135,11 +135,21 @@ def trimmed(phrase: str) -> str:
 
 
 def time_unit(noun: str) -> str:
-    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右)."""
+    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右);
+    '年位居全国首位' -> '年': without the predicate the span runs into (连续6年位居全国首位)."""
     vocab = vocabulary("figures")
+    unit = next((word for word in time_nouns() if noun.startswith(word)), "")
+    if unit:
+        return unit.removeprefix("个").removeprefix("個")
     bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
     bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
     return noun[: -len(bound)] if bound else noun
+
+
+@functools.cache
+def time_nouns() -> tuple[str, ...]:
+    """The Chinese nouns of a span of time, longest first (个季度 before 季度)."""
+    return tuple(sorted((w for w in vocabulary("figures")["time_nouns"] if not w.isascii()), key=len, reverse=True))
 
 
 def ends_inside_a_word(phrase: str, length: int) -> bool:
@@ -220,6 +230,18 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
     if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
         return ""
     return per + number + unit
+
+
+PER_UNITS = re.compile(r"每(?:[0-9]{1,4}[\u4e00-\u9fff]|股)")
+
+
+def total_of(name: str, clause: str) -> str:
+    """'，合计派发约3.9亿元' after '每10股现金红利': a clause opening with a total (合计, 共计) and naming nothing
+    is the total of the name before it, not its amount per unit ('现金红利')."""
+    if not clause.startswith(tuple(vocabulary("claims")["total_openers_zh"])):
+        return name
+    per = PER_UNITS.match(name)
+    return name[per.end() :] if per and per.end() < len(name) else name
 
 
 def per_population_before(tokens: list[tuple[str, str]]) -> str:
@@ -374,6 +396,16 @@ def is_target_head(word: str, after: str) -> bool:
     """目标 right before a copula (目标为): the word of a target, said of the name before it."""
     table = vocabulary("claims")["target_heads_zh"]
     return word in table["heads"] and after in table["copulas"]
+
+
+def names_only_a_target(text: str) -> bool:
+    """'，全年目标为': a clause before its figure that says a target and names no measure (only scope and time
+    words before 目标): the target is of the measure the figure before it measured."""
+    clause = CLAUSE_END.split(text[-40:])[-1]
+    tokens = tagged(clause) if HAN.search(clause) else []
+    if len(tokens) < 2 or not is_target_head(tokens[-2][0], tokens[-1][0]):
+        return False
+    return all(is_stop(*token) for token in tokens[:-2])
 
 
 def is_neutral_head(noun: str) -> bool:
