@@ -2300,6 +2300,21 @@ MONTH_OR_DAY_PERIOD = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
 
 
+def at_report_end(claim: Claim, section: PeriodMention, registry: Registry) -> Claim:
+    """A registry balance said with no date of its own under a title that names a part of a year ('临江银行前三季度
+    净利润增长5.6%' over '该行资本充足率为13.42%'): held at the end of the report's period, not over it."""
+    if claim.period_basis != "context" or claim.period != section.period or not is_span(section.period) \
+            or re.fullmatch(r"\d{4}", section.period) or not is_balance(claim.metric, registry):
+        return claim
+    return replace(claim, period=last_month(section.period), checksum="")
+
+
+def is_balance(metric: str, registry: Registry) -> bool:
+    """A registry balance itself (loans, a capital ratio), not its change or growth: held at a moment."""
+    base = registry.metrics.get(metric)
+    return base is not None and base.kind == "balance"
+
+
 def is_standing_rate(metric: str, registry: Registry) -> bool:
     """A rate that stands at a moment until it is moved (a policy rate), not its change: said of the year under
     way, it is the one at publication. (A count or a sum at a moment, such as a population, is a year's.)"""
@@ -2477,6 +2492,8 @@ def extract_claims(source: Source) -> list[Claim]:
         names = with_referents(usable(sentence.text, named_in(sentence.text, subject, registry), registry), scope) if not sentence.section else []
         planned = None if told is not None else planned
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported, planned)
+        if carried is not None and carried is section:
+            found = [at_report_end(claim, section, registry) for claim in found]
         planned = period_expected(found, mentions, source.published) or planned
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only

@@ -339,6 +339,8 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return True  # 对经济增长的贡献率, 拉动地区生产总值增长: the growth contributed to, not the figure's metric
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
+    if phrases.ends_with_industry_subject(before):
+        return True  # '工程机械产业实现营业收入': the industry's revenue, not the place's
     kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)

@@ -195,6 +195,9 @@ def noun_before(text: str) -> str:
             tokens.pop()  # '新建商品住宅累计销售面积': the measure over the period, named without 累计
             continue
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
+        if not taken and kept and has_industry_subject(tokens):
+            tokens.pop()  # '汽车产业实现产值': the industry's output value, the verb left out
+            continue
         if not taken:
             break
         for _ in range(taken):
@@ -211,6 +214,18 @@ def noun_before(text: str) -> str:
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+def has_industry_subject(tokens: list[tuple[str, str]]) -> bool:
+    """Do `tokens` end with an industry or a line of business and a verb of achieving (汽车产业 实现, 液态奶业务
+    完成): the measure after them is that industry's, as it is written without the verb (汽车产业产值)."""
+    table = vocabulary("claims")["industry_subjects_zh"]
+    return len(tokens) > 1 and tokens[-1][0] in table["verbs"] and tokens[-2][0].endswith(tuple(table["heads"]))
+
+
+def ends_with_industry_subject(text: str) -> bool:
+    clause = CLAUSE_END.split(text[-30:])[-1]
+    return bool(HAN.search(clause)) and has_industry_subject(tagged(clause))
 
 
 def per_units_before(tokens: list[tuple[str, str]]) -> str:
