@@ -181,6 +181,7 @@ def noun_before(text: str) -> str:
     if not HAN.search(clause):
         return ""
     tokens = with_split_words_joined(tagged(clause))
+    bare_target = bool(tokens) and is_target_word(tokens[-1][0])  # '全年目标1.25亿吨', not '完成全年目标的89%'
     while tokens and is_stop(*tokens[-1]):
         copula = tokens.pop()[0]  # the predicate and adverbs between the noun and its figure
         if tokens and is_target_head(tokens[-1][0], copula):
@@ -202,6 +203,8 @@ def noun_before(text: str) -> str:
             break
         for _ in range(taken):
             kept.insert(0, tokens.pop()[0])
+    if bare_target and len(kept) == 1 and all(is_stop(*token) for token in tokens):
+        return ""  # '全年目标1.25亿吨': a target said of no measure, the figure's outlook only
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
     if len(kept) > 1 and kept[-1] in words()["count_totals"]:
@@ -418,9 +421,15 @@ def names_only_a_target(text: str) -> bool:
     words before 目标): the target is of the measure the figure before it measured."""
     clause = CLAUSE_END.split(text[-40:])[-1]
     tokens = tagged(clause) if HAN.search(clause) else []
-    if len(tokens) < 2 or not is_target_head(tokens[-2][0], tokens[-1][0]):
+    if len(tokens) > 1 and is_target_head(tokens[-2][0], tokens[-1][0]):
+        tokens = tokens[:-1]  # the copula: 目标为
+    if not tokens or not is_target_word(tokens[-1][0]):
         return False
-    return all(is_stop(*token) for token in tokens[:-2])
+    return all(is_stop(*token) for token in tokens[:-1])
+
+
+def is_target_word(word: str) -> bool:
+    return word in vocabulary("claims")["target_heads_zh"]["heads"]
 
 
 def is_neutral_head(noun: str) -> bool:
