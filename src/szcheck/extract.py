@@ -1352,8 +1352,8 @@ def measure_before(text: str, quantities: list[Quantity], index: int, bindings: 
     if quantity.kind == "duration" and quantity.noun and bindings[-1].metric:
         measure = re.sub(r"(?:\.| )(?:growth|change)$", "", bindings[-1].metric)
         return Binding(f"{measure} ({chinese_phrases.time_unit(quantity.noun)})", "phrase")
-    if not chinese_phrases.names_only_a_target(text[: quantity.start]):
-        return None
+    if not (chinese_phrases.names_only_a_target(text[: quantity.start]) or chinese_phrases.names_nothing(text[: quantity.start])):
+        return None  # ('突破千亿元，达到1120.5亿元': the level reached, of the measure the bound before it was)
     earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and quantities[i].kind == quantity.kind), None)
     return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
 

@@ -428,6 +428,13 @@ def names_only_a_target(text: str) -> bool:
     return all(is_stop(*token) for token in tokens[:-1])
 
 
+def names_nothing(text: str) -> bool:
+    """'，达到': a clause before its figure of predicates and scope words alone, which names no measure."""
+    clause = CLAUSE_END.split(text[-40:])[-1]
+    tokens = tagged(clause) if HAN.search(clause) else []
+    return bool(tokens) and all(is_stop(*token) for token in tokens)
+
+
 def is_target_word(word: str) -> bool:
     return word in vocabulary("claims")["target_heads_zh"]["heads"]
 
