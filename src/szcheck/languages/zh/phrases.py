@@ -96,6 +96,12 @@ def opens_with_a_predicate(text: str) -> bool:
     return bool(first) and first[0][0] in vocab["predicates"]
 
 
+def counts_right_after_predicate(text: str) -> bool:
+    """'达到3200家': a predicate and then at once its number, naming no measure between them."""
+    tokens = tagged(text[:12])
+    return len(tokens) > 1 and tokens[1][1] == "m"
+
+
 def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
