@@ -1137,6 +1137,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         binding = total_of_part(text, quantities, index, bindings) or binding
+        if index and chinese_phrases.names_only_a_target(text[: quantity.start]):
+            binding = measure_before(text, quantities, index, bindings) or binding  # '，全年目标为60万辆': not all vehicles
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings) \
                 or compared_figure(text, quantities, index, bindings)
@@ -2197,6 +2199,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     return published
 
 
+PART_OF_A_YEAR = re.compile(r"\d{4}-(?:H[12]|Q[1-4]|\d{2}/\d{4}-\d{2})")
 WHOLE_YEAR_REACH = 30  # a clause's length before its figure: never the whole text
 
 
@@ -2978,6 +2981,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
+        if own_outlook and basis == "stated" and PART_OF_A_YEAR.fullmatch(period) and names_whole_year(text, quantity):
+            period = period[:4]  # '上半年，…营业收入520亿元，全年目标为1000亿元': the whole of the half's year
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):
