@@ -1176,7 +1176,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
-            binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
+            binding = by_unit(rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry), quantity, registry)
             if not binding.metric and index:
                 binding = measure_before(text, quantities, index, bindings) or binding
         if index and binding.match == "phrase":
@@ -1341,6 +1341,14 @@ def named_part_of_them(text: str, quantity: Quantity, before: Binding) -> Bindin
         return None
     base, dot, suffix = before.metric.partition(".")
     return Binding(f"{base.partition(':')[0]}:{found['name']}", "registry", before.at) if not dot else None
+
+
+def by_unit(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
+    """'徐州港完成吞吐量1.2亿吨': a bare head several registry metrics share (vocabulary `heads_by_unit`) is the one
+    whose unit its figure is in (tonnes: cargo throughput; TEU are container throughput)."""
+    choices = vocabulary("claims").get("heads_by_unit", {}).get(binding.metric, ())
+    fitting = [name for name in choices if is_compatible(registry.metrics[name].unit, quantity)]
+    return Binding(fitting[0], "registry") if len(fitting) == 1 else binding
 
 
 def measure_before(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
