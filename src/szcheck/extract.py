@@ -1675,7 +1675,7 @@ COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\
 
 def subject_of(metric: str) -> str:
     """The noun phrase inside a phrase metric ('emerging industry growth' -> 'emerging industry')."""
-    return re.sub(r"\s+(?:growth|share of .*|per \w+|\(.*\))$", "", metric)
+    return re.sub(r"\s+(?:growth|change|share of .*|per \w+|\(.*\))$", "", metric)
 
 
 def is_share_base(text: str, mention: Mention) -> bool:

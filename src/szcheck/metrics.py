@@ -385,12 +385,16 @@ def names_a_measured_change(text: str, quantity: Quantity, name: str) -> bool:
     position = text.rfind(name, window, quantity.start)
     if position < 0 or patterns()["change"].search(text[max(window, position - 8) : position]) is None:
         return False
+    if patterns()["level"].search(text, position + len(name), quantity.start) is not None:
+        return False  # '新增充电桩3600个，累计达到2.1万个': the stock the additions reached
     return bool(quantity.measure) or names_the_stock(text, name, position)
 
 
 def names_the_stock(text: str, name: str, added_at: int) -> bool:
     """Whether the name of what a change adds to is written again elsewhere in the sentence with no change
-    word before it: there it names the stock."""
+    word before it, there naming the stock, or a word of a level follows the addition (，累计达到2.1万个)."""
+    if patterns()["level"].search(text, added_at + len(name)) is not None:
+        return True
     at = text.find(name)
     while at >= 0:
         if at != added_at and patterns()["change"].search(text[max(0, at - 8) : at]) is None:
