@@ -96,6 +96,20 @@ def opens_with_a_predicate(text: str) -> bool:
     return bool(first) and first[0][0] in vocab["predicates"]
 
 
+def subject_ending_in(text: str, heads: tuple[str, ...]) -> str | None:
+    """'汽车零部件企业实现营业收入': the noun phrase `text` opens with, when it ends in one of `heads` (企业): the
+    enterprises of one industry, a sub-entity as all enterprises are."""
+    subject = ""
+    for word, tag in tagged(text[:16]):
+        if is_stop(word, tag):
+            break
+        subject += word
+    return subject if len(subject) <= MAX_SUBJECT and subject.endswith(heads) and subject not in heads else None
+
+
+MAX_SUBJECT = 10  # characters: a noun phrase of an industry's enterprises, never a clause
+
+
 def counts_right_after_predicate(text: str) -> bool:
     """'达到3200家': a predicate and then at once its number, naming no measure between them."""
     tokens = tagged(text[:12])
