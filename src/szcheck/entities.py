@@ -381,7 +381,13 @@ def chinese_organisation(name: str) -> str:
     common = words()["not_organisations_zh"]
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
-    return "" if opens_with_a_predicate(name) else english_name(name)
+    return "" if opens_with_a_predicate(name) or place_then_opener(name) else english_name(name)
+
+
+def place_then_opener(name: str) -> bool:
+    """'徐州市主要港区': a place, then a word that opens no name (主要, 重点): the place's main port areas, no one's name."""
+    place = next((m for m in find_mentions(name, "entities") if m.start == 0), None)
+    return place is not None and name[place.end :].startswith(tuple(words()["name_openers_not_zh"]))
 
 
 def without_opening_period(name: str) -> str:
@@ -816,13 +822,20 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         opening = clause
         for scope in words()["scope_prefixes_zh"] if clause.startswith(scopes) else ():
             opening = opening.removeprefix(scope)
-        noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else None
+        opening = without_leading_place(opening)  # '徐州市重点港区完成…': the place is the entity the part is of
+        noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else phrases.subject_ending_in(opening, nouns)
         if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
-            return f"{place} {noun}"
+            # '高新技术企业达到3200家，连续5年保持…': the enterprises counted, the measure itself, are no sub-entity
+            return None if phrases.counts_right_after_predicate(opening[len(noun) :]) else f"{place} {noun}"
         if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)
+
+
+def without_leading_place(text: str) -> str:
+    place = next((m for m in find_mentions(text[:12], "entities") if m.start == 0), None)
+    return text[place.end :] if place is not None else text
 
 
 @functools.cache

@@ -965,7 +965,18 @@ def names_its_own_noun(text: str, quantity: Quantity, mention: Mention) -> bool:
     start = clause_start(text, quantity.start)
     if mention.end > start or not chinese_phrases.is_chinese(text[start : quantity.start]):
         return False
-    noun = chinese_phrases.noun_before(text[start : quantity.start])
+    if is_own_noun(chinese_phrases.noun_before(text[start : quantity.start])):
+        return True
+    # '工业增加值增长8.3%，工程机械产业营业收入连续6年位居全国首位，上半年达到685.2亿元': a clause between them names
+    # a subject of its own, which the figure's clause goes on about
+    between = CLAUSE_OF.split(text[mention.end : start])[1:]
+    return any(is_own_noun(chinese_phrases.noun_before(DIGIT_ON.split(clause, 1)[0])) for clause in between if clause)
+
+
+DIGIT_ON = re.compile(r"[0-9０-９]")
+
+
+def is_own_noun(noun: str) -> bool:
     return bool(noun) and not chinese_phrases.is_neutral_head(noun)  # '，总量3842.6亿元': the earlier name's level
 
 
@@ -1143,6 +1154,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
         binding = total_of_part(text, quantities, index, bindings) or binding
+        if index and chinese_phrases.names_only_a_target(text[: quantity.start]):
+            binding = measure_before(text, quantities, index, bindings) or binding  # '，全年目标为60万辆': not all vehicles
         if binding is None and index:
             binding = follows(text, quantities[index - 1], quantity, bindings[-1]) or compared_rate(text, quantities, index, bindings) \
                 or compared_figure(text, quantities, index, bindings)
@@ -1180,7 +1193,9 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
                 bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
                 continue
             previous = bindings[-1].metric if bindings and bindings[-1].match == "phrase" else ""
-            binding = rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry)
+            binding = by_unit(rate_named(phrase_metric(undated, quantity, subject_of(previous), subject), quantity, registry), quantity, registry)
+            if not binding.metric and index:
+                binding = measure_before(text, quantities, index, bindings) or binding
         if index and (binding.match == "phrase" or binding.metric in registry.metrics and registry.metrics[binding.metric].opposite):
             binding = opposite_base(text, quantities[index - 1], quantity, bindings[-1], registry) or binding  # "a loss of" after operating profit
         bindings.append(of_a_part(text, quantity, defined_around(text, quantity, as_change(qualified(text, quantity, per_share(
@@ -1353,6 +1368,31 @@ def named_part_of_them(text: str, quantity: Quantity, before: Binding) -> Bindin
         return None
     base, dot, suffix = before.metric.partition(".")
     return Binding(f"{base.partition(':')[0]}:{found['name']}", "registry", before.at) if not dot else None
+
+
+def by_unit(binding: Binding, quantity: Quantity, registry: Registry) -> Binding:
+    """'徐州港完成吞吐量1.2亿吨': a bare head several registry metrics share (vocabulary `heads_by_unit`) is the one
+    whose unit its figure is in (tonnes: cargo throughput; TEU are container throughput)."""
+    choices = vocabulary("claims").get("heads_by_unit", {}).get(binding.metric, ())
+    fitting = [name for name in choices if is_compatible(registry.metrics[name].unit, quantity)]
+    return Binding(fitting[0], "registry") if len(fitting) == 1 else binding
+
+
+def measure_before(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """A Chinese figure whose clause names no measure of its own, of what the sentence measured before it: a
+    target ('营业收入520亿元，全年目标为1000亿元') of the last measure in its unit, a run of time ('不良贷款率下降
+    0.03个百分点，已连续8个季度下降') of the measure before it, keyed in its unit of time."""
+    quantity = quantities[index]
+    clause = text[clause_start(text, quantity.start) : quantity.start]
+    if not chinese_phrases.is_chinese(clause):
+        return None
+    if quantity.kind == "duration" and quantity.noun and bindings[-1].metric:
+        measure = re.sub(r"(?:\.| )(?:growth|change)$", "", bindings[-1].metric)
+        return Binding(f"{measure} ({chinese_phrases.time_unit(quantity.noun)})", "phrase")
+    if not (chinese_phrases.names_only_a_target(text[: quantity.start]) or chinese_phrases.names_nothing(text[: quantity.start])):
+        return None  # ('突破千亿元，达到1120.5亿元': the level reached, of the measure the bound before it was)
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == quantity.unit and quantities[i].kind == quantity.kind), None)
+    return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
 
 
 def elided(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -1679,7 +1719,7 @@ COMPARED_BEFORE = re.compile(r"\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than\
 
 def subject_of(metric: str) -> str:
     """The noun phrase inside a phrase metric ('emerging industry growth' -> 'emerging industry')."""
-    return re.sub(r"\s+(?:growth|share of .*|per \w+|\(.*\))$", "", metric)
+    return re.sub(r"\s+(?:growth|change|share of .*|per \w+|\(.*\))$", "", metric)
 
 
 def is_share_base(text: str, mention: Mention) -> bool:
@@ -2078,7 +2118,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
-            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "") or previous_subject)
+            or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "")
+            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1]))
     contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
     if contribution:
         return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点
@@ -2246,6 +2287,7 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
     return published
 
 
+PART_OF_A_YEAR = re.compile(r"\d{4}-(?:H[12]|Q[1-4]|\d{2}/\d{4}-\d{2})")
 WHOLE_YEAR_REACH = 30  # a clause's length before its figure: never the whole text
 
 
@@ -2347,6 +2389,21 @@ def dated_in_own_clause(text: str, quantity: Quantity, periods: list) -> bool:
 
 MONTH_OR_DAY_PERIOD = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 STOOD_AT = re.compile(r"\bstood\s+at\s+$", re.I)  # "Federal debt stood at C$1.24 trillion": a level the story's period ended with
+
+
+def at_report_end(claim: Claim, section: PeriodMention, registry: Registry) -> Claim:
+    """A registry balance said with no date of its own under a title that names a part of a year ('临江银行前三季度
+    净利润增长5.6%' over '该行资本充足率为13.42%'): held at the end of the report's period, not over it."""
+    if claim.period_basis != "context" or claim.period != section.period or not is_span(section.period) \
+            or re.fullmatch(r"\d{4}", section.period) or not is_balance(claim.metric, registry):
+        return claim
+    return replace(claim, period=last_month(section.period), checksum="")
+
+
+def is_balance(metric: str, registry: Registry) -> bool:
+    """A registry balance itself (loans, a capital ratio), not its change or growth: held at a moment."""
+    base = registry.metrics.get(metric)
+    return base is not None and base.kind == "balance"
 
 
 def is_standing_rate(metric: str, registry: Registry) -> bool:
@@ -2536,6 +2593,8 @@ def extract_claims(source: Source) -> list[Claim]:
         names = with_referents(usable(sentence.text, named_in(sentence.text, subject, registry), registry), scope) if not sentence.section else []
         planned = None if told is not None else planned
         found = sentence_claims(source, sentence, quantities, registry, names, scope, mentions, story, carried, expected, reported, planned)
+        if carried is not None and carried is section:
+            found = [at_report_end(claim, section, registry) for claim in found]
         planned = period_expected(found, mentions, source.published) or planned
         if told is not None and (not found or not all(claim.outlook for claim in found) or is_over(told.period, source.published)):
             # "kept its guidance of 195 million tonnes for the year to June 2026": a period to come, of which only
@@ -3026,6 +3085,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
+        if own_outlook and basis == "stated" and PART_OF_A_YEAR.fullmatch(period) and names_whole_year(text, quantity):
+            period = period[:4]  # '上半年，…营业收入520亿元，全年目标为1000亿元': the whole of the half's year
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
             period = UNSPECIFIED  # "expects net profit of ... this year. It proposed a dividend of": a fact is not of the year expected
         if own_outlook == "plan" and basis == "stated" and is_over(period, source.published) and not dated_in_own_clause(text, quantity, periods):

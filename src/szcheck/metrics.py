@@ -356,6 +356,8 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return True  # 对经济增长的贡献率, 拉动地区生产总值增长: the growth contributed to, not the figure's metric
     if not phrases.heads_its_phrase(text[mention.end : mention.end + 8]) or phrases.ends_with_age_bracket(before):
         return True
+    if phrases.ends_with_industry_subject(before):
+        return True  # '工程机械产业实现营业收入': the industry's revenue, not the place's
     kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
@@ -392,12 +394,30 @@ NAME_REACH = 60  # how far before its figure a phrase's name is looked for: a cl
 def names_a_measured_change(text: str, quantity: Quantity, name: str) -> bool:
     """'新增运营里程约45公里': a change word written before the name of a measure that is no registry
     metric, its figure in a physical unit (a length, an area), makes the figure the addition to that
-    stock, not the stock. Counts are left as they are: 新增市场主体38万户 names the new firms counted."""
-    if not quantity.measure or not name or name.isascii():
+    stock, not the stock. Counts are left as they are (新增市场主体38万户 names the new firms counted) unless the
+    sentence counts the stock too: 新增5G基站2300个，累计建成5G基站2.86万个."""
+    if not name or name.isascii() or not (quantity.measure or quantity.kind == "count"):
         return False
     window = max(0, quantity.start - NAME_REACH)
     position = text.rfind(name, window, quantity.start)
-    return position >= 0 and patterns()["change"].search(text[max(window, position - 8) : position]) is not None
+    if position < 0 or patterns()["change"].search(text[max(window, position - 8) : position]) is None:
+        return False
+    if patterns()["level"].search(text, position + len(name), quantity.start) is not None:
+        return False  # '新增充电桩3600个，累计达到2.1万个': the stock the additions reached
+    return bool(quantity.measure) or names_the_stock(text, name, position)
+
+
+def names_the_stock(text: str, name: str, added_at: int) -> bool:
+    """Whether the name of what a change adds to is written again elsewhere in the sentence with no change
+    word before it, there naming the stock, or a word of a level follows the addition (，累计达到2.1万个)."""
+    if patterns()["level"].search(text, added_at + len(name)) is not None:
+        return True
+    at = text.find(name)
+    while at >= 0:
+        if at != added_at and patterns()["change"].search(text[max(0, at - 8) : at]) is None:
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:

@@ -96,6 +96,26 @@ def opens_with_a_predicate(text: str) -> bool:
     return bool(first) and first[0][0] in vocab["predicates"]
 
 
+def subject_ending_in(text: str, heads: tuple[str, ...]) -> str | None:
+    """'汽车零部件企业实现营业收入': the noun phrase `text` opens with, when it ends in one of `heads` (企业): the
+    enterprises of one industry, a sub-entity as all enterprises are."""
+    subject = ""
+    for word, tag in tagged(text[:16]):
+        if is_stop(word, tag):
+            break
+        subject += word
+    return subject if len(subject) <= MAX_SUBJECT and subject.endswith(heads) and subject not in heads else None
+
+
+MAX_SUBJECT = 10  # characters: a noun phrase of an industry's enterprises, never a clause
+
+
+def counts_right_after_predicate(text: str) -> bool:
+    """'达到3200家': a predicate and then at once its number, naming no measure between them."""
+    tokens = tagged(text[:12])
+    return len(tokens) > 1 and tokens[1][1] == "m"
+
+
 def is_stop(word: str, tag: str) -> bool:
     """A word that ends a noun phrase: a predicate, a change verb, a scope word, a function word, a number, punctuation,
     or a place named as one (the tagger calls '城镇' a place too, so only '…省', '…市' count)."""
@@ -135,11 +155,21 @@ def trimmed(phrase: str) -> str:
 
 
 def time_unit(noun: str) -> str:
-    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右)."""
+    """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右);
+    '年位居全国首位' -> '年': without the predicate the span runs into (连续6年位居全国首位)."""
     vocab = vocabulary("figures")
+    unit = next((word for word in time_nouns() if noun.startswith(word)), "")
+    if unit:
+        return unit.removeprefix("个").removeprefix("個")
     bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
     bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
     return noun[: -len(bound)] if bound else noun
+
+
+@functools.cache
+def time_nouns() -> tuple[str, ...]:
+    """The Chinese nouns of a span of time, longest first (个季度 before 季度)."""
+    return tuple(sorted((w for w in vocabulary("figures")["time_nouns"] if not w.isascii()), key=len, reverse=True))
 
 
 def ends_inside_a_word(phrase: str, length: int) -> bool:
@@ -171,6 +201,7 @@ def noun_before(text: str) -> str:
     if not HAN.search(clause):
         return ""
     tokens = with_split_words_joined(tagged(clause))
+    bare_target = bool(tokens) and is_target_word(tokens[-1][0])  # '全年目标1.25亿吨', not '完成全年目标的89%'
     while tokens and is_stop(*tokens[-1]):
         copula = tokens.pop()[0]  # the predicate and adverbs between the noun and its figure
         if tokens and is_target_head(tokens[-1][0], copula):
@@ -185,10 +216,15 @@ def noun_before(text: str) -> str:
             tokens.pop()  # '新建商品住宅累计销售面积': the measure over the period, named without 累计
             continue
         taken = 1 if not is_stop(*tokens[-1]) else held_in_name(tokens, kept)
+        if not taken and kept and has_industry_subject(tokens):
+            tokens.pop()  # '汽车产业实现产值': the industry's output value, the verb left out
+            continue
         if not taken:
             break
         for _ in range(taken):
             kept.insert(0, tokens.pop()[0])
+    if bare_target and len(kept) == 1 and all(is_stop(*token) for token in tokens):
+        return ""  # '全年目标1.25亿吨': a target said of no measure, the figure's outlook only
     while len(kept) > 1 and kept[0] in words()["anaphors"]:
         kept.pop(0)  # '该公司营业收入': the company is the entity, not part of the measure
     if len(kept) > 1 and kept[-1] in words()["count_totals"]:
@@ -201,6 +237,18 @@ def noun_before(text: str) -> str:
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
     return trimmed("".join(kept))
+
+
+def has_industry_subject(tokens: list[tuple[str, str]]) -> bool:
+    """Do `tokens` end with an industry or a line of business and a verb of achieving (汽车产业 实现, 液态奶业务
+    完成): the measure after them is that industry's, as it is written without the verb (汽车产业产值)."""
+    table = vocabulary("claims")["industry_subjects_zh"]
+    return len(tokens) > 1 and tokens[-1][0] in table["verbs"] and tokens[-2][0].endswith(tuple(table["heads"]))
+
+
+def ends_with_industry_subject(text: str) -> bool:
+    clause = CLAUSE_END.split(text[-30:])[-1]
+    return bool(HAN.search(clause)) and has_industry_subject(tagged(clause))
 
 
 def per_units_before(tokens: list[tuple[str, str]]) -> str:
@@ -220,6 +268,18 @@ def per_units_before(tokens: list[tuple[str, str]]) -> str:
     if per not in words()["per"] or not number.isdigit() or not HAN.fullmatch(unit):
         return ""
     return per + number + unit
+
+
+PER_UNITS = re.compile(r"每(?:[0-9]{1,4}[\u4e00-\u9fff]|股)")
+
+
+def total_of(name: str, clause: str) -> str:
+    """'，合计派发约3.9亿元' after '每10股现金红利': a clause opening with a total (合计, 共计) and naming nothing
+    is the total of the name before it, not its amount per unit ('现金红利')."""
+    if not clause.startswith(tuple(vocabulary("claims")["total_openers_zh"])):
+        return name
+    per = PER_UNITS.match(name)
+    return name[per.end() :] if per and per.end() < len(name) else name
 
 
 def per_population_before(tokens: list[tuple[str, str]]) -> str:
@@ -374,6 +434,29 @@ def is_target_head(word: str, after: str) -> bool:
     """目标 right before a copula (目标为): the word of a target, said of the name before it."""
     table = vocabulary("claims")["target_heads_zh"]
     return word in table["heads"] and after in table["copulas"]
+
+
+def names_only_a_target(text: str) -> bool:
+    """'，全年目标为': a clause before its figure that says a target and names no measure (only scope and time
+    words before 目标): the target is of the measure the figure before it measured."""
+    clause = CLAUSE_END.split(text[-40:])[-1]
+    tokens = tagged(clause) if HAN.search(clause) else []
+    if len(tokens) > 1 and is_target_head(tokens[-2][0], tokens[-1][0]):
+        tokens = tokens[:-1]  # the copula: 目标为
+    if not tokens or not is_target_word(tokens[-1][0]):
+        return False
+    return all(is_stop(*token) for token in tokens[:-1])
+
+
+def names_nothing(text: str) -> bool:
+    """'，达到': a clause before its figure of predicates and scope words alone, which names no measure."""
+    clause = CLAUSE_END.split(text[-40:])[-1]
+    tokens = tagged(clause) if HAN.search(clause) else []
+    return bool(tokens) and all(is_stop(*token) for token in tokens)
+
+
+def is_target_word(word: str) -> bool:
+    return word in vocabulary("claims")["target_heads_zh"]["heads"]
 
 
 def is_neutral_head(noun: str) -> bool:
