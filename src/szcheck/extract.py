@@ -1672,7 +1672,7 @@ def spent_after(text: str, start: int, end: int) -> bool:
     """A verb of spending between a metric's name and the figure ('revenue … plans to spend 5 trillion won'): the
     figure is what is spent."""
     found = metric_patterns()["spending_verb"].search(text, start, end)
-    return found is not None and not text[found.end() : end].strip(" ,").split()[2:]  # the verb right before it
+    return found is not None and not text[found.end() : end].strip(" ,").split()[2:]  # at most two words after the verb
 
 
 def based_on_the_figure_before(text: str, previous: Quantity, quantity: Quantity, mention: Mention) -> bool:
@@ -2035,12 +2035,17 @@ def index_of_clause(text: str, quantity: Quantity) -> str:
 
 def index_changed_after(text: str, quantity: Quantity) -> str:
     """'outperforming a 0.4% gain in the benchmark KOSPI index': the index a change noun after the rate names."""
+    changed = changed_thing(text, quantity, "") if quantity.kind == "growth" else ""
+    heads, names = index_words()
+    return changed if changed and (changed.split()[-1] in heads or names & set(changed.split())) else ""
+
+
+@functools.cache
+def index_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The heads ('index', 'composite') and names ('kospi') of market indexes, lower case."""
     from .entities import words
 
-    changed = changed_thing(text, quantity, "") if quantity.kind == "growth" else ""
-    heads = {word.lower() for word in words()["index_heads"]}
-    names = {name.lower() for name in words()["index_names"]}
-    return changed if changed and (changed.split()[-1] in heads or names & set(changed.split())) else ""
+    return frozenset(word.lower() for word in words()["index_heads"]), frozenset(name.lower() for name in words()["index_names"])
 
 
 # "came first with 41.2% of the vote": a figure right after "with" is had by its clause's subject, not by the words before

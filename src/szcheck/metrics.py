@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
-from .entities import clause_start, without_names, words
+from .entities import NEXT_WORD, clause_start, without_names, words
 from .languages import vocabulary
 from .languages.en import phrases as english_phrases
 from .model import Quantity
@@ -727,10 +727,13 @@ def participle_follows(clause: str, end: int) -> bool:
     if found is None or found.group(1).lower() in number_word_set():
         return False
     word = found.group(1).lower()
-    return word in words()["irregular_participles"] or word.endswith(tuple(words()["participle_endings"]))
+    return word in irregular_participles() or word.endswith(tuple(words()["participle_endings"]))
 
 
-NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+@functools.cache
+def irregular_participles() -> frozenset[str]:
+    return frozenset(vocabulary("figures")["irregular_participles"] + words()["more_irregular_participles"])
+
 BASE_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
