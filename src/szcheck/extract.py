@@ -1457,6 +1457,10 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     begin = clause_start(text, quantity.start)
     clause = text[begin : quantity.start]
     found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
+    after = english_phrases.measure_verb_after(text, quantity.end) if found is None and not rate else None
+    if after is not None:  # "the £40 million it borrowed": what the clause after it did with the money
+        phrase = phrase_key(after.replace("{subject}", ""))
+        return Binding(phrase, "registry") if phrase in registry.metrics else Binding(phrase, "phrase")
     if found is not None and not rate and metric_patterns()["change_of_object"].search(clause) is not None:
         return None  # "cut costs by 2 billion crowns": a change of costs, whose noun is no verb of cost
     if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):

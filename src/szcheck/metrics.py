@@ -49,6 +49,8 @@ def build_patterns() -> dict[str, re.Pattern]:
         "spending": re.compile(rf"(?:{alternation('spending_verbs')})\b", re.I),
         "spending_verb": re.compile(rf"\b(?:{alternation('spending_finite_verbs')})\b", re.I),
         "object": re.compile(rf"\s*(?:{alternation('spending_objects')})\s+(?P<object>[^,;:.()，；：。]+)", re.I),
+        # "the £3 million it spent on bridges": the amount is the object of a spending verb in the clause after it
+        "spending_after": re.compile(rf"\s+{english_phrases.relative_subject()}(?:{alternation('spending_verbs')})\b", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
         # bounded: a clause's opening words, then the sector, then its verb
         "sector_before": re.compile(rf"(?<![\w-])(?P<sector>{alternation('sectors')})\s+$", re.I),
@@ -157,28 +159,42 @@ def counting_metrics(registry: Registry) -> dict[str, list]:
 def spent_on(text: str, quantity: Quantity, registry: Registry) -> tuple[str, str] | None:
     """'spent 8.2 billion yuan on new metro lines' -> ('new metro lines', metric or ''): what the money
     went to, and the registry metric that spending is ('on R&D' is R&D spending)."""
-    if quantity.kind != "amount" or not patterns()["spending"].search(clause_before(text, quantity.start)):
+    if quantity.kind != "amount":
         return None
-    match = patterns()["object"].match(text, quantity.end)
-    if not match:
+    after = patterns()["spending_after"].match(text, quantity.end)
+    if not after and not patterns()["spending"].search(clause_before(text, quantity.start)):
         return None
-    kept = []
-    found = match.group("object").split()
-    for index, word in enumerate(found):
-        if not kept and word.lower() in english_phrases.words()["determiners"]:
-            continue  # "on its network"
-        if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word) or opens_a_period(found, index):
-            break  # "on research and development in 2024", "on new capacity next year"
-        kept.append(word)
-    while kept and kept[-1].lower() == "and":
-        kept.pop()  # "for property tax relief and $8.5 billion for public schools"
-    thing = " ".join(kept)
+    start = after.end() if after else quantity.end
+    thing, end = spent_object(text, start)
+    if english_phrases.is_period_phrase(thing):  # "had set aside in January for flood recovery": the object after the time
+        thing = spent_object(text, end)[0]
     if not thing or english_phrases.is_period_phrase(thing) or names_a_place_only(thing):
         return None  # "spent 3.2 trillion yen in October", "will invest $2 billion in Poland": when or where, not on what
     for metric in registry.metrics.values():
         if thing.lower() in (target.lower() for target in metric.spent_on):
             return thing, metric.name
     return thing, ""
+
+
+def spent_object(text: str, start: int) -> tuple[str, int]:
+    """The thing money went to, in the object at `start` ("on its new metro lines in 2024" -> 'new metro lines'),
+    and where its words end; '' when there is none."""
+    match = patterns()["object"].match(text, start)
+    if not match:
+        return "", start
+    kept, end = [], start
+    found = list(re.finditer(r"\S+", match.group("object")))
+    words = [word.group(0) for word in found]
+    for index, word in enumerate(words):
+        if not kept and word.lower() in english_phrases.words()["determiners"]:
+            continue  # "on its network"
+        if (word.lower() in stop_words() and word.lower() != "and") or re.search(r"\d", word) or opens_a_period(words, index):
+            break  # "on research and development in 2024", "on new capacity next year"
+        kept.append(word)
+        end = match.start("object") + found[index].end()
+    while kept and kept[-1].lower() == "and":
+        kept.pop()  # "for property tax relief and $8.5 billion for public schools"
+    return " ".join(kept), end
 
 
 def opens_a_period(found: list[str], index: int) -> bool:

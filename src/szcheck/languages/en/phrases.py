@@ -27,6 +27,14 @@ def trailing_words(words: list[str]) -> str:
     return "|".join(([word_alternation(plain)] if plain else []) + [re.escape(word) for word in words if " " in word])
 
 
+def relative_subject() -> str:
+    """The opening of a relative clause right after a figure, up to its verb: "(that) it had", "the council"
+    ("the £40 million it had borrowed", "the £3 million the council spent")."""
+    vocab = vocabulary("claims")
+    return (rf"(?:(?:{word_alternation(vocab['relative_pronouns'])})\s+)?(?:{word_alternation(vocab['relative_clause_subjects'])}|"
+            rf"(?:{word_alternation(vocab['relative_clause_determiners'])})\s+[a-z]+)\s+(?:(?:{word_alternation(vocab['relative_clause_fillers'])})\s+){{0,2}}")
+
+
 @functools.cache
 def words() -> dict:
     vocab = vocabulary("claims")
@@ -35,6 +43,7 @@ def words() -> dict:
     return {
         "measure_verbs": verbs,
         "measure_verb": re.compile(word_alternation(verbs), re.I),
+        "measure_verb_after": re.compile(rf"\s+{relative_subject()}(?P<verb>{word_alternation(verbs)})\b", re.I),
         "rate_verbs": rate_verbs,
         "rate_verb": re.compile(word_alternation(rate_verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
@@ -116,6 +125,13 @@ def words() -> dict:
                                      rf"(?:(?:about|around|nearly|almost|some|roughly)\s+)?$", re.I),
         "finite_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['finite_verbs']))})\b", re.I),
     }
+
+
+def measure_verb_after(text: str, end: int) -> str | None:
+    """The key a measure verb gives the figure ending at `end` as the object of a relative clause right after
+    it: "the £40 million it borrowed" -> 'borrowing'; None when there is none."""
+    found = words()["measure_verb_after"].match(text, end)
+    return words()["measure_verbs"][re.sub(r"\s+", " ", found["verb"].lower())] if found else None
 
 
 def measure_verb(clause: str, table: str = "measure") -> tuple[str, str] | None:
