@@ -1459,8 +1459,7 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     found = english_phrases.measure_verb(clause, "rate" if rate else "measure")
     after = english_phrases.measure_verb_after(text, quantity.end) if found is None and not rate else None
     if after is not None:  # "the £40 million it borrowed": what the clause after it did with the money
-        phrase = phrase_key(after.replace("{subject}", ""))
-        return Binding(phrase, "registry") if phrase in registry.metrics else Binding(phrase, "phrase")
+        return phrase_binding(phrase_key(after.replace("{subject}", "")), registry)
     if found is not None and not rate and metric_patterns()["change_of_object"].search(clause) is not None:
         return None  # "cut costs by 2 billion crowns": a change of costs, whose noun is no verb of cost
     if found is None or not rate and attributive_noun(text, quantity, clause, text[quantity.end : quantity.end + WINDOW]):
@@ -1470,11 +1469,15 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
         return None  # "has taken in $40 million from parking fines": what the money came from keys it
     if any(word.strip(",.") in english_phrases.words()["outlook_key_nouns"] for word in clause[len(before) :].lower().split()):
         return None  # "raised its profit forecast to": a forecast revised, not money raised
-    if key in registry.metrics:
+    if key in english_phrases.words()["organisation_measures"]:
         places = [m for m in find_mentions(before, "entities") if kind_of(m.name, registry) != "organisation"
                   and not describes_an_entity(before, m)]  # "the Danish carrier earned": a company, not Denmark
         return None if places and not organisation_mentions(before, registry) else Binding(key, "registry")
+    if key in registry.metrics:
+        return Binding(key, "registry")
     said_before = subject_before(text, begin, before)
+    if key == "{subject} value" and goods_worth(said_before):
+        return phrase_binding(goods_worth(said_before), registry)
     subject_words = subject_phrase(said_before) if AND_AT_END.search(said_before) else tail_phrase(said_before, verb_follows=True)
     named = phrase_key(without_entity_names(thing(subject_words))) if "{subject}" in key else ""  # "… to be flat and plans to spend": the clause's subject
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
@@ -1482,9 +1485,13 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
         named = phrase_key(without_entity_names(thing(gapped["noun"])))
     if key in english_phrases.words()["government_measures"] and names_only_a_place(named, before, registry):
         named = english_phrases.words()["government_word"]  # "Kenya will spend", "The city of Graz will spend": its government's
-    phrase = phrase_key(key.replace("{subject}", named))
-    known = registry_name(phrase)  # "The government plans to spend": government spending, a registry metric
-    return Binding(known, "registry") if known in registry.metrics else Binding(phrase, "phrase")
+    return phrase_binding(phrase_key(key.replace("{subject}", named)), registry)
+
+
+def phrase_binding(phrase: str, registry: Registry) -> Binding:
+    """A phrase's binding: the registry metric it names ("government spending", "exports"), else its key."""
+    known = next((name for name in (registry_name(phrase), registry_name(phrase_key(phrase))) if name in registry.metrics), "")
+    return Binding(known, "registry") if known else Binding(phrase_key(phrase), "phrase")
 
 
 def names_only_a_place(named: str, before: str, registry: Registry) -> bool:
@@ -2093,9 +2100,22 @@ def names_its_change_after(text: str, quantity: Quantity) -> bool:
 
 
 def goods_measured(before: str, goods: str) -> str:
-    """'shipped 4.1 million tonnes of steel' -> 'steel shipments': an amount of goods is measured by its verb."""
+    """'shipped 4.1 million tonnes of steel' -> 'steel shipments': an amount of goods is measured by its verb
+    ('exported $406 billion of goods' -> 'exports': goods of no kind add nothing)."""
     verb = english_phrases.words()["output_verb"].search(before[-60:])
-    return f"{goods} {english_phrases.words()['output_verbs'][verb['verb'].lower()]}" if verb else goods
+    return verb_and_goods(verb["verb"], goods) if verb else goods
+
+
+def verb_and_goods(verb: str, goods: str) -> str:
+    measure = english_phrases.words()["output_verbs"][verb.lower()]
+    return measure if goods.lower() in english_phrases.words()["generic_goods"] else f"{goods} {measure}"
+
+
+def goods_worth(subject_words: str) -> str:
+    """'Vietnam exported goods worth' -> 'exports', 'Fishermen landed catches worth' -> 'catches landings': the
+    value of what the verb before "worth" moved is that verb's measure; '' when no such verb ends the words."""
+    found = english_phrases.words()["output_verb_object"].search(subject_words[-80:])
+    return verb_and_goods(found["verb"], found["goods"]) if found else ""
 
 
 def thing(phrase: str) -> str:
