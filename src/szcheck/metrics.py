@@ -276,6 +276,8 @@ def qualifier(text: str, mention: Mention | None) -> str:
     written = after.group("words")
     if written.split()[0].lower() in number_word_set():
         return ""  # "raised its key rate by half a point": how much, not whose
+    if YEAR_AFTER.match(text, after.end()):
+        return ""  # "revenue for fiscal 2024": the words of a year, not whose
     place = find_mentions(written, "entities")
     if place and not written[: place[0].start].strip(" ").lower() in ("", "the"):
         place = []
@@ -852,4 +854,5 @@ def names_an_earlier_figure(clause: str, match: re.Match) -> bool:
 
 
 
+YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d(?!\d)")
 YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bFY\s?'?(?:(?:20)?\d\d[-/–])?\d\d(?!\d)|\b[QH][1-4]\b", re.I)  # and 'FY26', 'Q3'

@@ -33,6 +33,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    rf"|(?P<whole>(?:fiscal|financial)\s+year|year)|(?P<quarter>(?:fiscal\s+|financial\s+)?quarter)|(?P<half>half-year|half))"
                    rf"\s+(?:to|(?:(?:that|which)\s+)?(?:ended|ending|ends)(?:\s+(?:in|on))?|through|till|until)\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?:{year_or_relative}))?",
                    ["months", "weeks", "years", "year", "quarter", "half"], months_to),
+        # "fiscal 2025, which ended in March", "fiscal 2024 ended Sept. 30": the twelve months to that month of the year named
+        PeriodRule("fiscal_year_ended", 43, rf"(?:fiscal|financial)\s+(?:year\s+)?(?P<fy>{YEAR}),?\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|to)(?:\s+(?:in|on))?"
+                   rf"\s+(?P<month>{month})\.?(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{YEAR})(?!\d))?", ["fiscal", "financial"], fiscal_year_ended),
         PeriodRule("years_to_year", 43, rf"(?:the\s+)?(?:(?P<count>{count})\s+years|(?P<decade>decade))\s+(?:to|through|till|until|(?:that\s+)?(?:ended|ending)(?:\s+in)?)"
                    rf"\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<yy>\d\d))?(?!\d|,\d|[-/]\d)", ["years", "decade"], years_to_year),
         # "the fiscal year starting July 1", "the financial year that began in April": the twelve months from that month
@@ -123,7 +126,8 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    year_before_said),
         PeriodRule("story_period_a_year_before", 175, word_alternation(vocab["story_period_a_year_before"]),
                    ["same", "year-earlier", "year-ago", "prior-year", "this"], story_period_a_year_before),
-        PeriodRule("full_year", 185, word_alternation(vocab["full_year"]), [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
+        # "full-year 2024 profit": the year written says which full year
+        PeriodRule("full_year", 185, rf"(?:{word_alternation(vocab['full_year'])})(?![\s-]+{YEAR}(?!\d))", [w.split()[-1].lower() for w in vocab["full_year"]], full_year),
         # "now expects", "now sees": when a forecast is made, not the period it is for
         PeriodRule("now", 190, rf"{word_alternation(vocab['as_of_publication'])}(?!\s+(?:{word_alternation(vocab['outlook_verbs_after_now'])}))",
                    [w.lower() for w in vocab["as_of_publication"]], now),
@@ -164,6 +168,12 @@ def months_to(match, text, published, vocab):
     if match["day"] == "1" and not match["whole"] and not match["quarter"] and not match["half"]:
         year, last = (year, last - 1) if last > 1 else (year - 1, 12)  # "the twelve months to October 1": to the end of September
     return months_ending(year, last, number), relative, False
+
+
+def fiscal_year_ended(match, text, published, vocab):
+    """'fiscal 2025, which ended in March': 2024-04/2025-03, the months to that month of the year the words name."""
+    year = int(match["year"] or match["fy"])
+    return months_ending(year, vocab["months"][match["month"].lower()], 12), False, False
 
 
 def year_from(match, text, published, vocab):
@@ -551,6 +561,11 @@ def year_preposition() -> re.Pattern:
 
 
 @functools.cache
+def full_year_words() -> re.Pattern:
+    return ending_with(vocabulary("periods")["full_year"])
+
+
+@functools.cache
 def noun_year() -> tuple[re.Pattern, re.Pattern]:
     """'its 2023 output of', "the company's 2024 revenue of": a year that dates the noun after it."""
     words = vocabulary("periods")
@@ -587,6 +602,8 @@ def year(match, text, published, vocab):
     after = text[match.end() : match.end() + 2]
     if ends_with(before, year_preposition()) or after == "" or after[0] in ",.;:)!?" or after.startswith((" (", " -")):
         return match["year"], False, False
+    if ends_with(before, full_year_words()):
+        return match["year"], False, False  # "full-year 2024 profit"
     determiner, link = noun_year()
     if (ends_with(before, determiner) or before.endswith(("'s ", "’s "))) and link.match(text, match.end()):
         return match["year"], False, False
