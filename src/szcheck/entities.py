@@ -584,7 +584,26 @@ def sentence_names(text: str, registry: Registry, local, sources: list[tuple[int
     found = [n for n in named if not any(within(n, o) for o in hiding)] + organisations + things
     found += [w for w in named_works(text) if not overlaps(spans_of(found), w.start, w.end)]
     found += anaphors(text, spans_of(found))
+    found += [p for p in unknown_scene(text, registry) if not overlaps(spans_of(found), p.start, p.end)]
     return sorted((as_scene(text, n) for n in found if not inside(sources, n.start, n.end)), key=lambda n: n.start)
+
+
+UNKNOWN_SCENE = re.compile(r"^\s*(?:In|Across|Throughout)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][a-z][\w'’-]*){0,3}),")
+
+
+def unknown_scene(text: str, registry: Registry) -> list[Named]:
+    """'In Braga, the population rose 1.2%': a name no list knows, in a phrase of where that opens the sentence, is a
+    place (a town the gazetteer lacks), where the sentence's figures are; not a month, a metric or a word of the
+    vocabulary ('In Total,')."""
+    found = UNKNOWN_SCENE.match(text)
+    if not found:
+        return []
+    name = found["name"]
+    first = name.split()[0]
+    if first in registry.not_names or any(word.lower() in english_phrases.ordinary_words() or word.lower() in nationality_adjectives()
+                                          for word in name.split()) or find_mentions(name, "entities") or find_mentions(name, "metrics"):
+        return []
+    return [Named(found.start("name"), found.end("name"), name, "city")]
 
 
 def epithet(text: str, mention: Mention) -> Named | None:
@@ -768,7 +787,7 @@ def usable(text: str, names: list[Named], registry: Registry) -> list[Named]:
     sources = tuple(words()["source_heads"])
     set_aside = english_phrases.asides(text) if ", " in text else []
     names = [n for n in names if not any(start < n.start and n.end < end for start, end in set_aside)]  # ", closely watched by the Bank of England,"
-    return [n for n in names if n.anaphor or n.name in registry.entities or n.kind == "work" or n.kind.startswith(THING)
+    return [n for n in names if n.anaphor or n.name in registry.entities or n.scene or n.kind == "work" or n.kind.startswith(THING)
             or (subject_position(text, n) and not any(head in n.name.split() or n.name.endswith(head) for head in sources)
                 and not is_a_person(text, n))]
 
@@ -1054,7 +1073,7 @@ def after_figure(text: str, position: int, names: list[Named], scope: Scope, sha
     end = CLAUSE_BREAK.search(text, position, position + WINDOW)
     for named in between(names, position + 1, end.start() if end else min(len(text), position + WINDOW)):
         before = text[max(0, named.start - 8) : named.start]
-        if named.kind in ("city", "province", "country") and re.search(r"\bin\s+(?:the\s+)?$", before) \
+        if named.kind in ("city", "province", "country") and (re.search(r"\bin\s+(?:the\s+)?$", before) or RATE_FOR.fullmatch(text, position, named.start)) \
                 and not TRADING_BEFORE.search(text, max(0, named.start - 24), named.start) and not is_trading_venue(text, position, named) \
                 and not cause_before_place().search(text, position, named.start):  # "fell 11% after a drought in Minas Gerais"
             return resolved(named, names, scope)
@@ -1062,6 +1081,9 @@ def after_figure(text: str, position: int, names: list[Named], scope: Scope, sha
             return resolved(named, names, scope)
         return ""
     return ""
+
+
+RATE_FOR = re.compile(r"[\d.,]+(?:\s*%|\s+percent|\s+per\s+cent)\s+for\s+(?:the\s+)?")  # "against 6.4% for Portugal": a rate of that place
 
 
 @functools.cache

@@ -638,6 +638,7 @@ def section_entity(heading: str) -> str:
 OPENING_NAME = re.compile(  # matched where the sentence starts after its dateline
     r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*){0,4})(?=['’]s\s|(?<=s)['’]\s|,\s+(?:headquartered|based|founded|established|a|an|the|which|one|its|their)\b"
     r"|,\s+[A-Z][\w-]*['’]s\s"  # "Fairway, Britain's fourth-largest grocer, said": a possessive appositive describes the name
+    r"|,\s+(?:however|meanwhile|by\s+contrast|in\s+contrast|by\s+comparison|for\s+its\s+part|too),\s"  # "Braga, by contrast, saw"
     r"|(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today))?\s+(?P<verb>[a-z]+)\b)"
 )  # a time between a name and its verb ("X on Tuesday reported", "X last week said") leaves it the subject
 INNER_NAME = re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*){0,3})"
@@ -1149,6 +1150,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_growth(text, quantity, mentions, preceding)
             if binding and index and binding.at.end <= quantities[index - 1].start and names_its_own(text, quantities[index - 1], quantity):
                 binding = None  # '上涨0.2%，其中食品价格下降1.1%': the food prices' own rate
+        elif quantity.kind == "share" and compared_with_a_named(text, quantities, index, bindings):
+            binding = compared_with_a_named(text, quantities, index, bindings)
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
@@ -1702,6 +1705,16 @@ def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: l
         return None
     earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == "percent"), None)
     return bindings[earlier] if earlier is not None and earlier < index - 1 else None
+
+
+def compared_with_a_named(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+    """'grew 2.4%, faster than Portugal's 1.9%': a bare percentage of a name set against the sentence's last
+    percentage states what that one states (the name is its entity)."""
+    quantity = quantities[index]
+    if quantity.unit != "percent" or not english_phrases.words()["compared_named"].search(text, max(0, quantity.start - 70), quantity.start):
+        return None
+    earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == "percent"), None)
+    return bindings[earlier] if earlier is not None and bindings[earlier].metric else None
 
 
 def compared_figure(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:

@@ -108,6 +108,9 @@ def words() -> dict:
         "outlook_noun_words": frozenset(vocab["outlook_nouns"]),
         "taking_its_level": re.compile(rf"(?:\s+(?:in|during|for|over|on)\s+[^,;]{{1,40}}?)?\s*,?\s*(?:{word_alternation(vocab['taking_verbs'])})\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){{1,3}}?"
                                        rf"(?:to|past|above|over|beyond|below|under)\s+(?:(?:about|around|almost|nearly|some|more\s+than|just)\s+)?", re.I),
+        # "faster than Portugal's 1.9%", "ahead of the euro zone's 0.9%": a figure of a named other, set against the one before
+        "compared_named": re.compile(rf"(?i:\b(?:{word_alternation(vocab['comparison_openers'])})|\b(?!more\b|fewer\b|less\b|rather\b)\w+er\s+than)"
+                                     rf"\s+(?i:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z][\w.&-]*['’]s?\s+(?i:(?:{word_alternation(vocab['comparison_fillers'])})\s+){{0,4}}$"),
         "compared_figure": re.compile(rf"\b(?:(?:{word_alternation(vocab['comparison_openers'])})\s+|(?:{word_alternation(vocab['comparatives'])})\s+"
                                       rf"(?:{word_alternation(vocab['comparison_determiners'])})\s+)(?:(?:{word_alternation(vocab['comparison_fillers'])})\s+){{0,4}}$", re.I),
         "change_of": re.compile(rf"\s*(?:(?:{word_alternation(vocab['change_noun_modifiers'])})\s+)?"
