@@ -1491,6 +1491,25 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     return phrase_binding(phrase_key(key.replace("{subject}", named)), registry)
 
 
+def periods_outside_asides(text: str, quantities: list[Quantity], mentions: list, context) -> list[Quantity]:
+    """Each figure's period (assign_periods), where a time inside a relative clause dates only the figures inside it:
+    "The bank, which was founded in 1990, earned $2 billion" is not 1990's; "Its shares, which have lost a fifth of
+    their value this year, rose 3%" rose today."""
+    dated = assign_periods(text, quantities, mentions, context)
+    asides = english_phrases.relative_asides(text)
+    kept = outside_asides(text, mentions, asides)
+    if len(kept) == len(mentions):
+        return dated
+    undated = assign_periods(text, quantities, kept, context)
+    return [inside if any(start <= q.start < end for start, end in asides) else outside for q, inside, outside in zip(quantities, dated, undated)]
+
+
+def outside_asides(text: str, mentions: list, asides: list[tuple[int, int]] | None = None) -> list:
+    """The time mentions not inside a relative clause between commas."""
+    asides = english_phrases.relative_asides(text) if asides is None else asides
+    return [m for m in mentions if not any(start <= m.start < end for start, end in asides)] if asides else mentions
+
+
 def phrase_binding(phrase: str, registry: Registry) -> Binding:
     """A phrase's binding: the registry metric it names ("government spending", "exports"), else its key."""
     known = next((name for name in (registry_name(phrase), registry_name(phrase_key(phrase))) if name in registry.metrics), "")
@@ -2611,9 +2630,9 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
-        quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
+        quantities = rates_to_levels(sentence.text, periods_outside_asides(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
-        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, quantities), mentions)
+        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, quantities), outside_asides(sentence.text, mentions))
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
         context = stated if stated is not None and (stated.anchor not in ("Y", "P", "A") or stated.fronted) else context

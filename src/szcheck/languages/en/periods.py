@@ -99,7 +99,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
                    months, month_of_event),
         # "March payrolls are now estimated at 315,000": a month opening its sentence before a noun dates that noun
         PeriodRule("opening_month", 132, rf"^\s*(?P<last>)(?P<month>{month})(?=\s+[a-z][a-z-]*\s+[a-z])", months, month_of_event),
-        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of)\s+(?:(?:{parts})[\s-])?|(?<![\w-])(?:{parts})-|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s)|(?=(?:{month})\s+(?:{alone})\b))(?P<month>{month})(?![\w-])", months, named_month),
+        PeriodRule("last_month", 130, rf"(?:(?:(?P<last>last)|in|as\s+of|by|for|during|the\s+month\s+of|(?<![\w-])(?:{word_alternation(vocab['ending_verbs_past'])}))\s+(?:(?:{parts})[\s-])?|(?<![\w-])(?:{parts})-|(?<=\bfrom\s)|(?<=\bcompared\swith\s)|(?<=\bcompared\sto\s)|(?=(?:{month})\s+(?:{alone})\b))(?P<month>{month})(?![\w-])", months, named_month),
         PeriodRule("year_range", 140, rf"(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR})(?!\d)",
                    re.compile(rf"{YEAR}\s*(?:-|–|to|and)\s*{YEAR}"), lambda match, text, published, vocab: (f"{match['y1']}..{match['y2']}", False, False)),
         PeriodRule("since", 150, rf"since\s+(?P<year>{YEAR})(?!\d|,\d)", "since", since, running=True),
