@@ -55,6 +55,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # bounded: a clause's opening words, then the sector, then its verb
         "sector_before": re.compile(rf"(?<![\w-])(?P<sector>{alternation('sectors')})\s+$", re.I),
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
+        "sector_after": re.compile(rf"\s+in\s+(?:the\s+)?(?P<sector>{alternation('sectors')})(?![\w-])(?!\s+(?:sector|industry)\s+(?:in|of)\b)", re.I),
         "after_phrase": re.compile(rf"\s+(?:{alternation('qualifiers_after_phrases')})(?![\w-])", re.I),
         "after": re.compile(rf"\s+(?:(?P<kept>{alternation('qualifiers_after_kept')})|(?P<preposition>{alternation('qualifiers_after')}))\s+"
                             r"(?P<words>(?:the\s+)?[A-Za-z][\w&'’-]*(?![$\d])(?:\s+[A-Za-z][\w&'’-]*(?![$\d])){0,2})", re.I),  # "to C$30 billion": no word
@@ -266,6 +267,10 @@ def qualifier(text: str, mention: Mention | None) -> str:
     product = OWN_PRODUCT_AFTER.match(text, mention.end)
     if product and not organisation_part_after().match(text, product.end()):  # "of its Cloud unit": an entity of its own
         return product["name"]  # "Deliveries of its best-selling Model Arc": that product's, not all deliveries
+    sector = patterns()["sector_after"].match(text, mention.end)
+    if sector:  # "Employment in manufacturing fell by 12,000": that sector's part
+        written = re.sub(r"^the\s+", "", " ".join(sector["sector"].lower().split()))
+        return words()["qualifier_names"].get(written, written)
     phrase = patterns()["after_phrase"].match(text, mention.end)
     if phrase:
         written = " ".join(phrase.group(0).lower().split())

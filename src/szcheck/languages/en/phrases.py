@@ -63,6 +63,8 @@ def words() -> dict:
         "output_verb_object": re.compile(rf"\b(?P<verb>{word_alternation(vocab['output_verbs'])})\s+(?P<goods>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}})\s*$", re.I),
         "generic_goods": frozenset(vocab["generic_goods"]),
         "organisation_measures": frozenset(vocab["organisation_measures"]),
+        "absolute_openers": frozenset(vocab["absolute_openers"]),
+        "absolute_change_words": frozenset(vocab["absolute_change_words"]),
         "determiners": frozenset(vocab["determiners"]),
         "clause_verb": re.compile(rf"\b(?:{'|'.join(map(re.escape, vocab['clause_verbs']))})\b", re.I),
         "clause_verbs": frozenset(vocab["clause_verbs"]),
@@ -421,6 +423,8 @@ def opening_noun_phrase(clause: str) -> list[str]:
     if len(found) > 1 and found[0].lower() in SUBORDINATORS and found[1][:1].islower() and not found[1].lower().endswith("ing") \
             and found[1].lower() not in words()["stop_words"]:
         found = found[1:]  # "..., after sales fell 5%": a clause of its own, with its own subject ("after rising 5%" has none)
+    if len(found) > 2 and found[0].lower() in words()["absolute_openers"] and found[-1].lower() in words()["absolute_change_words"]:
+        found = found[1:]  # "..., with food prices up 3%": the change of the noun after "with"
     if found and found[0].lower() in COORDINATORS:
         found = found[1:]  # "..., and online orders climbed 9%": the clause after 'and' has a subject of its own
         if found and (found[0].lower() in words()["clause_verbs"] or found[0].lower() in words()["subject_verbs"] or found[0].lower().endswith("ed")):
