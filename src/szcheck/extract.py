@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, irregular_participles, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
@@ -186,8 +186,13 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
         if not phrase and position == len(words) - 1 and word.lower() in outlook_verb_heads():
             break  # "and aims for 5 million": a verb of outlook before its preposition, no noun
-        if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
+        if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)
+                           or is_verb_after_its_subject(words, position)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
+        if phrase and is_verb_after_its_subject(words, position):
+            if len(phrase) > 1 and phrase[0].lower() in english_phrases.words()["infinitive_verbs"]:
+                del phrase[0]  # "the real helped push coffee futures up": the second verb is no part of the thing either
+            break  # "Fishermen landed catches worth", "the euro bought": the subject's verb, no part of what is measured
         if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
             break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured; "last year's total" with its period taken out
         if word.lower() == "and" and phrase and len(phrase) < 5 and (coordinated_after_preposition(words, position)
@@ -210,6 +215,26 @@ MODAL_VERB_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|should|shal
 RELATIVE_BEFORE = re.compile(r",\s*which\s*$")  # a relative clause opens the figure's clause: its first word is its verb
 MODAL_VERBS = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must"})
 INFINITIVE_BEFORE = MODAL_VERBS | {"to"}
+
+
+def is_verb_after_its_subject(words: list[str], position: int) -> bool:
+    """'Fishermen landed', 'the euro bought', 'A stronger real helped': a verb in the past (in -ed, or an irregular
+    one) right after a noun is that noun's verb, not a participle qualifying the noun after it ('its paid
+    subscribers', 'seasonally adjusted output', 'Norway's landed catches' keep theirs)."""
+    if position == 0:
+        return False
+    word, before = words[position].lower(), words[position - 1]
+    past = word in irregular_participles() or word.endswith("ed") and word not in vocabulary("claims")["not_past_in_ed"]
+    return past and word not in english_phrases.words()["adjusted_words"] \
+        and (is_content_noun(before) or before.lower() in vocabulary("claims")["perfect_auxiliaries"])
+
+
+def is_content_noun(word: str) -> bool:
+    """A word that can end a subject: not a function word, verb, pronoun, figure, owner or adverb."""
+    lower = word.lower()
+    return not (english_phrases.is_function_word(word) or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
+                or lower in english_phrases.words()["determiners"] or re.fullmatch(r"[\d.,]+", word) or POSSESSIVE.search(word)
+                or lower.endswith(("ly", "ed", "ing")) or "-" in word or lower in spelled_numbers())
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
