@@ -23,7 +23,7 @@ from .money import currency_table, one_word_names, source_currency
 from .reader import read_quantities
 from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, unbound, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words, place_currency
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -2605,14 +2605,14 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
-        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, quantities), mentions)
+        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, unbound(sentence.text, quantities)), mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
         context = stated if stated is not None and (stated.anchor not in ("Y", "P", "A") or stated.fronted) else context
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
-        about = stated or (stated_period(facts(sentence.text, quantities), mentions, bases_allowed=True) if leading else None)
+        about = stated or (stated_period(facts(sentence.text, unbound(sentence.text, quantities)), mentions, bases_allowed=True) if leading else None)
         # "posted a 14% rise in full-year operating profit" with no period stated before: the full year is the story's
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor) \
             and not (story is None and about.anchor == "Y")
