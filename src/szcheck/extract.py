@@ -2679,10 +2679,12 @@ def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     parts, divisions = frozenset(words()["sub_entities"] + words()["facilities"]), frozenset(words()["organisation_parts"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
-        short, _, rest = name.partition(" ")
-        # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
-        if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
-            full.setdefault(short, set()).add(name)
+        words = name.split()
+        for cut in range(1, len(words)):  # "Loch Ardan" and "Loch" for "Loch Ardan Seafoods"
+            short, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
+            if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
+                full.setdefault(short, set()).add(name)
     renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
     if not renamed:
         return claims
