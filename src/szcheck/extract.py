@@ -2598,7 +2598,7 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
-        mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        mentions = [as_superlative_window(sentence.text, m) for m in read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)]
         said = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
         mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
@@ -2654,6 +2654,30 @@ def extract_claims(source: Source) -> list[Claim]:
     for claim in claims:
         claim.checksum = claim.checksum or claim_checksum(claim)
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
+
+
+def as_superlative_window(text: str, mention: PeriodMention) -> PeriodMention:
+    """The span a superlative is measured over ('its weakest since May', 'the lowest share since records began in
+    1995'): no time of a figure, an event that dates none."""
+    if mention.event:
+        return mention
+    before = text[max(0, mention.start - WINDOW_REACH) : mention.start]
+    opened = mention.text.lower().startswith(tuple(vocabulary("periods").get("superlative_window_openers") or ()))
+    found = superlative_window()[0 if opened else 1].search(before)
+    return replace(mention, event=True) if found else mention
+
+
+WINDOW_REACH = 60  # characters before a period searched for a superlative and its "since"
+
+
+@functools.cache
+def superlative_window() -> tuple[re.Pattern, re.Pattern]:
+    """(a superlative right before a period that opens with "since", ... before "since" and a few words)."""
+    superlatives = word_alternation(vocabulary("claims").get("superlatives") or ["(?!x)x"])
+    openers = word_alternation(vocabulary("periods").get("superlative_window_openers") or ["(?!x)x"])
+    words = r"(?:\s+[\w'’-]+){0,3}?"
+    return (re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+$", re.I),
+            re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+(?:{openers}){words}\s+$", re.I))
 
 
 def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:
