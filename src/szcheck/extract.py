@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, irregular_participles, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
@@ -23,7 +23,7 @@ from .money import currency_table, one_word_names, source_currency
 from .reader import read_quantities
 from .reader.figures import in_metal_units, names_metal
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, unbound, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words, place_currency
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -186,8 +186,13 @@ def tail_phrase(text: str, verb_follows: bool = False) -> str:
             function_word = False  # "cut its own forecast to": the noun, not the verb "forecast"
         if not phrase and position == len(words) - 1 and word.lower() in outlook_verb_heads():
             break  # "and aims for 5 million": a verb of outlook before its preposition, no noun
-        if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)):
+        if not phrase and (function_word or participle or trailing or english_phrases.is_period_phrase(word)
+                           or is_verb_after_its_subject(words, position)):
             continue  # the verb and prepositions between the phrase and the figure ("Spending" opening the clause is a noun)
+        if phrase and is_verb_after_its_subject(words, position):
+            if len(phrase) > 1 and phrase[0].lower() in english_phrases.words()["infinitive_verbs"]:
+                del phrase[0]  # "the real helped push coffee futures up": the second verb is no part of the thing either
+            break  # "Fishermen landed catches worth", "the euro bought": the subject's verb, no part of what is measured
         if phrase and POSSESSIVE.search(word) or OWNER_ENDING.fullmatch(word):
             break  # "The Copenhagen-listed group's EBITDA": the owner is not the thing measured; "last year's total" with its period taken out
         if word.lower() == "and" and phrase and len(phrase) < 5 and (coordinated_after_preposition(words, position)
@@ -210,6 +215,26 @@ MODAL_VERB_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|should|shal
 RELATIVE_BEFORE = re.compile(r",\s*which\s*$")  # a relative clause opens the figure's clause: its first word is its verb
 MODAL_VERBS = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must"})
 INFINITIVE_BEFORE = MODAL_VERBS | {"to"}
+
+
+def is_verb_after_its_subject(words: list[str], position: int) -> bool:
+    """'Fishermen landed', 'the euro bought', 'A stronger real helped': a verb in the past (in -ed, or an irregular
+    one) right after a noun is that noun's verb, not a participle qualifying the noun after it ('its paid
+    subscribers', 'seasonally adjusted output', 'Norway's landed catches' keep theirs)."""
+    if position == 0:
+        return False
+    word, before = words[position].lower(), words[position - 1]
+    past = word in irregular_participles() or word.endswith("ed") and word not in vocabulary("claims")["not_past_in_ed"]
+    return past and word not in english_phrases.words()["adjusted_words"] \
+        and (is_content_noun(before) or before.lower() in vocabulary("claims")["perfect_auxiliaries"])
+
+
+def is_content_noun(word: str) -> bool:
+    """A word that can end a subject: not a function word, verb, pronoun, figure, owner or adverb."""
+    lower = word.lower()
+    return not (english_phrases.is_function_word(word) or english_phrases.is_clause_verb(word) or english_phrases.is_pronoun(word)
+                or lower in english_phrases.words()["determiners"] or re.fullmatch(r"[\d.,]+", word) or POSSESSIVE.search(word)
+                or lower.endswith(("ly", "ed", "ing")) or "-" in word or lower in spelled_numbers())
 
 
 def is_noun_of_expecting(words: list[str], position: int) -> bool:
@@ -1479,8 +1504,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if key in registry.metrics:
         return Binding(key, "registry")
     said_before = subject_before(text, begin, before)
-    if key == "{subject} value" and goods_worth(said_before):
-        return phrase_binding(goods_worth(said_before), registry)
+    worth = goods_worth(said_before) if key == "{subject} value" else ""
+    if worth and phrase_binding(worth, registry).match == "registry":
+        return phrase_binding(worth, registry)  # "Vietnam exported goods worth $406 billion": its exports
     subject_words = subject_phrase(said_before) if AND_AT_END.search(said_before) else tail_phrase(said_before, verb_follows=True)
     named = phrase_key(without_entity_names(thing(subject_words))) if "{subject}" in key else ""  # "… to be flat and plans to spend": the clause's subject
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
@@ -1489,25 +1515,6 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if key in english_phrases.words()["government_measures"] and names_only_a_place(named, before, registry):
         named = english_phrases.words()["government_word"]  # "Kenya will spend", "The city of Graz will spend": its government's
     return phrase_binding(phrase_key(key.replace("{subject}", named)), registry)
-
-
-def periods_outside_asides(text: str, quantities: list[Quantity], mentions: list, context) -> list[Quantity]:
-    """Each figure's period (assign_periods), where a time inside a relative clause dates only the figures inside it:
-    "The bank, which was founded in 1990, earned $2 billion" is not 1990's; "Its shares, which have lost a fifth of
-    their value this year, rose 3%" rose today."""
-    dated = assign_periods(text, quantities, mentions, context)
-    asides = english_phrases.relative_asides(text)
-    kept = outside_asides(text, mentions, asides)
-    if len(kept) == len(mentions):
-        return dated
-    undated = assign_periods(text, quantities, kept, context)
-    return [inside if any(start <= q.start < end for start, end in asides) else outside for q, inside, outside in zip(quantities, dated, undated)]
-
-
-def outside_asides(text: str, mentions: list, asides: list[tuple[int, int]] | None = None) -> list:
-    """The time mentions not inside a relative clause between commas."""
-    asides = english_phrases.relative_asides(text) if asides is None else asides
-    return [m for m in mentions if not any(start <= m.start < end for start, end in asides)] if asides else mentions
 
 
 def phrase_binding(phrase: str, registry: Registry) -> Binding:
@@ -2144,8 +2151,8 @@ def verb_and_goods(verb: str, goods: str) -> str:
 
 
 def goods_worth(subject_words: str) -> str:
-    """'Vietnam exported goods worth' -> 'exports', 'Fishermen landed catches worth' -> 'catches landings': the
-    value of what the verb before "worth" moved is that verb's measure; '' when no such verb ends the words."""
+    """'Vietnam exported goods worth' -> 'exports', 'Fishermen landed catches worth' -> 'catches landings': what the
+    verb before "worth" moved measured by that verb; '' when no such verb ends the words."""
     found = english_phrases.words()["output_verb_object"].search(subject_words[-80:])
     return verb_and_goods(found["verb"], found["goods"]) if found else ""
 
@@ -2625,21 +2632,21 @@ def extract_claims(source: Source) -> list[Claim]:
         quantities = rates_of_a_base_undone(sentence.text, kept, [not_a_rate(sentence.text, q) for q in kept])
         quantities = [chinese_figures.as_local_yuan(sentence.text, q, local_yuan) for q in quantities] if local_yuan else quantities
         # a sentence with no figure matters only for the period it opens with, which its paragraph inherits
-        mentions = read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)
+        mentions = [as_superlative_window(sentence.text, m) for m in read_periods(sentence.text if quantities else sentence.text[:FRONTED_SPAN], source.published)]
         said = chinese_periods.year_ends_in_context(sentence.text, mentions, context or section or story, source.published)
         mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
-        quantities = rates_to_levels(sentence.text, periods_outside_asides(sentence.text, quantities, mentions, context))
+        quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
         carried = context  # the period the figures with none of their own took
-        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, quantities), outside_asides(sentence.text, mentions))
+        stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, unbound(sentence.text, quantities)), mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
         # "stocks stood at 81% at the same point a year ago": a comparison's year back dates its own sentence only
         context = stated if stated is not None and (stated.anchor not in ("Y", "P", "A") or stated.fronted) else context
         # "the quarter", "next year", "this fiscal year"; "last year" and "the third quarter" may set it
         # the lead's; also over a quarter named without its year before it ('Q2 profit rises 9%' over 'the July-September quarter')
         leading = story is None or (story.relative and is_part_of_year(story.anchor))
-        about = stated or (stated_period(facts(sentence.text, quantities), mentions, bases_allowed=True) if leading else None)
+        about = stated or (stated_period(facts(sentence.text, unbound(sentence.text, quantities)), mentions, bases_allowed=True) if leading else None)
         # "posted a 14% rise in full-year operating profit" with no period stated before: the full year is the story's
         relative_to_story = about is not None and about.anchor not in ("", "L") and not is_part_of_year(about.anchor) \
             and not (story is None and about.anchor == "Y")
@@ -2683,6 +2690,30 @@ def extract_claims(source: Source) -> list[Claim]:
     return number_claims(sorted(claims, key=lambda c: (c.line, c.column)))
 
 
+def as_superlative_window(text: str, mention: PeriodMention) -> PeriodMention:
+    """The span a superlative is measured over ('its weakest since May', 'the lowest share since records began in
+    1995'): no time of a figure, an event that dates none."""
+    if mention.event:
+        return mention
+    before = text[max(0, mention.start - WINDOW_REACH) : mention.start]
+    opened = mention.text.lower().startswith(tuple(vocabulary("periods").get("superlative_window_openers") or ()))
+    found = superlative_window()[0 if opened else 1].search(before)
+    return replace(mention, event=True) if found else mention
+
+
+WINDOW_REACH = 60  # characters before a period searched for a superlative and its "since"
+
+
+@functools.cache
+def superlative_window() -> tuple[re.Pattern, re.Pattern]:
+    """(a superlative right before a period that opens with "since", ... before "since" and a few words)."""
+    superlatives = word_alternation(vocabulary("claims").get("superlatives") or ["(?!x)x"])
+    openers = word_alternation(vocabulary("periods").get("superlative_window_openers") or ["(?!x)x"])
+    words = r"(?:\s+[\w'’-]+){0,3}?"
+    return (re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+$", re.I),
+            re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+(?:{openers}){words}\s+$", re.I))
+
+
 def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:
     """'by the end of December' in a story about 2024, 大年初一当天 in one about the Spring Festival days
     (2025-01/2025-02): a part of the period the story is about, which stays its period."""
@@ -2706,10 +2737,12 @@ def with_full_names(claims: list[Claim], registry: Registry) -> list[Claim]:
     parts, divisions = frozenset(words()["sub_entities"] + words()["facilities"]), frozenset(words()["organisation_parts"])
     full = {}
     for name in {c.entity for c in claims if " " in c.entity and c.entity not in registry.entities}:
-        short, _, rest = name.partition(" ")
-        # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
-        if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
-            full.setdefault(short, set()).add(name)
+        words = name.split()
+        for cut in range(1, len(words)):  # "Loch Ardan" and "Loch" for "Loch Ardan Seafoods"
+            short, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            # "Porto companies" is a part of Porto, not its full name; so is "Fairway convenience arm" of Fairway
+            if rest.lower() not in parts and rest.split()[-1].lower() not in divisions:
+                full.setdefault(short, set()).add(name)
     renamed = {short: names.pop() for short, names in full.items() if len(names) == 1 and short not in registry.entities}
     if not renamed:
         return claims

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import functools
 import re
 from dataclasses import replace
@@ -145,6 +146,11 @@ def period_words() -> dict:
                                     rf"(?:{word_alternation(vocab.get('expecting_participles') or ['(?!x)x'])})\s+$", re.I),
         # "11.4 trillion shillings, or about $88 billion, at the end of June": a restatement dates its figure too
         "restating": re.compile(rf"\s*[,(]\s*(?:{word_alternation(vocab.get('restating_words') or ['(?!x)x'])})(?:\s+[a-z]+){{0,2}}\s+$", re.I),
+        "bound_opener": re.compile(rf",\s*(?:(?:{word_alternation(vocab.get('bound_relatives') or ['(?!x)x'])})"
+                                   rf"|(?:{word_alternation(vocab.get('bound_participles') or ['(?!x)x'])})\s+"
+                                   rf"(?:{word_alternation(vocab.get('bound_participle_prepositions') or ['(?!x)x'])}))(?![\w-])", re.I),
+        "bound_after_figure": re.compile(rf"\s+(?:{word_alternation(vocab.get('bound_participles') or ['(?!x)x'])})\s+"
+                                         rf"(?:{word_alternation(vocab.get('bound_participle_prepositions') or ['(?!x)x'])})(?![\w-])", re.I),
         "dating_before": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['dating_words'])})\s+$", re.I),
         "change_noun": re.compile(rf"^\s*(?:{word_alternation(vocab.get('change_nouns_after') or ['(?!x)x'])})(?![\w-])", re.I),
         "place_adverb": re.compile(rf"^\s*(?:{word_alternation(vocab.get('place_adverbs') or ['(?!x)x'])})(?=\s)", re.I),
@@ -290,6 +296,49 @@ def attached_mention(text: str, quantity: Quantity, quantity_starts: list[int], 
     return None
 
 
+CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|;")  # not the comma inside "1,150"
+
+
+def bound_clauses(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """(start, end) of each clause whose period dates only the figures inside it (`bound_relatives` and the
+    participles of the language's periods vocabulary), in order of start."""
+    words = period_words()
+    spans = [(found.start(), end) for found in words["bound_opener"].finditer(text)
+             if closed_before_more(text, end := clause_end(text, found.end()))]
+    spans += [(q.start, clause_end(text, q.end)) for q in quantities if words["bound_after_figure"].match(text, q.end)]
+    return sorted(spans)
+
+
+def closed_before_more(text: str, end: int) -> bool:
+    """A comma closes the clause at `end` and the word after it does not go on with that clause."""
+    after = NEXT_WORD.match(text, end)
+    return after is not None and not after[1].lower().endswith(tuple(period_words()["vocab"].get("continuing_endings") or ()))
+
+
+NEXT_WORD = re.compile(r",\s*(\w+)")
+
+
+def clause_end(text: str, start: int) -> int:
+    found = CLAUSE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
+def bound_clause_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    at = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else None
+
+
+def bound_elsewhere(bound: list[tuple[int, int]], own: tuple[int, int] | None, mention: PeriodMention) -> bool:
+    """A period inside a clause that dates only its own figures, other than the clause the figure stands in."""
+    return bool(bound) and bound_clause_at(bound, mention.start) not in (None, own)
+
+
+def unbound(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures outside the clauses that date only their own: those whose periods a sentence states for the next."""
+    spans = bound_clauses(text, quantities)
+    return [q for q in quantities if bound_clause_at(spans, q.start) is None] if spans else quantities
+
+
 def assign_periods(
     text: str, quantities: list[Quantity], mentions: list[PeriodMention], context: PeriodMention | None = None
 ) -> list[Quantity]:
@@ -310,10 +359,13 @@ def assign_periods(
     # "up 14% on the previous season, as ... lifted income to £198 million": a growth's base dates no later figure
     quantity_ends = [q.end for q in quantities]
     growth_bases = {id(m) for m in usable if m.anchor in ("B", "P", "A") and follows_a_growth(text, quantities, quantity_ends, m)}
+    bound = bound_clauses(text, quantities)
     ends = [m.end for m in usable]
     result = []
     spans: list[str | None] = []  # the sentence's growth span, found once, when a growth figure needs it
     for index, (quantity, mention) in enumerate(zip(quantities, attached)):
+        own = bound_clause_at(bound, quantity.start) if bound else None
+        elsewhere = functools.partial(bound_elsewhere, bound, own)
         start = None if mention else start_of_span(text, quantities, attached, index)
         if start is not None:
             result.append(quantity.with_period(*start))
@@ -329,11 +381,12 @@ def assign_periods(
             # the nearest period in the figure's own clause, before or after it; else the last one before it
             before = bisect.bisect_right(ends, quantity.start)
             while before and (id(usable[before - 1]) in set_against and id(usable[before - 1]) not in claimed
-                              and not period_words()["time_relative"].match(text, usable[before - 1].end) or id(usable[before - 1]) in growth_bases):
+                              and not period_words()["time_relative"].match(text, usable[before - 1].end) or id(usable[before - 1]) in growth_bases
+                              or elsewhere(usable[before - 1])):
                 before -= 1  # 'Compared with September 2024, output was 1.0% lower': the time of the base dates no later figure
             preceding = usable[before - 1] if before else None
             in_clause = preceding if preceding and within_clause(text, preceding.end, quantity.start, clause_break) else None
-            following = following_mention(text, quantity, usable, claimed, clause_break)
+            following = following_mention(text, quantity, usable, claimed, clause_break, elsewhere)
             if following is not None and bisect.bisect_left(base_starts, quantity.end) < bisect.bisect_left(base_starts, following.start):
                 following = None
             if in_clause and following and (in_clause.text.lower() in period_words()["now"] or id(in_clause) in claimed) \
@@ -417,14 +470,14 @@ def start_of_span(text: str, quantities: list[Quantity], attached: list, index: 
 
 
 def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMention], claimed: set[int],
-                      clause_break: re.Pattern) -> PeriodMention | None:
+                      clause_break: re.Pattern, elsewhere=lambda mention: False) -> PeriodMention | None:
     """The nearest period after a figure, not attached to another figure, in the same clause."""
     compared = period_words()["compared"]
     for index in range(bisect.bisect_left(KeyView(mentions), quantity.end), len(mentions)):
         mention = mentions[index]
         if not within_clause(text, quantity.end, mention.start, clause_break):
             return None  # and so for every mention after it: stop here, or the search is quadratic
-        if id(mention) in claimed:
+        if id(mention) in claimed or elsewhere(mention):
             continue
         # the time of what the figure is compared with ('lower than in 2023') dates that side only
         return None if compared.search(text[max(0, mention.start - 30) : mention.start].lower()) else mention

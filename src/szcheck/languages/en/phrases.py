@@ -253,13 +253,6 @@ def asides(text: str) -> list[tuple[int, int]]:
     return found + [match.span() for match in words()["connective"].finditer(text)] + [match.span() for match in AGENT_ASIDE.finditer(text)]
 
 
-def relative_asides(text: str) -> list[tuple[int, int]]:
-    """Where relative clauses between commas stand: ', which was founded in 1990,', ', who joined in May,'."""
-    if ", " not in text:
-        return []
-    return [match.span() for match in words()["aside"].finditer(text) if match.group(0)[1:].split()[0].lower() in words()["aside_relatives"]]
-
-
 # ", closely watched by the Bank of England,", ", owned by the state,": a passive participle and its agent
 AGENT_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ld|un)\s+by\s(?:[^,;()]|,(?=\d)){1,80}?,")
 
