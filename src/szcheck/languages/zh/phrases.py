@@ -545,10 +545,22 @@ def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[
         return []
     run = [first]
     for index in range(first + 1, len(spans)):
-        if not FIGURE_JOINER.fullmatch(text, spans[run[-1]][1], spans[index][0]):
+        if not figures_joined(text[spans[run[-1]][1] : spans[index][0]]):
             break
         run.append(index)
     return run
+
+
+def figures_joined(between: str) -> bool:
+    """Is the text between two figures of a run only a joiner, after the measure word the first is counted in
+    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱')?"""
+    unit = next((word for word in counting_units() if between.startswith(word)), "")
+    return bool(FIGURE_JOINER.fullmatch(between[len(unit) :]))
+
+
+@functools.cache
+def counting_units() -> tuple[str, ...]:
+    return tuple(sorted(words()["counting"], key=len, reverse=True))
 
 
 def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[list[int], int, list[str]] | None:
