@@ -2123,7 +2123,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     subject's short name (晶邦 of 晶邦科技 in 晶邦營收)."""
     before = without_short_name(without_names(window(text, quantity.start)), subject)
     counting = quantity.kind in ("count", "rate")
-    counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
+    counted = chinese_phrases.counted_noun(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司", "40万人以上"
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)

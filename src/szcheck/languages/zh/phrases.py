@@ -157,13 +157,28 @@ def trimmed(phrase: str) -> str:
 def time_unit(noun: str) -> str:
     """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右);
     '年位居全国首位' -> '年': without the predicate the span runs into (连续6年位居全国首位)."""
-    vocab = vocabulary("figures")
     unit = next((word for word in time_nouns() if noun.startswith(word)), "")
     if unit:
         return unit.removeprefix("个").removeprefix("個")
-    bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
-    bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
+    return without_bound_after(noun)
+
+
+def without_bound_after(noun: str) -> str:
+    """'人以上' -> '人', '月左右' -> '月': a noun without the bound written after it (40万人以上, 14个月左右)."""
+    bound = next((b for b in bounds_after() if noun.endswith(b) and len(noun) > len(b)), "")
     return noun[: -len(bound)] if bound else noun
+
+
+def counted_noun(noun: str) -> str:
+    """What a count names after its measure word, without a bound written there ('人以上' -> '', '家上市公司' -> '上市公司')."""
+    noun = without_bound_after(noun)
+    return "" if noun in bounds_after() else trimmed(noun)
+
+
+@functools.cache
+def bounds_after() -> tuple[str, ...]:
+    vocab = vocabulary("figures")
+    return tuple(sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True))
 
 
 @functools.cache
@@ -401,6 +416,8 @@ def noun_after(text: str) -> str:
     tokens = tagged(clause)
     if tokens and tokens[0][0] in words()["counting"]:
         tokens.pop(0)
+    if tokens and tokens[0][0] in bounds_after():
+        return ""  # '家以上。': the bound of the count, no noun
     kept: list[str] = []
     for word, tag in tokens:
         if is_stop(word, tag) or len(kept) == MAX_WORDS:
