@@ -709,7 +709,7 @@ def outlook(text: str, quantity: Quantity) -> str:
     expected = forecasters_expected().search(clause, max(0, len(clause) - 120))
     if expected:
         found.append((expected.start(), expected.end(), "forecast"))  # "Analysts polled by LSEG had on average expected"
-    distant = outlook_opener(text, quantity.start, past_time=True)
+    distant = outlook_opener(text, quantity.start, past_time=True) or listed_outlook(text, quantity.start)
     if distant and (not found or max(found)[2] == "forecast"):
         return distant  # 按照计划，到2025年底，…将超过: the plan's, as 将 only says it is to come; its own 目标 stays a target
     if found:
@@ -792,6 +792,22 @@ def outlook_opener(text: str, position: int, past_time: bool = False) -> str:
     if len(before) > OPENER_REACH:
         return ""
     return next((kind for kind, table in words().get("outlook_openers", {}).items() if before in table), "")
+
+
+LIST_REACH = 160  # characters back from a figure to the colon that opens its sentence's list
+LIST_COLONS = "：:"
+SENTENCE_ENDS = "。！？"
+
+
+def listed_outlook(text: str, position: int) -> str:
+    """target when the figure is in a list opened by a colon after 目标是 (主要预期目标是：地区生产总值增长5.5%左右，
+    城镇新增就业40万人以上，…): every item of that sentence's list is a target."""
+    reach = max(0, position - LIST_REACH)
+    colon = max(text.rfind(mark, reach, position) for mark in LIST_COLONS)
+    if colon < 0 or any(mark in text[colon:position] for mark in SENTENCE_ENDS):
+        return ""
+    before = text[max(0, colon - OPENER_REACH) : colon].rstrip()
+    return next((kind for kind, ends in words().get("outlook_list_openers", {}).items() if before.endswith(tuple(ends))), "")
 
 
 def is_time_clause(clause: str) -> bool:
