@@ -424,7 +424,7 @@ def is_times_range(surface: str) -> bool:
 
 
 def mixed_numeral() -> str:
-    """6万3千, 3亿5千万, 1万2千5百: Arabic digits between Chinese units, read whole (tried before the
+    """6万3千, 3亿5千万, 1万2千5百, 1万亿零520亿: Arabic digits between Chinese units (a zero may stand before them), read whole (tried before the
     digits of '6万', so that its '3千' is not a figure of its own). So are digits with 多/余 and the
     units after them (3000多亿 is 300-400 billion, 10多万 100,000-200,000, 2.5万余 25,000-26,000: 多
     adds up to one unit of the last stated digit, which must be a round one), and 兆 as 10^12 (2.8兆元;
@@ -432,9 +432,10 @@ def mixed_numeral() -> str:
     raw = numerals.vocabulary().raw
     units = re.escape("".join(raw["small_units"]) + "".join(raw["big_units"]))
     more = re.escape("".join(raw["more"]))
+    zeros = re.escape("".join(raw["zeros"]))
     mega = re.escape(raw["mega"])
     not_measure = word_alternation(raw["mega_before"])
-    return (rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:\d+[{units}]+)+[{more}]?"
+    return (rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:[{zeros}]?\d+[{units}]+)+[{more}]?"
             rf"|\d*(?![0０])\d[0０]+[{more}][{units}]*|\d+(?:\.\d+)?[{units}]+[{more}][{units}]*"
             rf"|\d+(?:\.\d+)?{mega}(?!{not_measure}))")
 
