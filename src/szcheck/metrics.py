@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .entities import NEXT_WORD, clause_start, without_names, words
-from .languages import vocabulary
+from .languages import HAN, vocabulary
 from .languages.en import phrases as english_phrases
 from .model import Quantity
 from .reader.patterns import word_alternation
@@ -52,6 +52,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # "the £3 million it spent on bridges": the amount is the object of a spending verb in the clause after it
         "spending_after": re.compile(rf"\s+{english_phrases.relative_subject()}(?:{alternation('spending_verbs')})\b", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
+        "neutral_end_zh": re.compile(rf"(?:{word_alternation(w for w in words()['neutral_modifiers'] if HAN.search(w))})$"),
         # bounded: a clause's opening words, then the sector, then its verb
         "sector_before": re.compile(rf"(?<![\w-])(?P<sector>{alternation('sectors')})\s+$", re.I),
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
@@ -222,6 +223,9 @@ def qualifier_ending(text: str) -> str:
     """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none.
     Two joined ('风电和光伏发电') name both ('wind and solar'): the measure is of the two together, not of the last."""
     found = patterns()["before"].search(text)
+    if found is None:
+        neutral = patterns()["neutral_end_zh"].search(text)  # 城镇常住居民: a word that leaves the definition as it is, between
+        found = patterns()["before"].search(text, 0, neutral.start()) if neutral else None
     if found is None:
         return ""
     name = qualifier_name(found.group(0))
