@@ -912,8 +912,12 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
 
 
 def is_holiday(text: str, start: int, end: int, holidays: dict) -> bool:
-    """七一前夕, 六一期间: a holiday written as its month and day, before a word of its time."""
-    return text[start:end] in holidays["days"] and text.startswith(holidays["after"], end)
+    """七一前夕, 六一期间, “五一”假期, 五一广场: a holiday written as its month and day, before a word of its time
+    (a closing quotation mark may stand between) or of a place it names."""
+    if text[start:end] not in holidays["days"]:
+        return False
+    closed = end + 1 if text.startswith(tuple(context_words()["quotes"]["close"]), end) else end
+    return text.startswith(holidays["after"], closed)
 
 
 def is_clock_hour(text: str, start: int, end: int, hours: dict) -> bool:
