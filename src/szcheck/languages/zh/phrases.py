@@ -644,6 +644,9 @@ def shared_head(items: list[str]) -> str:
     '第一产业' -> '增加值'. It starts where the first item's length ends, at a word boundary; an item that
     already names a measure of its own ('营业收入和净利润') shares none."""
     first, last = items[0], items[-1]
+    qualifier = qualifier_opening(last)
+    if first in qualifiers() and qualifier and len(last) > len(qualifier):
+        return last[len(qualifier) :]  # '风电和光伏发电装机': two kinds of one measure, the head after the last one's kind
     if len(last) <= len(first) or first == last or is_measure(first):
         return ""
     boundaries, position = set(), 0
@@ -651,6 +654,16 @@ def shared_head(items: list[str]) -> str:
         position += len(word)
         boundaries.add(position)
     return last[len(first) :] if len(first) in boundaries else ""
+
+
+@functools.cache
+def qualifiers() -> tuple[str, ...]:
+    """The kinds a measure is narrowed by (风电, 光伏发电, 新能源), longest first."""
+    return tuple(sorted(vocabulary("claims")["qualifiers_before"], key=len, reverse=True))
+
+
+def qualifier_opening(item: str) -> str:
+    return next((word for word in qualifiers() if item.startswith(word) and HAN.match(word)), "")
 
 
 def is_measure(item: str) -> bool:
