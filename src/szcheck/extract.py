@@ -3061,7 +3061,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = recovered_share_of_the_level(text, binding, claims, quantity)
         binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
         binding = per_unit_of_the_level(text, binding, claims, quantity)
-        if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
+        if quantity.kind == "growth" and (is_compared_with_another(text, quantity.start, names)
+                                          or chinese_figures.compared_with_a_measure(text, quantity.start, quantity.end)):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)

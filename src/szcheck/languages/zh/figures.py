@@ -1216,6 +1216,44 @@ def states_rate_change(text: str, start: int, end: int) -> bool:
     return words["cues"].search(after) is not None or comparison_sign(after) is not None  # 增速比上月末高1个百分点
 
 
+def compared_with_a_measure(text: str, start: int, end: int) -> bool:
+    """增速比全部规模以上工业快6.2个百分点, 增速高于全行业平均2.1个百分点: points after a growth rate's noun that
+    compare it with another measure's rate (no time: 比上年, 比一季度 make a change of the rate) are a gap."""
+    if not has_han(text) or not is_points(text[start:end]):
+        return False
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    rates = list(context_words()["rate_noun"].finditer(clause))
+    if not rates:
+        return False
+    after = clause[rates[-1].end() :]
+    found = next((m for pattern in compared_side_patterns() if (m := pattern.search(after))), None)
+    return found is not None and has_han(found["side"]) and not names_a_time(found["side"])
+
+
+def names_a_time(side: str) -> bool:
+    from ...reader.periods import read_periods
+
+    return side.startswith(compared_times()) or bool(read_periods(side))
+
+
+@functools.cache
+def compared_times() -> tuple[str, ...]:
+    from .. import read_language_data
+
+    return tuple(read_language_data("zh", "figures")["compared_times"])
+
+
+@functools.cache
+def compared_side_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What a rate is compared with: between 比 and 快 / 高 (比全部规模以上工业快), or after 高于 / 快于."""
+    from .. import read_language_data
+
+    vocab = read_language_data("zh", "figures")
+    side = r"(?P<side>[^\d，。；,;]{1,16}?)"
+    return (re.compile(rf"(?:{word_alternation(vocab['comparison_markers'])}){side}(?:{word_alternation(vocab['comparatives'])})[^\d，。；,;]{{0,4}}$"),
+            re.compile(rf"(?:{word_alternation(vocab['comparatives_than'])}){side}$"))
+
+
 def is_points(surface: str) -> bool:
     return surface.endswith(point_words())
 
