@@ -804,6 +804,7 @@ def context_words() -> dict:
                        "nouns": tuple(vocab["thresholds"]["nouns"]), "attributive": vocab["thresholds"]["attributive"]},
         "name_before": tuple(vocab["name_before"]),
         "rank": {"before": tuple(vocab["rank"]["before"]), "after": tuple(vocab["rank"]["after"])},
+        "rank_moves": {key: tuple(words) for key, words in vocab["rank_moves"].items()},
         "date_dots": tuple(vocab["date_dots"]),
         "quotes": {"open": tuple(vocab["quotes"]["open"]), "close": tuple(vocab["quotes"]["close"])},
         "per_output": {"before": tuple(vocab["per_output"]["before"]), "nouns": tuple(vocab["per_output"]["nouns"])},
@@ -903,12 +904,26 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
     if text.endswith(words["rank"]["before"], 0, start) and (end == len(text) or text.startswith(words["rank"]["after"], end)
                                                              or CLAUSE_END.match(text, end)):
         return True  # 进入全国前十, 前10名: a rank
+    if is_rank_move(text, start, end, words["rank_moves"]):
+        return True
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     if is_clock_hour(text, start, end, words["clock_hours"]) or is_holiday(text, start, end, words["holidays"]):
         return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+RANK_REACH = 60  # characters back from a rank move to the ranking its sentence names
+
+
+def is_rank_move(text: str, start: int, end: int, moves: dict) -> bool:
+    """居全国第12位，比上年前移2位; 排名较上年提升4个位次: the places a ranking moved by, no count."""
+    before = text[max(0, start - 3) : start].removesuffix("了")
+    if not before.endswith(moves["verbs"]) or not text.startswith(moves["units"], end):
+        return False
+    sentence = re.split("[。！？]", text[max(0, start - RANK_REACH) : start])[-1]
+    return any(cue in sentence for cue in moves["cues"])
 
 
 def is_holiday(text: str, start: int, end: int, holidays: dict) -> bool:
