@@ -1195,10 +1195,13 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None and index and quantity.kind == quantities[index - 1].kind == "growth" and bindings[-1].metric.endswith(".growth") \
                 and not names_its_own(text, quantities[index - 1], quantity) and not names_its_change_after(text, quantity):
             binding = bindings[-1]  # 'down 4.2% from October but up 21% from a year earlier': the same change, on another base
-        if binding is None and index and bindings[-1].match == "registry" and quantity.kind == "share" and "." not in bindings[-1].metric \
-                and share_of_a_total(quantity) and not names_its_own_rate(text, quantities[index - 1], quantity) \
-                and not names_another_owner(text, quantities[index - 1], quantity, bindings[-1].metric):
-            binding = Binding(share_of_named_base(text, quantity, bindings[-1].metric), "registry", bindings[-1].at)  # 860亿元，占全省的三成
+        level = level_before_its_growth(quantities, index, bindings)
+        if binding is None and level is not None and bindings[level].match == "registry" and quantity.kind == "share" \
+                and "." not in bindings[level].metric and share_of_a_total(quantity) \
+                and not names_its_own_rate(text, quantities[index - 1], quantity) \
+                and not names_another_owner(text, quantities[level], quantity, bindings[level].metric):
+            # 860亿元，占全省的三成; 336.2亿斤，增长1.9%，占夏粮总产量的97.8%: past the level's growth
+            binding = Binding(share_of_named_base(text, quantity, bindings[level].metric), "registry", bindings[level].at)
         if binding is None and index and is_change(text, quantity) and bindings[-1].match == "registry":
             # "21.47 million, an increase of 82,000"; after a rate ('同比增长9.1%，比年初增加2.1万亿元') the change of its level
             binding = Binding(bindings[-1].metric.removesuffix(".growth"), "registry", bindings[-1].at)
@@ -1231,6 +1234,16 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if conversion_of(text, quantities, index) is not None and not bindings[-1].metric:
             bindings[-1] = bindings[-2]  # '643.2 billion yuan (about 90.3 billion U.S. dollars), up 9.5%': the same measure
     return held_to_standards(text, quantities, growth_taking_its_level(text, quantities, bindings))
+
+
+def level_before_its_growth(quantities: list[Quantity], index: int, bindings: list[Binding]) -> int | None:
+    """The index of the level a figure goes on from: the figure just before it, or the level before that one's growth
+    ('336.2亿斤，增长1.9%，'); None for the first figure."""
+    if not index:
+        return None
+    if index >= 2 and quantities[index - 1].kind == "growth" and bindings[-1].metric == f"{bindings[-2].metric}.growth":
+        return index - 2
+    return index - 1
 
 
 def growth_taking_its_level(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
@@ -2182,7 +2195,7 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     subject's short name (晶邦 of 晶邦科技 in 晶邦營收)."""
     before = without_short_name(without_names(window(text, quantity.start)), subject)
     counting = quantity.kind in ("count", "rate")
-    counted = chinese_phrases.trimmed(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司"
+    counted = chinese_phrases.counted_noun(quantity.noun) if counting and quantity.noun else ""  # "220家上市公司", "40万人以上"
     named_after = counting or text[max(0, quantity.start - 1) : quantity.start] == "以"  # "以48.4亿元票房位居榜首"
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
@@ -2200,6 +2213,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
         if owner is None:
             return noun if chinese_phrases.is_rate(noun) else share_key(noun or previous_subject, quantity.base or "")
         owner, base = registry_name(owner, before[: before.rfind(owner) + len(owner)] if owner else ""), registry_name(base)
+        if owner in load_registry().metrics:
+            return intensity(owner, base) or f"{owner}.share"  # '税收收入占一般公共预算收入的比重为72%', as after its level
         return intensity(owner, base) or share_key(owner or previous_subject, base or quantity.base or "")
     if not noun:
         return ""
@@ -3131,7 +3146,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         binding = recovered_share_of_the_level(text, binding, claims, quantity)
         binding = part_of_the_same_measure(text, binding, claims, quantity, entity)
         binding = per_unit_of_the_level(text, binding, claims, quantity)
-        if quantity.kind == "growth" and is_compared_with_another(text, quantity.start, names):
+        if quantity.kind == "growth" and (is_compared_with_another(text, quantity.start, names)
+                                          or chinese_figures.compared_with_a_measure(text, quantity.start, quantity.end)):
             binding = growth_gap(binding, claims)
         elif claims and is_rate_difference(quantity, binding, claims[-1]):
             binding = Binding(binding.metric[: -len(".growth")] + ".growth_change", binding.match, binding.at)

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .entities import NEXT_WORD, clause_start, without_names, words
-from .languages import vocabulary
+from .languages import HAN, vocabulary
 from .languages.en import phrases as english_phrases
 from .model import Quantity
 from .reader.patterns import word_alternation
@@ -52,6 +52,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # "the £3 million it spent on bridges": the amount is the object of a spending verb in the clause after it
         "spending_after": re.compile(rf"\s+{english_phrases.relative_subject()}(?:{alternation('spending_verbs')})\b", re.I),
         "before": re.compile(rf"(?:{alternation('qualifiers_before')})\s*$", re.I),
+        "neutral_end_zh": re.compile(rf"(?:{word_alternation(w for w in words()['neutral_modifiers'] if HAN.search(w))})$"),
         # bounded: a clause's opening words, then the sector, then its verb
         "sector_before": re.compile(rf"(?<![\w-])(?P<sector>{alternation('sectors')})\s+$", re.I),
         "sector_subject": re.compile(rf"\s*(?:(?:{alternation('sector_clause_openers')})\s+){{0,2}}(?P<sector>{alternation('sectors')})\s+(?P<verb>[a-z]+)\b", re.I),
@@ -223,6 +224,9 @@ def qualifier_ending(text: str) -> str:
     """The qualifier `text` ends with ('overseas', 'part-time'), as the metric key names it; '' when none.
     Two joined ('风电和光伏发电') name both ('wind and solar'): the measure is of the two together, not of the last."""
     found = patterns()["before"].search(text)
+    if found is None:
+        neutral = patterns()["neutral_end_zh"].search(text)  # 城镇常住居民: a word that leaves the definition as it is, between
+        found = patterns()["before"].search(text, 0, neutral.start()) if neutral else None
     if found is None:
         return ""
     name = qualifier_name(found.group(0))
@@ -716,7 +720,7 @@ def outlook(text: str, quantity: Quantity) -> str:
     expected = forecasters_expected().search(clause, max(0, len(clause) - 120))
     if expected:
         found.append((expected.start(), expected.end(), "forecast"))  # "Analysts polled by LSEG had on average expected"
-    distant = outlook_opener(text, quantity.start, past_time=True)
+    distant = outlook_opener(text, quantity.start, past_time=True) or listed_outlook(text, quantity.start)
     if distant and (not found or max(found)[2] == "forecast"):
         return distant  # 按照计划，到2025年底，…将超过: the plan's, as 将 only says it is to come; its own 目标 stays a target
     if found:
@@ -799,6 +803,22 @@ def outlook_opener(text: str, position: int, past_time: bool = False) -> str:
     if len(before) > OPENER_REACH:
         return ""
     return next((kind for kind, table in words().get("outlook_openers", {}).items() if before in table), "")
+
+
+LIST_REACH = 160  # characters back from a figure to the colon that opens its sentence's list
+LIST_COLONS = "：:"
+SENTENCE_ENDS = "。！？"
+
+
+def listed_outlook(text: str, position: int) -> str:
+    """target when the figure is in a list opened by a colon after 目标是 (主要预期目标是：地区生产总值增长5.5%左右，
+    城镇新增就业40万人以上，…): every item of that sentence's list is a target."""
+    reach = max(0, position - LIST_REACH)
+    colon = max(text.rfind(mark, reach, position) for mark in LIST_COLONS)
+    if colon < 0 or any(mark in text[colon:position] for mark in SENTENCE_ENDS):
+        return ""
+    before = text[max(0, colon - OPENER_REACH) : colon].rstrip()
+    return next((kind for kind, ends in words().get("outlook_list_openers", {}).items() if before.endswith(tuple(ends))), "")
 
 
 def is_time_clause(clause: str) -> bool:

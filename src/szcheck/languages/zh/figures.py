@@ -424,7 +424,7 @@ def is_times_range(surface: str) -> bool:
 
 
 def mixed_numeral() -> str:
-    """6万3千, 3亿5千万, 1万2千5百: Arabic digits between Chinese units, read whole (tried before the
+    """6万3千, 3亿5千万, 1万2千5百, 1万亿零520亿: Arabic digits between Chinese units (a zero may stand before them), read whole (tried before the
     digits of '6万', so that its '3千' is not a figure of its own). So are digits with 多/余 and the
     units after them (3000多亿 is 300-400 billion, 10多万 100,000-200,000, 2.5万余 25,000-26,000: 多
     adds up to one unit of the last stated digit, which must be a round one), and 兆 as 10^12 (2.8兆元;
@@ -432,9 +432,10 @@ def mixed_numeral() -> str:
     raw = numerals.vocabulary().raw
     units = re.escape("".join(raw["small_units"]) + "".join(raw["big_units"]))
     more = re.escape("".join(raw["more"]))
+    zeros = re.escape("".join(raw["zeros"]))
     mega = re.escape(raw["mega"])
     not_measure = word_alternation(raw["mega_before"])
-    return (rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:\d+[{units}]+)+[{more}]?"
+    return (rf"(?<![\d.])(?P<words_mixed_zh>\d+(?:\.\d+)?[{units}]+(?:[{zeros}]?\d+[{units}]+)+[{more}]?"
             rf"|\d*(?![0０])\d[0０]+[{more}][{units}]*|\d+(?:\.\d+)?[{units}]+[{more}][{units}]*"
             rf"|\d+(?:\.\d+)?{mega}(?!{not_measure}))")
 
@@ -803,6 +804,7 @@ def context_words() -> dict:
                        "nouns": tuple(vocab["thresholds"]["nouns"]), "attributive": vocab["thresholds"]["attributive"]},
         "name_before": tuple(vocab["name_before"]),
         "rank": {"before": tuple(vocab["rank"]["before"]), "after": tuple(vocab["rank"]["after"])},
+        "rank_moves": {key: tuple(words) for key, words in vocab["rank_moves"].items()},
         "date_dots": tuple(vocab["date_dots"]),
         "quotes": {"open": tuple(vocab["quotes"]["open"]), "close": tuple(vocab["quotes"]["close"])},
         "per_output": {"before": tuple(vocab["per_output"]["before"]), "nouns": tuple(vocab["per_output"]["nouns"])},
@@ -902,6 +904,8 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
     if text.endswith(words["rank"]["before"], 0, start) and (end == len(text) or text.startswith(words["rank"]["after"], end)
                                                              or CLAUSE_END.match(text, end)):
         return True  # 进入全国前十, 前10名: a rank
+    if is_rank_move(text, start, end, words["rank_moves"]):
+        return True
     if text.startswith(words["page_after"], end) and text.endswith(words["page_before"], 0, start):
         return True
     if is_clock_hour(text, start, end, words["clock_hours"]) or is_holiday(text, start, end, words["holidays"]):
@@ -910,9 +914,25 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
 
 
+RANK_REACH = 60  # characters back from a rank move to the ranking its sentence names
+
+
+def is_rank_move(text: str, start: int, end: int, moves: dict) -> bool:
+    """居全国第12位，比上年前移2位; 排名较上年提升4个位次: the places a ranking moved by, no count."""
+    before = text[max(0, start - 3) : start].removesuffix("了")
+    if not before.endswith(moves["verbs"]) or not text.startswith(moves["units"], end):
+        return False
+    sentence = re.split("[。！？]", text[max(0, start - RANK_REACH) : start])[-1]
+    return any(cue in sentence for cue in moves["cues"])
+
+
 def is_holiday(text: str, start: int, end: int, holidays: dict) -> bool:
-    """七一前夕, 六一期间: a holiday written as its month and day, before a word of its time."""
-    return text[start:end] in holidays["days"] and text.startswith(holidays["after"], end)
+    """七一前夕, 六一期间, “五一”假期, 五一广场: a holiday written as its month and day, before a word of its time
+    (a closing quotation mark may stand between) or of a place it names."""
+    if text[start:end] not in holidays["days"]:
+        return False
+    closed = end + 1 if text.startswith(tuple(context_words()["quotes"]["close"]), end) else end
+    return text.startswith(holidays["after"], closed)
 
 
 def is_clock_hour(text: str, start: int, end: int, hours: dict) -> bool:
@@ -1209,6 +1229,44 @@ def states_rate_change(text: str, start: int, end: int) -> bool:
         return False
     after = clause[rates[-1].end() :]
     return words["cues"].search(after) is not None or comparison_sign(after) is not None  # 增速比上月末高1个百分点
+
+
+def compared_with_a_measure(text: str, start: int, end: int) -> bool:
+    """增速比全部规模以上工业快6.2个百分点, 增速高于全行业平均2.1个百分点: points after a growth rate's noun that
+    compare it with another measure's rate (no time: 比上年, 比一季度 make a change of the rate) are a gap."""
+    if not has_han(text) or not is_points(text[start:end]):
+        return False
+    clause = CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    rates = list(context_words()["rate_noun"].finditer(clause))
+    if not rates:
+        return False
+    after = clause[rates[-1].end() :]
+    found = next((m for pattern in compared_side_patterns() if (m := pattern.search(after))), None)
+    return found is not None and has_han(found["side"]) and not names_a_time(found["side"])
+
+
+def names_a_time(side: str) -> bool:
+    from ...reader.periods import read_periods
+
+    return side.startswith(compared_times()) or bool(read_periods(side))
+
+
+@functools.cache
+def compared_times() -> tuple[str, ...]:
+    from .. import read_language_data
+
+    return tuple(read_language_data("zh", "figures")["compared_times"])
+
+
+@functools.cache
+def compared_side_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What a rate is compared with: between 比 and 快 / 高 (比全部规模以上工业快), or after 高于 / 快于."""
+    from .. import read_language_data
+
+    vocab = read_language_data("zh", "figures")
+    side = r"(?P<side>[^\d，。；,;]{1,16}?)"
+    return (re.compile(rf"(?:{word_alternation(vocab['comparison_markers'])}){side}(?:{word_alternation(vocab['comparatives'])})[^\d，。；,;]{{0,4}}$"),
+            re.compile(rf"(?:{word_alternation(vocab['comparatives_than'])}){side}$"))
 
 
 def is_points(surface: str) -> bool:

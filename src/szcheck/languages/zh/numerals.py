@@ -368,7 +368,7 @@ class Reading:
         if self.parts and unit > self.parts[0][2]:  # 一万亿, 两千万亿: everything so far times 亿
             low = sum(p[0] for p in self.parts) + self.low
             width = sum(p[1] for p in self.parts) + self.width
-            self.parts = [[low * unit, width * unit, unit]]
+            self.parts = [[low * unit, width * unit, unit * self.parts[0][2]]]  # 万亿 is a magnitude of 10^12: 1万亿零520亿
         elif self.has_section and (not self.parts or unit < self.parts[-1][2]):
             self.parts.append([self.low * unit, self.width * unit, unit])
         else:

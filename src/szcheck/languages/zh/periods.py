@@ -23,6 +23,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
     halves = word_alternation(vocab["halves"])
     numerals = "".join(vocab["cjk_numerals"])
     year_before = rf"(?:(?P<year>{YEAR})年|(?P<rel>{this_or_last}))?"
+    quotes = vocab["holiday_quotes"]
+    quote_open, quote_close = (re.escape("".join(quotes[side])) for side in ("open", "close"))
+    # 今年“五一”假期: a quoted holiday of one month (not the shopping festivals, whose sales open weeks before)
+    quoted = rf"(?:(?P<quoted>[{quote_open}](?=(?:{word_alternation(quotes['holidays'])})[{quote_close}]))|(?<![{quote_open}]))"
     counts = word_alternation(vocab["cjk_counts"])
     prior = word_alternation(vocab["last_year"] + vocab["prior_periods"])
     this_or_last_or_prior = word_alternation(w for w in vocab["this_year"] + vocab["last_year"] + vocab["prior_year"] if not w.isascii())
@@ -101,7 +105,7 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_since", 150, rf"(?P<year>{YEAR})年(?:{word_alternation(vocab['since_after'])})", "年", since),
         PeriodRule("cjk_since_event", 151, rf"(?:{word_alternation(vocab['since_events'])})(?:{word_alternation(vocab['since_after'])})", vocab["since_events"], since_event),
         PeriodRule("cjk_full_year", 155, word_alternation(vocab["whole_year_zh"]), vocab["whole_year_zh"], full_year),
-        PeriodRule("cjk_holiday", 27, rf"(?<!第){year_before}(?P<holiday>{word_alternation(vocab['holidays'])})节?(?:{word_alternation(vocab['holiday_words'])})",
+        PeriodRule("cjk_holiday", 27, rf"(?<!第){year_before}{quoted}(?P<holiday>{word_alternation(vocab['holidays'])})(?(quoted)[{quote_close}])节?(?:{word_alternation(vocab['holiday_words'])})",
                    list(vocab["holidays"]), holiday),
         PeriodRule("cjk_lunar_holiday", 28, rf"{year_before}(?P<holiday>{word_alternation(vocab['lunar_holidays'])})(?:节|節)?"
                    rf"(?:(?P<words>{word_alternation(vocab['holiday_words'])})|(?=[，,]|{word_alternation(vocab['holiday_day_words'])}))", list(vocab["lunar_holidays"]), lunar_holiday),

@@ -157,13 +157,28 @@ def trimmed(phrase: str) -> str:
 def time_unit(noun: str) -> str:
     """'月左右' -> '月', '年多' -> '年': the unit of a span without the bound written after it (14个月左右);
     '年位居全国首位' -> '年': without the predicate the span runs into (连续6年位居全国首位)."""
-    vocab = vocabulary("figures")
     unit = next((word for word in time_nouns() if noun.startswith(word)), "")
     if unit:
         return unit.removeprefix("个").removeprefix("個")
-    bounds = sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True)
-    bound = next((b for b in bounds if noun.endswith(b) and len(noun) > len(b)), "")
+    return without_bound_after(noun)
+
+
+def without_bound_after(noun: str) -> str:
+    """'人以上' -> '人', '月左右' -> '月': a noun without the bound written after it (40万人以上, 14个月左右)."""
+    bound = next((b for b in bounds_after() if noun.endswith(b) and len(noun) > len(b)), "")
     return noun[: -len(bound)] if bound else noun
+
+
+def counted_noun(noun: str) -> str:
+    """What a count names after its measure word, without a bound written there ('人以上' -> '', '家上市公司' -> '上市公司')."""
+    noun = without_bound_after(noun)
+    return "" if noun in bounds_after() else trimmed(noun)
+
+
+@functools.cache
+def bounds_after() -> tuple[str, ...]:
+    vocab = vocabulary("figures")
+    return tuple(sorted({*vocab["qualifiers_after_noun"], *vocab["qualifiers_after"]}, key=len, reverse=True))
 
 
 @functools.cache
@@ -401,6 +416,8 @@ def noun_after(text: str) -> str:
     tokens = tagged(clause)
     if tokens and tokens[0][0] in words()["counting"]:
         tokens.pop(0)
+    if tokens and tokens[0][0] in bounds_after():
+        return ""  # '家以上。': the bound of the count, no noun
     kept: list[str] = []
     for word, tag in tokens:
         if is_stop(word, tag) or len(kept) == MAX_WORDS:
@@ -545,10 +562,22 @@ def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[
         return []
     run = [first]
     for index in range(first + 1, len(spans)):
-        if not FIGURE_JOINER.fullmatch(text, spans[run[-1]][1], spans[index][0]):
+        if not figures_joined(text[spans[run[-1]][1] : spans[index][0]]):
             break
         run.append(index)
     return run
+
+
+def figures_joined(between: str) -> bool:
+    """Is the text between two figures of a run only a joiner, after the measure word the first is counted in
+    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱')?"""
+    unit = next((word for word in counting_units() if between.startswith(word)), "")
+    return bool(FIGURE_JOINER.fullmatch(between[len(unit) :]))
+
+
+@functools.cache
+def counting_units() -> tuple[str, ...]:
+    return tuple(sorted(words()["counting"], key=len, reverse=True))
 
 
 def respectively_at(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[list[int], int, list[str]] | None:
@@ -615,6 +644,9 @@ def shared_head(items: list[str]) -> str:
     '第一产业' -> '增加值'. It starts where the first item's length ends, at a word boundary; an item that
     already names a measure of its own ('营业收入和净利润') shares none."""
     first, last = items[0], items[-1]
+    qualifier = qualifier_opening(last)
+    if first in qualifiers() and qualifier and len(last) > len(qualifier):
+        return last[len(qualifier) :]  # '风电和光伏发电装机': two kinds of one measure, the head after the last one's kind
     if len(last) <= len(first) or first == last or is_measure(first):
         return ""
     boundaries, position = set(), 0
@@ -622,6 +654,16 @@ def shared_head(items: list[str]) -> str:
         position += len(word)
         boundaries.add(position)
     return last[len(first) :] if len(first) in boundaries else ""
+
+
+@functools.cache
+def qualifiers() -> tuple[str, ...]:
+    """The kinds a measure is narrowed by (风电, 光伏发电, 新能源), longest first."""
+    return tuple(sorted(vocabulary("claims")["qualifiers_before"], key=len, reverse=True))
+
+
+def qualifier_opening(item: str) -> str:
+    return next((word for word in qualifiers() if item.startswith(word) and HAN.match(word)), "")
 
 
 def is_measure(item: str) -> bool:
