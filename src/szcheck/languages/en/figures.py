@@ -84,6 +84,14 @@ def number_tables() -> tuple[dict, dict, dict, frozenset, frozenset, dict]:
             {re.sub(r"[\s-]+", " ", w): fraction(v) for w, v in vocab["fractions_of_scale"].items()})
 
 
+def has_scale_word(words: str) -> bool:
+    """Whether a spelled number has a scale word inside it, after a number ('two hundred and nine', 'thirty-four
+    thousand'), not 'a thousand' alone."""
+    _, multipliers, long_scales, ones, _, _ = number_tables()
+    tokens = re.split(r"[\s-]+", words.lower())
+    return any(token in multipliers or token in long_scales for token in tokens[1:]) and tokens[0] not in ones
+
+
 def fraction(text) -> Decimal:
     numerator, _, denominator = str(text).partition("/")
     return Decimal(numerator) / Decimal(denominator or 1)
@@ -449,8 +457,9 @@ def is_not_a_figure(text: str, match: re.Match, bare: bool, qualifier_of: dict) 
     if words:
         if words.lower() == "one" and PARTITIVE_OF.match(after):
             return True  # "one of only six": a partitive, not a count
-        if bare and not WORD_AFTER.match(after):
-            return True  # a spelled number that counts nothing, or a compound such as "one-child policy"
+        if bare and not WORD_AFTER.match(after) and not has_scale_word(words):
+            return True  # a spelled number that counts nothing, or a compound such as "one-child policy" ("thirty-four
+            # thousand and nine." is a figure: a scale word makes it one)
     if words and words.lower() == "one" and is_one_idiom(text, match):
         return True  # "at one point", "one another": an idiom, not a count
     if words and is_idiom(text, match, word):
