@@ -3636,12 +3636,14 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
     item alone ('A为X'), for its metric, entity and kind; its place, period and value stay as read.
     A run with no list before it ('邮政业务总量1086亿元，快递业务量115.6亿件，分别增长8.2%和9.4%') goes
     with the figures before it, one by one."""
-    if not any(word in text for word in chinese_phrases.RESPECTIVELY):
+    chinese = any(word in text for word in chinese_phrases.RESPECTIVELY)
+    if not chinese and not english_phrases.RESPECTIVELY.search(text):
         return {}
     currency = source_currency(source.meta)
     read: dict[int, tuple] = {}
     earlier: list[int] = []
-    for run, opening, clauses in chinese_phrases.respectively(text, [(q.start, q.end) for q in quantities]):
+    spans = [(q.start, q.end) for q in quantities]
+    for run, opening, clauses in chinese_phrases.respectively(text, spans) if chinese else english_phrases.respectively(text, spans):
         if not clauses:
             read.update(respectively_again(run, earlier, quantities, read, bindings))
             continue

@@ -117,6 +117,13 @@ def triggered_rules(text: str, lowered: str) -> dict:
     return triggered
 
 
+def transparent(vocab: dict) -> str:
+    """Lookarounds that keep a comma next to a word set off by commas that leaves its clause whole (", respectively,")
+    from breaking the clause."""
+    words = vocab.get("transparent_asides") or []
+    return "".join(rf"(?!\s*{re.escape(word)}\s*,)(?<!{re.escape(word)},)" for word in words)
+
+
 @functools.cache
 def period_words() -> dict:
     from ..languages import vocabulary
@@ -126,7 +133,7 @@ def period_words() -> dict:
         "vocab": vocab,
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
-        "clause_break": re.compile(r"(?<!\d),|,(?!\d)|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
+        "clause_break": re.compile(rf"(?:(?<!\d),|,(?!\d)){transparent(vocab)}|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
         # "lower than in 2023", "eased from the peaks of 2023": the time of what is compared

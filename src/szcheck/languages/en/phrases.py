@@ -9,6 +9,7 @@ pronouns); this module only finds them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -459,3 +460,57 @@ def ends_with_an_outlook_noun(text: str) -> bool:
 def names_a_growth(text: str, start: int, end: int) -> bool:
     """'economic growth', 'retail sales growth': the name at text[start:end] is of a growth rate."""
     return words()["ends_with_growth"].search(text, start, end) is not None or words()["growth_noun"].match(text, end) is not None
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+FIGURES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")  # between the figures of a run: ", ", " and ", ", and "
+LIST_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+RESPECTIVELY_REACH = 30  # characters between the run's last figure and "respectively"
+
+
+def respectively(text: str, spans: list[tuple[int, int]]) -> list[tuple[list[int], int, list[str]]]:
+    """'Revenue and net profit were $5.1 billion and $1.2 billion, respectively': each figure of the run before
+    "respectively" is said of its own item of the list before the clause's verb. For each such run: the indices of
+    its figures (into `spans`), where its clause opens, and for each figure its clause as it reads with its item
+    alone ('Revenue were '), to which the figure is added. Nothing when the counts differ."""
+    groups = []
+    for found in RESPECTIVELY.finditer(text):
+        run = run_before(text, found.start(), spans)
+        opening = max(text.rfind(mark, 0, spans[run[0]][0]) for mark in ";:") + 1 if run else 0
+        clauses = listed_clauses(text[opening : spans[run[0]][0]], len(run)) if len(run) > 1 else []
+        if clauses:
+            groups.append((run, opening, clauses))
+    return groups
+
+
+def run_before(text: str, end: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The figures (indices into `spans`) of the run that ends right before `end`, joined by commas and 'and'."""
+    last = bisect.bisect_left(spans, (end, -1)) - 1
+    if last < 0 or not re.fullmatch(r"[\s,]*", text[spans[last][1] : end]) or end - spans[last][1] > RESPECTIVELY_REACH:
+        return []
+    run = [last]
+    while run[0] > 0 and FIGURES_JOINED.fullmatch(text, spans[run[0] - 1][1], spans[run[0]][0]):
+        run.insert(0, run[0] - 1)
+    return run
+
+
+def listed_clauses(prefix: str, count: int) -> list[str]:
+    """'Revenue and net profit were ' with 2 -> ['Revenue were ', 'net profit were ']: the list before the verb, each
+    item with the words from the verb on; [] unless the list has `count` items."""
+    found = list(WORD.finditer(prefix))
+    verb = next((w for w in found if w.start() > 0 and is_clause_verb(w.group(0))), None)
+    if verb is None:
+        return []
+    items = [item for item in LIST_JOINER.split(prefix[: verb.start()].strip()) if item]
+    if len(items) == count:
+        said = prefix[verb.start() :]
+        return [f"{item} {said}" for item in items]
+    # "posted revenue and net profit of": the list after the verb, before the word that links it to the figures
+    tail = LIST_LINK_END.search(prefix, verb.end())
+    items = [item for item in LIST_JOINER.split(prefix[verb.end() : tail.start()].strip()) if item] if tail else []
+    if len(items) != count:
+        return []
+    return [f"{prefix[: verb.end()]} {item}{tail.group(0)}" for item in items]
+
+
+LIST_LINK_END = re.compile(r"\s+(?:of|at|to|worth|totalling|totaling)\s+$", re.I)
