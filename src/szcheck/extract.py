@@ -4310,7 +4310,10 @@ def growth_named(binding: Binding, kind: str) -> Binding:
 
 
 def respectively_dated(text: str, quantities: list[Quantity], mentions: list) -> list[Quantity]:
-    """'2023年和2024年，研发投入分别为510亿元和554亿元': each figure of the run has its own listed period."""
+    """'2023年和2024年，研发投入分别为510亿元和554亿元', 'Revenue in 2023 and 2024 was $5 billion and $6 billion,
+    respectively': each figure of the run has its own listed period."""
+    if english_phrases.RESPECTIVELY.search(text):
+        return respectively_dated_en(text, quantities, mentions)
     if not any(word in text for word in chinese_phrases.RESPECTIVELY):
         return quantities
     dated_ = list(quantities)
@@ -4322,6 +4325,32 @@ def respectively_dated(text: str, quantities: list[Quantity], mentions: list) ->
             for index, mention in zip(run, listed or ()):
                 dated_[index] = dated_[index].with_period(mention.period, "stated")
     return dated_
+
+
+def respectively_dated_en(text: str, quantities: list[Quantity], mentions: list) -> list[Quantity]:
+    """The English run before "respectively" with as many years listed before it ("in 2023 and 2024", read as one
+    span of consecutive years): each figure its own year."""
+    dated_ = list(quantities)
+    spans = [(q.start, q.end) for q in quantities]
+    for match in english_phrases.RESPECTIVELY.finditer(text):
+        run = english_phrases.run_before(text, match.start(), spans)
+        listed = [m for m in mentions if run and m.end <= spans[run[0]][0] and not m.event]
+        years = listed_years(listed[-1]) if listed else []
+        if len(run) > 1 and len(years) == len(run):
+            for index, year in zip(run, years):
+                dated_[index] = dated_[index].with_period(year, "stated")
+    return dated_
+
+
+LISTED_YEARS = re.compile(r"(\d{4})\.\.(\d{4})")
+
+
+def listed_years(mention) -> list[str]:
+    """'2023 and 2024' (read as 2023..2024) -> ['2023', '2024']; [] for a span written as one ('2020-2024')."""
+    found = LISTED_YEARS.fullmatch(mention.period)
+    if not found or " and " not in mention.text:
+        return []
+    return [str(year) for year in range(int(found[1]), int(found[2]) + 1)]
 
 
 def respectively_again(run: list[int], earlier: list[int], quantities: list[Quantity], read: dict, bindings: list[Binding]) -> dict:

@@ -502,6 +502,8 @@ def listed_clauses(prefix: str, count: int) -> list[str]:
     if verb is None:
         return []
     items = [item for item in LIST_JOINER.split(prefix[: verb.start()].strip()) if item]
+    if any(not WORD.search(item) or re.search(r"\d", item) or is_period_phrase(item) for item in items):
+        return []  # "Revenue in 2023 and 2024 was": a list of times, not of measures
     if len(items) == count:
         said = prefix[verb.start() :]
         return [f"{item} {said}" for item in items]
