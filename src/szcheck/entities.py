@@ -106,6 +106,7 @@ def thing_patterns(name_word: str) -> dict[str, re.Pattern]:
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:，；：]|\s[-–—]\s|\b(?:while|which|whereas|where|so|but)\b")
 
 
+DIGIT = re.compile(r"\d")
 HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 RELATIVE = re.compile(r"\b(?:which|where|who|whose)\s*$")
 
@@ -966,7 +967,10 @@ def figure_entity(text: str, position: int, names: list[Named], scope: Scope, sh
         names = [n for n in names if not compared <= n.start < position]
     holder = figure_holder(text, position, in_clause)
     in_clause = [holder] if holder else in_clause
-    chosen = resolved(in_clause[0], names, scope) if in_clause else subject_named(text, start, position, scope) or after_figure(text, position, names, scope, share)
+    if in_clause and DIGIT.search(text, start, in_clause[0].start):  # "6% in France and 1% in Spain": France is the 6%'s
+        chosen = after_figure(text, position, names, scope, share) or resolved(in_clause[0], names, scope)
+    else:
+        chosen = resolved(in_clause[0], names, scope) if in_clause else subject_named(text, start, position, scope) or after_figure(text, position, names, scope, share)
     entity = chosen or clause_subject(text, start, names, scope) or sentence_subject(names, position, scope)
     part = organisation_part(text, start, position, entity)
     if part:
@@ -981,7 +985,13 @@ def figure_holder(text: str, position: int, in_clause: list[Named]) -> Named | N
     last = in_clause[-1] if in_clause else None
     if last is None or last.anaphor or last.kind not in HOLDER_KINDS:
         return None
-    return last if figure_holder_link().fullmatch(text, last.end, position) else None
+    if figure_holder_link().fullmatch(text, last.end, position):
+        return last
+    # "France 20% and Italy 10%": a name right before the figure, opening a clause that leaves out its verb
+    return last if GAPPED_NAME_BEFORE.search(text, max(0, last.start - 6), last.start) and text[last.end : position].isspace() else None
+
+
+GAPPED_NAME_BEFORE = re.compile(r"(?:,|\band)\s+$")
 
 
 HOLDER_KINDS = frozenset({"city", "province", "region", "country", "organisation"})

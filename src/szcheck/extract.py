@@ -21,7 +21,7 @@ from .languages.en.descriptions import description_claims
 from .model import UNSPECIFIED, Claim, PeriodMention, Quantity, Source
 from .money import currency_table, one_word_names, source_currency
 from .reader import read_quantities
-from .reader.figures import in_metal_units, names_metal
+from .reader.figures import in_metal_units, names_metal, negated as reader_negated
 from .reader.patterns import word_alternation
 from .reader.periods import anchored, assign_periods, unbound, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
@@ -1181,6 +1181,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
+        binding = gapped(text, quantities, index, bindings, registry) or binding
         binding = total_of_part(text, quantities, index, bindings) or binding
         if index and chinese_phrases.names_only_a_target(text[: quantity.start]):
             binding = measure_before(text, quantities, index, bindings) or binding  # '，全年目标为60万辆': not all vehicles
@@ -1744,6 +1745,77 @@ def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: l
         return None
     earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == "percent"), None)
     return bindings[earlier] if earlier is not None and earlier < index - 1 else None
+
+
+GAP_OPENING = re.compile(r"\s*(?:and\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\s+$")
+GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\s+$")
+
+
+def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Binding], registry: Registry) -> Binding | None:
+    """'Germany took 30% of exports, France 20% and Italy 10%', 'Retail banking contributed $2.3 billion of revenue,
+    investment banking $1.4 billion': a clause of a noun and a figure alone leaves out the verb and the measure of
+    the clause before; its noun is the other entity (a place, a company) or, a sector, the other part of the measure."""
+    if not index or quantities[index - 1].unit != quantities[index].unit or not bindings[-1].metric or chinese_phrases.is_chinese(text):
+        return None
+    found = gap_before(text, quantities[index - 1], quantities[index])
+    if not found:
+        return None
+    if find_mentions(found["noun"], "metrics"):
+        return None  # "..., net profit $500 million" names its own measure
+    sector = sector_named(found["noun"])
+    if not sector and not find_mentions(found["noun"], "entities") and not found["noun"][:1].isupper():
+        return None  # "and its investment bank $600 million": a part of the company, which the words do not name
+    base = bindings[-1].metric.split(":")[0] if ":" in bindings[-1].metric and "." not in bindings[-1].metric.split(":")[0] else bindings[-1].metric
+    return Binding(f"{base}:{sector}" if sector and "." not in base else bindings[-1].metric, bindings[-1].match, bindings[-1].at)
+
+
+SERIES_PLACE_JOIN = re.compile(r"\s+(?:in|for|at|among|across)\s+[^,;%\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def series_of_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'Revenue rose 5% in Europe, 8% in Asia and 2% in the Americas', 'Revenue fell 5% to $2 billion, net profit 3%':
+    a bare percentage in a series after a change, or in a clause that leaves out the change's verb, is a change
+    too, in the same direction."""
+    if chinese_phrases.is_chinese(text):
+        return quantities
+    read = list(quantities)
+    for index in range(1, len(read)):
+        previous, quantity = read[index - 1], read[index]
+        change = next((q for q in reversed(read[:index]) if q.unit == "percent"), None)
+        if quantity.unit != "percent" or quantity.kind != "share" or change is None or change.kind != "growth":
+            continue
+        joined = previous is change and SERIES_PLACE_JOIN.fullmatch(text, previous.end, quantity.start)
+        if joined or gap_before(text, previous, quantity):
+            grown = replace(quantity, kind="growth")
+            read[index] = reader_negated(grown) if change.value < 0 < grown.value else grown
+    return read
+
+
+def gap_before(text: str, previous: Quantity, quantity: Quantity) -> re.Match | None:
+    """The noun of a clause that is only a noun and the figure: after a comma (', investment banking $1.4 billion') or
+    after 'and' right after the figure before (' and wealth management $0.9 billion')."""
+    start = clause_start(text, quantity.start)
+    if start > previous.end:
+        found = GAP_OPENING.match(text, start, quantity.start)
+        found = found if found and (text[start - 1 : start] == "," or found.group(0).lstrip().startswith("and ")) else None
+    else:
+        found = GAP_AFTER_FIGURE.match(text, previous.end, quantity.start)
+    if found and any(english_phrases.is_clause_verb(word) or word.lower() in english_phrases.words()["stop_words"] or word.lower().endswith("ed")
+                     for word in found["noun"].split()):
+        return None  # "..., and its market share was 28.4%", "..., rising 5%": a clause with a verb of its own
+    return found
+
+
+def sector_named(noun: str) -> str:
+    """The sector a gapped clause's noun is ('investment banking'), with its usual name, else ''."""
+    written = re.sub(r"^(?:the|its|their)\s+", "", " ".join(noun.lower().split()))
+    vocab = vocabulary("claims")
+    return vocab["qualifier_names"].get(written, written) if written in sector_set() else ""
+
+
+@functools.cache
+def sector_set() -> frozenset[str]:
+    return frozenset(vocabulary("claims")["sectors"])
 
 
 def compared_with_a_named(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
@@ -2652,7 +2724,7 @@ def extract_claims(source: Source) -> list[Claim]:
         mentions = anchored(said, story, source.published, fiscal)
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
-        quantities = rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context))
+        quantities = series_of_changes(sentence.text, rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context)))
         carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, unbound(sentence.text, quantities)), mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
