@@ -1791,7 +1791,7 @@ PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?P<whole>\d[\d,]
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
-        return chinese_metric(text, quantity, previous_subject, entity)
+        return chinese_phrases.written_out(chinese_metric(text, quantity, previous_subject, entity))  # 限上 is 限额以上
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
     index = index_of_clause(text, quantity)
     if index:

@@ -169,6 +169,15 @@ def without_bound_after(noun: str) -> str:
     return noun[: -len(bound)] if bound else noun
 
 
+def written_out(name: str) -> str:
+    """A name with its short forms written out ('限上单位零售额' -> '限额以上单位零售额', '规上工业企业' -> '规模以上工业企业'),
+    so that a source writing either meets the other."""
+    for short, whole in vocabulary("claims")["short_forms_zh"].items():
+        if short in name and whole not in name:
+            name = name.replace(short, whole)
+    return name
+
+
 def counted_noun(noun: str) -> str:
     """What a count names after its measure word, without a bound written there ('人以上' -> '', '家上市公司' -> '上市公司')."""
     noun = without_bound_after(noun)
