@@ -351,10 +351,10 @@ def opens_no_name(first: str, name: str, registry: Registry) -> bool:
 
 def chinese_name_match(text: str, match: re.Match) -> re.Match:
     """The Chinese name found, or the same name with a second head when the first ends inside a word
-    ('天元汽车集团': the segmenter reads 汽车集团 as one word)."""
-    if ends_a_word(text, match.start(), match.end()):
+    ('天元汽车集团': the segmenter reads 汽车集团 as one word) or the second follows it at once (广深港高铁)."""
+    if ends_a_word(text, match.start(), match.end()) and not text.startswith(tuple(words()["organisation_heads_zh"]), match.end()):
         return match
-    longer = patterns()["organisation_zh_two_heads"].match(text, match.start())
+    longer = patterns()["organisation_zh_two_heads"].match(text, match.start())  # '广深港高铁': a head right after a head goes on
     return longer if longer is not None and ends_a_word(text, longer.start(), longer.end()) else match
 
 
