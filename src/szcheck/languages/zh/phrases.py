@@ -169,6 +169,25 @@ def without_bound_after(noun: str) -> str:
     return noun[: -len(bound)] if bound else noun
 
 
+def compared_year(before: str) -> int | None:
+    """The year a change right after `before` is set against ('比2019年增长', '与2019年同期相比，…增长'), when no
+    other figure stands between; None when none is named."""
+    sentence = re.split("[。！？]", before[-80:])[-1]
+    found = list(compared_year_pattern().finditer(sentence))
+    if not found or re.search(r"[\d０-９]", YEAR_WRITTEN.sub("", sentence[found[-1].end() :])):  # a year between is no figure
+        return None
+    return int(found[-1]["year"])
+
+
+YEAR_WRITTEN = re.compile(r"\d{4}年")
+
+
+@functools.cache
+def compared_year_pattern() -> re.Pattern:
+    vocab = vocabulary("periods")
+    return re.compile(rf"(?:{word_alternation(vocab['compared_before'])})(?P<year>\d{{4}})年")
+
+
 def written_out(name: str) -> str:
     """A name with its short forms written out ('限上单位零售额' -> '限额以上单位零售额', '规上工业企业' -> '规模以上工业企业'),
     so that a source writing either meets the other."""
