@@ -3572,6 +3572,8 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
             names = entity_candidates(whole, usable(whole, named_in(whole, scope.subject, registry), registry))
             entity = figure_entity(whole, opening + own[0].start, names, scope, own[0].kind == "share")
             kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
+            if chinese_phrases.after_own_change_word(text, quantity.start):
+                kept = replace(kept, value=quantity.value, low=quantity.low, high=quantity.high)  # '分别增长8.2%和下降1.4%': its own sign
             read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
     return read
 

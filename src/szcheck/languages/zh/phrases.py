@@ -598,9 +598,18 @@ def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[
 
 def figures_joined(between: str) -> bool:
     """Is the text between two figures of a run only a joiner, after the measure word the first is counted in
-    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱')?"""
+    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱'), and before the change word of the second ('8.2%和下降1.4%')?"""
     unit = next((word for word in counting_units() if between.startswith(word)), "")
-    return bool(FIGURE_JOINER.fullmatch(between[len(unit) :]))
+    joined = FIGURE_JOINER.match(between, len(unit))
+    if joined is None:
+        return False
+    rest = between[joined.end() :]
+    return not rest or rest in words()["change_verbs"]  # '分别增长8.2%和下降1.4%': the second figure's own change word
+
+
+def after_own_change_word(text: str, start: int) -> bool:
+    """'分别增长8.2%和下降1.4%': a figure of a run written right after a change word of its own."""
+    return text.endswith(tuple(words()["change_verbs"]), 0, start)
 
 
 @functools.cache
