@@ -352,10 +352,10 @@ def opens_no_name(first: str, name: str, registry: Registry) -> bool:
 
 def chinese_name_match(text: str, match: re.Match) -> re.Match:
     """The Chinese name found, or the same name with a second head when the first ends inside a word
-    ('天元汽车集团': the segmenter reads 汽车集团 as one word)."""
-    if ends_a_word(text, match.start(), match.end()):
+    ('天元汽车集团': the segmenter reads 汽车集团 as one word) or the second follows it at once (广深港高铁)."""
+    if ends_a_word(text, match.start(), match.end()) and not text.startswith(tuple(words()["organisation_heads_zh"]), match.end()):
         return match
-    longer = patterns()["organisation_zh_two_heads"].match(text, match.start())
+    longer = patterns()["organisation_zh_two_heads"].match(text, match.start())  # '广深港高铁': a head right after a head goes on
     return longer if longer is not None and ends_a_word(text, longer.start(), longer.end()) else match
 
 
@@ -846,7 +846,7 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else phrases.subject_ending_in(opening, nouns)
         if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             # '高新技术企业达到3200家，连续5年保持…': the enterprises counted, the measure itself, are no sub-entity
-            return None if phrases.counts_right_after_predicate(opening[len(noun) :]) else f"{place} {noun}"
+            return None if phrases.counts_right_after_predicate(opening[len(noun) :]) else f"{place} {phrases.written_out(noun)}"
         if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1

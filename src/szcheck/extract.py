@@ -1909,7 +1909,7 @@ PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?P<whole>\d[\d,]
 def phrase_metric(text: str, quantity: Quantity, previous_subject: str = "", entity: str = "") -> str:
     """A key for a figure whose metric the registry does not know: the noun phrase it is said of."""
     if chinese_phrases.is_chinese(text[max(0, quantity.start - 12) : quantity.start]):
-        return chinese_metric(text, quantity, previous_subject, entity)
+        return chinese_phrases.written_out(chinese_metric(text, quantity, previous_subject, entity))  # 限上 is 限额以上
     before, after = without_record(without_sub_entity(english_phrases.without_asides(window(text, quantity.start)))), text[quantity.end : quantity.end + WINDOW]
     index = index_of_clause(text, quantity)
     if index:
@@ -3731,6 +3731,8 @@ def respectively_read(source: Source, text: str, quantities: list[Quantity], reg
             names = entity_candidates(whole, usable(whole, named_in(whole, scope.subject, registry), registry))
             entity = figure_entity(whole, opening + own[0].start, names, scope, own[0].kind == "share")
             kept = replace(own[0], start=quantity.start, end=quantity.end, surface=quantity.surface, number=quantity.number)
+            if chinese_phrases.after_own_change_word(text, quantity.start):
+                kept = replace(kept, value=quantity.value, low=quantity.low, high=quantity.high)  # '分别增长8.2%和下降1.4%': its own sign
             read[index] = (binding, entity, kept.with_period(quantity.period, quantity.period_basis))
     return read
 
@@ -4508,10 +4510,21 @@ def dated(text: str, quantity: Quantity, metric: str, period: str, published: da
     if step:
         return step_before(period, step)  # also a rate: 'down from 3.8% a month earlier' is the month before's
     if quantity.kind == "growth":
-        return period
+        return growth_since_a_base_year(text, quantity, period)
+
     if metric.endswith((".change", ".change_difference")) and re.fullmatch(r"\d{4}-12", period):
         return period[:4]
     return span_end_of_a_market(metric, period)
+
+
+def growth_since_a_base_year(text: str, quantity: Quantity, period: str) -> str:
+    """'2024年，全市接待游客比2019年增长三成', '与2019年相比，…增长35%': a growth on a year two or more before the
+    figure's is a change over the span from that year ('2019..2024', as 'risen 20% since 2019' is), never the
+    year's own growth on the year before."""
+    base = chinese_phrases.compared_year(text[: quantity.start])
+    if base is None or not re.fullmatch(r"\d{4}", period) or int(period) - base < 2:
+        return period
+    return f"{base}..{period}"
 
 
 def span_end_of_a_market(metric: str, period: str) -> str:

@@ -70,9 +70,10 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("cjk_compared", 14, rf"(?:{word_alternation(vocab['compared_before'])})\s*(?:(?P<year>{YEAR})年|(?P<rel>{prior}))"
                    rf"(?:{word_alternation(vocab['compared_after'])})?|(?P<rel_same>{prior})(?:{word_alternation(vocab['same_period'])})",
                    vocab["compared_before"] + vocab["same_period"], compared),
-        # 增速较上半年提高1.2个百分点, 比一季度加快: a part of the year after 较 / 比 is the compared side, no period
+        # 增速较上半年提高1.2个百分点, 比一季度加快, 比1-9月加快, 比前三季度回落: a part of the year after 较 / 比 is the compared side, no period
         PeriodRule("cjk_compared_part", 14, rf"(?:{word_alternation(vocab['compared_parts_before'])})\s*(?:(?P<year>{YEAR})年)?"
-                   rf"(?:{halves}半年|第?[{numerals}1-4]季度|前(?:\d{{1,2}}|{counts})个?月|(?:1[0-2]|0?[1-9]|{han_months})月份?)(?![\d日])",
+                   rf"(?:{halves}半年|第?[{numerals}1-4]季度|前[{numerals}1-4]季度|前(?:\d{{1,2}}|{counts})个?月"
+                   rf"|(?:1[0-2]|0?[1-9]|{han_months})\s*[{joiners}]\s*(?:1[0-2]|0?[1-9]|{han_months})月份?|(?:1[0-2]|0?[1-9]|{han_months})月份?)(?![\d日])",
                    vocab["compared_parts_before"], compared),
         # 上年同期，全省进出口1.56万亿元: opening its clause, the story's period a year before (not a compared side)
         PeriodRule("cjk_opening_same_period", 12, rf"(?:^|(?<=[，。；：\n]))\s*(?:{word_alternation(vocab['same_period_openers'])})(?=\s*[，,])",

@@ -169,6 +169,34 @@ def without_bound_after(noun: str) -> str:
     return noun[: -len(bound)] if bound else noun
 
 
+def compared_year(before: str) -> int | None:
+    """The year a change right after `before` is set against ('比2019年增长', '与2019年同期相比，…增长'), when no
+    other figure stands between; None when none is named."""
+    sentence = re.split("[。！？]", before[-80:])[-1]
+    found = list(compared_year_pattern().finditer(sentence))
+    if not found or re.search(r"[\d０-９]", YEAR_WRITTEN.sub("", sentence[found[-1].end() :])):  # a year between is no figure
+        return None
+    return int(found[-1]["year"])
+
+
+YEAR_WRITTEN = re.compile(r"\d{4}年")
+
+
+@functools.cache
+def compared_year_pattern() -> re.Pattern:
+    vocab = vocabulary("periods")
+    return re.compile(rf"(?:{word_alternation(vocab['compared_before'])})(?P<year>\d{{4}})年")
+
+
+def written_out(name: str) -> str:
+    """A name with its short forms written out ('限上单位零售额' -> '限额以上单位零售额', '规上工业企业' -> '规模以上工业企业'),
+    so that a source writing either meets the other."""
+    for short, whole in vocabulary("claims")["short_forms_zh"].items():
+        if short in name and whole not in name:
+            name = name.replace(short, whole)
+    return name
+
+
 def counted_noun(noun: str) -> str:
     """What a count names after its measure word, without a bound written there ('人以上' -> '', '家上市公司' -> '上市公司')."""
     noun = without_bound_after(noun)
@@ -570,9 +598,18 @@ def respectively_run(text: str, end: int, spans: list[tuple[int, int]]) -> list[
 
 def figures_joined(between: str) -> bool:
     """Is the text between two figures of a run only a joiner, after the measure word the first is counted in
-    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱')?"""
+    ('86.2万人次和52.7万人次', '118.6万标箱和356.2万标箱'), and before the change word of the second ('8.2%和下降1.4%')?"""
     unit = next((word for word in counting_units() if between.startswith(word)), "")
-    return bool(FIGURE_JOINER.fullmatch(between[len(unit) :]))
+    joined = FIGURE_JOINER.match(between, len(unit))
+    if joined is None:
+        return False
+    rest = between[joined.end() :]
+    return not rest or rest in words()["change_verbs"]  # '分别增长8.2%和下降1.4%': the second figure's own change word
+
+
+def after_own_change_word(text: str, start: int) -> bool:
+    """'分别增长8.2%和下降1.4%': a figure of a run written right after a change word of its own."""
+    return text.endswith(tuple(words()["change_verbs"]), 0, start)
 
 
 @functools.cache
