@@ -230,6 +230,9 @@ def qualifier_ending(text: str) -> str:
     if found is None:
         return ""
     name = qualifier_name(found.group(0))
+    negating = negating_prefix().search(text, 0, found.start())
+    if negating:
+        return f"{negating.group(0).lower()}{name}"  # "the non-oil budget deficit" is not the oil one
     joined = joined_qualifier().search(text, 0, found.start())
     return f"{qualifier_name(joined['first'])} and {name}" if joined else name
 
@@ -237,6 +240,11 @@ def qualifier_ending(text: str) -> str:
 def qualifier_name(written: str) -> str:
     written = written.strip().lower()
     return words()["qualifier_names"].get(written, written)
+
+
+@functools.cache
+def negating_prefix() -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation('negating_prefixes')})-$", re.I)
 
 
 @functools.cache

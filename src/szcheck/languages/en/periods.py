@@ -610,7 +610,7 @@ def year(match, text, published, vocab):
     if year_noun_after().match(text, match.end()):
         return match["year"], False, False  # "in the 2024 fiscal year", "the 2025 season"
     dated = dated_noun_after().match(text, match.end())
-    if dated and ends_with(before, determiner) and dated_noun_link().match(text, dated.end()):
+    if dated and ends_with(before, determiner) and (dated_noun_link().match(text, dated.end()) or dated_noun_relative().match(text, dated.end())):
         return match["year"], False, False  # "raised its 2025 inflation forecast to 4.9%", "its 2030 target of 50%"
     if text[: match.start()].strip().lower() in vocab["noun_year_determiners"] and dated_noun_after().match(text, match.end()):
         # "The 2024 budget sets aside $3 billion": the year of the sentence's subject ("The 2026 model sells for", "The 2024
@@ -628,6 +628,14 @@ def dated_noun_after() -> re.Pattern:
 @functools.cache
 def dated_noun_link() -> re.Pattern:
     return re.compile(rf"\s+(?:{word_alternation(vocabulary('periods')['dated_noun_links'])})\s+(?:[a-z]+\s+)?[\d$€£¥]")
+
+
+@functools.cache
+def dated_noun_relative() -> re.Pattern:
+    """', which sets aside $3 billion', ' on Monday that would spend 579 billion': a relative clause after the dated noun
+    that states its figures."""
+    relatives = word_alternation(vocabulary("periods")["dated_noun_relatives"])
+    return re.compile(rf"(?:\s+on\s+[A-Z][a-z]+)?,?\s+(?:{relatives})\s+(?:[a-z]+\s+){{0,4}}[\d$€£¥]")
 
 
 @functools.cache
