@@ -434,7 +434,12 @@ def main_subject(source: Source, registry: Registry) -> str:
     if national:
         counts[national[0]] += national[1]  # '10月份，全国居民消费价格…': a national release is about the country
     if not counts:
-        named = find_mentions(reading_form(source.title) + " " + body, "entities")
+        written = reading_form(source.title) + " " + body
+        # "U.S.-listed bitcoin funds" in a story that names no one else: where the funds trade, not what it is about
+        found = find_mentions(written, "entities")
+        named = [m for m in found if not LOCATED.match(written, m.end)]
+        if found and not named:
+            return ""
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     written = reading_form(source.title) + "\n" + body
     first_written = {name: written.find(name) % (len(written) + 1) for name in counts}  # not found: after the end
