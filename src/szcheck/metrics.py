@@ -578,6 +578,14 @@ def base_opener() -> re.Pattern:
                       rf"(?:(?:{nouns})\s+of\s+)?", re.I)
 
 
+@functools.cache
+def measured_base_opener() -> re.Pattern:
+    """'from', 'up from', 'compared with' (and their determiners) right before a base: 'and' does not open one of a
+    physical measure."""
+    return re.compile(rf"[\s,]*(?:{alternation('comparison_base_openers')})\s+(?:(?:{alternation('base_determiners')})\s+)?"
+                      rf"(?:(?:{alternation('base_adjectives')})\s+)?$", re.I)
+
+
 def in_unit_of_figure_before(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'rose to 5 billion euros (in 2025) from 4.5 billion': a bare base, at the scale of the figure
     before it, is in that figure's unit (and percent: 'to 5.2% from 4.8')."""
@@ -589,8 +597,8 @@ def in_unit_of_figure_before(text: str, quantities: list[Quantity]) -> list[Quan
         opener = base_opener().search(text, before.end, figure.start)  # after the figure's own period, if it has one
         skipped = text[before.end : opener.start()] if opener else ""
         is_base = opener is not None and opener.end() == figure.start and len(skipped) <= 40 and not CLAUSE_MARKS.search(skipped)
-        if before.measure:
-            if is_base and scale_of(figure) and scale_of(before) and math.isclose(scale_of(figure) * measure_factor(before.measure), scale_of(before), rel_tol=1e-4):
+        if before.measure:  # only after an opener of a comparison: "8 ft high, and 12 in the village" opens a new clause
+            if is_base and measured_base_opener().search(text, before.end, figure.start) and scale_of(figure) and scale_of(before) and math.isclose(scale_of(figure) * measure_factor(before.measure), scale_of(before), rel_tol=1e-4):
                 result[index] = in_measure(figure, before)  # "to 22.5 million tonnes from 20.5 million"
             continue
         if is_base and scale_of(figure) == scale_of(before):
