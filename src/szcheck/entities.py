@@ -499,8 +499,12 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     a place an organisation is based or listed in."""
     from .extract import singular
 
-    if LOCATED.match(text, mention.end):
-        return True  # "the Bengaluru-based company": where the organisation is, not what a figure is about
+    located = LOCATED.match(text, mention.end)
+    if located:
+        # "the Bengaluru-based company": where the organisation is, not what a figure is about; but "U.S.-listed
+        # bitcoin funds", a group of things with no determiner, are that place's
+        return DETERMINER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None \
+            or not PLURAL_GROUP_AFTER.match(text, located.end())
     if mention.surface.lower() not in nationality_adjectives():
         return THE_BEFORE.search(text, max(0, mention.start - 4), mention.start) is not None \
             and singular(text[mention.end :].split(maxsplit=1)[0].strip(",.;:").lower() if text[mention.end :].strip() else "") in organisation_heads()
@@ -512,6 +516,8 @@ def describes_an_entity(text: str, mention: Mention) -> bool:
     return any(singular(word) in entity_nouns() for word in following)
 
 
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+PLURAL_GROUP_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b(?!\s+[A-Z])")  # "-listed bitcoin funds", not "... firms Tencent and"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the Adelaide operator": where the organisation is, describing it
 
 

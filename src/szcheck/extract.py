@@ -23,7 +23,7 @@ from .money import currency_table, one_word_names, source_currency
 from .reader import read_quantities
 from .reader.figures import in_metal_units, names_metal, negated as reader_negated
 from .reader.patterns import word_alternation
-from .reader.periods import anchored, assign_periods, unbound, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
+from .reader.periods import anchored, assign_periods, clause_end, unbound, period_words, without_noun, is_financial_year, is_part_of_year, flow_through, fronted_period, is_now, is_span, last_month, outside, read_periods, step_before, year_before
 from .reader.revisions import revision_stage
 from .registry import Mention, Registry, find_mentions, load_registry, nationality_adjectives as nationality_words, place_currency
 from .sources import SENTENCE_END, Sentence, is_heading, sentences
@@ -434,7 +434,12 @@ def main_subject(source: Source, registry: Registry) -> str:
     if national:
         counts[national[0]] += national[1]  # '10月份，全国居民消费价格…': a national release is about the country
     if not counts:
-        named = find_mentions(reading_form(source.title) + " " + body, "entities")
+        written = reading_form(source.title) + " " + body
+        # "U.S.-listed bitcoin funds" in a story that names no one else: where the funds trade, not what it is about
+        found = find_mentions(written, "entities")
+        named = [m for m in found if not LOCATED.match(written, m.end)]
+        if found and not named:
+            return ""
         return named[0].name if named else chinese_title_name(reading_form(source.title), source.published) or source.id
     written = reading_form(source.title) + "\n" + body
     first_written = {name: written.find(name) % (len(written) + 1) for name in counts}  # not found: after the end
@@ -2725,6 +2730,7 @@ def extract_claims(source: Source) -> list[Claim]:
         # "for the six months" with no period stated before dates nothing, but its "six" is no figure either
         quantities = in_unit_of_figure_before(sentence.text, outside(quantities, said))
         quantities = series_of_changes(sentence.text, rates_to_levels(sentence.text, assign_periods(sentence.text, quantities, mentions, context)))
+        quantities = [as_held_now(sentence.text, q, mentions) for q in quantities]
         carried = context  # the period the figures with none of their own took
         stated = fronted_period(mentions) or stated_period(without_bases(sentence.text, unbound(sentence.text, quantities)), mentions)
         # "kept its full-year guidance": a year said as an adjective dates its noun, not the sentences after it
@@ -2799,6 +2805,28 @@ def superlative_window() -> tuple[re.Pattern, re.Pattern]:
     words = r"(?:\s+[\w'’-]+){0,3}?"
     return (re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+$", re.I),
             re.compile(rf"(?<![\w-])(?:{superlatives}){words}\s+(?:{openers}){words}\s+$", re.I))
+
+
+def as_held_now(text: str, quantity: Quantity, mentions: list[PeriodMention]) -> Quantity:
+    """'The company employs 6,800 people', 'where it employs about 4,200 people': a count right after a verb in the
+    present of having or running a stock, with no time of its own after it in its clause, is of now; its period is
+    left to be inferred (the publication's), not taken from the paragraph's flow."""
+    if quantity.kind != "count" or quantity.period_basis not in ("stated", "context") \
+            or not present_stock_verb().search(text, max(0, quantity.start - STOCK_VERB_REACH), quantity.start):
+        return quantity
+    end = clause_end(text, quantity.end)
+    if any(quantity.end <= m.start < end for m in mentions if not m.event):
+        return quantity
+    return quantity.with_period(UNSPECIFIED, "none")
+
+
+STOCK_VERB_REACH = 40  # characters before a count searched for its verb and a qualifier
+
+
+@functools.cache
+def present_stock_verb() -> re.Pattern:
+    qualifiers = word_alternation(vocabulary("claims")["figure_qualifiers"] + ["more than", "just over"])
+    return re.compile(rf"\b(?:{word_alternation(vocabulary('claims')['present_stock_verbs'])})\s+(?:(?:{qualifiers})\s+)?$", re.I)
 
 
 def within_story(stated: PeriodMention, story: PeriodMention | None) -> bool:

@@ -8,8 +8,10 @@ figure is a forecast, a target or a plan. The words are each language's data
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from .entities import NEXT_WORD, clause_start, without_names, words
 from .languages import HAN, vocabulary
@@ -595,22 +597,49 @@ def base_opener() -> re.Pattern:
                       rf"(?:(?:{nouns})\s+of\s+)?", re.I)
 
 
+@functools.cache
+def measured_base_opener() -> re.Pattern:
+    """'from', 'up from', 'compared with' (and their determiners) right before a base: 'and' does not open one of a
+    physical measure."""
+    return re.compile(rf"[\s,]*(?:{alternation('comparison_base_openers')})\s+(?:(?:{alternation('base_determiners')})\s+)?"
+                      rf"(?:(?:{alternation('base_adjectives')})\s+)?$", re.I)
+
+
 def in_unit_of_figure_before(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """'rose to 5 billion euros (in 2025) from 4.5 billion': a bare base, at the scale of the figure
     before it, is in that figure's unit (and percent: 'to 5.2% from 4.8')."""
     result = list(quantities)
     for index in range(1, len(result)):
         before, figure = result[index - 1], result[index]
-        if figure.unit != "count" or figure.noun or before.unit in ("count", "") or before.measure or before.kind == "growth":
+        if figure.unit != "count" or figure.noun or before.unit in ("count", "") or before.kind == "growth":
             continue
         opener = base_opener().search(text, before.end, figure.start)  # after the figure's own period, if it has one
         skipped = text[before.end : opener.start()] if opener else ""
-        if opener and opener.end() == figure.start and len(skipped) <= 40 and not CLAUSE_MARKS.search(skipped) \
-                and scale_of(figure) == scale_of(before):
+        is_base = opener is not None and opener.end() == figure.start and len(skipped) <= 40 and not CLAUSE_MARKS.search(skipped)
+        if before.measure:  # only after an opener of a comparison: "8 ft high, and 12 in the village" opens a new clause
+            if is_base and measured_base_opener().search(text, before.end, figure.start) and scale_of(figure) and scale_of(before) and math.isclose(scale_of(figure) * measure_factor(before.measure), scale_of(before), rel_tol=1e-4):
+                result[index] = in_measure(figure, before)  # "to 22.5 million tonnes from 20.5 million"
+            continue
+        if is_base and scale_of(figure) == scale_of(before):
             result[index] = replace(figure, unit=before.unit, kind=before.kind, currency_from=before.currency_from)
         elif is_elliptical_money(text, before, figure):
             result[index] = replace(figure, unit=before.unit, kind=before.kind, currency_from=before.currency_from)
     return result
+
+
+def in_measure(figure: Quantity, before: Quantity) -> Quantity:
+    """A bare base read in the physical unit of the figure before it (a unit with no offset, as bases of amounts are)."""
+    factor = measure_factor(before.measure)
+    rounding = figure.rounding * Decimal(str(factor)) if figure.rounding is not None else None
+    return replace(figure, value=figure.value * factor, low=figure.low * factor, high=figure.high * factor, unit=before.unit,
+                   measure=before.measure, kind=before.kind, rounding=rounding)
+
+
+def measure_factor(measure: str) -> float:
+    """How many reference units one of `measure` is (1000 for a tonne in kilograms)."""
+    from .reader.figures import to_reference
+
+    return float(to_reference(Decimal(1), measure))
 
 
 ELLIPSIS_REACH = 40  # characters before a figure in which the sum it is of is named

@@ -262,6 +262,8 @@ class Rules:
     unspaced_time_nouns: tuple  # of a language written without spaces: a noun opening with one is a time
     not_time_nouns: tuple  # ... unless it opens with one of these
     noun_stop_words: frozenset
+    copular_verbs: frozenset  # "homes stood vacant": the verb ends the noun ...
+    state_adjectives: frozenset  # ... and the state after it qualifies the noun
     month_words: frozenset  # "December 18", "Sept. 2": a number after these is a day
     classifier: re.Pattern
     counted_after: re.Pattern
@@ -340,7 +342,9 @@ def build_rules() -> Rules:
         glued_time=re.compile(rf"(?:{'|'.join(vocab['glued_time_symbols'])})(?![A-Za-z\d])"),
         unspaced_time_nouns=tuple(w for w in vocab["time_nouns"] if not w.isascii()),
         not_time_nouns=tuple(vocab.get("not_time_nouns", ())),
-        noun_stop_words=lowered(vocab["noun_stop_words"]),
+        noun_stop_words=lowered(vocab["noun_stop_words"] + vocab["copular_verbs"]),
+        copular_verbs=lowered(vocab["copular_verbs"]),
+        state_adjectives=lowered(vocab["state_adjectives"]),
         month_words=frozenset(vocabulary("periods")["months"]),
         classifier=re.compile(characters(vocab["classifiers"]) + r"\w"),
         counted_after=re.compile(characters(vocab["counted_after"])),
@@ -855,7 +859,18 @@ def read_noun(text: str, number_words: dict) -> str | None:
         words.pop()  # trailing participles and adverbs ("enterprises benefited", "patents already")
     if words and grammar.forecaster_clause.match(text):
         return None  # "the 3.9 billion analysts had forecast": who forecast the figure, not what it counts
-    return " ".join(words) or None
+    state = in_a_state(text, position) if words else ""
+    return " ".join([state] * bool(state) + words) or None
+
+
+def in_a_state(text: str, position: int) -> str:
+    """'stood vacant' after a count's noun: the state adjective that qualifies the noun ('' when there is none)."""
+    verb = NOUN_TOKEN.match(text, position)
+    if not verb or verb.group(1).lower() not in rules().copular_verbs:
+        return ""
+    state = NOUN_TOKEN.match(text, verb.end())
+    word = state.group(1).rstrip(".,").lower() if state else ""
+    return word if word in rules().state_adjectives else ""
 
 
 def is_participle_before_noun(word: str, text: str, position: int) -> bool:

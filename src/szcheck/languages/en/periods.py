@@ -42,6 +42,9 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("year_from", 43, rf"(?:the\s+)?(?:fiscal|financial|budget|tax)\s+year\s+(?:(?:that|which)\s+)?(?P<verb>{word_alternation(vocab['year_start_verbs'])})"
                    rf"(?:\s+(?:on|in))?\s+(?P<month>{month})\.?(?:\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{YEAR})(?!\d))?",
                    ["year"], year_from),
+        # "between April 2025 and March 2030", "from July 2024 to June 2025": the months from one to the other
+        PeriodRule("dated_month_span", 41, rf"(?:from|between)\s+(?P<m1>{month})\.?\s+(?P<y1>{YEAR})\s*(?:-|–|to|through|until|and)\s*"
+                   rf"(?P<m2>{month})\.?\s+(?P<y2>{YEAR})(?!\d)", months, dated_month_span),
         PeriodRule("month_span", 44, rf"(?:from\s+|between\s+)?(?P<m1>{month})\.?\s*(?:-|–|to|through|and|-to-|-through-)\s*(?P<m2>{month})\.?(?:\s+quarter(?:\s+of)?)?(?:,?\s+(?:{year_or_relative}))?",
                    months, month_span),
         PeriodRule("first_months", 45, rf"(?:the\s+)?first\s+{count_word}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the\s+year\s+)?(?:{year_or_relative}))?",
@@ -132,6 +135,14 @@ def rules(vocab: dict) -> list[PeriodRule]:
         PeriodRule("now", 190, rf"{word_alternation(vocab['as_of_publication'])}(?!\s+(?:{word_alternation(vocab['outlook_verbs_after_now'])}))",
                    [w.lower() for w in vocab["as_of_publication"]], now),
     ]
+
+
+def dated_month_span(match, text, published, vocab):
+    """'between April 2025 and March 2030': from the first month to the last, over the years they name."""
+    first, last = (int(match["y1"]), vocab["months"][match["m1"].lower()]), (int(match["y2"]), vocab["months"][match["m2"].lower()])
+    if first >= last:
+        return None
+    return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}", False, False
 
 
 def month_span(match, text, published, vocab):
