@@ -2501,6 +2501,19 @@ def continued_outlook(text: str, quantity: Quantity, claims: list[Claim]) -> str
     return last.outlook if opening.startswith(tuple(vocabulary("claims").get("outlook_continued_by", ()))) else ""
 
 
+def another_object(text: str, quantity: Quantity, claims: list[Claim]) -> Claim | None:
+    """'expects growth of 1.9% next year, up from 1.3% this year, and unemployment of 2.2%': a clause of 'and', a noun
+    and 'of' with no verb goes on with the sentence's last expected figure (its outlook and, with none of its own, its
+    period), past the bases between."""
+    start = clause_start(text, quantity.start)
+    if not ANOTHER_OBJECT.fullmatch(text, start, quantity.start):
+        return None
+    return next((c for c in reversed(claims) if c.outlook and c.quantity is not None and c.quantity.end <= start), None)
+
+
+ANOTHER_OBJECT = re.compile(r"\s*and\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at)\s+(?:(?:about|around|roughly|some|nearly)\s+)?")
+
+
 def lists_another_forecast(text: str, opening: str, previous: int) -> bool:
     """A Chinese clause that is only a noun and a bound (资本支出约), with no time of its own, after a figure its
     sentence's forecast verb (预估, 预计) governs: one more thing the subject expects."""
@@ -3295,6 +3308,12 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         elif basis == "context" and context is not None and context.point and is_flow(text, quantity, binding.metric, registry):
             period = flow_through(period)  # '2024年末，常住人口1779万人。地区生产总值3.68万亿元': the GDP of 2024
         own_outlook = outlook(text, quantity) or continued_outlook(text, quantity, claims)
+        expected_with = another_object(text, quantity, claims)
+        if expected_with is not None:
+            own_outlook = own_outlook or expected_with.outlook
+            start = clause_start(text, quantity.start)
+            if not any(start <= m.start < clause_end(text, quantity.end) for m in periods):
+                period, basis = expected_with.period, "stated"  # no time of its own: the expected figure's
         if own_outlook and basis == "stated" and PART_OF_A_YEAR.fullmatch(period) and names_whole_year(text, quantity):
             period = period[:4]  # '上半年，…营业收入520亿元，全年目标为1000亿元': the whole of the half's year
         if not own_outlook and basis == "context" and expected and not is_over(period, source.published):
