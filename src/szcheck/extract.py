@@ -1171,6 +1171,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         traded = currency_traded(text, quantity, bindings[-1] if index else None, subject)
         if traded:
             binding = traded
+        elif more_of_the_same(text, quantities, index, bindings):
+            binding = bindings[-1]  # "opened 42 stores in the half and plans another 60": more stores
         elif spent:
             binding = Binding(spent[1], "registry") if spent[1] else Binding(phrase_key(spent[0], subject), "phrase")
         elif quantity.kind == "growth" and index and not change_of(text, quantity) \
@@ -1750,6 +1752,15 @@ def compared_rate(text: str, quantities: list[Quantity], index: int, bindings: l
         return None
     earlier = next((i for i in range(index - 1, -1, -1) if quantities[i].unit == "percent"), None)
     return bindings[earlier] if earlier is not None and earlier < index - 1 else None
+
+
+def more_of_the_same(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> bool:
+    """Whether a figure with no noun of its own after 'another', 'a further' is more of what the figure before it
+    in its unit counts ("sold 40,000 cars in June and expects to sell another 45,000 in July")."""
+    quantity = quantities[index]
+    if not index or quantity.noun or quantity.unit != quantities[index - 1].unit or not bindings[-1].metric:
+        return False
+    return english_phrases.words()["more_of_the_same"].search(text, max(0, quantity.start - 20), quantity.start) is not None
 
 
 GAP_OPENING = re.compile(r"\s*(?:and\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\s+$")

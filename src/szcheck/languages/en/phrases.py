@@ -64,6 +64,7 @@ def words() -> dict:
         "output_verb_object": re.compile(rf"\b(?P<verb>{word_alternation(vocab['output_verbs'])})\s+(?P<goods>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}})\s*$", re.I),
         "generic_goods": frozenset(vocab["generic_goods"]),
         "organisation_measures": frozenset(vocab["organisation_measures"]),
+        "more_of_the_same": re.compile(rf"(?<![\w-])(?:{word_alternation(vocab['more_of_the_same'])})\s+$", re.I),
         "absolute_openers": frozenset(vocab["absolute_openers"]),
         "absolute_change_words": frozenset(vocab["absolute_change_words"]),
         "determiners": frozenset(vocab["determiners"]),
