@@ -133,6 +133,8 @@ def period_words() -> dict:
         "vocab": vocab,
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
+        # "grew 14% and now account for 18%": a time of now after a joiner dates the joined verb's figures only
+        "now_joined": re.compile(rf"\s(?:{word_alternation(vocab.get('now_after_joiners') or ['(?!x)x'])})\s", re.I),
         "clause_break": re.compile(rf"(?:(?<!\d),|,(?!\d)){transparent(vocab)}|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
@@ -486,6 +488,8 @@ def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMentio
             return None  # and so for every mention after it: stop here, or the search is quadratic
         if id(mention) in claimed or elsewhere(mention):
             continue
+        if is_now(mention) and period_words()["now_joined"].search(text, quantity.end, mention.start):
+            return None
         # the time of what the figure is compared with ('lower than in 2023') dates that side only
         return None if compared.search(text[max(0, mention.start - 30) : mention.start].lower()) else mention
     return None
