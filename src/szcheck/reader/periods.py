@@ -134,7 +134,7 @@ def period_words() -> dict:
         "openers": frozenset(vocab["fronted_openers"]),
         "now": frozenset(w.lower() for w in vocab["as_of_publication"]),
         # "grew 14% and now account for 18%": a time of now after a joiner dates the joined verb's figures only
-        "now_joined": re.compile(rf"\s(?:{word_alternation(vocab.get('now_after_joiners') or ['(?!x)x'])})\s", re.I),
+        "now_joined": re.compile(rf"\s(?:{word_alternation(vocab.get('now_after_joiners') or ['(?!x)x'])})\s+$", re.I),
         "clause_break": re.compile(rf"(?:(?<!\d),|,(?!\d)){transparent(vocab)}|;|" + word_alternation(vocab["clause_breaks"])),  # not "2,380"
         "point_words": re.compile(word_alternation(vocab["point_words"]), re.I),
         "point_openers": re.compile(rf"(?:{word_alternation(vocab['point_openers'])})\s*$", re.I),
