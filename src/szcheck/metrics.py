@@ -142,7 +142,17 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
             for match in re.finditer(rf"(?<![A-Za-z]){re.escape(verb.lower())}(?![A-Za-z])", clause):
                 if nearest is None or match.start() > nearest.start - start:
                     best, nearest = metric.name, Mention(start + match.start(), start + match.end(), metric.name, "verb")
-    return (best, nearest) if best else None
+    return (best, nearest) if best else verb_after_noun(text, quantity, head, candidates)
+
+
+def verb_after_noun(text: str, quantity: Quantity, head: str, candidates) -> tuple[str, Mention | None] | None:
+    """'35.5 million foreign visitors came to the country': the verb right after the counted noun chooses the metric
+    when none before the figure does."""
+    found = re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\s+(?P<verb>[a-z]+)", text[quantity.end : quantity.end + 80], re.I)
+    if not found:
+        return None
+    verb = found["verb"].lower()
+    return next(((metric.name, None) for metric in candidates if verb in (v.lower() for v in metric.verbs)), None)
 
 
 _counting: list = []  # [registry, its index]: one entry, for the registry in use
