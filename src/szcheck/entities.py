@@ -67,7 +67,7 @@ def build_patterns() -> dict[str, re.Pattern]:
         # "国铁集团消息，", "河南省统计局发布数据，": a source named before its cue, opening a clause
         "data_source_before_cue": re.compile(rf"(?:^|(?<=[。；，：\n ]))(?=[\u4e00-\u9fff])[^，。；：,;:.]{{1,40}}?(?:{alternation('data_source_after_cues')})(?=[，,：:])"),
         "data_source": re.compile(rf"(?:{alternation('data_source_cues')})[^,;:，；]{{0,200}}?(?=(?:\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|reveals|revealed)\b)|[,;:，；]|$)", re.I),
-        "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)*(?P<noun>{word_alternation(words()['sub_entities'] + words()['facilities'])})"
+        "sub_entity": re.compile(rf"(?:^|\b(?:{alternation('sub_entity_openers')})\s+)(?:the\s+|local\s+|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)*(?P<modifiers>(?:(?!(?:{alternation('sub_entity_openers')}|the|a|an|its|their|in|for|to|on|at)\s)[a-z][a-z-]*\s+){{0,2}})(?P<noun>{word_alternation(words()['sub_entities'] + words()['facilities'])})"
                                  rf"(?:\s+(?:in|of)\s+(?P<place>{places}))?(?![\w-])", re.I),
         # "its chip division", "Hanbit's memory unit", "the retail arm": a part needs a word naming it ("its business" is the whole)
         "organisation_part": re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:{organisation_nouns})['’]s|[Tt]he(?=\s+[a-z])|(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})(?:['’]s|(?<=s)['’]))\s+"
@@ -835,7 +835,30 @@ def sub_entity(text: str, start: int, position: int, place: str, title: str = ""
         return place  # "Qingdao Port" handled ...: "the port" is the port itself
     if noun in words()["facilities"] and re.search(rf"\b{re.escape(noun)}", title, re.I):
         return None  # "The port handled 3.9 million containers" in a story titled "Port traffic": the story's subject
-    return f"{place} {noun}".strip()
+    if not modified_as_a_subject(match):
+        return None
+    return f"{place} {kind_of_sub_entity(match.group('modifiers'))}{noun}".strip()
+
+
+def modified_as_a_subject(match: re.Match) -> bool:
+    """Whether a sub-entity with words before its noun is one the words name: only a subject opening its clause
+    ("Small businesses cut"; "Investment by foreign companies" is a kind of investment), never after a possessive
+    ("China's courier companies handled" are the country's) nor in a name ("Lisbon Airport"). True with no such words."""
+    modifiers = match.group("modifiers")
+    if not modifiers:
+        return True
+    return not (match.start() > 0 or re.search(r"['’]s\s", match.group(0)[: match.start("modifiers") - match.start()])
+                or find_mentions(modifiers, "entities") or any(w[:1].isupper() for w in modifiers.split()[1:]))
+
+
+def kind_of_sub_entity(modifiers: str) -> str:
+    """The words before a sub-entity's noun that say which ones ('Small businesses', 'energy-intensive'), after the
+    last word that is no modifier ('Spending by companies': none), with a space after them."""
+    kept: list[str] = []
+    for word in modifiers.lower().split():
+        kept = [] if word in english_phrases.words()["stop_words"] or english_phrases.is_clause_verb(word) \
+            or word in english_phrases.words()["determiners"] else kept + [word]
+    return "".join(f"{word} " for word in kept)
 
 
 def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str | None:
@@ -874,7 +897,7 @@ def without_sub_entity(clause: str) -> str:
     """A clause without the sub-entity it names: 'Spending by companies in the city came to' -> 'Spending came to'."""
     def drop(match: re.Match) -> str:
         counted = patterns()["counting"].search(clause[: match.start()])  # "the number of enterprises" is what is counted
-        return match.group(0) if counted else ""
+        return match.group(0) if counted or not modified_as_a_subject(match) else ""
 
     return patterns()["sub_entity"].sub(drop, clause)
 

@@ -148,11 +148,15 @@ def counted_metric(text: str, quantity: Quantity, registry: Registry) -> tuple[s
 def verb_after_noun(text: str, quantity: Quantity, head: str, candidates) -> tuple[str, Mention | None] | None:
     """'35.5 million foreign visitors came to the country': the verb right after the counted noun chooses the metric
     when none before the figure does."""
-    found = re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\s+(?P<verb>[a-z]+)", text[quantity.end : quantity.end + 80], re.I)
-    if not found:
+    after = [word.lower() for word in AFTER_WORD.findall(text, quantity.end, quantity.end + 80)[:5]]
+    at = after.index(head) if head in after else -1
+    if at < 0 or at + 1 >= len(after):
         return None
-    verb = found["verb"].lower()
+    verb = after[at + 1]
     return next(((metric.name, None) for metric in candidates if verb in (v.lower() for v in metric.verbs)), None)
+
+
+AFTER_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 _counting: list = []  # [registry, its index]: one entry, for the registry in use
