@@ -3320,6 +3320,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if own_outlook == "target" and basis == "inferred" and source.published and not names_whole_year(text, quantity):
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
+        if replaced_outlook and claims[-1].period != UNSPECIFIED:
+            period = claims[-1].period  # "cut its harvest target to 58,000 tonnes from 63,000 tonnes": the old target was of the same period
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
             own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened
