@@ -1225,6 +1225,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None:
             binding = subject_counted(text, quantity, registry)
         if binding is None:
+            binding = price_received(text, quantity, registry)
+        if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:
                 bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
@@ -1491,6 +1493,37 @@ def without_periods(text: str, periods: list) -> str:
             parts += [text[end : mention.start], " " * (mention.end - mention.start)]
             end = mention.end
     return "".join(parts) + text[end:] if parts else text
+
+
+@functools.cache
+def price_received_patterns() -> dict[str, re.Pattern]:
+    vocab = vocabulary("claims")
+    stops = word_alternation(vocab["price_good_stops"])
+    return {
+        "verb": re.compile(rf"(?<![\w-])(?P<verb>{word_alternation(vocab['price_receiving_verbs'])})[\s,]+"
+                           rf"(?:(?:{word_alternation(vocab['price_received_fillers'])})\s+)?$", re.I),
+        "unit": re.compile(rf"\s*(?:a|an|per)\s+(?:[a-z]+\s+)?(?:{word_alternation(vocab['price_units'])})(?![\w-])"
+                           rf"(?:\s+(?:for|of)\s+(?:(?:its|the|their|his|her)\s+)?(?P<good>(?!(?:{stops})\b)[a-z]+"
+                           rf"(?:\s+(?!(?:{stops})\b)[a-z]+)?)(?![\w-]))?", re.I),
+        "own_noun": re.compile(r"(?P<noun>(?:[a-z]+\s+)?prices?)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+$", re.I),
+    }
+
+
+def price_received(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
+    """'received an average of $3,420 an ounce for its gold' (`gold price`), 'was paid an average of $86 a dry tonne'
+    (`price`), 'The average price it obtained, £8.25 a kilo' (`average price`): what a seller got for each unit of its
+    goods is their price, not a payment."""
+    if quantity.kind != "amount" or not is_compatible("money", quantity):
+        return None
+    unit = price_received_patterns()["unit"].match(text, quantity.end)
+    verb = price_received_patterns()["verb"].search(text, max(0, quantity.start - 60), quantity.start) if unit else None
+    if verb is None or verb.start() < clause_start(text, quantity.start) and "," not in text[verb.end("verb") : verb.end()]:
+        return None  # "The average price it obtained, £8.25 a kilo": past a clause's end only by the comma right after it
+    own = price_received_patterns()["own_noun"].search(text, max(0, verb.start() - 40), verb.start())
+    if own:
+        return phrase_binding(phrase_key(own["noun"]), registry)
+    good = unit["good"]
+    return phrase_binding(phrase_key(f"{' '.join(singular(word) for word in good.lower().split())} price" if good else "price"), registry)
 
 
 def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
