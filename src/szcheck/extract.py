@@ -2438,6 +2438,20 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
 CONVERSION_BETWEEN = re.compile(r"\s*(?:\(|,?\s+or\b)\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|approx\.)\s*)?", re.I)
 
 
+@functools.cache
+def record_gap() -> re.Pattern:
+    vocab = vocabulary("claims")
+    return re.compile(rf"\s+(?:{word_alternation(vocab['record_gap_words'])})\s+(?:its|their|the|a)\s+"
+                      rf"(?:[\w-]+\s+)?(?:{word_alternation(vocab['record_nouns'])})(?![\w-])", re.I)
+
+
+def against_a_record_now(text: str, quantity: Quantity, period: str, published: date) -> bool:
+    """A change against a record in a sentence whose span runs up to publication ('up 16% since the start of the
+    year, but some 14% below its record') is how far the level stands from the record now, not a change over the span."""
+    return quantity.kind == "growth" and "/" in period and period.endswith(f"{published.year}-{published.month:02d}") \
+        and record_gap().match(text, quantity.end) is not None
+
+
 def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
                     story: PeriodMention | None = None, expected: str = "") -> str:
     """An unstated period, read as a careful reader would: the recent period the article is about (the
@@ -2475,6 +2489,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if base and base.kind == "balance" and quantity.unit == "percentage_point":
         return published  # 'raised its key rate by half a point': a rate at a moment, moved now
+    if quantity.kind == "growth" and record_gap().match(text, quantity.end):
+        return published  # 'Gold traded 6% below its record': how far it stands from it now
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
@@ -3321,6 +3337,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = quantity.period, quantity.period_basis
+        if source.published and against_a_record_now(text, quantity, period, source.published):
+            period = f"{source.published.year}-{source.published.month:02d}"  # 'up 16% since January, but 14% below its record': now
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         elif basis == "context" and source.published and changed_on_a_weekday(text, quantity):
