@@ -1227,6 +1227,8 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
         if binding is None:
             binding = subject_counted(text, quantity, registry)
         if binding is None:
+            binding = price_received(text, quantity, registry)
+        if binding is None:
             measured = measured_by_verb(text, quantity, registry)
             if measured:
                 bindings.append(per_share(text, quantity, measured))  # its own measure: "lost" names a loss, not a change; "earned $1.12 a share": eps
@@ -1493,6 +1495,37 @@ def without_periods(text: str, periods: list) -> str:
             parts += [text[end : mention.start], " " * (mention.end - mention.start)]
             end = mention.end
     return "".join(parts) + text[end:] if parts else text
+
+
+@functools.cache
+def price_received_patterns() -> dict[str, re.Pattern]:
+    vocab = vocabulary("claims")
+    stops = word_alternation(vocab["price_good_stops"])
+    return {
+        "verb": re.compile(rf"(?<![\w-])(?P<verb>{word_alternation(vocab['price_receiving_verbs'])})[\s,]+"
+                           rf"(?:(?:{word_alternation(vocab['price_received_fillers'])})\s+)?$", re.I),
+        "unit": re.compile(rf"\s*(?:a|an|per)\s+(?:[a-z]+\s+)?(?:{word_alternation(vocab['price_units'])})(?![\w-])"
+                           rf"(?:\s+(?:for|of)\s+(?:(?:its|the|their|his|her)\s+)?(?P<good>(?!(?:{stops})\b)[a-z]+"
+                           rf"(?:\s+(?!(?:{stops})\b)[a-z]+)?)(?![\w-]))?", re.I),
+        "own_noun": re.compile(r"(?P<noun>(?:[a-z]+\s+)?prices?)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+$", re.I),
+    }
+
+
+def price_received(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
+    """'received an average of $3,420 an ounce for its gold' (`gold price`), 'was paid an average of $86 a dry tonne'
+    (`price`), 'The average price it obtained, £8.25 a kilo' (`average price`): what a seller got for each unit of its
+    goods is their price, not a payment."""
+    if quantity.kind != "amount" or not is_compatible("money", quantity):
+        return None
+    unit = price_received_patterns()["unit"].match(text, quantity.end)
+    verb = price_received_patterns()["verb"].search(text, max(0, quantity.start - 60), quantity.start) if unit else None
+    if verb is None or verb.start() < clause_start(text, quantity.start) and "," not in text[verb.end("verb") : verb.end()]:
+        return None  # "The average price it obtained, £8.25 a kilo": past a clause's end only by the comma right after it
+    own = price_received_patterns()["own_noun"].search(text, max(0, verb.start() - 40), verb.start())
+    if own:
+        return phrase_binding(phrase_key(own["noun"]), registry)
+    good = unit["good"]
+    return phrase_binding(phrase_key(f"{' '.join(singular(word) for word in good.lower().split())} price" if good else "price"), registry)
 
 
 def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Binding | None:
@@ -2416,6 +2449,20 @@ def conversion_of(text: str, quantities: list[Quantity], index: int) -> int | No
 CONVERSION_BETWEEN = re.compile(r"\s*(?:\(|,?\s+or\b)\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|approx\.)\s*)?", re.I)
 
 
+@functools.cache
+def record_gap() -> re.Pattern:
+    vocab = vocabulary("claims")
+    return re.compile(rf"\s+(?:{word_alternation(vocab['record_gap_words'])})\s+(?:its|their|the|a)\s+"
+                      rf"(?:[\w-]+\s+)?(?:{word_alternation(vocab['record_nouns'])})(?![\w-])", re.I)
+
+
+def against_a_record_now(text: str, quantity: Quantity, period: str, published: date) -> bool:
+    """A change against a record in a sentence whose span runs up to publication ('up 16% since the start of the
+    year, but some 14% below its record') is how far the level stands from the record now, not a change over the span."""
+    return quantity.kind == "growth" and "/" in period and period.endswith(f"{published.year}-{published.month:02d}") \
+        and record_gap().match(text, quantity.end) is not None
+
+
 def inferred_period(text: str, quantity: Quantity, metric: str, registry: Registry, source: Source,
                     story: PeriodMention | None = None, expected: str = "") -> str:
     """An unstated period, read as a careful reader would: the recent period the article is about (the
@@ -2453,6 +2500,8 @@ def inferred_period(text: str, quantity: Quantity, metric: str, registry: Regist
         return published  # 'Gold slipped 0.4% to $2,318.50 an ounce' (in a story of a quarter, 'unit costs fell to $1.62 a pound' are its)
     if base and base.kind == "balance" and quantity.unit == "percentage_point":
         return published  # 'raised its key rate by half a point': a rate at a moment, moved now
+    if quantity.kind == "growth" and record_gap().match(text, quantity.end):
+        return published  # 'Gold traded 6% below its record': how far it stands from it now
     if (base and base.kind == "flow") or metric.endswith("growth"):
         return str(source.published.year - (0 if expected else 1))
     return published
@@ -3312,6 +3361,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
                 and claims[-1].kind == quantity.kind and claims[-1].quantity.unit == quantity.unit:
             binding = Binding(claims[-1].metric, "registry")  # "GDP ... 14.16 trillion yuan, with Shenzhen contributing 3.68 trillion yuan"
         period, basis = quantity.period, quantity.period_basis
+        if source.published and against_a_record_now(text, quantity, period, source.published):
+            period = f"{source.published.year}-{source.published.month:02d}"  # 'up 16% since January, but 14% below its record': now
         if basis == "context" and is_market(binding.metric, registry):
             period = UNSPECIFIED  # 'Brightfield's 2024 profit was ... Its shares rose 2.4% to 31.80 euros': today's price
         elif basis == "context" and source.published and changed_on_a_weekday(text, quantity):
@@ -3350,6 +3401,8 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         if own_outlook == "target" and basis == "inferred" and source.published and not names_whole_year(text, quantity):
             period = f"{source.published.year}-{source.published.month:02d}"  # "above its 4% target": a standing target
         reached = claims[-1].period if claims else ""  # the level a change reached, when the figure is what it started from
+        if replaced_outlook and claims[-1].period != UNSPECIFIED:
+            period = claims[-1].period  # "cut its harvest target to 58,000 tonnes from 63,000 tonnes": the old target was of the same period
         period = period if replaced_outlook else dated(text, quantity, binding.metric, period, source.published, reached)  # a replaced forecast is of the same period
         if own_outlook == "forecast" and is_past_base(text, quantity, period, claims, source.published):
             own_outlook = ""  # "is projected to grow 1.5% in 2025 after 0.6% in 2024": what it grows from happened

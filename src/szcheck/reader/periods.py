@@ -403,7 +403,8 @@ def assign_periods(
                 # "now has 52,000 employees and spent $3.1 billion on R&D in the quarter", "held rates at 4% this
                 # month and forecast inflation of 3% by mid-2026": the nearer, when the one before is another's
                 in_clause = None
-            mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base else None)
+            mention = in_clause or following or (preceding if preceding is None or id(preceding) not in of_a_base
+                                                 or in_its_time_clause(text, preceding, quantity, clause_break) else None)
         if mention is not None and quantity.kind == "growth" and (mention.anchor in ("P", "A") or mention.anchor == "B" and not dates_a_change(text, mention)):
             # "an increase of 14% on the same period last year": the base of the growth, not its period
             mention = next((m for m in reversed(usable[: bisect.bisect_right(ends, quantity.start)]) if m.anchor not in ("P", "A")), None)
@@ -496,6 +497,13 @@ def following_mention(text: str, quantity: Quantity, mentions: list[PeriodMentio
 
 
 CLAUSE_REACH = 300  # characters: a period further from its figure than this is not in the figure's clause
+
+
+def in_its_time_clause(text: str, mention: PeriodMention, quantity: Quantity, clause_break: re.Pattern) -> bool:
+    """'from 46,000 in 2010, when the vacancy rate was 14.2%': a figure in the relative clause of time right after a
+    period is of that period, though the period also dates a compared figure."""
+    relative = period_words()["time_relative"].match(text, mention.end)
+    return relative is not None and within_clause(text, relative.end(), quantity.start, clause_break)
 
 
 def within_clause(text: str, start: int, end: int, clause_break: re.Pattern) -> bool:

@@ -255,6 +255,7 @@ class Rules:
     rate_adverbs: dict
     forecaster_clause: re.Pattern  # "analysts had forecast" right after a figure: its forecasters, no counted noun
     time_nouns: frozenset
+    time_users: frozenset  # 'skier days': a count of users' days
     time_from_now: frozenset  # "two years ago": a time, not a span
     time_on: frozenset  # "five years on, ...": a time before punctuation only
     irregular_participles: frozenset  # "paid subscribers": a participle before a noun qualifies it
@@ -336,6 +337,7 @@ def build_rules() -> Rules:
         forecaster_clause=re.compile(rf"\s*(?:{word_alternation(vocab['forecaster_subjects'])})\s+(?:(?:had|have|has|were|was)\s+)?"
                                      rf"(?:{word_alternation(vocabulary('periods')['expecting_participles'] + vocab['forecasting_verbs'])})(?![\w-])", re.I),
         time_nouns=frozenset(vocab["time_nouns"]),
+        time_users=frozenset(vocab.get("time_users", ())),
         time_from_now=lowered(vocab["time_from_now"]),
         time_on=lowered(vocab["time_on"]),
         irregular_participles=lowered(vocab["irregular_participles"]),
@@ -992,6 +994,8 @@ def rate_or_duration(text: str, end: int, noun: str | None) -> tuple[str, str | 
         return "rate", per.lower()
     words = noun.lower().split() if noun else []
     unspaced = noun is not None and noun.startswith(grammar.unspaced_time_nouns) and not noun.startswith(grammar.not_time_nouns)
+    if len(words) >= 2 and words[-1] in grammar.time_nouns and words[-2] in grammar.time_users:
+        return None  # "2.9 million skier days": so many users' days counted
     if words and (words[-1] in grammar.time_nouns or words[0] in grammar.time_nouns or unspaced):
         return "duration", None
     return None

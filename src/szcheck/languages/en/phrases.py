@@ -48,6 +48,8 @@ def words() -> dict:
         "rate_verbs": rate_verbs,
         "rate_verb": re.compile(word_alternation(rate_verbs), re.I),
         "period_nouns": frozenset(vocab["period_nouns"]),
+        "period_noun_links": frozenset(vocab["period_noun_links"]),
+        "qualifying_period_nouns": frozenset(vocab["qualifying_period_nouns"]),
         "time_determiners": frozenset(vocab["time_determiners"]),
         "manner_nouns": frozenset(vocab["manner_nouns"]),
         "place_nouns": frozenset(vocab["place_nouns"]),
@@ -195,7 +197,16 @@ def is_period_phrase(phrase: str) -> bool:
     found = [w.lower() for w in WORD.findall(phrase)]
     tokens = phrase.split()
     attributive = len(tokens) > 1 and "-" in tokens[0]  # "10-year Treasury yield", "five-year plan": its head is last
-    return bool(found) and (found[-1] in words()["period_nouns"] or not attributive and found[0] in words()["period_nouns"])
+    opening = bool(found) and not attributive and found[0] in words()["period_nouns"] and not qualifies_a_noun(phrase)
+    return bool(found) and (found[-1] in words()["period_nouns"] or opening)
+
+
+def qualifies_a_noun(phrase: str) -> bool:
+    """'day pass', 'season ticket': a common period noun before another noun qualifies it, no period ('the month
+    of June', 'fiscal 2024', 'May sales' stay periods)."""
+    tokens = phrase.split()
+    return len(tokens) > 1 and tokens[0].isalpha() and tokens[0].islower() and tokens[1].isalpha() \
+        and tokens[1].lower() not in words()["period_noun_links"] and tokens[0] in words()["qualifying_period_nouns"]
 
 
 def names_a_share(clause: str) -> bool:
