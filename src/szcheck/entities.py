@@ -843,6 +843,9 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         for scope in words()["scope_prefixes_zh"] if clause.startswith(scopes) else ():
             opening = opening.removeprefix(scope)
         opening = without_leading_place(opening)  # '徐州市重点港区完成…': the place is the entity the part is of
+        accounts = phrases.enterprises_and_account(phrases.noun_run(opening))
+        if accounts:
+            return f"{place} {phrases.written_out(accounts[0])}"  # '规模以上工业企业利润总额': theirs, as after 实现
         noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else phrases.subject_ending_in(opening, nouns)
         if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             # '高新技术企业达到3200家，连续5年保持…': the enterprises counted, the measure itself, are no sub-entity

@@ -387,6 +387,8 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return True  # '工程机械产业实现营业收入': the industry's revenue, not the place's
     kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
+    if phrases.enterprises_and_account("".join(modifiers) + mention.surface):
+        return False  # '规模以上工业企业营业收入': the enterprises' revenue, the enterprises the entity
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
 

@@ -99,15 +99,46 @@ def opens_with_a_predicate(text: str) -> bool:
 def subject_ending_in(text: str, heads: tuple[str, ...]) -> str | None:
     """'汽车零部件企业实现营业收入': the noun phrase `text` opens with, when it ends in one of `heads` (企业): the
     enterprises of one industry, a sub-entity as all enterprises are."""
-    subject = ""
-    for word, tag in tagged(text[:16]):
-        if is_stop(word, tag):
-            break
-        subject += word
+    subject = noun_run(text)
     return subject if len(subject) <= MAX_SUBJECT and subject.endswith(heads) and subject not in heads else None
 
 
+def noun_run(text: str) -> str:
+    """The words `text` opens with up to its first predicate, function word or figure: '规上工业企业利润总额3200亿元'
+    -> '规上工业企业利润总额'."""
+    run = ""
+    for word, tag in tagged(text[:16]):
+        if is_stop(word, tag):
+            break
+        run += word
+    return run
+
+
 MAX_SUBJECT = 10  # characters: a noun phrase of an industry's enterprises, never a clause
+
+
+def enterprises_and_account(name: str) -> tuple[str, str] | None:
+    """'规模以上工业企业利润总额增速' -> ('规模以上工业企业', '利润总额增速'): a name that opens with enterprises (a
+    noun phrase ending in a sub-entity noun) and goes on with an account they keep of themselves, which is theirs as
+    after 实现 (规模以上工业企业实现利润总额); None for any other name ('民营企业进出口': the place's trade)."""
+    found = [(name.find(account), -len(account)) for account in enterprise_accounts() if account in name[: MAX_SUBJECT + 6]]
+    if not found:
+        return None
+    at = min(found)[0]
+    subject = name[:at]
+    if not (0 < len(subject) <= MAX_SUBJECT and subject.endswith(sub_entity_heads())):
+        return None
+    return (subject, name[at:]) if not any(is_stop(*token) for token in tagged(subject)) else None
+
+
+@functools.cache
+def enterprise_accounts() -> tuple[str, ...]:
+    return tuple(vocabulary("claims")["enterprise_accounts_zh"])
+
+
+@functools.cache
+def sub_entity_heads() -> tuple[str, ...]:
+    return tuple(vocabulary("claims")["sub_entities"])
 
 
 def counts_right_after_predicate(text: str) -> bool:
@@ -279,7 +310,9 @@ def noun_before(text: str) -> str:
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
-    return trimmed("".join(kept))
+    name = trimmed("".join(kept))
+    accounts = enterprises_and_account(name)
+    return accounts[1] if accounts else name  # '规模以上工业企业利润总额': the enterprises are the entity, as after 实现
 
 
 def has_industry_subject(tokens: list[tuple[str, str]]) -> bool:
