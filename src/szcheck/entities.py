@@ -374,7 +374,9 @@ def chinese_places(text: str) -> list[Named]:
 
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
-    that only ends like a name ('新能源汽车', new-energy vehicles)."""
+    that only ends like a name ('新能源汽车', new-energy vehicles), or for a government's office ('国家邮政局')."""
+    if is_government_office(name):
+        return ""
     for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
         name = without_opening_period(name)  # 第三季度公司, 2025年前三季度全市: a time opens no name
         opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
@@ -383,6 +385,14 @@ def chinese_organisation(name: str) -> str:
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
     return "" if opens_with_a_predicate(name) or place_then_opener(name) else english_name(name)
+
+
+def is_government_office(name: str) -> bool:
+    """'国家邮政局', '长沙市文旅局', '全省税务局': a bureau after a level of government (国家, 省, 市; in a scope word
+    too) is that government's office, which speaks for its place; '国铁广州局' (a railway bureau) is an operator of its own."""
+    table = words()["government_office_heads_zh"]
+    head = next((h for h in table["heads"] if name.endswith(h)), "")
+    return bool(head) and any(level in name[: -len(head)] for level in table["levels"])
 
 
 def place_then_opener(name: str) -> bool:
