@@ -860,7 +860,7 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             # '高新技术企业达到3200家，连续5年保持…': the enterprises counted, the measure itself, are no sub-entity
             return None if phrases.counts_right_after_predicate(opening[len(noun) :]) else f"{place} {phrases.written_out(noun)}"
-        if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
+        if start <= limit or not phrases.goes_on_without_subject(opening):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)

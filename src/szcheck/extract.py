@@ -2272,7 +2272,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "")
-            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1]))
+            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1])
+            or chinese_phrases.topic_before(before))
     contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
     if contribution:
         return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点

@@ -96,6 +96,16 @@ def opens_with_a_predicate(text: str) -> bool:
     return bool(first) and first[0][0] in vocab["predicates"]
 
 
+def goes_on_without_subject(text: str) -> bool:
+    """Does a clause open with no subject of its own, going on about the one before: with a predicate ('增长5.2%'),
+    a word of comparison ('比上年同期减少180家') or the rate of change of what the clause before measured ('增速比
+    1-9月加快')?"""
+    if opens_with_a_predicate(text[:6]):
+        return True
+    first = tagged(text[:8])[:1]
+    return bool(first) and (first[0][0] in words()["compared_openers"] or first[0][0] in vocabulary("figures")["rate_nouns"])
+
+
 def subject_ending_in(text: str, heads: tuple[str, ...]) -> str | None:
     """'汽车零部件企业实现营业收入': the noun phrase `text` opens with, when it ends in one of `heads` (企业): the
     enterprises of one industry, a sub-entity as all enterprises are."""
@@ -569,6 +579,22 @@ def share_parts(text: str) -> tuple[str | None, str]:
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
 
 
+def topic_before(text: str) -> str:
+    """'货邮运输量方面，10月完成': the measure a topic opening the sentence names, for the first figure after it that
+    names none; '' when the sentence opens with no topic, or another figure stands between (资产质量方面，…不良贷款率为
+    1.08%，…连续8个季度下降: the topic names no measure of its own)."""
+    sentence = SENTENCE_END.split(text[-120:])[-1]
+    at = max(sentence.find(mark + "，") for mark in vocabulary("claims")["topic_marks_zh"])
+    if at <= 0 or NUMBER_DIGIT.search(DATE_WRITTEN.sub("", sentence[at:])):
+        return ""
+    return noun_before(sentence[:at])
+
+
+SENTENCE_END = re.compile(r"[。！？\n]")
+DATE_WRITTEN = re.compile(r"[\d０-９]{1,4}[年月日]")
+NUMBER_DIGIT = re.compile(r"[\d０-９]")
+
+
 def contributes_to(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the growth a measure contributes to: 对经济增长的贡献率, 拉动地区生产总值增长?"""
     words = vocabulary("claims")["contribution_zh"]
@@ -578,7 +604,7 @@ def contributes_to(text: str, start: int, end: int) -> bool:
 
 def contribution_metric(clause: str, previous: str) -> str:
     """最终消费支出对经济增长的贡献率为 -> '最终消费支出贡献率'; 拉动地区生产总值增长 -> '最终消费支出拉动增长'
-    (what pulls is named before 拉动, else by the contribution before it); '' for no such clause."""
+    (what pulls is named before 拉动, else by the contribution or the measure before it); '' for no such clause."""
     words = vocabulary("claims")["contribution_zh"]
     noun = next((n for n in words["nouns"] if n in clause), "")
     if noun and words["of"] in clause:
@@ -588,6 +614,7 @@ def contribution_metric(clause: str, previous: str) -> str:
     if not verb:
         return ""
     subject = noun_before(clause[: clause.rfind(verb)]) or next((previous[: -len(n)] for n in words["nouns"] if previous.endswith(n)), "")
+    subject = subject or (previous if HAN.search(previous) else "")  # '电子信息行业利润增长15.2%，拉动…': the part that grew pulls
     return subject + words["pull_key"] if subject else ""
 
 
