@@ -375,7 +375,7 @@ def chinese_places(text: str) -> list[Named]:
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
     that only ends like a name ('新能源汽车', new-energy vehicles), or for a government's office ('国家邮政局')."""
-    if is_government_office(name):
+    if is_government_office(name) or is_verb_and_number(name):
         return ""
     for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
         name = without_opening_period(name)  # 第三季度公司, 2025年前三季度全市: a time opens no name
@@ -385,6 +385,17 @@ def chinese_organisation(name: str) -> str:
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
     return "" if opens_with_a_predicate(name) or place_then_opener(name) else english_name(name)
+
+
+def is_verb_and_number(name: str) -> bool:
+    """'比赛共打满五局': a verb and a number before the head (five games played) names no organisation; a name before
+    the number (中建三局) does."""
+    tokens = phrases.tagged(name)
+    verbs = [i for i, (_, tag) in enumerate(tokens) if tag == "v"]
+    return bool(verbs) and bool(NUMERAL_CHARACTER.search("".join(word for word, _ in tokens[verbs[-1] + 1 :])))
+
+
+NUMERAL_CHARACTER = re.compile(r"[一二两三四五六七八九十百千万\d]")
 
 
 def is_government_office(name: str) -> bool:
