@@ -374,7 +374,9 @@ def chinese_places(text: str) -> list[Named]:
 
 def chinese_organisation(name: str) -> str:
     """A Chinese name without the scope word its clause opens with ('全年'); '' for a common noun
-    that only ends like a name ('新能源汽车', new-energy vehicles)."""
+    that only ends like a name ('新能源汽车', new-energy vehicles), or for a government's office ('国家邮政局')."""
+    if is_government_office(name) or is_verb_and_number(name):
+        return ""
     for prefixes in (words()["scope_prefixes_zh"], words()["scope_prefixes_zh"], words()["name_openers_not_zh"]):
         name = without_opening_period(name)  # 第三季度公司, 2025年前三季度全市: a time opens no name
         opening = next((prefix for prefix in prefixes if name.startswith(prefix)), "")
@@ -383,6 +385,25 @@ def chinese_organisation(name: str) -> str:
     if name in common or any(name.endswith(noun) for noun in common) or len(name) < 3 or names_a_metric(name):
         return ""
     return "" if opens_with_a_predicate(name) or place_then_opener(name) else english_name(name)
+
+
+def is_verb_and_number(name: str) -> bool:
+    """'比赛共打满五局': a verb and a number before the head (five games played) names no organisation; a name before
+    the number (中建三局) does."""
+    tokens = phrases.tagged(name)
+    verbs = [i for i, (_, tag) in enumerate(tokens) if tag == "v"]
+    return bool(verbs) and bool(NUMERAL_CHARACTER.search("".join(word for word, _ in tokens[verbs[-1] + 1 :])))
+
+
+NUMERAL_CHARACTER = re.compile(r"[一二两三四五六七八九十百千万\d]")
+
+
+def is_government_office(name: str) -> bool:
+    """'国家邮政局', '长沙市文旅局', '全省税务局': a bureau after a level of government (国家, 省, 市; in a scope word
+    too) is that government's office, which speaks for its place; '国铁广州局' (a railway bureau) is an operator of its own."""
+    table = words()["government_office_heads_zh"]
+    head = next((h for h in table["heads"] if name.endswith(h)), "")
+    return bool(head) and any(level in name[: -len(head)] for level in table["levels"])
 
 
 def place_then_opener(name: str) -> bool:
@@ -872,11 +893,14 @@ def chinese_sub_entity(text: str, start: int, position: int, place: str) -> str 
         for scope in words()["scope_prefixes_zh"] if clause.startswith(scopes) else ():
             opening = opening.removeprefix(scope)
         opening = without_leading_place(opening)  # '徐州市重点港区完成…': the place is the entity the part is of
+        accounts = phrases.enterprises_and_account(phrases.noun_run(opening))
+        if accounts:
+            return f"{place} {phrases.written_out(accounts[0])}"  # '规模以上工业企业利润总额': theirs, as after 实现
         noun = next((n for n in nouns if opening.startswith(n)), None) if opening.startswith(nouns) else phrases.subject_ending_in(opening, nouns)
         if noun and phrases.opens_with_a_predicate(opening[len(noun) :]) and len(phrases.tagged(opening[len(noun) :])) > 1:
             # '高新技术企业达到3200家，连续5年保持…': the enterprises counted, the measure itself, are no sub-entity
             return None if phrases.counts_right_after_predicate(opening[len(noun) :]) else f"{place} {phrases.written_out(noun)}"
-        if start <= limit or not phrases.opens_with_a_predicate(opening[:6]):
+        if start <= limit or not phrases.goes_on_without_subject(opening):
             return None  # this clause has a subject of its own (or the look back has gone far enough)
         end = start - 1
         start = clause_start(text, end)

@@ -2321,7 +2321,8 @@ def chinese_metric(text: str, quantity: Quantity, previous_subject: str = "", su
     noun = (counted or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if named_after and not counting else "")
             or chinese_phrases.noun_before(before)
             or (chinese_phrases.noun_after(text[quantity.end : quantity.end + 60]) if counting else "")
-            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1]))
+            or chinese_phrases.total_of(previous_subject, CLAUSE_OF.split(before)[-1])
+            or chinese_phrases.topic_before(before))
     contribution = chinese_phrases.contribution_metric(CLAUSE_OF.split(before)[-1], previous_subject)
     if contribution:
         return contribution  # 最终消费支出对经济增长的贡献率为63.8%，拉动地区生产总值增长3.2个百分点
@@ -4622,16 +4623,17 @@ def dated(text: str, quantity: Quantity, metric: str, period: str, published: da
         return step_before(period, step)  # also a rate: 'down from 3.8% a month earlier' is the month before's
     if quantity.kind == "growth":
         return growth_since_a_base_year(text, quantity, period)
-
+    if metric.endswith((".change", " change")) and chinese_phrases.compared_year(text[: quantity.start]) is not None:
+        return growth_since_a_base_year(text, quantity, period)  # '比2019年多120万人次': the change since that year, as its growth is
     if metric.endswith((".change", ".change_difference")) and re.fullmatch(r"\d{4}-12", period):
         return period[:4]
     return span_end_of_a_market(metric, period)
 
 
 def growth_since_a_base_year(text: str, quantity: Quantity, period: str) -> str:
-    """'2024年，全市接待游客比2019年增长三成', '与2019年相比，…增长35%': a growth on a year two or more before the
-    figure's is a change over the span from that year ('2019..2024', as 'risen 20% since 2019' is), never the
-    year's own growth on the year before."""
+    """'2024年，全市接待游客比2019年增长三成', '与2019年相比，…增长35%', '比2019年多120万人次': a growth or a change on a
+    year two or more before the figure's is a change over the span from that year ('2019..2024', as 'risen 20% since
+    2019' is), never the year's own growth or change on the year before."""
     base = chinese_phrases.compared_year(text[: quantity.start])
     if base is None or not re.fullmatch(r"\d{4}", period) or int(period) - base < 2:
         return period

@@ -411,6 +411,8 @@ def chinese_compound(text: str, mention: Mention) -> bool:
         return True  # '工程机械产业实现营业收入': the industry's revenue, not the place's
     kept = kept_modifiers()
     modifiers = phrases.modifiers_before(without_names(before))
+    if phrases.enterprises_and_account("".join(modifiers) + mention.surface):
+        return False  # '规模以上工业企业营业收入': the enterprises' revenue, the enterprises the entity
     return bool(modifiers) and "".join(modifiers) not in kept and not all(word in kept for word in modifiers)
 
 
@@ -443,10 +445,10 @@ NAME_REACH = 60  # how far before its figure a phrase's name is looked for: a cl
 
 
 def names_a_measured_change(text: str, quantity: Quantity, name: str) -> bool:
-    """'新增运营里程约45公里': a change word written before the name of a measure that is no registry
-    metric, its figure in a physical unit (a length, an area), makes the figure the addition to that
-    stock, not the stock. Counts are left as they are (新增市场主体38万户 names the new firms counted) unless the
-    sentence counts the stock too: 新增5G基站2300个，累计建成5G基站2.86万个."""
+    """'新增运营里程约45公里', '新增市场主体38万户': a change word written before the name of a measure that is no registry
+    metric, its figure a count or in a physical unit (a length, an area), makes the figure the addition to that stock,
+    not the stock (as 'added 380,000 market entities' is), whether or not the sentence counts the stock too; a name that
+    is already a period's flow (新增专利授权量6.3万件) stays as it is."""
     if not name or name.isascii() or not (quantity.measure or quantity.kind == "count"):
         return False
     window = max(0, quantity.start - NAME_REACH)
@@ -455,20 +457,7 @@ def names_a_measured_change(text: str, quantity: Quantity, name: str) -> bool:
         return False
     if patterns()["level"].search(text, position + len(name), quantity.start) is not None:
         return False  # '新增充电桩3600个，累计达到2.1万个': the stock the additions reached
-    return bool(quantity.measure) or names_the_stock(text, name, position)
-
-
-def names_the_stock(text: str, name: str, added_at: int) -> bool:
-    """Whether the name of what a change adds to is written again elsewhere in the sentence with no change
-    word before it, there naming the stock, or a word of a level follows the addition (，累计达到2.1万个)."""
-    if patterns()["level"].search(text, added_at + len(name)) is not None:
-        return True
-    at = text.find(name)
-    while at >= 0:
-        if at != added_at and patterns()["change"].search(text[max(0, at - 8) : at]) is None:
-            return True
-        at = text.find(name, at + len(name))
-    return False
+    return bool(quantity.measure) or not name.endswith(tuple(words()["flow_heads_zh"]))
 
 
 def names_a_change(text: str, mention: Mention | None, registry: Registry) -> bool:

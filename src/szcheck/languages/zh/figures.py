@@ -799,6 +799,7 @@ def context_words() -> dict:
         "label": re.compile(rf"(?:{word_alternation(w[::-1] for w in vocab['identifier_labels'])})"),
         "furniture": tuple(vocab["furniture_labels"]),
         "name_after": tuple(vocab["name_after"]),
+        "numbered_heads": tuple(vocab["numbered_organisation_heads"]),
         "per": tuple(vocab["rate_words"]["per"]),
         "thresholds": {"after": tuple(vocab["thresholds"]["after"]), "before": tuple(vocab["thresholds"]["before"]),
                        "nouns": tuple(vocab["thresholds"]["nouns"]), "attributive": vocab["thresholds"]["attributive"]},
@@ -910,8 +911,24 @@ def is_name_or_time(text: str, start: int, end: int) -> bool:
         return True
     if is_clock_hour(text, start, end, words["clock_hours"]) or is_holiday(text, start, end, words["holidays"]):
         return True
+    if is_numbered_organisation(text, start, end, words["numbered_heads"]):
+        return True
     return text.startswith(words["clock_after"], end) and text.endswith(words["clock_before"], 0, start) \
         and start >= 2 and numerals.is_numeral_char(text[start - 2], numerals.vocabulary())
+
+
+def is_numbered_organisation(text: str, start: int, end: int, heads: tuple[str, ...]) -> bool:
+    """中铁十局, 中建三局: a number between a name (a word tagged a noun or a name) and a bureau's head is part of the
+    organisation's name; after a verb (打满五局) it stays a count."""
+    from . import phrases
+
+    if not text.startswith(heads, end) or start == 0:
+        return False
+    before = phrases.tagged(text[max(0, start - 6) : start])
+    return bool(before) and before[-1][1] in NUMBERED_NAME_TAGS and len(before[-1][0]) > 1
+
+
+NUMBERED_NAME_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "j", "b"})
 
 
 RANK_REACH = 60  # characters back from a rank move to the ranking its sentence names

@@ -96,18 +96,59 @@ def opens_with_a_predicate(text: str) -> bool:
     return bool(first) and first[0][0] in vocab["predicates"]
 
 
+def goes_on_without_subject(text: str) -> bool:
+    """Does a clause open with no subject of its own, going on about the one before: with a predicate ('增长5.2%'),
+    a word of comparison ('比上年同期减少180家') or the rate of change of what the clause before measured ('增速比
+    1-9月加快')?"""
+    if opens_with_a_predicate(text[:6]):
+        return True
+    first = tagged(text[:8])[:1]
+    return bool(first) and (first[0][0] in words()["compared_openers"] or first[0][0] in vocabulary("figures")["rate_nouns"])
+
+
 def subject_ending_in(text: str, heads: tuple[str, ...]) -> str | None:
     """'汽车零部件企业实现营业收入': the noun phrase `text` opens with, when it ends in one of `heads` (企业): the
     enterprises of one industry, a sub-entity as all enterprises are."""
-    subject = ""
-    for word, tag in tagged(text[:16]):
-        if is_stop(word, tag):
-            break
-        subject += word
+    subject = noun_run(text)
     return subject if len(subject) <= MAX_SUBJECT and subject.endswith(heads) and subject not in heads else None
 
 
+def noun_run(text: str) -> str:
+    """The words `text` opens with up to its first predicate, function word or figure: '规上工业企业利润总额3200亿元'
+    -> '规上工业企业利润总额'."""
+    run = ""
+    for word, tag in tagged(text[:16]):
+        if is_stop(word, tag):
+            break
+        run += word
+    return run
+
+
 MAX_SUBJECT = 10  # characters: a noun phrase of an industry's enterprises, never a clause
+
+
+def enterprises_and_account(name: str) -> tuple[str, str] | None:
+    """'规模以上工业企业利润总额增速' -> ('规模以上工业企业', '利润总额增速'): a name that opens with enterprises (a
+    noun phrase ending in a sub-entity noun) and goes on with an account they keep of themselves, which is theirs as
+    after 实现 (规模以上工业企业实现利润总额); None for any other name ('民营企业进出口': the place's trade)."""
+    found = [(name.find(account), -len(account)) for account in enterprise_accounts() if account in name[: MAX_SUBJECT + 6]]
+    if not found:
+        return None
+    at = min(found)[0]
+    subject = name[:at]
+    if not (0 < len(subject) <= MAX_SUBJECT and subject.endswith(sub_entity_heads())):
+        return None
+    return (subject, name[at:]) if not any(is_stop(*token) for token in tagged(subject)) else None
+
+
+@functools.cache
+def enterprise_accounts() -> tuple[str, ...]:
+    return tuple(vocabulary("claims")["enterprise_accounts_zh"])
+
+
+@functools.cache
+def sub_entity_heads() -> tuple[str, ...]:
+    return tuple(vocabulary("claims")["sub_entities"])
 
 
 def counts_right_after_predicate(text: str) -> bool:
@@ -279,7 +320,9 @@ def noun_before(text: str) -> str:
     bracket = AGE_BRACKET.search("".join(word for word, _ in tokens)) if kept else None
     if bracket:
         kept.insert(0, bracket[0])  # '65岁及以上人口': the bracket is part of what is counted
-    return trimmed("".join(kept))
+    name = trimmed("".join(kept))
+    accounts = enterprises_and_account(name)
+    return accounts[1] if accounts else name  # '规模以上工业企业利润总额': the enterprises are the entity, as after 实现
 
 
 def has_industry_subject(tokens: list[tuple[str, str]]) -> bool:
@@ -536,6 +579,22 @@ def share_parts(text: str) -> tuple[str | None, str]:
     return noun_before(clause[:at]) if clause[:at].strip() else "", noun_before(base)
 
 
+def topic_before(text: str) -> str:
+    """'货邮运输量方面，10月完成': the measure a topic opening the sentence names, for the first figure after it that
+    names none; '' when the sentence opens with no topic, or another figure stands between (资产质量方面，…不良贷款率为
+    1.08%，…连续8个季度下降: the topic names no measure of its own)."""
+    sentence = SENTENCE_END.split(text[-120:])[-1]
+    at = max(sentence.find(mark + "，") for mark in vocabulary("claims")["topic_marks_zh"])
+    if at <= 0 or NUMBER_DIGIT.search(DATE_WRITTEN.sub("", sentence[at:])):
+        return ""
+    return noun_before(sentence[:at])
+
+
+SENTENCE_END = re.compile(r"[。！？\n]")
+DATE_WRITTEN = re.compile(r"[\d０-９]{1,4}[年月日]")
+NUMBER_DIGIT = re.compile(r"[\d０-９]")
+
+
 def contributes_to(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the growth a measure contributes to: 对经济增长的贡献率, 拉动地区生产总值增长?"""
     words = vocabulary("claims")["contribution_zh"]
@@ -545,7 +604,7 @@ def contributes_to(text: str, start: int, end: int) -> bool:
 
 def contribution_metric(clause: str, previous: str) -> str:
     """最终消费支出对经济增长的贡献率为 -> '最终消费支出贡献率'; 拉动地区生产总值增长 -> '最终消费支出拉动增长'
-    (what pulls is named before 拉动, else by the contribution before it); '' for no such clause."""
+    (what pulls is named before 拉动, else by the contribution or the measure before it); '' for no such clause."""
     words = vocabulary("claims")["contribution_zh"]
     noun = next((n for n in words["nouns"] if n in clause), "")
     if noun and words["of"] in clause:
@@ -555,6 +614,7 @@ def contribution_metric(clause: str, previous: str) -> str:
     if not verb:
         return ""
     subject = noun_before(clause[: clause.rfind(verb)]) or next((previous[: -len(n)] for n in words["nouns"] if previous.endswith(n)), "")
+    subject = subject or (previous if HAN.search(previous) else "")  # '电子信息行业利润增长15.2%，拉动…': the part that grew pulls
     return subject + words["pull_key"] if subject else ""
 
 
