@@ -1796,17 +1796,20 @@ def more_of_the_same(text: str, quantities: list[Quantity], index: int, bindings
     return english_phrases.words()["more_of_the_same"].search(text, max(0, quantity.start - 20), quantity.start) is not None
 
 
-GAP_OPENING = re.compile(r"\s*(?:and\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\s+$")
-GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\s+$")
+GAP_OPENING = re.compile(r"\s*(?:and\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
+GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
 
 
 def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Binding], registry: Registry) -> Binding | None:
     """'Germany took 30% of exports, France 20% and Italy 10%', 'Retail banking contributed $2.3 billion of revenue,
     investment banking $1.4 billion': a clause of a noun and a figure alone leaves out the verb and the measure of
     the clause before; its noun is the other entity (a place, a company) or, a sector, the other part of the measure."""
-    if not index or quantities[index - 1].unit != quantities[index].unit or not bindings[-1].metric or chinese_phrases.is_chinese(text):
+    if not index or quantities[index - 1].unit != quantities[index].unit or chinese_phrases.is_chinese(text):
         return None
-    found = gap_before(text, quantities[index - 1], quantities[index])
+    # the measure of the nearest figure before in its unit that has one ("followed by Jiangsu at $480 billion and
+    # Zhejiang at $430 billion": the $480 billion is keyed later, by what it follows)
+    keyed = next((b for b, q in zip(reversed(bindings), reversed(quantities[:index])) if b.metric and q.unit == quantities[index].unit), None)
+    found = gap_before(text, quantities[index - 1], quantities[index]) if keyed else None
     if not found:
         return None
     if find_mentions(found["noun"], "metrics"):
@@ -1814,8 +1817,8 @@ def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Bin
     sector = sector_named(found["noun"])
     if not sector and not find_mentions(found["noun"], "entities") and not found["noun"][:1].isupper():
         return None  # "and its investment bank $600 million": a part of the company, which the words do not name
-    base = bindings[-1].metric.split(":")[0] if ":" in bindings[-1].metric and "." not in bindings[-1].metric.split(":")[0] else bindings[-1].metric
-    return Binding(f"{base}:{sector}" if sector and "." not in base else bindings[-1].metric, bindings[-1].match, bindings[-1].at)
+    base = keyed.metric.split(":")[0] if ":" in keyed.metric and "." not in keyed.metric.split(":")[0] else keyed.metric
+    return Binding(f"{base}:{sector}" if sector and "." not in base else keyed.metric, keyed.match, keyed.at)
 
 
 SERIES_PLACE_JOIN = re.compile(r"\s+(?:in|for|at|among|across)\s+[^,;%\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
