@@ -1796,7 +1796,7 @@ def more_of_the_same(text: str, quantities: list[Quantity], index: int, bindings
     return english_phrases.words()["more_of_the_same"].search(text, max(0, quantity.start - 20), quantity.start) is not None
 
 
-GAP_OPENING = re.compile(r"\s*(?:and\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
+GAP_OPENING = re.compile(r"\s*(?:and\s+|followed\s+by\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
 GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
 
 
@@ -1849,7 +1849,7 @@ def gap_before(text: str, previous: Quantity, quantity: Quantity) -> re.Match | 
     start = clause_start(text, quantity.start)
     if start > previous.end:
         found = GAP_OPENING.match(text, start, quantity.start)
-        found = found if found and (text[start - 1 : start] == "," or found.group(0).lstrip().startswith("and ")) else None
+        found = found if found and (text[start - 1 : start] == "," or found.group(0).lstrip().startswith(("and ", "followed "))) else None
     else:
         found = GAP_AFTER_FIGURE.match(text, previous.end, quantity.start)
     if found and any(english_phrases.is_clause_verb(word) or word.lower() in english_phrases.words()["stop_words"] or word.lower().endswith("ed")
