@@ -1188,7 +1188,7 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
-        binding = gapped(text, quantities, index, bindings, registry) or binding
+        binding = gapped(text, quantities, index, bindings) or binding
         binding = total_of_part(text, quantities, index, bindings) or binding
         if index and chinese_phrases.names_only_a_target(text[: quantity.start]):
             binding = measure_before(text, quantities, index, bindings) or binding  # '，全年目标为60万辆': not all vehicles
@@ -1558,9 +1558,9 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if key in registry.metrics:
         return Binding(key, "registry")
     said_before = subject_before(text, begin, before)
-    worth = goods_worth(said_before) if key == "{subject} value" else ""
-    if worth and phrase_binding(worth, registry).match == "registry":
-        return phrase_binding(worth, registry)  # "Vietnam exported goods worth $406 billion": its exports
+    worth = phrase_binding(goods_worth(said_before), registry) if key == "{subject} value" and goods_worth(said_before) else None
+    if worth is not None and worth.match == "registry":
+        return worth  # "Vietnam exported goods worth $406 billion": its exports
     subject_words = subject_phrase(said_before) if AND_AT_END.search(said_before) else tail_phrase(said_before, verb_follows=True)
     named = phrase_key(without_entity_names(thing(subject_words))) if "{subject}" in key else ""  # "… to be flat and plans to spend": the clause's subject
     gapped = GAPPED_SUBJECT.search(clause)  # "Equities returned 16.2% and bonds 3.9%": the bonds' return
@@ -1800,7 +1800,7 @@ GAP_OPENING = re.compile(r"\s*(?:and\s+|followed\s+by\s+)?(?:(?:its|their|the)\s
 GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
 
 
-def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Binding], registry: Registry) -> Binding | None:
+def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
     """'Germany took 30% of exports, France 20% and Italy 10%', 'Retail banking contributed $2.3 billion of revenue,
     investment banking $1.4 billion': a clause of a noun and a figure alone leaves out the verb and the measure of
     the clause before; its noun is the other entity (a place, a company) or, a sector, the other part of the measure."""
