@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .claims import claim_checksum
-from .metrics import after_noun, irregular_participles, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
+from .metrics import after_noun, irregular_participles, sector_name, patterns as metric_patterns, clause_before, names_a_bond_yield, quotes_a_market, sector_of_subject, without_record, chinese_compound, compound_words, counted_metric, in_unit_of_figure_before, is_change, is_comparison_window, names_a_change, names_a_measured_change, names_a_level, names_previous_period, is_frequency, says_now, not_a_rate, forecast_said_after, outlook, previous_step, qualifier, revises_an_outlook, spent_on
 from .entities import ends_a_route, route_ends, overlaps, spans_of, DATELINE, entity_key, LOCATED, acts, describes_an_entity, opens_a_name, closes_a_name, data_source_spans, entity_candidates, inside, is_partner, names_a_currency, is_compared_with_another, chinese_places, name_spans, saying_verbs, subject_verbs, VERB_AFTER_NAME, clause_start, without_names, without_sub_entity, Named, Scope, figure_entity, kind_of, organisation_mentions, organisation_name, named_things, names_a_things_part, remember, sentence_names, usable, with_referents
 from .entities import NOT_A_NAME_OPENING
 from .languages import reading_form, vocabulary
@@ -1182,13 +1182,13 @@ def bind_metrics(text: str, quantities: list[Quantity], registry: Registry, subj
             binding = bind_growth(text, quantity, mentions, preceding)
             if binding and index and binding.at.end <= quantities[index - 1].start and names_its_own(text, quantities[index - 1], quantity):
                 binding = None  # '上涨0.2%，其中食品价格下降1.1%': the food prices' own rate
-        elif quantity.kind == "share" and compared_with_a_named(text, quantities, index, bindings):
-            binding = compared_with_a_named(text, quantities, index, bindings)
+        elif quantity.kind == "share" and (named_other := compared_with_a_named(text, quantities, index, bindings)):
+            binding = named_other
         elif quantity.kind == "share":
             binding = bind_share(text, quantity, mentions, preceding, registry)
         else:
             binding = bind_amount(text, quantities, index, mentions, preceding, bound, registry)
-        binding = gapped(text, quantities, index, bindings) or binding
+        binding = gapped_measure(text, quantities, index, bindings) or binding
         binding = total_of_part(text, quantities, index, bindings) or binding
         if index and chinese_phrases.names_only_a_target(text[: quantity.start]):
             binding = measure_before(text, quantities, index, bindings) or binding  # '，全年目标为60万辆': not all vehicles
@@ -1558,7 +1558,8 @@ def measured_by_verb(text: str, quantity: Quantity, registry: Registry) -> Bindi
     if key in registry.metrics:
         return Binding(key, "registry")
     said_before = subject_before(text, begin, before)
-    worth = phrase_binding(goods_worth(said_before), registry) if key == "{subject} value" and goods_worth(said_before) else None
+    goods = goods_worth(said_before) if key == "{subject} value" else ""
+    worth = phrase_binding(goods, registry) if goods else None
     if worth is not None and worth.match == "registry":
         return worth  # "Vietnam exported goods worth $406 billion": its exports
     subject_words = subject_phrase(said_before) if AND_AT_END.search(said_before) else tail_phrase(said_before, verb_follows=True)
@@ -1796,11 +1797,12 @@ def more_of_the_same(text: str, quantities: list[Quantity], index: int, bindings
     return english_phrases.words()["more_of_the_same"].search(text, max(0, quantity.start - 20), quantity.start) is not None
 
 
-GAP_OPENING = re.compile(r"\s*(?:and\s+|followed\s+by\s+)?(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
-GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$")
+GAP_NOUN = r"(?:(?:its|their|the)\s+)?(?P<noun>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3}?)\s+(?:(?:at|with)\s+)?$"  # "Italy", "the Americas at"
+GAP_OPENING = re.compile(r"\s*(?:and\s+|followed\s+by\s+)?" + GAP_NOUN)
+GAP_AFTER_FIGURE = re.compile(r"\s*,?\s+and\s+" + GAP_NOUN)
 
 
-def gapped(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
+def gapped_measure(text: str, quantities: list[Quantity], index: int, bindings: list[Binding]) -> Binding | None:
     """'Germany took 30% of exports, France 20% and Italy 10%', 'Retail banking contributed $2.3 billion of revenue,
     investment banking $1.4 billion': a clause of a noun and a figure alone leaves out the verb and the measure of
     the clause before; its noun is the other entity (a place, a company) or, a sector, the other part of the measure."""
@@ -1861,8 +1863,7 @@ def gap_before(text: str, previous: Quantity, quantity: Quantity) -> re.Match | 
 def sector_named(noun: str) -> str:
     """The sector a gapped clause's noun is ('investment banking'), with its usual name, else ''."""
     written = re.sub(r"^(?:the|its|their)\s+", "", " ".join(noun.lower().split()))
-    vocab = vocabulary("claims")
-    return vocab["qualifier_names"].get(written, written) if written in sector_set() else ""
+    return sector_name(written) if written in sector_set() else ""
 
 
 @functools.cache
@@ -3377,8 +3378,7 @@ def sentence_claims(source: Source, sentence: Sentence, quantities: list[Quantit
         expected_with = another_object(text, quantity, claims)
         if expected_with is not None:
             own_outlook = own_outlook or expected_with.outlook
-            start = clause_start(text, quantity.start)
-            if not any(start <= m.start < clause_end(text, quantity.end) for m in periods):
+            if not dated_in_own_clause(text, quantity, periods):
                 period, basis = expected_with.period, "stated"  # no time of its own: the expected figure's
         if own_outlook and basis == "stated" and PART_OF_A_YEAR.fullmatch(period) and names_whole_year(text, quantity):
             period = period[:4]  # '上半年，…营业收入520亿元，全年目标为1000亿元': the whole of the half's year

@@ -297,8 +297,7 @@ def qualifier(text: str, mention: Mention | None) -> str:
         return product["name"]  # "Deliveries of its best-selling Model Arc": that product's, not all deliveries
     sector = patterns()["sector_after"].match(text, mention.end)
     if sector:  # "Employment in manufacturing fell by 12,000": that sector's part
-        written = re.sub(r"^the\s+", "", " ".join(sector["sector"].lower().split()))
-        return words()["qualifier_names"].get(written, written)
+        return sector_name(sector["sector"])
     phrase = patterns()["after_phrase"].match(text, mention.end)
     if phrase:
         written = " ".join(phrase.group(0).lower().split())
@@ -343,7 +342,12 @@ def sector_of_subject(text: str, quantity: Quantity, mention: Mention | None) ->
     found = patterns()["sector_subject"].match(text, start, quantity.start)
     if not found or not (is_verb(found["verb"]) or found["verb"].lower() in words()["subject_verbs"] or found["verb"].endswith("ed")):
         return ""
-    sector = re.sub(r"^the\s+", "", " ".join(found["sector"].lower().split()))
+    return sector_name(found["sector"])
+
+
+def sector_name(written: str) -> str:
+    """A sector as a metric's qualifier names it: 'the services sector' -> 'services sector', then its usual name."""
+    sector = re.sub(r"^the\s+", "", " ".join(written.lower().split()))
     return words()["qualifier_names"].get(sector, sector)
 
 
