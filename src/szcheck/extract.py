@@ -1688,6 +1688,7 @@ COMPARED = re.compile(
     re.I,
 )
 SERIES_AND = re.compile(r"\band\s+$", re.I)
+GOODS_OF_ITS_OWN = re.compile(r"\s+of\s+[a-z]")
 
 
 @functools.cache
@@ -1743,7 +1744,8 @@ def follows(text: str, previous: Quantity, quantity: Quantity, binding: Binding)
     if previous.unit == quantity.unit and same_kind and (COMPARED.search(between[-40:]) or english_phrases.ends_with_an_outlook_noun(between)) \
             and per_share_alike(text, previous, quantity):
         return binding
-    if previous.unit == quantity.unit and same_kind and not quantity.noun and SERIES_AND.search(between[-8:]):
+    if previous.unit == quantity.unit and same_kind and not quantity.noun and SERIES_AND.search(between[-8:]) \
+            and not GOODS_OF_ITS_OWN.match(text, quantity.end):  # "96 GWh of power batteries and 31 GWh of storage batteries"
         return binding  # "5 billion euros in 2024 and 4.2 billion in 2023": the next figure of a series
     # the level a change ended at, or started from: 'down 1% from 1.81 million in 2023'
     if previous.kind == "growth" and quantity.kind in ("amount", "count") and (GROWTH_TO.match(between) or COMPARED.search(between[-40:])):
